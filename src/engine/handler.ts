@@ -1,0 +1,12 @@
+import type { IncomingMessage } from './message.ts';
+import type { Reply } from './reply.ts';
+
+/**
+ * One thing Coordo knows how to do with a message. The engine asks handlers in
+ * order; the first that returns a reply wins, `null` passes to the next one.
+ */
+export interface Handler {
+  /** Short stable name, used in logs (never the message text). */
+  readonly name: string;
+  handle(message: IncomingMessage): Promise<Reply | null>;
+}

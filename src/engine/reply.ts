@@ -1,0 +1,56 @@
+/**
+ * The platform-neutral reply every handler returns. Adapters render it
+ * (Block Kit, Mattermost, plain text); nothing here knows about a platform.
+ */
+export interface Citation {
+  /** Article title (or registry name). */
+  title: string;
+  /** Section heading inside the article. */
+  section: string;
+  /** Public address of the source (URL or reference), as written in the article front matter. */
+  source: string;
+  /** Path of the knowledge file, relative to the knowledge folder. */
+  path: string;
+}
+
+export type ReplyKind =
+  | 'answer' // knowledge-base answer with citations
+  | 'lookup' // structured registry answer
+  | 'unknown' // nothing reliable in the base
+  | 'refusal' // clinical question or forbidden action
+  | 'help'
+  | 'invalid' // bad input, text names the problem
+  | 'workflow' // delegation requests, protocol drafts
+  | 'error';
+
+/** A button under a reply. `value` travels back to the engine untouched (adapters must not trust it). */
+export interface ReplyButton {
+  actionId: string;
+  label: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A file attached to a reply (protocol export…). */
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  /** French text; light Markdown only: **bold**, "- " bullets, blank lines between paragraphs. */
+  text: string;
+  citations: Citation[];
+  /** False when the answer is "I don't know", a refusal, or an error. */
+  confident: boolean;
+  buttons?: ReplyButton[];
+  files?: ReplyFile[];
+  /** Only the asking user should see it (slash commands, errors about their input). */
+  ephemeral?: boolean;
+}
+
+export function textReply(kind: ReplyKind, text: string, extra: Partial<Reply> = {}): Reply {
+  return { kind, text, citations: [], confident: kind !== 'unknown' && kind !== 'error' && kind !== 'invalid', ...extra };
+}

@@ -1,0 +1,62 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The French text pipeline shared by the lexical index, the matchers and the
+ * vector embedder: lowercase, strip elisions, drop stop words, stem (before
+ * folding accents, as the Snowball French stemmer expects), then fold accents.
+ */
+const require = createRequire(import.meta.url);
+const snowball = require('snowball-stemmers') as { newStemmer(lang: string): { stem(word: string): string } };
+const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
+
+const stemmer = snowball.newStemmer('french');
+
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
+
+/** Words that carry no meaning for retrieval: French stop words plus question words. */
+const STOP_WORDS = new Set<string>([
+  ...(stopwordsIso.fr ?? []),
+  'quel', 'quelle', 'quels', 'quelles', 'quoi', 'comment', 'combien', 'pourquoi', 'est-ce', 'estce',
+  'qu', 'que', 'qui', 'ou', 'où', 'c', 'est', 'sont', 'ce', 'cela', 'ça', 'ca', 'faut', 'peut', 'peuvent',
+  'y', 'a', 'il', 'elle', 'ils', 'elles', 'on', 'un', 'une', 'des', 'les', 'le', 'la', 'du', 'de',
+  'the', 'what', 'is', 'are', 'who', 'how', 'which', 'does', 'do', 'can', 'of', 'an', 'to', 'in', 'for', 'and', 'or',
+]);
+
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
+}
+
+/** Lowercase words, elisions removed, hyphenated words kept as separate parts. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
+    if (!raw) continue;
+    const word = raw.replace(ELISION, '').replace(/['’]/g, '');
+    if (word) out.push(word);
+  }
+  return out;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word) || STOP_WORDS.has(foldAccents(word));
+}
+
+/** Stem one lowercase word, then fold its accents. */
+export function stem(word: string): string {
+  return foldAccents(stemmer.stem(word));
+}
+
+/** The index/query terms of a text: content words, stemmed and accent-folded. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (isStopWord(word)) continue;
+    out.push(stem(word));
+  }
+  return out;
+}
+
+/** Lowercase, accent-folded, punctuation collapsed to single spaces: for phrase matching. */
+export function normalizeForMatch(text: string): string {
+  return foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
