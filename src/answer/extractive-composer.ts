@@ -1,0 +1,84 @@
+import type { Citation, Reply } from '../engine/reply.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { terms } from '../text/french.ts';
+import type { AnswerComposer, Passage, Question } from './composer.ts';
+import { unknownReply } from './unknown.ts';
+
+/** Longest answer text, citations markers included. */
+export const MAX_ANSWER_CHARS = 1200;
+/** A passage answers only when it covers at least this share of the question's content terms. */
+export const MIN_COVERAGE = 0.5;
+
+/**
+ * Offline composer: the answer is made of the best passages' own sentences
+ * (extractive, so nothing is invented), each passage cited by number.
+ */
+export class ExtractiveComposer implements AnswerComposer {
+  async compose(question: Question, passages: readonly Passage[]): Promise<Reply> {
+    const relevant = selectPassages(passages);
+    if (relevant.length === 0) return unknownReply();
+    const wanted = new Set(terms(question.text));
+    const parts: string[] = [];
+    const citations: Citation[] = [];
+    let budget = MAX_ANSWER_CHARS;
+    for (const passage of relevant) {
+      const marker = ` [${citations.length + 1}]`;
+      const extract = extractSentences(passage.chunk.text, wanted, budget - marker.length - 2);
+      if (!extract) break;
+      parts.push(extract + marker);
+      budget -= extract.length + marker.length + 2;
+      citations.push(citationOf(passage));
+    }
+    return { kind: 'answer', text: parts.join('\n\n'), citations, confident: true };
+  }
+}
+
+/** The best passage, plus a second one from another section when it is nearly as good. */
+export function selectPassages(passages: readonly Passage[]): Passage[] {
+  const best = passages[0];
+  if (!best || best.coverage < MIN_COVERAGE) return [];
+  const second = passages.slice(1, 3).find((p) => p.coverage >= Math.max(MIN_COVERAGE, best.coverage) && p.chunk.title !== best.chunk.title);
+  return second ? [best, second] : [best];
+}
+
+export function citationOf(passage: Passage): Citation {
+  const { chunk } = passage;
+  return { title: chunk.title, section: chunk.section, source: chunk.sources[0] ?? chunk.path, path: chunk.path };
+}
+
+/**
+ * Keep the passage's sentences in their order, within `budget` characters:
+ * all of them when they fit, otherwise the first one (it names the subject)
+ * and then those sharing most terms with the question.
+ */
+export function extractSentences(text: string, wanted: ReadonlySet<string>, budget: number): string {
+  if (budget < 80) return '';
+  const sentences = splitSentences(text);
+  const joined = joinSentences(sentences);
+  if (joined.length <= budget) return joined;
+  const scored = sentences.map((sentence, index) => ({
+    index,
+    sentence,
+    score: index === 0 ? Number.POSITIVE_INFINITY : terms(sentence).filter((t) => wanted.has(t)).length - index * 0.01,
+  }));
+  const kept = new Set<number>();
+  let used = 0;
+  for (const { index, sentence } of [...scored].sort((a, b) => b.score - a.score)) {
+    if (used + sentence.length + 1 > budget) continue;
+    kept.add(index);
+    used += sentence.length + 1;
+  }
+  if (kept.size === 0) return truncate(sentences[0] ?? text, budget);
+  return joinSentences(sentences.filter((_, i) => kept.has(i)));
+}
+
+/** Sentences back into text: list items stay on their own line. */
+function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce((text, s) => (text === '' ? s : s.startsWith('- ') ? `${text}\n${s}` : `${text} ${s}`), '');
+}
+
+function truncate(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  const cut = text.slice(0, budget - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}

@@ -1,0 +1,32 @@
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import type { Chunk } from './chunk.ts';
+import type { KnowledgeDocument } from './document.ts';
+
+/** Sections longer than this are cut into parts; articles are written to stay under it. */
+export const MAX_CHUNK_CHARS = 1400;
+
+const splitter = new RecursiveCharacterTextSplitter({
+  chunkSize: 1000,
+  chunkOverlap: 100,
+  separators: ['\n\n', '\n', '. ', '; ', ', ', ' ', ''],
+});
+
+/** Turn a document into answer units: one chunk per section, long sections in parts. */
+export async function chunkDocument(doc: KnowledgeDocument): Promise<Chunk[]> {
+  const chunks: Chunk[] = [];
+  for (const section of doc.sections) {
+    const parts = section.text.length > MAX_CHUNK_CHARS ? await splitter.splitText(section.text) : [section.text];
+    parts.forEach((text, part) => {
+      chunks.push({
+        id: `${doc.path}#${chunks.length}`,
+        path: doc.path,
+        title: doc.title,
+        section: parts.length > 1 ? `${section.heading} (partie ${part + 1})` : section.heading,
+        text,
+        sources: section.sources.length > 0 ? section.sources : doc.sources,
+        tags: doc.tags,
+      });
+    });
+  }
+  return chunks;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** One section of a knowledge document: the unit Coordo answers with. */
+export interface DocumentSection {
+  heading: string;
+  text: string;
+  /** Addresses given for this section only (its `Sources :` line). */
+  sources: string[];
+}
+
+/** A knowledge file once read, whatever its format. */
+export interface KnowledgeDocument {
+  /** Relative to the knowledge folder, `/` separators. */
+  path: string;
+  title: string;
+  sources: string[];
+  tags: string[];
+  sections: DocumentSection[];
+}
+
+/** Front matter of a Markdown article. */
+export const FrontMatterSchema = z.object({
+  title: z.string().min(1),
+  sources: z.array(z.string().min(1)).default([]),
+  updated: z.union([z.string(), z.date()]).optional(),
+  tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+});
+
+/** Thrown by a reader for a file it cannot use; the message is French and names the problem. */
+export class UnreadableFileError extends Error {}

@@ -1,0 +1,37 @@
+import matter from 'gray-matter';
+import { FrontMatterSchema, UnreadableFileError, type KnowledgeDocument } from '../document.ts';
+import { splitOnHeadings } from './sections.ts';
+
+/** Markdown with optional front matter (`title`, `sources`, `updated`, `tags`); sections are `## ` headings. */
+export function readMarkdown(relPath: string, content: string): KnowledgeDocument {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(content);
+  } catch {
+    throw new UnreadableFileError('en-tête YAML (front matter) illisible');
+  }
+  const hasFrontMatter = Object.keys(parsed.data).length > 0;
+  const front = FrontMatterSchema.safeParse(hasFrontMatter ? parsed.data : { title: titleFromBody(parsed.content, relPath) });
+  if (!front.success) {
+    const issue = front.error.issues[0];
+    throw new UnreadableFileError(`en-tête invalide : champ « ${issue?.path.join('.') ?? '?'} » — ${issue?.message ?? ''}`);
+  }
+  const body = parsed.content.replace(/^#\s+.+$/mu, '');
+  return {
+    path: relPath,
+    title: front.data.title,
+    sources: front.data.sources,
+    tags: front.data.tags,
+    sections: splitOnHeadings(body, front.data.title),
+  };
+}
+
+function titleFromBody(body: string, relPath: string): string {
+  return /^#\s+(.+)$/mu.exec(body)?.[1]?.trim() ?? fileTitle(relPath);
+}
+
+/** A readable title from a file name: `mon-document.pdf` → `mon document`. */
+export function fileTitle(relPath: string): string {
+  const base = relPath.split('/').pop() ?? relPath;
+  return base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim() || base;
+}

@@ -1,0 +1,18 @@
+import { PDFParse } from 'pdf-parse';
+import { UnreadableFileError, type KnowledgeDocument } from '../document.ts';
+import { readPlainText } from './plain-text.ts';
+
+/** PDF: its text layer, one document (scanned PDFs without text are reported as unreadable). */
+export async function readPdf(relPath: string, data: Buffer): Promise<KnowledgeDocument> {
+  const parser = new PDFParse({ data: new Uint8Array(data) });
+  try {
+    const { text } = await parser.getText();
+    if (!text.trim()) throw new UnreadableFileError('PDF sans texte (document scanné ?)');
+    return readPlainText(relPath, text.replace(/^-- \d+ of \d+ --$/gmu, ''));
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError('PDF illisible ou endommagé');
+  } finally {
+    await parser.destroy();
+  }
+}

@@ -1,0 +1,105 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import type { Passage } from '../answer/composer.ts';
+import { foldAccents, terms, words } from '../text/french.ts';
+import type { Chunk } from './chunk.ts';
+import { reciprocalRankFusion } from './fusion.ts';
+import type { KnowledgeIndex } from './knowledge-index.ts';
+import type { QueryExpander } from './query-expander.ts';
+
+const CANDIDATES = 20;
+
+/**
+ * Hybrid retrieval: French BM25 and vector search over the query and its
+ * expansions, fused by reciprocal rank, then re-ranked by how much of the
+ * question each chunk covers (in its text, and in its title and heading).
+ */
+export class Retriever {
+  private readonly termCache = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly index: KnowledgeIndex,
+    private readonly embeddings: Embeddings,
+    private readonly expander: QueryExpander,
+  ) {}
+
+  get chunkCount(): number {
+    return this.index.chunks.length;
+  }
+
+  async retrieve(question: string, limit = 5): Promise<Passage[]> {
+    const expansions = this.expander.expand(question);
+    const query = [question, ...expansions].join(' ');
+    const lexical = this.index.lexical.query(query, CANDIDATES).map((hit) => hit.id);
+    const vector = (await this.index.vectors.query(await this.embeddings.embedQuery(query), CANDIDATES))
+      .map((hit) => this.index.chunks[hit.position]?.id)
+      .filter((id): id is string => id !== undefined);
+    const fused = reciprocalRankFusion([lexical, vector]);
+
+    const wanted = questionTerms(question, expansions, this.expander);
+    // Articles title their sections as questions: a heading worded like the question is a strong hint.
+    const questionWords = new Set(words(foldAccents(question)));
+    const passages: (Passage & { rank: number })[] = [];
+    for (const [id, score] of fused) {
+      const chunk = this.index.byId.get(id);
+      if (!chunk) continue;
+      const coverage = coverageOf(wanted, this.termsOf(chunk));
+      const headingCoverage = coverageOf(wanted, new Set(terms(`${chunk.title} ${chunk.section}`)));
+      const headingLikeness = jaccard(questionWords, new Set(words(foldAccents(chunk.section))));
+      passages.push({
+        chunk,
+        score,
+        coverage,
+        rank: score + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * headingLikeness,
+      });
+    }
+    passages.sort((a, b) => b.rank - a.rank);
+    return passages.slice(0, limit).map(({ chunk, score, coverage }) => ({ chunk, score, coverage }));
+  }
+
+  private termsOf(chunk: Chunk): Set<string> {
+    let cached = this.termCache.get(chunk.id);
+    if (!cached) {
+      cached = new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text}`));
+      this.termCache.set(chunk.id, cached);
+    }
+    return cached;
+  }
+}
+
+/**
+ * The question's content terms, each with the alternative term sets that
+ * would also satisfy it (expansions of that word, or of the whole question).
+ */
+interface WantedTerm {
+  term: string;
+  alternatives: string[][];
+}
+
+function questionTerms(question: string, expansions: readonly string[], expander: QueryExpander): WantedTerm[] {
+  const wholeQuestion = expansions.map((e) => terms(e)).filter((t) => t.length > 0);
+  const wanted = new Map<string, WantedTerm>();
+  for (const word of question.split(/\s+/)) {
+    for (const term of terms(word)) {
+      if (wanted.has(term)) continue;
+      const own = expander.expand(word).map((e) => terms(e)).filter((t) => t.length > 0);
+      wanted.set(term, { term, alternatives: [...own, ...wholeQuestion] });
+    }
+  }
+  return [...wanted.values()];
+}
+
+function coverageOf(wanted: readonly WantedTerm[], have: ReadonlySet<string>): number {
+  if (wanted.length === 0) return 0;
+  let covered = 0;
+  for (const { term, alternatives } of wanted) {
+    if (have.has(term) || alternatives.some((alt) => alt.every((t) => have.has(t)))) covered++;
+  }
+  return covered / wanted.length;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 0 : shared / union;
+}

@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { SingleBar, Presets } from 'cli-progress';
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig, type Config } from './config/env.ts';
+import { createCore, indexDir } from './app/create-coordo.ts';
+import { createLogger } from './log/logger.ts';
+import { runAsk } from './adapters/cli/ask.ts';
+import { runConsole } from './adapters/cli/console.ts';
+import { formatEval, runEval } from './adapters/cli/eval-command.ts';
+import { buildIndex } from './knowledge/indexer.ts';
+import { offlineEmbedder } from './knowledge/embedder.ts';
+
+const USAGE = `Usage : coordo <commande>
+  start                         Slack si ses jetons sont configurés, sinon la console locale
+  ask [--json] "question"       répond à une question
+  ask --json --batch            une question par ligne sur l'entrée standard, un objet JSON par ligne
+  index                         construit ou met à jour l'index de la base de connaissances
+  eval FICHIER.jsonl            évalue un fichier de questions
+  bench                         mesures de performance`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false } },
+  });
+  const [command = 'start', ...rest] = positionals;
+  dotenv.config({ quiet: true });
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+
+  switch (command) {
+    case 'start': {
+      if (config.slack) {
+        const { startSlack } = await import('./app/start-slack.ts');
+        await startSlack(config, logger);
+        return -1; // keeps running
+      }
+      const core = await createCore(config, { logger, onIndexProgress: progressBar('Indexation') });
+      await runConsole(core.engine, { input: process.stdin, output: process.stdout });
+      return 0;
+    }
+    case 'ask': {
+      const core = await createCore(config, { logger });
+      return runAsk(core.engine, { question: rest.join(' '), json: values.json, batch: values.batch }, {
+        stdin: process.stdin,
+        write: (s) => process.stdout.write(s),
+      });
+    }
+    case 'index':
+      return runIndex(config);
+    case 'eval': {
+      const file = rest[0];
+      if (!file) throw new UsageError('coordo eval : indiquez le fichier de questions (.jsonl).');
+      const core = await createCore(config, { logger });
+      const run = await runEval(core.engine, file);
+      process.stdout.write(formatEval(run) + '\n');
+      return 0;
+    }
+    case 'bench': {
+      const { runBench } = await import('./bench/run-bench.ts');
+      await runBench(config, (line) => process.stdout.write(line + '\n'));
+      return 0;
+    }
+    default:
+      throw new UsageError(`Commande inconnue : « ${command} ».\n${USAGE}`);
+  }
+}
+
+async function runIndex(config: Config): Promise<number> {
+  const { report } = await buildIndex({
+    knowledgeDir: config.knowledgeDir,
+    indexDir: indexDir(config),
+    embedder: offlineEmbedder(),
+    onProgress: progressBar('Indexation'),
+  });
+  process.stdout.write(
+    `Index : ${report.files} fichiers (${report.processed} traités, ${report.reused} inchangés), ${report.chunks} passages, ${Math.round(report.ms)} ms.\n`,
+  );
+  for (const s of report.skipped) process.stdout.write(`Fichier ignoré : ${s.path} — ${s.reason}\n`);
+  return 0;
+}
+
+/** A progress bar on a terminal; nothing when output is piped. */
+function progressBar(label: string): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} fichiers`, stream: process.stderr }, Presets.shades_classic);
+  let started = false;
+  return (done, total) => {
+    if (!started) {
+      bar.start(total, 0);
+      started = true;
+    }
+    bar.update(done);
+    if (done === total) bar.stop();
+  };
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
