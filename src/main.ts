@@ -62,6 +62,12 @@ async function main(argv: string[]): Promise<number> {
       await runBench(config, (line) => process.stdout.write(line + '\n'));
       return 0;
     }
+    case 'bench-corpus': {
+      // Internal: one corpus measured in its own process (see src/bench/run-bench.ts).
+      const { measureCorpus } = await import('./bench/corpus-bench.ts');
+      process.stdout.write(JSON.stringify(await measureCorpus(config, rest[0] ?? '')) + '\n');
+      return 0;
+    }
     default:
       throw new UsageError(`Commande inconnue : « ${command} ».\n${USAGE}`);
   }
