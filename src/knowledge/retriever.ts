@@ -1,10 +1,11 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { Passage } from '../answer/composer.ts';
-import { foldAccents, terms, words } from '../text/french.ts';
+import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { QueryExpander } from './query-expander.ts';
+import { canonicalQuestion } from './question-forms.ts';
 
 const CANDIDATES = 20;
 
@@ -26,7 +27,8 @@ export class Retriever {
     return this.index.chunks.length;
   }
 
-  async retrieve(question: string, limit = 5): Promise<Passage[]> {
+  async retrieve(asked: string, limit = 5): Promise<Passage[]> {
+    const question = canonicalQuestion(asked);
     const expansions = this.expander.expand(question);
     const query = [question, ...expansions].join(' ');
     const lexical = this.index.lexical.query(query, CANDIDATES).map((hit) => hit.id);
@@ -36,15 +38,15 @@ export class Retriever {
     const fused = reciprocalRankFusion([lexical, vector]);
 
     const wanted = questionTerms(question, expansions, this.expander);
-    // Articles title their sections as questions: a heading worded like the question is a strong hint.
-    const questionWords = new Set(words(foldAccents(question)));
+    // Articles title their sections as questions: a heading about exactly what is asked is a strong hint.
+    const askedTerms = new Set(terms(question));
     const passages: (Passage & { rank: number })[] = [];
     for (const [id, score] of fused) {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
       const coverage = coverageOf(wanted, this.termsOf(chunk));
       const headingCoverage = coverageOf(wanted, new Set(terms(`${chunk.title} ${chunk.section}`)));
-      const headingLikeness = jaccard(questionWords, new Set(words(foldAccents(chunk.section))));
+      const headingLikeness = jaccard(askedTerms, new Set(terms(withoutParentheses(chunk.section))));
       passages.push({
         chunk,
         score,
@@ -102,4 +104,9 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   for (const x of a) if (b.has(x)) shared++;
   const union = a.size + b.size - shared;
   return union === 0 ? 0 : shared / union;
+}
+
+/** Headings spell acronyms out in parentheses: leave them out when comparing wordings. */
+function withoutParentheses(text: string): string {
+  return text.replace(/\([^)]*\)/g, ' ');
 }
