@@ -2,13 +2,12 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import dotenv from 'dotenv';
 import { ConfigError, loadConfig, type Config } from './config/env.ts';
-import { createCore, indexDir } from './app/create-coordo.ts';
+import { createCore, indexDir, selectEmbedder } from './app/create-coordo.ts';
 import { createLogger } from './log/logger.ts';
 import { runAsk } from './adapters/cli/ask.ts';
 import { runConsole } from './adapters/cli/console.ts';
 import { formatEval, runEval } from './adapters/cli/eval-command.ts';
 import { buildIndex } from './knowledge/indexer.ts';
-import { offlineEmbedder } from './knowledge/embedder.ts';
 
 const USAGE = `Usage : coordo <commande>
   start                         Slack si ses jetons sont configurés, sinon la console locale
@@ -77,7 +76,7 @@ async function runIndex(config: Config): Promise<number> {
   const { report } = await buildIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),
-    embedder: offlineEmbedder(),
+    embedder: selectEmbedder(config),
     onProgress: progressBar('Indexation'),
   });
   process.stdout.write(

@@ -14,9 +14,18 @@ import { offlineEmbedder, type NamedEmbeddings } from '../knowledge/embedder.ts'
 import { openIndex, type IndexReport } from '../knowledge/indexer.ts';
 import { Retriever } from '../knowledge/retriever.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
+import type { AnswerComposer } from '../answer/composer.ts';
+import { createChatModel } from '../llm/chat-model.ts';
+import { createEmbedder } from '../llm/embeddings.ts';
+import { GroundedComposer } from '../llm/grounded-composer.ts';
+import { llmBudgets } from '../llm/budget.ts';
 
 export interface CoordoOptions {
   logger?: Logger;
+  /** Registries already loaded by the caller (defaults to those of the knowledge folder). */
+  registries?: Registries;
+  /** Handlers of the workflows (protocol drafts…), asked first; they pass on anything outside their threads. */
+  workflowHandlers?: readonly Handler[];
   /** Progress of an index (re)build, when one is needed. */
   onIndexProgress?: (done: number, total: number) => void;
 }
@@ -33,15 +42,27 @@ export interface CoordoCore {
   indexReport?: IndexReport;
 }
 
+/** The configured embeddings endpoint when there is one, else the offline hashing embedder. */
+export function selectEmbedder(config: Config): NamedEmbeddings {
+  return createEmbedder(config.llm) ?? offlineEmbedder();
+}
+
+/** Grounded model answers (falling back to extractive ones) when a chat model is configured. */
+function selectComposer(config: Config, logger: Logger): AnswerComposer {
+  const offline = new ExtractiveComposer();
+  const chat = createChatModel(config.llm);
+  return chat && config.llm ? new GroundedComposer(chat, offline, logger, llmBudgets(config.llm).answerMs) : offline;
+}
+
 export function indexDir(config: Config): string {
   return path.join(config.dataDir, 'index');
 }
 
 /** Load registries and the knowledge index (building it if stale), and wire the handlers in order. */
-export async function createCore(config: Config, options: CoordoOptions = {}, extraHandlers: readonly Handler[] = []): Promise<CoordoCore> {
+export async function createCore(config: Config, options: CoordoOptions = {}): Promise<CoordoCore> {
   const logger = options.logger ?? silentLogger;
-  const registries = loadRegistries(config.knowledgeDir);
-  const embedder = offlineEmbedder();
+  const registries = options.registries ?? loadRegistries(config.knowledgeDir);
+  const embedder = selectEmbedder(config);
   const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),
@@ -52,14 +73,15 @@ export async function createCore(config: Config, options: CoordoOptions = {}, ex
     logger.info('index.built', { files: report.files, reused: report.reused, chunks: report.chunks, ms: Math.round(report.ms) });
     for (const skipped of report.skipped) logger.warn('index.file_skipped', { path: skipped.path, reason: skipped.reason });
   }
-  const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries));
+  const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries), logger);
   const engine = new Engine(
     [
+      // Workflow threads first: in a draft thread, "aide" and section text belong to the draft.
+      ...(options.workflowHandlers ?? []),
       helpHandler,
       clinicalGuardHandler,
-      ...extraHandlers,
       createLookupHandler(registries),
-      createQuestionHandler(retriever, new ExtractiveComposer()),
+      createQuestionHandler(retriever, selectComposer(config, logger)),
     ],
     logger,
   );

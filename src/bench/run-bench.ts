@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Config } from '../config/env.ts';
 import { CorpusFiguresSchema, type CorpusFigures } from './corpus-bench.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { runLlmFallbackBench } from './llm-fallback-bench.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/coordo.js');
@@ -27,6 +28,12 @@ export async function runBench(config: Config, print: (line: string) => void): P
     for (const [name, f] of [['base livrée', base], ['synthétique 100×', big]] as const) print(row(name, f));
     print('');
     print('Cibles : p95 < 30 ms (base) et < 60 ms (100×) ; build 100× < 60 s ; RSS < 300 Mo.');
+    const llm = await runLlmFallbackBench();
+    print('');
+    print(
+      `Mode modèle, point d'accès qui ne répond jamais (budget ${llm.budgetMs} ms) : ${llm.fellBack}/${llm.questions} réponses hors ligne de secours, ` +
+        `p50 ${llm.p50Ms} ms, p95 ${llm.p95Ms} ms, max ${llm.maxMs} ms — ${llm.withinBudget ? 'dans le budget' : 'HORS BUDGET'}.`,
+    );
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
@@ -40,8 +47,15 @@ function row(name: string, f: CorpusFigures): string {
 /** Measure one corpus in a fresh process, so that its peak memory is its own. */
 async function corpusInChild(knowledgeDir: string, dataDir: string, evalFile: string): Promise<CorpusFigures> {
   const { stdout } = await run(process.execPath, [BIN, 'bench-corpus', evalFile], {
-    env: { ...process.env, COORDO_KNOWLEDGE_DIR: knowledgeDir, COORDO_DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+    env: { ...offlineEnv(), COORDO_KNOWLEDGE_DIR: knowledgeDir, COORDO_DATA_DIR: dataDir, LOG_LEVEL: 'error' },
     maxBuffer: 16 * 1024 * 1024,
   });
   return CorpusFiguresSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+}
+
+/** The environment without any model endpoint: the corpus figures are those of the offline default. */
+function offlineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'COORDO_CHAT_MODEL', 'COORDO_EMBEDDING_MODEL']) delete env[name];
+  return env;
 }

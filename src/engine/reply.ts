@@ -51,6 +51,9 @@ export interface Reply {
   ephemeral?: boolean;
 }
 
+/** Kinds of reply that carry what was asked for; the others (unknown, refusal, invalid, error) are not "confident". */
+const CONFIDENT_KINDS: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'help', 'workflow']);
+
 export function textReply(kind: ReplyKind, text: string, extra: Partial<Reply> = {}): Reply {
-  return { kind, text, citations: [], confident: kind !== 'unknown' && kind !== 'error' && kind !== 'invalid', ...extra };
+  return { kind, text, citations: [], confident: CONFIDENT_KINDS.has(kind), ...extra };
 }

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Chunk } from './chunk.ts';
 import { isStopWord, stem } from '../text/french.ts';
 
@@ -9,13 +9,13 @@ function processTerm(term: string): string | null {
   return stem(word);
 }
 
-const OPTIONS = {
+const OPTIONS: Options<Chunk> = {
   idField: 'id',
   fields: ['title', 'section', 'text', 'tags'],
   storeFields: [],
   processTerm,
-  extractField: (doc: Record<string, unknown>, field: string) => {
-    const value = doc[field];
+  extractField: (doc: Chunk, field: string) => {
+    const value = doc[field as keyof Chunk];
     return Array.isArray(value) ? value.join(' ') : String(value ?? '');
   },
   searchOptions: {
@@ -23,7 +23,7 @@ const OPTIONS = {
     fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
     combineWith: 'OR',
   },
-} as const;
+};
 
 export interface LexicalHit {
   id: string;

@@ -6,6 +6,8 @@ import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { QueryExpander } from './query-expander.ts';
 import { canonicalQuestion } from './question-forms.ts';
+import type { VectorHit } from './vector-index.ts';
+import { silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
 
@@ -21,6 +23,7 @@ export class Retriever {
     private readonly index: KnowledgeIndex,
     private readonly embeddings: Embeddings,
     private readonly expander: QueryExpander,
+    private readonly logger: Logger = silentLogger,
   ) {}
 
   get chunkCount(): number {
@@ -32,7 +35,7 @@ export class Retriever {
     const expansions = this.expander.expand(question);
     const query = [question, ...expansions].join(' ');
     const lexical = this.index.lexical.query(query, CANDIDATES).map((hit) => hit.id);
-    const vector = (await this.index.vectors.query(await this.embeddings.embedQuery(query), CANDIDATES))
+    const vector = (await this.vectorHits(query))
       .map((hit) => this.index.chunks[hit.position]?.id)
       .filter((id): id is string => id !== undefined);
     const fused = reciprocalRankFusion([lexical, vector]);
@@ -56,6 +59,19 @@ export class Retriever {
     }
     passages.sort((a, b) => b.rank - a.rank);
     return passages.slice(0, limit).map(({ chunk, score, coverage }) => ({ chunk, score, coverage }));
+  }
+
+  /**
+   * Vector neighbours of the query. A remote embedder may time out, fail, or
+   * refuse a question holding patient identifiers: then the lexical list alone is used.
+   */
+  private async vectorHits(query: string): Promise<VectorHit[]> {
+    try {
+      return await this.index.vectors.query(await this.embeddings.embedQuery(query), CANDIDATES);
+    } catch (error) {
+      this.logger.warn('retrieve.vector_skipped', { error: error instanceof Error ? error.name : 'unknown' });
+      return [];
+    }
   }
 
   private termsOf(chunk: Chunk): Set<string> {

@@ -1,0 +1,127 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type AppOptions } from '@slack/bolt';
+import type { SlackConfig } from '../../config/env.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { Logger } from '../../log/logger.ts';
+import { migrate, type Db } from '../../store/database.ts';
+import { AnswerStore } from './answers.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { EventDedup } from './dedup.ts';
+import type { SlackFeature } from './feature.ts';
+import { FeedbackStore, feedbackFeature } from './feedback.ts';
+import { slackMigrations } from './migrations.ts';
+import { questionsFeature } from './questions.ts';
+
+export interface SlackAppDeps {
+  config: SlackConfig;
+  engine: Engine;
+  /** Opened database; the Slack tables are migrated here if needed. */
+  db: Db;
+  /** Extra features (delegation requests, protocol drafts…): their actions, views and `/coordo` sub-commands. */
+  features?: readonly SlackFeature[];
+  logger: Logger;
+}
+
+export interface SlackAppStarted {
+  mode: 'http' | 'socket';
+  /** HTTP mode: the port actually listened on (useful with port 0). */
+  port?: number;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Check the bot token with Slack (auth.test), then listen (HTTP) or connect (Socket Mode). */
+  start(): Promise<SlackAppStarted>;
+  stop(): Promise<void>;
+}
+
+/** Path Slack posts events, commands and interactions to, in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Thrown by start() when Slack refuses the bot token. */
+export class SlackStartError extends Error {}
+
+/** Web API calls retried on network errors and 429 (WebClient waits Retry-After), with exponential backoff. */
+const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
+
+/**
+ * The Bolt app with Coordo's behaviour: Socket Mode when an app token is set,
+ * else HTTP on `config.port` at /slack/events, verifying the signing secret
+ * (Bolt rejects unsigned, forged and over-5-minute-old requests).
+ */
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { config, engine, db, logger } = deps;
+  const features = deps.features ?? [];
+  migrate(db, slackMigrations);
+  const answers = new AnswerStore(db);
+
+  const common: AppOptions = {
+    token: config.botToken,
+    logger: boltLogger(logger),
+    // No conversation context store: Coordo reads thread history from Slack itself.
+    convoStore: false,
+    clientOptions: {
+      ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+      retryConfig: RETRY_CONFIG,
+    },
+  };
+  const socketMode = config.appToken !== undefined;
+  const app = socketMode
+    ? new App({ ...common, appToken: config.appToken, socketMode: true })
+    : new App({
+        ...common,
+        signingSecret: config.signingSecret,
+        port: config.port,
+        endpoints: SLACK_EVENTS_PATH,
+        // Ack events at once (Slack wants an answer within 3 s); listeners ack commands and actions first thing.
+        processBeforeResponse: false,
+        customRoutes: [
+          {
+            path: '/health',
+            method: ['GET'],
+            handler: (_req, res) => {
+              res.writeHead(200, { 'content-type': 'text/plain' });
+              res.end('ok');
+            },
+          },
+        ],
+      });
+
+  app.error(async (error) => {
+    logger.error('slack.listener_failed', { code: error.code, error: error.message.slice(0, 200) });
+  });
+
+  const builtIn = [
+    questionsFeature({ engine, answers, dedup: new EventDedup(db), logger, features }),
+    feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }),
+  ];
+  for (const feature of [...builtIn, ...features]) feature.register(app);
+
+  return {
+    app,
+    async start() {
+      try {
+        await app.client.auth.test();
+      } catch (error) {
+        const code = error instanceof Error && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
+        throw new SlackStartError(
+          `Slack refuse la connexion (${code ?? (error instanceof Error ? error.message : 'erreur inconnue')}) : vérifiez SLACK_BOT_TOKEN${config.apiUrl ? ' et SLACK_API_URL' : ''}.`,
+        );
+      }
+      if (socketMode) {
+        await app.start();
+        logger.info('slack.started', { mode: 'socket' });
+        return { mode: 'socket' };
+      }
+      const server = (await app.start(config.port)) as Server;
+      const port = (server.address() as AddressInfo).port;
+      logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
+      return { mode: 'http', port };
+    },
+    async stop() {
+      await app.stop();
+      logger.info('slack.stopped');
+    },
+  };
+}

@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { checkText } from '../../engine/engine.ts';
+import { IncomingMessageSchema } from '../../engine/message.ts';
+import type { Reply } from '../../engine/reply.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { Db } from '../../store/database.ts';
+import type { Author, Draft } from '../../workflows/drafts/draft.ts';
+import type { DraftHandler } from '../../workflows/drafts/handler.ts';
+import type { ModelSection } from '../../workflows/drafts/model.ts';
+import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../workflows/drafts/replies.ts';
+import { MAX_SECTION_TEXT } from '../../workflows/drafts/service.ts';
+import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
+import { EventDedup } from './dedup.ts';
+import type { SlackFeature, SlashContext } from './feature.ts';
+import { plainText } from './message-text.ts';
+import { renderReply } from './render.ts';
+
+/** Modal of one section, and the section picker inside it. */
+export const DRAFT_FORM_CALLBACK = 'coordo_draft_form';
+export const DRAFT_SECTION_SELECT = 'coordo_draft_section';
+const SECTION_BLOCK = 'draft_section';
+/** The text input's block id carries the section id (a new id per section resets the input). */
+const TEXT_BLOCK_PREFIX = 'draft_text_';
+const TEXT_ACTION = 'text';
+
+const MetadataSchema = z.object({ draftId: z.number().int().positive(), channelId: z.string().min(1) });
+type Metadata = z.infer<typeof MetadataSchema>;
+
+/** A plain user reply in a channel thread (mentions go through app_mention). */
+const ThreadReplySchema = z.object({
+  channel: z.string().min(1),
+  user: z.string().min(1),
+  text: z.string(),
+  ts: z.string().min(1),
+  thread_ts: z.string().min(1),
+  channel_type: z.string().optional(),
+  bot_id: z.string().optional(),
+  subtype: z.string().optional(),
+});
+
+const SubmissionValuesSchema = z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }).loose()));
+
+export interface DraftsFeatureDeps {
+  workflow: DraftWorkflow;
+  handler: DraftHandler;
+  /** The database the Slack app was created with (its dedup table). */
+  db: Db;
+  logger: Logger;
+}
+
+const NOT_FOUND = "Je ne retrouve pas ce brouillon de protocole dans ce canal : rouvrez-le depuis son fil, ou commencez-en un avec `/coordo protocole <titre>`.";
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function slackError(error: unknown): string {
+  return error instanceof Error && 'data' in error ? ((error as { data?: { error?: string } }).data?.error ?? error.message) : 'unknown';
+}
+
+/**
+ * Protocol drafts on Slack: `/coordo protocole <titre>` posts a root message and
+ * opens the draft in its thread; « Remplir une section » opens a form per
+ * section (pre-filled with the current text); « Exporter » posts the Markdown
+ * and Word files in the thread; plain replies in a draft thread fill sections
+ * without mentioning Coordo.
+ */
+export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDeps): SlackFeature {
+  const { service } = workflow;
+  const model = service.model;
+
+  async function postInThread(client: WebClient, reply: Reply, channel: string, threadTs: string): Promise<void> {
+    await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...renderReply(reply) });
+    for (const file of reply.files ?? []) {
+      await client.filesUploadV2({ channel_id: channel, thread_ts: threadTs, file: file.content, filename: file.name, title: file.name });
+    }
+  }
+
+  function sectionOption(section: ModelSection, index: number, filled: ReadonlySet<string>): PlainTextOption {
+    const mark = filled.has(section.id) ? '✅' : '⬜';
+    return { text: { type: 'plain_text', text: truncate(`${mark} ${index + 1}. ${section.label}`, 75) }, value: section.id };
+  }
+
+  function sectionModal(draft: Draft, section: ModelSection): ModalView {
+    const snapshot = service.snapshot(draft);
+    const filled = new Set(snapshot.sections.keys());
+    const options = model.sections.map((s, i) => sectionOption(s, i, filled));
+    const current = snapshot.sections.get(section.id)?.revision.text;
+    const metadata: Metadata = { draftId: draft.id, channelId: draft.key.channelId };
+    const blocks: KnownBlock[] = [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`Brouillon : *${draft.title.replace(/[*<>&]/g, ' ')}*`, 3000) }] },
+      {
+        type: 'actions',
+        block_id: SECTION_BLOCK,
+        elements: [
+          {
+            type: 'static_select',
+            action_id: DRAFT_SECTION_SELECT,
+            placeholder: { type: 'plain_text', text: 'Choisir une section' },
+            options,
+            initial_option: options[model.sections.indexOf(section)],
+          },
+        ],
+      },
+      {
+        type: 'input',
+        block_id: `${TEXT_BLOCK_PREFIX}${section.id}`,
+        label: { type: 'plain_text', text: truncate(section.label, 2000) },
+        hint: { type: 'plain_text', text: truncate(section.help, 2000) },
+        element: {
+          type: 'plain_text_input',
+          action_id: TEXT_ACTION,
+          multiline: true,
+          max_length: MAX_SECTION_TEXT,
+          ...(current ? { initial_value: current } : {}),
+        },
+      },
+    ];
+    return {
+      type: 'modal',
+      callback_id: DRAFT_FORM_CALLBACK,
+      private_metadata: JSON.stringify(metadata),
+      title: { type: 'plain_text', text: 'Protocole local' },
+      submit: { type: 'plain_text', text: 'Enregistrer' },
+      close: { type: 'plain_text', text: 'Annuler' },
+      blocks,
+    };
+  }
+
+  /** The draft named by a modal's metadata, still in the channel the modal came from. */
+  function draftOfView(privateMetadata: string | undefined): Draft | null {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(privateMetadata ?? '');
+    } catch {
+      return null;
+    }
+    const parsed = MetadataSchema.safeParse(raw);
+    return parsed.success ? service.findInChannel(parsed.data.draftId, 'slack', parsed.data.channelId) : null;
+  }
+
+  /** The draft a button belongs to: its value is a draft id, accepted only from that draft's channel. */
+  function draftOfButton(body: BlockAction, value: string | undefined): Draft | null {
+    const id = Number(value);
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    if (!Number.isInteger(id) || id <= 0 || !channel) return null;
+    return service.findInChannel(id, 'slack', channel);
+  }
+
+  async function startFromCommand(ctx: SlashContext): Promise<void> {
+    const problem = service.titleProblem(ctx.args);
+    if (problem) {
+      await ctx.respond({ response_type: 'ephemeral', text: problem });
+      return;
+    }
+    const title = ctx.args.trim();
+    let rootTs: string;
+    try {
+      const root = await ctx.client.chat.postMessage({
+        channel: ctx.channelId,
+        ...renderReply({
+          kind: 'workflow',
+          text: `📝 **Protocole local en préparation : ${title}**\n\nLancé par <@${ctx.userId}>. L’équipe le rédige dans le fil de ce message.`,
+          citations: [],
+          confident: true,
+        }),
+      });
+      if (!root.ts) throw new Error('no ts');
+      rootTs = root.ts;
+    } catch (error) {
+      const code = slackError(error);
+      logger.warn('drafts.root_post_failed', { channel: ctx.channelId, error: code });
+      const text =
+        code === 'not_in_channel' || code === 'channel_not_found'
+          ? 'Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis relancez `/coordo protocole <titre>`.'
+          : "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
+      await ctx.respond({ response_type: 'ephemeral', text });
+      return;
+    }
+    const author: Author = { userId: ctx.userId };
+    const { draft, reply } = workflow.start({ platform: 'slack', channelId: ctx.channelId, threadId: rootTs }, title, author);
+    await postInThread(ctx.client, reply, ctx.channelId, rootTs);
+    if (draft) logger.info('drafts.started', { draftId: draft.id, platform: 'slack' });
+    await ctx.respond({ response_type: 'ephemeral', text: `Brouillon « ${title} » ouvert : la suite se passe dans le fil du message que je viens de poster.` });
+  }
+
+  return {
+    name: 'drafts',
+    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
+    subcommands: { protocole: startFromCommand },
+    register(app: App) {
+      // Created here: the Slack app has migrated its tables (slack_events) before registering features.
+      const dedup = new EventDedup(db);
+      app.message(async ({ message, body, client, context }) => {
+        const parsed = ThreadReplySchema.safeParse(message);
+        if (!parsed.success) return;
+        const event = parsed.data;
+        // Plain user replies in channel threads; direct messages go through the questions feature.
+        if (event.channel_type === 'im' || event.bot_id !== undefined || event.subtype !== undefined) return;
+        if (context.botUserId && event.text.includes(`<@${context.botUserId}>`)) return; // answered as app_mention
+        const input = IncomingMessageSchema.safeParse({
+          text: plainText(event.text, context.botUserId).trim(),
+          conversation: { platform: 'slack', userId: event.user, channelId: event.channel, threadId: event.thread_ts },
+        });
+        if (!input.success || checkText(input.data.text) !== null) return;
+        if (!service.find({ platform: 'slack', channelId: event.channel, threadId: event.thread_ts })) return;
+        if (!dedup.claim(`draft-reply:${event.channel}:${event.ts}`, body.event_id)) return;
+        const reply = await handler.handleThreadReply(input.data);
+        if (reply) await postInThread(client, reply, event.channel, event.thread_ts);
+      });
+
+      app.action<BlockAction<ButtonAction>>(DRAFT_FILL_ACTION, async ({ ack, body, action, client, respond }) => {
+        await ack();
+        const draft = draftOfButton(body, action.value);
+        if (!draft) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
+          return;
+        }
+        const report = service.check(service.snapshot(draft));
+        const first = report.missing[0] ?? model.sections[0];
+        if (!first) return;
+        await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, first) });
+        logger.info('drafts.form_opened', { draftId: draft.id });
+      });
+
+      app.action<BlockAction<StaticSelectAction>>(DRAFT_SECTION_SELECT, async ({ ack, body, action, client }) => {
+        await ack();
+        const draft = draftOfView(body.view?.private_metadata);
+        const section = model.byId.get(action.selected_option.value);
+        if (!draft || !section || !body.view) return;
+        await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: sectionModal(draft, section) });
+      });
+
+      app.action<BlockAction<ButtonAction>>(DRAFT_EXPORT_ACTION, async ({ ack, body, action, client, respond }) => {
+        await ack();
+        const draft = draftOfButton(body, action.value);
+        if (!draft) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
+          return;
+        }
+        logger.info('drafts.command', { draftId: draft.id, command: 'export', addressed: true });
+        await postInThread(client, await workflow.export(draft), draft.key.channelId, draft.key.threadId);
+      });
+
+      app.view(DRAFT_FORM_CALLBACK, async ({ ack, body, view, client }) => {
+        const draft = draftOfView(view.private_metadata);
+        const values = SubmissionValuesSchema.safeParse(view.state.values);
+        const blockId = values.success ? Object.keys(values.data).find((id) => id.startsWith(TEXT_BLOCK_PREFIX)) : undefined;
+        const section = blockId ? model.byId.get(blockId.slice(TEXT_BLOCK_PREFIX.length)) : undefined;
+        if (!draft || !values.success || !blockId || !section) {
+          await ack({ response_action: 'errors', errors: { [blockId ?? SECTION_BLOCK]: NOT_FOUND } });
+          return;
+        }
+        const text = values.data[blockId]?.[TEXT_ACTION]?.value ?? '';
+        const author: Author = { userId: body.user.id, ...(body.user.name ? { userName: body.user.name } : {}) };
+        const reply = workflow.fill(draft, section, text, author);
+        if (reply.kind === 'invalid') {
+          await ack({ response_action: 'errors', errors: { [blockId]: truncate(reply.text, 2000) } });
+          return;
+        }
+        await ack();
+        logger.info('drafts.command', { draftId: draft.id, command: 'fill', addressed: true });
+        await postInThread(client, reply, draft.key.channelId, draft.key.threadId);
+      });
+    },
+  };
+}

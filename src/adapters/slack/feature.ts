@@ -1,0 +1,27 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+
+/** What a `/coordo <sub-command>` receives once the command has been acknowledged. */
+export interface SlashContext {
+  /** Text after the sub-command word (trimmed). */
+  args: string;
+  userId: string;
+  channelId: string;
+  triggerId: string;
+  client: WebClient;
+  respond: RespondFn;
+}
+
+/**
+ * A slice of Coordo's Slack behaviour (questions, delegation requests, protocol
+ * drafts…). Features register their actions, views and events on the Bolt app,
+ * and declare the `/coordo` sub-commands they own.
+ */
+export interface SlackFeature {
+  readonly name: string;
+  /** Sub-command word (lowercase, no accents) → handler. */
+  readonly subcommands?: Readonly<Record<string, (ctx: SlashContext) => Promise<void>>>;
+  /** One line per sub-command for `/coordo aide`. */
+  readonly help?: readonly string[];
+  register(app: App): void;
+}

@@ -1,0 +1,133 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Citation, Reply } from '../../engine/reply.ts';
+
+/** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
+export const MAX_BLOCKS = 50;
+export const MAX_SECTION_CHARS = 3000;
+const MAX_ACTIONS = 25;
+const MAX_BUTTON_LABEL = 75;
+const MAX_BUTTON_VALUE = 2000;
+const MAX_CONTEXT_CHARS = 3000;
+const MAX_SOURCES = 10;
+
+export const ACTION_FEEDBACK_UP = 'coordo_feedback_up';
+export const ACTION_FEEDBACK_DOWN = 'coordo_feedback_down';
+export const ACTION_SHARE = 'coordo_share';
+
+export interface RenderOptions {
+  /** Stored answer id carried by the feedback and share buttons. */
+  answerId?: string;
+  /** Add 👍/👎 buttons (needs answerId). */
+  feedback?: boolean;
+  /** Add the "Partager dans le canal" button (needs answerId). */
+  share?: boolean;
+  /** A context line above the answer (mrkdwn), e.g. who shared it. */
+  context?: string;
+}
+
+export interface SlackMessage {
+  /** Notification / fallback text. */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Escape the three characters Slack's mrkdwn reserves. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Coordo's light Markdown → Slack mrkdwn: **bold**, [text](url), # headings, "- " / "* " bullets. */
+export function toMrkdwn(markdown: string): string {
+  return escapeMrkdwn(markdown)
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '/')}>`)
+    .replace(/\*\*([^*\n]+)\*\*/g, '*$1*')
+    .replace(/__([^_\n]+)__/g, '*$1*')
+    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
+    .replace(/^(\s*)[-*]\s+/gm, '$1• ');
+}
+
+/** Cut text into pieces of at most `max` characters, preferring paragraph, line, then word boundaries. */
+export function splitText(text: string, max: number = MAX_SECTION_CHARS): string[] {
+  const pieces: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < max / 3) cut = window.lastIndexOf('\n');
+    if (cut < max / 3) cut = window.lastIndexOf(' ');
+    if (cut < max / 3) cut = max;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const isUrl = (source: string) => /^https?:\/\/\S+$/.test(source);
+
+/** "1. <url|Titre — Section>" when the source is a URL, plain text otherwise. */
+export function formatCitation(citation: Citation, index: number): string {
+  const label = citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title;
+  if (isUrl(citation.source)) return `${index + 1}. <${citation.source}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
+  const where = citation.source ? ` (${escapeMrkdwn(citation.source)})` : '';
+  return `${index + 1}. ${escapeMrkdwn(label)}${where}`;
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: truncate(label, MAX_BUTTON_LABEL), emoji: true },
+    value: value.slice(0, MAX_BUTTON_VALUE),
+    ...(style ? { style } : {}),
+  };
+}
+
+function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null {
+  const elements: Button[] = (reply.buttons ?? []).map((b) => button(b.actionId, b.label, b.value, b.style));
+  if (options.answerId && options.share) {
+    elements.push(button(ACTION_SHARE, 'Partager dans le canal', options.answerId, 'primary'));
+  }
+  if (options.answerId && options.feedback) {
+    elements.push(button(ACTION_FEEDBACK_UP, '👍 Utile', options.answerId));
+    elements.push(button(ACTION_FEEDBACK_DOWN, '👎 Pas utile', options.answerId));
+  }
+  if (elements.length === 0) return null;
+  return { type: 'actions', block_id: 'coordo_actions', elements: elements.slice(0, MAX_ACTIONS) };
+}
+
+/**
+ * A Reply as a Slack message: the answer in ≤ 3,000-character sections, numbered
+ * sources, then buttons (the reply's own, share, feedback). Never more than 50
+ * blocks: an over-long answer is cut with a visible note.
+ */
+export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
+
+  const tail: KnownBlock[] = [];
+  const citations = reply.citations.slice(0, MAX_SOURCES);
+  if (citations.length > 0) {
+    const lines = citations.map(formatCitation).join('\n');
+    for (const piece of splitText(`*Sources*\n${lines}`)) tail.push(section(piece));
+  }
+  const actions = actionsBlock(reply, options);
+  if (actions) tail.push(actions);
+
+  const body = toMrkdwn(reply.text);
+  let sections = splitText(body).map(section);
+  const room = MAX_BLOCKS - head.length - tail.length;
+  if (sections.length > room) {
+    sections = sections.slice(0, room - 1);
+    sections.push(section('_… réponse tronquée : elle dépasse la taille permise par Slack._'));
+  }
+  const text = truncate(body || 'Réponse de Coordo', MAX_SECTION_CHARS);
+  return { text, blocks: [...head, ...sections, ...tail] };
+}

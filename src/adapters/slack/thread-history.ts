@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { WebClient } from '@slack/web-api';
+import type { Turn } from '../../engine/message.ts';
+import type { Logger } from '../../log/logger.ts';
+import { plainText } from './message-text.ts';
+
+/** Earlier turns kept as context for a follow-up question. */
+const MAX_TURNS = 10;
+
+const RepliesSchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        text: z.string().optional(),
+        user: z.string().optional(),
+        bot_id: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export interface ThreadRef {
+  channel: string;
+  /** Root of the thread. */
+  threadTs: string;
+  /** The message being answered: it and anything after it are left out. */
+  beforeTs: string;
+}
+
+export interface BotIdentity {
+  userId?: string;
+  botId?: string;
+}
+
+/** Order of two Slack timestamps (`seconds.micro`), exact (no float rounding). */
+function compareTs(a: string, b: string): number {
+  const [as = '0', af = '0'] = a.split('.');
+  const [bs = '0', bf = '0'] = b.split('.');
+  return Number(as) - Number(bs) || Number(af.padEnd(6, '0')) - Number(bf.padEnd(6, '0'));
+}
+
+/**
+ * The thread's earlier messages as turns, oldest first: Coordo's own messages
+ * are `assistant`, everyone else's `user`. On any Slack error, no history (the
+ * question is still answered) and a warning without text.
+ */
+export async function threadHistory(client: WebClient, thread: ThreadRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
+  let raw: unknown;
+  try {
+    raw = await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: 100 });
+  } catch (error) {
+    logger.warn('slack.history_failed', { channel: thread.channel, error: error instanceof Error ? error.message : 'unknown' });
+    return [];
+  }
+  const parsed = RepliesSchema.safeParse(raw);
+  if (!parsed.success) {
+    logger.warn('slack.history_unreadable', { channel: thread.channel });
+    return [];
+  }
+  const turns: Turn[] = [];
+  for (const message of parsed.data.messages) {
+    if (compareTs(message.ts, thread.beforeTs) >= 0) continue;
+    const mine = (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId);
+    const text = plainText(message.text ?? '', bot.userId);
+    if (text) turns.push({ role: mine ? 'assistant' : 'user', text });
+  }
+  return turns.slice(-MAX_TURNS);
+}

@@ -1,0 +1,49 @@
+import type { Config } from '../config/env.ts';
+import type { Logger } from '../log/logger.ts';
+import { openDatabase } from '../store/database.ts';
+import { loadRegistries } from '../domain/load.ts';
+import { createSlackApp } from '../adapters/slack/app.ts';
+import { slackMigrations } from '../adapters/slack/migrations.ts';
+import { draftsFeature } from '../adapters/slack/drafts.ts';
+import { draftMigrations } from '../workflows/drafts/migrations.ts';
+import { DraftService } from '../workflows/drafts/service.ts';
+import { DraftWorkflow } from '../workflows/drafts/workflow.ts';
+import { createDraftHandler } from '../workflows/drafts/handler.ts';
+import { loadProtocolModel } from '../workflows/drafts/model.ts';
+import { SqliteDraftRepository } from '../workflows/drafts/sqlite-repository.ts';
+import { createProtocolRegistryPort } from '../workflows/drafts/registry-port.ts';
+import { createCore } from './create-coordo.ts';
+
+/** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
+export async function startSlack(config: Config, logger: Logger): Promise<void> {
+  if (!config.slack) throw new Error('Slack is not configured');
+  const db = openDatabase(config.dbPath, [...slackMigrations, ...draftMigrations]);
+  const registries = loadRegistries(config.knowledgeDir);
+
+  const drafts = new DraftWorkflow(
+    new DraftService({
+      model: loadProtocolModel(config.knowledgeDir),
+      repository: new SqliteDraftRepository(db),
+      registry: createProtocolRegistryPort(registries),
+    }),
+  );
+  const draftHandler = createDraftHandler({ workflow: drafts, logger });
+
+  const core = await createCore(config, { logger, registries, workflowHandlers: [draftHandler] });
+  const slack = createSlackApp({
+    config: config.slack,
+    engine: core.engine,
+    db,
+    features: [draftsFeature({ workflow: drafts, handler: draftHandler, db, logger })],
+    logger,
+  });
+  await slack.start();
+  const stop = async (signal: string) => {
+    logger.info('process.stopping', { signal });
+    await slack.stop();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

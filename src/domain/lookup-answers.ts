@@ -1,0 +1,320 @@
+import type { Citation, Reply } from '../engine/reply.ts';
+import { REGISTRY_FILES } from './load.ts';
+import { canTakePart, matchProtocolsByActs, professionById, professionCovers, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import type { FormAspect, LookupQuery, ProfessionAspect } from './lookup-intent.ts';
+import type { Fact, GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Protocol, Registries } from './registry.ts';
+
+/** Longest lookup answer, citation markers included. */
+export const MAX_LOOKUP_CHARS = 1200;
+/** Sources cited per registry entry (the first ones listed are the main ones). */
+const SOURCES_PER_ENTRY = 3;
+/** Room kept for the "(N autres éléments non affichés…)" line. */
+const SKIPPED_NOTE_CHARS = 70;
+/** Protocols detailed in one answer. */
+const MAX_PROTOCOLS = 3;
+
+/** A paragraph of the answer and what backs it. */
+interface Block {
+  text: string;
+  title: string;
+  section: string;
+  sources: readonly string[];
+  path: string;
+}
+
+/** Numbered citations shared by the blocks of one answer; a source cited twice keeps its number. */
+class Citations {
+  readonly list: Citation[] = [];
+  markers(block: Block): string {
+    const numbers = block.sources.slice(0, SOURCES_PER_ENTRY).map((source) => {
+      let index = this.list.findIndex((citation) => citation.source === source);
+      if (index < 0) {
+        this.list.push({ title: block.title, section: block.section, source, path: block.path });
+        index = this.list.length - 1;
+      }
+      return `[${index + 1}]`;
+    });
+    return numbers.length > 0 ? ` ${numbers.join('')}` : '';
+  }
+}
+
+/** Joins a heading and the blocks that fit in MAX_LOOKUP_CHARS, each with its citation markers. */
+function compose(heading: string, blocks: readonly Block[], confident: boolean, footer?: string): Reply {
+  const citations = new Citations();
+  const parts = [heading];
+  const reserve = blocks.length > 1 ? SKIPPED_NOTE_CHARS : 0;
+  let length = heading.length + (footer ? footer.length + 2 : 0) + reserve;
+  let skipped = 0;
+  for (const block of blocks) {
+    const estimate = block.text.length + 2 + 4 * SOURCES_PER_ENTRY;
+    if (length + estimate > MAX_LOOKUP_CHARS) {
+      skipped += 1;
+      continue;
+    }
+    const line = block.text + citations.markers(block);
+    parts.push(line);
+    length += line.length + 2;
+  }
+  if (skipped > 0) parts.push(`(${skipped} autre${skipped > 1 ? 's' : ''} élément${skipped > 1 ? 's' : ''} non affiché${skipped > 1 ? 's' : ''} : précisez la question.)`);
+  if (footer) parts.push(footer);
+  return { kind: 'lookup', text: parts.join('\n\n'), citations: citations.list, confident };
+}
+
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+function names(registries: Registries, ids: readonly string[]): string {
+  if (ids.length === 0) return 'non précisé par les sources';
+  return ids.map((id) => lower(professionById(registries, id)?.label ?? id)).join(', ');
+}
+
+function scopeLabel(protocol: Protocol): string {
+  return protocol.scope === 'local' ? `**protocole local**${protocol.team ? ` — ${protocol.team}` : ''}` : lower(protocol.status.replace(/\.$/, ''));
+}
+
+function protocolBlock(registries: Registries, protocol: Protocol): Block {
+  const parts = [
+    `- **${protocol.title}** (${scopeLabel(protocol)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
+    `Public : ${lower(sentence(protocol.patients))}`,
+  ];
+  if (protocol.training) parts.push(`Conditions : ${lower(sentence(protocol.training))}`);
+  const last = protocol.history.at(-1);
+  if (protocol.history.length > 1 && last) parts.push(`Dernière évolution : ${sentence(last)}`);
+  return {
+    text: parts.join(' '),
+    title: protocol.title,
+    section: protocol.scope === 'local' ? `Protocole local${protocol.team ? ` — ${protocol.team}` : ''}` : 'Protocole national',
+    sources: protocol.sources,
+    path: protocol.file ?? REGISTRY_FILES.protocols,
+  };
+}
+
+/** A team's own protocols first: they are what the team actually applies. */
+function localFirst(protocols: readonly Protocol[]): Protocol[] {
+  return [...protocols.filter((p) => p.scope === 'local'), ...protocols.filter((p) => p.scope !== 'local')];
+}
+
+function noMatch(what: string): Reply {
+  const text = `Le registre ne contient aucun protocole de coopération pour ${what}. Il ne recense que les protocoles trouvés dans ses sources, pas la liste complète : rapprochez-vous de votre ARS (agence régionale de santé) pour vérifier.`;
+  return {
+    kind: 'lookup',
+    text,
+    citations: [{ title: 'Registre des protocoles de coopération', section: 'Aucune correspondance', source: REGISTRY_FILES.protocols, path: REGISTRY_FILES.protocols }],
+    confident: false,
+  };
+}
+
+const quoted = (text: string) => `« ${text.trim()} »`;
+
+export function actAnswer(registries: Registries, act: string, profession?: Profession): Reply {
+  const found = matchProtocolsByActs(registries, act);
+  if (found.length === 0) return noMatch(quoted(act));
+  if (profession) {
+    const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
+    if (own.length > 0) {
+      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, own.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p)), true);
+    }
+    return compose(
+      `**Le registre ne contient aucun protocole où les ${profession.plural} sont délégués pour ${quoted(act)}.** Protocoles trouvés pour cet acte :`,
+      found.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p)),
+      true,
+    );
+  }
+  return compose(`**Protocoles de coopération pour ${quoted(act)}** :`, found.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p)), true);
+}
+
+export function roleAnswer(registries: Registries, profession: Profession, role: 'delegue' | 'delegant', delegant?: Profession): Reply {
+  let found = role === 'delegue' ? protocolsForDelegue(registries, profession.id) : protocolsForDelegant(registries, profession.id);
+  if (delegant) found = found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
+  const who = profession.plural;
+  if (found.length === 0) {
+    const reply = noMatch(`lequel les ${who} sont ${role === 'delegue' ? 'délégués' : 'délégants'}`);
+    const canJoin = canTakePart(registries, profession.id, role)
+      ? `La profession peut toutefois participer à un protocole (art. L4011-1 du code de la santé publique).`
+      : '';
+    return canJoin ? { ...reply, text: `${reply.text}\n\n${canJoin}` } : reply;
+  }
+  const heading =
+    role === 'delegue'
+      ? `**Protocoles où les ${who} sont délégués**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
+      : `**Protocoles où les ${who} sont délégants** :`;
+  const blocks = localFirst(found).map((protocol) => ({
+    ...protocolBlock(registries, protocol),
+    text: `- **${protocol.title}** (${scopeLabel(protocol)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
+  }));
+  return compose(heading, blocks, true, 'Le registre ne recense que les protocoles trouvés dans ses sources.');
+}
+
+const CATEGORY_LABELS: Record<ProfessionCategory, string> = {
+  medicale: 'profession médicale, réglementée par le code de la santé publique',
+  pharmacie: 'profession de la pharmacie, réglementée par le code de la santé publique',
+  'auxiliaire-medical': 'auxiliaire médical, profession réglementée par le code de la santé publique',
+  'autre-reglementee': 'profession réglementée, citée avec les auxiliaires médicaux',
+  'non-reglementee': 'profession non réglementée par le code de la santé publique',
+  'non-precisee': 'catégorie non précisée par les sources',
+};
+
+const CATEGORY_TITLES: Record<ProfessionCategory, string> = {
+  medicale: 'Professions médicales',
+  pharmacie: 'Professions de la pharmacie',
+  'auxiliaire-medical': 'Auxiliaires médicaux',
+  'autre-reglementee': 'Autres professions réglementées',
+  'non-reglementee': 'Professions non réglementées par le code de la santé publique',
+  'non-precisee': 'Professions de catégorie non précisée',
+};
+
+function professionBlock(profession: Profession, text: string): Block {
+  return { text, title: 'Registre des professions de santé', section: profession.label, sources: profession.sources, path: REGISTRY_FILES.professions };
+}
+
+function lead(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory): string {
+  const who = `Les ${profession.plural}`;
+  switch (aspect) {
+    case 'ordre':
+      return profession.ordre
+        ? `**Oui** : ${lower(who)} ont un Ordre${profession.parent ? ' (celui de leur profession)' : ''}.`
+        : `**Non** : ${lower(who)} n'ont pas d'Ordre propre (ils ne font pas partie des 7 professions dotées d'un Ordre).`;
+    case 'urps':
+      return profession.urps ? `**Oui** : ${lower(who)} ont une URPS (union régionale des professionnels de santé).` : `**Non** : ${lower(who)} ne figurent pas parmi les 10 professions dotées d'une URPS.`;
+    case 'reglementee':
+      if (profession.category === 'non-reglementee') return `**Non** : ${lower(who)} ne relèvent pas d'une profession réglementée par le code de la santé publique.`;
+      if (profession.category === 'non-precisee') return `Les sources ne précisent pas la catégorie des ${profession.plural}.`;
+      return `**Oui** : ${lower(who)} exercent une profession de santé réglementée.`;
+    case 'cooperation':
+      if (canTakePart(registries, profession.id, 'delegue')) {
+        return profession.cooperationAra && !['medicale', 'pharmacie', 'auxiliaire-medical'].includes(profession.category)
+          ? `**Oui, selon l'ARS Auvergne-Rhône-Alpes**, qui ajoute ${lower(who)} aux professions de l'art. L4011-1 pouvant participer à un protocole de coopération.`
+          : `**Oui** : ${lower(who)} peuvent être délégants ou délégués dans un protocole de coopération (art. L4011-1 : professions médicales, de la pharmacie, auxiliaires médicaux).`;
+      }
+      return `**Non** : ${lower(who)} ne figurent pas parmi les professions visées par l'art. L4011-1 (professions médicales, de la pharmacie, auxiliaires médicaux).`;
+    case 'categorie':
+      if (asked === undefined || profession.category === 'non-precisee') return `${who} : ${CATEGORY_LABELS[profession.category]}.`;
+      return profession.category === asked
+        ? `**Oui** : ${lower(who)} relèvent de la catégorie « ${lower(CATEGORY_TITLES[asked])} ».`
+        : `**Non** : ${lower(who)} ne relèvent pas de la catégorie « ${lower(CATEGORY_TITLES[asked])} » (${CATEGORY_LABELS[profession.category]}).`;
+  }
+}
+
+export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory): Reply {
+  const card = [
+    `**${profession.label}** : ${CATEGORY_LABELS[profession.category]}.`,
+    `Ordre : ${profession.ordre ? 'oui' : 'non'}. URPS : ${profession.urps ? 'oui' : 'non'}.`,
+    ...(profession.notes ? [profession.notes] : []),
+  ].join(' ');
+  const blocks = [professionBlock(profession, card)];
+  if (aspect === 'cooperation') {
+    blocks.push({
+      text: "Art. L4011-1 : professions médicales, professions de la pharmacie et auxiliaires médicaux ; l'ARS Auvergne-Rhône-Alpes y ajoute assistants dentaires, conseillers en génétique et physiciens médicaux.",
+      title: 'Protocoles de coopération',
+      section: 'Professions concernées',
+      sources: ['https://www.auvergne-rhone-alpes.ars.sante.fr/protocoles-de-cooperation-5'],
+      path: REGISTRY_FILES.professions,
+    });
+  }
+  return compose(lead(registries, profession, aspect, asked), blocks, true);
+}
+
+const topLevel = (profession: Profession) => profession.parent === undefined;
+
+export function professionsWithAnswer(registries: Registries, aspect: 'ordre' | 'urps'): Reply {
+  const chosen = registries.professions.filter((profession) => topLevel(profession) && profession[aspect]);
+  const heading =
+    aspect === 'urps'
+      ? `**${chosen.length} professions ont une URPS** (union régionale des professionnels de santé) :`
+      : `**${chosen.length} professions ont un Ordre** :`;
+  const sources = [...new Set(chosen.flatMap((profession) => profession.sources))];
+  const list: Block = {
+    text: chosen.map((profession) => profession.plural).join(', ') + '.',
+    title: 'Registre des professions de santé',
+    section: aspect === 'urps' ? 'URPS' : 'Ordres',
+    sources: aspect === 'urps' ? sources.filter((source) => /rhonealpes|med-in-occ/.test(source)) : sources.filter((source) => /vie-publique|med-in-occ/.test(source)),
+    path: REGISTRY_FILES.professions,
+  };
+  const blocks = [list];
+  if (aspect === 'urps') {
+    const pharmacist = registries.professions.find((profession) => profession.id === 'pharmacien');
+    if (pharmacist?.notes) blocks.push(professionBlock(pharmacist, `À noter : ${pharmacist.notes}`));
+  }
+  return compose(heading, blocks, true);
+}
+
+export function categoryAnswer(registries: Registries, category: ProfessionCategory): Reply {
+  const chosen = registries.professions.filter((profession) => topLevel(profession) && profession.category === category);
+  const sources = [...new Set(chosen.flatMap((profession) => profession.sources))].filter((source) => /med-in-occ|vie-publique/.test(source));
+  const block: Block = {
+    text: chosen.map((profession) => profession.plural).join(', ') + '.',
+    title: 'Registre des professions de santé',
+    section: CATEGORY_TITLES[category],
+    sources: sources.length > 0 ? sources : chosen.flatMap((profession) => profession.sources),
+    path: REGISTRY_FILES.professions,
+  };
+  return compose(`**${CATEGORY_TITLES[category]}** :`, [block], true);
+}
+
+const FORM_ASPECT_TITLES: Record<FormAspect, string> = {
+  composition: 'composition minimale',
+  sizes: 'tailles',
+  legalForm: 'forme juridique',
+  validatedBy: 'validation',
+  funding: 'financement',
+  steps: 'étapes',
+  missions: 'missions',
+};
+
+function formFacts(form: PracticeForm, aspect: FormAspect): Fact[] {
+  switch (aspect) {
+    case 'funding':
+      return form.funding;
+    case 'sizes':
+    case 'steps':
+    case 'missions': {
+      const list = form[aspect];
+      return list ? [{ text: list.items.map((item) => `- ${item}`).join('\n'), sources: list.sources }] : [];
+    }
+    default: {
+      const fact = form[aspect];
+      return fact ? [fact] : [];
+    }
+  }
+}
+
+export function formAnswer(form: PracticeForm, aspect: FormAspect): Reply {
+  const name = form.acronym ? `${form.acronym} (${lower(form.label)})` : form.label;
+  const blocks = formFacts(form, aspect).map((fact) => ({
+    text: fact.text,
+    title: "Registre des formes d'exercice coordonné",
+    section: `${form.label} — ${FORM_ASPECT_TITLES[aspect]}`,
+    sources: fact.sources,
+    path: REGISTRY_FILES.forms,
+  }));
+  return compose(`**${name} — ${FORM_ASPECT_TITLES[aspect]}** :`, blocks, true);
+}
+
+export function glossaryAnswer(entry: GlossaryEntry): Reply {
+  const text = [entry.expansion ? `${entry.expansion.charAt(0).toUpperCase()}${entry.expansion.slice(1)}.` : '', entry.definition ?? '']
+    .filter((part) => part !== '')
+    .join(' ');
+  const block: Block = { text, title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary };
+  return compose(`**${entry.term}** :`, [block], true);
+}
+
+export function lookupAnswer(registries: Registries, query: LookupQuery): Reply {
+  switch (query.kind) {
+    case 'acronym':
+      return glossaryAnswer(query.entry);
+    case 'act':
+      return actAnswer(registries, query.act, query.profession);
+    case 'delegue':
+      return roleAnswer(registries, query.profession, 'delegue', query.delegant);
+    case 'delegant':
+      return roleAnswer(registries, query.profession, 'delegant');
+    case 'profession':
+      return professionAnswer(registries, query.profession, query.aspect, query.askedCategory);
+    case 'professions-with':
+      return professionsWithAnswer(registries, query.aspect);
+    case 'category':
+      return categoryAnswer(registries, query.category);
+    case 'form':
+      return formAnswer(query.form, query.aspect);
+  }
+}

@@ -1,0 +1,177 @@
+import { normalizeForMatch } from '../text/french.ts';
+import { findForm, findProfession, matchProtocolsByActs } from './lookups.ts';
+import type { GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Registries } from './registry.ts';
+
+/**
+ * Recognises the lookup questions the registries answer. Conservative on
+ * purpose: general questions ("Qu'est-ce qu'une CPTS ?") are not lookups and go
+ * on to free-text retrieval.
+ */
+export type FormAspect = 'composition' | 'sizes' | 'legalForm' | 'validatedBy' | 'funding' | 'steps' | 'missions';
+export type ProfessionAspect = 'ordre' | 'urps' | 'categorie' | 'reglementee' | 'cooperation';
+
+export type LookupQuery =
+  /** Who may do an act (optionally: may this profession do it). */
+  | { kind: 'act'; act: string; profession?: Profession; explicit: boolean }
+  | { kind: 'delegue'; profession: Profession; delegant?: Profession }
+  | { kind: 'delegant'; profession: Profession }
+  | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory }
+  | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
+  | { kind: 'category'; category: ProfessionCategory }
+  | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
+  | { kind: 'acronym'; entry: GlossaryEntry };
+
+const has = (text: string, pattern: RegExp) => pattern.test(text);
+
+const CATEGORY_PHRASES: readonly [ProfessionCategory, RegExp][] = [
+  ['medicale', /\bprofessions? medicales?\b/],
+  ['pharmacie', /\bprofessions? de (?:la )?pharmacie\b/],
+  ['auxiliaire-medical', /\bauxiliaires? medica(?:l|ux)\b/],
+  ['non-reglementee', /\bprofessions? (?:de sante )?non reglementees?\b/],
+];
+
+/** Words showing a clinical act, so a "qui peut … ?" without match deserves an explicit "none". */
+const ACT_HINT =
+  /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
+
+const QUESTION_YES_NO = /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps)\b/;
+
+export function detectLookup(registries: Registries, text: string): LookupQuery | null {
+  const n = normalizeForMatch(text);
+  return (
+    acronymQuery(registries, n) ??
+    delegationQuery(registries, n) ??
+    actQuery(registries, n) ??
+    categoryQuery(n) ??
+    professionsWithQuery(registries, n) ??
+    formQuery(registries, n) ??
+    professionQuery(registries, n)
+  );
+}
+
+function acronymQuery(registries: Registries, n: string): LookupQuery | null {
+  const match = /^(?:que (?:signifie|veut dire)|quelle est la signification (?:de|du|des)|que designe) (?:le sigle |l acronyme )?(?:le |la |les |l )?(.+)$/.exec(n);
+  const wanted = match?.[1];
+  if (!wanted) return null;
+  const entry = registries.glossary.find(
+    (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === wanted),
+  );
+  return entry ? { kind: 'acronym', entry } : null;
+}
+
+/** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */
+function delegationQuery(registries: Registries, n: string): LookupQuery | null {
+  const split = /^(.*?)\bdeleguer\b(.*)$/.exec(n);
+  if (split) {
+    const before = split[1] ?? '';
+    const after = split[2] ?? '';
+    const toWhom = /^\s*(?:a|au|aux)\b(.*)$/.exec(after);
+    if (toWhom) {
+      const delegue = findProfession(registries, toWhom[1] ?? '');
+      if (!delegue) return null;
+      const delegant = findProfession(registries, before);
+      return delegant ? { kind: 'delegue', profession: delegue, delegant } : { kind: 'delegue', profession: delegue };
+    }
+    if (/\b(?:que|quoi|quels?|quelles?)\b/.test(before)) {
+      const delegant = findProfession(registries, before) ?? findProfession(registries, after);
+      return delegant ? { kind: 'delegant', profession: delegant } : null;
+    }
+    return null;
+  }
+  const role = /\bprotocoles?\b.*\b(delegue|delegues|deleguee|deleguees|delegant|delegants|delegante)\b/.exec(n);
+  if (role) {
+    const profession = findProfession(registries, n.replace(/\bdelegu\w*|\bdelegant\w*/g, ' '));
+    if (!profession) return null;
+    return role[1]?.startsWith('delegant') ? { kind: 'delegant', profession } : { kind: 'delegue', profession };
+  }
+  return null;
+}
+
+function actQuery(registries: Registries, n: string): LookupQuery | null {
+  const protocolFor =
+    /\b(?:protocoles?|delegations?)(?: de cooperation)?(?: nationa(?:l|ux)| loca(?:l|ux))? (?:pour|sur|concernant|contre|en cas d|en cas de) (?:la |le |les |l |un |une |des |du |d )?(.+)$/.exec(n);
+  if (protocolFor?.[1]) {
+    const target = protocolFor[1];
+    if (findForm(registries, target)) return null;
+    if (matchProtocolsByActs(registries, target).length === 0) {
+      const profession = findProfession(registries, target);
+      if (profession) return { kind: 'delegue', profession };
+    }
+    return { kind: 'act', act: target, explicit: true };
+  }
+  const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|who (?:can|may)) (.+)$/.exec(n);
+  if (who?.[1]) return { kind: 'act', act: who[1], explicit: false };
+  const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
+  if (can?.[1] && can[2]) {
+    const profession = findProfession(registries, can[1]);
+    if (!profession) return null;
+    if (has(can[2], /\bprotocoles?\b|\bcooperation\b/) && matchProtocolsByActs(registries, can[2]).length === 0) {
+      return { kind: 'profession', profession, aspect: 'cooperation' };
+    }
+    return { kind: 'act', act: can[2], profession, explicit: false };
+  }
+  return null;
+}
+
+/** "Quelles professions appartiennent aux professions de la pharmacie ?" */
+function categoryQuery(n: string): LookupQuery | null {
+  if (!/^(?:quels?|quelles?|liste|lister|qui sont|citez?)\b/.test(n)) return null;
+  for (const [category, pattern] of CATEGORY_PHRASES) if (has(n, pattern)) return { kind: 'category', category };
+  return null;
+}
+
+/** "Quelles professions ont une URPS ?" */
+function professionsWithQuery(registries: Registries, n: string): LookupQuery | null {
+  if (!/^(?:quels?|quelles?|liste|lister|qui)\b/.test(n) || !/\bprofession\w*\b/.test(n)) return null;
+  if (findProfession(registries, n)) return null;
+  if (has(n, /\burps\b|\bunions? regionales?\b/)) return { kind: 'professions-with', aspect: 'urps' };
+  if (has(n, /\bordres?\b/)) return { kind: 'professions-with', aspect: 'ordre' };
+  return null;
+}
+
+const FORM_ASPECTS: readonly [FormAspect, RegExp][] = [
+  ['sizes', /\btailles?\b|\bhabitants?\b/],
+  ['legalForm', /\b(?:forme|statut|structure|structuration) juridiques?\b|\bpersonne morale\b/],
+  ['validatedBy', /\bqui (?:valide|autorise|approuve)\b|\bvalid(?:e|ee|es|ees|er|ation)\b/],
+  ['funding', /\bfinanc\w*|\bsubventions?\b|\bbudget\b|\bmontants?\b/],
+  ['steps', /\betapes?\b/],
+  ['missions', /\bmissions?\b/],
+];
+
+/** "Combien de médecins pour une MSP ?", "Tailles de CPTS". */
+function formQuery(registries: Registries, n: string): LookupQuery | null {
+  const form = findForm(registries, n);
+  if (!form) return null;
+  const howMany = /\b(?:combien de|combien d|nombre (?:minimum |minimal )?de|minimum de|au moins combien de) (.+)$/.exec(n);
+  if (howMany?.[1] && (findProfession(registries, howMany[1]) || /^(?:professionnel|membre|personne|paramedica|associe)/.test(howMany[1]))) {
+    return form.composition ? { kind: 'form', form, aspect: 'composition' } : null;
+  }
+  if (/\b(?:composition|nombre) minim\w*\b/.test(n)) return form.composition ? { kind: 'form', form, aspect: 'composition' } : null;
+  for (const [aspect, pattern] of FORM_ASPECTS) {
+    if (!has(n, pattern)) continue;
+    const present = aspect === 'funding' ? form.funding.length > 0 : form[aspect] !== undefined;
+    return present ? { kind: 'form', form, aspect } : null;
+  }
+  return null;
+}
+
+/** "Les orthophonistes ont-ils un ordre ?", "Un ambulancier est-il un professionnel de santé réglementé ?" */
+function professionQuery(registries: Registries, n: string): LookupQuery | null {
+  if (!has(n, QUESTION_YES_NO)) return null;
+  let rest = n;
+  for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
+  const profession = findProfession(registries, rest);
+  if (!profession) return null;
+  if (has(n, /\burps\b|\bunions? regionales?\b/)) return { kind: 'profession', profession, aspect: 'urps' };
+  if (has(n, /\bordres?\b/)) return { kind: 'profession', profession, aspect: 'ordre' };
+  if (has(n, /\breglemente\w*/)) return { kind: 'profession', profession, aspect: 'reglementee' };
+  const asked = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
+  if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
+  if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
+  return null;
+}
+
+/** True when a "qui peut … ?" act without any match still clearly asks for a protocol (so "none" is the answer). */
+export function looksLikeClinicalAct(registries: Registries, act: string): boolean {
+  return ACT_HINT.test(act) && !findForm(registries, act);
+}

@@ -1,0 +1,91 @@
+import { containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
+import type { PracticeForm, Profession, Protocol, Registries } from './registry.ts';
+import { createThesaurus } from './thesaurus.ts';
+
+/** Names a profession or a practice form goes by: label, acronym and variants. */
+export function namesOf(entry: Profession | PracticeForm): string[] {
+  return [entry.label, ...('acronym' in entry && entry.acronym ? [entry.acronym] : []), ...entry.variants];
+}
+
+function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], text: string): T | undefined {
+  const words = matchWords(text);
+  let best: T | undefined;
+  let bestLength = 0;
+  for (const entry of entries) {
+    const length = longestMatch(words, namesOf(entry));
+    if (length > bestLength) {
+      best = entry;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+/** The profession named in the text (variants, plurals, one typo), the most specific name winning. */
+export function findProfession(registries: Registries, text: string): Profession | undefined {
+  return bestNamed(registries.professions, text);
+}
+
+/** The coordinated-practice form named in the text (acronym, name or variant). */
+export function findForm(registries: Registries, text: string): PracticeForm | undefined {
+  return bestNamed(registries.forms, text);
+}
+
+export function professionById(registries: Registries, id: string): Profession | undefined {
+  return registries.professions.find((profession) => profession.id === id);
+}
+
+/** The profession and the professions it is a specialty of (cardiologue → medecin). */
+function lineage(registries: Registries, id: string): string[] {
+  const chain: string[] = [];
+  let current: string | undefined = id;
+  while (current !== undefined && !chain.includes(current)) {
+    chain.push(current);
+    current = professionById(registries, current)?.parent;
+  }
+  return chain;
+}
+
+/** True when a protocol naming `listed` applies to `asked`: same profession, or one is a specialty of the other. */
+export function professionCovers(registries: Registries, listed: string, asked: string): boolean {
+  return lineage(registries, asked).includes(listed) || lineage(registries, listed).includes(asked);
+}
+
+/** Protocols whose keywords (lay words and synonyms included) appear in the text, best match first. */
+export function matchProtocolsByActs(registries: Registries, text: string): Protocol[] {
+  const variants = [text, ...createThesaurus(registries).expand(text)].map(matchWords);
+  const scored = registries.protocols
+    .map((protocol, order) => ({
+      protocol,
+      order,
+      score: protocol.keywords.filter((keyword) => variants.some((words) => containsPhrase(words, keyword))).length,
+    }))
+    .filter((entry) => entry.score > 0);
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.map((entry) => entry.protocol);
+}
+
+/** Protocols where the profession (or one of its specialties / its parent profession) is délégué. */
+export function protocolsForDelegue(registries: Registries, professionId: string): Protocol[] {
+  return registries.protocols.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, professionId)));
+}
+
+/** Protocols where the profession (or one of its specialties / its parent profession) is délégant. */
+export function protocolsForDelegant(registries: Registries, professionId: string): Protocol[] {
+  return registries.protocols.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, professionId)));
+}
+
+const COOPERATING_CATEGORIES = new Set<Profession['category']>(['medicale', 'pharmacie', 'auxiliaire-medical']);
+
+/**
+ * May the profession take part in a protocole de coopération? Art. L4011-1 names
+ * the professions médicales, de la pharmacie and the auxiliaires médicaux, for
+ * either role; ARS Auvergne-Rhône-Alpes adds a few professions (flag
+ * `cooperationAra`). The article makes no difference between délégant and délégué.
+ */
+export function canTakePart(registries: Registries, professionId: string, role: 'delegant' | 'delegue'): boolean {
+  return lineage(registries, professionId).some((id) => {
+    const profession = professionById(registries, id);
+    return profession !== undefined && (COOPERATING_CATEGORIES.has(profession.category) || profession.cooperationAra);
+  });
+}

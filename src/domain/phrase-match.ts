@@ -1,0 +1,62 @@
+import { normalizeForMatch } from '../text/french.ts';
+
+/**
+ * Tolerant phrase matching for registry names and keywords: words compared
+ * accent- and case-insensitively, plural `s`/`x` ignored, and one typo allowed
+ * in words of 6 letters or more ("ifirmier" → infirmier, "kinés" → kiné).
+ */
+
+/** Normalized words of a text (accent-folded, lowercase, punctuation as separator). */
+export function matchWords(text: string): string[] {
+  const normalized = normalizeForMatch(text);
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+function singular(word: string): string {
+  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** True when the two words differ by at most one edit (insertion, deletion, substitution or swap). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean): boolean {
+  if (textWord === phraseWord) return true;
+  const a = singular(textWord);
+  const b = singular(phraseWord);
+  if (a === b) return true;
+  return fuzzy && b.length >= 6 && a.length >= 5 && withinOneEdit(a, b);
+}
+
+/** Start indexes in `textWords` where every word of `phraseWords` follows, in order. */
+export function findPhrase(textWords: readonly string[], phraseWords: readonly string[], fuzzy = true): number[] {
+  const starts: number[] = [];
+  if (phraseWords.length === 0) return starts;
+  for (let start = 0; start + phraseWords.length <= textWords.length; start += 1) {
+    if (phraseWords.every((word, offset) => wordsMatch(textWords[start + offset] ?? '', word, fuzzy))) starts.push(start);
+  }
+  return starts;
+}
+
+export function containsPhrase(textWords: readonly string[], phrase: string, fuzzy = true): boolean {
+  return findPhrase(textWords, matchWords(phrase), fuzzy).length > 0;
+}
+
+/** The longest of `phrases` found in the text (number of words), or 0. */
+export function longestMatch(textWords: readonly string[], phrases: readonly string[], fuzzy = true): number {
+  let best = 0;
+  for (const phrase of phrases) {
+    const words = matchWords(phrase);
+    if (words.length > best && findPhrase(textWords, words, fuzzy).length > 0) best = words.length;
+  }
+  return best;
+}

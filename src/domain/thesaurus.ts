@@ -1,0 +1,36 @@
+import type { QueryExpander } from '../knowledge/query-expander.ts';
+import { normalizeForMatch } from '../text/french.ts';
+import { containsPhrase, matchWords } from './phrase-match.ts';
+import type { Registries } from './registry.ts';
+
+/**
+ * Groups of equivalent phrases built from the registries: each synonyms group,
+ * and each glossary term with its expansion and variants.
+ */
+export function equivalenceGroups(registries: Registries): string[][] {
+  const groups = registries.synonyms.map((group) => [...group]);
+  for (const entry of registries.glossary) {
+    const group = [entry.term, ...(entry.expansion ? [entry.expansion] : []), ...entry.variants];
+    if (group.length > 1) groups.push(group);
+  }
+  return groups;
+}
+
+/** Query expansion from the registries (acronyms ↔ expansions, lay words ↔ technical words, English ↔ French). */
+export function createThesaurus(registries: Registries): QueryExpander {
+  const groups = equivalenceGroups(registries);
+  return {
+    expand(text: string): string[] {
+      const words = matchWords(text);
+      const extra = new Map<string, string>();
+      for (const group of groups) {
+        if (!group.some((phrase) => containsPhrase(words, phrase))) continue;
+        for (const phrase of group) {
+          const key = normalizeForMatch(phrase);
+          if (!containsPhrase(words, phrase) && !extra.has(key)) extra.set(key, phrase);
+        }
+      }
+      return [...extra.values()];
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/** One schema change, applied once, in a transaction, identified by its unique name. */
+export interface Migration {
+  /** Unique and stable, e.g. `delegation-001-requests`. */
+  name: string;
+  sql: string;
+}
+
+/**
+ * Open (or create) the SQLite file with WAL, foreign keys and a busy timeout,
+ * then apply the migrations not applied yet, in the order given.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[]): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, migrations);
+  return db;
+}
+
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(
+    db.prepare<[], { name: string }>('SELECT name FROM schema_migrations').all().map((row) => row.name),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  for (const migration of migrations) {
+    if (applied.has(migration.name)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.name, new Date().toISOString());
+    })();
+  }
+}

@@ -1,0 +1,51 @@
+import type { Migration } from '../../store/database.ts';
+
+/** Schema of delegation requests, their per-year id sequence and their audit trail. */
+export const delegationMigrations: Migration[] = [
+  {
+    name: 'delegation-001-requests',
+    sql: `
+      CREATE TABLE delegation_sequences (
+        year INTEGER PRIMARY KEY,
+        last INTEGER NOT NULL
+      );
+      CREATE TABLE delegation_requests (
+        id TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        delegant_user_id TEXT NOT NULL,
+        delegue_user_id TEXT,
+        delegue_profession_id TEXT,
+        acts TEXT NOT NULL,
+        natures TEXT NOT NULL,
+        protocol_kind TEXT NOT NULL CHECK (protocol_kind IN ('registry', 'new_local')),
+        protocol_id TEXT,
+        patients TEXT NOT NULL,
+        setting TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        comment TEXT,
+        state TEXT NOT NULL CHECK (state IN ('submitted', 'info_requested', 'accepted', 'declined', 'withdrawn', 'closed')),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        card_channel TEXT,
+        card_ts TEXT,
+        CHECK (delegue_user_id IS NOT NULL OR delegue_profession_id IS NOT NULL),
+        CHECK ((protocol_kind = 'registry') = (protocol_id IS NOT NULL))
+      );
+      CREATE INDEX delegation_requests_delegant ON delegation_requests (delegant_user_id, state);
+      CREATE INDEX delegation_requests_delegue_user ON delegation_requests (delegue_user_id, state);
+      CREATE INDEX delegation_requests_delegue_profession ON delegation_requests (delegue_profession_id, state);
+      CREATE TABLE delegation_audit (
+        request_id TEXT NOT NULL REFERENCES delegation_requests (id),
+        version INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor_user_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        comment TEXT,
+        PRIMARY KEY (request_id, version)
+      );
+    `,
+  },
+];

@@ -1,0 +1,95 @@
+import type { ModelSection, ProtocolModel } from './model.ts';
+
+export type ParticipantRole = 'delegant' | 'delegue';
+
+/** What the checks need from the domain registries (see registry-port.ts). */
+export interface ProtocolRegistryPort {
+  /** The profession a piece of text names, or null. */
+  findProfession(text: string): { id: string; label: string } | null;
+  /** Whether that profession may take part in a coopération protocol in this role. */
+  canTakePart(professionId: string, role: ParticipantRole): boolean;
+  /** National protocols whose acts match the text. */
+  nationalProtocolsCovering(text: string): { title: string; sources: string[] }[];
+}
+
+export interface CheckReport {
+  /** Required sections still empty (block the export). */
+  missing: ModelSection[];
+  /** Problems that block the export. */
+  errors: string[];
+  /** Points to look at, that do not block. */
+  warnings: string[];
+  ready: boolean;
+}
+
+const ROLE_LABEL: Record<ParticipantRole, string> = { delegant: 'délégant', delegue: 'délégué' };
+
+/** « médecin généraliste, cardiologue et infirmier » → each profession named. */
+export function splitProfessions(text: string): string[] {
+  return text
+    .split(/[,;\n/+]|\s+(?:et|ou)\s+/u)
+    .map((part) => part.replace(/^\s*(?:[-•*]|\d+[.)])\s*/u, '').replace(/[.:]+$/u, '').trim())
+    .filter((part) => part !== '');
+}
+
+function checkProfessions(
+  registry: ProtocolRegistryPort,
+  text: string | undefined,
+  role: ParticipantRole,
+  errors: string[],
+): Set<string> {
+  const ids = new Set<string>();
+  if (text === undefined) return ids;
+  for (const name of splitProfessions(text)) {
+    const profession = registry.findProfession(name);
+    if (!profession) {
+      errors.push(`« ${name} » (${ROLE_LABEL[role]}) n'est pas une profession que je reconnais : écrivez son nom complet (ex. « médecin », « infirmier »).`);
+    } else if (!registry.canTakePart(profession.id, role)) {
+      errors.push(`La profession « ${profession.label} » ne peut pas être ${ROLE_LABEL[role]} d'un protocole de coopération.`);
+    } else {
+      ids.add(profession.id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Checks before export: required sections filled, délégants and délégués that
+ * may take part (registry), and warnings — national protocol already covering
+ * the acts, patient criteria without exclusion, training without a duration.
+ */
+export function checkDraft(
+  model: ProtocolModel,
+  texts: ReadonlyMap<string, string>,
+  registry: ProtocolRegistryPort,
+): CheckReport {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const missing = model.sections.filter((section) => section.required && !texts.get(section.id)?.trim());
+
+  const delegants = checkProfessions(registry, texts.get('delegants'), 'delegant', errors);
+  const delegues = checkProfessions(registry, texts.get('delegues'), 'delegue', errors);
+  if ([...delegants].some((id) => delegues.has(id))) {
+    warnings.push('Une même profession est à la fois délégante et déléguée : vérifiez les sections délégants et délégués.');
+  }
+
+  const acts = texts.get('actes');
+  if (acts) {
+    const covering = registry.nationalProtocolsCovering([texts.get('intitule') ?? '', acts].join('\n'));
+    for (const protocol of covering) {
+      const source = protocol.sources[0] ? ` (source : ${protocol.sources[0]})` : '';
+      warnings.push(
+        `Le protocole national « ${protocol.title} » couvre déjà des actes proches${source} : l'équipe peut y adhérer plutôt que de rédiger un protocole local.`,
+      );
+    }
+  }
+  const patients = texts.get('patients');
+  if (patients && !/exclu|sauf|hors |contre-indic|non eligib|non éligib/iu.test(patients)) {
+    warnings.push("Les critères d'exclusion des patients ne sont pas explicites : précisez qui est exclu ou doit sortir du protocole.");
+  }
+  const training = texts.get('formation');
+  if (training && !/\d/u.test(training)) {
+    warnings.push('La formation des délégués ne donne pas de durée (heures, jours) ni de nombre d’actes supervisés.');
+  }
+  return { missing, errors, warnings, ready: missing.length === 0 && errors.length === 0 };
+}

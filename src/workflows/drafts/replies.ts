@@ -1,0 +1,111 @@
+import { textReply, type Reply, type ReplyButton, type ReplyFile } from '../../engine/reply.ts';
+import type { CheckReport } from './checks.ts';
+import type { Draft, DraftSnapshot, SectionRevision, SectionState } from './draft.ts';
+import { attribution, formatWhen, authorName } from './format.ts';
+import type { ModelSection, ProtocolModel } from './model.ts';
+
+/** Button ids handled by the Slack feature (value: the draft id). */
+export const DRAFT_FILL_ACTION = 'coordo_draft_fill';
+export const DRAFT_EXPORT_ACTION = 'coordo_draft_export';
+
+const EXCERPT = 160;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1)}…`;
+}
+
+export function draftButtons(draft: Draft): ReplyButton[] {
+  return [
+    { actionId: DRAFT_FILL_ACTION, label: 'Remplir une section', value: String(draft.id), style: 'primary' },
+    { actionId: DRAFT_EXPORT_ACTION, label: 'Exporter', value: String(draft.id) },
+  ];
+}
+
+const HOW_TO_FILL =
+  'Pour remplir une section, répondez dans ce fil « nom de la section : texte » (ex. « patients : femmes de 16 à 65 ans… ») ou utilisez le bouton « Remplir une section ». Tapez « état » pour voir le brouillon, « exporter » pour obtenir les fichiers, « aide » pour la liste des sections.';
+
+function checkLines(report: CheckReport): string[] {
+  const out: string[] = [];
+  if (report.missing.length > 0) out.push('', `**À compléter :** ${report.missing.map((s) => s.label).join(' ; ')}.`);
+  if (report.errors.length > 0) out.push('', '**À corriger :**', ...report.errors.map((e) => `- ${e}`));
+  if (report.warnings.length > 0) out.push('', '**Points de vigilance :**', ...report.warnings.map((w) => `- ${w}`));
+  return out;
+}
+
+/** The current draft: each section with an excerpt and who wrote it, then what is missing. */
+export function statusReply(model: ProtocolModel, snapshot: DraftSnapshot, report: CheckReport, intro?: string): Reply {
+  const filled = model.sections.filter((s) => snapshot.sections.has(s.id)).length;
+  const lines: string[] = [];
+  if (intro) lines.push(intro, '');
+  lines.push(`**Brouillon de protocole : ${snapshot.draft.title}** — ${filled} section(s) remplie(s) sur ${model.sections.length}`, '');
+  model.sections.forEach((section, index) => {
+    const state = snapshot.sections.get(section.id);
+    const name = `**${index + 1}. ${section.label}**`;
+    if (state) {
+      lines.push(`- ✅ ${name} : ${excerpt(state.revision.text)} _(${attribution(state.revision.author, state.revision.createdAt, state.versions)})_`);
+    } else {
+      lines.push(`- ⬜ ${name} : à compléter${section.required ? '' : ' (facultatif)'}`);
+    }
+  });
+  lines.push(...checkLines(report));
+  if (report.ready) lines.push('', 'Le brouillon est complet : tapez « exporter » pour obtenir les fichiers Markdown et Word.');
+  lines.push('', HOW_TO_FILL);
+  return textReply('workflow', lines.join('\n'), { buttons: draftButtons(snapshot.draft) });
+}
+
+/** Confirmation of a fill, with what remains. */
+export function filledReply(section: ModelSection, state: SectionState, report: CheckReport): Reply {
+  const { revision, versions } = state;
+  const done = versions > 1 ? `mise à jour (version ${versions})` : 'enregistrée';
+  const remaining =
+    report.missing.length === 0
+      ? 'Toutes les sections obligatoires sont remplies : tapez « exporter » quand l’équipe est prête.'
+      : `Reste à compléter : ${report.missing.map((s) => s.label).join(' ; ')}.`;
+  return textReply(
+    'workflow',
+    `Section « ${section.label} » ${done} : ${attribution(revision.author, revision.createdAt, 1)}.\n\n${remaining}`,
+  );
+}
+
+export function helpReply(model: ProtocolModel): Reply {
+  const lines = ['**Sections du protocole** (tapez le nom ou un des mots entre parenthèses, puis « : » et le texte) :', ''];
+  model.sections.forEach((section, index) => {
+    const names = [section.id, ...section.aliases.slice(0, 3)].join(', ');
+    lines.push(`- **${index + 1}. ${section.label}**${section.required ? '' : ' (facultatif)'} (${names}) — ${section.help}`);
+  });
+  lines.push('', HOW_TO_FILL, '« historique patients » montre toutes les versions d’une section.');
+  return textReply('help', lines.join('\n'));
+}
+
+export function historyReply(section: ModelSection, revisions: readonly SectionRevision[]): Reply {
+  if (revisions.length === 0) return textReply('workflow', `La section « ${section.label} » n’a pas encore été remplie.`);
+  const lines = [`**Historique de la section « ${section.label} »** (${revisions.length} version(s)) :`, ''];
+  revisions.forEach((revision, index) => {
+    lines.push(`- Version ${index + 1}, ${authorName(revision.author)} le ${formatWhen(revision.createdAt)} : ${excerpt(revision.text)}`);
+  });
+  return textReply('workflow', lines.join('\n'));
+}
+
+export function unknownSectionReply(model: ProtocolModel, name: string): Reply {
+  return textReply(
+    'invalid',
+    `Je ne connais pas de section « ${name} ». Sections possibles : ${model.sections.map((s) => s.id).join(', ')}. Tapez « aide » pour le détail.`,
+    { ephemeral: false },
+  );
+}
+
+export function exportReply(model: ProtocolModel, draft: Draft, report: CheckReport, files: ReplyFile[]): Reply {
+  if (files.length === 0) {
+    const lines = [`Je ne peux pas encore exporter « ${draft.title} » :`, ...checkLines(report), '', HOW_TO_FILL];
+    return textReply('invalid', lines.join('\n'), { buttons: draftButtons(draft) });
+  }
+  const lines = [
+    `Voici le brouillon « ${draft.title} » en Markdown et en Word (${files.map((f) => f.name).join(', ')}).`,
+    ...(report.warnings.length > 0 ? ['', '**Points de vigilance :**', ...report.warnings.map((w) => `- ${w}`)] : []),
+    '',
+    '**Pour la déclaration à l’ARS, préparez :**',
+    ...model.declaration.map((item) => `- ${item.label}`),
+  ];
+  return textReply('workflow', lines.join('\n'), { files });
+}

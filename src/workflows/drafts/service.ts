@@ -1,0 +1,133 @@
+import type { ReplyFile } from '../../engine/reply.ts';
+import { findPatientIdentifiers, patientDataMessage } from '../../llm/patient-data-guard.ts';
+import { checkDraft, type CheckReport, type ProtocolRegistryPort } from './checks.ts';
+import type { Author, Draft, DraftKey, DraftSnapshot, SectionRevision, SectionState } from './draft.ts';
+import { buildExportDocument } from './document.ts';
+import { renderDocx } from './docx-export.ts';
+import { exportBaseName } from './format.ts';
+import { renderMarkdown } from './markdown-export.ts';
+import type { ModelSection, ProtocolModel } from './model.ts';
+import type { DraftRepository } from './repository.ts';
+
+/** Longest text kept for one section (Slack's modal input limit). */
+export const MAX_SECTION_TEXT = 3000;
+export const MAX_TITLE = 200;
+
+export const MARKDOWN_MIME = 'text/markdown';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+export interface DraftExport {
+  report: CheckReport;
+  /** Markdown then DOCX; empty when the checks block the export. */
+  files: ReplyFile[];
+}
+
+export interface DraftServiceOptions {
+  model: ProtocolModel;
+  repository: DraftRepository;
+  registry: ProtocolRegistryPort;
+  now?: () => Date;
+}
+
+/**
+ * Protocol drafts: start one per thread, fill sections (each change kept with
+ * who and when), check, export. Every text is refused when it looks like it
+ * identifies a patient.
+ */
+export class DraftService {
+  readonly model: ProtocolModel;
+  private readonly repository: DraftRepository;
+  private readonly registry: ProtocolRegistryPort;
+  private readonly now: () => Date;
+
+  constructor(options: DraftServiceOptions) {
+    this.model = options.model;
+    this.repository = options.repository;
+    this.registry = options.registry;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Why a title cannot be used (French), or null. */
+  titleProblem(title: string): string | null {
+    const clean = title.trim();
+    if (clean === '') return 'Donnez un titre au protocole, par exemple : « nouveau protocole Cystite simple de la femme de 16 à 65 ans ».';
+    if (clean.length > MAX_TITLE) return `Le titre est trop long (${clean.length} caractères) : ${MAX_TITLE} caractères au plus.`;
+    return refusePatientData(clean);
+  }
+
+  /** Open a draft in a thread; its title fills the « intitulé » section. */
+  start(key: DraftKey, title: string, author: Author): Outcome<Draft> {
+    const clean = title.trim();
+    const problem = this.titleProblem(clean);
+    if (problem) return { ok: false, problem };
+    if (this.repository.findByKey(key)) {
+      return { ok: false, problem: 'Ce fil contient déjà un brouillon de protocole : ouvrez un nouveau fil pour en commencer un autre.' };
+    }
+    const at = this.now();
+    const draft = this.repository.create(key, clean, author, at);
+    this.repository.addRevision(draft.id, 'intitule', clean, author, at);
+    return { ok: true, value: draft };
+  }
+
+  find(key: DraftKey): Draft | null {
+    return this.repository.findByKey(key);
+  }
+
+  /** A draft acted on from a button or form: only from the channel where it lives. */
+  findInChannel(id: number, platform: DraftKey['platform'], channelId: string): Draft | null {
+    const draft = this.repository.findById(id);
+    return draft && draft.key.platform === platform && draft.key.channelId === channelId ? draft : null;
+  }
+
+  snapshot(draft: Draft): DraftSnapshot {
+    const sections = new Map<string, SectionState>();
+    for (const state of this.repository.currentSections(draft.id)) sections.set(state.revision.sectionId, state);
+    return { draft: this.repository.findById(draft.id) ?? draft, sections };
+  }
+
+  /** Replace a section's text (a new revision; earlier ones are kept). */
+  fill(draft: Draft, section: ModelSection, text: string, author: Author): Outcome<SectionRevision> {
+    const clean = text.trim();
+    if (clean === '') {
+      return { ok: false, problem: `La section « ${section.label} » est vide : écrivez son contenu après les deux-points, par exemple « ${section.id} : … ».` };
+    }
+    if (clean.length > MAX_SECTION_TEXT) {
+      return { ok: false, problem: `Le texte de la section « ${section.label} » est trop long (${clean.length} caractères) : ${MAX_SECTION_TEXT} caractères au plus.` };
+    }
+    const refused = refusePatientData(clean);
+    if (refused) return { ok: false, problem: refused };
+    return { ok: true, value: this.repository.addRevision(draft.id, section.id, clean, author, this.now()) };
+  }
+
+  history(draft: Draft, section: ModelSection): SectionRevision[] {
+    return this.repository.history(draft.id, section.id);
+  }
+
+  check(snapshot: DraftSnapshot): CheckReport {
+    const texts = new Map([...snapshot.sections].map(([id, state]) => [id, state.revision.text]));
+    return checkDraft(this.model, texts, this.registry);
+  }
+
+  /** Markdown and DOCX files of the draft, when the checks let it go. */
+  async export(draft: Draft): Promise<DraftExport> {
+    const snapshot = this.snapshot(draft);
+    const report = this.check(snapshot);
+    if (!report.ready) return { report, files: [] };
+    const at = this.now();
+    const document = buildExportDocument(this.model, snapshot, report, at);
+    const base = exportBaseName(draft.title);
+    const files: ReplyFile[] = [
+      { name: `${base}.md`, mimeType: MARKDOWN_MIME, content: Buffer.from(renderMarkdown(document), 'utf8') },
+      { name: `${base}.docx`, mimeType: DOCX_MIME, content: await renderDocx(document) },
+    ];
+    this.repository.markExported(draft.id, at);
+    return { report, files };
+  }
+}
+
+function refusePatientData(text: string): string | null {
+  const findings = findPatientIdentifiers(text);
+  return findings.length > 0 ? patientDataMessage(findings, 'store') : null;
+}

@@ -1,0 +1,47 @@
+import { textReply, type Reply } from '../../engine/reply.ts';
+import type { Author, Draft, DraftKey } from './draft.ts';
+import type { ModelSection } from './model.ts';
+import { exportReply, filledReply, helpReply, historyReply, statusReply } from './replies.ts';
+import type { DraftService } from './service.ts';
+
+/**
+ * Draft actions as replies, shared by the engine handler (messages in the
+ * thread) and the Slack feature (slash command, buttons, forms).
+ */
+export class DraftWorkflow {
+  constructor(readonly service: DraftService) {}
+
+  start(key: DraftKey, title: string, author: Author): { draft: Draft | null; reply: Reply } {
+    const started = this.service.start(key, title, author);
+    if (!started.ok) return { draft: null, reply: textReply('invalid', started.problem) };
+    const intro = `Brouillon de protocole local ouvert par ${author.userName ?? author.userId}. Je vous guide section par section ; chacun peut contribuer dans ce fil.`;
+    return { draft: started.value, reply: this.status(started.value, intro) };
+  }
+
+  status(draft: Draft, intro?: string): Reply {
+    const snapshot = this.service.snapshot(draft);
+    return statusReply(this.service.model, snapshot, this.service.check(snapshot), intro);
+  }
+
+  fill(draft: Draft, section: ModelSection, text: string, author: Author): Reply {
+    const filled = this.service.fill(draft, section, text, author);
+    if (!filled.ok) return textReply('invalid', filled.problem);
+    const snapshot = this.service.snapshot(draft);
+    const state = snapshot.sections.get(section.id);
+    if (!state) throw new Error('section missing right after it was filled');
+    return filledReply(section, state, this.service.check(snapshot));
+  }
+
+  help(): Reply {
+    return helpReply(this.service.model);
+  }
+
+  history(draft: Draft, section: ModelSection): Reply {
+    return historyReply(section, this.service.history(draft, section));
+  }
+
+  async export(draft: Draft): Promise<Reply> {
+    const exported = await this.service.export(draft);
+    return exportReply(this.service.model, draft, exported.report, exported.files);
+  }
+}

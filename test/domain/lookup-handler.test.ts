@@ -1,0 +1,184 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Handler } from '../../src/engine/handler.ts';
+import type { Reply } from '../../src/engine/reply.ts';
+import { loadRegistries } from '../../src/domain/load.ts';
+import { createLookupHandler } from '../../src/domain/lookup-handler.ts';
+import { MAX_LOOKUP_CHARS } from '../../src/domain/lookup-answers.ts';
+import { foldAccents } from '../../src/text/french.ts';
+
+const KNOWLEDGE = join(import.meta.dirname, '../../knowledge');
+const handler = createLookupHandler(loadRegistries(KNOWLEDGE));
+
+async function ask(text: string, on: Handler = handler): Promise<Reply | null> {
+  return on.handle({ text, conversation: { platform: 'cli', userId: 'U1', channelId: 'C1' }, history: [], command: false });
+}
+
+async function answer(text: string, on: Handler = handler): Promise<Reply> {
+  const reply = await ask(text, on);
+  if (!reply) throw new Error(`aucune réponse du registre pour « ${text} »`);
+  expect(reply.kind).toBe('lookup');
+  expect(reply.text.length).toBeLessThanOrEqual(MAX_LOOKUP_CHARS);
+  expect(reply.citations.length).toBeGreaterThan(0);
+  for (const citation of reply.citations) expect(citation.path).toMatch(/^registries\/[a-z-]+\.yml$|protocoles-locaux.*\.yml$/);
+  return reply;
+}
+
+describe('acte → qui', () => {
+  it('« qui peut suturer une plaie ? » → protocole sutures, délégant → délégué, conditions, sources', async () => {
+    const reply = await answer('Qui peut suturer une plaie ?');
+    expect(reply.confident).toBe(true);
+    expect(reply.text).toMatch(/Sutures de plaies simples/);
+    expect(reply.text).toMatch(/Délégant : médecin → délégué : infirmier/);
+    expect(reply.text).toMatch(/Conditions : au moins 1 an/);
+    expect(reply.citations.map((c) => c.source)).toContain('https://espaceinfirmier.fr/actualites/breves/urgences-un-protocole-autorise-les-infirmieres-a-realiser-des-sutures.html');
+  });
+
+  it('« un kiné peut-il prendre en charge une entorse ? » → oui, protocole entorse', async () => {
+    const reply = await answer('Un kiné peut-il prendre en charge une entorse ?');
+    expect(reply.text).toMatch(/^\*\*Oui/);
+    expect(reply.text).toMatch(/torsion de la cheville/);
+  });
+
+  it('mots courants et fautes : angine, brûlures en urinant, mal de dos', async () => {
+    expect((await answer('Qui peut prendre en charge une angine ?')).text).toMatch(/odynophagie[\s\S]*6 à 45 ans[\s\S]*6 à 50 ans[\s\S]*pharmaciens retirés/);
+    expect((await answer('Qui peut soigner des brulures en urinant ?')).text).toMatch(/Pollakiurie/);
+    expect((await answer('Qui peut soigner un mal de dos ?')).text).toMatch(/Douleur lombaire aiguë/);
+  });
+
+  it('comprend une question en anglais', async () => {
+    expect((await answer('Who can treat a sore throat?')).text).toMatch(/odynophagie/);
+  });
+
+  it('dit quand la profession demandée n’est pas (plus) déléguée', async () => {
+    const reply = await answer('Un pharmacien peut-il traiter une cystite ?');
+    expect(reply.text).toMatch(/aucun protocole où les pharmaciens sont délégués/);
+    expect(reply.text).toMatch(/17 juin 2024/);
+  });
+
+  it('répond explicitement « aucun protocole » quand rien ne correspond', async () => {
+    for (const question of ['Qui peut vacciner contre la grippe ?', 'Existe-t-il un protocole pour le suivi des anticoagulants ?']) {
+      const reply = await answer(question);
+      expect(reply.confident).toBe(false);
+      expect(reply.text).toMatch(/Le registre ne contient aucun protocole de coopération pour/);
+      expect(reply.citations[0]?.path).toBe('registries/protocols.yml');
+    }
+  });
+});
+
+describe('profession → protocoles', () => {
+  it('« que peut-on déléguer à un masseur-kinésithérapeute ? »', async () => {
+    const reply = await answer('Que peut-on déléguer à un masseur-kinésithérapeute ?');
+    expect(reply.text).toMatch(/torsion de la cheville[\s\S]*Douleur lombaire/);
+  });
+
+  it('« que peut-on déléguer aux kinés ? » (pluriel familier) et « aux ifirmiers » (faute)', async () => {
+    expect((await answer('Que peut-on déléguer aux kinés ?')).text).toMatch(/masseurs-kinésithérapeutes sont délégués/);
+    expect((await answer('Que peut-on déléguer aux ifirmiers ?')).text).toMatch(/infirmiers sont délégués/);
+  });
+
+  it('aucun protocole où l’orthophoniste est délégué : le dit, sans inventer', async () => {
+    const reply = await answer('Que peut-on déléguer à un orthophoniste ?');
+    expect(reply.confident).toBe(false);
+    expect(reply.text).toMatch(/aucun protocole/);
+  });
+});
+
+describe('faits sur une profession', () => {
+  it('« les orthophonistes ont-ils un ordre ? » → pas d’Ordre, mais une URPS', async () => {
+    const reply = await answer('Les orthophonistes ont-ils un ordre ?');
+    expect(reply.text).toMatch(/^\*\*Non\*\*/);
+    expect(reply.text).toMatch(/URPS : oui/);
+  });
+
+  it('« quelles professions ont une URPS ? » → les 10, avec la divergence sur les pharmaciens', async () => {
+    const reply = await answer('Quelles professions ont une URPS ?');
+    expect(reply.text).toMatch(/10 professions/);
+    expect(reply.text).toMatch(/titulaires d'officine/);
+  });
+
+  it('« un kiné est-il un auxiliaire médical ? » → oui ; un pharmacien n’est pas une profession médicale', async () => {
+    expect((await answer('Un kiné est-il un auxiliaire médical ?')).text).toMatch(/^\*\*Oui\*\*/);
+    expect((await answer('Un pharmacien est-il une profession médicale ?')).text).toMatch(/^\*\*Non\*\*[\s\S]*profession de la pharmacie/);
+  });
+
+  it('un psychologue ne peut pas participer à un protocole de coopération', async () => {
+    expect((await answer('Un psychologue peut-il participer à un protocole de coopération ?')).text).toMatch(/^\*\*Non\*\*/);
+  });
+});
+
+describe('faits sur une forme d’exercice', () => {
+  it('« combien de médecins pour une MSP ? »', async () => {
+    expect((await answer('Combien de médecins pour une MSP ?')).text).toMatch(/deux médecins généralistes et un professionnel paramédical/);
+  });
+
+  it('« tailles de CPTS »', async () => {
+    expect((await answer('Quelles sont les tailles de CPTS ?')).text).toMatch(/Taille 1 — moins de 40 000[\s\S]*Taille 4 — plus de 175 000/);
+  });
+
+  it('« que signifie MAIA ? »', async () => {
+    expect((await answer('Que signifie MAIA ?')).text).toMatch(/MAIA[\s\S]*DAC/);
+  });
+});
+
+describe('questions générales laissées à la recherche documentaire', () => {
+  it.each([
+    "Qu'est-ce qu'une CPTS ?",
+    'Quels professionnels composent une MSP ?',
+    "Qu'est-ce qu'un protocole de coopération ?",
+    'Qui peut créer une CPTS ?',
+    'Comment créer une MSP ?',
+    'Un infirmier peut-il faire partie d’une MSP ?',
+    'Comment s’inscrire à l’ordre des infirmiers ?',
+    'Quelle est la recette de la tarte tatin ?',
+  ])('%s → null', async (question) => {
+    expect(await ask(question)).toBeNull();
+  });
+});
+
+describe('questions d’évaluation captées', () => {
+  const lines = readFileSync('/work/shared/eval/questions.jsonl', 'utf8').trim().split('\n');
+  const fold = (text: string) => foldAccents(text).toLowerCase();
+  it.each(lines.map((line) => JSON.parse(line) as { id: string; question: string; must: string[]; must_not: string[] }))(
+    '$id respecte ses motifs',
+    async ({ question, must, must_not }) => {
+      const reply = await ask(question);
+      if (!reply) return;
+      expect(reply.text.length).toBeLessThanOrEqual(MAX_LOOKUP_CHARS);
+      for (const pattern of must) expect(fold(reply.text)).toMatch(new RegExp(fold(pattern), 'i'));
+      for (const pattern of must_not) expect(fold(reply.text)).not.toMatch(new RegExp(fold(pattern), 'i'));
+    },
+  );
+});
+
+describe('protocole local d’une équipe', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'coordo-local-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(KNOWLEDGE, 'registries'), join(dir, 'registries'), { recursive: true });
+  writeFileSync(
+    join(dir, 'protocoles-locaux.yml'),
+    [
+      'equipe: MSP test du Moulin',
+      'protocoles:',
+      '  - id: local-test-pansements',
+      '    title: Protocole test — réfection des pansements simples par l’infirmier',
+      '    delegants: [medecin-generaliste]',
+      '    delegues: [infirmier]',
+      '    patients: Patients test de l’équipe.',
+      '    setting: MSP test du Moulin.',
+      '    status: Déclaré (test).',
+      '    sources: [Protocole écrit par l’équipe test]',
+      '    keywords: [pansement, pansements]',
+    ].join('\n'),
+  );
+  const local = createLookupHandler(loadRegistries(dir));
+
+  it('apparaît dans les réponses, étiqueté « protocole local » avec son fichier', async () => {
+    const reply = await answer('Qui peut refaire un pansement ?', local);
+    expect(reply.text).toMatch(/\*\*protocole local\*\* — MSP test du Moulin/);
+    expect(reply.citations[0]).toMatchObject({ path: 'protocoles-locaux.yml', section: 'Protocole local — MSP test du Moulin' });
+    expect((await answer('Que peut-on déléguer à une infirmière ?', local)).text).toMatch(/protocole local/);
+  });
+});

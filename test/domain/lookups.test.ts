@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegistries } from '../../src/domain/load.ts';
+import { canTakePart, findForm, findProfession, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from '../../src/domain/lookups.ts';
+import { createThesaurus } from '../../src/domain/thesaurus.ts';
+
+const registries = loadRegistries(join(import.meta.dirname, '../../knowledge'));
+const ids = (text: string) => matchProtocolsByActs(registries, text).map((p) => p.id);
+
+describe('findProfession', () => {
+  it.each([
+    ['kinés', 'masseur-kinesitherapeute'],
+    ['un kiné', 'masseur-kinesitherapeute'],
+    ['physiotherapist', 'masseur-kinesitherapeute'],
+    ['ifirmier', 'infirmier'],
+    ['IDE', 'infirmier'],
+    ['les infirmières', 'infirmier'],
+    ['sage femme', 'sage-femme'],
+    ["pharmacien d'officine", 'pharmacien-officine'],
+    ['pharmaciens', 'pharmacien'],
+    ['orthophonsite', 'orthophoniste'],
+    ['médecin généraliste', 'medecin-generaliste'],
+    ['MERM', 'manipulateur-electroradiologie'],
+  ])('%s → %s', (text, id) => {
+    expect(findProfession(registries, text)?.id).toBe(id);
+  });
+
+  it('ne trouve rien sans profession', () => {
+    expect(findProfession(registries, 'la recette de la tarte tatin')).toBeUndefined();
+  });
+});
+
+describe('matchProtocolsByActs', () => {
+  it.each([
+    ['suturer une plaie', 'sutures-plaies-urgences'],
+    ['angine', 'odynophagie'],
+    ['mal de gorge', 'odynophagie'],
+    ['sore throat', 'odynophagie'],
+    ['cystite', 'cystite'],
+    ['pollakiurie', 'cystite'],
+    ['brûlure mictionnelle', 'cystite'],
+    ['brulures en urinant', 'cystite'],
+    ['torsion de cheville', 'entorse-cheville'],
+    ['entorse', 'entorse-cheville'],
+    ['mal de dos', 'lombalgie-aigue'],
+    ['lombalgie', 'lombalgie-aigue'],
+    ['rhume des foins', 'rhino-conjonctivite-allergique'],
+    ['échographie abdominale', 'echographie-merm'],
+    ['insufisance cardiaque', 'insuffisance-cardiaque'],
+  ])('%s → %s', (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it('ne trouve aucun protocole pour un acte absent du registre', () => {
+    expect(ids('vacciner contre la grippe')).toEqual([]);
+  });
+});
+
+describe('protocoles par profession', () => {
+  it('liste les protocoles où le kiné est délégué', () => {
+    expect(protocolsForDelegue(registries, 'masseur-kinesitherapeute').map((p) => p.id)).toEqual(['entorse-cheville', 'lombalgie-aigue']);
+  });
+
+  it('étend le pharmacien au pharmacien d’officine et le médecin à ses spécialités', () => {
+    expect(protocolsForDelegue(registries, 'pharmacien').map((p) => p.id)).toContain('rhino-conjonctivite-allergique');
+    expect(protocolsForDelegant(registries, 'medecin').map((p) => p.id)).toEqual(expect.arrayContaining(['insuffisance-cardiaque', 'echographie-merm', 'odynophagie']));
+    expect(protocolsForDelegue(registries, 'orthophoniste')).toEqual([]);
+  });
+
+  it('canTakePart suit l’art. L4011-1 et l’ajout de l’ARS Auvergne-Rhône-Alpes', () => {
+    expect(canTakePart(registries, 'orthophoniste', 'delegue')).toBe(true);
+    expect(canTakePart(registries, 'cardiologue', 'delegant')).toBe(true);
+    expect(canTakePart(registries, 'preparateur-en-pharmacie', 'delegue')).toBe(true);
+    expect(canTakePart(registries, 'physicien-medical', 'delegue')).toBe(true);
+    expect(canTakePart(registries, 'psychologue', 'delegue')).toBe(false);
+    expect(canTakePart(registries, 'ambulancier', 'delegue')).toBe(false);
+  });
+});
+
+describe('findForm', () => {
+  it.each([
+    ['une MSP', 'msp'],
+    ['maison de santé', 'msp'],
+    ['health centre', 'centre-de-sante'],
+    ['les CPTS', 'cpts'],
+    ['équipe de soins primaires', 'esp'],
+  ])('%s → %s', (text, id) => {
+    expect(findForm(registries, text)?.id).toBe(id);
+  });
+});
+
+describe('thésaurus', () => {
+  const thesaurus = createThesaurus(registries);
+
+  it('développe les sigles et les sigles des développements', () => {
+    expect(thesaurus.expand('Qu’est-ce qu’une CPTS ?')).toContain('communauté professionnelle territoriale de santé');
+    expect(thesaurus.expand('le dossier médical partagé')).toContain('DMP');
+  });
+
+  it('ajoute les synonymes courants et anglais, jamais le texte lui-même', () => {
+    expect(thesaurus.expand('un kiné')).toEqual(expect.arrayContaining(['masseur-kinésithérapeute', 'physiotherapist']));
+    expect(thesaurus.expand('sore throat')).toEqual(expect.arrayContaining(['angine', 'odynophagie']));
+    expect(thesaurus.expand('health centre')).toContain('centre de santé');
+    expect(thesaurus.expand('un kiné')).not.toContain('kiné');
+    expect(thesaurus.expand('la tarte tatin')).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
+import { draftsFeature } from '../../src/adapters/slack/drafts.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import type { Handler } from '../../src/engine/handler.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import type { Db } from '../../src/store/database.ts';
+import { createDraftHandler } from '../../src/workflows/drafts/handler.ts';
+import { DraftWorkflow } from '../../src/workflows/drafts/workflow.ts';
+import type { FakeSlackApi } from '../support/fake-slack-api.ts';
+import { nextTs, type SlackTarget } from '../support/slack-requests.ts';
+import { createService, openDraftDb } from './fixtures.ts';
+
+export const SIGNING_SECRET = 'drafts-signing-secret';
+
+export interface DraftsSlack {
+  target: SlackTarget;
+  db: Db;
+  /** Texts that reached the knowledge-base stand-in. */
+  seen: string[];
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** Stands for the knowledge base behind the draft handler. */
+function knowledgeStub(seen: string[]): Handler {
+  return {
+    name: 'kb',
+    async handle(message) {
+      seen.push(message.text);
+      return { kind: 'answer', text: 'Réponse de la base.', citations: [], confident: true };
+    },
+  };
+}
+
+/** Real Bolt app (HTTP, port 0) with the drafts handler and feature, on a real SQLite file, against the fake API. */
+export async function startDraftsSlack(fake: FakeSlackApi, dbFile: string): Promise<DraftsSlack> {
+  const db = openDraftDb(dbFile);
+  const seen: string[] = [];
+  const logs: string[] = [];
+  const logger = createLogger('info', (line) => logs.push(line));
+  const workflow = new DraftWorkflow(createService(db, () => new Date()));
+  const handler = createDraftHandler({ workflow, logger });
+  const slack: SlackApp = createSlackApp({
+    config: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
+    engine: new Engine([handler, knowledgeStub(seen)], logger),
+    db,
+    features: [draftsFeature({ workflow, handler, db, logger })],
+    logger,
+  });
+  const started = await slack.start();
+  return {
+    target: { url: `http://127.0.0.1:${started.port}${SLACK_EVENTS_PATH}`, signingSecret: SIGNING_SECRET },
+    db,
+    seen,
+    logs,
+    async close() {
+      await slack.stop();
+      db.close();
+    },
+  };
+}
+
+/** A plain `message` event replying in a channel thread (no mention). */
+export function threadReplyEvent(input: { text: string; threadTs: string; user?: string; channel?: string }): Record<string, unknown> {
+  const ts = nextTs();
+  return {
+    type: 'message',
+    channel_type: 'channel',
+    channel: input.channel ?? 'C0001',
+    user: input.user ?? 'U0002',
+    text: input.text,
+    ts,
+    event_ts: ts,
+    thread_ts: input.threadTs,
+  };
+}
+
+/** A `block_actions` payload for a select changed inside an open modal. */
+export function viewSelectPayload(input: { actionId: string; value: string; view: Record<string, unknown>; userId?: string }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'coordo' },
+    user: { id: input.userId ?? 'U0003', username: 'carol', name: 'carol', team_id: 'T0001' },
+    api_app_id: 'A0001',
+    token: 'legacy-unused',
+    trigger_id: `T${Date.now()}.trigger`,
+    container: { type: 'view', view_id: String(input.view.id) },
+    view: { hash: 'h1', state: { values: {} }, ...input.view },
+    actions: [
+      {
+        type: 'static_select',
+        action_id: input.actionId,
+        block_id: 'draft_section',
+        selected_option: { text: { type: 'plain_text', text: input.value }, value: input.value },
+        action_ts: nextTs(),
+      },
+    ],
+  };
+}
