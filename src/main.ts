@@ -76,7 +76,7 @@ async function runIndex(config: Config): Promise<number> {
   const { report } = await buildIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),
-    embedder: selectEmbedder(config),
+    embedder: await selectEmbedder(config),
     onProgress: progressBar('Indexation'),
   });
   process.stdout.write(

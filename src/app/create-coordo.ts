@@ -15,10 +15,6 @@ import { openIndex, type IndexReport } from '../knowledge/indexer.ts';
 import { Retriever } from '../knowledge/retriever.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import type { AnswerComposer } from '../answer/composer.ts';
-import { createChatModel } from '../llm/chat-model.ts';
-import { createEmbedder } from '../llm/embeddings.ts';
-import { GroundedComposer } from '../llm/grounded-composer.ts';
-import { llmBudgets } from '../llm/budget.ts';
 
 export interface CoordoOptions {
   logger?: Logger;
@@ -42,16 +38,26 @@ export interface CoordoCore {
   indexReport?: IndexReport;
 }
 
+// The model clients (~50 MB once loaded) are imported only when an endpoint is configured.
+
 /** The configured embeddings endpoint when there is one, else the offline hashing embedder. */
-export function selectEmbedder(config: Config): NamedEmbeddings {
+export async function selectEmbedder(config: Config): Promise<NamedEmbeddings> {
+  if (!config.llm?.embeddingModel) return offlineEmbedder();
+  const { createEmbedder } = await import('../llm/embeddings.ts');
   return createEmbedder(config.llm) ?? offlineEmbedder();
 }
 
 /** Grounded model answers (falling back to extractive ones) when a chat model is configured. */
-function selectComposer(config: Config, logger: Logger): AnswerComposer {
+async function selectComposer(config: Config, logger: Logger): Promise<AnswerComposer> {
   const offline = new ExtractiveComposer();
+  if (!config.llm?.chatModel) return offline;
+  const [{ createChatModel }, { GroundedComposer }, { llmBudgets }] = await Promise.all([
+    import('../llm/chat-model.ts'),
+    import('../llm/grounded-composer.ts'),
+    import('../llm/budget.ts'),
+  ]);
   const chat = createChatModel(config.llm);
-  return chat && config.llm ? new GroundedComposer(chat, offline, logger, llmBudgets(config.llm).answerMs) : offline;
+  return chat ? new GroundedComposer(chat, offline, logger, llmBudgets(config.llm).answerMs) : offline;
 }
 
 export function indexDir(config: Config): string {
@@ -62,7 +68,7 @@ export function indexDir(config: Config): string {
 export async function createCore(config: Config, options: CoordoOptions = {}): Promise<CoordoCore> {
   const logger = options.logger ?? silentLogger;
   const registries = options.registries ?? loadRegistries(config.knowledgeDir);
-  const embedder = selectEmbedder(config);
+  const embedder = await selectEmbedder(config);
   const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),
@@ -81,7 +87,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       helpHandler,
       clinicalGuardHandler,
       createLookupHandler(registries),
-      createQuestionHandler(retriever, selectComposer(config, logger)),
+      createQuestionHandler(retriever, await selectComposer(config, logger)),
     ],
     logger,
   );

@@ -16,6 +16,17 @@ export function equivalenceGroups(registries: Registries): string[][] {
   return groups;
 }
 
+/**
+ * Acronyms that are also everyday words once lowercased ("has", "ami", "clic"…):
+ * they trigger an expansion only when written in capitals.
+ */
+const WORD_LIKE_ACRONYMS: ReadonlySet<string> = new Set(['HAS', 'AMI', 'CLIC', 'ZIP', 'HAD', 'ROR', 'ZAC']);
+
+function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: string): boolean {
+  if (WORD_LIKE_ACRONYMS.has(phrase)) return new RegExp(`(?<![\\p{L}])${phrase}(?![\\p{L}])`, 'u').test(text);
+  return containsPhrase(words, phrase);
+}
+
 /** Query expansion from the registries (acronyms ↔ expansions, lay words ↔ technical words, English ↔ French). */
 export function createThesaurus(registries: Registries): QueryExpander {
   const groups = equivalenceGroups(registries);
@@ -24,7 +35,7 @@ export function createThesaurus(registries: Registries): QueryExpander {
       const words = matchWords(text);
       const extra = new Map<string, string>();
       for (const group of groups) {
-        if (!group.some((phrase) => containsPhrase(words, phrase))) continue;
+        if (!group.some((phrase) => triggers(text, words, phrase))) continue;
         for (const phrase of group) {
           const key = normalizeForMatch(phrase);
           if (!containsPhrase(words, phrase) && !extra.has(key)) extra.set(key, phrase);

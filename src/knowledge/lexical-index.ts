@@ -1,6 +1,7 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
-import { isStopWord, stem } from '../text/french.ts';
+import { isStopWord, stem, words } from '../text/french.ts';
 
 /** Same pipeline for indexing and querying: stop words out, Snowball stem, accents folded. */
 function processTerm(term: string): string | null {
@@ -9,17 +10,19 @@ function processTerm(term: string): string | null {
   return stem(word);
 }
 
+/**
+ * Two fields: where the chunk sits (title, section heading, tags) and what it
+ * says. Every field multiplies the postings a query scans, so there are no more.
+ */
 const OPTIONS: Options<Chunk> = {
   idField: 'id',
-  fields: ['title', 'section', 'text', 'tags'],
+  fields: ['heading', 'text'],
   storeFields: [],
   processTerm,
-  extractField: (doc: Chunk, field: string) => {
-    const value = doc[field as keyof Chunk];
-    return Array.isArray(value) ? value.join(' ') : String(value ?? '');
-  },
+  extractField: (doc: Chunk, field: string) =>
+    field === 'heading' ? `${doc.title} ${doc.section} ${doc.tags.join(' ')}` : field === 'id' ? doc.id : doc.text,
   searchOptions: {
-    boost: { section: 2.5, title: 1.5, tags: 1 },
+    boost: { heading: 2.5 },
     fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
     combineWith: 'OR',
   },
@@ -30,27 +33,80 @@ export interface LexicalHit {
   score: number;
 }
 
+/**
+ * A term found in more than this share of the chunks says little about any of
+ * them, and scanning its postings is what costs most on a large base: it is
+ * left out of a query that has other terms.
+ */
+const MAX_DOCUMENT_FREQUENCY = 0.2;
+
+const SerializedSchema = z.object({
+  engine: z.record(z.string(), z.unknown()),
+  documentFrequency: z.record(z.string(), z.number()),
+});
+
 /** French BM25 (MiniSearch BM25+) over the chunks. */
 export class LexicalIndex {
-  private constructor(private readonly search: MiniSearch<Chunk>) {}
+  private constructor(
+    private readonly search: MiniSearch<Chunk>,
+    /** Number of chunks each term appears in. */
+    private readonly documentFrequency: ReadonlyMap<string, number>,
+  ) {}
 
   static build(chunks: readonly Chunk[]): LexicalIndex {
     const search = new MiniSearch<Chunk>(OPTIONS);
     search.addAll(chunks);
-    return new LexicalIndex(search);
+    const frequency = new Map<string, number>();
+    for (const chunk of chunks) {
+      const seen = new Set<string>();
+      for (const word of words(`${chunk.title} ${chunk.section} ${chunk.text} ${chunk.tags.join(' ')}`)) {
+        const term = processTerm(word);
+        if (term !== null) seen.add(term);
+      }
+      for (const term of seen) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    }
+    return new LexicalIndex(search, frequency);
   }
 
   static fromJSON(json: string): LexicalIndex {
-    return new LexicalIndex(MiniSearch.loadJSON<Chunk>(json, OPTIONS));
+    const parsed = SerializedSchema.parse(JSON.parse(json));
+    const engine = MiniSearch.loadJS<Chunk>(parsed.engine as unknown as AsPlainObject, OPTIONS);
+    return new LexicalIndex(engine, new Map(Object.entries(parsed.documentFrequency)));
   }
 
   toJSON(): string {
-    return JSON.stringify(this.search);
+    return JSON.stringify({ engine: this.search, documentFrequency: Object.fromEntries(this.documentFrequency) });
   }
 
-  query(text: string, limit: number): LexicalHit[] {
+  /** The words whose terms are not found almost everywhere. */
+  private selective(terms: readonly string[]): string[] {
+    const limit = MAX_DOCUMENT_FREQUENCY * this.search.documentCount;
+    return terms.filter((word) => (this.documentFrequency.get(processTerm(word) ?? '') ?? 0) <= limit);
+  }
+
+  /**
+   * BM25 over the question's words (typo-tolerant) and its expansions (exact,
+   * weighted lower). Each distinct term is searched once: repeating a frequent
+   * term costs a scan of its postings for nothing.
+   */
+  query(question: string, expansions: readonly string[], limit: number): LexicalHit[] {
+    const seen = new Set<string>();
+    const distinct = (text: string) =>
+      words(text).filter((word) => {
+        const term = processTerm(word);
+        if (term === null || seen.has(term)) return false;
+        seen.add(term);
+        return true;
+      });
+    // The question keeps all its words when all are frequent; expansions are only a bonus.
+    const allAsked = distinct(question);
+    const selectiveAsked = this.selective(allAsked);
+    const asked = selectiveAsked.length > 0 ? selectiveAsked : allAsked;
+    const added = this.selective(distinct(expansions.join(' ')));
+    const queries: Query[] = [{ queries: asked, combineWith: 'OR' }];
+    if (added.length > 0) queries.push({ queries: added, combineWith: 'OR', fuzzy: false, boost: { heading: 1.2, text: 0.5 } });
     return this.search
-      .search(text)
+      .search({ queries, combineWith: 'OR' })
       .slice(0, limit)
       .map((hit: SearchResult) => ({ id: String(hit.id), score: hit.score }));
   }

@@ -34,7 +34,7 @@ export class Retriever {
     const question = canonicalQuestion(asked);
     const expansions = this.expander.expand(question);
     const query = [question, ...expansions].join(' ');
-    const lexical = this.index.lexical.query(query, CANDIDATES).map((hit) => hit.id);
+    const lexical = this.index.lexical.query(question, expansions, CANDIDATES).map((hit) => hit.id);
     const vector = (await this.vectorHits(query))
       .map((hit) => this.index.chunks[hit.position]?.id)
       .filter((id): id is string => id !== undefined);

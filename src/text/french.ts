@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { memoize } from './memo.ts';
 
 /**
  * The French text pipeline shared by the lexical index, the matchers and the
@@ -23,6 +24,9 @@ const STOP_WORDS = new Set<string>([
 ]);
 
 export function foldAccents(text: string): string {
+  // Plain ASCII (most words once lowercased) has nothing to fold.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(text)) return text;
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
 }
 
@@ -41,10 +45,8 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word) || STOP_WORDS.has(foldAccents(word));
 }
 
-/** Stem one lowercase word, then fold its accents. */
-export function stem(word: string): string {
-  return foldAccents(stemmer.stem(word));
-}
+/** Stem one lowercase word, then fold its accents (memoised: the vocabulary is small). */
+export const stem: (word: string) => string = memoize((word) => foldAccents(stemmer.stem(word)));
 
 /** The index/query terms of a text: content words, stemmed and accent-folded. */
 export function terms(text: string): string[] {
@@ -56,7 +58,7 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** Lowercase, accent-folded, punctuation collapsed to single spaces: for phrase matching. */
-export function normalizeForMatch(text: string): string {
-  return foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+/** Lowercase, accent-folded, punctuation collapsed to single spaces: for phrase matching (memoised). */
+export const normalizeForMatch: (text: string) => string = memoize((text) =>
+  foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+);

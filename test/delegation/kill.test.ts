@@ -118,7 +118,6 @@ describe('a process killed in the middle of a burst of submissions', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const rows = db.prepare<[], { id: string; idempotency_key: string; version: number; state: string }>('SELECT id, idempotency_key, version, state FROM delegation_requests ORDER BY id').all();
       const keys = rows.map((r) => r.idempotency_key);
-      console.log("DEBUGKILL", { acked: acked.length, failed: failed.length, stored: rows.length });
       for (const viewId of acked) expect(keys.filter((k) => k === `slack:T0001:${viewId}`)).toHaveLength(1);
       expect(new Set(keys).size).toBe(keys.length);
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/adapters/slack/delegation.ts';
-import { OPEN_FORM_ACTION } from '../../src/workflows/delegation/open-form-button.ts';
+import { openFormButton } from '../../src/workflows/delegation/open-form-button.ts';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, sendCommand, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
 import {
@@ -68,10 +68,8 @@ describe('the request form', () => {
   });
 
   it('opens from the « Faire une demande » button of a lookup answer, pre-filled, and from the message shortcut', async () => {
-    await sendInteraction(
-      app.target,
-      { ...blockAction(OPEN_FORM_ACTION, JSON.stringify({ protocol: 'entorse-cheville', profession: 'masseur-kinesitherapeute' }), REQUESTER, 'btn') },
-    );
+    const button = openFormButton({ protocol: 'entorse-cheville', profession: 'masseur-kinesitherapeute' });
+    await sendInteraction(app.target, blockAction(button.actionId, button.value, REQUESTER, 'btn'));
     const open = await fake.waitFor('views.open');
     const view = JSON.stringify(open.params.view);
     expect(view).toContain('"initial_option":{"value":"entorse-cheville"');

@@ -24,7 +24,7 @@ describe('manifest.yml', () => {
 
   it('declares the bot, /coordo, the events and Socket Mode', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/coordo']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
   });
 
   it('grants the scopes every Web API call of the adapter needs', () => {

@@ -10,6 +10,5 @@ describe('Slack bench', () => {
     expect(result).toMatchObject({ events: 100, concurrency: 20, missing: 0, duplicates: 0, exactlyOnce: true });
     expect(result.eventsPerSecond).toBeGreaterThan(0);
     expect(result.p95Ms).toBeGreaterThanOrEqual(result.p50Ms);
-    console.log(JSON.stringify(result));
   });
 });

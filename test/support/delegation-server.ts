@@ -1,14 +1,12 @@
 import path from 'node:path';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
-import { delegationFeature } from '../../src/adapters/slack/delegation.ts';
+import { createDelegationFeature } from '../../src/adapters/slack/delegation.ts';
 import { slackMigrations } from '../../src/adapters/slack/migrations.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { loadRegistries } from '../../src/domain/load.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { openDatabase, type Db } from '../../src/store/database.ts';
-import { delegationCatalog } from '../../src/workflows/delegation/catalog.ts';
-import { delegationMigrations } from '../../src/workflows/delegation/migrations.ts';
 import { DelegationService } from '../../src/workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../src/workflows/delegation/sqlite-repository.ts';
 
@@ -48,16 +46,18 @@ export const DEFAULT_KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../kn
 export async function startDelegationServer(options: DelegationServerOptions): Promise<DelegationServer> {
   const logger = options.logger ?? createLogger('silent');
   const groups = options.professionGroups ?? {};
-  const db = openDatabase(options.dbFile, [...slackMigrations, ...delegationMigrations]);
-  const service = new DelegationService(new SqliteDelegationRepository(db), groups);
-  const catalog = delegationCatalog(loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR));
+  const db = openDatabase(options.dbFile, slackMigrations);
+  const registries = loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  const feature = createDelegationFeature({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger });
   const slack = createSlackApp({
     config: { botToken: 'xoxb-test', signingSecret: options.signingSecret, apiUrl: options.apiUrl, port: options.port ?? 0 },
     engine: new Engine([], logger),
     db,
-    features: [delegationFeature({ service, catalog, requestsChannel: options.requestsChannel, professionGroups: groups, logger })],
+    features: [feature],
     logger,
   });
+  // A second view on the same file, for the tests' assertions.
+  const service = new DelegationService(new SqliteDelegationRepository(db), groups);
   const started = await slack.start();
   const port = started.port ?? 0;
   return {

@@ -31,7 +31,7 @@ export interface SlackAppStarted {
 
 export interface SlackApp {
   app: App;
-  /** Check the bot token with Slack (auth.test), then listen (HTTP) or connect (Socket Mode). */
+  /** Check the bot token with Slack (auth.test, once: it also gives the bot's ids), then listen (HTTP) or connect (Socket Mode). */
   start(): Promise<SlackAppStarted>;
   stop(): Promise<void>;
 }
@@ -61,6 +61,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger: boltLogger(logger),
     // No conversation context store: Coordo reads thread history from Slack itself.
     convoStore: false,
+    // auth.test runs in start() (app.init()), where a refused token becomes a clear error.
+    deferInitialization: true,
     clientOptions: {
       ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
       retryConfig: RETRY_CONFIG,
@@ -102,7 +104,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     app,
     async start() {
       try {
-        await app.client.auth.test();
+        await app.init();
       } catch (error) {
         const code = error instanceof Error && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
         throw new SlackStartError(

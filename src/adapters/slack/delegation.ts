@@ -3,10 +3,13 @@ import type { App, BlockAction, BlockPlainTextInputAction, ButtonAction, Message
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { findPatientIdentifiers, patientDataMessage } from '../../llm/patient-data-guard.ts';
+import type { Config } from '../../config/env.ts';
+import type { Registries } from '../../domain/registry.ts';
 import type { Logger } from '../../log/logger.ts';
+import { migrate, type Db } from '../../store/database.ts';
 import { parisDay } from '../../workflows/delegation/calendar.ts';
-import type { CatalogProtocol, DelegationCatalog } from '../../workflows/delegation/catalog.ts';
-import { MAX_ACTS_CHARS, MAX_COMMENT_CHARS, parseDraft, type DelegationField, type DelegationForm } from '../../workflows/delegation/draft-schema.ts';
+import { delegationCatalog, type CatalogProtocol, type DelegationCatalog } from '../../workflows/delegation/catalog.ts';
+import { MAX_ACTS_CHARS, MAX_COMMENT_CHARS, parseDraft, type DelegationField } from '../../workflows/delegation/draft-schema.ts';
 import {
   ACTION_LABELS,
   ACTIONS,
@@ -22,7 +25,9 @@ import {
 import { OPEN_FORM_ACTION, readPrefill, type FormPrefill } from '../../workflows/delegation/open-form-button.ts';
 import { changeNotice, doneText, failureText, historyLine, openListText, parisTime, requestFields, type Formatter } from '../../workflows/delegation/presenter.ts';
 import { isRequestId } from '../../workflows/delegation/request-id.ts';
-import type { DelegationService, TransitionCommand, TransitionOutcome } from '../../workflows/delegation/service.ts';
+import { delegationMigrations } from '../../workflows/delegation/migrations.ts';
+import { DelegationService, type TransitionCommand, type TransitionOutcome } from '../../workflows/delegation/service.ts';
+import { SqliteDelegationRepository } from '../../workflows/delegation/sqlite-repository.ts';
 import { actionsFrom, commentPolicy, type ProfessionGroups } from '../../workflows/delegation/state-machine.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { escapeMrkdwn, splitText } from './render.ts';
@@ -66,7 +71,6 @@ const slackFormat: Formatter = {
 /** What a transition button carries: the request and the version the card showed. Never trusted for rights. */
 const ButtonValueSchema = z.object({ id: z.string().refine(isRequestId), v: z.number().int().min(1) });
 const CommentMetadataSchema = ButtonValueSchema.extend({ action: z.enum(ACTIONS) });
-const FormMetadataSchema = z.object({ protocol: z.string().optional(), profession: z.string().optional() });
 
 const ElementStateSchema = z.object({
   type: z.string(),
@@ -97,8 +101,8 @@ function elementOf(raw: unknown, field: DelegationField): StateValues[string][st
   return parsed.success ? parsed.data[field]?.[fieldAction(field)] : undefined;
 }
 
-/** The submitted form as the neutral schema reads it (nothing checked yet). */
-function readForm(raw: unknown): DelegationForm {
+/** The submitted form, field by field, for the neutral schema to check (nothing checked yet). */
+function readForm(raw: unknown): Record<DelegationField, unknown> {
   const parsed = StateValuesSchema.safeParse(raw);
   const values: StateValues = parsed.success ? parsed.data : {};
   const element = (field: DelegationField) => values[field]?.[fieldAction(field)];
@@ -106,10 +110,10 @@ function readForm(raw: unknown): DelegationForm {
     delegueUserId: element('delegueUserId')?.selected_user,
     delegueProfessionId: element('delegueProfessionId')?.selected_option?.value,
     acts: element('acts')?.value ?? '',
-    natures: (element('natures')?.selected_options ?? []).map((o) => o.value) as DelegationForm['natures'],
+    natures: (element('natures')?.selected_options ?? []).map((o) => o.value),
     protocol: element('protocol')?.selected_option?.value ?? '',
     patients: element('patients')?.value ?? '',
-    setting: element('setting')?.selected_option?.value as DelegationForm['setting'],
+    setting: element('setting')?.selected_option?.value,
     startDate: element('startDate')?.selected_date ?? '',
     comment: element('comment')?.value ?? undefined,
   };
@@ -234,14 +238,13 @@ function formView(catalog: DelegationCatalog, state: FormState): ModalView {
       element: { type: 'plain_text_input', action_id: fieldAction('comment'), multiline: true, max_length: MAX_COMMENT_CHARS },
     },
   ];
-  const metadata: z.infer<typeof FormMetadataSchema> = state.prefill;
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK,
     title: plain('Demande de délégation'),
     submit: plain('Envoyer'),
     close: plain('Annuler'),
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: JSON.stringify(state.prefill),
     blocks,
   };
 }
@@ -321,6 +324,28 @@ function errorCode(error: unknown): string {
     if (data?.error) return data.error;
   }
   return error instanceof Error ? error.name : 'unknown';
+}
+
+/**
+ * The delegation feature wired on the app's database (its tables are migrated
+ * here if needed) and the loaded registries: what the composition root adds to
+ * `createSlackApp({ features })`.
+ */
+export function createDelegationFeature(deps: {
+  db: Db;
+  registries: Registries;
+  config: Pick<Config, 'requestsChannel' | 'professionGroups'>;
+  logger: Logger;
+}): SlackFeature {
+  migrate(deps.db, delegationMigrations);
+  const groups = deps.config.professionGroups;
+  return delegationFeature({
+    service: new DelegationService(new SqliteDelegationRepository(deps.db), groups),
+    catalog: delegationCatalog(deps.registries),
+    requestsChannel: deps.config.requestsChannel,
+    professionGroups: groups,
+    logger: deps.logger,
+  });
 }
 
 /**
@@ -506,8 +531,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       app.action<BlockPlainTextInputAction>(ACTS_ACTION, async ({ ack, body, action, client }) => {
         await ack();
         if (!body.view) return;
-        const metadata = FormMetadataSchema.safeParse(parseJson(body.view.private_metadata));
-        const prefill = metadata.success ? metadata.data : {};
+        const prefill = readPrefill(body.view.private_metadata);
         const acts = action.value ?? '';
         const view = formView(catalog, { prefill, acts, suggestions: catalog.suggestProtocols(acts), today: parisDay(now()) });
         try {

@@ -10,24 +10,16 @@ export type Vote = 'up' | 'down';
 /** 👍/👎 on answers: one vote per person and answer (a new click replaces the old one). */
 export class FeedbackStore {
   private readonly upsert;
-  private readonly count;
 
   constructor(db: Db) {
     this.upsert = db.prepare<[string, string, Vote, string]>(
       `INSERT INTO slack_feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
     );
-    this.count = db.prepare<[string], { up: number; down: number }>(
-      `SELECT COALESCE(SUM(vote = 'up'), 0) AS up, COALESCE(SUM(vote = 'down'), 0) AS down FROM slack_feedback WHERE answer_id = ?`,
-    );
   }
 
   record(answerId: string, userId: string, vote: Vote, at: Date = new Date()): void {
     this.upsert.run(answerId, userId, vote, at.toISOString());
-  }
-
-  totals(answerId: string): { up: number; down: number } {
-    return this.count.get(answerId) ?? { up: 0, down: 0 };
   }
 }
 

@@ -3,8 +3,6 @@ import { UnreadableFileError, type KnowledgeDocument } from '../document.ts';
 import { readMarkdown } from './markdown.ts';
 import { readPlainText } from './plain-text.ts';
 import { readHtml } from './html.ts';
-import { readPdf } from './pdf.ts';
-import { readDocx } from './docx.ts';
 
 type Reader = (relPath: string, data: Buffer) => KnowledgeDocument | Promise<KnowledgeDocument>;
 
@@ -21,8 +19,9 @@ const READERS: Record<string, Reader> = {
   '.txt': utf8((p, t) => readPlainText(p, t)),
   '.html': utf8(readHtml),
   '.htm': utf8(readHtml),
-  '.pdf': readPdf,
-  '.docx': readDocx,
+  // PDF and DOCX libraries weigh ~170 MB once loaded: load them only when such a file is read.
+  '.pdf': async (relPath, data) => (await import('./pdf.ts')).readPdf(relPath, data),
+  '.docx': async (relPath, data) => (await import('./docx.ts')).readDocx(relPath, data),
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(READERS);
