@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=256
 // Entry point: runs the TypeScript sources through tsx (no build step).
 import { register } from 'tsx/esm/api';
 

@@ -61,10 +61,18 @@ async function main(argv: string[]): Promise<number> {
       await runBench(config, (line) => process.stdout.write(line + '\n'));
       return 0;
     }
-    case 'bench-corpus': {
-      // Internal: one corpus measured in its own process (see src/bench/run-bench.ts).
-      const { measureCorpus } = await import('./bench/corpus-bench.ts');
-      process.stdout.write(JSON.stringify(await measureCorpus(config, rest[0] ?? '')) + '\n');
+    case 'bench-slack-load': {
+      // Internal: the load side of the Slack bench, forked by src/bench/slack-bench.ts.
+      const { runLoadProcess } = await import('./bench/slack-load.ts');
+      await runLoadProcess();
+      return 0;
+    }
+    case 'bench-build':
+    case 'bench-serve': {
+      // Internal: one measurement in its own process, so that its peak memory is its own (src/bench/run-bench.ts).
+      const { measureBuild, measureServe } = await import('./bench/corpus-bench.ts');
+      const figures = command === 'bench-build' ? await measureBuild(config) : await measureServe(config, rest[0] ?? '');
+      process.stdout.write(JSON.stringify(figures) + '\n');
       return 0;
     }
     default:

@@ -7,7 +7,7 @@ import { clinicalGuardHandler } from '../answer/clinical-guard.ts';
 import { ExtractiveComposer } from '../answer/extractive-composer.ts';
 import { createQuestionHandler } from '../answer/question-handler.ts';
 import { loadRegistries } from '../domain/load.ts';
-import { createLookupHandler } from '../domain/lookup-handler.ts';
+import { createLookupHandler, type LookupHandlerOptions } from '../domain/lookup-handler.ts';
 import type { Registries } from '../domain/registry.ts';
 import { createThesaurus } from '../domain/thesaurus.ts';
 import { offlineEmbedder, type NamedEmbeddings } from '../knowledge/embedder.ts';
@@ -22,6 +22,8 @@ export interface CoordoOptions {
   registries?: Registries;
   /** Handlers of the workflows (protocol drafts…), asked first; they pass on anything outside their threads. */
   workflowHandlers?: readonly Handler[];
+  /** Lookup options (e.g. the « Faire une demande » button, where requests can be made). */
+  lookup?: LookupHandlerOptions;
   /** Progress of an index (re)build, when one is needed. */
   onIndexProgress?: (done: number, total: number) => void;
 }
@@ -86,7 +88,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       ...(options.workflowHandlers ?? []),
       helpHandler,
       clinicalGuardHandler,
-      createLookupHandler(registries),
+      createLookupHandler(registries, options.lookup),
       createQuestionHandler(retriever, await selectComposer(config, logger)),
     ],
     logger,

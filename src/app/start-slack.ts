@@ -5,7 +5,10 @@ import { loadRegistries } from '../domain/load.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { slackMigrations } from '../adapters/slack/migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
+import { createDelegationFeature } from '../adapters/slack/delegation.ts';
+import { openFormButton } from '../workflows/delegation/open-form-button.ts';
 import { draftMigrations } from '../workflows/drafts/migrations.ts';
+import { delegationMigrations } from '../workflows/delegation/migrations.ts';
 import { DraftService } from '../workflows/drafts/service.ts';
 import { DraftWorkflow } from '../workflows/drafts/workflow.ts';
 import { createDraftHandler } from '../workflows/drafts/handler.ts';
@@ -17,7 +20,7 @@ import { createCore } from './create-coordo.ts';
 /** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
 export async function startSlack(config: Config, logger: Logger): Promise<void> {
   if (!config.slack) throw new Error('Slack is not configured');
-  const db = openDatabase(config.dbPath, [...slackMigrations, ...draftMigrations]);
+  const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
   const registries = loadRegistries(config.knowledgeDir);
 
   const drafts = new DraftWorkflow(
@@ -29,12 +32,20 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
   );
   const draftHandler = createDraftHandler({ workflow: drafts, logger });
 
-  const core = await createCore(config, { logger, registries, workflowHandlers: [draftHandler] });
+  const core = await createCore(config, {
+    logger,
+    registries,
+    workflowHandlers: [draftHandler],
+    lookup: { offerRequest: (protocol) => openFormButton({ protocol: protocol.id, profession: protocol.delegues[0] }) },
+  });
   const slack = createSlackApp({
     config: config.slack,
     engine: core.engine,
     db,
-    features: [draftsFeature({ workflow: drafts, handler: draftHandler, db, logger })],
+    features: [
+      createDelegationFeature({ db, registries, config, logger }),
+      draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
+    ],
     logger,
   });
   await slack.start();

@@ -4,12 +4,16 @@ import path from 'node:path';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Config } from '../config/env.ts';
-import { CorpusFiguresSchema, type CorpusFigures } from './corpus-bench.ts';
+import { BuildFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { runLlmFallbackBench } from './llm-fallback-bench.ts';
+import { runSlackBench } from './slack-bench.ts';
+import { createCore } from '../app/create-coordo.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../../bin/coordo.js');
+/** The V8 heap cap `npm start` runs with (package.json scripts). */
+const HEAP_FLAG = '--max-old-space-size=256';
 export const DEFAULT_EVAL_FILE = path.resolve(import.meta.dirname, '../../../shared/eval/questions.jsonl');
 
 /** `npm run bench`: every figure the README quotes, printed as a table. */
@@ -17,17 +21,33 @@ export async function runBench(config: Config, print: (line: string) => void): P
   const evalFile = process.env.COORDO_EVAL_FILE ?? DEFAULT_EVAL_FILE;
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-bench-'));
   try {
-    print(`Coordo bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cœurs`);
-    const base = await corpusInChild(config.knowledgeDir, path.join(work, 'data-1x'), evalFile);
+    print(`Coordo bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cœurs, ${HEAP_FLAG}`);
     const bigDir = path.join(work, 'knowledge-100x');
     await writeSyntheticCorpus(config.knowledgeDir, bigDir, 100);
-    const big = await corpusInChild(bigDir, path.join(work, 'data-100x'), evalFile);
+    const corpora = [
+      { name: 'base livrée', knowledgeDir: config.knowledgeDir, dataDir: path.join(work, 'data-1x') },
+      { name: 'synthétique 100×', knowledgeDir: bigDir, dataDir: path.join(work, 'data-100x') },
+    ];
     print('');
-    print('| corpus | fichiers | passages | build index | Coordo | BM25 seul | p50 réponse | p95 réponse | RSS max |');
-    print('|---|---|---|---|---|---|---|---|---|');
-    for (const [name, f] of [['base livrée', base], ['synthétique 100×', big]] as const) print(row(name, f));
+    print('| corpus | fichiers | passages | build index | RSS max build | Coordo | BM25 seul | p50 réponse | p95 réponse | RSS max service |');
+    print('|---|---|---|---|---|---|---|---|---|---|');
+    for (const corpus of corpora) {
+      const env = { COORDO_KNOWLEDGE_DIR: corpus.knowledgeDir, COORDO_DATA_DIR: corpus.dataDir };
+      const build = BuildFiguresSchema.parse(await inChild(['bench-build'], env));
+      const serve = ServeFiguresSchema.parse(await inChild(['bench-serve', evalFile], env));
+      const baselinePassed = await measureBaseline(path.join(corpus.dataDir, 'index'), evalFile);
+      print(row(corpus.name, build, serve, baselinePassed));
+    }
     print('');
     print('Cibles : p95 < 30 ms (base) et < 60 ms (100×) ; build 100× < 60 s ; RSS < 300 Mo.');
+    const core = await createCore({ ...config, llm: undefined }); // offline figures, whatever the configuration
+    const slack = await runSlackBench({ engine: core.engine });
+    print('');
+    print(
+      `Slack (HTTP, API factice sur 127.0.0.1, ${slack.concurrency} émetteurs concurrents, ${slack.events} événements signés) : ` +
+        `${slack.eventsPerSecond} événements/s, p50 ${slack.p50Ms} ms, p95 ${slack.p95Ms} ms (événement → chat.postMessage), ` +
+        `${slack.exactlyOnce ? 'une réponse et une seule par événement' : `${slack.missing} sans réponse, ${slack.duplicates} en double`}. Cible p95 < 100 ms.`,
+    );
     const llm = await runLlmFallbackBench();
     print('');
     print(
@@ -39,18 +59,18 @@ export async function runBench(config: Config, print: (line: string) => void): P
   }
 }
 
-function row(name: string, f: CorpusFigures): string {
-  const rate = (passed: number) => `${passed}/${f.questions} (${Math.round((100 * passed) / f.questions)} %)`;
-  return `| ${name} | ${f.files} | ${f.chunks} | ${(f.buildMs / 1000).toFixed(1)} s | ${rate(f.coordoPassed)} | ${rate(f.baselinePassed)} | ${f.p50Ms} ms | ${f.p95Ms} ms | ${f.maxRssMb} Mo |`;
+function row(name: string, b: BuildFigures, s: ServeFigures, baselinePassed: number): string {
+  const rate = (passed: number) => `${passed}/${s.questions} (${Math.round((100 * passed) / s.questions)} %)`;
+  return `| ${name} | ${b.files} | ${b.chunks} | ${(b.buildMs / 1000).toFixed(1)} s | ${b.maxRssMb} Mo | ${rate(s.coordoPassed)} | ${rate(baselinePassed)} | ${s.p50Ms} ms | ${s.p95Ms} ms | ${s.maxRssMb} Mo |`;
 }
 
-/** Measure one corpus in a fresh process, so that its peak memory is its own. */
-async function corpusInChild(knowledgeDir: string, dataDir: string, evalFile: string): Promise<CorpusFigures> {
-  const { stdout } = await run(process.execPath, [BIN, 'bench-corpus', evalFile], {
-    env: { ...offlineEnv(), COORDO_KNOWLEDGE_DIR: knowledgeDir, COORDO_DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+/** Run one measurement in a fresh process (same heap setting as `npm start`), so that its peak memory is its own. */
+async function inChild(args: string[], env: Record<string, string>): Promise<unknown> {
+  const { stdout } = await run(process.execPath, [HEAP_FLAG, BIN, ...args], {
+    env: { ...offlineEnv(), ...env, LOG_LEVEL: 'error' },
     maxBuffer: 16 * 1024 * 1024,
   });
-  return CorpusFiguresSchema.parse(JSON.parse(stdout.trim().split('\n').pop() ?? '{}'));
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
 }
 
 /** The environment without any model endpoint: the corpus figures are those of the offline default. */

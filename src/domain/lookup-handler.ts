@@ -2,7 +2,8 @@ import type { Handler } from '../engine/handler.ts';
 import { lookupAnswer } from './lookup-answers.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
 import { matchProtocolsByActs } from './lookups.ts';
-import type { Registries } from './registry.ts';
+import type { Protocol, Registries } from './registry.ts';
+import type { ReplyButton } from '../engine/reply.ts';
 
 /**
  * Answers the lookup questions from the registries (who may do an act, what
@@ -11,21 +12,25 @@ import type { Registries } from './registry.ts';
  * free-text retrieval; says so explicitly when a clear protocol lookup has no
  * match in the registry.
  */
-export function createLookupHandler(registries: Registries): Handler {
+export function createLookupHandler(registries: Registries, options: LookupHandlerOptions = {}): Handler {
   return {
     name: 'lookup',
     async handle(message) {
       const query = detectLookup(registries, message.text);
       if (!query) return null;
-      if (
-        query.kind === 'act' &&
-        !query.explicit &&
-        matchProtocolsByActs(registries, query.act).length === 0 &&
-        !looksLikeClinicalAct(registries, query.act)
-      ) {
+      const protocols = query.kind === 'act' ? matchProtocolsByActs(registries, query.act) : [];
+      if (query.kind === 'act' && !query.explicit && protocols.length === 0 && !looksLikeClinicalAct(registries, query.act)) {
         return null;
       }
-      return lookupAnswer(registries, query);
+      const reply = lookupAnswer(registries, query);
+      const first = protocols[0];
+      if (reply.confident && first && options.offerRequest) reply.buttons = [options.offerRequest(first)];
+      return reply;
     },
   };
+}
+
+export interface LookupHandlerOptions {
+  /** A button offering to open a delegation request under the protocol an act lookup found (chat platforms). */
+  offerRequest?: (protocol: Protocol) => ReplyButton;
 }

@@ -38,7 +38,7 @@ export interface LexicalHit {
  * them, and scanning its postings is what costs most on a large base: it is
  * left out of a query that has other terms.
  */
-const MAX_DOCUMENT_FREQUENCY = 0.2;
+const MAX_DOCUMENT_FREQUENCY = 0.1;
 
 const SerializedSchema = z.object({
   engine: z.record(z.string(), z.unknown()),

@@ -17,7 +17,8 @@ const CANDIDATES = 20;
  * question each chunk covers (in its text, and in its title and heading).
  */
 export class Retriever {
-  private readonly termCache = new Map<string, Set<string>>();
+  /** Terms of the chunks met so far (a chunk is re-ranked each time it comes back as a candidate). */
+  private readonly termCache = new Map<string, ChunkTerms>();
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -26,8 +27,8 @@ export class Retriever {
     private readonly logger: Logger = silentLogger,
   ) {}
 
-  get chunkCount(): number {
-    return this.index.chunks.length;
+  get chunks(): readonly Chunk[] {
+    return this.index.chunks;
   }
 
   async retrieve(asked: string, limit = 5): Promise<Passage[]> {
@@ -47,9 +48,10 @@ export class Retriever {
     for (const [id, score] of fused) {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
-      const coverage = coverageOf(wanted, this.termsOf(chunk));
-      const headingCoverage = coverageOf(wanted, new Set(terms(`${chunk.title} ${chunk.section}`)));
-      const headingLikeness = jaccard(askedTerms, new Set(terms(withoutParentheses(chunk.section))));
+      const chunkTerms = this.termsOf(chunk);
+      const coverage = coverageOf(wanted, chunkTerms.all);
+      const headingCoverage = coverageOf(wanted, chunkTerms.heading);
+      const headingLikeness = jaccard(askedTerms, chunkTerms.sectionWords);
       passages.push({
         chunk,
         score,
@@ -74,14 +76,28 @@ export class Retriever {
     }
   }
 
-  private termsOf(chunk: Chunk): Set<string> {
+  private termsOf(chunk: Chunk): ChunkTerms {
     let cached = this.termCache.get(chunk.id);
     if (!cached) {
-      cached = new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text}`));
+      cached = {
+        all: new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text}`)),
+        heading: new Set(terms(`${chunk.title} ${chunk.section}`)),
+        sectionWords: new Set(terms(withoutParentheses(chunk.section))),
+      };
       this.termCache.set(chunk.id, cached);
     }
     return cached;
   }
+
+}
+
+interface ChunkTerms {
+  /** Title, heading and text. */
+  all: Set<string>;
+  /** Title and heading. */
+  heading: Set<string>;
+  /** The heading without its parenthesised expansions, to compare with the question's wording. */
+  sectionWords: Set<string>;
 }
 
 /**
