@@ -1,6 +1,3 @@
-#!/usr/bin/env -S node --max-old-space-size=256
-// Entry point: runs the TypeScript sources through tsx (no build step).
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/main.ts');
+#!/usr/bin/env node
+// Entry point: the compiled sources (`npm run build`, run by `npm install`, `npm start` and `npm test`).
+await import('../dist/src/main.js');

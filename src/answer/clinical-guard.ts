@@ -1,5 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
-import { textReply } from '../engine/reply.ts';
+import { textReply, type Reply } from '../engine/reply.ts';
 import { normalizeForMatch } from '../text/french.ts';
 
 /**
@@ -20,16 +20,20 @@ export function isClinicalQuestion(text: string): boolean {
   return CLINICAL_PATTERNS.some((pattern) => pattern.test(normalized));
 }
 
+/** The refusal of a clinical question (also used when a model classifies a message as one). */
+export function clinicalRefusal(): Reply {
+  return textReply(
+    'refusal',
+    'Je ne donne pas d\'avis clinique (doses, diagnostic, choix d\'un traitement pour un patient). ' +
+      'Pour une situation de soin, référez-vous au médecin traitant ou au prescripteur, aux recommandations de la HAS, ' +
+      'au RCP du médicament (base de données publique des médicaments) ou, en urgence, au 15. ' +
+      'Je peux en revanche vous aider sur l\'organisation : protocoles de coopération, MSP, CPTS, téléexpertise…',
+  );
+}
+
 export const clinicalGuardHandler: Handler = {
   name: 'clinical-guard',
   async handle(message) {
-    if (!isClinicalQuestion(message.text)) return null;
-    return textReply(
-      'refusal',
-      'Je ne donne pas d\'avis clinique (doses, diagnostic, choix d\'un traitement pour un patient). ' +
-        'Pour une situation de soin, référez-vous au médecin traitant ou au prescripteur, aux recommandations de la HAS, ' +
-        'au RCP du médicament (base de données publique des médicaments) ou, en urgence, au 15. ' +
-        'Je peux en revanche vous aider sur l\'organisation : protocoles de coopération, MSP, CPTS, téléexpertise…',
-    );
+    return isClinicalQuestion(message.text) ? clinicalRefusal() : null;
   },
 };

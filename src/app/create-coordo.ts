@@ -15,6 +15,10 @@ import { openIndex, type IndexReport } from '../knowledge/indexer.ts';
 import { Retriever } from '../knowledge/retriever.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import type { AnswerComposer } from '../answer/composer.ts';
+import type { ReplyButton } from '../engine/reply.ts';
+import type { StructuredSteps } from '../llm/structured.ts';
+import { delegationCatalog } from '../workflows/delegation/catalog.ts';
+import type { FormPrefill } from '../workflows/delegation/open-form-button.ts';
 
 export interface CoordoOptions {
   logger?: Logger;
@@ -24,6 +28,10 @@ export interface CoordoOptions {
   workflowHandlers?: readonly Handler[];
   /** Lookup options (e.g. the « Faire une demande » button, where requests can be made). */
   lookup?: LookupHandlerOptions;
+  /** The model steps, when the caller already built them ({@link selectStructuredSteps}); else built here from the config. */
+  structuredSteps?: StructuredSteps;
+  /** The « Faire une demande de délégation » button, where requests can be made (chat platforms), offered on a detected request. */
+  offerRequestForm?: (prefill: FormPrefill) => ReplyButton;
   /** Progress of an index (re)build, when one is needed. */
   onIndexProgress?: (done: number, total: number) => void;
 }
@@ -36,6 +44,8 @@ export interface CoordoCore {
   retriever: Retriever;
   registries: Registries;
   embedder: NamedEmbeddings;
+  /** The structured model steps, when a chat model is configured. */
+  structuredSteps?: StructuredSteps;
   /** Set when this start had to (re)build the index. */
   indexReport?: IndexReport;
 }
@@ -62,6 +72,21 @@ async function selectComposer(config: Config, logger: Logger): Promise<AnswerCom
   return chat ? new GroundedComposer(chat, offline, logger, llmBudgets(config.llm).answerMs) : offline;
 }
 
+/** The structured model steps (intent, delegation fields, section text) when a chat model is configured. */
+export async function selectStructuredSteps(config: Config, logger: Logger): Promise<StructuredSteps | undefined> {
+  if (!config.llm?.chatModel) return undefined;
+  const [{ createChatModel }, { StructuredSteps }] = await Promise.all([import('../llm/chat-model.ts'), import('../llm/structured.ts')]);
+  const chat = createChatModel(config.llm);
+  return chat ? new StructuredSteps(chat, logger, config.llm.timeoutMs) : undefined;
+}
+
+/** Messages the offline handlers left, classified by the model (only with one: no handler, no latency, without). */
+async function selectIntentHandler(steps: StructuredSteps | undefined, registries: Registries, options: CoordoOptions, logger: Logger): Promise<Handler[]> {
+  if (!steps) return [];
+  const { createIntentHandler } = await import('../llm/intent-handler.ts');
+  return [createIntentHandler({ steps, catalog: delegationCatalog(registries), logger, offerRequest: options.offerRequestForm })];
+}
+
 export function indexDir(config: Config): string {
   return path.join(config.dataDir, 'index');
 }
@@ -82,6 +107,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
     for (const skipped of report.skipped) logger.warn('index.file_skipped', { path: skipped.path, reason: skipped.reason });
   }
   const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries), logger);
+  const structuredSteps = options.structuredSteps ?? (await selectStructuredSteps(config, logger));
   const engine = new Engine(
     [
       // Workflow threads first: in a draft thread, "aide" and section text belong to the draft.
@@ -89,9 +115,10 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       helpHandler,
       clinicalGuardHandler,
       createLookupHandler(registries, options.lookup),
+      ...(await selectIntentHandler(structuredSteps, registries, options, logger)),
       createQuestionHandler(retriever, await selectComposer(config, logger)),
     ],
     logger,
   );
-  return { config, logger, engine, retriever, registries, embedder, indexReport: report };
+  return { config, logger, engine, retriever, registries, embedder, structuredSteps, indexReport: report };
 }

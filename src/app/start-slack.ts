@@ -15,13 +15,15 @@ import { createDraftHandler } from '../workflows/drafts/handler.ts';
 import { loadProtocolModel } from '../workflows/drafts/model.ts';
 import { SqliteDraftRepository } from '../workflows/drafts/sqlite-repository.ts';
 import { createProtocolRegistryPort } from '../workflows/drafts/registry-port.ts';
-import { createCore } from './create-coordo.ts';
+import { createCore, selectStructuredSteps } from './create-coordo.ts';
 
 /** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
 export async function startSlack(config: Config, logger: Logger): Promise<void> {
   if (!config.slack) throw new Error('Slack is not configured');
   const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
   const registries = loadRegistries(config.knowledgeDir);
+  // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
+  const steps = await selectStructuredSteps(config, logger);
 
   const drafts = new DraftWorkflow(
     new DraftService({
@@ -29,6 +31,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
       repository: new SqliteDraftRepository(db),
       registry: createProtocolRegistryPort(registries),
     }),
+    steps,
   );
   const draftHandler = createDraftHandler({ workflow: drafts, logger });
 
@@ -36,6 +39,8 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
     logger,
     registries,
     workflowHandlers: [draftHandler],
+    structuredSteps: steps,
+    offerRequestForm: openFormButton,
     lookup: { offerRequest: (protocol) => openFormButton({ protocol: protocol.id, profession: protocol.delegues[0] }) },
   });
   const slack = createSlackApp({
@@ -43,7 +48,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
     engine: core.engine,
     db,
     features: [
-      createDelegationFeature({ db, registries, config, logger }),
+      createDelegationFeature({ db, registries, config, logger, fieldsReader: steps }),
       draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
     ],
     logger,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Config } from '../config/env.ts';
+import { BIN, PROJECT_ROOT } from '../config/paths.ts';
 import { BuildFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { runLlmFallbackBench } from './llm-fallback-bench.ts';
@@ -11,17 +12,14 @@ import { runSlackBench } from './slack-bench.ts';
 import { createCore } from '../app/create-coordo.ts';
 
 const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/coordo.js');
-/** The V8 heap cap `npm start` runs with (package.json scripts). */
-const HEAP_FLAG = '--max-old-space-size=256';
-export const DEFAULT_EVAL_FILE = path.resolve(import.meta.dirname, '../../../shared/eval/questions.jsonl');
+export const DEFAULT_EVAL_FILE = path.resolve(PROJECT_ROOT, '../shared/eval/questions.jsonl');
 
 /** `npm run bench`: every figure the README quotes, printed as a table. */
 export async function runBench(config: Config, print: (line: string) => void): Promise<void> {
   const evalFile = process.env.COORDO_EVAL_FILE ?? DEFAULT_EVAL_FILE;
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-bench-'));
   try {
-    print(`Coordo bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cœurs, ${HEAP_FLAG}`);
+    print(`Coordo bench — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cœurs`);
     const bigDir = path.join(work, 'knowledge-100x');
     await writeSyntheticCorpus(config.knowledgeDir, bigDir, 100);
     const corpora = [
@@ -64,9 +62,9 @@ function row(name: string, b: BuildFigures, s: ServeFigures, baselinePassed: num
   return `| ${name} | ${b.files} | ${b.chunks} | ${(b.buildMs / 1000).toFixed(1)} s | ${b.maxRssMb} Mo | ${rate(s.coordoPassed)} | ${rate(baselinePassed)} | ${s.p50Ms} ms | ${s.p95Ms} ms | ${s.maxRssMb} Mo |`;
 }
 
-/** Run one measurement in a fresh process (same heap setting as `npm start`), so that its peak memory is its own. */
+/** Run one measurement in a fresh process, so that its peak memory is its own. */
 async function inChild(args: string[], env: Record<string, string>): Promise<unknown> {
-  const { stdout } = await run(process.execPath, [HEAP_FLAG, BIN, ...args], {
+  const { stdout } = await run(process.execPath, [BIN, ...args], {
     env: { ...offlineEnv(), ...env, LOG_LEVEL: 'error' },
     maxBuffer: 16 * 1024 * 1024,
   });

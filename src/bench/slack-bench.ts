@@ -8,9 +8,9 @@ import { slackMigrations } from '../adapters/slack/migrations.ts';
 import type { Engine } from '../engine/engine.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
+import { BIN } from '../config/paths.ts';
 import { LoadResultSchema, ReadySchema, type LoadRequest, type LoadResult } from './slack-load.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/coordo.js');
 
 export interface SlackBenchOptions {
   engine: Engine;

@@ -3,6 +3,8 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import type { Embeddings } from '@langchain/core/embeddings';
 
+const ADD_BATCH = 1000;
+
 export interface VectorHit {
   /** Position of the chunk in the index's chunk list. */
   position: number;
@@ -14,11 +16,13 @@ export interface VectorHit {
 export class VectorIndex {
   private constructor(private readonly store: HNSWLib) {}
 
-  static async build(embeddings: Embeddings, vectors: number[][], dimensions: number): Promise<VectorIndex> {
+  /** Vectors are added in batches, so that only one batch at a time exists as JS number arrays. */
+  static async build(embeddings: Embeddings, vectors: readonly Float32Array[], dimensions: number): Promise<VectorIndex> {
     const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions });
-    if (vectors.length > 0) {
-      const docs = vectors.map((_, position) => new Document({ pageContent: '', metadata: { position } }));
-      await store.addVectors(vectors, docs);
+    for (let start = 0; start < vectors.length; start += ADD_BATCH) {
+      const batch = vectors.slice(start, start + ADD_BATCH);
+      const docs = batch.map((_, k) => new Document({ pageContent: '', metadata: { position: start + k } }));
+      await store.addVectors(batch.map((v) => Array.from(v)), docs);
     }
     return new VectorIndex(store);
   }

@@ -1,7 +1,10 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../config/paths.ts';
 import { readFileSync } from 'node:fs';
 
 /** Folder of the prompt files (`prompts/*.md`, French, plain text), read at run time. */
-export const PROMPTS_DIR = new URL('../../prompts/', import.meta.url);
+export const PROMPTS_DIR = pathToFileURL(path.join(PROJECT_ROOT, 'prompts') + path.sep);
 
 export type PromptName = 'answer' | 'intent' | 'delegation-fields' | 'protocol-section';
 

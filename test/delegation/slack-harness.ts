@@ -3,6 +3,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { FORM_CALLBACK, transitionActionId } from '../../src/adapters/slack/delegation.ts';
 import { parisDay } from '../../src/workflows/delegation/calendar.ts';
 import type { DelegationAction } from '../../src/workflows/delegation/model.ts';
+import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
 import { startDelegationServer, type DelegationServer } from '../support/delegation-server.ts';
 import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, sendInteraction, viewSubmissionPayload, type SlackResponse, type SlackTarget } from '../support/slack-requests.ts';
@@ -21,7 +22,11 @@ export interface DelegationSlack {
   logs: string[];
 }
 
-export async function startDelegationSlack(fake: FakeSlackApi, dbFile: string, options: { requestsChannel?: string | null } = {}): Promise<DelegationSlack> {
+export async function startDelegationSlack(
+  fake: FakeSlackApi,
+  dbFile: string,
+  options: { requestsChannel?: string | null; fieldsReader?: DelegationFieldsReader } = {},
+): Promise<DelegationSlack> {
   const logs: string[] = [];
   const server = await startDelegationServer({
     dbFile,
@@ -29,6 +34,7 @@ export async function startDelegationSlack(fake: FakeSlackApi, dbFile: string, o
     signingSecret: SIGNING_SECRET,
     requestsChannel: options.requestsChannel === null ? undefined : (options.requestsChannel ?? CHANNEL),
     professionGroups: GROUPS,
+    fieldsReader: options.fieldsReader,
     logger: createLogger('info', (line) => logs.push(line)),
   });
   return { server, target: { url: server.url, signingSecret: SIGNING_SECRET }, logs };

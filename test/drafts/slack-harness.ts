@@ -5,7 +5,7 @@ import type { Handler } from '../../src/engine/handler.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import type { Db } from '../../src/store/database.ts';
 import { createDraftHandler } from '../../src/workflows/drafts/handler.ts';
-import { DraftWorkflow } from '../../src/workflows/drafts/workflow.ts';
+import { DraftWorkflow, type SectionProposer } from '../../src/workflows/drafts/workflow.ts';
 import type { FakeSlackApi } from '../support/fake-slack-api.ts';
 import { nextTs, type SlackTarget } from '../support/slack-requests.ts';
 import { createService, openDraftDb } from './fixtures.ts';
@@ -33,12 +33,12 @@ function knowledgeStub(seen: string[]): Handler {
 }
 
 /** Real Bolt app (HTTP, port 0) with the drafts handler and feature, on a real SQLite file, against the fake API. */
-export async function startDraftsSlack(fake: FakeSlackApi, dbFile: string): Promise<DraftsSlack> {
+export async function startDraftsSlack(fake: FakeSlackApi, dbFile: string, options: { proposer?: SectionProposer } = {}): Promise<DraftsSlack> {
   const db = openDraftDb(dbFile);
   const seen: string[] = [];
   const logs: string[] = [];
   const logger = createLogger('info', (line) => logs.push(line));
-  const workflow = new DraftWorkflow(createService(db, () => new Date()));
+  const workflow = new DraftWorkflow(createService(db, () => new Date()), options.proposer);
   const handler = createDraftHandler({ workflow, logger });
   const slack: SlackApp = createSlackApp({
     config: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },

@@ -7,6 +7,7 @@ import { loadRegistries } from '../../src/domain/load.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { openDatabase, type Db } from '../../src/store/database.ts';
+import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
 import { DelegationService } from '../../src/workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../src/workflows/delegation/sqlite-repository.ts';
 
@@ -30,6 +31,8 @@ export interface DelegationServerOptions {
   professionGroups?: Record<string, string[]>;
   knowledgeDir?: string;
   logger?: Logger;
+  /** The model step pre-filling the form from a message (default: none, offline). */
+  fieldsReader?: DelegationFieldsReader;
 }
 
 export interface DelegationServer {
@@ -48,7 +51,7 @@ export async function startDelegationServer(options: DelegationServerOptions): P
   const groups = options.professionGroups ?? {};
   const db = openDatabase(options.dbFile, slackMigrations);
   const registries = loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const feature = createDelegationFeature({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger });
+  const feature = createDelegationFeature({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader });
   const slack = createSlackApp({
     config: { botToken: 'xoxb-test', signingSecret: options.signingSecret, apiUrl: options.apiUrl, port: options.port ?? 0 },
     engine: new Engine([], logger),

@@ -21,8 +21,10 @@ import {
   STATE_LABELS,
   type DelegationAction,
   type DelegationRequest,
+  type Nature,
 } from '../../workflows/delegation/model.ts';
-import { OPEN_FORM_ACTION, readPrefill, type FormPrefill } from '../../workflows/delegation/open-form-button.ts';
+import { OPEN_FORM_ACTION, readPrefill } from '../../workflows/delegation/open-form-button.ts';
+import { prefillFromText, shortFields, type DelegationFieldsReader, type FormInitial } from '../../workflows/delegation/prefill.ts';
 import { changeNotice, doneText, failureText, historyLine, openListText, parisTime, requestFields, type Formatter } from '../../workflows/delegation/presenter.ts';
 import { isRequestId } from '../../workflows/delegation/request-id.ts';
 import { delegationMigrations } from '../../workflows/delegation/migrations.ts';
@@ -59,6 +61,8 @@ export interface DelegationFeatureDeps {
   /** Config.professionGroups */
   professionGroups: ProfessionGroups;
   logger: Logger;
+  /** The optional model step that pre-fills the form from a message (only with a chat model). */
+  fieldsReader?: DelegationFieldsReader;
   now?: () => Date;
 }
 
@@ -124,14 +128,19 @@ function protocolOptionText(protocol: CatalogProtocol): string {
 }
 
 interface FormState {
-  prefill: FormPrefill;
-  acts?: string;
+  initial: FormInitial;
   suggestions: CatalogProtocol[];
   today: string;
+  /** Pre-filled by the model from a message: the user is asked to check every field. */
+  readByModel?: boolean;
 }
+
+const PREFILL_NOTE = '_Formulaire pré-rempli automatiquement d’après le message : vérifiez chaque champ avant d’envoyer._';
 
 /** The request form. Block ids are the field names, so validation errors land next to their field. */
 function formView(catalog: DelegationCatalog, state: FormState): ModalView {
+  const { acts, patients, comment } = state.initial;
+  const prefill = shortFields(state.initial);
   const suggested = new Set(state.suggestions.map((p) => p.id));
   const groups = [
     { label: 'Suggérés pour ces actes', protocols: state.suggestions },
@@ -143,19 +152,24 @@ function formView(catalog: DelegationCatalog, state: FormState): ModalView {
   const newLocal = option(NEW_LOCAL_PROTOCOL, 'Nouveau protocole local (à rédiger)');
   const protocolGroups = [...groups, { label: plain('Autre'), options: [newLocal] }];
   const allProtocolOptions = protocolGroups.flatMap((g) => g.options);
-  const initialProtocol = allProtocolOptions.find((o) => o.value === state.prefill.protocol);
+  const initialProtocol = allProtocolOptions.find((o) => o.value === prefill.protocol);
 
   const professionOptions = catalog.professions.slice(0, 100).map((p) => option(p.id, p.label));
-  const initialProfession = professionOptions.find((o) => o.value === state.prefill.profession);
+  const initialProfession = professionOptions.find((o) => o.value === prefill.profession);
+  const natureOptions = NATURES.map((n) => option(n, NATURE_LABELS[n]));
+  const initialNatures = natureOptions.filter((o) => prefill.natures?.includes(o.value as Nature));
+  const settingOptions = SETTINGS.map((s) => option(s, SETTING_LABELS[s]));
+  const initialSetting = settingOptions.find((o) => o.value === prefill.setting);
 
   const suggestionText =
-    state.acts === undefined || state.acts.trim() === ''
+    acts === undefined || acts.trim() === ''
       ? '_Décrivez les actes : les protocoles du registre qui leur correspondent seront suggérés dans la liste « Protocole »._'
       : state.suggestions.length === 0
         ? '_Aucun protocole du registre ne correspond à ces actes : choisissez-en un, ou « Nouveau protocole local »._'
         : `Protocoles correspondant à ces actes : ${state.suggestions.map((p) => `*${escapeMrkdwn(p.title)}*`).join(', ')}`;
 
   const blocks: KnownBlock[] = [
+    ...(state.readByModel ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: PREFILL_NOTE }] }] : []),
     {
       type: 'input',
       block_id: 'delegueUserId',
@@ -189,7 +203,7 @@ function formView(catalog: DelegationCatalog, state: FormState): ModalView {
         max_length: MAX_ACTS_CHARS,
         placeholder: plain('Ex. : test rapide angine (TROD) et prescription si positif'),
         dispatch_action_config: { trigger_actions_on: ['on_character_entered'] },
-        ...(state.acts ? { initial_value: state.acts.slice(0, MAX_ACTS_CHARS) } : {}),
+        ...(acts ? { initial_value: acts.slice(0, MAX_ACTS_CHARS) } : {}),
       },
     },
     { type: 'context', block_id: 'delegation_suggestions', elements: [{ type: 'mrkdwn', text: suggestionText }] },
@@ -197,7 +211,12 @@ function formView(catalog: DelegationCatalog, state: FormState): ModalView {
       type: 'input',
       block_id: 'natures',
       label: plain('Nature des actes'),
-      element: { type: 'checkboxes', action_id: fieldAction('natures'), options: NATURES.map((n) => option(n, NATURE_LABELS[n])) },
+      element: {
+        type: 'checkboxes',
+        action_id: fieldAction('natures'),
+        options: natureOptions,
+        ...(initialNatures.length > 0 ? { initial_options: initialNatures } : {}),
+      },
     },
     {
       type: 'input',
@@ -216,26 +235,44 @@ function formView(catalog: DelegationCatalog, state: FormState): ModalView {
       block_id: 'patients',
       label: plain('Patients concernés'),
       hint: plain('Critères (âge, situation…) : jamais de nom, de date de naissance ni de numéro de sécurité sociale.'),
-      element: { type: 'plain_text_input', action_id: fieldAction('patients'), multiline: true, placeholder: plain('Ex. : adultes de 18 à 55 ans') },
+      element: {
+        type: 'plain_text_input',
+        action_id: fieldAction('patients'),
+        multiline: true,
+        placeholder: plain('Ex. : adultes de 18 à 55 ans'),
+        ...(patients ? { initial_value: patients } : {}),
+      },
     },
     {
       type: 'input',
       block_id: 'setting',
       label: plain('Cadre d’exercice'),
-      element: { type: 'static_select', action_id: fieldAction('setting'), placeholder: plain('Choisir'), options: SETTINGS.map((s) => option(s, SETTING_LABELS[s])) },
+      element: {
+        type: 'static_select',
+        action_id: fieldAction('setting'),
+        placeholder: plain('Choisir'),
+        options: settingOptions,
+        ...(initialSetting ? { initial_option: initialSetting } : {}),
+      },
     },
     {
       type: 'input',
       block_id: 'startDate',
       label: plain('Date de début'),
-      element: { type: 'datepicker', action_id: fieldAction('startDate'), initial_date: state.today },
+      element: { type: 'datepicker', action_id: fieldAction('startDate'), initial_date: prefill.startDate ?? state.today },
     },
     {
       type: 'input',
       block_id: 'comment',
       optional: true,
       label: plain('Commentaire'),
-      element: { type: 'plain_text_input', action_id: fieldAction('comment'), multiline: true, max_length: MAX_COMMENT_CHARS },
+      element: {
+        type: 'plain_text_input',
+        action_id: fieldAction('comment'),
+        multiline: true,
+        max_length: MAX_COMMENT_CHARS,
+        ...(comment ? { initial_value: comment } : {}),
+      },
     },
   ];
   return {
@@ -244,8 +281,18 @@ function formView(catalog: DelegationCatalog, state: FormState): ModalView {
     title: plain('Demande de délégation'),
     submit: plain('Envoyer'),
     close: plain('Annuler'),
-    private_metadata: JSON.stringify(state.prefill),
+    private_metadata: JSON.stringify(prefill),
     blocks,
+  };
+}
+
+/** Shown at once while the model reads the message (a trigger id expires after 3 s, the model may take longer). */
+function readingView(): ModalView {
+  return {
+    type: 'modal',
+    title: plain('Demande de délégation'),
+    close: plain('Annuler'),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '_Je lis le message pour pré-remplir le formulaire…_' } }],
   };
 }
 
@@ -336,6 +383,7 @@ export function createDelegationFeature(deps: {
   registries: Registries;
   config: Pick<Config, 'requestsChannel' | 'professionGroups'>;
   logger: Logger;
+  fieldsReader?: DelegationFieldsReader;
 }): SlackFeature {
   migrate(deps.db, delegationMigrations);
   const groups = deps.config.professionGroups;
@@ -345,6 +393,7 @@ export function createDelegationFeature(deps: {
     requestsChannel: deps.config.requestsChannel,
     professionGroups: groups,
     logger: deps.logger,
+    fieldsReader: deps.fieldsReader,
   });
 }
 
@@ -362,9 +411,34 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     return findings.length === 0 ? null : patientDataMessage(findings, 'store');
   };
 
-  async function openForm(client: WebClient, triggerId: string, prefill: FormPrefill, acts?: string): Promise<void> {
-    const view = formView(catalog, { prefill, acts, suggestions: acts ? catalog.suggestProtocols(acts) : [], today: parisDay(now()) });
-    await client.views.open({ trigger_id: triggerId, view });
+  const formFor = (initial: FormInitial, readByModel = false): ModalView =>
+    formView(catalog, { initial, suggestions: initial.acts ? catalog.suggestProtocols(initial.acts) : [], today: parisDay(now()), readByModel });
+
+  async function openForm(client: WebClient, triggerId: string, initial: FormInitial): Promise<void> {
+    await client.views.open({ trigger_id: triggerId, view: formFor(initial) });
+  }
+
+  /**
+   * The form opened on a message's text. Offline: the text as acts, with the
+   * matching protocols suggested. With a model: a waiting view at once, then the
+   * form pre-filled from what the model read (nothing stored), or the offline
+   * pre-fill when it read nothing usable.
+   */
+  async function openFormOnText(client: WebClient, triggerId: string, text: string): Promise<void> {
+    const reader = deps.fieldsReader;
+    if (!reader) return openForm(client, triggerId, { acts: text });
+    const opened = await client.views.open({ trigger_id: triggerId, view: readingView() });
+    const read = await prefillFromText(reader, catalog, text, parisDay(now()));
+    logger.info('delegation.prefill', { source: read ? 'model' : 'offline', fields: read ? Object.keys(read).join(',') : undefined });
+    const view = read ? formFor({ ...read, acts: read.acts ?? text }, true) : formFor({ acts: text });
+    const viewId = opened.view?.id;
+    if (!viewId) throw new Error('views.open returned no view id');
+    try {
+      await client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
+    } catch (error) {
+      // Closed by the user while the model was reading.
+      logger.info('delegation.prefill_not_shown', { error: errorCode(error) });
+    }
   }
 
   async function openDm(client: WebClient, users: readonly string[]): Promise<string> {
@@ -487,7 +561,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       return;
     }
     try {
-      await openForm(ctx.client, ctx.triggerId, {}, ctx.args || undefined);
+      await (ctx.args ? openFormOnText(ctx.client, ctx.triggerId, ctx.args) : openForm(ctx.client, ctx.triggerId, {}));
     } catch (error) {
       logger.warn('delegation.form_open_failed', { error: errorCode(error) });
       await ctx.respond({ response_type: 'ephemeral', text: "Je n'ai pas pu ouvrir le formulaire de demande. Réessayez dans un instant." });
@@ -521,7 +595,8 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       app.shortcut<MessageShortcut>(MESSAGE_SHORTCUT, async ({ ack, shortcut, client }) => {
         await ack();
         try {
-          await openForm(client, shortcut.trigger_id, {}, shortcut.message.text?.slice(0, MAX_ACTS_CHARS));
+          const text = shortcut.message.text?.slice(0, MAX_ACTS_CHARS).trim();
+          await (text ? openFormOnText(client, shortcut.trigger_id, text) : openForm(client, shortcut.trigger_id, {}));
         } catch (error) {
           logger.warn('delegation.form_open_failed', { error: errorCode(error) });
         }
@@ -531,9 +606,8 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       app.action<BlockPlainTextInputAction>(ACTS_ACTION, async ({ ack, body, action, client }) => {
         await ack();
         if (!body.view) return;
-        const prefill = readPrefill(body.view.private_metadata);
         const acts = action.value ?? '';
-        const view = formView(catalog, { prefill, acts, suggestions: catalog.suggestProtocols(acts), today: parisDay(now()) });
+        const view = formView(catalog, { initial: { ...readPrefill(body.view.private_metadata), acts }, suggestions: catalog.suggestProtocols(acts), today: parisDay(now()) });
         try {
           await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
         } catch (error) {

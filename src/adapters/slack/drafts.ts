@@ -10,7 +10,7 @@ import type { Db } from '../../store/database.ts';
 import type { Author, Draft } from '../../workflows/drafts/draft.ts';
 import type { DraftHandler } from '../../workflows/drafts/handler.ts';
 import type { ModelSection } from '../../workflows/drafts/model.ts';
-import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../workflows/drafts/replies.ts';
+import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION, DRAFT_USE_PROPOSAL_ACTION, PROPOSAL_LABEL } from '../../workflows/drafts/replies.ts';
 import { MAX_SECTION_TEXT } from '../../workflows/drafts/service.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { EventDedup } from './dedup.ts';
@@ -21,10 +21,13 @@ import { renderReply } from './render.ts';
 /** Modal of one section, and the section picker inside it. */
 export const DRAFT_FORM_CALLBACK = 'coordo_draft_form';
 export const DRAFT_SECTION_SELECT = 'coordo_draft_section';
+/** « Proposer un texte » inside the section form (only with a chat model). */
+export const DRAFT_PROPOSE_ACTION = 'coordo_draft_propose';
 const SECTION_BLOCK = 'draft_section';
 /** The text input's block id carries the section id (a new id per section resets the input). */
 const TEXT_BLOCK_PREFIX = 'draft_text_';
 const TEXT_ACTION = 'text';
+const PROPOSE_BLOCK = 'draft_propose';
 
 const MetadataSchema = z.object({ draftId: z.number().int().positive(), channelId: z.string().min(1) });
 type Metadata = z.infer<typeof MetadataSchema>;
@@ -42,6 +45,43 @@ const ThreadReplySchema = z.object({
 });
 
 const SubmissionValuesSchema = z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish() }).loose()));
+
+/** What the « Reprendre dans le formulaire » button carries back (see ProposalValue). */
+const ProposalValueSchema = z.object({
+  draftId: z.number().int().positive(),
+  sectionId: z.string().min(1),
+  text: z.string().trim().min(1).max(MAX_SECTION_TEXT),
+});
+
+interface SectionModalOptions {
+  /** Text proposed by the model, put in the input instead of the saved text. */
+  proposal?: string;
+  /** A line shown above the input. */
+  note?: string;
+  /**
+   * Action id of the text input. Slack keeps what an input holds across a
+   * views.update when its ids stay the same: a new id puts a proposal in.
+   */
+  textAction?: string;
+}
+
+/** The text input of a form's section block, whatever its action id, and what it holds. */
+function textElement(values: unknown, blockId: string): { actionId: string; text?: string } | undefined {
+  const parsed = SubmissionValuesSchema.safeParse(values);
+  const [entry] = parsed.success ? Object.entries(parsed.data[blockId] ?? {}) : [];
+  return entry ? { actionId: entry[0], text: entry[1].value ?? undefined } : undefined;
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+const PROPOSAL_NOTE = `*${PROPOSAL_LABEL}* : relisez-la, complétez les passages entre crochets, puis cliquez sur « Enregistrer ».`;
+const PROPOSING_NOTE = '_Rédaction d’une proposition en cours…_';
 
 export interface DraftsFeatureDeps {
   workflow: DraftWorkflow;
@@ -84,11 +124,11 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     return { text: { type: 'plain_text', text: truncate(`${mark} ${index + 1}. ${section.label}`, 75) }, value: section.id };
   }
 
-  function sectionModal(draft: Draft, section: ModelSection): ModalView {
+  function sectionModal(draft: Draft, section: ModelSection, extra: SectionModalOptions = {}): ModalView {
     const snapshot = service.snapshot(draft);
     const filled = new Set(snapshot.sections.keys());
     const options = model.sections.map((s, i) => sectionOption(s, i, filled));
-    const current = snapshot.sections.get(section.id)?.revision.text;
+    const current = extra.proposal ?? snapshot.sections.get(section.id)?.revision.text;
     const metadata: Metadata = { draftId: draft.id, channelId: draft.key.channelId };
     const blocks: KnownBlock[] = [
       { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`Brouillon : *${draft.title.replace(/[*<>&]/g, ' ')}*`, 3000) }] },
@@ -105,6 +145,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           },
         ],
       },
+      ...(extra.note ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: truncate(extra.note, 3000) }] }] : []),
       {
         type: 'input',
         block_id: `${TEXT_BLOCK_PREFIX}${section.id}`,
@@ -112,13 +153,20 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         hint: { type: 'plain_text', text: truncate(section.help, 2000) },
         element: {
           type: 'plain_text_input',
-          action_id: TEXT_ACTION,
+          action_id: extra.textAction ?? TEXT_ACTION,
           multiline: true,
           max_length: MAX_SECTION_TEXT,
           ...(current ? { initial_value: current } : {}),
         },
       },
     ];
+    if (workflow.canPropose) {
+      blocks.push({
+        type: 'actions',
+        block_id: PROPOSE_BLOCK,
+        elements: [{ type: 'button', action_id: DRAFT_PROPOSE_ACTION, text: { type: 'plain_text', text: 'Proposer un texte' }, value: section.id }],
+      });
+    }
     return {
       type: 'modal',
       callback_id: DRAFT_FORM_CALLBACK,
@@ -234,6 +282,45 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: sectionModal(draft, section) });
       });
 
+      // « Reprendre dans le formulaire » under a proposal: the section form, pre-filled with it (saved only on « Enregistrer »).
+      app.action<BlockAction<ButtonAction>>(DRAFT_USE_PROPOSAL_ACTION, async ({ ack, body, action, client, respond }) => {
+        await ack();
+        const value = ProposalValueSchema.safeParse(parseJson(action.value));
+        const draft = value.success ? draftOfButton(body, String(value.data.draftId)) : null;
+        const section = value.success ? model.byId.get(value.data.sectionId) : undefined;
+        if (!value.success || !draft || !section) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
+          return;
+        }
+        await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, section, { proposal: value.data.text, note: PROPOSAL_NOTE }) });
+        logger.info('drafts.form_opened', { draftId: draft.id, from: 'proposal' });
+      });
+
+      // « Proposer un texte » in the form: the model's text replaces the input, labelled as a proposal; nothing stored.
+      app.action<BlockAction<ButtonAction>>(DRAFT_PROPOSE_ACTION, async ({ ack, body, action, client }) => {
+        await ack();
+        const view = body.view;
+        const draft = draftOfView(view?.private_metadata);
+        const section = model.byId.get(action.value ?? '');
+        if (!view || !draft || !section) return;
+        // Same input ids while waiting (and when nothing comes): what the user typed stays.
+        const input = textElement(view.state?.values, `${TEXT_BLOCK_PREFIX}${section.id}`);
+        const keep = { textAction: input?.actionId };
+        try {
+          const waiting = await client.views.update({ view_id: view.id, hash: view.hash, view: sectionModal(draft, section, { ...keep, note: PROPOSING_NOTE }) });
+          const text = await workflow.proposal(draft, section, input?.text);
+          logger.info('drafts.proposal', { draftId: draft.id, section: section.id, proposed: text !== null });
+          const next =
+            text === null
+              ? sectionModal(draft, section, { ...keep, note: `Aucune proposition disponible pour le moment. Ce que la section doit contenir : ${section.help}` })
+              : sectionModal(draft, section, { proposal: text, note: PROPOSAL_NOTE, textAction: `${TEXT_ACTION}_${Date.now().toString(36)}` });
+          await client.views.update({ view_id: view.id, ...(waiting.view?.hash ? { hash: waiting.view.hash } : {}), view: next });
+        } catch (error) {
+          // Closed, or changed by the user meanwhile (hash_conflict): nothing to show.
+          logger.info('drafts.proposal_not_shown', { draftId: draft.id, error: slackError(error) });
+        }
+      });
+
       app.action<BlockAction<ButtonAction>>(DRAFT_EXPORT_ACTION, async ({ ack, body, action, client, respond }) => {
         await ack();
         const draft = draftOfButton(body, action.value);
@@ -254,7 +341,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           await ack({ response_action: 'errors', errors: { [blockId ?? SECTION_BLOCK]: NOT_FOUND } });
           return;
         }
-        const text = values.data[blockId]?.[TEXT_ACTION]?.value ?? '';
+        const text = textElement(view.state.values, blockId)?.text ?? '';
         const author: Author = { userId: body.user.id, ...(body.user.name ? { userName: body.user.name } : {}) };
         const reply = workflow.fill(draft, section, text, author);
         if (reply.kind === 'invalid') {

@@ -70,15 +70,7 @@ export type DraftResult = { ok: true; draft: DelegationDraft } | { ok: false; er
  * field gets its French message at once. A draft is returned only when all pass.
  */
 export function parseDraft(input: unknown, context: DraftContext): DraftResult {
-  const record = z.record(z.string(), z.unknown()).safeParse(input);
-  const raw = record.success ? record.data : {};
-  const values: Partial<Form> = {};
-  const errors: Errors = {};
-  for (const field of Object.keys(DelegationFormSchema.shape) as DelegationField[]) {
-    const result = DelegationFormSchema.shape[field].safeParse(raw[field]);
-    if (result.success) Object.assign(values, { [field]: result.data });
-    else errors[field] = result.error.issues[0]?.message ?? 'Valeur invalide.';
-  }
+  const { raw, values, errors } = checkFields(input);
   for (const [field, message] of contextIssues(values, context)) errors[field] ??= message;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -98,6 +90,20 @@ export function parseDraft(input: unknown, context: DraftContext): DraftResult {
       comment: form.comment,
     },
   };
+}
+
+/** Each field checked on its own by the form schema: the values that pass, and a French message for the others. */
+export function checkFields(input: unknown): { raw: Record<string, unknown>; values: Partial<Form>; errors: Errors } {
+  const record = z.record(z.string(), z.unknown()).safeParse(input);
+  const raw = record.success ? record.data : {};
+  const values: Partial<Form> = {};
+  const errors: Errors = {};
+  for (const field of Object.keys(DelegationFormSchema.shape) as DelegationField[]) {
+    const result = DelegationFormSchema.shape[field].safeParse(raw[field]);
+    if (result.success) Object.assign(values, { [field]: result.data });
+    else errors[field] = result.error.issues[0]?.message ?? 'Valeur invalide.';
+  }
+  return { raw, values, errors };
 }
 
 /** Checks that need the registries, the configuration, today's date or several fields. */

@@ -8,6 +8,8 @@ export type DraftCommand =
   | { kind: 'help' }
   | { kind: 'history'; section: ModelSection }
   | { kind: 'fill'; section: ModelSection; text: string }
+  /** « proposer <section> »: a text proposed by the model, shown, never stored. */
+  | { kind: 'propose'; section: ModelSection }
   /** « xxx : texte » where xxx names no section (only meaningful inside a draft thread). */
   | { kind: 'unknown-section'; name: string };
 
@@ -17,6 +19,8 @@ const STATUS = new Set(['etat', 'statut', 'status', 'brouillon', 'voir', 'voir l
 const EXPORT = new Set(['exporter', 'export', 'exporte', 'exporter le brouillon', 'exporter le protocole', 'generer', 'telecharger']);
 const HELP = new Set(['aide', 'help', 'sections', 'liste des sections', 'aide protocole']);
 const HISTORY = /^(?:historique|versions)\s+(?:de\s+|des\s+|du\s+|de la\s+)?(.+)$/u;
+/** On folded text: « proposer patients », « propose un texte pour la section formation ». */
+const PROPOSE = /^(?:proposer|propose|proposez|proposition)\s+(?:un texte\s+|une proposition\s+)?(?:pour\s+)?(?:la section\s+|section\s+)?(?:(?:de la|du|des|de|la|le|les|l)\s+)?(.+)$/u;
 
 /** A section name is short: longer text before a colon is prose, not a section name. */
 const MAX_SECTION_NAME_WORDS = 6;
@@ -45,6 +49,11 @@ export function parseDraftCommand(model: ProtocolModel, text: string): DraftComm
     if (section) return { kind: 'history', section };
   }
   const colon = trimmed.indexOf(':');
+  const propose = colon < 0 ? PROPOSE.exec(folded) : null;
+  if (propose?.[1]) {
+    const section = findSection(model, propose[1]);
+    return section ? { kind: 'propose', section } : { kind: 'unknown-section', name: propose[1] };
+  }
   if (colon <= 0) return null;
   const name = trimmed.slice(0, colon).trim();
   const body = trimmed.slice(colon + 1).trim();

@@ -35,8 +35,8 @@ export interface DraftHandler extends Handler {
 
 /**
  * Protocol drafts in threads: « nouveau protocole <titre> » starts one; inside
- * a draft thread « section : texte », « état », « exporter », « aide » and
- * « historique <section> ». Anything else passes (null) so questions still
+ * a draft thread « section : texte », « état », « exporter », « aide »,
+ * « historique <section> » and « proposer <section> ». Anything else passes (null) so questions still
  * reach the knowledge base.
  */
 export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): DraftHandler {
@@ -57,6 +57,8 @@ export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): D
         return workflow.history(draft, command.section);
       case 'fill':
         return workflow.fill(draft, command.section, command.text, authorOf(message));
+      case 'propose':
+        return workflow.propose(draft, command.section);
       case 'unknown-section':
         return unknownSectionReply(workflow.service.model, command.name);
     }

@@ -7,6 +7,21 @@ import type { ModelSection, ProtocolModel } from './model.ts';
 /** Button ids handled by the Slack feature (value: the draft id). */
 export const DRAFT_FILL_ACTION = 'coordo_draft_fill';
 export const DRAFT_EXPORT_ACTION = 'coordo_draft_export';
+/** « Reprendre dans le formulaire » under a proposal (value: {@link ProposalValue} as JSON). */
+export const DRAFT_USE_PROPOSAL_ACTION = 'coordo_draft_use_proposal';
+
+/** What the « Reprendre dans le formulaire » button carries; untrusted on the way back. */
+export interface ProposalValue {
+  draftId: number;
+  sectionId: string;
+  text: string;
+}
+
+/** Longest button value chat platforms carry (Slack: 2,000 characters); a longer proposal gets no button. */
+const MAX_BUTTON_VALUE = 2000;
+
+/** The label every proposal carries: nothing is stored until someone saves it as the section's text. */
+export const PROPOSAL_LABEL = 'Proposition à relire — non enregistrée';
 
 const EXCERPT = 160;
 
@@ -108,4 +123,34 @@ export function exportReply(model: ProtocolModel, draft: Draft, report: CheckRep
     ...model.declaration.map((item) => `- ${item.label}`),
   ];
   return textReply('workflow', lines.join('\n'), { files });
+}
+
+/** A model's text for a section, shown for the team to read, correct and save themselves. */
+export function proposalReply(draft: Draft, section: ModelSection, text: string): Reply {
+  const value: ProposalValue = { draftId: draft.id, sectionId: section.id, text };
+  const json = JSON.stringify(value);
+  const button = json.length <= MAX_BUTTON_VALUE;
+  const lines = [
+    `**${PROPOSAL_LABEL}** — section « ${section.label} » :`,
+    '',
+    text,
+    '',
+    `Pour l’enregistrer, relisez-la, complétez les passages entre crochets, puis répondez dans ce fil « ${section.id} : texte »${button ? ' ou utilisez le bouton « Reprendre dans le formulaire »' : ''}.`,
+  ];
+  return textReply('workflow', lines.join('\n'), {
+    buttons: button ? [{ actionId: DRAFT_USE_PROPOSAL_ACTION, label: 'Reprendre dans le formulaire', value: json }] : [],
+  });
+}
+
+/** No proposal (no model configured, or no usable answer): what the section must contain, and how to fill it. */
+export function noProposalReply(section: ModelSection, reason: 'offline' | 'failed'): Reply {
+  const why =
+    reason === 'offline'
+      ? 'Aucune proposition de texte n’est disponible : Coordo fonctionne ici sans modèle de langue.'
+      : 'Aucune proposition de texte n’est disponible pour le moment : le modèle de langue n’a pas donné de réponse exploitable.';
+  return textReply(
+    'workflow',
+    `${why}\n\n**Ce que la section « ${section.label} » doit contenir :** ${section.help}\n\nPour la remplir, répondez dans ce fil « ${section.id} : texte ».`,
+    { confident: false },
+  );
 }

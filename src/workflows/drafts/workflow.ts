@@ -1,15 +1,29 @@
 import { textReply, type Reply } from '../../engine/reply.ts';
 import type { Author, Draft, DraftKey } from './draft.ts';
+import type { SectionRequest } from '../../llm/structured.ts';
 import type { ModelSection } from './model.ts';
-import { exportReply, filledReply, helpReply, historyReply, statusReply } from './replies.ts';
+import { exportReply, filledReply, helpReply, historyReply, noProposalReply, proposalReply, statusReply } from './replies.ts';
 import type { DraftService } from './service.ts';
+
+/** Proposes a section's text (the optional model step); null when it has nothing usable. */
+export interface SectionProposer {
+  proposeSectionText(request: SectionRequest): Promise<string | null>;
+}
 
 /**
  * Draft actions as replies, shared by the engine handler (messages in the
  * thread) and the Slack feature (slash command, buttons, forms).
  */
 export class DraftWorkflow {
-  constructor(readonly service: DraftService) {}
+  constructor(
+    readonly service: DraftService,
+    private readonly proposer?: SectionProposer,
+  ) {}
+
+  /** True when a model can propose section texts. */
+  get canPropose(): boolean {
+    return this.proposer !== undefined;
+  }
 
   start(key: DraftKey, title: string, author: Author): { draft: Draft | null; reply: Reply } {
     const started = this.service.start(key, title, author);
@@ -30,6 +44,28 @@ export class DraftWorkflow {
     const state = snapshot.sections.get(section.id);
     if (!state) throw new Error('section missing right after it was filled');
     return filledReply(section, state, this.service.check(snapshot));
+  }
+
+  /**
+   * A proposed text for a section, from the draft's title, the section's help and
+   * `currentText` (default: the section's saved text). Never stored. Null offline
+   * or when the model gives nothing usable.
+   */
+  async proposal(draft: Draft, section: ModelSection, currentText?: string): Promise<string | null> {
+    if (!this.proposer) return null;
+    const snapshot = this.service.snapshot(draft);
+    return this.proposer.proposeSectionText({
+      protocolTitle: snapshot.draft.title,
+      sectionTitle: section.label,
+      guidance: section.help,
+      currentText: currentText ?? snapshot.sections.get(section.id)?.revision.text ?? '',
+    });
+  }
+
+  async propose(draft: Draft, section: ModelSection): Promise<Reply> {
+    if (!this.proposer) return noProposalReply(section, 'offline');
+    const text = await this.proposal(draft, section);
+    return text === null ? noProposalReply(section, 'failed') : proposalReply(draft, section, text);
   }
 
   help(): Reply {
