@@ -1,4 +1,5 @@
 import { normalizeForMatch } from '../text/french.ts';
+import { memoize } from '../text/memo.ts';
 
 /**
  * Tolerant phrase matching for registry names and keywords: words compared
@@ -6,11 +7,11 @@ import { normalizeForMatch } from '../text/french.ts';
  * in words of 6 letters or more ("ifirmier" → infirmier, "kinés" → kiné).
  */
 
-/** Normalized words of a text (accent-folded, lowercase, punctuation as separator). */
-export function matchWords(text: string): string[] {
+/** Normalized words of a text (accent-folded, lowercase, punctuation as separator); memoised, as registry phrases recur. */
+export const matchWords: (text: string) => readonly string[] = memoize((text) => {
   const normalized = normalizeForMatch(text);
   return normalized === '' ? [] : normalized.split(' ');
-}
+});
 
 function singular(word: string): string {
   return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
