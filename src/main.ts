@@ -7,7 +7,7 @@ import { createLogger } from './log/logger.ts';
 import { runAsk } from './adapters/cli/ask.ts';
 import { runConsole } from './adapters/cli/console.ts';
 import { formatEval, runEval } from './adapters/cli/eval-command.ts';
-import { buildIndex } from './knowledge/indexer.ts';
+import { openIndex } from './knowledge/indexer.ts';
 
 const USAGE = `Usage : coordo <commande>
   start                         Slack si ses jetons sont configurés, sinon la console locale
@@ -81,12 +81,18 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runIndex(config: Config): Promise<number> {
-  const { report } = await buildIndex({
+  const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),
     embedder: await selectEmbedder(config),
     onProgress: progressBar('Indexation'),
   });
+  if (!report) {
+    const skipped = index.manifest.skipped;
+    process.stdout.write(`Index à jour : aucun fichier modifié depuis la dernière indexation (${index.chunks.length} passages).\n`);
+    for (const s of skipped) process.stdout.write(`Fichier ignoré : ${s.path} — ${s.reason}\n`);
+    return 0;
+  }
   process.stdout.write(
     `Index : ${report.files} fichiers (${report.processed} traités, ${report.reused} inchangés), ${report.chunks} passages, ${Math.round(report.ms)} ms.\n`,
   );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 
 /** Bump when the persisted layout or the chunking changes: older indexes are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 const FileEntrySchema = z.object({
   hash: z.string(),
@@ -22,7 +22,7 @@ export const ManifestSchema = z.object({
   builtAt: z.string(),
   files: z.record(z.string(), FileEntrySchema),
   /** Files that could not be read, with the French reason. */
-  skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string(), size: z.number(), mtimeMs: z.number() })),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 export type FileEntry = z.infer<typeof FileEntrySchema>;

@@ -36,12 +36,12 @@ export async function isIndexStale(options: Pick<IndexOptions, 'knowledgeDir' | 
   const manifest = await new IndexFiles(options.indexDir).readManifest();
   if (!manifest || manifest.embedder !== options.embedder.id) return true;
   const files = await scanKnowledgeDir(options.knowledgeDir);
-  const known = new Set([...Object.keys(manifest.files), ...manifest.skipped.map((s) => s.path)]);
+  // Every file seen last time, read or skipped, with its size and time: a fixed unreadable file counts as changed.
+  const known = new Map<string, { size: number; mtimeMs: number }>([...Object.entries(manifest.files), ...manifest.skipped.map((s) => [s.path, s] as const)]);
   if (files.length !== known.size) return true;
   return files.some((file) => {
-    const entry = manifest.files[file.path];
-    if (entry) return entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
-    return !known.has(file.path);
+    const entry = known.get(file.path);
+    return !entry || entry.size !== file.size || entry.mtimeMs !== file.mtimeMs;
   });
 }
 
@@ -84,7 +84,7 @@ export async function buildIndex(options: IndexOptions): Promise<{ index: Knowle
         }
       } catch (error) {
         const reason = error instanceof UnreadableFileError ? error.message : 'fichier illisible';
-        skipped.push({ path: file.path, reason });
+        skipped.push({ path: file.path, reason, size: file.size, mtimeMs: file.mtimeMs });
         options.onProgress?.(i + 1, scanned.length);
         continue;
       }

@@ -72,6 +72,13 @@ describe('knowledge index', () => {
     expect(report.skipped.map((s) => s.path).sort()).toEqual(['binaire.txt', 'casse.pdf', 'mauvais.md']);
     for (const s of report.skipped) expect(s.reason).toMatch(/[a-zé]/);
     expect(report.files - report.skipped.length).toBe(5);
+
+    // Once the file is fixed, the index sees it changed and reads it.
+    expect(await isIndexStale({ knowledgeDir, indexDir, embedder })).toBe(false);
+    await fs.writeFile(path.join(knowledgeDir, 'binaire.txt'), 'Le binaire est réparé : horaires de la permanence.');
+    expect(await isIndexStale({ knowledgeDir, indexDir, embedder })).toBe(true);
+    const fixed = await buildIndex({ knowledgeDir, indexDir, embedder });
+    expect(fixed.report.skipped.map((s) => s.path).sort()).toEqual(['casse.pdf', 'mauvais.md']);
   });
 
   it('is incremental: unchanged files are not processed again', async () => {

@@ -6,7 +6,9 @@ import { splitOnHeadings } from './sections.ts';
 export function readMarkdown(relPath: string, content: string): KnowledgeDocument {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(content);
+    // Options (even empty) turn off gray-matter's module-wide cache, which keeps every file's text for the
+    // life of the process and, after a front-matter error, hands back the unparsed file on the next read.
+    parsed = matter(content, {});
   } catch {
     throw new UnreadableFileError('en-tête YAML (front matter) illisible');
   }
