@@ -81,10 +81,11 @@ export async function selectStructuredSteps(config: Config, logger: Logger): Pro
 }
 
 /** Messages the offline handlers left, classified by the model (only with one: no handler, no latency, without). */
-async function selectIntentHandler(steps: StructuredSteps | undefined, registries: Registries, options: CoordoOptions, logger: Logger): Promise<Handler[]> {
-  if (!steps) return [];
-  const { createIntentHandler } = await import('../llm/intent-handler.ts');
-  return [createIntentHandler({ steps, catalog: delegationCatalog(registries), logger, offerRequest: options.offerRequestForm })];
+async function selectIntentHandler(config: Config, steps: StructuredSteps | undefined, registries: Registries, options: CoordoOptions, logger: Logger): Promise<Handler[]> {
+  if (!steps || !config.llm) return [];
+  const [{ createIntentHandler }, { llmBudgets }] = await Promise.all([import('../llm/intent-handler.ts'), import('../llm/budget.ts')]);
+  const timeoutMs = llmBudgets(config.llm).intentMs;
+  return [createIntentHandler({ steps, catalog: delegationCatalog(registries), logger, timeoutMs, offerRequest: options.offerRequestForm })];
 }
 
 export function indexDir(config: Config): string {
@@ -115,7 +116,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       helpHandler,
       clinicalGuardHandler,
       createLookupHandler(registries, options.lookup),
-      ...(await selectIntentHandler(structuredSteps, registries, options, logger)),
+      ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
       createQuestionHandler(retriever, await selectComposer(config, logger)),
     ],
     logger,

@@ -1,9 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AnswerComposer, Passage } from '../answer/composer.ts';
-import { ExtractiveComposer } from '../answer/extractive-composer.ts';
-import { createChatModel } from '../llm/chat-model.ts';
-import { GroundedComposer } from '../llm/grounded-composer.ts';
+import { createCore } from '../app/create-coordo.ts';
+import type { Config } from '../config/env.ts';
 import { createLogger } from '../log/logger.ts';
 import { percentile, round } from './stats.ts';
 
@@ -32,22 +30,6 @@ const QUESTIONS = [
   'Qui signe le contrat ACI ?',
 ];
 
-const PASSAGES: Passage[] = [
-  {
-    chunk: {
-      id: 'bench.md#0',
-      path: 'bench.md',
-      title: 'Exercice coordonné',
-      section: 'Structures',
-      text: "Une CPTS (communauté professionnelle territoriale de santé) organise les parcours sur un territoire. Une MSP réunit des médecins généralistes et des paramédicaux. L'ACI est un contrat de cinq ans signé avec la CPAM et l'ARS ; un point vaut 7 €.",
-      sources: ['https://example.org/bench'],
-      tags: [],
-    },
-    score: 1 / 61,
-    coverage: 0.8,
-  },
-];
-
 /** An endpoint that accepts requests and never answers. */
 async function startHangingEndpoint(): Promise<{ baseURL: string; close: () => Promise<void> }> {
   const server = http.createServer(() => undefined);
@@ -64,28 +46,28 @@ async function startHangingEndpoint(): Promise<{ baseURL: string; close: () => P
 }
 
 /**
- * Fallback latency of the grounded composer against a hanging OpenAI-compatible
- * endpoint on 127.0.0.1: each question must get the offline answer within the
- * budget (3 s by default, as in production). The questions run concurrently,
- * so the bench takes one budget, not ten; each latency is measured on its own.
+ * Fallback latency of the whole question path with a chat model configured
+ * (intent detection, then the grounded answer) against an OpenAI-compatible
+ * endpoint on 127.0.0.1 that never answers: each question must get the offline
+ * answer within the budget (`COORDO_LLM_TIMEOUT_MS`, 3 s by default). The
+ * questions run concurrently, so the bench takes one budget, not ten; each
+ * latency is measured on its own.
  */
-export async function runLlmFallbackBench(
-  options: { budgetMs?: number; fallback?: AnswerComposer } = {},
-): Promise<LlmFallbackFigures> {
+export async function runLlmFallbackBench(config: Config, options: { budgetMs?: number } = {}): Promise<LlmFallbackFigures> {
   const budgetMs = options.budgetMs ?? 3000;
   const endpoint = await startHangingEndpoint();
   try {
-    let fellBack = 0;
+    const answeredOffline = new Set<number>();
+    let current = 0;
     const logger = createLogger('warn', (line) => {
-      if (line.includes('"llm.fallback"')) fellBack++;
+      if (line.includes('"llm.fallback"') && line.includes('"step":"answer"')) answeredOffline.add(current++);
     });
-    const model = createChatModel({ apiKey: 'bench', baseURL: endpoint.baseURL, chatModel: 'bench-model', timeoutMs: budgetMs });
-    if (!model) throw new Error('chat model expected');
-    const composer = new GroundedComposer(model, options.fallback ?? new ExtractiveComposer(), logger, budgetMs);
+    const llm = { apiKey: 'bench', baseURL: endpoint.baseURL, chatModel: 'bench-model', timeoutMs: budgetMs };
+    const core = await createCore({ ...config, llm }, { logger });
     const latencies = await Promise.all(
       QUESTIONS.map(async (text) => {
         const started = performance.now();
-        await composer.compose({ text, history: [] }, PASSAGES);
+        await core.engine.handle({ text, conversation: { platform: 'cli', userId: 'bench', channelId: 'bench' } });
         return performance.now() - started;
       }),
     );
@@ -93,7 +75,7 @@ export async function runLlmFallbackBench(
     return {
       budgetMs,
       questions: QUESTIONS.length,
-      fellBack,
+      fellBack: answeredOffline.size,
       p50Ms: round(percentile(latencies, 50)),
       p95Ms: round(percentile(latencies, 95)),
       maxMs,

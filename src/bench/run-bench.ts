@@ -46,10 +46,10 @@ export async function runBench(config: Config, print: (line: string) => void): P
         `${slack.eventsPerSecond} événements/s, p50 ${slack.p50Ms} ms, p95 ${slack.p95Ms} ms (événement → chat.postMessage), ` +
         `${slack.exactlyOnce ? 'une réponse et une seule par événement' : `${slack.missing} sans réponse, ${slack.duplicates} en double`}. Cible p95 < 100 ms.`,
     );
-    const llm = await runLlmFallbackBench();
+    const llm = await runLlmFallbackBench(config);
     print('');
     print(
-      `Mode modèle, point d'accès qui ne répond jamais (budget ${llm.budgetMs} ms) : ${llm.fellBack}/${llm.questions} réponses hors ligne de secours, ` +
+      `Mode modèle, point d'accès qui ne répond jamais (budget ${llm.budgetMs} ms, détection d'intention puis réponse) : ${llm.fellBack}/${llm.questions} réponses hors ligne de secours, ` +
         `p50 ${llm.p50Ms} ms, p95 ${llm.p95Ms} ms, max ${llm.maxMs} ms — ${llm.withinBudget ? 'dans le budget' : 'HORS BUDGET'}.`,
     );
   } finally {

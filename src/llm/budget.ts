@@ -10,10 +10,13 @@ export function modelCallSignal(totalMs: number): AbortSignal {
 
 /**
  * How one question's budget (`timeoutMs`, 3 s by default) is shared when a model
- * is configured: a third for embedding the question (when embeddings are on),
- * the rest for the grounded answer, offline fallback included.
+ * is configured: a quarter for classifying the question (with a chat model), a
+ * quarter for embedding it (with embeddings), the rest for the grounded answer,
+ * offline fallback included — so that a hanging endpoint still gets the offline
+ * answer within the budget.
  */
-export function llmBudgets(config: LlmConfig): { queryEmbeddingMs: number; answerMs: number } {
-  const queryEmbeddingMs = config.embeddingModel ? Math.round(config.timeoutMs / 3) : 0;
-  return { queryEmbeddingMs, answerMs: config.timeoutMs - queryEmbeddingMs };
+export function llmBudgets(config: LlmConfig): { intentMs: number; queryEmbeddingMs: number; answerMs: number } {
+  const intentMs = config.chatModel ? Math.round(config.timeoutMs / 4) : 0;
+  const queryEmbeddingMs = config.embeddingModel ? Math.round(config.timeoutMs / 4) : 0;
+  return { intentMs, queryEmbeddingMs, answerMs: config.timeoutMs - intentMs - queryEmbeddingMs };
 }

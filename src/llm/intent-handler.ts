@@ -9,13 +9,15 @@ import { prefillFromText, shortFields, type DelegationFieldsReader } from '../wo
 import type { Intent } from './structured.ts';
 
 export interface IntentSteps extends DelegationFieldsReader {
-  detectIntent(text: string): Promise<Intent | null>;
+  detectIntent(text: string, timeoutMs?: number): Promise<Intent | null>;
 }
 
 export interface IntentHandlerOptions {
   steps: IntentSteps;
   catalog: DelegationCatalog;
   logger: Logger;
+  /** This step's share of a question's time budget (see llmBudgets). */
+  timeoutMs: number;
   /** The « Faire une demande de délégation » button, where requests can be made (chat platforms). */
   offerRequest?: (prefill: FormPrefill) => ReplyButton;
   now?: () => Date;
@@ -54,7 +56,7 @@ export function createIntentHandler(options: IntentHandlerOptions): Handler {
   return {
     name: 'intent',
     async handle(message) {
-      const intent = await steps.detectIntent(message.text);
+      const intent = await steps.detectIntent(message.text, options.timeoutMs);
       logger.info('llm.intent', { intent: intent ?? 'none' });
       switch (intent) {
         case 'delegation_request':

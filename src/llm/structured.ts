@@ -98,8 +98,9 @@ export class StructuredSteps {
     };
   }
 
-  async detectIntent(text: string): Promise<Intent | null> {
-    const result = await this.run('intent', IntentSchema, this.prompts.intent, text);
+  /** `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout). */
+  async detectIntent(text: string, timeoutMs = this.timeoutMs): Promise<Intent | null> {
+    const result = await this.run('intent', IntentSchema, this.prompts.intent, text, timeoutMs);
     return result?.intent ?? null;
   }
 
@@ -131,6 +132,7 @@ export class StructuredSteps {
     schema: z.ZodType<T>,
     system: string,
     user: string,
+    timeoutMs = this.timeoutMs,
   ): Promise<T | null> {
     const started = performance.now();
     const fail = (reason: string): null => {
@@ -141,7 +143,7 @@ export class StructuredSteps {
     try {
       const runnable = this.model.withStructuredOutput(schema, { method: this.method, name: step });
       const output: unknown = await runnable.invoke([new SystemMessage(system), new HumanMessage(user)], {
-        signal: modelCallSignal(this.timeoutMs),
+        signal: modelCallSignal(timeoutMs),
       });
       const parsed = schema.safeParse(output);
       if (!parsed.success) return fail('invalid_output');

@@ -23,3 +23,13 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
 }
 
 export const silentLogger: Logger = createLogger('silent');
+
+/**
+ * What may be logged of an error: its name, and the Slack Web API error code
+ * when there is one — never its message, which can quote what a user wrote.
+ */
+export function errorName(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const code = (error as { data?: { error?: unknown }; code?: unknown }).data?.error ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name}:${code}` : error.name;
+}

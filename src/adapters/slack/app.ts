@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { SlackConfig } from '../../config/env.ts';
 import type { Engine } from '../../engine/engine.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { AnswerStore } from './answers.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { slackErrorCode } from './errors.ts';
 import { EventDedup } from './dedup.ts';
 import type { SlackFeature } from './feature.ts';
 import { FeedbackStore, feedbackFeature } from './feedback.ts';
@@ -91,7 +92,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       });
 
   app.error(async (error) => {
-    logger.error('slack.listener_failed', { code: error.code, error: error.message.slice(0, 200) });
+    logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
   const builtIn = [
@@ -106,7 +107,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       try {
         await app.init();
       } catch (error) {
-        const code = error instanceof Error && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
+        const code = slackErrorCode(error);
         throw new SlackStartError(
           `Slack refuse la connexion (${code ?? (error instanceof Error ? error.message : 'erreur inconnue')}) : vérifiez SLACK_BOT_TOKEN${config.apiUrl ? ' et SLACK_API_URL' : ''}.`,
         );

@@ -5,7 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import { findPatientIdentifiers, patientDataMessage } from '../../llm/patient-data-guard.ts';
 import type { Config } from '../../config/env.ts';
 import type { Registries } from '../../domain/registry.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { parisDay } from '../../workflows/delegation/calendar.ts';
 import { delegationCatalog, type CatalogProtocol, type DelegationCatalog } from '../../workflows/delegation/catalog.ts';
@@ -365,13 +365,6 @@ function cardText(request: DelegationRequest): string {
   return `Demande de délégation ${request.id} de <@${request.delegantUserId}>${to} : ${STATE_LABELS[request.state]}`;
 }
 
-function errorCode(error: unknown): string {
-  if (error instanceof Error && 'data' in error) {
-    const data = (error as { data?: { error?: string } }).data;
-    if (data?.error) return data.error;
-  }
-  return error instanceof Error ? error.name : 'unknown';
-}
 
 /**
  * The delegation feature wired on the app's database (its tables are migrated
@@ -437,7 +430,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       await client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
     } catch (error) {
       // Closed by the user while the model was reading.
-      logger.info('delegation.prefill_not_shown', { error: errorCode(error) });
+      logger.info('delegation.prefill_not_shown', { error: errorName(error) });
     }
   }
 
@@ -461,7 +454,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       const posted = await client.chat.postMessage({ channel, text: cardText(request), blocks: requestBlocks(request, catalog), unfurl_links: false });
       if (posted.channel && posted.ts) service.attachCard(request.id, { channel: posted.channel, ts: posted.ts });
     } catch (error) {
-      logger.warn('delegation.card_post_failed', { request: request.id, error: errorCode(error) });
+      logger.warn('delegation.card_post_failed', { request: request.id, error: errorName(error) });
     }
   }
 
@@ -474,7 +467,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
         text: `Votre demande de délégation *${request.id}* est envoyée${where}. Vous serez prévenu de la réponse. Suivi : \`/coordo demande ${request.id}\`.`,
       });
     } catch (error) {
-      logger.warn('delegation.confirmation_failed', { request: request.id, error: errorCode(error) });
+      logger.warn('delegation.confirmation_failed', { request: request.id, error: errorName(error) });
     }
   }
 
@@ -486,7 +479,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       await client.chat.update({ channel: request.card.channel, ts: request.card.ts, text: cardText(request), blocks: requestBlocks(request, catalog) });
       await client.chat.postMessage({ channel: request.card.channel, thread_ts: request.card.ts, text: changeNotice(entry, request, slackFormat) });
     } catch (error) {
-      logger.warn('delegation.card_update_failed', { request: request.id, error: errorCode(error) });
+      logger.warn('delegation.card_update_failed', { request: request.id, error: errorName(error) });
     }
   }
 
@@ -563,7 +556,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     try {
       await (ctx.args ? openFormOnText(ctx.client, ctx.triggerId, ctx.args) : openForm(ctx.client, ctx.triggerId, {}));
     } catch (error) {
-      logger.warn('delegation.form_open_failed', { error: errorCode(error) });
+      logger.warn('delegation.form_open_failed', { error: errorName(error) });
       await ctx.respond({ response_type: 'ephemeral', text: "Je n'ai pas pu ouvrir le formulaire de demande. Réessayez dans un instant." });
     }
   }
@@ -587,7 +580,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
         try {
           await openForm(client, body.trigger_id, readPrefill(action.value));
         } catch (error) {
-          logger.warn('delegation.form_open_failed', { error: errorCode(error) });
+          logger.warn('delegation.form_open_failed', { error: errorName(error) });
           await respond({ response_type: 'ephemeral', replace_original: false, text: "Je n'ai pas pu ouvrir le formulaire de demande. Réessayez dans un instant." });
         }
       });
@@ -598,7 +591,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           const text = shortcut.message.text?.slice(0, MAX_ACTS_CHARS).trim();
           await (text ? openFormOnText(client, shortcut.trigger_id, text) : openForm(client, shortcut.trigger_id, {}));
         } catch (error) {
-          logger.warn('delegation.form_open_failed', { error: errorCode(error) });
+          logger.warn('delegation.form_open_failed', { error: errorName(error) });
         }
       });
 
@@ -612,7 +605,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
         } catch (error) {
           // hash_conflict: the user typed on, a newer update is on its way.
-          logger.debug('delegation.suggestions_not_updated', { error: errorCode(error) });
+          logger.debug('delegation.suggestions_not_updated', { error: errorName(error) });
         }
       });
 

@@ -5,7 +5,8 @@ import type { WebClient } from '@slack/web-api';
 import { checkText } from '../../engine/engine.ts';
 import { IncomingMessageSchema } from '../../engine/message.ts';
 import type { Reply } from '../../engine/reply.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
+import { slackErrorCode } from './errors.ts';
 import type { Db } from '../../store/database.ts';
 import type { Author, Draft } from '../../workflows/drafts/draft.ts';
 import type { DraftHandler } from '../../workflows/drafts/handler.ts';
@@ -97,9 +98,6 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function slackError(error: unknown): string {
-  return error instanceof Error && 'data' in error ? ((error as { data?: { error?: string } }).data?.error ?? error.message) : 'unknown';
-}
 
 /**
  * Protocol drafts on Slack: `/coordo protocole <titre>` posts a root message and
@@ -219,8 +217,8 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
       if (!root.ts) throw new Error('no ts');
       rootTs = root.ts;
     } catch (error) {
-      const code = slackError(error);
-      logger.warn('drafts.root_post_failed', { channel: ctx.channelId, error: code });
+      const code = slackErrorCode(error);
+      logger.warn('drafts.root_post_failed', { channel: ctx.channelId, error: errorName(error) });
       const text =
         code === 'not_in_channel' || code === 'channel_not_found'
           ? 'Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis relancez `/coordo protocole <titre>`.'
@@ -317,7 +315,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           await client.views.update({ view_id: view.id, ...(waiting.view?.hash ? { hash: waiting.view.hash } : {}), view: next });
         } catch (error) {
           // Closed, or changed by the user meanwhile (hash_conflict): nothing to show.
-          logger.info('drafts.proposal_not_shown', { draftId: draft.id, error: slackError(error) });
+          logger.info('drafts.proposal_not_shown', { draftId: draft.id, error: errorName(error) });
         }
       });
 

@@ -3,7 +3,8 @@ import type { App, BlockAction, ButtonAction, Context, RespondFn } from '@slack/
 import type { WebClient } from '@slack/web-api';
 import type { Engine } from '../../engine/engine.ts';
 import { textReply, type Reply, type ReplyKind } from '../../engine/reply.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
+import { slackErrorCode } from './errors.ts';
 import { foldAccents } from '../../text/french.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import type { AnswerStore } from './answers.ts';
@@ -91,7 +92,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     try {
       await client.reactions[method]({ channel, timestamp, name: WORKING_REACTION });
     } catch (error) {
-      logger.debug('slack.reaction_failed', { method, error: error instanceof Error ? error.message : 'unknown' });
+      logger.debug('slack.reaction_failed', { method, error: errorName(error) });
     }
   }
 
@@ -133,11 +134,11 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
       await postReply(client, reply, { channel: event.channel, user: event.user, threadTs, direct: event.channel_type === 'im' });
       logger.info('slack.answered', { channel: event.channel, kind: reply.kind, citations: reply.citations.length, turns: history.length, ms: Date.now() - started });
     } catch (error) {
-      logger.error('slack.answer_failed', { channel: event.channel, error: error instanceof Error ? error.message : 'unknown' });
+      logger.error('slack.answer_failed', { channel: event.channel, error: errorName(error) });
       try {
         await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: ERROR_TEXT });
       } catch (postError) {
-        logger.error('slack.error_post_failed', { channel: event.channel, error: postError instanceof Error ? postError.message : 'unknown' });
+        logger.error('slack.error_post_failed', { channel: event.channel, error: errorName(postError) });
       }
     } finally {
       await progress.done();
@@ -184,8 +185,8 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     try {
       await client.chat.postMessage({ channel: answer.channelId, unfurl_links: false, unfurl_media: false, ...message });
     } catch (error) {
-      const code = error instanceof Error && 'data' in error ? (error as { data?: { error?: string } }).data?.error : undefined;
-      logger.warn('slack.share_failed', { channel: answer.channelId, error: code ?? 'unknown' });
+      const code = slackErrorCode(error);
+      logger.warn('slack.share_failed', { channel: answer.channelId, error: errorName(error) });
       const text =
         code === 'not_in_channel' || code === 'channel_not_found'
           ? "Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis cliquez à nouveau sur « Partager dans le canal »."
@@ -234,7 +235,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
           }
           await answerCommand(text, ctx);
         } catch (error) {
-          logger.error('slack.command_failed', { name: logName(word, subcommands), error: error instanceof Error ? error.message : 'unknown' });
+          logger.error('slack.command_failed', { name: logName(word, subcommands), error: errorName(error) });
           await respond({ response_type: 'ephemeral', text: ERROR_TEXT });
         }
       });

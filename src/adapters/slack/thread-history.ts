@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WebClient } from '@slack/web-api';
 import type { Turn } from '../../engine/message.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
 import { plainText } from './message-text.ts';
 
 /** Earlier turns kept as context for a follow-up question. */
@@ -50,7 +50,7 @@ export async function threadHistory(client: WebClient, thread: ThreadRef, bot: B
   try {
     raw = await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: 100 });
   } catch (error) {
-    logger.warn('slack.history_failed', { channel: thread.channel, error: error instanceof Error ? error.message : 'unknown' });
+    logger.warn('slack.history_failed', { channel: thread.channel, error: errorName(error) });
     return [];
   }
   const parsed = RepliesSchema.safeParse(raw);

@@ -89,7 +89,11 @@ export function helpReply(model: ProtocolModel): Reply {
     const names = [section.id, ...section.aliases.slice(0, 3)].join(', ');
     lines.push(`- **${index + 1}. ${section.label}**${section.required ? '' : ' (facultatif)'} (${names}) — ${section.help}`);
   });
-  lines.push('', HOW_TO_FILL, '« historique patients » montre toutes les versions d’une section.');
+  lines.push(
+    '',
+    HOW_TO_FILL,
+    '« historique patients » montre toutes les versions d’une section ; « proposer patients » demande une proposition de texte à relire (quand un modèle de langue est configuré).',
+  );
   return textReply('help', lines.join('\n'));
 }
 
