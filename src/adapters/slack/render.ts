@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply } from '../../engine/reply.ts';
+import { truncate } from './text.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const MAX_BLOCKS = 50;
@@ -61,10 +62,6 @@ export function splitText(text: string, max: number = MAX_SECTION_CHARS): string
   }
   if (rest) pieces.push(rest);
   return pieces;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 const isUrl = (source: string) => /^https?:\/\/\S+$/.test(source);
