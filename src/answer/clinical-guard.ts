@@ -4,15 +4,24 @@ import { normalizeForMatch } from '../text/french.ts';
 
 /**
  * Questions about a patient's care (doses, diagnosis, choice of treatment)
- * are out of scope: Coordo answers about organisation, not medicine.
+ * are out of scope: Coordo answers about organisation, not medicine. A dose or
+ * a prescribing verb alone is not enough (« le dosage des financements »,
+ * « puis-je administrer un vaccin en tant que pharmacien ? » are organisation
+ * questions): it must come with a drug, a patient or a measured quantity.
+ * Patterns apply to accent-folded, lowercase text.
  */
+const DRUG = String.raw`(medicaments?|antibiotiques?|antalgiques?|anticoagulants?|antiinflammatoires?|anti inflammatoires?|paracetamol|doliprane|amoxicilline|ibuprofene|aspirine|insuline|morphine|corticoides?|cortisone|molecules?)`;
+const PATIENT = String.raw`((mon|ma|mes|ce|cette|un|une|le|la|l) (patient|patiente|enfant|bebe|nourrisson|malade|resident|residente)s?|enfant de \d+)`;
+const QUANTITY = String.raw`\d+([.,]\d+)? ?(mg|mcg|µg|ml|ui|g kg|mg kg|gouttes|comprimes?|gelules?)`;
+
 const CLINICAL_PATTERNS: readonly RegExp[] = [
-  /\b(posologie|dosage|dose|doses|mg|milligrammes?|ml|comprimes?|gelules?|ampoules?)\b/,
-  /\b(combien de|quelle quantite de)\b.*\b(prendre|donner|administrer|injecter)\b/,
-  /\b(quel|quelle|quels|quelles)\b.*\b(antibiotique|medicament|traitement|molecule|antalgique|anticoagulant)\b.*\b(pour|a|contre)\b.*\b(mon|ma|mes|un|une|ce|cette)\b.*\b(patient|patiente|enfant|malade|bebe)\b/,
-  /\b(diagnostic|diagnostiquer)\b.*\b(mon|ma|ce|cette)\b.*\b(patient|patiente|enfant)\b/,
-  /\b(what dose|how much)\b.*\b(give|take|prescribe)\b/,
-  /\b(dois je|faut il|puis je)\b.*\b(prescrire|augmenter|arreter|diminuer|administrer)\b/,
+  /\bposologies?\b/,
+  new RegExp(String.raw`\b${QUANTITY}\b`),
+  new RegExp(String.raw`\b(doses?|dosages?|quantite|mg|ml|milligrammes?|gouttes|comprimes?|gelules?)\b.*\b(${DRUG}|${PATIENT})\b`),
+  new RegExp(String.raw`\b(quel|quelle|quels|quelles)\b.*\b(${DRUG}|traitement)\b.*\b(pour|a|contre)\b.*\b${PATIENT}\b`),
+  new RegExp(String.raw`\b(diagnostic|diagnostiquer)\b.*\b${PATIENT}\b`),
+  new RegExp(String.raw`\b(dois je|faut il|puis je|peut on|peux tu)\b.*\b(prescrire|augmenter|arreter|diminuer|administrer|donner|injecter)\b.*\b(${DRUG}|${PATIENT})\b`),
+  /\b(what dose|which dose|how much)\b.*\b(give|take|prescribe)\b/,
 ];
 
 export function isClinicalQuestion(text: string): boolean {
