@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from '../config/env.ts';
 import { Engine } from '../engine/engine.ts';
 import type { Handler } from '../engine/handler.ts';
-import { helpHandler } from '../engine/help-handler.ts';
+import { CONSOLE_HELP, createHelpHandler } from '../engine/help-handler.ts';
 import { clinicalGuardHandler } from '../answer/clinical-guard.ts';
 import { ExtractiveComposer } from '../answer/extractive-composer.ts';
 import { createQuestionHandler } from '../answer/question-handler.ts';
@@ -22,6 +22,8 @@ import type { FormPrefill } from '../workflows/delegation/open-form-button.ts';
 
 export interface CoordoOptions {
   logger?: Logger;
+  /** What « aide » answers where Coordo runs (default: the console's help). */
+  help?: string;
   /** Registries already loaded by the caller (defaults to those of the knowledge folder). */
   registries?: Registries;
   /** Handlers of the workflows (protocol drafts…), asked first; they pass on anything outside their threads. */
@@ -113,7 +115,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
     [
       // Workflow threads first: in a draft thread, "aide" and section text belong to the draft.
       ...(options.workflowHandlers ?? []),
-      helpHandler,
+      createHelpHandler(options.help ?? CONSOLE_HELP),
       clinicalGuardHandler,
       createLookupHandler(registries, options.lookup),
       ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),

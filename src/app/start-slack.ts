@@ -1,8 +1,9 @@
 import type { Config } from '../config/env.ts';
-import type { Logger } from '../log/logger.ts';
+import { errorName, type Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
+import { helpText } from '../adapters/slack/questions.ts';
 import { slackMigrations } from '../adapters/slack/migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
 import { createDelegationFeature } from '../adapters/slack/delegation.ts';
@@ -35,8 +36,13 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
   );
   const draftHandler = createDraftHandler({ workflow: drafts, logger });
 
+  const features = [
+    createDelegationFeature({ db, registries, config, logger, fieldsReader: steps }),
+    draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
+  ];
   const core = await createCore(config, {
     logger,
+    help: helpText(features),
     registries,
     workflowHandlers: [draftHandler],
     structuredSteps: steps,
@@ -47,18 +53,23 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
     config: config.slack,
     engine: core.engine,
     db,
-    features: [
-      createDelegationFeature({ db, registries, config, logger, fieldsReader: steps }),
-      draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
-    ],
+    features,
     logger,
   });
   await slack.start();
   const stop = async (signal: string) => {
     logger.info('process.stopping', { signal });
-    await slack.stop();
-    db.close();
-    process.exit(0);
+    let code = 0;
+    try {
+      await slack.stop();
+    } catch (error) {
+      logger.error('process.stop_failed', { error: errorName(error) });
+      code = 1;
+    } finally {
+      // Listeners still running finish their SQLite transaction synchronously; closing after stop() loses nothing.
+      db.close();
+    }
+    process.exit(code);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

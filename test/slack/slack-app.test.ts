@@ -95,6 +95,33 @@ describe('Slack app over signed HTTP requests', () => {
     expect(asked?.conversation.threadId).toBe(root);
   });
 
+  it('reads a long thread to its end: the follow-up context is the latest turns', async () => {
+    const root = nextTs();
+    const followUp = mentionEvent({ text: '<@UCOORDO> et pour une MSP ?', threadTs: root });
+    const old = Array.from({ length: 200 }, (_, i) => ({ ts: `1000.${String(i).padStart(6, '0')}`, user: 'U0002', text: `ancien message ${i}` }));
+    const latest = [
+      { ts: '2000.000001', user: 'U0001', text: 'Qui finance une CPTS ?' },
+      { ts: '2000.000002', user: 'UCOORDO', bot_id: 'BCOORDO', text: 'L’ACI finance les CPTS.' },
+    ];
+    h.fake.respond('conversations.replies', (call) =>
+      call.params.cursor === 'page-2'
+        ? { ok: true, messages: latest, has_more: false }
+        : { ok: true, messages: old, has_more: true, response_metadata: { next_cursor: 'page-2' } },
+    );
+    try {
+      await sendEvent(h.target, followUp);
+      await h.fake.waitFor('chat.postMessage', replyTo(root));
+    } finally {
+      h.fake.respond('conversations.replies', () => null); // back to the real thread for the next tests
+    }
+    const history = h.seen.at(-1)?.history ?? [];
+    expect(history).toHaveLength(10);
+    expect(history.slice(-2)).toEqual([
+      { role: 'user', text: 'Qui finance une CPTS ?' },
+      { role: 'assistant', text: 'L’ACI finance les CPTS.' },
+    ]);
+  });
+
   it('answers a direct message in its thread', async () => {
     const event = directMessageEvent({ text: 'Qu’est-ce qu’une CPTS ?' });
     await sendEvent(h.target, event);

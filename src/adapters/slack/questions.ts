@@ -3,6 +3,7 @@ import type { App, BlockAction, ButtonAction, Context, RespondFn } from '@slack/
 import type { WebClient } from '@slack/web-api';
 import type { Engine } from '../../engine/engine.ts';
 import { textReply, type Reply, type ReplyKind } from '../../engine/reply.ts';
+import { isHelpRequest } from '../../engine/help-handler.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { foldAccents } from '../../text/french.ts';
@@ -22,7 +23,6 @@ const RATED: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'unknown']);
 const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup']);
 
 const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur technique. Réessayez dans un instant.";
-const HELP_WORDS = new Set(['aide', 'help', '?']);
 
 /** The fields of a message or app_mention event Coordo uses (everything else is ignored). */
 const MessageEventSchema = z.object({
@@ -223,7 +223,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
         const word = commandWord(first);
         const ctx: SlashContext = { args: rest.join(' ').trim(), userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, client, respond };
         try {
-          if (word === '' || HELP_WORDS.has(word)) {
+          if (isHelpRequest(word)) {
             await respond({ response_type: 'ephemeral', ...renderReply(textReply('help', help)) });
             return;
           }
@@ -250,6 +250,6 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
 
 /** The sub-command name for logs: the word when it is a known sub-command, else "question" (never the text). */
 function logName(word: string, subcommands: ReadonlyMap<string, unknown>): string {
-  if (word === '' || HELP_WORDS.has(word)) return 'aide';
+  if (isHelpRequest(word)) return 'aide';
   return subcommands.has(word) ? word : 'question';
 }

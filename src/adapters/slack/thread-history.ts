@@ -18,7 +18,12 @@ const RepliesSchema = z.object({
       }),
     )
     .default([]),
+  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
 });
+
+/** Pages of `conversations.replies` read at most (oldest first): 5 × 200 messages. */
+const MAX_PAGES = 5;
+const PAGE_SIZE = 200;
 
 export interface ThreadRef {
   channel: string;
@@ -46,20 +51,28 @@ function compareTs(a: string, b: string): number {
  * question is still answered) and a warning without text.
  */
 export async function threadHistory(client: WebClient, thread: ThreadRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
-  let raw: unknown;
-  try {
-    raw = await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: 100 });
-  } catch (error) {
-    logger.warn('slack.history_failed', { channel: thread.channel, error: errorName(error) });
-    return [];
-  }
-  const parsed = RepliesSchema.safeParse(raw);
-  if (!parsed.success) {
-    logger.warn('slack.history_unreadable', { channel: thread.channel });
-    return [];
+  // Slack returns a thread oldest first: page to its end, so that a long thread's context is its latest turns.
+  const messages: z.infer<typeof RepliesSchema>['messages'] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    let raw: unknown;
+    try {
+      raw = await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: PAGE_SIZE, cursor });
+    } catch (error) {
+      logger.warn('slack.history_failed', { channel: thread.channel, error: errorName(error) });
+      return [];
+    }
+    const parsed = RepliesSchema.safeParse(raw);
+    if (!parsed.success) {
+      logger.warn('slack.history_unreadable', { channel: thread.channel });
+      return [];
+    }
+    messages.push(...parsed.data.messages);
+    cursor = parsed.data.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
   }
   const turns: Turn[] = [];
-  for (const message of parsed.data.messages) {
+  for (const message of messages) {
     if (compareTs(message.ts, thread.beforeTs) >= 0) continue;
     const mine = (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId);
     const text = plainText(message.text ?? '', bot.userId);
