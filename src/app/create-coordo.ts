@@ -107,7 +107,8 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
   });
   if (report) {
     logger.info('index.built', { files: report.files, reused: report.reused, chunks: report.chunks, ms: Math.round(report.ms) });
-    for (const skipped of report.skipped) logger.warn('index.file_skipped', { path: skipped.path, reason: skipped.reason });
+    // File names can name a patient: the log has the count; `coordo index` shows the names to whoever runs it.
+    if (report.skipped.length > 0) logger.warn('index.files_skipped', { count: report.skipped.length });
   }
   const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries), logger);
   const structuredSteps = options.structuredSteps ?? (await selectStructuredSteps(config, logger));

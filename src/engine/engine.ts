@@ -1,7 +1,7 @@
 import { IncomingMessageSchema, MAX_QUESTION_CHARS, type IncomingMessageInput } from './message.ts';
 import type { Handler } from './handler.ts';
 import { textReply, type Reply } from './reply.ts';
-import type { Logger } from '../log/logger.ts';
+import { errorName, type Logger } from '../log/logger.ts';
 
 /**
  * The platform-neutral core: checks the raw message, then asks each handler in
@@ -34,7 +34,7 @@ export class Engine {
       } catch (error) {
         this.logger.error('engine.handler_failed', {
           handler: handler.name,
-          error: error instanceof Error ? error.name : 'unknown',
+          error: errorName(error),
         });
         return textReply('error', "Désolé, une erreur interne m'empêche de répondre. Réessayez dans un instant.", {
           ephemeral: message.command,

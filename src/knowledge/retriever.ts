@@ -7,7 +7,7 @@ import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { QueryExpander } from './query-expander.ts';
 import { canonicalQuestion } from './question-forms.ts';
 import type { VectorHit } from './vector-index.ts';
-import { silentLogger, type Logger } from '../log/logger.ts';
+import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
 
@@ -71,7 +71,7 @@ export class Retriever {
     try {
       return await this.index.vectors.query(await this.embeddings.embedQuery(query), CANDIDATES);
     } catch (error) {
-      this.logger.warn('retrieve.vector_skipped', { error: error instanceof Error ? error.name : 'unknown' });
+      this.logger.warn('retrieve.vector_skipped', { error: errorName(error) });
       return [];
     }
   }
