@@ -27,8 +27,19 @@ function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: st
   return containsPhrase(words, phrase);
 }
 
-/** Query expansion from the registries (acronyms ↔ expansions, lay words ↔ technical words, English ↔ French). */
+const built = new WeakMap<Registries, QueryExpander>();
+
+/** Query expansion from the registries (acronyms ↔ expansions, lay words ↔ technical words, English ↔ French), built once per registries. */
 export function createThesaurus(registries: Registries): QueryExpander {
+  let thesaurus = built.get(registries);
+  if (!thesaurus) {
+    thesaurus = buildThesaurus(registries);
+    built.set(registries, thesaurus);
+  }
+  return thesaurus;
+}
+
+function buildThesaurus(registries: Registries): QueryExpander {
   const groups = equivalenceGroups(registries);
   return {
     expand(text: string): string[] {

@@ -1,14 +1,8 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
-import { isStopWord, stem, words } from '../text/french.ts';
+import { termOf, words } from '../text/french.ts';
 
-/** Same pipeline for indexing and querying: stop words out, Snowball stem, accents folded. */
-function processTerm(term: string): string | null {
-  const word = term.toLowerCase().replace(/^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]/u, '');
-  if (!word || isStopWord(word)) return null;
-  return stem(word);
-}
 
 /**
  * Two fields: where the chunk sits (title, section heading, tags) and what it
@@ -18,7 +12,7 @@ const OPTIONS: Options<Chunk> = {
   idField: 'id',
   fields: ['heading', 'text'],
   storeFields: [],
-  processTerm,
+  processTerm: termOf,
   extractField: (doc: Chunk, field: string) =>
     field === 'heading' ? `${doc.title} ${doc.section} ${doc.tags.join(' ')}` : field === 'id' ? doc.id : doc.text,
   searchOptions: {
@@ -60,7 +54,7 @@ export class LexicalIndex {
     for (const chunk of chunks) {
       const seen = new Set<string>();
       for (const word of words(`${chunk.title} ${chunk.section} ${chunk.text} ${chunk.tags.join(' ')}`)) {
-        const term = processTerm(word);
+        const term = termOf(word);
         if (term !== null) seen.add(term);
       }
       for (const term of seen) frequency.set(term, (frequency.get(term) ?? 0) + 1);
@@ -81,7 +75,7 @@ export class LexicalIndex {
   /** The words whose terms are not found almost everywhere. */
   private selective(terms: readonly string[]): string[] {
     const limit = MAX_DOCUMENT_FREQUENCY * this.search.documentCount;
-    return terms.filter((word) => (this.documentFrequency.get(processTerm(word) ?? '') ?? 0) <= limit);
+    return terms.filter((word) => (this.documentFrequency.get(termOf(word) ?? '') ?? 0) <= limit);
   }
 
   /**
@@ -93,7 +87,7 @@ export class LexicalIndex {
     const seen = new Set<string>();
     const distinct = (text: string) =>
       words(text).filter((word) => {
-        const term = processTerm(word);
+        const term = termOf(word);
         if (term === null || seen.has(term)) return false;
         seen.add(term);
         return true;

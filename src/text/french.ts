@@ -30,12 +30,16 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
 }
 
+/** One token lowercased, without its elision (« l'ordre » → « ordre »). */
+function bareWord(token: string): string {
+  return token.toLowerCase().replace(ELISION, '').replace(/['’]/g, '');
+}
+
 /** Lowercase words, elisions removed, hyphenated words kept as separate parts. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}'’]+/u)) {
-    if (!raw) continue;
-    const word = raw.replace(ELISION, '').replace(/['’]/g, '');
+  for (const raw of text.split(/[^\p{L}\p{N}'’]+/u)) {
+    const word = raw ? bareWord(raw) : '';
     if (word) out.push(word);
   }
   return out;
@@ -48,12 +52,17 @@ export function isStopWord(word: string): boolean {
 /** Stem one lowercase word, then fold its accents (memoised: the vocabulary is small). */
 export const stem: (word: string) => string = memoize((word) => foldAccents(stemmer.stem(word)));
 
+/** The term of one token (the lexical index's tokenizer hands them one by one), or null for a stop word. */
+export function termOf(token: string): string | null {
+  const word = bareWord(token);
+  return word && !isStopWord(word) ? stem(word) : null;
+}
+
 /** The index/query terms of a text: content words, stemmed and accent-folded. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const word of words(text)) {
-    if (isStopWord(word)) continue;
-    out.push(stem(word));
+    if (!isStopWord(word)) out.push(stem(word));
   }
   return out;
 }
