@@ -18,11 +18,7 @@ const USAGE = `Usage : coordo <commande>
   bench                         mesures de performance`;
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false } },
-  });
+  const { positionals, values } = parseCommandLine(argv);
   const [command = 'start', ...rest] = positionals;
   dotenv.config({ quiet: true });
   const config = loadConfig();
@@ -61,18 +57,10 @@ async function main(argv: string[]): Promise<number> {
       await runBench(config, (line) => process.stdout.write(line + '\n'));
       return 0;
     }
-    case 'bench-slack-load': {
-      // Internal: the load side of the Slack bench, forked by src/bench/slack-bench.ts.
-      const { runLoadProcess } = await import('./bench/slack-load.ts');
-      await runLoadProcess();
-      return 0;
-    }
-    case 'bench-build':
-    case 'bench-serve': {
-      // Internal: one measurement in its own process, so that its peak memory is its own (src/bench/run-bench.ts).
-      const { measureBuild, measureServe } = await import('./bench/corpus-bench.ts');
-      const figures = command === 'bench-build' ? await measureBuild(config) : await measureServe(config, rest[0] ?? '');
-      process.stdout.write(JSON.stringify(figures) + '\n');
+    case 'bench-part': {
+      // Internal: one part of the bench in its own process (src/bench/bench-part.ts).
+      const { runBenchPart } = await import('./bench/bench-part.ts');
+      await runBenchPart(config, rest[0], rest.slice(1));
       return 0;
     }
     default:
@@ -116,6 +104,19 @@ function progressBar(label: string): ((done: number, total: number) => void) | u
 }
 
 class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
+    throw new UsageError(`Option inconnue${option ? ` : « ${option} »` : ''}.\n${USAGE}`);
+  }
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,7 +1,8 @@
-import type { Config } from '../config/env.ts';
+import { ConfigError, type Config } from '../config/env.ts';
 import { errorName, type Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
 import { loadRegistries } from '../domain/load.ts';
+import { professionById } from '../domain/lookups.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { helpText } from '../adapters/slack/questions.ts';
 import { slackMigrations } from '../adapters/slack/migrations.ts';
@@ -21,8 +22,15 @@ import { createCore, selectStructuredSteps } from './create-coordo.ts';
 /** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
 export async function startSlack(config: Config, logger: Logger): Promise<void> {
   if (!config.slack) throw new Error('Slack is not configured');
-  const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
   const registries = loadRegistries(config.knowledgeDir);
+  for (const profession of Object.keys(config.professionGroups)) {
+    if (!professionById(registries, profession)) {
+      throw new ConfigError(
+        `Configuration invalide : COORDO_PROFESSION_GROUPS — profession inconnue « ${profession} » (identifiants dans knowledge/registries/professions.yml, par exemple « infirmier »)`,
+      );
+    }
+  }
+  const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
   // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
   const steps = await selectStructuredSteps(config, logger);
 

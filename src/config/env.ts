@@ -8,13 +8,15 @@ const optionalString = z
   .optional();
 
 const url = (name: string) =>
-  optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `${name} doit être une adresse http(s) valide` });
+  optionalString.refine((v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
+    message: `${name} doit être une adresse http(s) valide`,
+  });
 
 /**
  * Every setting Coordo reads from the environment (or `.env`). Validated once at
  * start; a bad value is reported by name in French and the process exits.
  */
-export const EnvSchema = z.object({
+const EnvSchema = z.object({
   COORDO_KNOWLEDGE_DIR: optionalString,
   COORDO_DATA_DIR: optionalString,
   COORDO_DB_PATH: optionalString,
@@ -40,7 +42,7 @@ export const EnvSchema = z.object({
   COORDO_EMBEDDING_MODEL: optionalString,
   COORDO_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
 });
-export type Env = z.infer<typeof EnvSchema>;
+type Env = z.infer<typeof EnvSchema>;
 
 export interface SlackConfig {
   botToken: string;
@@ -110,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
     };
+  }
+  if ((e.COORDO_CHAT_MODEL || e.COORDO_EMBEDDING_MODEL) && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    const model = e.COORDO_CHAT_MODEL ? 'COORDO_CHAT_MODEL' : 'COORDO_EMBEDDING_MODEL';
+    throw new ConfigError(`Configuration invalide : ${model} est défini sans OPENAI_BASE_URL ni OPENAI_API_KEY (point d'accès du modèle)`);
   }
   const llm: LlmConfig | undefined =
     e.OPENAI_API_KEY || e.OPENAI_BASE_URL

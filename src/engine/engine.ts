@@ -52,11 +52,11 @@ export function checkText(text: string): string | null {
   if (trimmed.length > MAX_QUESTION_CHARS) {
     return `Votre message est trop long (${trimmed.length.toLocaleString('fr-FR')} caractères) : la limite est de ${MAX_QUESTION_CHARS.toLocaleString('fr-FR')} caractères. Posez une question plus courte.`;
   }
-  // Binary garbage: NUL/control characters, or mostly non-text.
+  // Binary garbage: NUL/control characters, or a longer text that is mostly neither letters nor digits.
   // eslint-disable-next-line no-control-regex
   const control = (trimmed.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
-  const letters = (trimmed.match(/\p{L}/gu) ?? []).length;
-  if (control > 0 || letters / trimmed.length < 0.3) {
+  const readable = (trimmed.match(/[\p{L}\p{N}\s]/gu) ?? []).length;
+  if (control > 0 || (trimmed.length >= 12 && readable / trimmed.length < 0.5)) {
     return "Votre message contient des caractères illisibles (données binaires ?) : envoyez une question en texte.";
   }
   return null;

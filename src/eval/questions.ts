@@ -2,16 +2,34 @@ import fs from 'node:fs/promises';
 import { z } from 'zod';
 
 /** One line of an evaluation file (format of shared/eval/questions.jsonl). */
+const pattern = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expression régulière invalide' },
+);
+
 export const EvalQuestionSchema = z.object({
   id: z.string(),
   question: z.string(),
-  must: z.array(z.string()).default([]),
-  must_not: z.array(z.string()).default([]),
+  must: z.array(pattern).default([]),
+  must_not: z.array(pattern).default([]),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 
 export async function readEvalFile(file: string): Promise<EvalQuestion[]> {
-  const lines = (await fs.readFile(file, 'utf8')).split('\n');
+  let content: string;
+  try {
+    content = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new Error(`Fichier de questions introuvable ou illisible : ${file}`);
+  }
+  const lines = content.split('\n');
   const questions: EvalQuestion[] = [];
   lines.forEach((line, i) => {
     if (!line.trim()) return;
@@ -22,7 +40,10 @@ export async function readEvalFile(file: string): Promise<EvalQuestion[]> {
       throw new Error(`${file}, ligne ${i + 1} : JSON invalide`);
     }
     const parsed = EvalQuestionSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}, ligne ${i + 1} : champ « ${parsed.error.issues[0]?.path.join('.')} » invalide`);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${file}, ligne ${i + 1} : champ « ${issue?.path.join('.')} » invalide (${issue?.message ?? ''})`);
+    }
     questions.push(parsed.data);
   });
   return questions;

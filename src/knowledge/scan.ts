@@ -30,6 +30,11 @@ export async function scanKnowledgeDir(dir: string): Promise<KnowledgeFileInfo[]
       }
     }
   }
+  try {
+    await fs.access(dir);
+  } catch {
+    throw new Error(`Dossier de la base de connaissances introuvable : ${dir} (voir COORDO_KNOWLEDGE_DIR)`);
+  }
   await walk(dir);
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }

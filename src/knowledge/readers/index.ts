@@ -24,8 +24,6 @@ const READERS: Record<string, Reader> = {
   '.docx': async (relPath, data) => (await import('./docx.ts')).readDocx(relPath, data),
 };
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(READERS);
-
 export function isSupported(file: string): boolean {
   return path.extname(file).toLowerCase() in READERS;
 }
