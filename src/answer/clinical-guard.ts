@@ -12,7 +12,7 @@ import { normalizeForMatch } from '../text/french.ts';
  */
 const DRUG = String.raw`(medicaments?|antibiotiques?|antalgiques?|anticoagulants?|antiinflammatoires?|anti inflammatoires?|paracetamol|doliprane|amoxicilline|ibuprofene|aspirine|insuline|morphine|corticoides?|cortisone|molecules?)`;
 const PATIENT = String.raw`((mon|ma|mes|ce|cette|un|une|le|la|l) (patient|patiente|enfant|bebe|nourrisson|malade|resident|residente)s?|enfant de \d+)`;
-const QUANTITY = String.raw`\d+([.,]\d+)? ?(mg|mcg|µg|ml|ui|g kg|mg kg|gouttes|comprimes?|gelules?)`;
+const QUANTITY = String.raw`\d+([.,]\d+)? ?(g|mg|mcg|µg|ml|ui|g kg|mg kg|gouttes|comprimes?|gelules?)`;
 
 const CLINICAL_PATTERNS: readonly RegExp[] = [
   /\bposologies?\b/,

@@ -6,6 +6,7 @@ describe('clinical guard', () => {
     "Quelle dose d'amoxicilline pour un enfant de 20 kg ?",
     'Quelle posologie de paracétamol ?',
     'Combien de mg de morphine ?',
+    'Prescription de fosfomycine 3 g en dose unique',
     'Mon patient prend 500 mg de metformine, faut-il arrêter ?',
     'Quel antibiotique pour ma patiente qui a une cystite ?',
     'Quel traitement pour un enfant de 3 ans qui tousse ?',
