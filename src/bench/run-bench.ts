@@ -8,8 +8,7 @@ import { BIN, PROJECT_ROOT } from '../config/paths.ts';
 import { BuildFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { runLlmFallbackBench } from './llm-fallback-bench.ts';
-import { runSlackBench } from './slack-bench.ts';
-import { createCore } from '../app/create-coordo.ts';
+import { SlackBenchResultSchema } from './slack-bench.ts';
 
 const run = promisify(execFile);
 export const DEFAULT_EVAL_FILE = path.resolve(PROJECT_ROOT, '../shared/eval/questions.jsonl');
@@ -31,15 +30,16 @@ export async function runBench(config: Config, print: (line: string) => void): P
     print('|---|---|---|---|---|---|---|---|---|---|');
     for (const corpus of corpora) {
       const env = { COORDO_KNOWLEDGE_DIR: corpus.knowledgeDir, COORDO_DATA_DIR: corpus.dataDir };
-      const build = BuildFiguresSchema.parse(await inChild(['bench-build'], env));
-      const serve = ServeFiguresSchema.parse(await inChild(['bench-serve', evalFile], env));
+      const build = BuildFiguresSchema.parse(await inChild(['bench-part', 'build'], env));
+      const serve = ServeFiguresSchema.parse(await inChild(['bench-part', 'serve', evalFile], env));
       const baselinePassed = await measureBaseline(path.join(corpus.dataDir, 'index'), evalFile);
       print(row(corpus.name, build, serve, baselinePassed));
     }
     print('');
     print('Cibles : p95 < 30 ms (base) et < 60 ms (100×) ; build 100× < 60 s ; RSS < 300 Mo.');
-    const core = await createCore({ ...config, llm: undefined }); // offline figures, whatever the configuration
-    const slack = await runSlackBench({ engine: core.engine });
+    const slack = SlackBenchResultSchema.parse(
+      await inChild(['bench-part', 'slack'], { COORDO_KNOWLEDGE_DIR: config.knowledgeDir, COORDO_DATA_DIR: path.join(work, 'data-1x') }),
+    );
     print('');
     print(
       `Slack (HTTP, API factice sur 127.0.0.1, ${slack.concurrency} émetteurs concurrents, ${slack.events} événements signés) : ` +

@@ -9,7 +9,8 @@ import type { Engine } from '../engine/engine.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
 import { BIN } from '../config/paths.ts';
-import { LoadResultSchema, ReadySchema, type LoadRequest, type LoadResult } from './slack-load.ts';
+import { z } from 'zod';
+import { LoadResultSchema, ReadySchema, type LoadRequest } from './slack-load.ts';
 
 
 export interface SlackBenchOptions {
@@ -26,7 +27,8 @@ export interface SlackBenchOptions {
 }
 
 /** Throughput, latency (signed event sent → chat.postMessage received by the fake API) and exactly-once check. */
-export type SlackBenchResult = Omit<LoadResult, 'type'>;
+export const SlackBenchResultSchema = LoadResultSchema.omit({ type: true });
+export type SlackBenchResult = z.infer<typeof SlackBenchResultSchema>;
 
 const DEFAULT_QUESTIONS = ["Qu'est-ce qu'une CPTS ?", 'Comment créer une MSP ?', "C'est quoi un DAC ?", 'Qui a un Ordre ?'];
 const SIGNING_SECRET = 'bench-signing-secret';
@@ -42,7 +44,7 @@ const WARM_UP_ROUNDS = 3;
  */
 export async function runSlackBench(options: SlackBenchOptions): Promise<SlackBenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-bench-'));
-  const load = fork(BIN, ['bench-slack-load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const load = fork(BIN, ['bench-part', 'slack-load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const message = () => once(load, 'message').then(([m]: unknown[]) => m);
   const db = openDatabase(path.join(dir, 'bench.sqlite'), slackMigrations);
   let slack: SlackApp | undefined;

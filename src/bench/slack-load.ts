@@ -40,7 +40,7 @@ export type LoadResult = z.infer<typeof LoadResultSchema>;
 
 export const ReadySchema = z.object({ type: z.literal('ready'), apiUrl: z.string() });
 
-/** Entry of the load process (`coordo bench-slack-load`, forked with an IPC channel). */
+/** Entry of the load process (`coordo bench-part slack-load`, forked with an IPC channel). */
 export async function runLoadProcess(): Promise<void> {
   const send = (message: unknown) => new Promise<void>((resolve) => process.send?.(message, () => resolve()));
   const fake = await startFakeSlackApi();

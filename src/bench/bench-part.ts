@@ -1,0 +1,25 @@
+import type { Config } from '../config/env.ts';
+import { createCore } from '../app/create-coordo.ts';
+import { measureBuild, measureServe } from './corpus-bench.ts';
+import { runSlackBench } from './slack-bench.ts';
+import { runLoadProcess } from './slack-load.ts';
+
+/**
+ * One part of `npm run bench`, run in a process of its own (`coordo bench-part
+ * <name>`) so that its memory and CPU are its own; prints its figures as JSON.
+ */
+export async function runBenchPart(config: Config, name: string | undefined, args: readonly string[]): Promise<void> {
+  const print = (figures: unknown): void => void process.stdout.write(JSON.stringify(figures) + '\n');
+  switch (name) {
+    case 'build':
+      return print(await measureBuild(config));
+    case 'serve':
+      return print(await measureServe(config, args[0] ?? ''));
+    case 'slack':
+      return print(await runSlackBench({ engine: (await createCore(config)).engine }));
+    case 'slack-load':
+      return runLoadProcess();
+    default:
+      throw new Error(`unknown bench part: ${name ?? '(none)'}`);
+  }
+}
