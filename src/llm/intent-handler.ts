@@ -16,7 +16,7 @@ export interface IntentHandlerOptions {
   steps: IntentSteps;
   catalog: DelegationCatalog;
   logger: Logger;
-  /** This step's share of a question's time budget (see llmBudgets). */
+  /** This step's share of a question's time budget (see llmBudgets); the form pre-fill gets the same share. */
   timeoutMs: number;
   /** The « Faire une demande de délégation » button, where requests can be made (chat platforms). */
   offerRequest?: (prefill: FormPrefill) => ReplyButton;
@@ -45,7 +45,8 @@ export function createIntentHandler(options: IntentHandlerOptions): Handler {
     if (!offerRequest) {
       return textReply('workflow', 'Pour demander une délégation d’actes à un collègue (protocole de coopération), utilisez dans Slack `/coordo demande <actes à déléguer>` : un formulaire s’ouvre, à vérifier avant l’envoi.');
     }
-    const read = await prefillFromText(steps, catalog, text, parisDay(now()));
+    // The intent step already spent up to its share: the pre-fill gets the same share, not the whole timeout.
+    const read = await prefillFromText(steps, catalog, text, parisDay(now()), options.timeoutMs);
     // A button carries only the short fields; the texts are typed in the form (or read from the message by its shortcut).
     const intro = read
       ? 'Pour demander cette délégation d’actes, ouvrez le formulaire ci-dessous : il est pré-rempli d’après votre message, vérifiez chaque champ avant d’envoyer.'

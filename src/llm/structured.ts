@@ -76,13 +76,21 @@ export interface SectionRequest {
   currentText: string;
 }
 
+/** The placeholders each prompt file may hold, filled by the code (checked when the steps are built). */
+const PROMPT_KEYS = {
+  intent: [],
+  'delegation-fields': ['today', 'professions', 'protocols', 'natures', 'settings'],
+  'protocol-section': ['protocol', 'section', 'guidance', 'current'],
+} as const;
+type PromptValues<N extends keyof typeof PROMPT_KEYS> = Record<(typeof PROMPT_KEYS)[N][number], string>;
+
 /**
  * The structured model steps. Each returns `null` — and the caller takes its
  * offline path — when the text holds patient identifiers (it is then not sent),
  * on any fault or timeout, or when the model output does not match the schema.
  */
 export class StructuredSteps {
-  private readonly prompts: Record<'intent' | 'delegation-fields' | 'protocol-section', string>;
+  private readonly prompts: Record<keyof typeof PROMPT_KEYS, string>;
 
   constructor(
     private readonly model: BaseChatModel,
@@ -96,6 +104,10 @@ export class StructuredSteps {
       'delegation-fields': load('delegation-fields'),
       'protocol-section': load('protocol-section'),
     };
+    // A placeholder the code does not fill fails here, at start, rather than on a user's message.
+    for (const [name, keys] of Object.entries(PROMPT_KEYS) as [keyof typeof PROMPT_KEYS, readonly string[]][]) {
+      fillPrompt(this.prompts[name], Object.fromEntries(keys.map((key) => [key, ''])));
+    }
   }
 
   /** `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout). */
@@ -104,33 +116,38 @@ export class StructuredSteps {
     return result?.intent ?? null;
   }
 
-  /** Prefill for the delegation form; every field is still checked by the form (parseDraft) before anything is stored. */
-  async extractDelegationFields(text: string, choices: DelegationChoices): Promise<DelegationFields | null> {
-    const system = fillPrompt(this.prompts['delegation-fields'], {
+  /**
+   * Prefill for the delegation form; every field is still checked by the form (parseDraft) before anything is stored.
+   * `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout).
+   */
+  async extractDelegationFields(text: string, choices: DelegationChoices, timeoutMs = this.timeoutMs): Promise<DelegationFields | null> {
+    const values = (): PromptValues<'delegation-fields'> => ({
       today: choices.today,
       professions: choices.professions.map((p) => `- ${p.id} : ${p.label}`).join('\n') || '(aucune)',
       protocols: [...choices.protocols.map((p) => `- ${p.id} : ${p.title}`), `- ${NEW_LOCAL_PROTOCOL} : nouveau protocole local`].join('\n'),
       natures: NATURES.join(', '),
       settings: SETTINGS.map((s) => `${s} (${SETTING_LABELS[s]})`).join(', '),
     });
-    return this.run('delegation_fields', delegationFieldsSchema(choices), system, text);
+    return this.run('delegation_fields', delegationFieldsSchema(choices), () => fillPrompt(this.prompts['delegation-fields'], values()), text, timeoutMs);
   }
 
   async proposeSectionText(request: SectionRequest): Promise<string | null> {
-    const system = fillPrompt(this.prompts['protocol-section'], {
+    const values: PromptValues<'protocol-section'> = {
       protocol: request.protocolTitle,
       section: request.sectionTitle,
       guidance: request.guidance,
       current: request.currentText.trim() || '(vide)',
-    });
+    };
+    const system = () => fillPrompt(this.prompts['protocol-section'], values);
     const result = await this.run('protocol_section', SectionTextSchema, system, `Rédige la section « ${request.sectionTitle} ».`);
     return result?.text ?? null;
   }
 
+  /** `system` is built inside the try: a prompt that cannot be filled is a fallback, never an uncaught error. */
   private async run<T extends Record<string, unknown>>(
     step: string,
     schema: z.ZodType<T>,
-    system: string,
+    buildSystem: string | (() => string),
     user: string,
     timeoutMs = this.timeoutMs,
   ): Promise<T | null> {
@@ -139,6 +156,12 @@ export class StructuredSteps {
       this.logger.warn('llm.fallback', { step, reason, ms: Math.round(performance.now() - started) });
       return null;
     };
+    let system: string;
+    try {
+      system = typeof buildSystem === 'string' ? buildSystem : buildSystem();
+    } catch {
+      return fail('prompt');
+    }
     if (findPatientIdentifiers(`${system}\n${user}`).length > 0) return fail('patient_data');
     try {
       const runnable = this.model.withStructuredOutput(schema, { method: this.method, name: step });

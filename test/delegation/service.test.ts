@@ -171,7 +171,7 @@ describe('who may act', () => {
     const tries: [DelegationAction, string][] = [
       ['accept', OUTSIDER],
       ['accept', REQUESTER], // the requester cannot accept their own request
-      ['accept', NURSE_A], // a nurse of the group, but the request names one user
+      ['accept', NURSE_A], // a nurse of the group, but the request names one user and no profession
       ['decline', OUTSIDER],
       ['request_info', REQUESTER],
       ['withdraw', DELEGUE],
@@ -200,6 +200,22 @@ describe('who may act', () => {
       ok: true,
       request: { state: 'accepted' },
     });
+  });
+
+  it('lets the named délégué and the members of the named profession’s group answer when both are named', () => {
+    const { request } = service.create(draft({ delegueProfessionId: 'infirmier' }), 'k');
+    for (const action of ['accept', 'decline', 'request_info'] as const) {
+      expect(service.precheck({ requestId: request.id, action, actorUserId: OUTSIDER, expectedVersion: 1 })).toMatchObject({ reason: 'forbidden' });
+      expect(service.precheck({ requestId: request.id, action, actorUserId: REQUESTER, expectedVersion: 1 })).toMatchObject({ reason: 'forbidden' });
+      expect(service.precheck({ requestId: request.id, action, actorUserId: DELEGUE, expectedVersion: 1 })).toBeNull();
+      expect(service.precheck({ requestId: request.id, action, actorUserId: NURSE_A, expectedVersion: 1 })).toBeNull();
+    }
+    expect(service.precheck({ requestId: request.id, action: 'withdraw', actorUserId: NURSE_A, expectedVersion: 1 })).toMatchObject({ reason: 'forbidden' });
+    expect(service.transition({ requestId: request.id, action: 'request_info', actorUserId: NURSE_B, expectedVersion: 1, comment: 'Âge ?' })).toMatchObject({
+      ok: true,
+      request: { state: 'info_requested' },
+    });
+    expect(service.view(request.id, NURSE_B).ok).toBe(true);
   });
 
   it('shows a request and its history to its parties only', () => {
@@ -242,19 +258,24 @@ describe('lists', () => {
     const closed = requestIn('closed', 'b');
     const toNurses = service.create(draft({ delegantUserId: OUTSIDER, delegueUserId: undefined, delegueProfessionId: 'infirmier' }), 'c').request;
     const toMe = service.create(draft({ delegantUserId: OUTSIDER, delegueUserId: REQUESTER }), 'd').request;
-    service.create(draft({ delegantUserId: OUTSIDER, delegueUserId: NURSE_A, delegueProfessionId: 'infirmier' }), 'e');
+    const toNurseAndNurses = service.create(draft({ delegantUserId: OUTSIDER, delegueUserId: NURSE_A, delegueProfessionId: 'infirmier' }), 'e').request;
 
     const lists = service.listOpen(REQUESTER);
     expect(lists.sent.map((r) => r.id)).toEqual([mine.id]);
-    expect(lists.received.map((r) => r.id)).toEqual([toNurses.id, toMe.id]);
+    expect(lists.received.map((r) => r.id)).toEqual([toNurses.id, toMe.id, toNurseAndNurses.id]);
     expect(lists.sent.map((r) => r.id)).not.toContain(closed.id);
-    expect(service.listOpen(NURSE_B).received.map((r) => r.id)).toEqual([toNurses.id]);
+    expect(service.listOpen(NURSE_B).received.map((r) => r.id)).toEqual([toNurses.id, toNurseAndNurses.id]);
     expect(service.listOpen(DELEGUE).received.map((r) => r.id)).toEqual([mine.id]);
   });
 
-  it('remembers where the card was posted', () => {
+  it('remembers where each card was posted, once', () => {
     const request = requestIn('submitted', 'k');
     service.attachCard(request.id, { channel: 'C1', ts: '1.2' });
-    expect(service.find(request.id)?.card).toEqual({ channel: 'C1', ts: '1.2' });
+    service.attachCard(request.id, { channel: 'C1', ts: '1.2' });
+    service.attachCard(request.id, { channel: 'D2', ts: '1.3' });
+    expect(service.find(request.id)?.cards).toEqual([
+      { channel: 'C1', ts: '1.2' },
+      { channel: 'D2', ts: '1.3' },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { createLogger } from '../../src/log/logger.ts';
-import { FORM_CALLBACK, transitionActionId } from '../../src/adapters/slack/delegation.ts';
+import { FORM_CALLBACK, transitionActionId } from '../../src/adapters/slack/delegation-ids.ts';
 import { parisDay } from '../../src/workflows/delegation/calendar.ts';
 import type { DelegationAction } from '../../src/workflows/delegation/model.ts';
 import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
@@ -25,7 +25,7 @@ export interface DelegationSlack {
 export async function startDelegationSlack(
   fake: FakeSlackApi,
   dbFile: string,
-  options: { requestsChannel?: string | null; fieldsReader?: DelegationFieldsReader } = {},
+  options: { requestsChannel?: string | null; fieldsReader?: DelegationFieldsReader; professionGroups?: Record<string, string[]> } = {},
 ): Promise<DelegationSlack> {
   const logs: string[] = [];
   const server = await startDelegationServer({
@@ -33,7 +33,7 @@ export async function startDelegationSlack(
     apiUrl: fake.apiUrl,
     signingSecret: SIGNING_SECRET,
     requestsChannel: options.requestsChannel === null ? undefined : (options.requestsChannel ?? CHANNEL),
-    professionGroups: GROUPS,
+    professionGroups: options.professionGroups ?? GROUPS,
     fieldsReader: options.fieldsReader,
     logger: createLogger('info', (line) => logs.push(line)),
   });

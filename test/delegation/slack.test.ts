@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/adapters/slack/delegation.ts';
+import { COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/adapters/slack/delegation-ids.ts';
 import { openFormButton } from '../../src/workflows/delegation/open-form-button.ts';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, sendCommand, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
@@ -141,7 +141,7 @@ describe('the request form', () => {
     const confirmation = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
     expect(String(confirmation.params.text)).toContain(`Votre demande de délégation *${id}* est envoyée`);
     expect(card.params.channel).toBe(CHANNEL);
-    expect(app.server.service.find(id)?.card).toEqual({ channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/) });
+    expect(app.server.service.find(id)?.cards).toEqual([{ channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/) }]);
   });
 
   it('never creates a duplicate on a Slack retry or a double click on « Envoyer »', async () => {
@@ -179,7 +179,7 @@ describe('answering a request from its card', () => {
     const { id } = await createRequest();
     await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: DELEGUE, responseId: 'acc' });
     const update = await fake.waitFor('chat.update');
-    expect(update.params).toMatchObject(app.server.service.find(id)?.card ?? {});
+    expect(update.params).toMatchObject(app.server.service.find(id)?.cards[0] ?? {});
     expect(blockText(update)).toContain('Acceptée');
     expect(blockText(update)).toContain('Clôturer');
     expect(blockText(update)).not.toContain('Refuser');
@@ -232,8 +232,8 @@ describe('answering a request from its card', () => {
     for (const [action, user, rid] of [
       ['accept', OUTSIDER, 'x1'],
       ['accept', REQUESTER, 'x2'],
-      ['accept', NURSE, 'x3'], // in the group, but the request names UIDE1
-      ['withdraw', DELEGUE, 'x4'],
+      ['withdraw', DELEGUE, 'x3'],
+      ['withdraw', NURSE, 'x4'],
     ] as const) {
       await click(app.target, fake, { action, value: buttonValue(id, 1), userId: user, responseId: rid });
       expect(await lastResponseText(rid)).toContain('Vous ne pouvez pas effectuer cette action');
@@ -247,16 +247,35 @@ describe('answering a request from its card', () => {
     expect(await lastResponseText('late')).toBe("Cette action n'est pas possible pour une demande à l'état « Retirée ».");
   });
 
-  it('lets a member of the profession group answer a request made to the profession (card in a group DM without channel)', async () => {
+  it('lets a member of the group answer when both a person and a profession are named', async () => {
+    const { id } = await createRequest();
+    await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: NURSE, responseId: 'n' });
+    expect(await lastResponseText('n')).toContain(`La demande ${id} est maintenant à l'état « Acceptée »`);
+    await fake.waitFor('chat.update', (c) => blockText(c).includes('Acceptée'));
+    expect(app.server.service.find(id)).toMatchObject({ state: 'accepted' });
+    await sendCommand(app.target, { text: 'demandes', responseUrl: fake.responseUrl('list-nurse'), userId: NURSE });
+    expect(await lastResponseText('list-nurse')).toContain(`*${id}* — Acceptée — de <@${REQUESTER}>`);
+  });
+
+  it('sends a request made to a profession to each member of its group, one DM each, and updates every card', async () => {
     await app.server.close();
-    app = await startDelegationSlack(fake, dbFile, { requestsChannel: null });
+    const members = Array.from({ length: 9 }, (_, i) => `UIDE${i + 1}`);
+    app = await startDelegationSlack(fake, dbFile, { requestsChannel: null, professionGroups: { infirmier: [...members, REQUESTER] } });
     await submitForm(app.target, validForm({ delegueUserId: undefined }));
-    const card = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${DELEGUE},${NURSE}`);
-    const id = /DEL-\d{4}-\d{4}/.exec(String(card.params.text))?.[0] ?? '';
+    const confirmation = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
+    expect(String(confirmation.params.text)).toContain('est envoyée. Vous serez prévenu de la réponse.');
+    const id = /DEL-\d{4}-\d{4}/.exec(String(confirmation.params.text))?.[0] ?? '';
+    const cards = fake.callsTo('chat.postMessage').filter((c) => c.params.blocks !== undefined);
+    expect(cards.map((c) => c.params.channel).sort()).toEqual(members.map((m) => `D${m}`).sort());
+    expect(fake.callsTo('conversations.open').map((c) => c.params.users)).not.toContain(expect.stringContaining(','));
+    expect(app.server.service.find(id)?.cards).toHaveLength(9);
+
     await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: OUTSIDER, responseId: 'o' });
     expect(await lastResponseText('o')).toContain('Vous ne pouvez pas');
-    await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: NURSE, responseId: 'n' });
-    await fake.waitFor('chat.update', (c) => c.params.channel === `D${DELEGUE},${NURSE}` && blockText(c).includes('Acceptée'));
+    await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: 'UIDE9', responseId: 'n' });
+    await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}` && String(c.params.text).includes('a accepté'));
+    const updates = fake.callsTo('chat.update').filter((c) => blockText(c).includes('Acceptée'));
+    expect(updates.map((c) => c.params.channel).sort()).toEqual(members.map((m) => `D${m}`).sort());
   });
 
   it('applies a double click once', async () => {
@@ -298,7 +317,113 @@ describe('answering a request from its card', () => {
   });
 });
 
+describe('telling the other party', () => {
+  const dmsTo = (user: string, id: string) =>
+    fake.callsTo('chat.postMessage').filter((c) => c.params.channel === `D${user}` && c.params.blocks === undefined && String(c.params.text).includes(id) && !String(c.params.text).includes('est envoyée'));
+
+  it('DMs the requester on accept, decline and request_info, and the délégués on answer_info and withdraw, with the comment', async () => {
+    const { id } = await createRequest();
+    await click(app.target, fake, { action: 'request_info', value: buttonValue(id, 1), userId: DELEGUE, responseId: 'ri' });
+    const modal = await fake.waitFor('views.open', (c) => JSON.stringify(c.params.view).includes(COMMENT_CALLBACK));
+    await submitComment(DELEGUE, String((modal.params.view as { private_metadata: string }).private_metadata), 'Quelle tranche d’âge ?');
+    const asked = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}` && String(c.params.text).includes('demande des précisions'));
+    expect(String(asked.params.text)).toBe(
+      `<@${DELEGUE}> demande des précisions sur votre demande de délégation *${id}* : « Quelle tranche d’âge ? »\nRépondez avec le bouton « Répondre » de la demande : \`/coordo demande ${id}\`.`,
+    );
+    expect(dmsTo(DELEGUE, id)).toHaveLength(0); // the actor is not told of their own change
+
+    await click(app.target, fake, { action: 'answer_info', value: buttonValue(id, 2), userId: REQUESTER, responseId: 'ai' });
+    const answerModal = await fake.waitFor('views.open', (c) => JSON.stringify(c.params.view).includes('answer_info'));
+    await submitComment(REQUESTER, String((answerModal.params.view as { private_metadata: string }).private_metadata), 'De 6 à 45 ans.');
+    // both named: the délégué and the other members of the profession's group may answer, so both are told
+    for (const user of [DELEGUE, NURSE]) {
+      const told = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${user}` && String(c.params.text).includes('a apporté les précisions'));
+      expect(String(told.params.text)).toContain(`*${id}* : « De 6 à 45 ans. »`);
+    }
+
+    await click(app.target, fake, { action: 'accept', value: buttonValue(id, 3), userId: NURSE, responseId: 'acc' });
+    const accepted = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}` && String(c.params.text).includes('a accepté'));
+    expect(String(accepted.params.text)).toBe(`<@${NURSE}> a accepté votre demande de délégation *${id}*.\nDétail : \`/coordo demande ${id}\`.`);
+    expect(dmsTo(REQUESTER, id)).toHaveLength(2);
+  });
+
+  it('DMs the délégué when the requester withdraws, and the requester when the délégué declines', async () => {
+    const first = await createRequest();
+    await click(app.target, fake, { action: 'withdraw', value: buttonValue(first.id, 1), userId: REQUESTER, responseId: 'w' });
+    const withdrawn = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${DELEGUE}` && String(c.params.text).includes('a retiré'));
+    expect(String(withdrawn.params.text)).toContain(`<@${REQUESTER}> a retiré la demande de délégation *${first.id}*.`);
+
+    const second = await createRequest();
+    await click(app.target, fake, { action: 'decline', value: buttonValue(second.id, 1), userId: DELEGUE, responseId: 'd' });
+    const modal = await fake.waitFor('views.open', (c) => JSON.stringify(c.params.view).includes('decline'));
+    await submitComment(DELEGUE, String((modal.params.view as { private_metadata: string }).private_metadata), 'Pas de créneau ce mois-ci.');
+    const declined = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}` && String(c.params.text).includes('a refusé'));
+    expect(String(declined.params.text)).toContain(`a refusé votre demande de délégation *${second.id}* : « Pas de créneau ce mois-ci. »`);
+  });
+});
+
+describe('when Slack refuses', () => {
+  it('tells the requester, in French, that the request exists but its card could not be posted', async () => {
+    fake.respond('chat.postMessage', (c) => (c.params.channel === CHANNEL ? { ok: false, error: 'not_in_channel' } : null));
+    await submitForm(app.target, validForm());
+    const told = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
+    const text = String(told.params.text);
+    expect(text).toMatch(/^Votre demande de délégation \*DEL-\d{4}-0001\* est enregistrée, mais sa carte n'a pas pu être publiée dans <#CREQUESTS>/);
+    expect(text).toContain('invitez @Coordo');
+    expect(text).not.toContain('est envoyée');
+    expect(count('delegation_requests')).toBe(1);
+    expect(app.logs.find((l) => l.includes('"event":"delegation.card_post_failed"'))).toMatch(/"level":"warn".*"error":"WebAPIPlatformError:not_in_channel"/);
+  });
+
+  it('names the members whose DM could not be delivered', async () => {
+    await app.server.close();
+    app = await startDelegationSlack(fake, dbFile, { requestsChannel: null });
+    fake.respond('conversations.open', (c) => (c.params.users === NURSE ? { ok: false, error: 'user_not_found' } : null));
+    await submitForm(app.target, validForm({ delegueUserId: undefined }));
+    const told = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
+    expect(String(told.params.text)).toContain(`est envoyée, mais sa carte n'a pas pu être remise à <@${NURSE}>`);
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.params.blocks !== undefined).map((c) => c.params.channel)).toEqual([`D${DELEGUE}`]);
+  });
+
+  it('says so when the comment window cannot be opened, and changes nothing', async () => {
+    const { id } = await createRequest();
+    fake.respond('views.open', () => ({ ok: false, error: 'expired_trigger_id' }));
+    await click(app.target, fake, { action: 'request_info', value: buttonValue(id, 1), userId: DELEGUE, responseId: 'ri' });
+    expect(await lastResponseText('ri')).toBe("Je n'ai pas pu ouvrir la fenêtre de commentaire : l'action n'a pas été effectuée. Réessayez dans un instant.");
+    expect(app.server.service.find(id)?.version).toBe(1);
+    expect(app.logs.find((l) => l.includes('delegation.comment_form_failed'))).toContain('"error":"WebAPIPlatformError:expired_trigger_id"');
+  });
+
+  it('tells the user in a DM when the message shortcut cannot open the form', async () => {
+    fake.respond('views.open', () => ({ ok: false, error: 'expired_trigger_id' }));
+    await sendInteraction(app.target, {
+      type: 'message_action',
+      callback_id: MESSAGE_SHORTCUT,
+      trigger_id: 'trig-late',
+      team: { id: 'T0001', domain: 'coordo' },
+      user: { id: REQUESTER, name: 'med', team_id: 'T0001' },
+      channel: { id: CHANNEL, name: 'demandes' },
+      message: { type: 'message', ts: '1.1', user: NURSE, text: 'Peux-tu prendre les angines le samedi ?' },
+      message_ts: '1.1',
+      response_url: fake.responseUrl('shortcut'),
+      token: 'legacy-unused',
+      action_ts: '1.2',
+    });
+    const told = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
+    expect(String(told.params.text)).toContain("Je n'ai pas pu ouvrir le formulaire de demande de délégation");
+    const logged = app.logs.find((l) => l.includes('delegation.form_open_failed')) ?? '';
+    expect(logged).toContain('"error":"WebAPIPlatformError:expired_trigger_id"');
+    expect(logged).not.toContain('angines');
+  });
+});
+
 describe('following requests', () => {
+  it('refuses a malformed request number instead of opening the form', async () => {
+    await sendCommand(app.target, { text: 'demande DEL-2026-1', responseUrl: fake.responseUrl('bad-id'), userId: REQUESTER });
+    expect(await lastResponseText('bad-id')).toBe('Numéro de demande invalide : le format est DEL-AAAA-NNNN (par exemple DEL-2026-0001).');
+    expect(fake.callsTo('views.open')).toHaveLength(0);
+  });
+
   it('lists my open requests, shows one with its history, to its parties only', async () => {
     const first = await createRequest();
     await click(app.target, fake, { action: 'accept', value: buttonValue(first.id, 1), userId: DELEGUE, responseId: 'a' });
@@ -331,7 +456,7 @@ describe('following requests', () => {
 
   it('keeps everything across a restart: lists, history, and the card is still updated in place', async () => {
     const { id } = await createRequest();
-    const cardTs = app.server.service.find(id)?.card?.ts;
+    const cardTs = app.server.service.find(id)?.cards[0]?.ts;
     expect(cardTs).toBeDefined();
     await app.server.close();
     app = await startDelegationSlack(fake, dbFile);

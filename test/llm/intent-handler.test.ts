@@ -7,7 +7,13 @@ import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import type { Reply } from '../../src/engine/reply.ts';
 import { createLogger } from '../../src/log/logger.ts';
+import { createChatModel } from '../../src/llm/chat-model.ts';
+import { createIntentHandler } from '../../src/llm/intent-handler.ts';
+import type { PromptName } from '../../src/llm/prompts.ts';
+import { loadPrompt } from '../../src/llm/prompts.ts';
+import { StructuredSteps } from '../../src/llm/structured.ts';
 import { OPEN_FORM_ACTION, openFormButton, readPrefill } from '../../src/workflows/delegation/open-form-button.ts';
+import { realCatalog } from '../delegation/catalog.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 
 /**
@@ -134,4 +140,41 @@ describe('without a chat model', () => {
     expect(reply.buttons ?? []).toHaveLength(0);
     expect(stub.requests).toHaveLength(0);
   }, 60_000);
+});
+
+describe('the time budget of the pre-fill', () => {
+  const steps = (timeoutMs: number, load?: (name: PromptName) => string): StructuredSteps => {
+    const model = createChatModel({ apiKey: 'test-key', baseURL: stub.baseURL, chatModel: 'fake-chat', timeoutMs });
+    if (!model) throw new Error('chat model expected');
+    return new StructuredSteps(model, createLogger('info', (l) => logs.push(l)), timeoutMs, 'functionCalling', load);
+  };
+
+  it('gives the delegation pre-fill the intent share, not the whole timeout', async () => {
+    // The whole timeout is long; the share is short: a hanging pre-fill ends on the share.
+    const real = steps(60_000);
+    const seen: (number | undefined)[] = [];
+    const handler = createIntentHandler({
+      steps: {
+        detectIntent: async (text, timeoutMs) => (seen.push(timeoutMs), real.detectIntent(text, timeoutMs)),
+        extractDelegationFields: async (text, choices, timeoutMs) => (seen.push(timeoutMs), real.extractDelegationFields(text, choices, timeoutMs)),
+      },
+      catalog: realCatalog(),
+      logger: createLogger('silent'),
+      timeoutMs: 300,
+      offerRequest: openFormButton,
+    });
+    stub.chat(intent('delegation_request'), { kind: 'hang' });
+    const reply = await handler.handle({ text: REQUEST, conversation: { platform: 'slack', userId: 'U1', channelId: 'C1' }, history: [], command: false });
+    expect(seen).toEqual([300, 300]);
+    expect(reply?.kind).toBe('workflow');
+    expect(reply?.text).not.toContain('pré-rempli');
+    expect(logs.some((l) => l.includes('"step":"delegation_fields"') && l.includes('"reason":"timeout"'))).toBe(true);
+  });
+
+  it('refuses at start a prompt whose placeholders the code does not fill', () => {
+    const withUnknown = (broken: PromptName, text: string) => (name: PromptName) => (name === broken ? text : loadPrompt(name));
+    expect(() => steps(1000, withUnknown('delegation-fields', 'Nous sommes le {{today}}. {{equipe}}'))).toThrow('Consigne : valeur manquante pour {{equipe}}');
+    expect(() => steps(1000, withUnknown('intent', 'Classe ce message : {{message}}'))).toThrow('{{message}}');
+    expect(() => steps(1000)).not.toThrow();
+  });
 });

@@ -48,4 +48,20 @@ export const delegationMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // A request may have several cards (one DM per member of a profession group): they move to their own table.
+    name: 'delegation-002-cards',
+    sql: `
+      CREATE TABLE delegation_cards (
+        request_id TEXT NOT NULL REFERENCES delegation_requests (id),
+        channel TEXT NOT NULL,
+        ts TEXT NOT NULL,
+        PRIMARY KEY (request_id, channel, ts)
+      );
+      INSERT INTO delegation_cards (request_id, channel, ts)
+        SELECT id, card_channel, card_ts FROM delegation_requests WHERE card_channel IS NOT NULL AND card_ts IS NOT NULL;
+      ALTER TABLE delegation_requests DROP COLUMN card_channel;
+      ALTER TABLE delegation_requests DROP COLUMN card_ts;
+    `,
+  },
 ];

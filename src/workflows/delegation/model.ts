@@ -66,7 +66,7 @@ export interface DelegationDraft {
   comment?: string;
 }
 
-/** Where the request's card lives, so each change updates it in place. */
+/** Where one of the request's cards lives, so each change updates it in place. */
 export interface CardRef {
   channel: string;
   ts: string;
@@ -80,7 +80,8 @@ export interface DelegationRequest extends DelegationDraft {
   version: number;
   createdAt: string;
   updatedAt: string;
-  card?: CardRef;
+  /** The posted cards: one in the requests channel, or one per délégué's DM; oldest first. */
+  cards: CardRef[];
 }
 
 /** One row of the audit trail: who changed what, when, from which state to which. */

@@ -20,7 +20,8 @@ export function shortFields(initial: FormInitial): FormPrefill {
 
 /** Reads the fields of a request from a free-text message (the optional model step); null = nothing usable. */
 export interface DelegationFieldsReader {
-  extractDelegationFields(text: string, choices: DelegationChoices): Promise<Record<string, unknown> | null>;
+  /** `timeoutMs`: this call's share of the time budget (defaults to the reader's whole timeout). */
+  extractDelegationFields(text: string, choices: DelegationChoices, timeoutMs?: number): Promise<Record<string, unknown> | null>;
 }
 
 /** The registries as the model sees them: only the professions that may be délégué. */
@@ -65,7 +66,8 @@ export async function prefillFromText(
   catalog: DelegationCatalog,
   text: string,
   today: string,
+  timeoutMs?: number,
 ): Promise<FormInitial | null> {
-  const fields = await reader.extractDelegationFields(text, delegationChoices(catalog, today));
+  const fields = await reader.extractDelegationFields(text, delegationChoices(catalog, today), timeoutMs);
   return fields === null ? null : formInitialFrom(fields, catalog, today);
 }

@@ -90,6 +90,23 @@ export function changeNotice(entry: AuditEntry, request: DelegationRequest, fmt:
   return `${fmt.mention(entry.actorUserId)} ${HISTORY_VERBS[entry.action]}${comment}${to}`;
 }
 
+/** What the other party is told in a direct message when a request changes. */
+const PARTY_VERBS: Record<DelegationAction, string> = {
+  accept: 'a accepté votre demande de délégation',
+  decline: 'a refusé votre demande de délégation',
+  request_info: 'demande des précisions sur votre demande de délégation',
+  answer_info: 'a apporté les précisions demandées sur la demande de délégation',
+  withdraw: 'a retiré la demande de délégation',
+  close: 'a clôturé la demande de délégation',
+};
+
+/** « @X a accepté votre demande de délégation *DEL-2026-0001* : « … ». Détail : `/coordo demande DEL-2026-0001`. » */
+export function partyNotice(entry: AuditEntry & { action: DelegationAction }, request: DelegationRequest, fmt: Formatter): string {
+  const comment = entry.comment ? ` : « ${fmt.text(entry.comment)} »` : '.';
+  const next = entry.action === 'request_info' ? 'Répondez avec le bouton « Répondre » de la demande' : 'Détail';
+  return `${fmt.mention(entry.actorUserId)} ${PARTY_VERBS[entry.action]} ${fmt.bold(request.id)}${comment}\n${next} : \`/coordo demande ${request.id}\`.`;
+}
+
 function listLine(request: DelegationRequest, catalog: DelegationCatalog, fmt: Formatter, side: 'sent' | 'received'): string {
   const acts = request.acts.length > 80 ? `${request.acts.slice(0, 79)}…` : request.acts;
   const who = side === 'sent' ? `à ${delegueText(request, catalog, fmt)}` : `de ${fmt.mention(request.delegantUserId)}`;

@@ -25,11 +25,12 @@ export interface DelegationRepository {
   /** Insert the request (state `submitted`, version 1) and its creation audit row, unless the key was seen. */
   create(draft: DelegationDraft, options: { idempotencyKey: string; at: Date }): CreateResult;
   findById(id: string): DelegationRequest | undefined;
-  /** Requests in the given states sent by the user, named to the user, or named to one of the professions. */
+  /** Requests in the given states sent by the user, named to the user, or naming one of the professions. */
   listInvolving(query: { userId: string; professionIds: readonly string[]; states: readonly DelegationState[] }): DelegationRequest[];
   /** Audit trail, oldest first. */
   history(id: string): AuditEntry[];
   /** Apply a state change and its audit row if the request is still at `expectedVersion` and `from`; else change nothing and return undefined. */
   transition(write: TransitionWrite): DelegationRequest | undefined;
-  setCard(id: string, card: CardRef): void;
+  /** Remember one more card of the request (idempotent). */
+  addCard(id: string, card: CardRef): void;
 }

@@ -105,9 +105,9 @@ export class DelegationService {
     return this.repository.findById(requestId);
   }
 
-  /** Remember where the request's card was posted. */
+  /** Remember where one of the request's cards was posted. */
   attachCard(requestId: string, card: CardRef): void {
-    this.repository.setCard(requestId, card);
+    this.repository.addCard(requestId, card);
   }
 
   private evaluate(command: Omit<TransitionCommand, 'comment'>): { refused: TransitionOutcome } | { request: DelegationRequest; to: DelegationState } {

@@ -35,9 +35,9 @@ const RequestRow = z.object({
   version: z.number().int().min(1),
   created_at: z.string(),
   updated_at: z.string(),
-  card_channel: z.string().nullable(),
-  card_ts: z.string().nullable(),
 });
+
+const CardRow = z.object({ channel: z.string(), ts: z.string() });
 
 const AuditRow = z.object({
   request_id: z.string(),
@@ -50,7 +50,7 @@ const AuditRow = z.object({
   comment: nullable(z.string()),
 });
 
-function toRequest(raw: unknown): DelegationRequest {
+function toRequest(raw: unknown, cards: readonly unknown[]): DelegationRequest {
   const row = RequestRow.parse(raw);
   return {
     id: row.id,
@@ -68,7 +68,7 @@ function toRequest(raw: unknown): DelegationRequest {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    card: row.card_channel !== null && row.card_ts !== null ? { channel: row.card_channel, ts: row.card_ts } : undefined,
+    cards: cards.map((card) => CardRow.parse(card)),
   };
 }
 
@@ -108,14 +108,15 @@ export class SqliteDelegationRepository implements DelegationRepository {
       move: db.prepare(
         'UPDATE delegation_requests SET state = @to, version = version + 1, updated_at = @at WHERE id = @id AND version = @version AND state = @from',
       ),
-      setCard: db.prepare('UPDATE delegation_requests SET card_channel = ?, card_ts = ? WHERE id = ?'),
+      cards: db.prepare('SELECT channel, ts FROM delegation_cards WHERE request_id = ? ORDER BY rowid'),
+      addCard: db.prepare('INSERT OR IGNORE INTO delegation_cards (request_id, channel, ts) VALUES (?, ?, ?)'),
     };
   }
 
   create(draft: DelegationDraft, options: { idempotencyKey: string; at: Date }): CreateResult {
     const run = this.db.transaction((): CreateResult => {
       const existing = this.statements.byKey.get(options.idempotencyKey);
-      if (existing !== undefined) return { request: toRequest(existing), created: false };
+      if (existing !== undefined) return { request: this.toRequest(existing), created: false };
       const year = Number(parisDay(options.at).slice(0, 4));
       const sequence = this.statements.nextSequence.get(year);
       if (sequence === undefined) throw new Error('delegation sequence not allocated');
@@ -147,20 +148,20 @@ export class SqliteDelegationRepository implements DelegationRepository {
         to: 'submitted',
         comment: null,
       });
-      return { request: toRequest(this.statements.byId.get(id)), created: true };
+      return { request: this.toRequest(this.statements.byId.get(id)), created: true };
     });
     return run.immediate();
   }
 
   findById(id: string): DelegationRequest | undefined {
     const row = this.statements.byId.get(id);
-    return row === undefined ? undefined : toRequest(row);
+    return row === undefined ? undefined : this.toRequest(row);
   }
 
   listInvolving(query: { userId: string; professionIds: readonly string[]; states: readonly DelegationState[] }): DelegationRequest[] {
     const states = query.states.map(() => '?').join(', ');
     const professions = query.professionIds.map(() => '?').join(', ');
-    const professionClause = query.professionIds.length > 0 ? ` OR (delegue_user_id IS NULL AND delegue_profession_id IN (${professions}))` : '';
+    const professionClause = query.professionIds.length > 0 ? ` OR delegue_profession_id IN (${professions})` : '';
     const rows = this.db
       .prepare(
         `SELECT * FROM delegation_requests
@@ -168,7 +169,7 @@ export class SqliteDelegationRepository implements DelegationRepository {
          ORDER BY created_at, id`,
       )
       .all(...query.states, query.userId, query.userId, ...query.professionIds);
-    return rows.map(toRequest);
+    return rows.map((row) => this.toRequest(row));
   }
 
   history(id: string): AuditEntry[] {
@@ -190,12 +191,18 @@ export class SqliteDelegationRepository implements DelegationRepository {
         to: write.to,
         comment: write.entry.comment ?? null,
       });
-      return toRequest(this.statements.byId.get(write.requestId));
+      return this.toRequest(this.statements.byId.get(write.requestId));
     });
     return run.immediate();
   }
 
-  setCard(id: string, card: CardRef): void {
-    this.statements.setCard.run(card.channel, card.ts, id);
+  addCard(id: string, card: CardRef): void {
+    this.statements.addCard.run(id, card.channel, card.ts);
+  }
+
+  /** A row with its cards. */
+  private toRequest(row: unknown): DelegationRequest {
+    const id = z.object({ id: z.string() }).parse(row).id;
+    return toRequest(row, this.statements.cards.all(id));
   }
 }

@@ -29,21 +29,21 @@ const RULES: Record<DelegationAction, Rule> = {
 export type ProfessionGroups = Readonly<Record<string, readonly string[]>>;
 
 /**
- * The roles a user holds on a request, from the stored request only. The délégué is
- * the named user, or — when only a profession is named — any member of its group.
- * The requester never counts as délégué of their own request.
+ * Who may answer a request as délégué: the named user, and the members of the
+ * named profession's group (Config.professionGroups), whether or not a user is
+ * named too. The requester never counts as délégué of their own request.
  */
+export function deleguesOf(request: DelegationRequest, groups: ProfessionGroups): string[] {
+  const members = request.delegueProfessionId === undefined ? [] : (groups[request.delegueProfessionId] ?? []);
+  const named = request.delegueUserId === undefined ? [] : [request.delegueUserId];
+  return [...new Set([...named, ...members])].filter((userId) => userId !== request.delegantUserId);
+}
+
+/** The roles a user holds on a request, from the stored request and the configured groups only. */
 export function rolesOf(request: DelegationRequest, userId: string, groups: ProfessionGroups): Set<Role> {
   const roles = new Set<Role>();
-  if (request.delegantUserId === userId) {
-    roles.add('requester');
-    return roles;
-  }
-  if (request.delegueUserId !== undefined) {
-    if (request.delegueUserId === userId) roles.add('delegue');
-  } else if (request.delegueProfessionId !== undefined && groups[request.delegueProfessionId]?.includes(userId)) {
-    roles.add('delegue');
-  }
+  if (request.delegantUserId === userId) roles.add('requester');
+  else if (deleguesOf(request, groups).includes(userId)) roles.add('delegue');
   return roles;
 }
 

@@ -1,0 +1,111 @@
+import type { WebClient } from '@slack/web-api';
+import { errorName, type Logger } from '../../log/logger.ts';
+import type { DelegationCatalog } from '../../workflows/delegation/catalog.ts';
+import type { DelegationRequest } from '../../workflows/delegation/model.ts';
+import { changeNotice, partyNotice } from '../../workflows/delegation/presenter.ts';
+import type { DelegationService, TransitionOutcome } from '../../workflows/delegation/service.ts';
+import { deleguesOf, type ProfessionGroups } from '../../workflows/delegation/state-machine.ts';
+import { cardText, requestBlocks, slackFormat } from './delegation-views.ts';
+
+export interface CardDeliveryDeps {
+  service: DelegationService;
+  catalog: DelegationCatalog;
+  /** Config.requestsChannel: where cards are posted; without it, one DM to each délégué (named user, profession group members). */
+  requestsChannel?: string;
+  professionGroups: ProfessionGroups;
+  logger: Logger;
+}
+
+/** Where a request's cards go, and how its parties hear of each change. */
+export interface CardDelivery {
+  /** Post a new request's cards, then tell the requester that it is sent — or which cards could not be delivered. */
+  deliver(client: WebClient, request: DelegationRequest): Promise<void>;
+  /** After a change: update every card in place, say what changed in its thread, and tell the other party in a DM. */
+  changed(client: WebClient, outcome: Extract<TransitionOutcome, { ok: true }>): Promise<void>;
+}
+
+/** A card's destination: the requests channel, or a délégué's DM. */
+type Target = { channel: string } | { userId: string };
+
+async function openDm(client: WebClient, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  const id = opened.channel?.id;
+  if (!id) throw new Error('conversations.open returned no channel');
+  return id;
+}
+
+export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
+  const { service, catalog, logger } = deps;
+
+  /** A direct message to one user; a failure is logged, never thrown. */
+  async function tell(client: WebClient, userId: string, text: string, requestId: string, failure: string): Promise<void> {
+    try {
+      await client.chat.postMessage({ channel: await openDm(client, userId), text, unfurl_links: false });
+    } catch (error) {
+      logger.warn(failure, { request: requestId, user: userId, error: errorName(error) });
+    }
+  }
+
+  async function postCard(client: WebClient, request: DelegationRequest, target: Target): Promise<boolean> {
+    try {
+      const channel = 'channel' in target ? target.channel : await openDm(client, target.userId);
+      const posted = await client.chat.postMessage({ channel, text: cardText(request), blocks: requestBlocks(request, catalog), unfurl_links: false });
+      if (posted.channel && posted.ts) service.attachCard(request.id, { channel: posted.channel, ts: posted.ts });
+      return true;
+    } catch (error) {
+      logger.warn('delegation.card_post_failed', { request: request.id, to: 'channel' in target ? 'channel' : 'dm', error: errorName(error) });
+      return false;
+    }
+  }
+
+  function deliveryText(request: DelegationRequest, targets: readonly Target[], failed: readonly Target[]): string {
+    const follow = `Suivi : \`/coordo demande ${request.id}\`.`;
+    const channel = deps.requestsChannel;
+    if (targets.length > 0 && failed.length === 0) {
+      const where = channel ? ` (carte publiée dans <#${channel}>)` : '';
+      return `Votre demande de délégation *${request.id}* est envoyée${where}. Vous serez prévenu de la réponse. ${follow}`;
+    }
+    const saved = `Votre demande de délégation *${request.id}* est enregistrée, mais`;
+    if (channel) {
+      return (
+        `${saved} sa carte n'a pas pu être publiée dans <#${channel}> : Coordo n'est sans doute pas membre de ce canal ` +
+        `(invitez @Coordo avec \`/invite @Coordo\`). Prévenez le délégué en attendant : il retrouve la demande avec \`/coordo demandes\`. ${follow}`
+      );
+    }
+    if (failed.length === targets.length) {
+      return `${saved} sa carte n'a pas pu être envoyée au délégué en message privé. Prévenez-le directement : il retrouve la demande avec \`/coordo demandes\`. ${follow}`;
+    }
+    const missed = failed.map((t) => ('userId' in t ? slackFormat.mention(t.userId) : '')).join(', ');
+    return `Votre demande de délégation *${request.id}* est envoyée, mais sa carte n'a pas pu être remise à ${missed}. Vous serez prévenu de la réponse. ${follow}`;
+  }
+
+  return {
+    async deliver(client, request) {
+      const targets: Target[] = deps.requestsChannel
+        ? [{ channel: deps.requestsChannel }]
+        : deleguesOf(request, deps.professionGroups).map((userId) => ({ userId }));
+      const failed: Target[] = [];
+      // One DM per délégué (a group DM holds 8 people at most); one after the other, within Slack's rate limits.
+      for (const target of targets) if (!(await postCard(client, request, target))) failed.push(target);
+      await tell(client, request.delegantUserId, deliveryText(request, targets, failed), request.id, 'delegation.confirmation_failed');
+    },
+
+    async changed(client, { request, entry }) {
+      for (const card of request.cards) {
+        try {
+          await client.chat.update({ channel: card.channel, ts: card.ts, text: cardText(request), blocks: requestBlocks(request, catalog) });
+          await client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, text: changeNotice(entry, request, slackFormat) });
+        } catch (error) {
+          logger.warn('delegation.card_update_failed', { request: request.id, error: errorName(error) });
+        }
+      }
+      const { action } = entry;
+      if (action === 'create') return;
+      const otherParty = entry.actorUserId === request.delegantUserId ? deleguesOf(request, deps.professionGroups) : [request.delegantUserId];
+      const text = partyNotice({ ...entry, action }, request, slackFormat);
+      for (const userId of otherParty.filter((u) => u !== entry.actorUserId)) {
+        await tell(client, userId, text, request.id, 'delegation.notice_failed');
+      }
+    },
+  };
+}
