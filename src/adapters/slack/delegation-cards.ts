@@ -6,6 +6,7 @@ import { changeNotice, partyNotice } from '../../workflows/delegation/presenter.
 import type { DelegationService, TransitionOutcome } from '../../workflows/delegation/service.ts';
 import { deleguesOf, type ProfessionGroups } from '../../workflows/delegation/state-machine.ts';
 import { cardText, requestBlocks, slackFormat } from './delegation-views.ts';
+import { openDirectMessage, sendDirectMessage } from './direct-message.ts';
 
 export interface CardDeliveryDeps {
   service: DelegationService;
@@ -27,12 +28,6 @@ export interface CardDelivery {
 /** A card's destination: the requests channel, or a délégué's DM. */
 type Target = { channel: string } | { userId: string };
 
-async function openDm(client: WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
-  const id = opened.channel?.id;
-  if (!id) throw new Error('conversations.open returned no channel');
-  return id;
-}
 
 export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
   const { service, catalog, logger } = deps;
@@ -40,7 +35,7 @@ export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
   /** A direct message to one user; a failure is logged, never thrown. */
   async function tell(client: WebClient, userId: string, text: string, requestId: string, failure: string): Promise<void> {
     try {
-      await client.chat.postMessage({ channel: await openDm(client, userId), text, unfurl_links: false });
+      await sendDirectMessage(client, userId, text);
     } catch (error) {
       logger.warn(failure, { request: requestId, user: userId, error: errorName(error) });
     }
@@ -48,7 +43,7 @@ export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
 
   async function postCard(client: WebClient, request: DelegationRequest, target: Target): Promise<boolean> {
     try {
-      const channel = 'channel' in target ? target.channel : await openDm(client, target.userId);
+      const channel = 'channel' in target ? target.channel : await openDirectMessage(client, target.userId);
       const posted = await client.chat.postMessage({ channel, text: cardText(request), blocks: requestBlocks(request, catalog), unfurl_links: false });
       if (posted.channel && posted.ts) service.attachCard(request.id, { channel: posted.channel, ts: posted.ts });
       return true;

@@ -24,6 +24,7 @@ import { ButtonValueSchema, CommentMetadataSchema, elementOf, readForm } from '.
 import { cardText, commentView, formView, readingView, requestBlocks, slackFormat, textSections } from './delegation-views.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { parseJson } from './text.ts';
+import { sendDirectMessage } from './direct-message.ts';
 
 export interface DelegationFeatureDeps {
   service: DelegationService;
@@ -202,9 +203,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
   /** The shortcut has no response URL: a failure is told in a DM (itself only logged if it fails). */
   async function tellInDm(client: WebClient, userId: string, text: string): Promise<void> {
     try {
-      const opened = await client.conversations.open({ users: userId });
-      if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
-      await client.chat.postMessage({ channel: opened.channel.id, text });
+      await sendDirectMessage(client, userId, text);
     } catch (error) {
       logger.warn('delegation.dm_failed', { user: userId, error: errorName(error) });
     }
