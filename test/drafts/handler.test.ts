@@ -6,7 +6,7 @@ import { IncomingMessageSchema, type IncomingMessageInput } from '../../src/engi
 import { clinicalGuardHandler } from '../../src/answer/clinical-guard.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import type { Db } from '../../src/store/database.ts';
-import { createDraftHandler, type DraftHandler } from '../../src/workflows/drafts/handler.ts';
+import { createDraftHandler, START_NEEDS_THREAD, type DraftHandler } from '../../src/workflows/drafts/handler.ts';
 import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
 import { DraftWorkflow } from '../../src/workflows/drafts/workflow.ts';
 import { COMPLETE_SECTIONS, createService, openDraftDb, tempDir } from './fixtures.ts';
@@ -54,6 +54,28 @@ describe('draft handler through the engine', () => {
     expect(reply.text).toContain('⬜ **7. Patients concernés (critères d\'inclusion et d\'exclusion)** : à compléter');
     expect(reply.buttons?.map((b) => b.actionId)).toEqual([DRAFT_FILL_ACTION, DRAFT_EXPORT_ACTION]);
     expect((await engine.handle(inThread('nouveau protocole'))).text).toMatch(/Donnez un titre/u);
+  });
+
+  it('starts a draft only in a thread: a slash command or a message without thread is pointed to /coordo protocole', async () => {
+    const noThread: IncomingMessageInput = { text: 'nouveau protocole Cystite', conversation: { platform: 'cli', userId: 'U1', channelId: 'C1' } };
+    for (const message of [noThread, { ...inThread('nouveau protocole Cystite'), command: true }]) {
+      const reply = await engine.handle(message);
+      expect(reply).toMatchObject({ kind: 'invalid', text: START_NEEDS_THREAD, ephemeral: true });
+    }
+    expect(db.prepare('SELECT COUNT(*) AS n FROM protocol_drafts').get()).toEqual({ n: 0 });
+    expect((await engine.handle(inThread('nouveau protocole Cystite'))).kind).toBe('workflow');
+  });
+
+  it('refuses writing to whoever DraftPeople refuses, and still lets them read', async () => {
+    const workflow = new DraftWorkflow(createService(db));
+    workflow.usePeople({ writeRefusal: async (userId) => (userId === 'U2' ? 'Lecture seule.' : null), names: async () => new Map([['U1', 'Alice Martin']]) });
+    const guarded = new Engine([createDraftHandler({ workflow, logger: silentLogger })], silentLogger);
+    expect((await guarded.handle(inThread('nouveau protocole Cystite', 'T9', 'U2'))).text).toBe('Lecture seule.');
+    expect((await guarded.handle(inThread('nouveau protocole Cystite', 'T9'))).text).toContain('ouvert par Alice Martin');
+    for (const text of ['patients : tous', 'exporter', 'proposer patients']) {
+      expect(await guarded.handle(inThread(text, 'T9', 'U2'))).toMatchObject({ kind: 'refusal', text: 'Lecture seule.', ephemeral: true });
+    }
+    expect((await guarded.handle(inThread('état', 'T9', 'U2'))).text).toContain('1 section(s) remplie(s)');
   });
 
   it('fills and edits sections by reply, keeps questions for the knowledge base', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../../src/store/database.ts';
 import type { Draft, DraftKey } from '../../src/workflows/drafts/draft.ts';
 import { DOCX_MIME, MARKDOWN_MIME, type DraftService } from '../../src/workflows/drafts/service.ts';
 import { COMPLETE_SECTIONS, createService, model, openDraftDb, tempDir } from './fixtures.ts';
+import { SqliteDraftRepository } from '../../src/workflows/drafts/sqlite-repository.ts';
 
 const key: DraftKey = { platform: 'slack', channelId: 'C1', threadId: '1700000000.000100' };
 const alice = { userId: 'U1', userName: 'Alice' };
@@ -49,6 +50,35 @@ describe('draft service on a real SQLite file', () => {
     const again = service.start(key, 'Autre', bob);
     expect(again).toEqual({ ok: false, problem: expect.stringMatching(/déjà un brouillon/u) });
     expect(service.start({ ...key, threadId: 'other' }, '  ', bob)).toEqual({ ok: false, problem: expect.stringMatching(/Donnez un titre/u) });
+  });
+
+  it('starts atomically: a second connection losing the race gets « déjà un brouillon », and only one title revision exists', () => {
+    const other = openDraftDb(tmp.file);
+    try {
+      const rival = createService(other);
+      const first = service.start(key, 'Cystite', alice);
+      const second = rival.start(key, 'Cystite bis', bob);
+      expect(first.ok).toBe(true);
+      expect(second).toEqual({ ok: false, problem: expect.stringMatching(/Ce fil contient déjà un brouillon/u) });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM protocol_draft_revisions').get()).toEqual({ n: 1 });
+      // The repository itself answers null on the UNIQUE thread, inserting nothing.
+      expect(new SqliteDraftRepository(other).create(key, 'Encore', bob, new Date(), 'intitule')).toBeNull();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM protocol_drafts').get()).toEqual({ n: 1 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('exports a version once: again with nothing changed gives no files, a change gives new ones', async () => {
+    const draft = start('Cystite');
+    fillAll(service, draft);
+    const [first, second] = await Promise.all([service.export(draft, new Map()), service.export(draft, new Map())]);
+    expect([first.files.length, second.files.length].sort()).toEqual([0, 2]);
+    expect([first.unchanged, second.unchanged].sort()).toEqual([false, true]);
+    expect((await service.export(draft, new Map())).unchanged).toBe(true);
+    service.fill(draft, section('lieu'), 'MSP des Tilleuls, 3 rue des Lilas', bob);
+    const third = await service.export(draft, new Map());
+    expect(third).toMatchObject({ unchanged: false, files: [expect.anything(), expect.anything()] });
   });
 
   it('keeps every revision with who and when; the latest is the current text', () => {
@@ -130,7 +160,7 @@ describe('draft service on a real SQLite file', () => {
 
   it('does not export an incomplete draft', async () => {
     const draft = start();
-    const exported = await service.export(draft);
+    const exported = await service.export(draft, new Map());
     expect(exported.files).toEqual([]);
     expect(service.find(key)?.exportedAt).toBeUndefined();
   });
@@ -139,7 +169,7 @@ describe('draft service on a real SQLite file', () => {
     const draft = start();
     fillAll(service, draft);
     service.fill(draft, section('indicateurs'), 'Recueil trimestriel par la coordinatrice.', bob);
-    const { files, report } = await service.export(draft);
+    const { files, report } = await service.export(draft, new Map([['U1', 'Alice Martin']]));
     expect(report.ready).toBe(true);
     expect(files.map((f) => [f.name, f.mimeType])).toEqual([
       ['protocole-cystite-simple-de-la-femme.md', MARKDOWN_MIME],
@@ -148,7 +178,9 @@ describe('draft service on a real SQLite file', () => {
     const markdown = files[0]!.content.toString('utf8');
     expect(markdown).toMatch(/^# Protocole local de coopération — Cystite simple de la femme/u);
     expect(markdown).toContain('## 7. Patients concernés (critères d\'inclusion et d\'exclusion)\n\nFemmes de 16 à 65 ans avec brûlures mictionnelles.');
-    expect(markdown).toMatch(/_Texte rédigé par Alice le 24\/11\/2026 à \d\d:\d\d\._/u);
+    expect(markdown).toMatch(/_Texte rédigé par Alice Martin le 24\/11\/2026 à \d\d:\d\d\._/u);
+    expect(markdown).toMatch(/_Texte rédigé par Bob le /u);
+    expect(markdown).toMatch(/_Brouillon ouvert par Alice Martin le /u);
     expect(markdown).toContain('2. Taux de reprise par le délégant');
     expect(markdown).toContain('Recueil trimestriel par la coordinatrice.');
     expect(markdown).toContain('- [ ] La structure et son numéro FINESS');

@@ -12,7 +12,7 @@ import {
   viewSubmissionPayload,
 } from '../support/slack-requests.ts';
 import { COMPLETE_SECTIONS, tempDir } from './fixtures.ts';
-import { startDraftsSlack, threadReplyEvent, viewSelectPayload, type DraftsSlack } from './slack-harness.ts';
+import { answerUsersInfo, startDraft as startDraftIn, startDraftsSlack, textOf, threadReplyEvent, viewSelectPayload, type DraftsSlack } from './slack-harness.ts';
 
 interface Block {
   type: string;
@@ -28,7 +28,6 @@ interface View {
   blocks: Block[];
 }
 
-const textOf = (call: SlackCall): string => JSON.stringify(call.params.blocks ?? call.params.text);
 const inThread = (ts: string, contains: string) => (c: SlackCall) => c.params.thread_ts === ts && textOf(c).includes(contains);
 const buttonsOf = (call: SlackCall) => (call.params.blocks as Block[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
 const viewOf = (call: SlackCall): View => call.params.view as View;
@@ -41,6 +40,7 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
 
   beforeAll(async () => {
     fake = await startFakeSlackApi();
+    answerUsersInfo(fake);
   });
   afterAll(async () => {
     await fake.close();
@@ -52,22 +52,12 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') console.log(app.logs.join('\n'), JSON.stringify(fake.calls.map((c) => c.method)));
+    for (const method of ['views.open', 'views.update']) fake.respond(method, () => null);
     await app.close();
     tmp.cleanup();
   });
 
-  /** `/coordo protocole <titre>` → root message, status in its thread; returns the thread ts and the draft id. */
-  async function startDraft(title: string): Promise<{ rootTs: string; draftId: string }> {
-    const responseUrl = fake.responseUrl(`start-${title}`);
-    const res = await sendCommand(app.target, { text: `protocole ${title}`, responseUrl });
-    expect(res.status).toBe(200);
-    await fake.waitFor('chat.postMessage', (c) => c.params.thread_ts === undefined && textOf(c).includes(title));
-    // The root's ts is the fake's answer: the status posted in its thread carries it.
-    const status = await fake.waitFor('chat.postMessage', (c) => typeof c.params.thread_ts === 'string' && textOf(c).includes(`Brouillon de protocole : ${title}`));
-    const fill = buttonsOf(status).find((b) => b.action_id === DRAFT_FILL_ACTION);
-    await fake.waitFor('response_url', (c) => c.responseId === `start-${title}`);
-    return { rootTs: String(status.params.thread_ts), draftId: String(fill?.value) };
-  }
+  const startDraft = (title: string) => startDraftIn(fake, app, title);
 
   async function reply(rootTs: string, text: string, expected: string, user = 'U0002'): Promise<SlackCall> {
     await sendEvent(app.target, threadReplyEvent({ text, threadTs: rootTs, user }));
@@ -100,7 +90,7 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
     await fake.waitFor('chat.postMessage', inThread(rootTs, 'Formation et expérience des délégués'));
 
     const edited = await reply(rootTs, 'Critères : Adultes de 18 à 55 ans, exclusion des femmes enceintes', 'mise à jour (version 2)', 'U0005');
-    expect(textOf(edited)).toContain('rédigé par U0005');
+    expect(textOf(edited)).toContain('rédigé par Eva Durand');
 
     await sendEvent(app.target, threadReplyEvent({ text: 'Remarque : on en reparle lundi', threadTs: rootTs }));
     await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> Qui peut être délégué ?', threadTs: rootTs }));
@@ -108,7 +98,7 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
 
     await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> état', threadTs: rootTs }));
     const status = await fake.waitFor('chat.postMessage', inThread(rootTs, '3 section(s) remplie(s) sur 14'));
-    expect(textOf(status)).toContain('exclusion des femmes enceintes _(rédigé par U0005');
+    expect(textOf(status)).toContain('exclusion des femmes enceintes _(rédigé par Eva Durand');
     expect(textOf(status)).toContain('(2 versions)');
     expect(fake.callsTo('chat.postMessage').some((c) => textOf(c).includes('Je ne connais pas de section'))).toBe(false);
     expect(app.seen).toEqual(['Qui peut être délégué ?']);
@@ -148,7 +138,7 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
     expect(accepted.status).toBe(200);
     expect(accepted.body).toBe('');
     const confirm = await fake.waitFor('chat.postMessage', inThread(rootTs, 'mise à jour (version 2)'));
-    expect(textOf(confirm)).toContain('rédigé par alice');
+    expect(textOf(confirm)).toContain('rédigé par Carole Roux');
 
     await sendInteraction(app.target, blockActionPayload({ actionId: DRAFT_FILL_ACTION, value: draftId, channelId: 'C0999', responseUrl: fake.responseUrl('elsewhere'), messageTs: rootTs }));
     const elsewhere = await fake.waitFor('response_url', (c) => c.responseId === 'elsewhere');
@@ -181,13 +171,24 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
     const markdown = uploads.find((b) => b.toString('utf8').startsWith('# '));
     const docx = uploads.find((b) => b.subarray(0, 2).toString('latin1') === 'PK');
     expect(markdown?.toString('utf8')).toContain('## 3. Profession(s) du ou des délégués\n\ninfirmier');
+    // Names from users.info in the files, not Slack ids.
+    expect(markdown?.toString('utf8')).toContain('_Brouillon ouvert par Alice Martin le ');
+    expect(markdown?.toString('utf8')).toContain('_Texte rédigé par Bruno Petit le ');
+    expect(markdown?.toString('utf8')).not.toMatch(/U000\d/u);
     const { value } = await mammoth.extractRawText({ buffer: docx! });
     expect(value).toContain('Protocole local de coopération — Cystite');
     expect(value).toContain('Femmes de 16 à 65 ans avec brûlures mictionnelles.');
     expect(value).toContain('Taux de satisfaction des professionnels');
     expect(value).toContain('Le référent du protocole et le responsable légal de la structure');
 
-    // « @Coordo exporter » goes through the engine and the adapter's generic reply path, which uploads Reply.files too.
+    // Nothing changed since: « @Coordo exporter » (through the engine) posts no second copy.
+    fake.reset();
+    await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> exporter', threadTs: rootTs }));
+    await fake.waitFor('chat.postMessage', inThread(rootTs, 'déjà exporté, rien n’a changé depuis'));
+    expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
+
+    // After a change, « @Coordo exporter » goes through the adapter's generic reply path, which uploads Reply.files too.
+    await reply(rootTs, 'lieu : MSP des Tilleuls, 3 rue des Lilas', 'mise à jour (version 2)');
     fake.reset();
     await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> exporter', threadTs: rootTs }));
     await fake.waitFor('chat.postMessage', inThread(rootTs, 'Pour la déclaration à l’ARS'));
@@ -207,7 +208,7 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
     await reply(first.rootTs, 'formation : 10 heures sur 3 jours', 'Reste à compléter');
     await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> état', threadTs: first.rootTs }));
     const status = await fake.waitFor('chat.postMessage', inThread(first.rootTs, 'Brouillon de protocole : Lombalgie'));
-    expect(textOf(status)).toContain('Adultes, douleur de moins de 4 semaines _(rédigé par U0002');
+    expect(textOf(status)).toContain('Adultes, douleur de moins de 4 semaines _(rédigé par Bruno Petit');
     expect(textOf(status)).toContain('10 heures sur 3 jours');
 
     await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> état', threadTs: second.rootTs }));

@@ -6,8 +6,9 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { Db } from '../../src/store/database.ts';
 import { createDraftHandler } from '../../src/workflows/drafts/handler.ts';
 import { DraftWorkflow, type SectionProposer } from '../../src/workflows/drafts/workflow.ts';
-import type { FakeSlackApi } from '../support/fake-slack-api.ts';
-import { nextTs, type SlackTarget } from '../support/slack-requests.ts';
+import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
+import { nextTs, sendCommand, type SlackTarget } from '../support/slack-requests.ts';
+import { DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
 import { createService, openDraftDb } from './fixtures.ts';
 
 export const SIGNING_SECRET = 'drafts-signing-secret';
@@ -96,4 +97,40 @@ export function viewSelectPayload(input: { actionId: string; value: string; view
       },
     ],
   };
+}
+
+/** Slack accounts the tests use: display names, and a guest (read only). Other users get the fake's default answer. */
+export const PEOPLE: Record<string, { name: string; guest?: boolean }> = {
+  U0001: { name: 'Alice Martin' },
+  U0002: { name: 'Bruno Petit' },
+  U0003: { name: 'Carole Roux' },
+  U0005: { name: 'Eva Durand' },
+  U0GUEST: { name: 'Invité Externe', guest: true },
+};
+
+/** Make the fake's users.info answer with {@link PEOPLE} (restricted = single-channel guest). */
+export function answerUsersInfo(fake: FakeSlackApi): void {
+  fake.respond('users.info', (call) => {
+    const id = String(call.params.user);
+    const person = PEOPLE[id];
+    if (!person) return null;
+    return { ok: true, user: { id, name: id.toLowerCase(), real_name: person.name, is_restricted: person.guest === true, is_ultra_restricted: false, profile: { display_name: person.name } } };
+  });
+}
+
+/** A posted message's blocks (or text) as one string, for `toContain`. */
+export const textOf = (call: SlackCall): string => JSON.stringify(call.params.blocks ?? call.params.text);
+
+/** `/coordo protocole <titre>` → root message, status in its thread; returns the thread ts and the draft id. */
+export async function startDraft(fake: FakeSlackApi, app: DraftsSlack, title: string, userId?: string): Promise<{ rootTs: string; draftId: string }> {
+  const responseUrl = fake.responseUrl(`start-${title}`);
+  const res = await sendCommand(app.target, { text: `protocole ${title}`, responseUrl, ...(userId ? { userId } : {}) });
+  if (res.status !== 200) throw new Error(`command answered ${res.status}`);
+  await fake.waitFor('chat.postMessage', (c) => c.params.thread_ts === undefined && textOf(c).includes(title));
+  // The root's ts is the fake's answer: the status posted in its thread carries it.
+  const status = await fake.waitFor('chat.postMessage', (c) => typeof c.params.thread_ts === 'string' && textOf(c).includes(`Brouillon de protocole : ${title}`));
+  const blocks = status.params.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[];
+  const fill = blocks.flatMap((b) => b.elements ?? []).find((b) => b.action_id === DRAFT_FILL_ACTION);
+  await fake.waitFor('response_url', (c) => c.responseId === `start-${title}`);
+  return { rootTs: String(status.params.thread_ts), draftId: String(fill?.value) };
 }

@@ -17,7 +17,9 @@ import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { EventDedup } from './dedup.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
-import { renderReply } from './render.ts';
+import { slackDraftPeople } from './drafts-people.ts';
+import { escapeMrkdwn, renderReply } from './render.ts';
+import { parseJson, truncate } from './text.ts';
 
 /** Modal of one section, and the section picker inside it. */
 export const DRAFT_FORM_CALLBACK = 'coordo_draft_form';
@@ -73,14 +75,6 @@ function textElement(values: unknown, blockId: string): { actionId: string; text
   return entry ? { actionId: entry[0], text: entry[1].value ?? undefined } : undefined;
 }
 
-function parseJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return undefined;
-  }
-}
-
 const PROPOSAL_NOTE = `*${PROPOSAL_LABEL}* : relisez-la, complétez les passages entre crochets, puis cliquez sur « Enregistrer ».`;
 const PROPOSING_NOTE = '_Rédaction d’une proposition en cours…_';
 
@@ -94,10 +88,14 @@ export interface DraftsFeatureDeps {
 
 const NOT_FOUND = "Je ne retrouve pas ce brouillon de protocole dans ce canal : rouvrez-le depuis son fil, ou commencez-en un avec `/coordo protocole <titre>`.";
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
+const FORM_NOT_OPENED = "Le formulaire n'a pas pu s'ouvrir à cause d'une erreur technique. Réessayez dans un instant.";
+const FORM_TOO_LATE = "Le formulaire n'a pas pu s'ouvrir à temps : cliquez à nouveau sur le bouton.";
+const FORM_NOT_UPDATED = "Je n'ai pas pu afficher cette section dans le formulaire (erreur technique) : fermez-le, puis rouvrez-le avec « Remplir une section ».";
 
+/** What to tell the user when views.open failed (the error is logged by name only). */
+function formNotOpened(error: unknown): string {
+  return slackErrorCode(error) === 'expired_trigger_id' ? FORM_TOO_LATE : FORM_NOT_OPENED;
+}
 
 /**
  * Protocol drafts on Slack: `/coordo protocole <titre>` posts a root message and
@@ -110,7 +108,12 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
   const { service } = workflow;
   const model = service.model;
 
-  async function postInThread(client: WebClient, reply: Reply, channel: string, threadTs: string): Promise<void> {
+  /** A reply in the draft's thread; an ephemeral one (a refusal) only to `user`. */
+  async function postInThread(client: WebClient, reply: Reply, channel: string, threadTs: string, user: string): Promise<void> {
+    if (reply.ephemeral) {
+      await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...renderReply(reply) });
+      return;
+    }
     await client.chat.postMessage({ channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...renderReply(reply) });
     for (const file of reply.files ?? []) {
       await client.filesUploadV2({ channel_id: channel, thread_ts: threadTs, file: file.content, filename: file.name, title: file.name });
@@ -178,13 +181,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
 
   /** The draft named by a modal's metadata, still in the channel the modal came from. */
   function draftOfView(privateMetadata: string | undefined): Draft | null {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(privateMetadata ?? '');
-    } catch {
-      return null;
-    }
-    const parsed = MetadataSchema.safeParse(raw);
+    const parsed = MetadataSchema.safeParse(parseJson(privateMetadata));
     return parsed.success ? service.findInChannel(parsed.data.draftId, 'slack', parsed.data.channelId) : null;
   }
 
@@ -202,17 +199,20 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
       await ctx.respond({ response_type: 'ephemeral', text: problem });
       return;
     }
+    const refused = await workflow.writeRefusal(ctx.userId);
+    if (refused) {
+      await ctx.respond({ response_type: 'ephemeral', text: refused.text });
+      return;
+    }
     const title = ctx.args.trim();
     let rootTs: string;
     try {
+      // Written in mrkdwn here (not through renderReply, which escapes « < »): the mention names who started it.
+      const text = `📝 *Protocole local en préparation : ${escapeMrkdwn(title)}*\n\nLancé par <@${ctx.userId}>. L’équipe le rédige dans le fil de ce message.`;
       const root = await ctx.client.chat.postMessage({
         channel: ctx.channelId,
-        ...renderReply({
-          kind: 'workflow',
-          text: `📝 **Protocole local en préparation : ${title}**\n\nLancé par <@${ctx.userId}>. L’équipe le rédige dans le fil de ce message.`,
-          citations: [],
-          confident: true,
-        }),
+        text: truncate(text, 3000),
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
       });
       if (!root.ts) throw new Error('no ts');
       rootTs = root.ts;
@@ -227,9 +227,10 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
       return;
     }
     const author: Author = { userId: ctx.userId };
-    const { draft, reply } = workflow.start({ platform: 'slack', channelId: ctx.channelId, threadId: rootTs }, title, author);
-    await postInThread(ctx.client, reply, ctx.channelId, rootTs);
-    if (draft) logger.info('drafts.started', { draftId: draft.id, platform: 'slack' });
+    const { draft, reply } = await workflow.start({ platform: 'slack', channelId: ctx.channelId, threadId: rootTs }, title, author);
+    await postInThread(ctx.client, reply, ctx.channelId, rootTs, ctx.userId);
+    if (!draft) return;
+    logger.info('drafts.started', { draftId: draft.id, platform: 'slack' });
     await ctx.respond({ response_type: 'ephemeral', text: `Brouillon « ${title} » ouvert : la suite se passe dans le fil du message que je viens de poster.` });
   }
 
@@ -240,6 +241,8 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     register(app: App) {
       // Created here: the Slack app has migrated its tables (slack_events) before registering features.
       const dedup = new EventDedup(db);
+      // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
+      workflow.usePeople(slackDraftPeople(app.client, logger));
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
         if (!parsed.success) return;
@@ -255,7 +258,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         if (!service.find({ platform: 'slack', channelId: event.channel, threadId: event.thread_ts })) return;
         if (!dedup.claim(`draft-reply:${event.channel}:${event.ts}`, body.event_id)) return;
         const reply = await handler.handleThreadReply(input.data);
-        if (reply) await postInThread(client, reply, event.channel, event.thread_ts);
+        if (reply) await postInThread(client, reply, event.channel, event.thread_ts, event.user);
       });
 
       app.action<BlockAction<ButtonAction>>(DRAFT_FILL_ACTION, async ({ ack, body, action, client, respond }) => {
@@ -265,10 +268,21 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
           return;
         }
+        const refused = await workflow.writeRefusal(body.user.id);
+        if (refused) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: refused.text });
+          return;
+        }
         const report = service.check(service.snapshot(draft));
         const first = report.missing[0] ?? model.sections[0];
         if (!first) return;
-        await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, first) });
+        try {
+          await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, first) });
+        } catch (error) {
+          logger.warn('drafts.form_open_failed', { draftId: draft.id, error: errorName(error) });
+          await respond({ response_type: 'ephemeral', replace_original: false, text: formNotOpened(error) });
+          return;
+        }
         logger.info('drafts.form_opened', { draftId: draft.id });
       });
 
@@ -277,7 +291,18 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         const draft = draftOfView(body.view?.private_metadata);
         const section = model.byId.get(action.selected_option.value);
         if (!draft || !section || !body.view) return;
-        await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: sectionModal(draft, section) });
+        const { channelId, threadId } = draft.key;
+        const refused = await workflow.writeRefusal(body.user.id);
+        if (refused) {
+          await client.chat.postEphemeral({ channel: channelId, user: body.user.id, thread_ts: threadId, text: refused.text });
+          return;
+        }
+        try {
+          await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: sectionModal(draft, section) });
+        } catch (error) {
+          logger.warn('drafts.form_update_failed', { draftId: draft.id, error: errorName(error) });
+          await client.chat.postEphemeral({ channel: channelId, user: body.user.id, thread_ts: threadId, text: FORM_NOT_UPDATED });
+        }
       });
 
       // « Reprendre dans le formulaire » under a proposal: the section form, pre-filled with it (saved only on « Enregistrer »).
@@ -290,7 +315,18 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
           return;
         }
-        await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, section, { proposal: value.data.text, note: PROPOSAL_NOTE }) });
+        const refused = await workflow.writeRefusal(body.user.id);
+        if (refused) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: refused.text });
+          return;
+        }
+        try {
+          await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, section, { proposal: value.data.text, note: PROPOSAL_NOTE }) });
+        } catch (error) {
+          logger.warn('drafts.form_open_failed', { draftId: draft.id, error: errorName(error) });
+          await respond({ response_type: 'ephemeral', replace_original: false, text: formNotOpened(error) });
+          return;
+        }
         logger.info('drafts.form_opened', { draftId: draft.id, from: 'proposal' });
       });
 
@@ -301,6 +337,11 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         const draft = draftOfView(view?.private_metadata);
         const section = model.byId.get(action.value ?? '');
         if (!view || !draft || !section) return;
+        const refused = await workflow.writeRefusal(body.user.id);
+        if (refused) {
+          await client.chat.postEphemeral({ channel: draft.key.channelId, user: body.user.id, thread_ts: draft.key.threadId, text: refused.text });
+          return;
+        }
         // Same input ids while waiting (and when nothing comes): what the user typed stays.
         const input = textElement(view.state?.values, `${TEXT_BLOCK_PREFIX}${section.id}`);
         const keep = { textAction: input?.actionId };
@@ -327,7 +368,8 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           return;
         }
         logger.info('drafts.command', { draftId: draft.id, command: 'export', addressed: true });
-        await postInThread(client, await workflow.export(draft), draft.key.channelId, draft.key.threadId);
+        const reply = await workflow.export(draft, { userId: body.user.id });
+        await postInThread(client, reply, draft.key.channelId, draft.key.threadId, body.user.id);
       });
 
       app.view(DRAFT_FORM_CALLBACK, async ({ ack, body, view, client }) => {
@@ -341,14 +383,14 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         }
         const text = textElement(view.state.values, blockId)?.text ?? '';
         const author: Author = { userId: body.user.id, ...(body.user.name ? { userName: body.user.name } : {}) };
-        const reply = workflow.fill(draft, section, text, author);
-        if (reply.kind === 'invalid') {
+        const reply = await workflow.fill(draft, section, text, author);
+        if (reply.kind === 'invalid' || reply.kind === 'refusal') {
           await ack({ response_action: 'errors', errors: { [blockId]: truncate(reply.text, 2000) } });
           return;
         }
         await ack();
         logger.info('drafts.command', { draftId: draft.id, command: 'fill', addressed: true });
-        await postInThread(client, reply, draft.key.channelId, draft.key.threadId);
+        await postInThread(client, reply, draft.key.channelId, draft.key.threadId, body.user.id);
       });
     },
   };

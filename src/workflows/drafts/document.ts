@@ -1,6 +1,6 @@
 import type { CheckReport } from './checks.ts';
 import type { DraftSnapshot } from './draft.ts';
-import { attribution, authorName, formatWhen } from './format.ts';
+import { attribution, authorName, formatWhen, type PeopleNames } from './format.ts';
 import type { ProtocolModel } from './model.ts';
 
 /** One section as exported: its text (null when empty) and who wrote it. */
@@ -28,12 +28,13 @@ export interface ExportDocument {
 
 export const TO_COMPLETE = 'À compléter.';
 
-/** Build the export content of a draft (same content for both file formats). */
+/** Build the export content of a draft (same content for both file formats); `names` shows people by name, not by id. */
 export function buildExportDocument(
   model: ProtocolModel,
   snapshot: DraftSnapshot,
   report: CheckReport,
   exportedAt: Date,
+  names: PeopleNames,
 ): ExportDocument {
   const { draft } = snapshot;
   const sections = model.sections.map((section, index): ExportSection => {
@@ -44,14 +45,14 @@ export function buildExportDocument(
       required: section.required,
       text: state?.revision.text ?? null,
       fixedItems: section.id === 'indicateurs' ? model.indicators.map((i) => i.label) : [],
-      attribution: state ? attribution(state.revision.author, state.revision.createdAt, state.versions) : null,
+      attribution: state ? attribution(state.revision.author, state.revision.createdAt, state.versions, names) : null,
     };
   });
   return {
     title: draft.title,
     heading: `${model.name} — ${draft.title}`,
     meta: [
-      `Brouillon ouvert par ${authorName(draft.createdBy)} le ${formatWhen(draft.createdAt)}, exporté le ${formatWhen(exportedAt.toISOString())} avec Coordo.`,
+      `Brouillon ouvert par ${authorName(draft.createdBy, names)} le ${formatWhen(draft.createdAt)}, exporté le ${formatWhen(exportedAt.toISOString())} avec Coordo.`,
       'Document de travail à relire par l’équipe avant la déclaration à l’ARS.',
     ],
     sections,

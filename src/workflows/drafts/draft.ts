@@ -1,6 +1,6 @@
 import type { Platform } from '../../engine/message.ts';
 
-/** Where a draft lives: one draft per thread. `threadId` is '' outside threads (CLI). */
+/** Where a draft lives: one draft per thread. (Rows with threadId '' are from before drafts required a thread.) */
 export interface DraftKey {
   platform: Platform;
   channelId: string;

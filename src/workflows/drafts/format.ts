@@ -16,15 +16,18 @@ export function formatWhen(iso: string): string {
   return `${parts.day}/${parts.month}/${parts.year} à ${parts.hour}:${parts.minute}`;
 }
 
-/** Display name kept with the text, else the platform user id. */
-export function authorName(author: Author): string {
-  return author.userName ?? author.userId;
+/** Display names by user id, as the chat platform gives them now (see DraftPeople). */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+/** The name to show for an author: the platform's current display name, else the name kept with the text, else the user id. */
+export function authorName(author: Author, names: PeopleNames): string {
+  return names.get(author.userId) ?? author.userName ?? author.userId;
 }
 
 /** « rédigé par Alice le 24/11/2026 à 10:02 (2 versions) ». */
-export function attribution(author: Author, iso: string, versions: number): string {
+export function attribution(author: Author, iso: string, versions: number, names: PeopleNames): string {
   const history = versions > 1 ? ` (${versions} versions)` : '';
-  return `rédigé par ${authorName(author)} le ${formatWhen(iso)}${history}`;
+  return `rédigé par ${authorName(author, names)} le ${formatWhen(iso)}${history}`;
 }
 
 /** File base name from a title: `protocole-cystite-simple-chez-la-femme`. */

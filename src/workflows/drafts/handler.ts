@@ -1,5 +1,5 @@
 import type { Handler } from '../../engine/handler.ts';
-import type { Reply } from '../../engine/reply.ts';
+import { textReply, type Reply } from '../../engine/reply.ts';
 import type { IncomingMessage } from '../../engine/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import { parseDraftCommand, parseStart } from './commands.ts';
@@ -12,11 +12,15 @@ export interface DraftHandlerOptions {
   logger: Logger;
 }
 
-/** The draft a message belongs to: one per thread (threadId '' outside threads). */
-export function draftKeyOf(message: IncomingMessage): DraftKey {
+/** The draft a message belongs to: one per thread; null outside threads (slash commands). */
+export function draftKeyOf(message: IncomingMessage): DraftKey | null {
   const { platform, channelId, threadId } = message.conversation;
-  return { platform, channelId, threadId: threadId ?? '' };
+  return threadId ? { platform, channelId, threadId } : null;
 }
+
+/** « nouveau protocole X » where no thread can hold the draft (`/coordo nouveau protocole X`). */
+export const START_NEEDS_THREAD =
+  'Un brouillon de protocole se rédige dans un fil : tapez `/coordo protocole <titre>` (je poste un message dans le canal et ouvre le brouillon dans son fil), ou mentionnez-moi avec « nouveau protocole <titre> ».';
 
 export function authorOf(message: IncomingMessage): Author {
   const { userId, userName } = message.conversation;
@@ -41,24 +45,26 @@ export interface DraftHandler extends Handler {
  */
 export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): DraftHandler {
   async function inDraftThread(message: IncomingMessage, addressed: boolean): Promise<Reply | null> {
-    const draft = workflow.service.find(draftKeyOf(message));
+    const key = draftKeyOf(message);
+    const draft = key && workflow.service.find(key);
     if (!draft) return null;
     const command = parseDraftCommand(workflow.service.model, message.text);
     if (!command || (!addressed && command.kind === 'unknown-section')) return null;
     logger.info('drafts.command', { draftId: draft.id, command: command.kind, addressed });
+    const asker = authorOf(message);
     switch (command.kind) {
       case 'status':
         return workflow.status(draft);
       case 'export':
-        return workflow.export(draft);
+        return workflow.export(draft, asker);
       case 'help':
         return workflow.help();
       case 'history':
         return workflow.history(draft, command.section);
       case 'fill':
-        return workflow.fill(draft, command.section, command.text, authorOf(message));
+        return workflow.fill(draft, command.section, command.text, asker);
       case 'propose':
-        return workflow.propose(draft, command.section);
+        return workflow.propose(draft, command.section, asker);
       case 'unknown-section':
         return unknownSectionReply(workflow.service.model, command.name);
     }
@@ -69,7 +75,9 @@ export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): D
     async handle(message) {
       const title = parseStart(message.text, message.command);
       if (title === null) return inDraftThread(message, true);
-      const { draft, reply } = workflow.start(draftKeyOf(message), title, authorOf(message));
+      const key = draftKeyOf(message);
+      if (!key || message.command) return textReply('invalid', START_NEEDS_THREAD, { ephemeral: true });
+      const { draft, reply } = await workflow.start(key, title, authorOf(message));
       if (draft) logger.info('drafts.started', { draftId: draft.id, platform: draft.key.platform });
       return reply;
     },

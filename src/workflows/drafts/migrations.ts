@@ -30,4 +30,9 @@ export const draftMigrations: Migration[] = [
       CREATE INDEX protocol_draft_revisions_by_section ON protocol_draft_revisions (draft_id, section_id, id);
     `,
   },
+  {
+    // The latest revision id at the last export: « exporter » again with nothing changed posts no new files.
+    name: 'drafts-002-exported-revision',
+    sql: 'ALTER TABLE protocol_drafts ADD COLUMN exported_revision INTEGER;',
+  },
 ];

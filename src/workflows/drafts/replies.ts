@@ -1,7 +1,7 @@
 import { textReply, type Reply, type ReplyButton, type ReplyFile } from '../../engine/reply.ts';
 import type { CheckReport } from './checks.ts';
 import type { Draft, DraftSnapshot, SectionRevision, SectionState } from './draft.ts';
-import { attribution, formatWhen, authorName } from './format.ts';
+import { attribution, formatWhen, authorName, type PeopleNames } from './format.ts';
 import type { ModelSection, ProtocolModel } from './model.ts';
 
 /** Button ids handled by the Slack feature (value: the draft id). */
@@ -49,7 +49,7 @@ function checkLines(report: CheckReport): string[] {
 }
 
 /** The current draft: each section with an excerpt and who wrote it, then what is missing. */
-export function statusReply(model: ProtocolModel, snapshot: DraftSnapshot, report: CheckReport, intro?: string): Reply {
+export function statusReply(model: ProtocolModel, snapshot: DraftSnapshot, report: CheckReport, names: PeopleNames, intro?: string): Reply {
   const filled = model.sections.filter((s) => snapshot.sections.has(s.id)).length;
   const lines: string[] = [];
   if (intro) lines.push(intro, '');
@@ -58,7 +58,7 @@ export function statusReply(model: ProtocolModel, snapshot: DraftSnapshot, repor
     const state = snapshot.sections.get(section.id);
     const name = `**${index + 1}. ${section.label}**`;
     if (state) {
-      lines.push(`- ✅ ${name} : ${excerpt(state.revision.text)} _(${attribution(state.revision.author, state.revision.createdAt, state.versions)})_`);
+      lines.push(`- ✅ ${name} : ${excerpt(state.revision.text)} _(${attribution(state.revision.author, state.revision.createdAt, state.versions, names)})_`);
     } else {
       lines.push(`- ⬜ ${name} : à compléter${section.required ? '' : ' (facultatif)'}`);
     }
@@ -70,7 +70,7 @@ export function statusReply(model: ProtocolModel, snapshot: DraftSnapshot, repor
 }
 
 /** Confirmation of a fill, with what remains. */
-export function filledReply(section: ModelSection, state: SectionState, report: CheckReport): Reply {
+export function filledReply(section: ModelSection, state: SectionState, report: CheckReport, names: PeopleNames): Reply {
   const { revision, versions } = state;
   const done = versions > 1 ? `mise à jour (version ${versions})` : 'enregistrée';
   const remaining =
@@ -79,7 +79,7 @@ export function filledReply(section: ModelSection, state: SectionState, report: 
       : `Reste à compléter : ${report.missing.map((s) => s.label).join(' ; ')}.`;
   return textReply(
     'workflow',
-    `Section « ${section.label} » ${done} : ${attribution(revision.author, revision.createdAt, 1)}.\n\n${remaining}`,
+    `Section « ${section.label} » ${done} : ${attribution(revision.author, revision.createdAt, 1, names)}.\n\n${remaining}`,
   );
 }
 
@@ -97,11 +97,11 @@ export function helpReply(model: ProtocolModel): Reply {
   return textReply('help', lines.join('\n'));
 }
 
-export function historyReply(section: ModelSection, revisions: readonly SectionRevision[]): Reply {
+export function historyReply(section: ModelSection, revisions: readonly SectionRevision[], names: PeopleNames): Reply {
   if (revisions.length === 0) return textReply('workflow', `La section « ${section.label} » n’a pas encore été remplie.`);
   const lines = [`**Historique de la section « ${section.label} »** (${revisions.length} version(s)) :`, ''];
   revisions.forEach((revision, index) => {
-    lines.push(`- Version ${index + 1}, ${authorName(revision.author)} le ${formatWhen(revision.createdAt)} : ${excerpt(revision.text)}`);
+    lines.push(`- Version ${index + 1}, ${authorName(revision.author, names)} le ${formatWhen(revision.createdAt)} : ${excerpt(revision.text)}`);
   });
   return textReply('workflow', lines.join('\n'));
 }
@@ -114,7 +114,12 @@ export function unknownSectionReply(model: ProtocolModel, name: string): Reply {
   );
 }
 
-export function exportReply(model: ProtocolModel, draft: Draft, report: CheckReport, files: ReplyFile[]): Reply {
+/** Said when « exporter » comes again (double click, retry) and no section changed since the last export. */
+export const ALREADY_EXPORTED =
+  'Ce brouillon est déjà exporté, rien n’a changé depuis : les fichiers Markdown et Word sont plus haut dans ce fil. Modifiez une section pour en exporter une nouvelle version.';
+
+export function exportReply(model: ProtocolModel, draft: Draft, report: CheckReport, files: ReplyFile[], unchanged: boolean): Reply {
+  if (unchanged) return textReply('workflow', ALREADY_EXPORTED);
   if (files.length === 0) {
     const lines = [`Je ne peux pas encore exporter « ${draft.title} » :`, ...checkLines(report), '', HOW_TO_FILL];
     return textReply('invalid', lines.join('\n'), { buttons: draftButtons(draft) });

@@ -2,8 +2,11 @@ import type { Author, Draft, DraftKey, SectionRevision, SectionState } from './d
 
 /** Storage of protocol drafts and of every revision of their sections. */
 export interface DraftRepository {
-  /** Create a draft; fails when the thread already has one. */
-  create(key: DraftKey, title: string, author: Author, at: Date): Draft;
+  /**
+   * Create a draft and its first revision (the title, in section `titleSectionId`)
+   * in one transaction; null when the thread already has a draft.
+   */
+  create(key: DraftKey, title: string, author: Author, at: Date, titleSectionId: string): Draft | null;
   findByKey(key: DraftKey): Draft | null;
   findById(id: number): Draft | null;
   /** Append a revision (never overwrites) and touch the draft. */
@@ -12,5 +15,9 @@ export interface DraftRepository {
   currentSections(draftId: number): SectionState[];
   /** Every revision of one section, oldest first. */
   history(draftId: number, sectionId: string): SectionRevision[];
-  markExported(draftId: number, at: Date): void;
+  /**
+   * Record an export of the draft as it stood at revision `revisionId` (its
+   * latest); false, changing nothing, when that version was already exported.
+   */
+  claimExport(draftId: number, revisionId: number, at: Date): boolean;
 }

@@ -1,10 +1,10 @@
 import type { ReplyFile } from '../../engine/reply.ts';
-import { findPatientIdentifiers, patientDataMessage } from '../../llm/patient-data-guard.ts';
+import { patientDataProblem } from '../../llm/patient-data-guard.ts';
 import { checkDraft, type CheckReport, type ProtocolRegistryPort } from './checks.ts';
 import type { Author, Draft, DraftKey, DraftSnapshot, SectionRevision, SectionState } from './draft.ts';
 import { buildExportDocument } from './document.ts';
 import { renderDocx } from './docx-export.ts';
-import { exportBaseName } from './format.ts';
+import { exportBaseName, type PeopleNames } from './format.ts';
 import { renderMarkdown } from './markdown-export.ts';
 import type { ModelSection, ProtocolModel } from './model.ts';
 import type { DraftRepository } from './repository.ts';
@@ -20,9 +20,13 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: string }
 
 export interface DraftExport {
   report: CheckReport;
-  /** Markdown then DOCX; empty when the checks block the export. */
+  /** Markdown then DOCX; empty when the checks block the export or when it is unchanged. */
   files: ReplyFile[];
+  /** True when this version of the draft was already exported (double click, retry): no new files. */
+  unchanged: boolean;
 }
+
+const ALREADY_STARTED = 'Ce fil contient déjà un brouillon de protocole : ouvrez un nouveau fil pour en commencer un autre.';
 
 export interface DraftServiceOptions {
   model: ProtocolModel;
@@ -54,7 +58,7 @@ export class DraftService {
     const clean = title.trim();
     if (clean === '') return 'Donnez un titre au protocole, par exemple : « nouveau protocole Cystite simple de la femme de 16 à 65 ans ».';
     if (clean.length > MAX_TITLE) return `Le titre est trop long (${clean.length} caractères) : ${MAX_TITLE} caractères au plus.`;
-    return refusePatientData(clean);
+    return patientDataProblem(clean, 'store');
   }
 
   /** Open a draft in a thread; its title fills the « intitulé » section. */
@@ -62,23 +66,18 @@ export class DraftService {
     const clean = title.trim();
     const problem = this.titleProblem(clean);
     if (problem) return { ok: false, problem };
-    if (this.repository.findByKey(key)) {
-      return { ok: false, problem: 'Ce fil contient déjà un brouillon de protocole : ouvrez un nouveau fil pour en commencer un autre.' };
-    }
-    const at = this.now();
-    const draft = this.repository.create(key, clean, author, at);
-    this.repository.addRevision(draft.id, 'intitule', clean, author, at);
-    return { ok: true, value: draft };
+    const draft = this.repository.create(key, clean, author, this.now(), 'intitule');
+    return draft ? { ok: true, value: draft } : { ok: false, problem: ALREADY_STARTED };
   }
 
   find(key: DraftKey): Draft | null {
     return this.repository.findByKey(key);
   }
 
-  /** A draft acted on from a button or form: only from the channel where it lives. */
+  /** A draft acted on from a button or form: only from the channel where it lives, and only a draft in a thread. */
   findInChannel(id: number, platform: DraftKey['platform'], channelId: string): Draft | null {
     const draft = this.repository.findById(id);
-    return draft && draft.key.platform === platform && draft.key.channelId === channelId ? draft : null;
+    return draft && draft.key.platform === platform && draft.key.channelId === channelId && draft.key.threadId !== '' ? draft : null;
   }
 
   snapshot(draft: Draft): DraftSnapshot {
@@ -96,7 +95,7 @@ export class DraftService {
     if (clean.length > MAX_SECTION_TEXT) {
       return { ok: false, problem: `Le texte de la section « ${section.label} » est trop long (${clean.length} caractères) : ${MAX_SECTION_TEXT} caractères au plus.` };
     }
-    const refused = refusePatientData(clean);
+    const refused = patientDataProblem(clean, 'store');
     if (refused) return { ok: false, problem: refused };
     return { ok: true, value: this.repository.addRevision(draft.id, section.id, clean, author, this.now()) };
   }
@@ -110,24 +109,25 @@ export class DraftService {
     return checkDraft(this.model, texts, this.registry);
   }
 
-  /** Markdown and DOCX files of the draft, when the checks let it go. */
-  async export(draft: Draft): Promise<DraftExport> {
+  /**
+   * Markdown and DOCX files of the draft, when the checks let it go; once per
+   * version of the draft (its latest revision), so a double click or a retry
+   * posts no second copy. `names` shows people by name in the files.
+   */
+  async export(draft: Draft, names: PeopleNames): Promise<DraftExport> {
     const snapshot = this.snapshot(draft);
     const report = this.check(snapshot);
-    if (!report.ready) return { report, files: [] };
+    if (!report.ready) return { report, files: [], unchanged: false };
     const at = this.now();
-    const document = buildExportDocument(this.model, snapshot, report, at);
+    // Claimed before the first await: of two exports of the same version, only one renders files.
+    const revision = Math.max(...[...snapshot.sections.values()].map((state) => state.revision.id));
+    if (!this.repository.claimExport(draft.id, revision, at)) return { report, files: [], unchanged: true };
+    const document = buildExportDocument(this.model, snapshot, report, at, names);
     const base = exportBaseName(draft.title);
     const files: ReplyFile[] = [
       { name: `${base}.md`, mimeType: MARKDOWN_MIME, content: Buffer.from(renderMarkdown(document), 'utf8') },
       { name: `${base}.docx`, mimeType: DOCX_MIME, content: await renderDocx(document) },
     ];
-    this.repository.markExported(draft.id, at);
-    return { report, files };
+    return { report, files, unchanged: false };
   }
-}
-
-function refusePatientData(text: string): string | null {
-  const findings = findPatientIdentifiers(text);
-  return findings.length > 0 ? patientDataMessage(findings, 'store') : null;
 }

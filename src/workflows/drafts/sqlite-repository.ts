@@ -15,6 +15,7 @@ const DraftRowSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   exported_at: z.string().nullable(),
+  exported_revision: z.number().int().nullable(),
 });
 
 const RevisionRowSchema = z.object({
@@ -62,17 +63,24 @@ function toRevision(row: z.infer<typeof RevisionRowSchema>): SectionRevision {
 export class SqliteDraftRepository implements DraftRepository {
   constructor(private readonly db: Db) {}
 
-  create(key: DraftKey, title: string, by: Author, at: Date): Draft {
+  create(key: DraftKey, title: string, by: Author, at: Date, titleSectionId: string): Draft | null {
     const now = at.toISOString();
-    const result = this.db
-      .prepare(
-        `INSERT INTO protocol_drafts (platform, channel_id, thread_id, title, created_by, created_by_name, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(key.platform, key.channelId, key.threadId, title, by.userId, by.userName ?? null, now, now);
-    const draft = this.findById(Number(result.lastInsertRowid));
-    if (!draft) throw new Error('draft not found after insert');
-    return draft;
+    return this.db.transaction(() => {
+      // The UNIQUE (platform, channel_id, thread_id) constraint decides between two starts in the same thread.
+      const result = this.db
+        .prepare(
+          `INSERT INTO protocol_drafts (platform, channel_id, thread_id, title, created_by, created_by_name, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (platform, channel_id, thread_id) DO NOTHING`,
+        )
+        .run(key.platform, key.channelId, key.threadId, title, by.userId, by.userName ?? null, now, now);
+      if (result.changes === 0) return null;
+      const id = Number(result.lastInsertRowid);
+      this.addRevision(id, titleSectionId, title, by, at);
+      const draft = this.findById(id);
+      if (!draft) throw new Error('draft not found after insert');
+      return draft;
+    })();
   }
 
   findByKey(key: DraftKey): Draft | null {
@@ -126,7 +134,10 @@ export class SqliteDraftRepository implements DraftRepository {
       .map((raw) => toRevision(RevisionRowSchema.parse(raw)));
   }
 
-  markExported(draftId: number, at: Date): void {
-    this.db.prepare('UPDATE protocol_drafts SET exported_at = ? WHERE id = ?').run(at.toISOString(), draftId);
+  claimExport(draftId: number, revisionId: number, at: Date): boolean {
+    const result = this.db
+      .prepare('UPDATE protocol_drafts SET exported_at = ?, exported_revision = ? WHERE id = ? AND exported_revision IS NOT ?')
+      .run(at.toISOString(), revisionId, draftId, revisionId);
+    return result.changes === 1;
   }
 }

@@ -1,7 +1,9 @@
 import { textReply, type Reply } from '../../engine/reply.ts';
-import type { Author, Draft, DraftKey } from './draft.ts';
+import type { Author, Draft, DraftKey, DraftSnapshot } from './draft.ts';
 import type { SectionRequest } from '../../llm/structured.ts';
+import { authorName, type PeopleNames } from './format.ts';
 import type { ModelSection } from './model.ts';
+import { OPEN_PEOPLE, type DraftPeople } from './people.ts';
 import { exportReply, filledReply, helpReply, historyReply, noProposalReply, proposalReply, statusReply } from './replies.ts';
 import type { DraftService } from './service.ts';
 
@@ -10,46 +12,75 @@ export interface SectionProposer {
   proposeSectionText(request: SectionRequest): Promise<string | null>;
 }
 
+/** Everyone who wrote in the snapshot: the draft's creator and each section's latest author. */
+function authorsOf(snapshot: DraftSnapshot): string[] {
+  return [snapshot.draft.createdBy.userId, ...[...snapshot.sections.values()].map((state) => state.revision.author.userId)];
+}
+
 /**
  * Draft actions as replies, shared by the engine handler (messages in the
- * thread) and the Slack feature (slash command, buttons, forms).
+ * thread) and the Slack feature (slash command, buttons, forms). Starting,
+ * filling, proposing and exporting check who asks ({@link DraftPeople});
+ * reading (état, aide, historique) is open to the draft's channel.
  */
 export class DraftWorkflow {
+  private people: DraftPeople = OPEN_PEOPLE;
+
   constructor(
     readonly service: DraftService,
     private readonly proposer?: SectionProposer,
   ) {}
+
+  /**
+   * The platform's accounts: who may write, and display names. The Slack
+   * feature installs its own when it registers (the handler and the feature
+   * share this workflow); until then everyone may write.
+   */
+  usePeople(people: DraftPeople): void {
+    this.people = people;
+  }
 
   /** True when a model can propose section texts. */
   get canPropose(): boolean {
     return this.proposer !== undefined;
   }
 
-  start(key: DraftKey, title: string, author: Author): { draft: Draft | null; reply: Reply } {
+  /** A French refusal (only the asker sees it) when this user may not start, change or export a draft; null when they may. */
+  async writeRefusal(userId: string): Promise<Reply | null> {
+    const problem = await this.people.writeRefusal(userId);
+    return problem === null ? null : textReply('refusal', problem, { ephemeral: true });
+  }
+
+  async start(key: DraftKey, title: string, author: Author): Promise<{ draft: Draft | null; reply: Reply }> {
+    const refused = await this.writeRefusal(author.userId);
+    if (refused) return { draft: null, reply: refused };
     const started = this.service.start(key, title, author);
     if (!started.ok) return { draft: null, reply: textReply('invalid', started.problem) };
-    const intro = `Brouillon de protocole local ouvert par ${author.userName ?? author.userId}. Je vous guide section par section ; chacun peut contribuer dans ce fil.`;
-    return { draft: started.value, reply: this.status(started.value, intro) };
+    const names = await this.people.names([author.userId]);
+    const intro = `Brouillon de protocole local ouvert par ${authorName(author, names)}. Je vous guide section par section ; chacun peut contribuer dans ce fil.`;
+    return { draft: started.value, reply: await this.status(started.value, intro) };
   }
 
-  status(draft: Draft, intro?: string): Reply {
+  async status(draft: Draft, intro?: string): Promise<Reply> {
     const snapshot = this.service.snapshot(draft);
-    return statusReply(this.service.model, snapshot, this.service.check(snapshot), intro);
+    return statusReply(this.service.model, snapshot, this.service.check(snapshot), await this.namesIn(snapshot), intro);
   }
 
-  fill(draft: Draft, section: ModelSection, text: string, author: Author): Reply {
+  async fill(draft: Draft, section: ModelSection, text: string, author: Author): Promise<Reply> {
+    const refused = await this.writeRefusal(author.userId);
+    if (refused) return refused;
     const filled = this.service.fill(draft, section, text, author);
     if (!filled.ok) return textReply('invalid', filled.problem);
     const snapshot = this.service.snapshot(draft);
     const state = snapshot.sections.get(section.id);
     if (!state) throw new Error('section missing right after it was filled');
-    return filledReply(section, state, this.service.check(snapshot));
+    return filledReply(section, state, this.service.check(snapshot), await this.people.names([author.userId]));
   }
 
   /**
    * A proposed text for a section, from the draft's title, the section's help and
    * `currentText` (default: the section's saved text). Never stored. Null offline
-   * or when the model gives nothing usable.
+   * or when the model gives nothing usable. Callers check {@link writeRefusal} first.
    */
   async proposal(draft: Draft, section: ModelSection, currentText?: string): Promise<string | null> {
     if (!this.proposer) return null;
@@ -62,7 +93,9 @@ export class DraftWorkflow {
     });
   }
 
-  async propose(draft: Draft, section: ModelSection): Promise<Reply> {
+  async propose(draft: Draft, section: ModelSection, asker: Author): Promise<Reply> {
+    const refused = await this.writeRefusal(asker.userId);
+    if (refused) return refused;
     if (!this.proposer) return noProposalReply(section, 'offline');
     const text = await this.proposal(draft, section);
     return text === null ? noProposalReply(section, 'failed') : proposalReply(draft, section, text);
@@ -72,12 +105,21 @@ export class DraftWorkflow {
     return helpReply(this.service.model);
   }
 
-  history(draft: Draft, section: ModelSection): Reply {
-    return historyReply(section, this.service.history(draft, section));
+  async history(draft: Draft, section: ModelSection): Promise<Reply> {
+    const revisions = this.service.history(draft, section);
+    const names = await this.people.names(revisions.map((revision) => revision.author.userId));
+    return historyReply(section, revisions, names);
   }
 
-  async export(draft: Draft): Promise<Reply> {
-    const exported = await this.service.export(draft);
-    return exportReply(this.service.model, draft, exported.report, exported.files);
+  async export(draft: Draft, asker: Author): Promise<Reply> {
+    const refused = await this.writeRefusal(asker.userId);
+    if (refused) return refused;
+    const names = await this.namesIn(this.service.snapshot(draft));
+    const exported = await this.service.export(draft, names);
+    return exportReply(this.service.model, draft, exported.report, exported.files, exported.unchanged);
+  }
+
+  private namesIn(snapshot: DraftSnapshot): Promise<PeopleNames> {
+    return this.people.names(authorsOf(snapshot));
   }
 }
