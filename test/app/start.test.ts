@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../support/cli.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { mentionEvent, sendCommand, sendEvent, type SlackTarget } from '../support/slack-requests.ts';
+import { freePort } from '../support/net.ts';
 
 /** `npm start` as a team runs it: the real entry point in a child process, tokens or not. */
 
@@ -32,13 +32,6 @@ function start(env: Record<string, string>, input?: string): { child: ChildProce
   return { child, output: () => out, exited };
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitForHealth(port: number, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;

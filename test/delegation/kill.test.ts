@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3';
@@ -7,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { CHANNEL, GROUPS, SIGNING_SECRET, submitForm, validForm } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
+import { freePort } from '../support/net.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVER = path.join(ROOT, 'test/support/delegation-server.ts');
@@ -14,14 +14,6 @@ const WORKERS = 12;
 /** SIGKILL once this many submissions were acknowledged; the other workers are mid-request. */
 const KILL_AFTER_ACKS = 60;
 
-/** A port free right now on 127.0.0.1 (the server script takes PORT ≥ 1). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Child {
   process: ChildProcess;

@@ -1,8 +1,8 @@
 import mammoth from 'mammoth';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DRAFT_FORM_CALLBACK, DRAFT_SECTION_SELECT } from '../../src/adapters/slack/drafts.ts';
 import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
-import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
+import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
 import {
   blockActionPayload,
   mentionEvent,
@@ -11,8 +11,8 @@ import {
   sendInteraction,
   viewSubmissionPayload,
 } from '../support/slack-requests.ts';
-import { COMPLETE_SECTIONS, tempDir } from './fixtures.ts';
-import { answerUsersInfo, startDraft as startDraftIn, startDraftsSlack, textOf, threadReplyEvent, viewSelectPayload, type DraftsSlack } from './slack-harness.ts';
+import { COMPLETE_SECTIONS } from './fixtures.ts';
+import { startDraft as startDraftIn, textOf, threadReplyEvent, viewSelectPayload, type DraftsSlack, useDraftsSlack } from './slack-harness.ts';
 
 interface Block {
   type: string;
@@ -34,28 +34,10 @@ const viewOf = (call: SlackCall): View => call.params.view as View;
 const inputBlock = (view: View): Block | undefined => view.blocks.find((b) => b.type === 'input');
 
 describe('protocol drafts through the real Bolt app and the fake Slack API', () => {
+  const fixture = useDraftsSlack();
   let fake: FakeSlackApi;
-  let tmp: ReturnType<typeof tempDir>;
   let app: DraftsSlack;
-
-  beforeAll(async () => {
-    fake = await startFakeSlackApi();
-    answerUsersInfo(fake);
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    tmp = tempDir();
-    app = await startDraftsSlack(fake, tmp.file);
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') console.log(app.logs.join('\n'), JSON.stringify(fake.calls.map((c) => c.method)));
-    for (const method of ['views.open', 'views.update']) fake.respond(method, () => null);
-    await app.close();
-    tmp.cleanup();
-  });
+  beforeEach(() => ({ fake, app } = fixture));
 
   const startDraft = (title: string) => startDraftIn(fake, app, title);
 
@@ -201,9 +183,7 @@ describe('protocol drafts through the real Bolt app and the fake Slack API', () 
     const second = await startDraft('Rhinite');
     await reply(first.rootTs, 'patients : Adultes, douleur de moins de 4 semaines', 'enregistrée');
 
-    await app.close();
-    fake.reset();
-    app = await startDraftsSlack(fake, tmp.file);
+    app = await fixture.restart();
 
     await reply(first.rootTs, 'formation : 10 heures sur 3 jours', 'Reste à compléter');
     await sendEvent(app.target, mentionEvent({ text: '<@UCOORDO> état', threadTs: first.rootTs }));

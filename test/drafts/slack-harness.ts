@@ -6,10 +6,11 @@ import { createLogger } from '../../src/log/logger.ts';
 import type { Db } from '../../src/store/database.ts';
 import { createDraftHandler } from '../../src/workflows/drafts/handler.ts';
 import { DraftWorkflow, type SectionProposer } from '../../src/workflows/drafts/workflow.ts';
-import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { nextTs, sendCommand, type SlackTarget } from '../support/slack-requests.ts';
 import { DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
-import { createService, openDraftDb } from './fixtures.ts';
+import { createService, openDraftDb, tempDir } from './fixtures.ts';
 
 export const SIGNING_SECRET = 'drafts-signing-secret';
 
@@ -133,4 +134,41 @@ export async function startDraft(fake: FakeSlackApi, app: DraftsSlack, title: st
   const fill = blocks.flatMap((b) => b.elements ?? []).find((b) => b.action_id === DRAFT_FILL_ACTION);
   await fake.waitFor('response_url', (c) => c.responseId === `start-${title}`);
   return { rootTs: String(status.params.thread_ts), draftId: String(fill?.value) };
+}
+
+/**
+ * Registers the hooks of a Slack drafts test file: one fake Slack API for the
+ * file, a fresh app and SQLite file for each test (logs and calls printed when
+ * a test fails). Read `fixture.fake` and `fixture.app` inside the tests.
+ */
+export function useDraftsSlack(): { fake: FakeSlackApi; app: DraftsSlack; restart(): Promise<DraftsSlack> } {
+  let tmp: ReturnType<typeof tempDir>;
+  const fixture = {
+    /** Close the app and start a new one on the same SQLite file (a process restart). */
+    async restart(): Promise<DraftsSlack> {
+      await fixture.app.close();
+      fixture.fake.reset();
+      fixture.app = await startDraftsSlack(fixture.fake, tmp.file);
+      return fixture.app;
+    },
+  } as { fake: FakeSlackApi; app: DraftsSlack; restart(): Promise<DraftsSlack> };
+  beforeAll(async () => {
+    fixture.fake = await startFakeSlackApi();
+    answerUsersInfo(fixture.fake);
+  });
+  afterAll(async () => {
+    await fixture.fake.close();
+  });
+  beforeEach(async () => {
+    fixture.fake.reset();
+    tmp = tempDir();
+    fixture.app = await startDraftsSlack(fixture.fake, tmp.file);
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') console.log(fixture.app.logs.join('\n'), JSON.stringify(fixture.fake.calls.map((c) => c.method)));
+    for (const method of ['views.open', 'views.update']) fixture.fake.respond(method, () => null);
+    await fixture.app.close();
+    tmp.cleanup();
+  });
+  return fixture;
 }

@@ -1,40 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GUEST_REFUSAL } from '../../src/adapters/slack/drafts-people.ts';
 import { DRAFT_FORM_CALLBACK, DRAFT_SECTION_SELECT } from '../../src/adapters/slack/drafts.ts';
 import { START_NEEDS_THREAD } from '../../src/workflows/drafts/handler.ts';
 import { ALREADY_EXPORTED, DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
-import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
+import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, mentionEvent, sendCommand, sendEvent, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
-import { COMPLETE_SECTIONS, tempDir } from './fixtures.ts';
-import { answerUsersInfo, startDraft, startDraftsSlack, textOf, threadReplyEvent, viewSelectPayload, type DraftsSlack } from './slack-harness.ts';
+import { COMPLETE_SECTIONS } from './fixtures.ts';
+import { startDraft, textOf, threadReplyEvent, viewSelectPayload, type DraftsSlack, useDraftsSlack } from './slack-harness.ts';
 
 const GUEST = 'U0GUEST';
 const inThread = (ts: string, contains: string) => (c: SlackCall) => c.params.thread_ts === ts && textOf(c).includes(contains);
 
 /** Review fixes of protocol drafts on Slack: thread-only starts, export once per version, form errors, guests, names. */
 describe('protocol drafts: rights, idempotent export, form errors', () => {
+  const fixture = useDraftsSlack();
   let fake: FakeSlackApi;
-  let tmp: ReturnType<typeof tempDir>;
   let app: DraftsSlack;
-
-  beforeAll(async () => {
-    fake = await startFakeSlackApi();
-    answerUsersInfo(fake);
-  });
-  afterAll(async () => {
-    await fake.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    tmp = tempDir();
-    app = await startDraftsSlack(fake, tmp.file);
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') console.log(app.logs.join('\n'), JSON.stringify(fake.calls.map((c) => c.method)));
-    for (const method of ['views.open', 'views.update']) fake.respond(method, () => null);
-    await app.close();
-    tmp.cleanup();
-  });
+  beforeEach(() => ({ fake, app } = fixture));
 
   const draftCount = () => (app.db.prepare('SELECT COUNT(*) AS n FROM protocol_drafts').get() as { n: number }).n;
 

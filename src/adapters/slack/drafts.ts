@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn, StaticSelectAction } from '@slack/bolt';
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { checkText } from '../../engine/engine.ts';
@@ -261,6 +261,32 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         if (reply) await postInThread(client, reply, event.channel, event.thread_ts, event.user);
       });
 
+      /** A section form for a team member (guests are refused); a form Slack will not open is explained. */
+      async function openSectionForm(args: {
+        client: WebClient;
+        respond: RespondFn;
+        userId: string;
+        triggerId: string;
+        draft: Draft;
+        view: ModalView;
+        from: 'button' | 'proposal';
+      }): Promise<void> {
+        const { client, respond, draft } = args;
+        const refused = await workflow.writeRefusal(args.userId);
+        if (refused) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: refused.text });
+          return;
+        }
+        try {
+          await client.views.open({ trigger_id: args.triggerId, view: args.view });
+        } catch (error) {
+          logger.warn('drafts.form_open_failed', { draftId: draft.id, error: errorName(error) });
+          await respond({ response_type: 'ephemeral', replace_original: false, text: formNotOpened(error) });
+          return;
+        }
+        logger.info('drafts.form_opened', { draftId: draft.id, from: args.from });
+      }
+
       app.action<BlockAction<ButtonAction>>(DRAFT_FILL_ACTION, async ({ ack, body, action, client, respond }) => {
         await ack();
         const draft = draftOfButton(body, action.value);
@@ -268,22 +294,9 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
           return;
         }
-        const refused = await workflow.writeRefusal(body.user.id);
-        if (refused) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: refused.text });
-          return;
-        }
         const report = service.check(service.snapshot(draft));
         const first = report.missing[0] ?? model.sections[0];
-        if (!first) return;
-        try {
-          await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, first) });
-        } catch (error) {
-          logger.warn('drafts.form_open_failed', { draftId: draft.id, error: errorName(error) });
-          await respond({ response_type: 'ephemeral', replace_original: false, text: formNotOpened(error) });
-          return;
-        }
-        logger.info('drafts.form_opened', { draftId: draft.id });
+        if (first) await openSectionForm({ client, respond, userId: body.user.id, triggerId: body.trigger_id, draft, view: sectionModal(draft, first), from: 'button' });
       });
 
       app.action<BlockAction<StaticSelectAction>>(DRAFT_SECTION_SELECT, async ({ ack, body, action, client }) => {
@@ -315,19 +328,8 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_FOUND });
           return;
         }
-        const refused = await workflow.writeRefusal(body.user.id);
-        if (refused) {
-          await respond({ response_type: 'ephemeral', replace_original: false, text: refused.text });
-          return;
-        }
-        try {
-          await client.views.open({ trigger_id: body.trigger_id, view: sectionModal(draft, section, { proposal: value.data.text, note: PROPOSAL_NOTE }) });
-        } catch (error) {
-          logger.warn('drafts.form_open_failed', { draftId: draft.id, error: errorName(error) });
-          await respond({ response_type: 'ephemeral', replace_original: false, text: formNotOpened(error) });
-          return;
-        }
-        logger.info('drafts.form_opened', { draftId: draft.id, from: 'proposal' });
+        const view = sectionModal(draft, section, { proposal: value.data.text, note: PROPOSAL_NOTE });
+        await openSectionForm({ client, respond, userId: body.user.id, triggerId: body.trigger_id, draft, view, from: 'proposal' });
       });
 
       // « Proposer un texte » in the form: the model's text replaces the input, labelled as a proposal; nothing stored.
