@@ -129,7 +129,7 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
   const who = profession.plural;
   if (found.length === 0) {
     const reply = noMatch(`lequel les ${who} sont ${role === 'delegue' ? 'délégués' : 'délégants'}`);
-    const canJoin = canTakePart(registries, profession.id, role)
+    const canJoin = canTakePart(registries, profession.id)
       ? `La profession peut toutefois participer à un protocole (art. L4011-1 du code de la santé publique).`
       : '';
     return canJoin ? { ...reply, text: `${reply.text}\n\n${canJoin}` } : reply;
@@ -181,7 +181,7 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
       if (profession.category === 'non-precisee') return `Les sources ne précisent pas la catégorie des ${profession.plural}.`;
       return `**Oui** : ${lower(who)} exercent une profession de santé réglementée.`;
     case 'cooperation':
-      if (canTakePart(registries, profession.id, 'delegue')) {
+      if (canTakePart(registries, profession.id)) {
         return profession.cooperationAra && !['medicale', 'pharmacie', 'auxiliaire-medical'].includes(profession.category)
           ? `**Oui, selon l'ARS Auvergne-Rhône-Alpes**, qui ajoute ${lower(who)} aux professions de l'art. L4011-1 pouvant participer à un protocole de coopération.`
           : `**Oui** : ${lower(who)} peuvent être délégants ou délégués dans un protocole de coopération (art. L4011-1 : professions médicales, de la pharmacie, auxiliaires médicaux).`;

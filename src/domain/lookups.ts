@@ -81,9 +81,10 @@ const COOPERATING_CATEGORIES = new Set<Profession['category']>(['medicale', 'pha
  * May the profession take part in a protocole de coopération? Art. L4011-1 names
  * the professions médicales, de la pharmacie and the auxiliaires médicaux, for
  * either role; ARS Auvergne-Rhône-Alpes adds a few professions (flag
- * `cooperationAra`). The article makes no difference between délégant and délégué.
+ * `cooperationAra`). The article makes no difference between délégant and délégué,
+ * so neither does this check.
  */
-export function canTakePart(registries: Registries, professionId: string, role: 'delegant' | 'delegue'): boolean {
+export function canTakePart(registries: Registries, professionId: string): boolean {
   return lineage(registries, professionId).some((id) => {
     const profession = professionById(registries, id);
     return profession !== undefined && (COOPERATING_CATEGORIES.has(profession.category) || profession.cooperationAra);

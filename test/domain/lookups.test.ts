@@ -68,12 +68,12 @@ describe('protocoles par profession', () => {
   });
 
   it('canTakePart suit l’art. L4011-1 et l’ajout de l’ARS Auvergne-Rhône-Alpes', () => {
-    expect(canTakePart(registries, 'orthophoniste', 'delegue')).toBe(true);
-    expect(canTakePart(registries, 'cardiologue', 'delegant')).toBe(true);
-    expect(canTakePart(registries, 'preparateur-en-pharmacie', 'delegue')).toBe(true);
-    expect(canTakePart(registries, 'physicien-medical', 'delegue')).toBe(true);
-    expect(canTakePart(registries, 'psychologue', 'delegue')).toBe(false);
-    expect(canTakePart(registries, 'ambulancier', 'delegue')).toBe(false);
+    expect(canTakePart(registries, 'orthophoniste')).toBe(true);
+    expect(canTakePart(registries, 'cardiologue')).toBe(true);
+    expect(canTakePart(registries, 'preparateur-en-pharmacie')).toBe(true);
+    expect(canTakePart(registries, 'physicien-medical')).toBe(true);
+    expect(canTakePart(registries, 'psychologue')).toBe(false);
+    expect(canTakePart(registries, 'ambulancier')).toBe(false);
   });
 });
 

@@ -44,7 +44,7 @@ export function delegationCatalog(registries: Registries): DelegationCatalog {
     professions: registries.professions.map((profession) => ({
       id: profession.id,
       label: profession.label,
-      mayBeDelegue: canTakePart(registries, profession.id, 'delegue'),
+      mayBeDelegue: canTakePart(registries, profession.id),
     })),
     protocols: protocols.map(toCatalogProtocol),
     suggestProtocols: (acts) => matchProtocolsByActs(registries, acts).map(toCatalogProtocol),

@@ -7,7 +7,8 @@ export interface ProtocolRegistryPort {
   /** The profession a piece of text names, or null. */
   findProfession(text: string): { id: string; label: string } | null;
   /** Whether that profession may take part in a coopération protocol in this role. */
-  canTakePart(professionId: string, role: ParticipantRole): boolean;
+  /** Art. L4011-1 makes no difference between délégant and délégué. */
+  canTakePart(professionId: string): boolean;
   /** National protocols whose acts match the text. */
   nationalProtocolsCovering(text: string): { title: string; sources: string[] }[];
 }
@@ -44,7 +45,7 @@ function checkProfessions(
     const profession = registry.findProfession(name);
     if (!profession) {
       errors.push(`« ${name} » (${ROLE_LABEL[role]}) n'est pas une profession que je reconnais : écrivez son nom complet (ex. « médecin », « infirmier »).`);
-    } else if (!registry.canTakePart(profession.id, role)) {
+    } else if (!registry.canTakePart(profession.id)) {
       errors.push(`La profession « ${profession.label} » ne peut pas être ${ROLE_LABEL[role]} d'un protocole de coopération.`);
     } else {
       ids.add(profession.id);

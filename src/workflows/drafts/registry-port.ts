@@ -9,7 +9,7 @@ export function createProtocolRegistryPort(registries: Registries): ProtocolRegi
       const profession = findProfession(registries, text);
       return profession ? { id: profession.id, label: profession.label } : null;
     },
-    canTakePart: (professionId, role) => canTakePart(registries, professionId, role),
+    canTakePart: (professionId) => canTakePart(registries, professionId),
     nationalProtocolsCovering: (text) =>
       matchProtocolsByActs(registries, text)
         .filter((protocol) => protocol.scope === 'national')
