@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = positionals;
   dotenv.config({ quiet: true });
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal reads answers, not service logs: warnings only, unless LOG_LEVEL says otherwise.
+  const serving = command === 'start' && config.slack !== undefined;
+  const logger = createLogger(process.env.LOG_LEVEL || serving ? config.logLevel : 'warn');
 
   switch (command) {
     case 'start': {

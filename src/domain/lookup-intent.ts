@@ -87,6 +87,11 @@ function delegationQuery(registries: Registries, n: string): LookupQuery | null 
   return null;
 }
 
+/** The act itself: « être délégué pour une entorse » → « entorse » (the answer quotes it). */
+function bareAct(act: string): string {
+  return act.replace(/^(?:etre |se voir )?(?:delegue|deleguee|delegues|deleguees|confie|confiee|confies|confiees|charge)s? (?:pour |de |d |a |au |aux )?(?:la |le |les |l |un |une |des |du )?/, '') || act;
+}
+
 function actQuery(registries: Registries, n: string): LookupQuery | null {
   const protocolFor =
     /\b(?:protocoles?|delegations?)(?: de cooperation)?(?: nationa(?:l|ux)| loca(?:l|ux))? (?:pour|sur|concernant|contre|en cas d|en cas de) (?:la |le |les |l |un |une |des |du |d )?(.+)$/.exec(n);
@@ -100,7 +105,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     return { kind: 'act', act: target, explicit: true };
   }
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|who (?:can|may)) (.+)$/.exec(n);
-  if (who?.[1]) return { kind: 'act', act: who[1], explicit: false };
+  if (who?.[1]) return { kind: 'act', act: bareAct(who[1]), explicit: false };
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
   if (can?.[1] && can[2]) {
     const profession = findProfession(registries, can[1]);
@@ -108,7 +113,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     if (has(can[2], /\bprotocoles?\b|\bcooperation\b/) && matchProtocolsByActs(registries, can[2]).length === 0) {
       return { kind: 'profession', profession, aspect: 'cooperation' };
     }
-    return { kind: 'act', act: can[2], profession, explicit: false };
+    return { kind: 'act', act: bareAct(can[2]), profession, explicit: false };
   }
   return null;
 }
