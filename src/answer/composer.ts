@@ -5,7 +5,7 @@ import type { Turn } from '../engine/message.ts';
 /** A chunk found for a question, best first. */
 export interface Passage {
   chunk: Chunk;
-  /** Fused rank score (reciprocal rank fusion), higher is better. */
+  /** Ranking score: reciprocal rank fusion of the lexical and vector lists, plus coverage and heading bonuses; higher is better. */
   score: number;
   /** Share (0–1) of the question's content terms found in the chunk (synonyms count). */
   coverage: number;

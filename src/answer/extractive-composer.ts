@@ -1,5 +1,5 @@
 import type { Citation, Reply } from '../engine/reply.ts';
-import { splitSentences } from '../text/sentences.ts';
+import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { terms } from '../text/french.ts';
 import type { AnswerComposer, Passage, Question } from './composer.ts';
 import { unknownReply } from './unknown.ts';
@@ -8,6 +8,8 @@ import { unknownReply } from './unknown.ts';
 export const MAX_ANSWER_CHARS = 1200;
 /** A passage answers only when it covers at least this share of the question's content terms. */
 export const MIN_COVERAGE = 0.5;
+/** Share of the best passage's fused score a passage from another article needs to be added to the answer. */
+const SECOND_PASSAGE_SCORE = 0.9;
 
 /**
  * Offline composer: the answer is made of the best passages' own sentences
@@ -37,7 +39,10 @@ export class ExtractiveComposer implements AnswerComposer {
 export function selectPassages(passages: readonly Passage[]): Passage[] {
   const best = passages[0];
   if (!best || best.coverage < MIN_COVERAGE) return [];
-  const second = passages.slice(1, 3).find((p) => p.coverage >= Math.max(MIN_COVERAGE, best.coverage) && p.chunk.title !== best.chunk.title);
+  // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.
+  const second = passages
+    .slice(1, 3)
+    .find((p) => p.coverage >= Math.max(MIN_COVERAGE, best.coverage) && p.score >= SECOND_PASSAGE_SCORE * best.score && p.chunk.title !== best.chunk.title);
   return second ? [best, second] : [best];
 }
 
@@ -53,28 +58,23 @@ export function citationOf(passage: Passage): Citation {
  */
 export function extractSentences(text: string, wanted: ReadonlySet<string>, budget: number): string {
   if (budget < 80) return '';
-  const sentences = splitSentences(text);
+  const sentences = sentencesOf(text);
   const joined = joinSentences(sentences);
   if (joined.length <= budget) return joined;
   const scored = sentences.map((sentence, index) => ({
     index,
-    sentence,
-    score: index === 0 ? Number.POSITIVE_INFINITY : terms(sentence).filter((t) => wanted.has(t)).length - index * 0.01,
+    length: sentence.text.length,
+    score: index === 0 ? Number.POSITIVE_INFINITY : terms(sentence.text).filter((t) => wanted.has(t)).length - index * 0.01,
   }));
   const kept = new Set<number>();
   let used = 0;
-  for (const { index, sentence } of [...scored].sort((a, b) => b.score - a.score)) {
-    if (used + sentence.length + 1 > budget) continue;
+  for (const { index, length } of [...scored].sort((a, b) => b.score - a.score)) {
+    if (used + length + 1 > budget) continue;
     kept.add(index);
-    used += sentence.length + 1;
+    used += length + 1;
   }
-  if (kept.size === 0) return truncate(sentences[0] ?? text, budget);
+  if (kept.size === 0) return truncate(sentences[0]?.text ?? text, budget);
   return joinSentences(sentences.filter((_, i) => kept.has(i)));
-}
-
-/** Sentences back into text: list items stay on their own line. */
-function joinSentences(sentences: readonly string[]): string {
-  return sentences.reduce((text, s) => (text === '' ? s : s.startsWith('- ') ? `${text}\n${s}` : `${text} ${s}`), '');
 }
 
 function truncate(text: string, budget: number): string {

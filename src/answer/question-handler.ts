@@ -4,8 +4,11 @@ import type { Retriever } from '../knowledge/retriever.ts';
 import { terms } from '../text/french.ts';
 import type { AnswerComposer } from './composer.ts';
 
-/** A follow-up with fewer content terms than this borrows the previous question's terms. */
-const FOLLOW_UP_TERMS = 3;
+/**
+ * A follow-up: a question that opens like one (« et pour une CPTS ? », « and
+ * its missions? ») or that names at most one thing (« ses missions ? »).
+ */
+const FOLLOW_UP_OPENING = /^\s*(?:et|mais|aussi|alors|puis|and|what about|how about)\b|\b(?:ses|son|sa|leurs?|celle|celui|ceux|its|their)\b/iu;
 
 /** Free-text questions: hybrid retrieval, then the composer (extractive offline, or a model). */
 export function createQuestionHandler(retriever: Retriever, composer: AnswerComposer): Handler {
@@ -21,7 +24,7 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
 
 /** "Et pour une CPTS ?" in a thread about MSP: add the last question of the thread to the query. */
 export function withThreadContext(text: string, history: readonly Turn[]): string {
-  if (terms(text).length >= FOLLOW_UP_TERMS) return text;
+  if (!FOLLOW_UP_OPENING.test(text) && terms(text).length > 1) return text;
   const previous = [...history].reverse().find((turn) => turn.role === 'user' && turn.text.trim() !== text.trim());
   return previous ? `${text} ${previous.text}` : text;
 }

@@ -16,9 +16,17 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
   return {
     name: 'lookup',
     async handle(message) {
-      const query = detectLookup(registries, message.text);
+      let query = detectLookup(registries, message.text);
       if (!query) return null;
-      const protocols = query.kind === 'act' ? matchProtocolsByActs(registries, query.act) : [];
+      let protocols = query.kind === 'act' ? matchProtocolsByActs(registries, query.act) : [];
+      if (query.kind === 'act' && protocols.length === 0) {
+        // « mal de dos : qui peut le prendre en charge ? » names the act before « qui peut »: try the whole question.
+        const whole = matchProtocolsByActs(registries, message.text);
+        if (whole.length > 0) {
+          query = { ...query, act: message.text.replace(/[\s?!.]+$/u, '') };
+          protocols = whole;
+        }
+      }
       if (query.kind === 'act' && !query.explicit && protocols.length === 0 && !looksLikeClinicalAct(registries, query.act)) {
         return null;
       }

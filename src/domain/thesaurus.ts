@@ -1,4 +1,4 @@
-import type { QueryExpander } from '../knowledge/query-expander.ts';
+import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { containsPhrase, matchWords } from './phrase-match.ts';
 import type { Registries } from './registry.ts';
@@ -41,16 +41,25 @@ export function createThesaurus(registries: Registries): QueryExpander {
 
 function buildThesaurus(registries: Registries): QueryExpander {
   const groups = equivalenceGroups(registries);
+  const expansions = (text: string): Expansion[] => {
+    const words = matchWords(text);
+    const found: Expansion[] = [];
+    for (const group of groups) {
+      const present = group.filter((phrase) => triggers(text, words, phrase));
+      if (present.length === 0) continue;
+      const equivalents = group.filter((phrase) => !containsPhrase(words, phrase));
+      // The longest phrase present is the one the query said (« maison de santé » rather than « santé »).
+      const trigger = present.reduce((a, b) => (matchWords(b).length > matchWords(a).length ? b : a));
+      if (equivalents.length > 0) found.push({ trigger, equivalents });
+    }
+    return found;
+  };
   return {
+    expansions,
     expand(text: string): string[] {
-      const words = matchWords(text);
       const extra = new Map<string, string>();
-      for (const group of groups) {
-        if (!group.some((phrase) => triggers(text, words, phrase))) continue;
-        for (const phrase of group) {
-          const key = normalizeForMatch(phrase);
-          if (!containsPhrase(words, phrase) && !extra.has(key)) extra.set(key, phrase);
-        }
+      for (const { equivalents } of expansions(text)) {
+        for (const phrase of equivalents) if (!extra.has(normalizeForMatch(phrase))) extra.set(normalizeForMatch(phrase), phrase);
       }
       return [...extra.values()];
     },

@@ -1,10 +1,20 @@
+/** Phrases equivalent to one phrase of a query (« kiné » → « masseur-kinésithérapeute », « physiotherapist »). */
+export interface Expansion {
+  /** The phrase of the query that matched. */
+  trigger: string;
+  /** Its equivalents (never the trigger itself). */
+  equivalents: string[];
+}
+
 /**
  * Adds equivalent words to a query (acronyms ↔ expansions, lay words ↔ technical
  * words, English ↔ French). Implemented from the domain registries.
  */
 export interface QueryExpander {
-  /** Extra phrases equivalent to parts of `text` (never the text itself). */
+  /** Each phrase of `text` that has equivalents, with them. */
+  expansions(text: string): Expansion[];
+  /** All the equivalent phrases, flat and without repeats. */
   expand(text: string): string[];
 }
 
-export const noExpansion: QueryExpander = { expand: () => [] };
+export const noExpansion: QueryExpander = { expansions: () => [], expand: () => [] };

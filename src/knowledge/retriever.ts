@@ -4,7 +4,7 @@ import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
-import type { QueryExpander } from './query-expander.ts';
+import type { Expansion, QueryExpander } from './query-expander.ts';
 import { canonicalQuestion } from './question-forms.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
@@ -33,7 +33,8 @@ export class Retriever {
 
   async retrieve(asked: string, limit = 5): Promise<Passage[]> {
     const question = canonicalQuestion(asked);
-    const expansions = this.expander.expand(question);
+    const found = this.expander.expansions(question);
+    const expansions = [...new Set(found.flatMap((e) => e.equivalents))];
     const query = [question, ...expansions].join(' ');
     const lexical = this.index.lexical.query(question, expansions, CANDIDATES).map((hit) => hit.id);
     const vector = (await this.vectorHits(query))
@@ -41,26 +42,22 @@ export class Retriever {
       .filter((id): id is string => id !== undefined);
     const fused = reciprocalRankFusion([lexical, vector]);
 
-    const wanted = questionTerms(question, expansions, this.expander);
+    const wanted = questionTerms(question, found);
     // Articles title their sections as questions: a heading about exactly what is asked is a strong hint.
     const askedTerms = new Set(terms(question));
-    const passages: (Passage & { rank: number })[] = [];
-    for (const [id, score] of fused) {
+    const passages: Passage[] = [];
+    for (const [id, fusedScore] of fused) {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
       const coverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const headingLikeness = jaccard(askedTerms, chunkTerms.sectionWords);
-      passages.push({
-        chunk,
-        score,
-        coverage,
-        rank: score + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * headingLikeness,
-      });
+      const score = fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * headingLikeness;
+      passages.push({ chunk, score, coverage });
     }
-    passages.sort((a, b) => b.rank - a.rank);
-    return passages.slice(0, limit).map(({ chunk, score, coverage }) => ({ chunk, score, coverage }));
+    passages.sort((a, b) => b.score - a.score);
+    return passages.slice(0, limit);
   }
 
   /**
@@ -102,22 +99,20 @@ interface ChunkTerms {
 
 /**
  * The question's content terms, each with the alternative term sets that
- * would also satisfy it (expansions of that word, or of the whole question).
+ * would also satisfy it: the equivalents of the query phrase it belongs to
+ * (« mal de dos » → « lombalgie » stands for both « mal » and « dos »).
  */
 interface WantedTerm {
   term: string;
   alternatives: string[][];
 }
 
-function questionTerms(question: string, expansions: readonly string[], expander: QueryExpander): WantedTerm[] {
-  const wholeQuestion = expansions.map((e) => terms(e)).filter((t) => t.length > 0);
+function questionTerms(question: string, expansions: readonly Expansion[]): WantedTerm[] {
   const wanted = new Map<string, WantedTerm>();
-  for (const word of question.split(/\s+/)) {
-    for (const term of terms(word)) {
-      if (wanted.has(term)) continue;
-      const own = expander.expand(word).map((e) => terms(e)).filter((t) => t.length > 0);
-      wanted.set(term, { term, alternatives: [...own, ...wholeQuestion] });
-    }
+  for (const term of terms(question)) if (!wanted.has(term)) wanted.set(term, { term, alternatives: [] });
+  for (const { trigger, equivalents } of expansions) {
+    const alternatives = equivalents.map((e) => terms(e)).filter((t) => t.length > 0);
+    for (const term of terms(trigger)) wanted.get(term)?.alternatives.push(...alternatives);
   }
   return [...wanted.values()];
 }

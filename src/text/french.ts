@@ -15,12 +15,24 @@ const stemmer = snowball.newStemmer('french');
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
 
 /** Words that carry no meaning for retrieval: French stop words plus question words. */
+/**
+ * Words of the generic French stop list that mean something in this domain
+ * (« mal de dos », « premier recours », « personnes âgées », « diplômé d'État »,
+ * « CLIC », « nouveau protocole »…): they stay searchable.
+ */
+const DOMAIN_WORDS = new Set<string>([
+  'dos', 'clic', 'état', 'etat', 'premier', 'première', 'personne', 'personnes', 'nouveau', 'nouveaux', 'proche',
+  'ouvert', 'ouverte', 'ouverts', 'sujet', 'unique', 'uniques', 'specifique', 'specifiques', 'necessaire',
+  'prealable', 'directe', 'parole', 'début', 'bas', 'haut', 'relative', 'valeur', 'plein', 'possible', 'possibles',
+]);
+
 const STOP_WORDS = new Set<string>([
-  ...(stopwordsIso.fr ?? []),
+  ...(stopwordsIso.fr ?? []).filter((word) => !DOMAIN_WORDS.has(word)),
   'quel', 'quelle', 'quels', 'quelles', 'quoi', 'comment', 'combien', 'pourquoi', 'est-ce', 'estce',
   'qu', 'que', 'qui', 'ou', 'où', 'c', 'est', 'sont', 'ce', 'cela', 'ça', 'ca', 'faut', 'peut', 'peuvent',
   'y', 'a', 'il', 'elle', 'ils', 'elles', 'on', 'un', 'une', 'des', 'les', 'le', 'la', 'du', 'de',
   'the', 'what', 'is', 'are', 'who', 'how', 'which', 'does', 'do', 'can', 'of', 'an', 'to', 'in', 'for', 'and', 'or',
+  'i', 'we', 'my', 'our', 'you', 'your', 'has', 'have', 'be', 'with', 'there', 'should', 'need', 'needs', 'get',
 ]);
 
 export function foldAccents(text: string): string {

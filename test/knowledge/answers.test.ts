@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
+import { withThreadContext } from '../../src/answer/question-handler.ts';
+import { loadConfig } from '../../src/config/env.ts';
+import type { Turn } from '../../src/engine/message.ts';
+import { ROOT } from '../support/cli.ts';
+
+/** Answers of the shipped base, through the real core (offline). */
+let dataDir: string;
+let core: CoordoCore;
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-answers-'));
+  core = await createCore(loadConfig({ COORDO_DATA_DIR: dataDir }, ROOT));
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const ask = (text: string, history: Turn[] = []) =>
+  core.engine.handle({ text, history, conversation: { platform: 'cli', userId: 'u', channelId: 'c' } });
+
+describe('answers from the shipped base', () => {
+  it('understands questions asked in English', async () => {
+    const centre = await ask('How do I set up a health centre?');
+    expect(centre.citations[0]?.path).toBe('articles/centres-de-sante.md');
+    const indicators = await ask('What are the yearly indicators of a protocol?');
+    expect(indicators.text).toMatch(/quatre indicateurs/);
+    const dac = await ask('what is a DAC?');
+    expect(dac.text).toMatch(/dispositif d'appui à la coordination/);
+  });
+
+  it('tolerates SMS spelling and lay words', async () => {
+    expect((await ask('c koi une cpts')).citations[0]?.section).toMatch(/Qu'est-ce qu'une CPTS/);
+    expect((await ask('mal de dos : qui peut prendre en charge ?')).text).toMatch(/lombalgie|lombaire/i);
+  });
+
+  it('keeps list items and paragraphs on their own lines, and cites one article when one answers', async () => {
+    const reply = await ask('qui a un ordre ?');
+    expect(reply.citations).toHaveLength(1);
+    expect(reply.text).toMatch(/- pédicures-podologues\.\nPour ces sept professions/);
+  });
+
+  it('takes a follow-up from the thread, and only a follow-up', () => {
+    const history: Turn[] = [{ role: 'user', text: "Qu'est-ce qu'une CPTS ?" }, { role: 'assistant', text: '…' }];
+    expect(withThreadContext('Et ses missions ?', history)).toBe("Et ses missions ? Qu'est-ce qu'une CPTS ?");
+    expect(withThreadContext('What are the benefits of teamwork?', history)).toBe('What are the benefits of teamwork?');
+  });
+});
