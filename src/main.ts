@@ -115,8 +115,13 @@ function parseCommandLine(argv: string[]) {
       options: { json: { type: 'boolean', default: false }, batch: { type: 'boolean', default: false } },
     });
   } catch (error) {
+    const code = (error as { code?: unknown }).code;
     const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
-    throw new UsageError(`Option inconnue${option ? ` : « ${option} »` : ''}.\n${USAGE}`);
+    const problem =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `Option inconnue${option ? ` : « ${option} »` : ''}`
+        : `Option mal écrite${option ? ` : « ${option} »` : ''} (les options --json et --batch ne prennent pas de valeur)`;
+    throw new UsageError(`${problem}.\n${USAGE}`);
   }
 }
 

@@ -8,7 +8,9 @@ import type { AnswerComposer } from './composer.ts';
  * A follow-up: a question that opens like one (« et pour une CPTS ? », « and
  * its missions? ») or that names at most one thing (« ses missions ? »).
  */
-const FOLLOW_UP_OPENING = /^\s*(?:et|mais|aussi|alors|puis|and|what about|how about)\b|\b(?:ses|son|sa|leurs?|celle|celui|ceux|its|their)\b/iu;
+const FOLLOW_UP_OPENING = /^\s*(?:et|mais|aussi|alors|puis|and|what about|how about)\b/iu;
+/** « ses missions ? » refers back; « comment déclarer son protocole à l'ARS ? » does not: possessives count in short questions only. */
+const REFERRING_BACK = /\b(?:ses|son|sa|leurs?|celle|celui|ceux|its|their)\b/iu;
 
 /** Free-text questions: hybrid retrieval, then the composer (extractive offline, or a model). */
 export function createQuestionHandler(retriever: Retriever, composer: AnswerComposer): Handler {
@@ -24,7 +26,9 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
 
 /** "Et pour une CPTS ?" in a thread about MSP: add the last question of the thread to the query. */
 export function withThreadContext(text: string, history: readonly Turn[]): string {
-  if (!FOLLOW_UP_OPENING.test(text) && terms(text).length > 1) return text;
+  const count = terms(text).length;
+  const followUp = FOLLOW_UP_OPENING.test(text) || count <= 1 || (count <= 2 && REFERRING_BACK.test(text));
+  if (!followUp) return text;
   const previous = [...history].reverse().find((turn) => turn.role === 'user' && turn.text.trim() !== text.trim());
   return previous ? `${text} ${previous.text}` : text;
 }

@@ -71,9 +71,12 @@ async function inChild(args: string[], env: Record<string, string>): Promise<unk
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
 }
 
-/** The environment without any model endpoint: the corpus figures are those of the offline default. */
+/**
+ * The environment without any model endpoint: the figures are those of the offline default. The variables
+ * are set empty rather than removed, since the child reads `.env`, which never overrides a variable already set.
+ */
 function offlineEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'COORDO_CHAT_MODEL', 'COORDO_EMBEDDING_MODEL']) delete env[name];
+  for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'COORDO_CHAT_MODEL', 'COORDO_EMBEDDING_MODEL']) env[name] = '';
   return env;
 }

@@ -23,7 +23,7 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
         // « mal de dos : qui peut le prendre en charge ? » names the act before « qui peut »: try the whole question.
         const whole = matchProtocolsByActs(registries, message.text);
         if (whole.length > 0) {
-          query = { ...query, act: message.text.replace(/[\s?!.]+$/u, '') };
+          query = { ...query, act: actBeforeQuestion(message.text) };
           protocols = whole;
         }
       }
@@ -36,6 +36,12 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
       return reply;
     },
   };
+}
+
+/** « mal de dos : qui peut le prendre en charge ? » → « mal de dos » (the words before the question, to quote). */
+function actBeforeQuestion(text: string): string {
+  const before = text.split(/\s*[:,–-]?\s*\b(?:qui|who)\b/iu)[0]?.replace(/[\s?!.:]+$/u, '').trim();
+  return before || text.replace(/[\s?!.]+$/u, '');
 }
 
 export interface LookupHandlerOptions {

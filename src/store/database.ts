@@ -26,17 +26,20 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Db
   return db;
 }
 
+/**
+ * Apply the migrations not applied yet. Each one is read and applied in one
+ * IMMEDIATE transaction (write lock first), so that two processes starting on
+ * the same file never both apply it.
+ */
 export function migrate(db: Db, migrations: readonly Migration[]): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    db.prepare<[], { name: string }>('SELECT name FROM schema_migrations').all().map((row) => row.name),
-  );
+  const isApplied = db.prepare<[string], { name: string }>('SELECT name FROM schema_migrations WHERE name = ?');
   const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   for (const migration of migrations) {
-    if (applied.has(migration.name)) continue;
     db.transaction(() => {
+      if (isApplied.get(migration.name)) return;
       db.exec(migration.sql);
       record.run(migration.name, new Date().toISOString());
-    })();
+    }).immediate();
   }
 }

@@ -14,18 +14,18 @@ const stemmer = snowball.newStemmer('french');
 
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
 
-/** Words that carry no meaning for retrieval: French stop words plus question words. */
 /**
  * Words of the generic French stop list that mean something in this domain
  * (« mal de dos », « premier recours », « personnes âgées », « diplômé d'État »,
  * « CLIC », « nouveau protocole »…): they stay searchable.
  */
 const DOMAIN_WORDS = new Set<string>([
-  'dos', 'clic', 'état', 'etat', 'premier', 'première', 'personne', 'personnes', 'nouveau', 'nouveaux', 'proche',
+  'dos', 'clic', 'état', 'premier', 'première', 'personne', 'personnes', 'nouveau', 'nouveaux', 'proche',
   'ouvert', 'ouverte', 'ouverts', 'sujet', 'unique', 'uniques', 'specifique', 'specifiques', 'necessaire',
   'prealable', 'directe', 'parole', 'début', 'bas', 'haut', 'relative', 'valeur', 'plein', 'possible', 'possibles',
 ]);
 
+/** Words that carry no meaning for retrieval: French stop words (less the domain's), question words, English ones. */
 const STOP_WORDS = new Set<string>([
   ...(stopwordsIso.fr ?? []).filter((word) => !DOMAIN_WORDS.has(word)),
   'quel', 'quelle', 'quels', 'quelles', 'quoi', 'comment', 'combien', 'pourquoi', 'est-ce', 'estce',

@@ -34,7 +34,9 @@ describe('answers from the shipped base', () => {
 
   it('tolerates SMS spelling and lay words', async () => {
     expect((await ask('c koi une cpts')).citations[0]?.section).toMatch(/Qu'est-ce qu'une CPTS/);
-    expect((await ask('mal de dos : qui peut prendre en charge ?')).text).toMatch(/lombalgie|lombaire/i);
+    const back = await ask('mal de dos : qui peut le prendre en charge ?');
+    expect(back.text).toMatch(/lombalgie|lombaire/i);
+    expect(back.text).toMatch(/^\*\*Protocoles de coopération pour « mal de dos »/);
   });
 
   it('keeps list items and paragraphs on their own lines, and cites one article when one answers', async () => {
@@ -47,5 +49,6 @@ describe('answers from the shipped base', () => {
     const history: Turn[] = [{ role: 'user', text: "Qu'est-ce qu'une CPTS ?" }, { role: 'assistant', text: '…' }];
     expect(withThreadContext('Et ses missions ?', history)).toBe("Et ses missions ? Qu'est-ce qu'une CPTS ?");
     expect(withThreadContext('What are the benefits of teamwork?', history)).toBe('What are the benefits of teamwork?');
+    expect(withThreadContext("Comment déclarer son protocole à l'ARS ?", history)).toBe("Comment déclarer son protocole à l'ARS ?");
   });
 });
