@@ -10,6 +10,8 @@ import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
+/** Chunks whose terms are kept between questions (the candidates come back often). */
+const TERM_CACHE_SIZE = 4000;
 
 /**
  * Hybrid retrieval: French BM25 and vector search over the query and its
@@ -81,6 +83,7 @@ export class Retriever {
         heading: new Set(terms(`${chunk.title} ${chunk.section}`)),
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
       };
+      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear(); // bounded: a long-running bot on a large base
       this.termCache.set(chunk.id, cached);
     }
     return cached;
