@@ -52,6 +52,22 @@ describe('delegation form → draft', () => {
     expect(result).toMatchObject({ ok: true, draft: { delegueUserId: undefined, delegueProfessionId: 'infirmier', protocol: { kind: 'new_local' } } });
   });
 
+  it('refuses a request nobody but the requester could answer', () => {
+    const alone = context({ groups: { infirmier: ['UMED'] } });
+    expect(parseDraft({ ...valid, delegueUserId: undefined }, alone)).toEqual({
+      ok: false,
+      errors: {
+        delegueProfessionId:
+          'Vous êtes le seul membre de l’équipe enregistré comme « Infirmier » : personne d’autre ne pourrait répondre. Choisissez aussi un délégué nommé.',
+      },
+    });
+    expect(parseDraft({ ...valid, delegueUserId: undefined }, context({ groups: {} }))).toMatchObject({
+      ok: false,
+      errors: { delegueProfessionId: 'Aucun membre de l’équipe n’est enregistré comme « Infirmier » : choisissez aussi un délégué nommé.' },
+    });
+    expect(parseDraft(valid, alone)).toMatchObject({ ok: true });
+  });
+
   it('names every invalid field at once, in French', () => {
     const result = parseDraft(
       { delegueProfessionId: 'aide-soignant', acts: '   ', natures: [], protocol: '', patients: '', setting: 'cabinet', startDate: '2026-11-23' },

@@ -167,6 +167,16 @@ describe('the request form pre-filled by the model', () => {
     expect(a.logs.some((l) => l.includes('"event":"delegation.prefill"') && l.includes('"source":"offline"'))).toBe(true);
   });
 
+  it('says at once that the form could not be opened when Slack gives the waiting view no id, without asking the model', async () => {
+    const a = await start();
+    fake.respond('views.open', () => ({ ok: true }));
+    await sendCommand(a.target, { text: `demande ${MESSAGE}`, responseUrl: fake.responseUrl('no-view'), userId: REQUESTER, triggerId: 'trig-4' });
+    const told = await fake.waitFor('response_url', (c) => c.responseId === 'no-view');
+    expect(String(told.params.text)).toBe("Je n'ai pas pu ouvrir le formulaire de demande de délégation. Réessayez dans un instant.");
+    expect(stub.requests).toHaveLength(0);
+    expect(fake.callsTo('views.update')).toHaveLength(0);
+  });
+
   it('model unreachable: the offline pre-fill too', async () => {
     const a = await start();
     stub.chat({ kind: 'status', status: 500 });

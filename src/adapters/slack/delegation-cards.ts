@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { DelegationCatalog } from '../../workflows/delegation/catalog.ts';
-import type { DelegationRequest } from '../../workflows/delegation/model.ts';
+import type { CardRef, DelegationRequest } from '../../workflows/delegation/model.ts';
 import { changeNotice, partyNotice } from '../../workflows/delegation/presenter.ts';
 import type { DelegationService, TransitionOutcome } from '../../workflows/delegation/service.ts';
 import { deleguesOf, type ProfessionGroups } from '../../workflows/delegation/state-machine.ts';
 import { cardText, requestBlocks, slackFormat } from './delegation-views.ts';
-import { openDirectMessage, sendDirectMessage } from './direct-message.ts';
+import { openDirectMessage, tellInDm } from './direct-message.ts';
 
 export interface CardDeliveryDeps {
   service: DelegationService;
@@ -19,9 +19,15 @@ export interface CardDeliveryDeps {
 
 /** Where a request's cards go, and how its parties hear of each change. */
 export interface CardDelivery {
-  /** Post a new request's cards, then tell the requester that it is sent — or which cards could not be delivered. */
+  /**
+   * Post a new request's cards, each with the request as it is when posted, then bring up to date those an answer
+   * made stale meanwhile, and tell the requester that it is sent — or which cards could not be delivered.
+   */
   deliver(client: WebClient, request: DelegationRequest): Promise<void>;
-  /** After a change: update every card in place, say what changed in its thread, and tell the other party in a DM. */
+  /**
+   * After a change: update every card in place, say what changed in its thread, and tell the other party in a DM
+   * (except those whose DM holds a card: they see the change in its thread).
+   */
   changed(client: WebClient, outcome: Extract<TransitionOutcome, { ok: true }>): Promise<void>;
 }
 
@@ -32,23 +38,28 @@ type Target = { channel: string } | { userId: string };
 export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
   const { service, catalog, logger } = deps;
 
-  /** A direct message to one user; a failure is logged, never thrown. */
-  async function tell(client: WebClient, userId: string, text: string, requestId: string, failure: string): Promise<void> {
+  /** Post a card showing the request as stored right now (an answer may have come while earlier cards were posted). */
+  async function postCard(client: WebClient, request: DelegationRequest, target: Target): Promise<{ card: CardRef; version: number } | null> {
     try {
-      await sendDirectMessage(client, userId, text);
+      const channel = 'channel' in target ? target.channel : await openDirectMessage(client, target.userId);
+      const current = service.find(request.id) ?? request;
+      const posted = await client.chat.postMessage({ channel, text: cardText(current), blocks: requestBlocks(current, catalog), unfurl_links: false });
+      if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
+      const card = { channel: posted.channel, ts: posted.ts };
+      service.attachCard(request.id, card);
+      return { card, version: current.version };
     } catch (error) {
-      logger.warn(failure, { request: requestId, user: userId, error: errorName(error) });
+      logger.warn('delegation.card_post_failed', { request: request.id, to: 'channel' in target ? 'channel' : 'dm', error: errorName(error) });
+      return null;
     }
   }
 
-  async function postCard(client: WebClient, request: DelegationRequest, target: Target): Promise<boolean> {
+  async function updateCard(client: WebClient, request: DelegationRequest, card: CardRef): Promise<boolean> {
     try {
-      const channel = 'channel' in target ? target.channel : await openDirectMessage(client, target.userId);
-      const posted = await client.chat.postMessage({ channel, text: cardText(request), blocks: requestBlocks(request, catalog), unfurl_links: false });
-      if (posted.channel && posted.ts) service.attachCard(request.id, { channel: posted.channel, ts: posted.ts });
+      await client.chat.update({ channel: card.channel, ts: card.ts, text: cardText(request), blocks: requestBlocks(request, catalog) });
       return true;
     } catch (error) {
-      logger.warn('delegation.card_post_failed', { request: request.id, to: 'channel' in target ? 'channel' : 'dm', error: errorName(error) });
+      logger.warn('delegation.card_update_failed', { request: request.id, error: errorName(error) });
       return false;
     }
   }
@@ -80,15 +91,28 @@ export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
         ? [{ channel: deps.requestsChannel }]
         : deleguesOf(request, deps.professionGroups).map((userId) => ({ userId }));
       const failed: Target[] = [];
+      const posted: { card: CardRef; version: number }[] = [];
       // One DM per délégué (a group DM holds 8 people at most); one after the other, within Slack's rate limits.
-      for (const target of targets) if (!(await postCard(client, request, target))) failed.push(target);
-      await tell(client, request.delegantUserId, deliveryText(request, targets, failed), request.id, 'delegation.confirmation_failed');
+      for (const target of targets) {
+        const done = await postCard(client, request, target);
+        if (done) posted.push(done);
+        else failed.push(target);
+      }
+      // Changed while the cards were posted: a card posted before the change may have been missed by `changed`.
+      const latest = service.find(request.id);
+      if (latest !== undefined) {
+        for (const { card } of posted.filter((p) => p.version !== latest.version)) await updateCard(client, latest, card);
+      }
+      await tellInDm(client, logger, request.delegantUserId, deliveryText(request, targets, failed), {
+        failure: 'delegation.confirmation_failed',
+        meta: { request: request.id },
+      });
     },
 
     async changed(client, { request, entry }) {
       for (const card of request.cards) {
+        if (!(await updateCard(client, request, card))) continue;
         try {
-          await client.chat.update({ channel: card.channel, ts: card.ts, text: cardText(request), blocks: requestBlocks(request, catalog) });
           await client.chat.postMessage({ channel: card.channel, thread_ts: card.ts, text: changeNotice(entry, request, slackFormat) });
         } catch (error) {
           logger.warn('delegation.card_update_failed', { request: request.id, error: errorName(error) });
@@ -98,8 +122,9 @@ export function cardDelivery(deps: CardDeliveryDeps): CardDelivery {
       if (action === 'create') return;
       const otherParty = entry.actorUserId === request.delegantUserId ? deleguesOf(request, deps.professionGroups) : [request.delegantUserId];
       const text = partyNotice({ ...entry, action }, request, slackFormat);
+      const cardChannels = request.cards.map((card) => card.channel);
       for (const userId of otherParty.filter((u) => u !== entry.actorUserId)) {
-        await tell(client, userId, text, request.id, 'delegation.notice_failed');
+        await tellInDm(client, logger, userId, text, { failure: 'delegation.notice_failed', meta: { request: request.id }, unlessIn: cardChannels });
       }
     },
   };

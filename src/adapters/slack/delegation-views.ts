@@ -19,7 +19,7 @@ import { actionsFrom, commentPolicy } from '../../workflows/delegation/state-mac
 import { ACTS_ACTION, COMMENT_CALLBACK, FORM_CALLBACK, fieldAction, transitionActionId } from './delegation-ids.ts';
 import type { CommentMetadata } from './delegation-payloads.ts';
 import { escapeMrkdwn, splitText } from './render.ts';
-import { truncate } from './text.ts';
+import { truncate } from '../../text/truncate.ts';
 
 /** The Block Kit of delegation requests: the request form, the comment modal, the request card. */
 
@@ -95,7 +95,7 @@ export function formView(catalog: DelegationCatalog, state: FormState): ModalVie
       block_id: 'delegueUserId',
       optional: true,
       label: plain('Délégué (membre de l’équipe)'),
-      hint: plain('Un membre de l’équipe, une profession, ou les deux.'),
+      hint: plain('Un membre de l’équipe, une profession, ou les deux. Avec une profession (même avec un membre nommé), la demande est aussi envoyée à tous les membres de l’équipe de cette profession.'),
       element: { type: 'users_select', action_id: fieldAction('delegueUserId'), placeholder: plain('Choisir une personne') },
     },
     {

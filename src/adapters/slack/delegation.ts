@@ -24,7 +24,8 @@ import { ButtonValueSchema, CommentMetadataSchema, elementOf, readForm } from '.
 import { cardText, commentView, formView, readingView, requestBlocks, slackFormat, textSections } from './delegation-views.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { parseJson } from './text.ts';
-import { sendDirectMessage } from './direct-message.ts';
+import { tellInDm } from './direct-message.ts';
+import { slackPeople, type SlackPeople } from './people.ts';
 
 export interface DelegationFeatureDeps {
   service: DelegationService;
@@ -42,6 +43,9 @@ export interface DelegationFeatureDeps {
 const FORM_NOT_OPENED = "Je n'ai pas pu ouvrir le formulaire de demande de délégation. Réessayez dans un instant.";
 const COMMENT_NOT_OPENED = "Je n'ai pas pu ouvrir la fenêtre de commentaire : l'action n'a pas été effectuée. Réessayez dans un instant.";
 const INVALID_ID = 'Numéro de demande invalide : le format est DEL-AAAA-NNNN (par exemple DEL-2026-0001).';
+export const GUEST_REFUSAL =
+  'Les comptes invités ne peuvent pas faire de demande de délégation ni y répondre : demandez à un membre de l’équipe de le faire.';
+export const UNCHECKED_REFUSAL = "Je n’ai pas pu vérifier auprès de Slack vos droits sur les demandes de délégation : l'action n'a pas été effectuée. Réessayez dans un instant.";
 
 /**
  * The delegation feature wired on the app's database (its tables are migrated
@@ -78,6 +82,10 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
   const now = deps.now ?? (() => new Date());
   const cards = cardDelivery(deps);
   const refuseText = (text: string): string | null => patientDataProblem(text, 'store');
+  /** Slack accounts (guests), looked up with the app's client once registered. */
+  let people: SlackPeople | undefined;
+  /** Requests whose cards this process is posting: a re-sent form waits for them instead of posting twice. */
+  const delivering = new Set<string>();
 
   const formFor = (initial: FormInitial, readByModel = false): ModalView =>
     formView(catalog, { initial, suggestions: initial.acts ? catalog.suggestProtocols(initial.acts) : [], today: parisDay(now()), readByModel });
@@ -96,17 +104,26 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     const reader = deps.fieldsReader;
     if (!reader) return openForm(client, triggerId, { acts: text });
     const opened = await client.views.open({ trigger_id: triggerId, view: readingView() });
+    const viewId = opened.view?.id;
+    if (!viewId) throw new Error('views.open returned no view id');
     const read = await prefillFromText(reader, catalog, text, parisDay(now()));
     logger.info('delegation.prefill', { source: read ? 'model' : 'offline', fields: read ? Object.keys(read).join(',') : undefined });
     const view = read ? formFor({ ...read, acts: read.acts ?? text }, true) : formFor({ acts: text });
-    const viewId = opened.view?.id;
-    if (!viewId) throw new Error('views.open returned no view id');
     try {
       await client.views.update({ view_id: viewId, ...(opened.view?.hash ? { hash: opened.view.hash } : {}), view });
     } catch (error) {
       // Closed by the user while the model was reading.
       logger.info('delegation.prefill_not_shown', { error: errorName(error) });
     }
+  }
+
+  /** Why this user may not create or answer requests (a French sentence), or null: Slack guests are refused, and so is everyone when Slack cannot tell. */
+  async function guestRefusal(userId: string): Promise<string | null> {
+    if (people === undefined) throw new Error('delegation feature used before register()');
+    const person = await people.lookup(userId);
+    const refusal = person === null ? UNCHECKED_REFUSAL : person.readOnly ? GUEST_REFUSAL : null;
+    if (refusal !== null) logger.warn('delegation.guest_refused', { user: userId, checked: person !== null });
+    return refusal;
   }
 
   /** Log a change or its refusal, and update the cards and tell the other party when something changed. */
@@ -138,6 +155,11 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     if (action === undefined || !value.success) {
       logger.warn('delegation.tampered_payload', { user: body.user.id, action: button.action_id });
       await say(failureText('tampered'));
+      return;
+    }
+    const guest = await guestRefusal(body.user.id);
+    if (guest !== null) {
+      await say(guest);
       return;
     }
     const command = { requestId: value.data.id, action, actorUserId: body.user.id, expectedVersion: value.data.v };
@@ -200,15 +222,6 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     await ctx.respond({ response_type: 'ephemeral', text, blocks: textSections(text) });
   }
 
-  /** The shortcut has no response URL: a failure is told in a DM (itself only logged if it fails). */
-  async function tellInDm(client: WebClient, userId: string, text: string): Promise<void> {
-    try {
-      await sendDirectMessage(client, userId, text);
-    } catch (error) {
-      logger.warn('delegation.dm_failed', { user: userId, error: errorName(error) });
-    }
-  }
-
   return {
     name: 'delegation',
     subcommands: { demande, demandes },
@@ -218,6 +231,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       '`/coordo demandes` : vos demandes en cours, envoyées et reçues',
     ],
     register(app: App) {
+      people = slackPeople(app.client, logger);
       app.action<BlockAction<ButtonAction>>(OPEN_FORM_ACTION, async ({ ack, body, action, client, respond }) => {
         await ack();
         try {
@@ -235,7 +249,8 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           await (text ? openFormOnText(client, shortcut.trigger_id, text) : openForm(client, shortcut.trigger_id, {}));
         } catch (error) {
           logger.warn('delegation.form_open_failed', { source: 'shortcut', error: errorName(error) });
-          await tellInDm(client, shortcut.user.id, `${FORM_NOT_OPENED} Vous pouvez aussi taper \`/coordo demande\`.`);
+          // The shortcut has no response URL: the failure is told in a DM.
+          await tellInDm(client, logger, shortcut.user.id, `${FORM_NOT_OPENED} Vous pouvez aussi taper \`/coordo demande\`.`, { failure: 'delegation.dm_failed' });
         }
       });
 
@@ -266,14 +281,27 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           await ack({ response_action: 'errors', errors: result.errors });
           return;
         }
-        const { request, created } = service.create(result.draft, `slack:${body.team?.id ?? '-'}:${view.id}`);
-        await ack();
-        if (!created) {
-          logger.info('delegation.duplicate_submission', { request: request.id, user: body.user.id });
+        const refusal = await guestRefusal(body.user.id);
+        if (refusal !== null) {
+          await ack({ response_action: 'errors', errors: { delegueUserId: refusal } });
           return;
         }
-        logger.info('delegation.created', { request: request.id, user: body.user.id });
-        await cards.deliver(client, request);
+        const { request, created } = service.create(result.draft, `slack:${body.team?.id ?? '-'}:${view.id}`);
+        // Stored but never delivered (the process stopped between the two): deliver now, unless this process is at it.
+        const undelivered = !created && request.cards.length === 0 && !delivering.has(request.id);
+        if (!created) logger.info('delegation.duplicate_submission', { request: request.id, user: body.user.id, redeliver: undelivered });
+        if (!created && !undelivered) {
+          await ack();
+          return;
+        }
+        delivering.add(request.id);
+        try {
+          await ack();
+          if (created) logger.info('delegation.created', { request: request.id, user: body.user.id });
+          await cards.deliver(client, request);
+        } finally {
+          delivering.delete(request.id);
+        }
       });
 
       app.action<BlockAction<ButtonAction>>(TRANSITION_ACTION, async ({ ack, body, action, client, respond }) => {
@@ -298,6 +326,11 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
         const refusal = comment === undefined ? null : refuseText(comment);
         if (refusal !== null) {
           await ack({ response_action: 'errors', errors: { comment: refusal } });
+          return;
+        }
+        const guest = await guestRefusal(body.user.id);
+        if (guest !== null) {
+          await ack({ response_action: 'errors', errors: { comment: guest } });
           return;
         }
         const { id, v, action } = metadata.data;

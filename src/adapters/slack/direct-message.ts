@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { errorName, type Logger } from '../../log/logger.ts';
 
 /** The id of the direct-message channel with a user (opened if needed). */
 export async function openDirectMessage(client: WebClient, userId: string): Promise<string> {
@@ -8,7 +9,21 @@ export async function openDirectMessage(client: WebClient, userId: string): Prom
   return id;
 }
 
-/** Post a plain text to a user in a direct message; throws when Slack refuses. */
-export async function sendDirectMessage(client: WebClient, userId: string, text: string): Promise<void> {
-  await client.chat.postMessage({ channel: await openDirectMessage(client, userId), text, unfurl_links: false });
+export interface TellOptions {
+  /** The log event of a failure (logged as a warning with the user id, the error name and `meta`). */
+  failure: string;
+  meta?: Parameters<Logger['warn']>[1];
+  /** Direct-message channels where the user already sees the news (e.g. the thread of a card): nothing is sent there. */
+  unlessIn?: readonly string[];
+}
+
+/** Post a plain text to a user in a direct message; a failure is logged, never thrown. */
+export async function tellInDm(client: WebClient, logger: Logger, userId: string, text: string, options: TellOptions): Promise<void> {
+  try {
+    const channel = await openDirectMessage(client, userId);
+    if (options.unlessIn?.includes(channel)) return;
+    await client.chat.postMessage({ channel, text, unfurl_links: false });
+  } catch (error) {
+    logger.warn(options.failure, { ...options.meta, user: userId, error: errorName(error) });
+  }
 }

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply } from '../../engine/reply.ts';
-import { truncate } from './text.ts';
+import { truncate } from '../../text/truncate.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const MAX_BLOCKS = 50;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDay } from './calendar.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import { NATURES, NEW_LOCAL_PROTOCOL, SETTINGS, type DelegationDraft } from './model.ts';
-import type { ProfessionGroups } from './state-machine.ts';
+import { deleguesOf, type ProfessionGroups } from './state-machine.ts';
 
 export const MAX_ACTS_CHARS = 3000;
 export const MAX_PATIENTS_CHARS = 1500;
@@ -112,6 +112,8 @@ function contextIssues(form: Partial<Form>, context: DraftContext): [DelegationF
   const issue = (field: DelegationField, message: string) => issues.push([field, message]);
   const profession = form.delegueProfessionId === undefined ? undefined : context.catalog.professions.find((p) => p.id === form.delegueProfessionId);
 
+  const parties = { delegantUserId: context.delegantUserId, delegueUserId: form.delegueUserId, delegueProfessionId: form.delegueProfessionId };
+
   if (form.delegueUserId === undefined && form.delegueProfessionId === undefined) {
     issue('delegueUserId', 'Indiquez le délégué : un membre de l’équipe, une profession, ou les deux.');
   }
@@ -123,8 +125,15 @@ function contextIssues(form: Partial<Form>, context: DraftContext): [DelegationF
       issue('delegueProfessionId', 'Profession inconnue du registre : choisissez-la dans la liste.');
     } else if (!profession.mayBeDelegue) {
       issue('delegueProfessionId', `La profession « ${profession.label} » ne peut pas être déléguée d’un protocole de coopération.`);
-    } else if (form.delegueUserId === undefined && (context.groups[profession.id]?.length ?? 0) === 0) {
-      issue('delegueProfessionId', `Aucun membre de l’équipe n’est enregistré comme « ${profession.label} » : choisissez aussi un délégué nommé.`);
+    } else if (form.delegueUserId !== context.delegantUserId && deleguesOf(parties, context.groups).length === 0) {
+      // Nobody but the requester could answer: the request would wait forever.
+      const members = context.groups[profession.id] ?? [];
+      issue(
+        'delegueProfessionId',
+        members.length === 0
+          ? `Aucun membre de l’équipe n’est enregistré comme « ${profession.label} » : choisissez aussi un délégué nommé.`
+          : `Vous êtes le seul membre de l’équipe enregistré comme « ${profession.label} » : personne d’autre ne pourrait répondre. Choisissez aussi un délégué nommé.`,
+      );
     }
   }
 

@@ -1,3 +1,4 @@
+import { truncate } from '../../text/truncate.ts';
 import { formatFrenchDay } from './calendar.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import {
@@ -108,9 +109,8 @@ export function partyNotice(entry: AuditEntry & { action: DelegationAction }, re
 }
 
 function listLine(request: DelegationRequest, catalog: DelegationCatalog, fmt: Formatter, side: 'sent' | 'received'): string {
-  const acts = request.acts.length > 80 ? `${request.acts.slice(0, 79)}…` : request.acts;
   const who = side === 'sent' ? `à ${delegueText(request, catalog, fmt)}` : `de ${fmt.mention(request.delegantUserId)}`;
-  return `• ${fmt.bold(request.id)} — ${STATE_LABELS[request.state]} — ${who} — ${fmt.text(acts)}`;
+  return `• ${fmt.bold(request.id)} — ${STATE_LABELS[request.state]} — ${who} — ${fmt.text(truncate(request.acts, 80))}`;
 }
 
 /** `/coordo demandes`: open requests sent and received. */

@@ -1,4 +1,4 @@
-import type { DelegationAction, DelegationRequest, DelegationState } from './model.ts';
+import type { DelegationAction, DelegationDraft, DelegationRequest, DelegationState } from './model.ts';
 
 /** The two parts a user can play in a request. */
 export type Role = 'requester' | 'delegue';
@@ -33,7 +33,7 @@ export type ProfessionGroups = Readonly<Record<string, readonly string[]>>;
  * named profession's group (Config.professionGroups), whether or not a user is
  * named too. The requester never counts as délégué of their own request.
  */
-export function deleguesOf(request: DelegationRequest, groups: ProfessionGroups): string[] {
+export function deleguesOf(request: Pick<DelegationDraft, 'delegantUserId' | 'delegueUserId' | 'delegueProfessionId'>, groups: ProfessionGroups): string[] {
   const members = request.delegueProfessionId === undefined ? [] : (groups[request.delegueProfessionId] ?? []);
   const named = request.delegueUserId === undefined ? [] : [request.delegueUserId];
   return [...new Set([...named, ...members])].filter((userId) => userId !== request.delegantUserId);

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { WebClient } from '@slack/web-api';
+import { errorName, type Logger } from '../../log/logger.ts';
+
+/** What Coordo reads of a users.info answer (scope users:read). */
+const UserInfoSchema = z.object({
+  user: z
+    .object({
+      id: z.string(),
+      name: z.string().optional(),
+      real_name: z.string().optional(),
+      deleted: z.boolean().optional(),
+      is_restricted: z.boolean().optional(),
+      is_ultra_restricted: z.boolean().optional(),
+      profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).loose().optional(),
+    })
+    .loose(),
+});
+
+/** A Slack account as the features need it. */
+export interface SlackPerson {
+  name: string;
+  /** Single- or multi-channel guest (is_restricted / is_ultra_restricted), or a deactivated account: may read, never act. */
+  readOnly: boolean;
+}
+
+export interface SlackPeople {
+  /** The account, or null when Slack could not tell (the caller refuses: fail closed). */
+  lookup(userId: string): Promise<SlackPerson | null>;
+}
+
+/** How long an account is remembered: a guest made member (or the reverse) counts within this delay. */
+const TTL_MS = 10 * 60 * 1000;
+const MAX_CACHED = 2000;
+
+/** Slack accounts through users.info, cached; a failed lookup is logged and not cached. */
+export function slackPeople(client: WebClient, logger: Logger, now: () => number = Date.now): SlackPeople {
+  const cache = new Map<string, { person: SlackPerson; until: number }>();
+  return {
+    async lookup(userId) {
+      const cached = cache.get(userId);
+      if (cached && cached.until > now()) return cached.person;
+      try {
+        const parsed = UserInfoSchema.safeParse(await client.users.info({ user: userId }));
+        if (!parsed.success) {
+          logger.warn('slack.user_unreadable', { user: userId });
+          return null;
+        }
+        const { user } = parsed.data;
+        const name = [user.profile?.display_name, user.profile?.real_name, user.real_name, user.name].find((n) => n !== undefined && n.trim() !== '');
+        const person: SlackPerson = {
+          name: name?.trim() ?? userId,
+          readOnly: user.is_restricted === true || user.is_ultra_restricted === true || user.deleted === true,
+        };
+        if (cache.size >= MAX_CACHED) cache.clear();
+        cache.set(userId, { person, until: now() + TTL_MS });
+        return person;
+      } catch (error) {
+        logger.warn('slack.user_lookup_failed', { user: userId, error: errorName(error) });
+        return null;
+      }
+    },
+  };
+}
