@@ -198,4 +198,24 @@ describe('draft service on a real SQLite file', () => {
     expect(docxText).toContain('Le référent du protocole et le responsable légal de la structure');
     expect(service.find(key)?.exportedAt).toBeDefined();
   });
+
+  it('releases an export whose files did not get through, and never a later export', async () => {
+    const draft = start();
+    fillAll(service, draft);
+    const first = await service.export(draft, new Map());
+    expect(first.claim).not.toBeNull();
+    expect((await service.export(draft, new Map())).unchanged).toBe(true);
+
+    service.releaseExport(first.claim!);
+    expect(service.find(key)?.exportedAt).toBeUndefined();
+    const retry = await service.export(draft, new Map());
+    expect(retry.files).toHaveLength(2);
+
+    // A claim released late (after a newer version was exported) changes nothing.
+    service.fill(draft, section('lieu'), 'MSP des Tilleuls', bob);
+    const newer = await service.export(draft, new Map());
+    service.releaseExport(retry.claim!);
+    expect(newer.files).toHaveLength(2);
+    expect((await service.export(draft, new Map())).unchanged).toBe(true);
+  });
 });

@@ -117,7 +117,10 @@ describe('protocol drafts: rights, idempotent export, form errors', () => {
         values: { draft_section: {}, draft_text_patients: { text: { type: 'plain_text_input', value: 'Tout le monde' } } },
       }),
     );
-    expect(JSON.parse(submitted.body)).toMatchObject({ response_action: 'errors', errors: { draft_text_patients: GUEST_REFUSAL } });
+    // The form is answered at once (no users.info before the 3 s deadline): the refusal comes after, only to the guest.
+    expect(submitted.body).toBe('');
+    await fake.waitFor('chat.postEphemeral', () => guestNotes().length === 4);
+    expect(guestNotes()[3]?.params.thread_ts).toBe(rootTs);
     expect(countRevisions()).toBe(before);
 
     // Reading stays open.

@@ -4,7 +4,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { checkText } from '../../engine/engine.ts';
 import { IncomingMessageSchema } from '../../engine/message.ts';
-import type { Reply } from '../../engine/reply.ts';
+import { textReply, type Reply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { slackErrorCode } from './errors.ts';
 import type { Db } from '../../store/database.ts';
@@ -19,7 +19,8 @@ import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
 import { slackDraftPeople } from './drafts-people.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
-import { parseJson, truncate } from './text.ts';
+import { truncate } from '../../text/truncate.ts';
+import { parseJson } from './text.ts';
 
 /** Modal of one section, and the section picker inside it. */
 export const DRAFT_FORM_CALLBACK = 'coordo_draft_form';
@@ -87,6 +88,8 @@ export interface DraftsFeatureDeps {
 }
 
 const NOT_FOUND = "Je ne retrouve pas ce brouillon de protocole dans ce canal : rouvrez-le depuis son fil, ou commencez-en un avec `/coordo protocole <titre>`.";
+
+const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
 
 const FORM_NOT_OPENED = "Le formulaire n'a pas pu s'ouvrir à cause d'une erreur technique. Réessayez dans un instant.";
 const FORM_TOO_LATE = "Le formulaire n'a pas pu s'ouvrir à temps : cliquez à nouveau sur le bouton.";
@@ -193,18 +196,29 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     return service.findInChannel(id, 'slack', channel);
   }
 
+  /**
+   * A reply in the draft's thread; when an export's files do not get through,
+   * the export is released (« exporter » works again) and `tell` warns the asker.
+   */
+  async function deliverInThread(client: WebClient, reply: Reply, draft: Draft, user: string, tell: (text: string) => Promise<unknown>): Promise<void> {
+    try {
+      await postInThread(client, reply, draft.key.channelId, draft.key.threadId, user);
+    } catch (error) {
+      if (!reply.files?.length) throw error;
+      logger.warn('drafts.export_not_delivered', { draftId: draft.id, error: errorName(error) });
+      await tell(workflow.exportFailed(reply).text);
+    }
+  }
+
   async function startFromCommand(ctx: SlashContext): Promise<void> {
-    const problem = service.titleProblem(ctx.args);
-    if (problem) {
-      await ctx.respond({ response_type: 'ephemeral', text: problem });
-      return;
-    }
-    const refused = await workflow.writeRefusal(ctx.userId);
-    if (refused) {
-      await ctx.respond({ response_type: 'ephemeral', text: refused.text });
-      return;
-    }
     const title = ctx.args.trim();
+    const author: Author = { userId: ctx.userId };
+    // Checked once, before anything is posted: a refused start leaves nothing in the channel.
+    const check = await workflow.checkStart(title, author);
+    if (!check.ok) {
+      await ctx.respond({ response_type: 'ephemeral', text: check.reply.text });
+      return;
+    }
     let rootTs: string;
     try {
       // Written in mrkdwn here (not through renderReply, which escapes « < »): the mention names who started it.
@@ -222,20 +236,34 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
       const text =
         code === 'not_in_channel' || code === 'channel_not_found'
           ? 'Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis relancez `/coordo protocole <titre>`.'
-          : "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
+          : START_FAILED;
       await ctx.respond({ response_type: 'ephemeral', text });
       return;
     }
-    const author: Author = { userId: ctx.userId };
-    const { draft, reply } = await workflow.start({ platform: 'slack', channelId: ctx.channelId, threadId: rootTs }, title, author);
+    let started: Awaited<ReturnType<typeof check.open>>;
+    try {
+      started = await check.open({ platform: 'slack', channelId: ctx.channelId, threadId: rootTs });
+    } catch (error) {
+      logger.warn('drafts.start_failed', { channel: ctx.channelId, error: errorName(error) });
+      started = { draft: null, reply: textReply('error', START_FAILED) };
+    }
+    const { draft, reply } = started;
+    if (!draft) {
+      // No draft behind the root message: take it back rather than leave an empty « en préparation » in the channel.
+      await ctx.client.chat.delete({ channel: ctx.channelId, ts: rootTs }).catch((error: unknown) => {
+        logger.warn('drafts.root_delete_failed', { channel: ctx.channelId, error: errorName(error) });
+      });
+      await ctx.respond({ response_type: 'ephemeral', text: reply.text });
+      return;
+    }
     await postInThread(ctx.client, reply, ctx.channelId, rootTs, ctx.userId);
-    if (!draft) return;
     logger.info('drafts.started', { draftId: draft.id, platform: 'slack' });
     await ctx.respond({ response_type: 'ephemeral', text: `Brouillon « ${title} » ouvert : la suite se passe dans le fil du message que je viens de poster.` });
   }
 
   return {
     name: 'drafts',
+    filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
     help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: startFromCommand },
     register(app: App) {
@@ -255,10 +283,14 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           conversation: { platform: 'slack', userId: event.user, channelId: event.channel, threadId: event.thread_ts },
         });
         if (!input.success || checkText(input.data.text) !== null) return;
-        if (!service.find({ platform: 'slack', channelId: event.channel, threadId: event.thread_ts })) return;
+        const draft = service.find({ platform: 'slack', channelId: event.channel, threadId: event.thread_ts });
+        if (!draft) return;
         if (!dedup.claim(`draft-reply:${event.channel}:${event.ts}`, body.event_id)) return;
         const reply = await handler.handleThreadReply(input.data);
-        if (reply) await postInThread(client, reply, event.channel, event.thread_ts, event.user);
+        if (!reply) return;
+        await deliverInThread(client, reply, draft, event.user, (text) =>
+          client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts, text }),
+        );
       });
 
       /** A section form for a team member (guests are refused); a form Slack will not open is explained. */
@@ -370,8 +402,16 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           return;
         }
         logger.info('drafts.command', { draftId: draft.id, command: 'export', addressed: true });
-        const reply = await workflow.export(draft, { userId: body.user.id });
-        await postInThread(client, reply, draft.key.channelId, draft.key.threadId, body.user.id);
+        const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+        let reply: Reply;
+        try {
+          reply = await workflow.export(draft, { userId: body.user.id });
+        } catch (error) {
+          logger.warn('drafts.export_failed', { draftId: draft.id, error: errorName(error) });
+          await tell(workflow.exportFailed().text);
+          return;
+        }
+        await deliverInThread(client, reply, draft, body.user.id, tell);
       });
 
       app.view(DRAFT_FORM_CALLBACK, async ({ ack, body, view, client }) => {
@@ -384,13 +424,21 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           return;
         }
         const text = textElement(view.state.values, blockId)?.text ?? '';
-        const author: Author = { userId: body.user.id, ...(body.user.name ? { userName: body.user.name } : {}) };
-        const reply = await workflow.fill(draft, section, text, author);
-        if (reply.kind === 'invalid' || reply.kind === 'refusal') {
-          await ack({ response_action: 'errors', errors: { [blockId]: truncate(reply.text, 2000) } });
+        // Answered at once, without asking Slack anything (Slack wants it within 3 s): rights were checked when the form
+        // opened, and are checked again below, after the answer; a refusal then comes as a message only the user sees.
+        const problem = service.sectionTextProblem(section, text);
+        if (problem) {
+          await ack({ response_action: 'errors', errors: { [blockId]: truncate(problem, 2000) } });
           return;
         }
         await ack();
+        // A form sent again (Slack showed an error, the user clicked once more) stores no second revision.
+        if (!dedup.claim(`draft-form:${view.id}`)) {
+          logger.info('drafts.form_resubmitted', { draftId: draft.id });
+          return;
+        }
+        const author: Author = { userId: body.user.id, ...(body.user.name ? { userName: body.user.name } : {}) };
+        const reply = await workflow.fill(draft, section, text, author);
         logger.info('drafts.command', { draftId: draft.id, command: 'fill', addressed: true });
         await postInThread(client, reply, draft.key.channelId, draft.key.threadId, body.user.id);
       });

@@ -1,5 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../engine/reply.ts';
 
 /** What a `/coordo <sub-command>` receives once the command has been acknowledged. */
 export interface SlashContext {
@@ -24,4 +25,10 @@ export interface SlackFeature {
   /** One line per sub-command for `/coordo aide`. */
   readonly help?: readonly string[];
   register(app: App): void;
+  /**
+   * The files of a reply this feature's handler made could not be uploaded: undo
+   * what was recorded for them and say what to tell the asker (null when the
+   * reply is not this feature's).
+   */
+  filesNotDelivered?(reply: Reply): Reply | null;
 }

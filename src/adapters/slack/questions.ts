@@ -23,6 +23,7 @@ const RATED: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'unknown']);
 const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup']);
 
 const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur technique. Réessayez dans un instant.";
+const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
 
 /** The fields of a message or app_mention event Coordo uses (everything else is ignored). */
 const MessageEventSchema = z.object({
@@ -153,8 +154,14 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     } else {
       await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, unfurl_links: false, unfurl_media: false, ...message });
     }
-    for (const file of reply.files ?? []) {
-      await client.filesUploadV2({ channel_id: where.channel, thread_ts: where.threadTs, file: file.content, filename: file.name });
+    try {
+      for (const file of reply.files ?? []) {
+        await client.filesUploadV2({ channel_id: where.channel, thread_ts: where.threadTs, file: file.content, filename: file.name });
+      }
+    } catch (error) {
+      logger.warn('slack.files_not_delivered', { channel: where.channel, files: reply.files?.length ?? 0, error: errorName(error) });
+      const notice = deps.features.map((f) => f.filesNotDelivered?.(reply) ?? null).find((r) => r !== null) ?? textReply('error', FILES_NOT_DELIVERED);
+      await client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, ...renderReply(notice) });
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Handler } from '../../engine/handler.ts';
 import { textReply, type Reply } from '../../engine/reply.ts';
 import type { IncomingMessage } from '../../engine/message.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
 import { parseDraftCommand, parseStart } from './commands.ts';
 import type { Author, DraftKey } from './draft.ts';
 import { unknownSectionReply } from './replies.ts';
@@ -56,7 +56,12 @@ export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): D
       case 'status':
         return workflow.status(draft);
       case 'export':
-        return workflow.export(draft, asker);
+        try {
+          return await workflow.export(draft, asker);
+        } catch (error) {
+          logger.warn('drafts.export_failed', { draftId: draft.id, error: errorName(error) });
+          return workflow.exportFailed();
+        }
       case 'help':
         return workflow.help();
       case 'history':
@@ -77,7 +82,9 @@ export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): D
       if (title === null) return inDraftThread(message, true);
       const key = draftKeyOf(message);
       if (!key || message.command) return textReply('invalid', START_NEEDS_THREAD, { ephemeral: true });
-      const { draft, reply } = await workflow.start(key, title, authorOf(message));
+      const check = await workflow.checkStart(title, authorOf(message));
+      if (!check.ok) return check.reply;
+      const { draft, reply } = await check.open(key);
       if (draft) logger.info('drafts.started', { draftId: draft.id, platform: draft.key.platform });
       return reply;
     },

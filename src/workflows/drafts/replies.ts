@@ -118,6 +118,10 @@ export function unknownSectionReply(model: ProtocolModel, name: string): Reply {
 export const ALREADY_EXPORTED =
   'Ce brouillon est déjà exporté, rien n’a changé depuis : les fichiers Markdown et Word sont plus haut dans ce fil. Modifiez une section pour en exporter une nouvelle version.';
 
+/** Said when the export files could not be made or posted; nothing is marked exported. */
+export const EXPORT_FAILED =
+  'L’export n’a pas abouti à cause d’une erreur technique : les fichiers n’ont pas été envoyés. Réessayez « exporter » dans un instant.';
+
 export function exportReply(model: ProtocolModel, draft: Draft, report: CheckReport, files: ReplyFile[], unchanged: boolean): Reply {
   if (unchanged) return textReply('workflow', ALREADY_EXPORTED);
   if (files.length === 0) {

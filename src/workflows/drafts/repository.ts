@@ -1,5 +1,12 @@
 import type { Author, Draft, DraftKey, SectionRevision, SectionState } from './draft.ts';
 
+/** An export in progress: the version claimed, and the last export it replaced (to put back if it fails). */
+export interface ExportClaim {
+  draftId: number;
+  revisionId: number;
+  previous: { revisionId: number | null; at: string | null };
+}
+
 /** Storage of protocol drafts and of every revision of their sections. */
 export interface DraftRepository {
   /**
@@ -17,7 +24,13 @@ export interface DraftRepository {
   history(draftId: number, sectionId: string): SectionRevision[];
   /**
    * Record an export of the draft as it stood at revision `revisionId` (its
-   * latest); false, changing nothing, when that version was already exported.
+   * latest); null, changing nothing, when that version was already exported.
    */
-  claimExport(draftId: number, revisionId: number, at: Date): boolean;
+  claimExport(draftId: number, revisionId: number, at: Date): ExportClaim | null;
+  /**
+   * Undo a claim whose files never reached the team (rendering or upload
+   * failed), so « exporter » works again; nothing when another export has
+   * claimed since.
+   */
+  releaseExport(claim: ExportClaim): void;
 }

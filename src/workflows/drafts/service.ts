@@ -7,7 +7,7 @@ import { renderDocx } from './docx-export.ts';
 import { exportBaseName, type PeopleNames } from './format.ts';
 import { renderMarkdown } from './markdown-export.ts';
 import type { ModelSection, ProtocolModel } from './model.ts';
-import type { DraftRepository } from './repository.ts';
+import type { DraftRepository, ExportClaim } from './repository.ts';
 
 /** Longest text kept for one section (Slack's modal input limit). */
 export const MAX_SECTION_TEXT = 3000;
@@ -24,6 +24,8 @@ export interface DraftExport {
   files: ReplyFile[];
   /** True when this version of the draft was already exported (double click, retry): no new files. */
   unchanged: boolean;
+  /** Held while the files are on their way: {@link DraftService.releaseExport} when they do not reach the team. */
+  claim: ExportClaim | null;
 }
 
 const ALREADY_STARTED = 'Ce fil contient déjà un brouillon de protocole : ouvrez un nouveau fil pour en commencer un autre.';
@@ -89,15 +91,17 @@ export class DraftService {
   /** Replace a section's text (a new revision; earlier ones are kept). */
   fill(draft: Draft, section: ModelSection, text: string, author: Author): Outcome<SectionRevision> {
     const clean = text.trim();
-    if (clean === '') {
-      return { ok: false, problem: `La section « ${section.label} » est vide : écrivez son contenu après les deux-points, par exemple « ${section.id} : … ».` };
-    }
-    if (clean.length > MAX_SECTION_TEXT) {
-      return { ok: false, problem: `Le texte de la section « ${section.label} » est trop long (${clean.length} caractères) : ${MAX_SECTION_TEXT} caractères au plus.` };
-    }
-    const refused = patientDataProblem(clean, 'store');
-    if (refused) return { ok: false, problem: refused };
+    const problem = this.sectionTextProblem(section, clean);
+    if (problem) return { ok: false, problem };
     return { ok: true, value: this.repository.addRevision(draft.id, section.id, clean, author, this.now()) };
+  }
+
+  /** Why a section cannot hold this text (French), or null. */
+  sectionTextProblem(section: ModelSection, text: string): string | null {
+    const clean = text.trim();
+    if (clean === '') return `La section « ${section.label} » est vide : écrivez son contenu après les deux-points, par exemple « ${section.id} : … ».`;
+    if (clean.length > MAX_SECTION_TEXT) return `Le texte de la section « ${section.label} » est trop long (${clean.length} caractères) : ${MAX_SECTION_TEXT} caractères au plus.`;
+    return patientDataProblem(clean, 'store');
   }
 
   history(draft: Draft, section: ModelSection): SectionRevision[] {
@@ -112,22 +116,35 @@ export class DraftService {
   /**
    * Markdown and DOCX files of the draft, when the checks let it go; once per
    * version of the draft (its latest revision), so a double click or a retry
-   * posts no second copy. `names` shows people by name in the files.
+   * posts no second copy. `names` shows people by name in the files. When the
+   * files cannot be rendered the claim is released (and the error thrown); the
+   * caller releases it ({@link releaseExport}) when they cannot be delivered.
    */
   async export(draft: Draft, names: PeopleNames): Promise<DraftExport> {
     const snapshot = this.snapshot(draft);
     const report = this.check(snapshot);
-    if (!report.ready) return { report, files: [], unchanged: false };
+    if (!report.ready) return { report, files: [], unchanged: false, claim: null };
     const at = this.now();
     // Claimed before the first await: of two exports of the same version, only one renders files.
     const revision = Math.max(...[...snapshot.sections.values()].map((state) => state.revision.id));
-    if (!this.repository.claimExport(draft.id, revision, at)) return { report, files: [], unchanged: true };
-    const document = buildExportDocument(this.model, snapshot, report, at, names);
-    const base = exportBaseName(draft.title);
-    const files: ReplyFile[] = [
-      { name: `${base}.md`, mimeType: MARKDOWN_MIME, content: Buffer.from(renderMarkdown(document), 'utf8') },
-      { name: `${base}.docx`, mimeType: DOCX_MIME, content: await renderDocx(document) },
-    ];
-    return { report, files, unchanged: false };
+    const claim = this.repository.claimExport(draft.id, revision, at);
+    if (!claim) return { report, files: [], unchanged: true, claim: null };
+    try {
+      const document = buildExportDocument(this.model, snapshot, report, at, names);
+      const base = exportBaseName(draft.title);
+      const files: ReplyFile[] = [
+        { name: `${base}.md`, mimeType: MARKDOWN_MIME, content: Buffer.from(renderMarkdown(document), 'utf8') },
+        { name: `${base}.docx`, mimeType: DOCX_MIME, content: await renderDocx(document) },
+      ];
+      return { report, files, unchanged: false, claim };
+    } catch (error) {
+      this.releaseExport(claim);
+      throw error;
+    }
+  }
+
+  /** The export's files did not reach the team: the same version may be exported again. */
+  releaseExport(claim: ExportClaim): void {
+    this.repository.releaseExport(claim);
   }
 }

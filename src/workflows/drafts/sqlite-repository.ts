@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../store/database.ts';
 import { PlatformSchema } from '../../engine/message.ts';
 import type { Author, Draft, DraftKey, SectionRevision, SectionState } from './draft.ts';
-import type { DraftRepository } from './repository.ts';
+import type { DraftRepository, ExportClaim } from './repository.ts';
 
 const DraftRowSchema = z.object({
   id: z.number().int(),
@@ -134,10 +134,20 @@ export class SqliteDraftRepository implements DraftRepository {
       .map((raw) => toRevision(RevisionRowSchema.parse(raw)));
   }
 
-  claimExport(draftId: number, revisionId: number, at: Date): boolean {
-    const result = this.db
-      .prepare('UPDATE protocol_drafts SET exported_at = ?, exported_revision = ? WHERE id = ? AND exported_revision IS NOT ?')
-      .run(at.toISOString(), revisionId, draftId, revisionId);
-    return result.changes === 1;
+  claimExport(draftId: number, revisionId: number, at: Date): ExportClaim | null {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT exported_at, exported_revision FROM protocol_drafts WHERE id = ?').get(draftId);
+      const before = DraftRowSchema.pick({ exported_at: true, exported_revision: true }).parse(row);
+      if (before.exported_revision === revisionId) return null;
+      this.db.prepare('UPDATE protocol_drafts SET exported_at = ?, exported_revision = ? WHERE id = ?').run(at.toISOString(), revisionId, draftId);
+      return { draftId, revisionId, previous: { revisionId: before.exported_revision, at: before.exported_at } };
+      // IMMEDIATE: another process sharing the file cannot claim between the read and the write.
+    }).immediate();
+  }
+
+  releaseExport(claim: ExportClaim): void {
+    this.db
+      .prepare('UPDATE protocol_drafts SET exported_at = ?, exported_revision = ? WHERE id = ? AND exported_revision = ?')
+      .run(claim.previous.at, claim.previous.revisionId, claim.draftId, claim.revisionId);
   }
 }

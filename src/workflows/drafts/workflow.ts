@@ -4,13 +4,19 @@ import type { SectionRequest } from '../../llm/structured.ts';
 import { authorName, type PeopleNames } from './format.ts';
 import type { ModelSection } from './model.ts';
 import { OPEN_PEOPLE, type DraftPeople } from './people.ts';
-import { exportReply, filledReply, helpReply, historyReply, noProposalReply, proposalReply, statusReply } from './replies.ts';
+import { EXPORT_FAILED, exportReply, filledReply, helpReply, historyReply, noProposalReply, proposalReply, statusReply } from './replies.ts';
+import type { ExportClaim } from './repository.ts';
 import type { DraftService } from './service.ts';
 
 /** Proposes a section's text (the optional model step); null when it has nothing usable. */
 export interface SectionProposer {
   proposeSectionText(request: SectionRequest): Promise<string | null>;
 }
+
+/** A start checked by {@link DraftWorkflow.checkStart}: refused, or ready to open in the thread given to `open`. */
+export type StartCheck =
+  | { ok: false; reply: Reply }
+  | { ok: true; open(key: DraftKey): Promise<{ draft: Draft | null; reply: Reply }> };
 
 /** Everyone who wrote in the snapshot: the draft's creator and each section's latest author. */
 function authorsOf(snapshot: DraftSnapshot): string[] {
@@ -25,6 +31,8 @@ function authorsOf(snapshot: DraftSnapshot): string[] {
  */
 export class DraftWorkflow {
   private people: DraftPeople = OPEN_PEOPLE;
+  /** The export claim each export reply holds until its files are delivered (see {@link exportFailed}). */
+  private readonly claims = new WeakMap<Reply, ExportClaim>();
 
   constructor(
     readonly service: DraftService,
@@ -51,9 +59,19 @@ export class DraftWorkflow {
     return problem === null ? null : textReply('refusal', problem, { ephemeral: true });
   }
 
-  async start(key: DraftKey, title: string, author: Author): Promise<{ draft: Draft | null; reply: Reply }> {
+  /**
+   * Check a start once (the title, then who asks) before anything is posted;
+   * when it may go, `open` creates the draft in the thread the caller chose.
+   */
+  async checkStart(title: string, author: Author): Promise<StartCheck> {
+    const problem = this.service.titleProblem(title);
+    if (problem) return { ok: false, reply: textReply('invalid', problem) };
     const refused = await this.writeRefusal(author.userId);
-    if (refused) return { draft: null, reply: refused };
+    if (refused) return { ok: false, reply: refused };
+    return { ok: true, open: (key) => this.open(key, title, author) };
+  }
+
+  private async open(key: DraftKey, title: string, author: Author): Promise<{ draft: Draft | null; reply: Reply }> {
     const started = this.service.start(key, title, author);
     if (!started.ok) return { draft: null, reply: textReply('invalid', started.problem) };
     const names = await this.people.names([author.userId]);
@@ -111,12 +129,37 @@ export class DraftWorkflow {
     return historyReply(section, revisions, names);
   }
 
+  /**
+   * The export reply, with its files when the checks let them go. Throws when
+   * the files cannot be rendered (the export stays possible); when they cannot
+   * be delivered, the caller calls {@link exportFailed} with this reply.
+   */
   async export(draft: Draft, asker: Author): Promise<Reply> {
     const refused = await this.writeRefusal(asker.userId);
     if (refused) return refused;
     const names = await this.namesIn(this.service.snapshot(draft));
     const exported = await this.service.export(draft, names);
-    return exportReply(this.service.model, draft, exported.report, exported.files, exported.unchanged);
+    const reply = exportReply(this.service.model, draft, exported.report, exported.files, exported.unchanged);
+    if (exported.claim) this.claims.set(reply, exported.claim);
+    return reply;
+  }
+
+  /**
+   * An export that did not reach the team (rendering failed, or `reply`'s files
+   * could not be posted): « exporter » works again. What to tell the asker.
+   */
+  /** Is `reply` an export of this workflow whose files are still to be delivered? */
+  holdsExport(reply: Reply): boolean {
+    return this.claims.has(reply);
+  }
+
+  exportFailed(reply?: Reply): Reply {
+    const claim = reply && this.claims.get(reply);
+    if (reply && claim) {
+      this.claims.delete(reply);
+      this.service.releaseExport(claim);
+    }
+    return textReply('error', EXPORT_FAILED, { ephemeral: true });
   }
 
   private namesIn(snapshot: DraftSnapshot): Promise<PeopleNames> {
