@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
       const file = rest[0];
       if (!file) throw new UsageError('coordo eval : indiquez le fichier de questions (.jsonl).');
       const core = await createCore(config, { logger });
-      const run = await runEval(core.engine, file);
+      const run = await runEval(core, file);
       process.stdout.write(formatEval(run) + '\n');
       return 0;
     }

@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.ts';
 import { createCore } from '../app/create-coordo.ts';
-import { measureBuild, measureServe } from './corpus-bench.ts';
+import { measureBuild, measureQuality, measureServe } from './corpus-bench.ts';
 import { runSlackBench } from './slack-bench.ts';
 import { runLoadProcess } from './slack-load.ts';
 
@@ -15,6 +15,8 @@ export async function runBenchPart(config: Config, name: string | undefined, arg
       return print(await measureBuild(config));
     case 'serve':
       return print(await measureServe(config, args[0] ?? ''));
+    case 'quality':
+      return print(await measureQuality(config, args));
     case 'slack':
       return print(await runSlackBench({ engine: (await createCore(config)).engine }));
     case 'slack-load':

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Config } from '../config/env.ts';
 import { createCore, indexDir } from '../app/create-coordo.ts';
@@ -6,10 +7,13 @@ import { askOnce } from '../adapters/cli/ask.ts';
 import { buildIndex } from '../knowledge/indexer.ts';
 import { offlineEmbedder } from '../knowledge/embedder.ts';
 import { IndexFiles } from '../knowledge/index-files.ts';
-import { readEvalFile } from '../eval/questions.ts';
+import { readEvalFile, withSectionLabels } from '../eval/questions.ts';
+import { OWN_EVAL_DIR } from '../config/paths.ts';
 import { scoreAnswer } from '../eval/score.ts';
 import { PlainBm25Baseline } from './baseline.ts';
 import { percentile, round } from './stats.ts';
+import { evalQuestions } from '../adapters/cli/eval-command.ts';
+import { figuresOf, SetFiguresSchema } from '../eval/metrics.ts';
 
 /** Each question is asked this many times for the latency percentiles. */
 const LATENCY_ROUNDS = 5;
@@ -32,7 +36,30 @@ export type ServeFigures = z.infer<typeof ServeFiguresSchema>;
 export async function measureBaseline(indexDirectory: string, evalFile: string): Promise<number> {
   const baseline = new PlainBm25Baseline(await new IndexFiles(indexDirectory).readChunks());
   const questions = await readEvalFile(evalFile);
-  return questions.filter((q) => scoreAnswer(q, baseline.answer(q.question)).passed).length;
+  return questions.filter((q) => scoreAnswer(q, baseline.attempt(q.question)).passed).length;
+}
+
+export const QualityFiguresSchema = z.array(z.object({ file: z.string(), coordo: SetFiguresSchema, baseline: SetFiguresSchema }));
+export type QualityFigures = z.infer<typeof QualityFiguresSchema>;
+
+/** Section labels of the shared sets, which are read-only. */
+const SHARED_LABELS_FILE = path.join(OWN_EVAL_DIR, 'shared-section-labels.json');
+
+/** Answer quality on each question file: Coordo through its engine and retriever, the plain BM25 baseline over the same chunks. */
+export async function measureQuality(config: Config, files: readonly string[]): Promise<QualityFigures> {
+  const core = await createCore(config);
+  const baseline = new PlainBm25Baseline(core.retriever.chunks);
+  const figures: QualityFigures = [];
+  for (const file of files) {
+    const questions = await withSectionLabels(await readEvalFile(file), path.basename(file), SHARED_LABELS_FILE);
+    const coordo = await evalQuestions(core, questions);
+    figures.push({
+      file: path.basename(file),
+      coordo: coordo.figures,
+      baseline: figuresOf(questions, questions.map((q) => baseline.attempt(q.question))),
+    });
+  }
+  return figures;
 }
 
 /** Index build from scratch, in this process (run it in a child so that peak memory is the build's own). */

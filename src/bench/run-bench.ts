@@ -4,8 +4,9 @@ import path from 'node:path';
 import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Config } from '../config/env.ts';
-import { BIN, PROJECT_ROOT } from '../config/paths.ts';
-import { BuildFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
+import { BIN, OWN_EVAL_DIR, PROJECT_ROOT } from '../config/paths.ts';
+import { BuildFiguresSchema, QualityFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
+import type { SetFigures } from '../eval/metrics.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { runLlmFallbackBench } from './llm-fallback-bench.ts';
 import { SlackBenchResultSchema } from './slack-bench.ts';
@@ -37,6 +38,7 @@ export async function runBench(config: Config, print: (line: string) => void): P
     }
     print('');
     print('Cibles : p95 < 30 ms (base) et < 60 ms (100×) ; build 100× < 60 s ; RSS < 300 Mo.');
+    await printQuality(print, { COORDO_KNOWLEDGE_DIR: config.knowledgeDir, COORDO_DATA_DIR: path.join(work, 'data-1x') });
     const slack = SlackBenchResultSchema.parse(
       await inChild(['bench-part', 'slack'], { COORDO_KNOWLEDGE_DIR: config.knowledgeDir, COORDO_DATA_DIR: path.join(work, 'data-1x') }),
     );
@@ -55,6 +57,35 @@ export async function runBench(config: Config, print: (line: string) => void): P
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+/** Every shared question set and the project's own, Coordo beside the plain BM25 baseline. */
+async function printQuality(print: (line: string) => void, env: Record<string, string>): Promise<void> {
+  const files = await qualitySets();
+  const quality = QualityFiguresSchema.parse(await inChild(['bench-part', 'quality', ...files], env));
+  print('');
+  print('Qualité des réponses (base livrée) — Coordo | BM25 seul : réussite, fausses mais affirmées, abstentions, hit@1, hit@5, MRR');
+  print('');
+  print('| jeu | questions | réussite | fausses affirmées | abstentions | hit@1 | hit@5 | MRR |');
+  print('|---|---|---|---|---|---|---|---|');
+  for (const { file, coordo, baseline } of quality) {
+    const pair = (f: (s: SetFigures) => string) => `${f(coordo)} \| ${f(baseline)}`;
+    const share = (n: number, s: SetFigures) => `${Math.round((100 * n) / Math.max(1, s.total))} %`;
+    print(
+      `| ${file} | ${coordo.total} | ${pair((s) => share(s.passed, s))} | ${pair((s) => share(s.confidentlyWrong, s))} | ${pair((s) => share(s.abstained, s))} | ` +
+        `${pair((s) => s.hitAt1.toFixed(2))} | ${pair((s) => s.hitAt5.toFixed(2))} | ${pair((s) => s.mrr.toFixed(2))} |`,
+    );
+  }
+}
+
+/** The shared sets (`../shared/eval/*.jsonl`) and the project's own (`test/data/*-questions.jsonl`). */
+async function qualitySets(): Promise<string[]> {
+  const inFolder = async (dir: string, keep: (name: string) => boolean) =>
+    (await fs.readdir(dir).catch(() => [] as string[])).filter(keep).sort().map((name) => path.join(dir, name));
+  return [
+    ...(await inFolder(path.dirname(DEFAULT_EVAL_FILE), (name) => name.endsWith('.jsonl'))),
+    ...(await inFolder(OWN_EVAL_DIR, (name) => name.endsWith('-questions.jsonl'))),
+  ];
 }
 
 function row(name: string, b: BuildFigures, s: ServeFigures, baselinePassed: number): string {

@@ -19,6 +19,8 @@ export const EvalQuestionSchema = z.object({
   question: z.string(),
   must: z.array(pattern).default([]),
   must_not: z.array(pattern).default([]),
+  /** Sections that hold the answer, as `<knowledge path>#<heading>`; empty when the base cannot answer. */
+  sections: z.array(z.string()).optional(),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
 
@@ -47,4 +49,19 @@ export async function readEvalFile(file: string): Promise<EvalQuestion[]> {
     questions.push(parsed.data);
   });
   return questions;
+}
+
+/** Sections labelled for question files we cannot edit (the shared sets): file name → question id → sections. */
+const SectionLabelsSchema = z.record(z.string(), z.record(z.string(), z.array(z.string())));
+
+/** Questions with the labels of a labels file added where the question file names no sections (no file: unchanged). */
+export async function withSectionLabels(questions: EvalQuestion[], fileName: string, labelsFile: string): Promise<EvalQuestion[]> {
+  let content: string;
+  try {
+    content = await fs.readFile(labelsFile, 'utf8');
+  } catch {
+    return questions;
+  }
+  const labels = SectionLabelsSchema.parse(JSON.parse(content))[fileName] ?? {};
+  return questions.map((q) => (q.sections === undefined && labels[q.id] ? { ...q, sections: labels[q.id] } : q));
 }

@@ -13,4 +13,6 @@ export interface Chunk {
   /** Addresses backing this section (section `Sources :` line, else the document's). */
   sources: string[];
   tags: string[];
+  /** Questions the section answers, in users' words (authored in the article's front matter). */
+  questions?: string[];
 }

@@ -6,6 +6,8 @@ export interface DocumentSection {
   text: string;
   /** Addresses given for this section only (its `Sources :` line). */
   sources: string[];
+  /** Questions this section answers, as users ask them (front matter `questions`): indexed with their own weight. */
+  questions?: string[];
 }
 
 /** A knowledge file once read, whatever its format. */
@@ -24,6 +26,8 @@ export const FrontMatterSchema = z.object({
   sources: z.array(z.string().min(1)).default([]),
   updated: z.union([z.string(), z.date()]).optional(),
   tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  /** Section heading → questions the section answers, in users' words (French, colloquial, English). */
+  questions: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });
 
 /** Thrown by a reader for a file it cannot use; the message is French and names the problem. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 
 /** Bump when the persisted layout or the chunking changes: older indexes are rebuilt. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 const FileEntrySchema = z.object({
   hash: z.string(),
@@ -35,6 +35,7 @@ const ChunkSchema = z.object({
   text: z.string(),
   sources: z.array(z.string()),
   tags: z.array(z.string()),
+  questions: z.array(z.string()).optional(),
 });
 
 /** Where an index lives on disk. */

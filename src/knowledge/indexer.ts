@@ -152,7 +152,7 @@ export async function openIndex(options: IndexOptions): Promise<{ index: Knowled
 
 /** What the vector index sees of a chunk: where it sits and what it says. */
 export function embeddingText(chunk: Chunk): string {
-  return `${chunk.title}. ${chunk.section}. ${chunk.text}`;
+  return `${chunk.title}. ${chunk.section}. ${chunk.text} ${(chunk.questions ?? []).join(' ')}`;
 }
 
 interface Previous {

@@ -5,22 +5,35 @@ import { termOf, words } from '../text/french.ts';
 
 
 /**
- * Two fields: where the chunk sits (title, section heading, tags) and what it
- * says. Every field multiplies the postings a query scans, so there are no more.
+ * Three fields: where the chunk sits (title, section heading, tags), what it
+ * says, and the questions it answers in users' words (authored per section).
+ * Every field multiplies the postings a query scans, so there are no more.
  */
 const OPTIONS: Options<Chunk> = {
   idField: 'id',
-  fields: ['heading', 'text'],
+  fields: ['heading', 'text', 'questions'],
   storeFields: [],
   processTerm: termOf,
-  extractField: (doc: Chunk, field: string) =>
-    field === 'heading' ? `${doc.title} ${doc.section} ${doc.tags.join(' ')}` : field === 'id' ? doc.id : doc.text,
+  extractField: (doc: Chunk, field: string) => fieldText(doc, field),
   searchOptions: {
-    boost: { heading: 2.5 },
+    boost: { heading: 2.5, questions: 1.5 },
     fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
     combineWith: 'OR',
   },
 };
+
+function fieldText(doc: Chunk, field: string): string {
+  switch (field) {
+    case 'heading':
+      return `${doc.title} ${doc.section} ${doc.tags.join(' ')}`;
+    case 'questions':
+      return (doc.questions ?? []).join(' ');
+    case 'id':
+      return doc.id;
+    default:
+      return doc.text;
+  }
+}
 
 export interface LexicalHit {
   id: string;
@@ -53,7 +66,7 @@ export class LexicalIndex {
     const frequency = new Map<string, number>();
     for (const chunk of chunks) {
       const seen = new Set<string>();
-      for (const word of words(`${chunk.title} ${chunk.section} ${chunk.text} ${chunk.tags.join(' ')}`)) {
+      for (const word of words(`${chunk.title} ${chunk.section} ${chunk.text} ${chunk.tags.join(' ')} ${(chunk.questions ?? []).join(' ')}`)) {
         const term = termOf(word);
         if (term !== null) seen.add(term);
       }
@@ -98,7 +111,7 @@ export class LexicalIndex {
     const asked = selectiveAsked.length > 0 ? selectiveAsked : allAsked;
     const added = this.selective(distinct(expansions.join(' ')));
     const queries: Query[] = [{ queries: asked, combineWith: 'OR' }];
-    if (added.length > 0) queries.push({ queries: added, combineWith: 'OR', fuzzy: false, boost: { heading: 1.2, text: 0.5 } });
+    if (added.length > 0) queries.push({ queries: added, combineWith: 'OR', fuzzy: false, boost: { heading: 1.2, text: 0.5, questions: 0.7 } });
     return this.search
       .search({ queries, combineWith: 'OR' })
       .slice(0, limit)

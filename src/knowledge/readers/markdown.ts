@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { FrontMatterSchema, UnreadableFileError, type KnowledgeDocument } from '../document.ts';
+import { FrontMatterSchema, UnreadableFileError, type DocumentSection, type KnowledgeDocument } from '../document.ts';
 import { splitOnHeadings } from './sections.ts';
 
 /** Markdown with optional front matter (`title`, `sources`, `updated`, `tags`); sections are `## ` headings. */
@@ -24,8 +24,19 @@ export function readMarkdown(relPath: string, content: string): KnowledgeDocumen
     title: front.data.title,
     sources: front.data.sources,
     tags: front.data.tags,
-    sections: splitOnHeadings(body, front.data.title),
+    sections: withQuestions(splitOnHeadings(body, front.data.title), front.data.questions),
   };
+}
+
+/** Attach the front matter's questions to their sections; a question for a heading that does not exist is an error. */
+function withQuestions(sections: DocumentSection[], questions: Record<string, string[]>): DocumentSection[] {
+  const headings = new Set(sections.map((s) => s.heading));
+  const unknown = Object.keys(questions).find((heading) => !headings.has(heading));
+  if (unknown !== undefined) throw new UnreadableFileError(`en-tête invalide : « questions » nomme une section absente (« ${unknown} »)`);
+  return sections.map((section) => {
+    const asked = questions[section.heading];
+    return asked ? { ...section, questions: asked } : section;
+  });
 }
 
 function titleFromBody(body: string, relPath: string): string {
