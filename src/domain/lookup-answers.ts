@@ -14,7 +14,7 @@ const SKIPPED_NOTE_CHARS = 70;
 const MAX_PROTOCOLS = 3;
 
 /** A paragraph of the answer and what backs it. */
-interface Block {
+export interface Block {
   text: string;
   title: string;
   section: string;
@@ -39,7 +39,7 @@ class Citations {
 }
 
 /** Joins a heading and the blocks that fit in MAX_LOOKUP_CHARS, each with its citation markers. */
-function compose(heading: string, blocks: readonly Block[], confident: boolean, footer?: string): Reply {
+export function compose(heading: string, blocks: readonly Block[], confident: boolean, footer?: string): Reply {
   const citations = new Citations();
   const parts = [heading];
   const reserve = blocks.length > 1 ? SKIPPED_NOTE_CHARS : 0;
@@ -63,7 +63,7 @@ function compose(heading: string, blocks: readonly Block[], confident: boolean, 
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
-function names(registries: Registries, ids: readonly string[]): string {
+export function names(registries: Registries, ids: readonly string[]): string {
   if (ids.length === 0) return 'non précisé par les sources';
   return ids.map((id) => lower(professionById(registries, id)?.label ?? id)).join(', ');
 }
@@ -72,7 +72,7 @@ function scopeLabel(protocol: Protocol): string {
   return protocol.scope === 'local' ? `**protocole local**${protocol.team ? ` — ${protocol.team}` : ''}` : lower(protocol.status.replace(/\.$/, ''));
 }
 
-function protocolBlock(registries: Registries, protocol: Protocol): Block {
+export function protocolBlock(registries: Registries, protocol: Protocol): Block {
   const parts = [
     `- **${protocol.title}** (${scopeLabel(protocol)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
     `Public : ${lower(sentence(protocol.patients))}`,

@@ -1,5 +1,7 @@
 import type { Handler } from '../engine/handler.ts';
+import { eligibilityAnswer } from './eligibility.ts';
 import { lookupAnswer } from './lookup-answers.ts';
+import { unknownProtocolAnswer } from './unknown-protocol.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
 import { matchProtocolsByActs } from './lookups.ts';
 import type { Protocol, Registries } from './registry.ts';
@@ -16,6 +18,10 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
   return {
     name: 'lookup',
     async handle(message) {
+      const eligibility = eligibilityAnswer(registries, message.text);
+      if (eligibility) return eligibility;
+      const unknown = unknownProtocolAnswer(registries, message.text, options.isCommonTerm ?? (() => false));
+      if (unknown) return unknown;
       let query = detectLookup(registries, message.text);
       if (!query) return null;
       let protocols = query.kind === 'act' ? matchProtocolsByActs(registries, query.act) : [];
@@ -47,4 +53,6 @@ function actBeforeQuestion(text: string): string {
 export interface LookupHandlerOptions {
   /** A button offering to open a delegation request under the protocol an act lookup found (chat platforms). */
   offerRequest?: (protocol: Protocol) => ReplyButton;
+  /** Is this term one the knowledge base uses everywhere (« modèle », « type »)? Such a word names no protocol. */
+  isCommonTerm?: (term: string) => boolean;
 }

@@ -1,11 +1,6 @@
 import { containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
-import type { PracticeForm, Profession, Protocol, Registries } from './registry.ts';
+import { namesOf, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
-
-/** Names a profession or a practice form goes by: label, acronym and variants. */
-export function namesOf(entry: Profession | PracticeForm): string[] {
-  return [entry.label, ...('acronym' in entry && entry.acronym ? [entry.acronym] : []), ...entry.variants];
-}
 
 function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], text: string): T | undefined {
   const words = matchWords(text);

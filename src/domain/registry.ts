@@ -73,6 +73,15 @@ export type PracticeForm = z.infer<typeof PracticeFormSchema>;
 
 export const ProtocolNatureSchema = z.enum(['preventive', 'diagnostique', 'therapeutique']);
 
+/** Who a protocol is for, in checkable form (ages in years; one range per source when sources disagree). */
+export const PopulationSchema = z.strictObject({
+  ages: z.array(z.strictObject({ min: z.number().nonnegative().optional(), max: z.number().positive().optional(), source: text.optional() })).default([]),
+  sex: z.enum(['femme', 'homme']).optional(),
+  /** Conditions that exclude a patient, each with the words that name it in a question. */
+  excluded: z.array(z.strictObject({ label: text, words: z.array(text).min(1) })).default([]),
+});
+export type Population = z.infer<typeof PopulationSchema>;
+
 export const ProtocolSchema = z.strictObject({
   id: kebabId,
   title: text,
@@ -83,6 +92,8 @@ export const ProtocolSchema = z.strictObject({
   acts: z.array(text).default([]),
   nature: z.array(ProtocolNatureSchema).default([]),
   patients: text,
+  /** The population of `patients`, where the sources state it precisely enough to check a patient against it. */
+  population: PopulationSchema.optional(),
   setting: text,
   training: text.optional(),
   legal: text.optional(),
@@ -146,4 +157,9 @@ export class RegistryError extends Error {
   ) {
     super(`Registre ${file}, champ ${fieldPath || '(racine)'} : ${detail}`);
   }
+}
+
+/** Names a profession or a practice form goes by: label, acronym and variants. */
+export function namesOf(entry: Profession | PracticeForm): string[] {
+  return [entry.label, ...('acronym' in entry && entry.acronym ? [entry.acronym] : []), ...entry.variants];
 }

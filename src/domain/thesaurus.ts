@@ -1,7 +1,7 @@
 import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
-import { containsPhrase, matchWords } from './phrase-match.ts';
-import type { Registries } from './registry.ts';
+import { containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
+import { namesOf, type Registries } from './registry.ts';
 
 /**
  * Groups of equivalent phrases built from the registries: each synonyms group,
@@ -56,6 +56,7 @@ function buildThesaurus(registries: Registries): QueryExpander {
   };
   return {
     expansions,
+    subjects: (text: string) => namedSubjects(registries, text),
     expand(text: string): string[] {
       const extra = new Map<string, string>();
       for (const { equivalents } of expansions(text)) {
@@ -64,4 +65,12 @@ function buildThesaurus(registries: Registries): QueryExpander {
       return [...extra.values()];
     },
   };
+}
+
+/** The protocols whose keywords the text uses and the practice forms it names, as `protocol:<id>` / `form:<id>`. */
+function namedSubjects(registries: Registries, text: string): string[] {
+  const words = matchWords(text);
+  const protocols = registries.protocols.filter((p) => p.keywords.some((keyword) => containsPhrase(words, keyword, false)));
+  const forms = registries.forms.filter((form) => longestMatch(words, namesOf(form), false) > 0);
+  return [...protocols.map((p) => `protocol:${p.id}`), ...forms.map((f) => `form:${f.id}`)];
 }

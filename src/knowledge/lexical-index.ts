@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 import { termOf, words } from '../text/french.ts';
@@ -58,6 +59,8 @@ export class LexicalIndex {
     private readonly search: MiniSearch<Chunk>,
     /** Number of chunks each term appears in. */
     private readonly documentFrequency: ReadonlyMap<string, number>,
+    /** Typo corrections already looked up ('' for none). */
+    private readonly closest = new LRUCache<string, string>({ max: 5000 }),
   ) {}
 
   static build(chunks: readonly Chunk[]): LexicalIndex {
@@ -85,6 +88,40 @@ export class LexicalIndex {
     return JSON.stringify({ engine: this.search, documentFrequency: Object.fromEntries(this.documentFrequency) });
   }
 
+  /** Number of chunks holding the term (0: the base never uses it). */
+  frequencyOf(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
+  }
+
+  get documentCount(): number {
+    return this.search.documentCount;
+  }
+
+  /** The base's term nearest to one it does not use (a typo: one edit, two for long words), or null. */
+  closestTerm(term: string): string | null {
+    const cached = this.closest.get(term);
+    if (cached !== undefined) return cached || null;
+    const allowed = term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0;
+    let best: string | null = null;
+    let bestDistance = allowed + 1;
+    let bestFrequency = 0;
+    if (allowed > 0) {
+      for (const [candidate, frequency] of this.documentFrequency) {
+        if (Math.abs(candidate.length - term.length) > allowed) continue;
+        if (candidate[0] !== term[0]) continue;
+        const distance = editDistance(term, candidate, allowed);
+        if (distance > allowed) continue;
+        if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+          best = candidate;
+          bestDistance = distance;
+          bestFrequency = frequency;
+        }
+      }
+    }
+    this.closest.set(term, best ?? '');
+    return best;
+  }
+
   /** The words whose terms are not found almost everywhere. */
   private selective(terms: readonly string[]): string[] {
     const limit = MAX_DOCUMENT_FREQUENCY * this.search.documentCount;
@@ -92,11 +129,11 @@ export class LexicalIndex {
   }
 
   /**
-   * BM25 over the question's words (typo-tolerant) and its expansions (exact,
-   * weighted lower). Each distinct term is searched once: repeating a frequent
+   * BM25 over the question's words (typo-tolerant), its expansions (exact,
+   * weighted lower) and the words said aside (the asker's situation, weighted lowest). Each distinct term is searched once: repeating a frequent
    * term costs a scan of its postings for nothing.
    */
-  query(question: string, expansions: readonly string[], limit: number): LexicalHit[] {
+  query(question: string, expansions: readonly string[], limit: number, aside = ''): LexicalHit[] {
     const seen = new Set<string>();
     const distinct = (text: string) =>
       words(text).filter((word) => {
@@ -110,11 +147,36 @@ export class LexicalIndex {
     const selectiveAsked = this.selective(allAsked);
     const asked = selectiveAsked.length > 0 ? selectiveAsked : allAsked;
     const added = this.selective(distinct(expansions.join(' ')));
+    const besides = this.selective(distinct(aside));
     const queries: Query[] = [{ queries: asked, combineWith: 'OR' }];
+    if (besides.length > 0) queries.push({ queries: besides, combineWith: 'OR', boost: { heading: 0.3, text: 0.3, questions: 0.3 } });
     if (added.length > 0) queries.push({ queries: added, combineWith: 'OR', fuzzy: false, boost: { heading: 1.2, text: 0.5, questions: 0.7 } });
     return this.search
       .search({ queries, combineWith: 'OR' })
       .slice(0, limit)
       .map((hit: SearchResult) => ({ id: String(hit.id), score: hit.score }));
   }
+}
+
+/** Optimal string alignment distance (adjacent transpositions count one), stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let before = new Array<number>(cols).fill(0);
+  let previous = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const current = new Array<number>(cols).fill(i);
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current[j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[cols - 1] ?? max + 1;
 }

@@ -15,6 +15,8 @@ export interface QueryExpander {
   expansions(text: string): Expansion[];
   /** All the equivalent phrases, flat and without repeats. */
   expand(text: string): string[];
+  /** Ids of the named things a text is about (a protocol, a practice form), to tell one's passages from another's. */
+  subjects(text: string): string[];
 }
 
-export const noExpansion: QueryExpander = { expansions: () => [], expand: () => [] };
+export const noExpansion: QueryExpander = { expansions: () => [], expand: () => [], subjects: () => [] };

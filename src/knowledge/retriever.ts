@@ -5,11 +5,15 @@ import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { Expansion, QueryExpander } from './query-expander.ts';
-import { canonicalQuestion } from './question-forms.ts';
+import { analyseQuestion, SITUATION_WEIGHT, type AnalysedQuestion } from './question-analysis.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
+const COMMON_TERM_SHARE = 0.1;
+/** Weight of a question term the base uses, and of one it never uses (what is asked may be what the base lacks). */
+const SEEN_TERM = 1;
+const UNSEEN_TERM = 1;
 /** Chunks whose terms are kept between questions (the candidates come back often). */
 const TERM_CACHE_SIZE = 4000;
 
@@ -29,23 +33,30 @@ export class Retriever {
     private readonly logger: Logger = silentLogger,
   ) {}
 
+  /** A term found in more than a tenth of the passages says what the base is about, not which part of it. */
+  isCommonTerm(term: string): boolean {
+    return this.index.lexical.frequencyOf(term) > COMMON_TERM_SHARE * this.index.lexical.documentCount;
+  }
+
   get chunks(): readonly Chunk[] {
     return this.index.chunks;
   }
 
-  async retrieve(asked: string, limit = 5): Promise<Passage[]> {
-    const question = canonicalQuestion(asked);
+  async retrieve(asked: string | AnalysedQuestion, limit = 5): Promise<Passage[]> {
+    const analysed = typeof asked === 'string' ? analyseQuestion(asked) : asked;
+    const question = analysed.clauses.filter((c) => c.weight > SITUATION_WEIGHT).map((c) => c.text).join(' ');
+    const aside = analysed.clauses.filter((c) => c.weight <= SITUATION_WEIGHT).map((c) => c.text).join(' ');
     const found = this.expander.expansions(question);
     const expansions = [...new Set(found.flatMap((e) => e.equivalents))];
-    const query = [question, ...expansions].join(' ');
-    const lexical = this.index.lexical.query(question, expansions, CANDIDATES).map((hit) => hit.id);
-    const vector = (await this.vectorHits(query))
+    const lexical = this.index.lexical.query(question, expansions, CANDIDATES, aside).map((hit) => hit.id);
+    const vector = (await this.vectorHits([question, ...expansions].join(' ')))
       .map((hit) => this.index.chunks[hit.position]?.id)
       .filter((id): id is string => id !== undefined);
     const fused = reciprocalRankFusion([lexical, vector]);
 
-    const wanted = questionTerms(question, found);
-    // Articles title their sections as questions: a heading about exactly what is asked is a strong hint.
+    const wanted = this.weightedTerms(analysed, found);
+    const subjects = new Set(this.expander.subjects(analysed.text));
+    // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const passages: Passage[] = [];
     for (const [id, fusedScore] of fused) {
@@ -54,12 +65,38 @@ export class Retriever {
       const chunkTerms = this.termsOf(chunk);
       const coverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
-      const headingLikeness = jaccard(askedTerms, chunkTerms.sectionWords);
-      const score = fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * headingLikeness;
+      const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
+      const score = (fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * likeness) * subjectFactor(subjects, chunkTerms.subjects);
       passages.push({ chunk, score, coverage });
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);
+  }
+
+  /**
+   * The question's terms, each weighted by how discriminative it is in the base (inverse document frequency)
+   * and by its clause (what is asked counts more than the asker's situation). A misspelt term stands for the
+   * base's nearest one. A term the base never uses counts fully where it is asked (the base may not know what
+   * is asked about) and not at all aside (a detail of the asker's situation).
+   */
+  private weightedTerms(analysed: AnalysedQuestion, expansions: readonly Expansion[]): WantedTerm[] {
+    const lexical = this.index.lexical;
+    const wanted = new Map<string, WantedTerm>();
+    for (const clause of analysed.clauses) {
+      for (const asked of terms(clause.text)) {
+        const term = lexical.frequencyOf(asked) > 0 ? asked : (lexical.closestTerm(asked) ?? asked);
+        const frequency = lexical.frequencyOf(term);
+        if (frequency === 0 && clause.weight < 1) continue;
+        const weight = clause.weight * (frequency > 0 ? SEEN_TERM : UNSEEN_TERM);
+        const known = wanted.get(term);
+        if (!known || known.weight < weight) wanted.set(term, { term, weight, alternatives: known?.alternatives ?? [] });
+      }
+    }
+    for (const { trigger, equivalents } of expansions) {
+      const alternatives = equivalents.map((e) => terms(e)).filter((t) => t.length > 0);
+      for (const term of terms(trigger)) wanted.get(term)?.alternatives.push(...alternatives);
+    }
+    return [...wanted.values()];
   }
 
   /**
@@ -82,6 +119,8 @@ export class Retriever {
         all: new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text}`)),
         heading: new Set(terms(`${chunk.title} ${chunk.section}`)),
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
+        questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
+        subjects: new Set(this.expander.subjects(`${chunk.title} ${chunk.section}`)),
       };
       if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear(); // bounded: a long-running bot on a large base
       this.termCache.set(chunk.id, cached);
@@ -98,6 +137,19 @@ interface ChunkTerms {
   heading: Set<string>;
   /** The heading without its parenthesised expansions, to compare with the question's wording. */
   sectionWords: Set<string>;
+  /** The terms of each question the section answers (authored). */
+  questions: Set<string>[];
+  /** The named things (protocols, practice forms) its title and heading are about. */
+  subjects: Set<string>;
+}
+
+/** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
+const OTHER_SUBJECT_FACTOR = 0.6;
+
+function subjectFactor(asked: ReadonlySet<string>, about: ReadonlySet<string>): number {
+  if (asked.size === 0 || about.size === 0) return 1;
+  for (const subject of about) if (asked.has(subject)) return 1;
+  return OTHER_SUBJECT_FACTOR;
 }
 
 /**
@@ -107,26 +159,19 @@ interface ChunkTerms {
  */
 interface WantedTerm {
   term: string;
+  weight: number;
   alternatives: string[][];
 }
 
-function questionTerms(question: string, expansions: readonly Expansion[]): WantedTerm[] {
-  const wanted = new Map<string, WantedTerm>();
-  for (const term of terms(question)) if (!wanted.has(term)) wanted.set(term, { term, alternatives: [] });
-  for (const { trigger, equivalents } of expansions) {
-    const alternatives = equivalents.map((e) => terms(e)).filter((t) => t.length > 0);
-    for (const term of terms(trigger)) wanted.get(term)?.alternatives.push(...alternatives);
-  }
-  return [...wanted.values()];
-}
-
+/** Weighted share of the wanted terms that the chunk holds (itself or one of its alternatives). */
 function coverageOf(wanted: readonly WantedTerm[], have: ReadonlySet<string>): number {
-  if (wanted.length === 0) return 0;
+  let total = 0;
   let covered = 0;
-  for (const { term, alternatives } of wanted) {
-    if (have.has(term) || alternatives.some((alt) => alt.every((t) => have.has(t)))) covered++;
+  for (const { term, weight, alternatives } of wanted) {
+    total += weight;
+    if (have.has(term) || alternatives.some((alt) => alt.every((t) => have.has(t)))) covered += weight;
   }
-  return covered / wanted.length;
+  return total === 0 ? 0 : covered / total;
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -1,0 +1,88 @@
+import type { Reply } from '../engine/reply.ts';
+import { compose, names, protocolBlock } from './lookup-answers.ts';
+import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
+import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
+import type { Population, Protocol, Registries } from './registry.ts';
+
+export type Verdict = 'oui' | 'non' | 'depend';
+
+/** A patient checked against a protocol: what excludes them, what cannot be told from the question. */
+export interface Eligibility {
+  verdict: Verdict;
+  /** Why not (verdict « non »). */
+  fails: string[];
+  /** What decides it and the question does not say (verdict « depend »). */
+  unsure: string[];
+}
+
+const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend: 'Ça dépend' };
+
+/**
+ * « L'IOA peut-elle demander une radio pour un enfant de 12 ans ? »: when a question describes a patient (an
+ * age, an excluding condition, or a sex the protocol does not take) and names the acts of a protocol, the patient
+ * is checked against that protocol's population and délégués. Null when the question is not of that kind.
+ */
+export function eligibilityAnswer(registries: Registries, text: string): Reply | null {
+  const protocol = matchProtocolsByActs(registries, text)[0];
+  if (!protocol?.population) return null;
+  const patient = describePatient(text);
+  if (!describesPatientFor(protocol.population, patient, text)) return null;
+  const result = checkEligibility(registries, protocol, patient, text);
+  const why = result.verdict === 'non' ? result.fails : result.unsure;
+  const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ' : ce patient correspond au public du protocole tel que la question le décrit'}.`;
+  const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
+  return compose(`${lead}${check}`, [protocolBlock(registries, protocol)], true);
+}
+
+function describesPatientFor(population: Population, patient: PatientDescription, text: string): boolean {
+  if (patient.age !== undefined) return true;
+  if (population.sex && patient.sex && patient.sex !== population.sex) return true;
+  return population.excluded.some((condition) => mentionsCondition(text, condition.words));
+}
+
+export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string): Eligibility {
+  const fails: string[] = [];
+  const unsure: string[] = [];
+  const population = protocol.population ?? { ages: [], excluded: [] };
+  const profession = findProfession(registries, text);
+  const takesPart = (ids: readonly string[]) => profession !== undefined && ids.some((id) => professionCovers(registries, id, profession.id));
+  if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
+    fails.push(`ce protocole délègue ces actes aux ${names(registries, protocol.delegues)}, pas aux ${profession.plural}`);
+  }
+  checkAge(population, patient, fails, unsure);
+  if (population.sex && patient.sex && patient.sex !== population.sex) fails.push(`ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`);
+  for (const condition of population.excluded) {
+    if (mentionsCondition(text, condition.words)) fails.push(`ce protocole exclut les ${condition.label}`);
+  }
+  const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
+  return { verdict, fails, unsure };
+}
+
+function checkAge(population: Population, patient: PatientDescription, fails: string[], unsure: string[]): void {
+  if (population.ages.length === 0) return;
+  const ranges = population.ages.map(rangeLabel);
+  if (patient.age === undefined) {
+    unsure.push(`l'âge n'est pas précisé ; le protocole concerne les patients ${ranges.join(' ou ')}`);
+    return;
+  }
+  const age = patient.age;
+  const fits = population.ages.map(({ min, max }) => (min === undefined || age >= min) && (max === undefined || age <= max));
+  if (fits.every(Boolean)) return;
+  if (!fits.some(Boolean)) {
+    fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole (patients ${[...new Set(ranges)].join(' ou ')})`);
+    return;
+  }
+  const sources = population.ages.map((range, i) => `${ranges[i]}${range.source ? ` selon ${range.source}` : ''}`);
+  unsure.push(`les sources divergent sur la tranche d'âge (${sources.join(', ')}) : à ${ageLabel(age)}, vérifiez la version du protocole appliquée par votre équipe`);
+}
+
+function rangeLabel({ min, max }: { min?: number; max?: number }): string {
+  if (min !== undefined && max !== undefined) return `de ${ageLabel(min)} à ${ageLabel(max)}`;
+  if (min !== undefined) return `d'au moins ${ageLabel(min)} (les moins de ${ageLabel(min)} sont exclus)`;
+  return `de ${ageLabel(max ?? 0)} au plus`;
+}
+
+function ageLabel(years: number): string {
+  if (years < 2 && years > 0) return `${Math.round(years * 12)} mois`;
+  return `${Math.round(years * 10) / 10} ans`;
+}

@@ -1,0 +1,91 @@
+import { normalizeForMatch, terms } from '../text/french.ts';
+import { canonicalQuestion } from './question-forms.ts';
+
+/** What a question asks for, which decides how its answer is composed. */
+export type QuestionKind = 'definition' | 'comparison' | 'number' | 'who' | 'steps' | 'yes-no' | 'open';
+
+/** A part of the question and how much its words should count. */
+export interface Clause {
+  text: string;
+  /** 1 for the clause that asks, less for the asker's situation (« nous on ferme à 19h »). */
+  weight: number;
+}
+
+export interface AnalysedQuestion {
+  /** The question, with colloquial and English "what is" forms rewritten to the French one. */
+  text: string;
+  kind: QuestionKind;
+  clauses: Clause[];
+  /** The two things compared (« différence entre X et Y »), for a comparison. */
+  sides?: [string, string];
+}
+
+/** Weight of a clause that describes the asker's own situation rather than what is asked. */
+export const SITUATION_WEIGHT = 0.3;
+/** Weight of a clause that neither asks nor describes the asker (a topic set before the question). */
+export const TOPIC_WEIGHT = 0.8;
+
+/** Interrogative marks of a clause, on accent-folded lowercase text. */
+const ASKS =
+  /\?|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b/;
+/** The asker speaking of themself or their team: « nous », « on », « je », « notre MSP »… */
+const SITUATION = /\b(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my)\b/;
+
+const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
+  ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between)\b/],
+  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does|meaning of|stand for)\b/],
+  ['number', /\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai)|quelle (?:somme|duree|proportion)|how (?:many|much|long|old))\b/],
+  ['steps', /\b(?:comment (?:faire|creer|monter|ouvrir|declarer|devenir|mettre|obtenir|rejoindre|elaborer|constituer|deposer)|quelles (?:sont les )?etapes|demarches?|how (?:do|to|can) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build))\b/],
+  ['who', /\b(?:qui|quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
+  ['yes-no', /^(?:est ce qu|est ce que|peut on|puis je|un |une |les |le |la |l |faut il|a t on|y a t il|is|are|can|does|do|should)\b/],
+];
+
+/**
+ * Words that frame a question without saying what it is about (« ça veut dire quoi », « exactement »,
+ * « svp », « merci »): they are left out of the clauses, so that they neither count nor match.
+ */
+const FRAME_WORDS =
+  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
+
+/** Split a question into clauses, weigh each one, and say what kind of answer it wants. */
+export function analyseQuestion(asked: string): AnalysedQuestion {
+  const text = canonicalQuestion(asked);
+  const n = normalizeForMatch(text);
+  const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(n))?.[0] ?? 'open';
+  const sides = kind === 'comparison' ? comparedSides(text) : undefined;
+  const clauses = weighClauses(text)
+    .map((clause) => ({ ...clause, text: clause.text.replace(FRAME_WORDS, ' ').replace(/\s+/g, ' ').trim() }))
+    .filter((clause) => clause.text.length > 0);
+  return { text, kind, clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }], ...(sides ? { sides } : {}) };
+}
+
+/**
+ * The clause that asks weighs 1; the others weigh less, and least when they describe the asker's own situation.
+ * When the asking clause names nothing (« comment faire ? »), the clause before it holds the subject and is asked too.
+ */
+function weighClauses(text: string): Clause[] {
+  const parts = text
+    .split(/(?<=[.;!?:\n])\s+|,\s+|\s+[–—-]\s+|\s+\((?=[^)]{12,}\))|\s+(?:mais|car|parce que|sachant que|vu que|because|but)\s+/iu)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (parts.length <= 1) return [{ text, weight: 1 }];
+  const asking = parts.map((part) => ASKS.test(normalizeForMatch(part)) || part.includes('?'));
+  const last = asking.lastIndexOf(true);
+  const focus = last >= 0 ? last : parts.length - 1;
+  const asked = new Set([focus]);
+  if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
+  return parts.map((part, i) => ({
+    text: part,
+    weight: asked.has(i) ? 1 : SITUATION.test(normalizeForMatch(part)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
+  }));
+}
+
+/** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */
+function comparedSides(text: string): [string, string] | undefined {
+  const match =
+    /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text) ??
+    /^(.+?)\s+(?:ou|vs\.?|versus|or)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
+  const a = match?.[1]?.trim();
+  const b = match?.[2]?.trim();
+  return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
+}
