@@ -118,7 +118,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       ...(options.workflowHandlers ?? []),
       createHelpHandler(options.help ?? CONSOLE_HELP),
       clinicalGuardHandler,
-      createLookupHandler(registries, { ...options.lookup, isCommonTerm: (term) => retriever.isCommonTerm(term) }),
+      createLookupHandler(registries, { ...options.lookup, vocabulary: retriever }),
       ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
       createQuestionHandler(retriever, await selectComposer(config, logger)),
     ],

@@ -23,7 +23,7 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
  * is checked against that protocol's population and délégués. Null when the question is not of that kind.
  */
 export function eligibilityAnswer(registries: Registries, text: string): Reply | null {
-  const protocol = matchProtocolsByActs(registries, text)[0];
+  const protocol = askedProtocol(registries, text);
   if (!protocol?.population) return null;
   const patient = describePatient(text);
   if (!describesPatientFor(protocol.population, patient, text)) return null;
@@ -32,6 +32,14 @@ export function eligibilityAnswer(registries: Registries, text: string): Reply |
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ' : ce patient correspond au public du protocole tel que la question le décrit'}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
   return compose(`${lead}${check}`, [protocolBlock(registries, protocol)], true);
+}
+
+/** The protocol the question names; among several, one where the profession it names is délégué. */
+function askedProtocol(registries: Registries, text: string): Protocol | undefined {
+  const found = matchProtocolsByActs(registries, text);
+  const profession = findProfession(registries, text);
+  const own = profession ? found.find((p) => p.delegues.some((id) => professionCovers(registries, id, profession.id))) : undefined;
+  return own ?? found[0];
 }
 
 function describesPatientFor(population: Population, patient: PatientDescription, text: string): boolean {
@@ -49,7 +57,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
     fails.push(`ce protocole délègue ces actes aux ${names(registries, protocol.delegues)}, pas aux ${profession.plural}`);
   }
-  checkAge(population, patient, fails, unsure);
+  if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, fails, unsure);
   if (population.sex && patient.sex && patient.sex !== population.sex) fails.push(`ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`);
   for (const condition of population.excluded) {
     if (mentionsCondition(text, condition.words)) fails.push(`ce protocole exclut les ${condition.label}`);
@@ -69,7 +77,8 @@ function checkAge(population: Population, patient: PatientDescription, fails: st
   const fits = population.ages.map(({ min, max }) => (min === undefined || age >= min) && (max === undefined || age <= max));
   if (fits.every(Boolean)) return;
   if (!fits.some(Boolean)) {
-    fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole (patients ${[...new Set(ranges)].join(' ou ')})`);
+    const otherwise = population.otherwise ? `, ou ${population.otherwise.label}` : '';
+    fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole (patients ${[...new Set(ranges)].join(' ou ')}${otherwise})`);
     return;
   }
   const sources = population.ages.map((range, i) => `${ranges[i]}${range.source ? ` selon ${range.source}` : ''}`);

@@ -1,7 +1,7 @@
 import type { Handler } from '../engine/handler.ts';
 import { eligibilityAnswer } from './eligibility.ts';
 import { lookupAnswer } from './lookup-answers.ts';
-import { unknownProtocolAnswer } from './unknown-protocol.ts';
+import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
 import { matchProtocolsByActs } from './lookups.ts';
 import type { Protocol, Registries } from './registry.ts';
@@ -20,7 +20,7 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
     async handle(message) {
       const eligibility = eligibilityAnswer(registries, message.text);
       if (eligibility) return eligibility;
-      const unknown = unknownProtocolAnswer(registries, message.text, options.isCommonTerm ?? (() => false));
+      const unknown = options.vocabulary ? unknownProtocolAnswer(registries, message.text, options.vocabulary) : null;
       if (unknown) return unknown;
       let query = detectLookup(registries, message.text);
       if (!query) return null;
@@ -53,6 +53,6 @@ function actBeforeQuestion(text: string): string {
 export interface LookupHandlerOptions {
   /** A button offering to open a delegation request under the protocol an act lookup found (chat platforms). */
   offerRequest?: (protocol: Protocol) => ReplyButton;
-  /** Is this term one the knowledge base uses everywhere (« modèle », « type »)? Such a word names no protocol. */
-  isCommonTerm?: (term: string) => boolean;
+  /** The knowledge base's vocabulary, to tell a protocol the base does not know from one it does. */
+  vocabulary?: Vocabulary;
 }

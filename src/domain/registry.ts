@@ -77,6 +77,8 @@ export const ProtocolNatureSchema = z.enum(['preventive', 'diagnostique', 'thera
 export const PopulationSchema = z.strictObject({
   ages: z.array(z.strictObject({ min: z.number().nonnegative().optional(), max: z.number().positive().optional(), source: text.optional() })).default([]),
   sex: z.enum(['femme', 'homme']).optional(),
+  /** A condition that admits a patient outside the age ranges (« ou adultes en situation de handicap »). */
+  otherwise: z.strictObject({ label: text, words: z.array(text).min(1) }).optional(),
   /** Conditions that exclude a patient, each with the words that name it in a question. */
   excluded: z.array(z.strictObject({ label: text, words: z.array(text).min(1) })).default([]),
 });

@@ -1,28 +1,34 @@
 import type { Reply } from '../engine/reply.ts';
-import { normalizeForMatch, terms } from '../text/french.ts';
+import { foldAccents, terms } from '../text/french.ts';
 import { REGISTRY_FILES } from './load.ts';
 import type { Protocol, Registries } from './registry.ts';
 
 /**
- * « le protocole varicelle », « protocole de coopération sur la dyslexie », « the asthma protocol »: the words
- * right after « protocole » (past « de coopération », « national », « local » and a linking word) name it.
- * A name that opens with an article (« un protocole pour une MSP ») is a description, not a name.
+ * « le protocole varicelle », « protocole de coopération sur la dyslexie », « le protocole national pour le suivi
+ * des patients sous anticoagulants », « the asthma protocol »: the words after « protocole » (past « de
+ * coopération », « national », « local » and a linking word) up to the end of the clause describe it.
  */
 const NAMED =
-  /\bprotocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:sur |pour |de |du |des |d |concernant |relatif a |about |on |for )?((?!(?:un|une|le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces|son|sa|ses|leur|leurs|a|au|aux|dans|en|avec|chez|qui|que|est|et|ou)\b)[a-z0-9]+)/;
-const ENGLISH_NAMED = /\b([a-z0-9]+) (?:cooperation )?protocol\b/;
+  /\bprotocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:(?:sur|pour|de|du|des|d|concernant|relatif a|about|on|for)(?: (?:le|la|les|l))? )?((?!(?:un|une|le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces|son|sa|ses|leur|leurs|a|au|aux|dans|en|avec|chez|qui|que|qu|est|sont|et|ou|vs|versus|on|il|elle)\b)[^?!.;:,()]+)/;
+const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same|new|this|that)\b)[a-z0-9]+) protocol\b/;
+/** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
+const DESCRIPTION_END = /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|qui|que|est|sont|pour|for|with|in)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
 
 /**
- * A named protocol the base does not know: its first content word appears in no protocol of the registries
- * (title, acts, keywords, patients, id) and is not one of the base's common words (« modèle », « type »…
- * are frequent: `isCommonTerm` says so). The answer says it is not in the base rather than describe another one.
+ * A protocol the base does not know: no protocol of the registries (title, acts, keywords, patients, id) holds the
+ * first telling words of its description (« conjonctivite bactérienne » is not « rhino-conjonctivite allergique »).
+ * The answer says it is not in the base rather than describe another one.
  */
-export function unknownProtocolAnswer(registries: Registries, text: string, isCommonTerm: (term: string) => boolean): Reply | null {
-  const n = normalizeForMatch(text);
-  const named = NAMED.exec(n)?.[1] ?? ENGLISH_NAMED.exec(n)?.[1];
-  const term = named ? terms(named)[0] : undefined;
-  if (!named || !term || isCommonTerm(term)) return null;
-  if (registries.protocols.some((protocol) => protocolTerms(protocol).has(term))) return null;
+export function unknownProtocolAnswer(registries: Registries, text: string, vocabulary: Vocabulary): Reply | null {
+  const folded = foldAccents(text.toLowerCase()).replace(/[«»"“”]/g, ' ').replace(/['’]/g, ' ').replace(/\s+/g, ' ');
+  const described = (NAMED.exec(folded)?.[1] ?? ENGLISH_NAMED.exec(folded)?.[1])?.replace(DESCRIPTION_END, '').trim();
+  if (!described) return null;
+  // The first rare word tells the protocol apart; so does any later word the base never uses (« antigrippale »).
+  const rare = terms(described).filter((term) => !vocabulary.isCommon(term) && !/^\d+$/.test(term));
+  const telling = rare.filter((term, i) => i === 0 || !vocabulary.isKnown(term));
+  if (telling.length === 0) return null;
+  if (registries.protocols.some((protocol) => telling.every((term) => protocolTerms(protocol).has(term)))) return null;
+  const named = described.split(' ').slice(0, 6).join(' ');
   return {
     kind: 'unknown',
     text:
@@ -31,6 +37,12 @@ export function unknownProtocolAnswer(registries: Registries, text: string, isCo
     citations: [{ title: 'Registre des protocoles de coopération', section: 'Protocole introuvable', source: REGISTRY_FILES.protocols, path: REGISTRY_FILES.protocols }],
     confident: false,
   };
+}
+
+/** What the knowledge base says of a term: used anywhere, or so often that it tells no part of it apart (« modèle », « patient »). */
+export interface Vocabulary {
+  isKnown(term: string): boolean;
+  isCommon(term: string): boolean;
 }
 
 const termsByProtocol = new WeakMap<Protocol, Set<string>>();

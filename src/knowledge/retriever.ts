@@ -33,8 +33,12 @@ export class Retriever {
     private readonly logger: Logger = silentLogger,
   ) {}
 
+  isKnown(term: string): boolean {
+    return this.index.lexical.frequencyOf(term) > 0;
+  }
+
   /** A term found in more than a tenth of the passages says what the base is about, not which part of it. */
-  isCommonTerm(term: string): boolean {
+  isCommon(term: string): boolean {
     return this.index.lexical.frequencyOf(term) > COMMON_TERM_SHARE * this.index.lexical.documentCount;
   }
 
