@@ -18,7 +18,7 @@ const SECOND_PASSAGE_SCORE = 0.9;
 export class ExtractiveComposer implements AnswerComposer {
   async compose(question: Question, passages: readonly Passage[]): Promise<Reply> {
     const relevant = selectPassages(passages);
-    if (relevant.length === 0) return unknownReply();
+    if (relevant.length === 0) return unknownReply(suggestionsFrom(passages));
     const wanted = new Set(terms(question.text));
     const parts: string[] = [];
     const citations: Citation[] = [];
@@ -33,6 +33,24 @@ export class ExtractiveComposer implements AnswerComposer {
     }
     return { kind: 'answer', text: parts.join('\n\n'), citations, confident: true };
   }
+}
+
+/** Share of the question a passage must cover to be suggested when none answers it. */
+const SUGGESTION_COVERAGE = 0.25;
+const MAX_SUGGESTIONS = 3;
+
+/** Up to three close sections, as the questions they answer (their first authored question, else their heading). */
+export function suggestionsFrom(passages: readonly Passage[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const { chunk, coverage } of passages) {
+    const question = chunk.questions?.[0] ?? chunk.section;
+    if (coverage < SUGGESTION_COVERAGE || seen.has(question)) continue;
+    seen.add(question);
+    out.push(question);
+    if (out.length === MAX_SUGGESTIONS) break;
+  }
+  return out;
 }
 
 /** The best passage, plus a second one from another section when it is nearly as good. */

@@ -6,7 +6,9 @@ import { CONSOLE_HELP, createHelpHandler } from '../engine/help-handler.ts';
 import { clinicalGuardHandler } from '../answer/clinical-guard.ts';
 import { ExtractiveComposer } from '../answer/extractive-composer.ts';
 import { createQuestionHandler } from '../answer/question-handler.ts';
+import { createBestAnswerHandler } from '../answer/best-answer.ts';
 import { loadRegistries } from '../domain/load.ts';
+import { createEligibilityHandler } from '../domain/eligibility.ts';
 import { createLookupHandler, type LookupHandlerOptions } from '../domain/lookup-handler.ts';
 import type { Registries } from '../domain/registry.ts';
 import { createThesaurus } from '../domain/thesaurus.ts';
@@ -118,9 +120,11 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       ...(options.workflowHandlers ?? []),
       createHelpHandler(options.help ?? CONSOLE_HELP),
       clinicalGuardHandler,
-      createLookupHandler(registries, { ...options.lookup, vocabulary: retriever }),
-      ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
-      createQuestionHandler(retriever, await selectComposer(config, logger)),
+      createEligibilityHandler(registries),
+      createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever }), [
+        ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
+        createQuestionHandler(retriever, await selectComposer(config, logger)),
+      ]),
     ],
     logger,
   );

@@ -1,8 +1,14 @@
+import type { Handler } from '../engine/handler.ts';
 import type { Reply } from '../engine/reply.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
 import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
+
+/** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
+export function createEligibilityHandler(registries: Registries): Handler {
+  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, message.text) };
+}
 
 export type Verdict = 'oui' | 'non' | 'depend';
 

@@ -1,5 +1,4 @@
 import type { Handler } from '../engine/handler.ts';
-import { eligibilityAnswer } from './eligibility.ts';
 import { lookupAnswer } from './lookup-answers.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
@@ -18,8 +17,6 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
   return {
     name: 'lookup',
     async handle(message) {
-      const eligibility = eligibilityAnswer(registries, message.text);
-      if (eligibility) return eligibility;
       const unknown = options.vocabulary ? unknownProtocolAnswer(registries, message.text, options.vocabulary) : null;
       if (unknown) return unknown;
       let query = detectLookup(registries, message.text);

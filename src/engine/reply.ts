@@ -46,6 +46,8 @@ export interface Reply {
   /** False when the answer is "I don't know", a refusal, or an error. */
   confident: boolean;
   buttons?: ReplyButton[];
+  /** Questions the base does answer, close to one it could not (« Voulez-vous dire : … »); each asks itself again when chosen. */
+  suggestions?: string[];
   files?: ReplyFile[];
   /** Only the asking user should see it (slash commands, errors about their input). */
   ephemeral?: boolean;
