@@ -9,6 +9,8 @@ export interface Passage {
   score: number;
   /** Share (0–1) of the question's content terms found in the chunk (synonyms count). */
   coverage: number;
+  /** The question names a protocol or practice form, and this passage is about another one: it cannot answer. */
+  offSubject?: boolean;
 }
 
 export interface Question {

@@ -54,7 +54,8 @@ export function suggestionsFrom(passages: readonly Passage[]): string[] {
 }
 
 /** The best passage, plus a second one from another section when it is nearly as good. */
-export function selectPassages(passages: readonly Passage[]): Passage[] {
+export function selectPassages(all: readonly Passage[]): Passage[] {
+  const passages = all.filter((p) => !p.offSubject);
   const best = passages[0];
   if (!best || best.coverage < MIN_COVERAGE) return [];
   // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.

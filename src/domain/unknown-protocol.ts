@@ -1,7 +1,8 @@
 import type { Reply } from '../engine/reply.ts';
 import { foldAccents, terms } from '../text/french.ts';
 import { REGISTRY_FILES } from './load.ts';
-import type { Protocol, Registries } from './registry.ts';
+import { professionById } from './lookups.ts';
+import { namesOf, type Protocol, type Registries } from './registry.ts';
 
 /**
  * « le protocole varicelle », « protocole de coopération sur la dyslexie », « le protocole national pour le suivi
@@ -23,11 +24,11 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   const folded = foldAccents(text.toLowerCase()).replace(/[«»"“”]/g, ' ').replace(/['’]/g, ' ').replace(/\s+/g, ' ');
   const described = (NAMED.exec(folded)?.[1] ?? ENGLISH_NAMED.exec(folded)?.[1])?.replace(DESCRIPTION_END, '').trim();
   if (!described) return null;
-  // The first rare word tells the protocol apart; so does any later word the base never uses (« antigrippale »).
-  const rare = terms(described).filter((term) => !vocabulary.isCommon(term) && !/^\d+$/.test(term));
-  const telling = rare.filter((term, i) => i === 0 || !vocabulary.isKnown(term));
+  // Words the base never uses (« asthme », « antigrippale ») tell an unknown protocol; short words and abbreviations
+  // of the base's own words (« coop », « kiné », « ophtalmo ») do not.
+  const telling = terms(described).filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !vocabulary.isKnown(term));
   if (telling.length === 0) return null;
-  if (registries.protocols.some((protocol) => telling.every((term) => protocolTerms(protocol).has(term)))) return null;
+  if (registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)))) return null;
   const named = described.split(' ').slice(0, 6).join(' ');
   return {
     kind: 'unknown',
@@ -39,18 +40,30 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   };
 }
 
-/** What the knowledge base says of a term: used anywhere, or so often that it tells no part of it apart (« modèle », « patient »). */
+/** What the knowledge base says of a term: does it use it, or a word it abbreviates (« coop » for « coopération »)? */
 export interface Vocabulary {
   isKnown(term: string): boolean;
-  isCommon(term: string): boolean;
+}
+
+const MIN_TELLING_CHARS = 3;
+
+/** A protocol's term, or one it abbreviates (« ic » is too short to count; « cardio » abbreviates « cardiaqu »). */
+function holds(have: ReadonlySet<string>, term: string): boolean {
+  if (have.has(term)) return true;
+  for (const word of have) if (word.startsWith(term) || term.startsWith(word)) return true;
+  return false;
 }
 
 const termsByProtocol = new WeakMap<Protocol, Set<string>>();
 
-function protocolTerms(protocol: Protocol): Set<string> {
+function protocolTerms(registries: Registries, protocol: Protocol): Set<string> {
   let found = termsByProtocol.get(protocol);
   if (!found) {
-    found = new Set(terms([protocol.id.replace(/-/g, ' '), protocol.title, protocol.patients, ...protocol.acts, ...protocol.keywords].join(' ')));
+    const professions = [...protocol.delegants, ...protocol.delegues].flatMap((id) => {
+      const profession = professionById(registries, id);
+      return profession ? namesOf(profession) : [];
+    });
+    found = new Set(terms([protocol.id.replace(/-/g, ' '), protocol.title, protocol.patients, ...protocol.acts, ...protocol.keywords, ...professions].join(' ')));
     termsByProtocol.set(protocol, found);
   }
   return found;

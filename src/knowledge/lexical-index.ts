@@ -93,6 +93,13 @@ export class LexicalIndex {
     return this.documentFrequency.get(term) ?? 0;
   }
 
+  /** Is the term used by the base, itself or as the start of one of its terms (an abbreviation: « coop », « kine »)? */
+  knows(term: string): boolean {
+    if (this.frequencyOf(term) > 0) return true;
+    for (const known of this.documentFrequency.keys()) if (known.startsWith(term)) return true;
+    return false;
+  }
+
   get documentCount(): number {
     return this.search.documentCount;
   }

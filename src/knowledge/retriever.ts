@@ -10,7 +10,6 @@ import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
-const COMMON_TERM_SHARE = 0.1;
 /** Weight of a question term the base uses, and of one it never uses (what is asked may be what the base lacks). */
 const SEEN_TERM = 1;
 const UNSEEN_TERM = 1;
@@ -33,13 +32,9 @@ export class Retriever {
     private readonly logger: Logger = silentLogger,
   ) {}
 
+  /** Does the base use this term, or a word it abbreviates (« coop », « ophtalmo »)? */
   isKnown(term: string): boolean {
-    return this.index.lexical.frequencyOf(term) > 0;
-  }
-
-  /** A term found in more than a tenth of the passages says what the base is about, not which part of it. */
-  isCommon(term: string): boolean {
-    return this.index.lexical.frequencyOf(term) > COMMON_TERM_SHARE * this.index.lexical.documentCount;
+    return this.index.lexical.knows(term);
   }
 
   get chunks(): readonly Chunk[] {
@@ -70,8 +65,9 @@ export class Retriever {
       const coverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
-      const score = (fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * likeness) * subjectFactor(subjects, chunkTerms.subjects);
-      passages.push({ chunk, score, coverage });
+      const offSubject = isOffSubject(subjects, chunkTerms.subjects);
+      const score = (fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * likeness) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
+      passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);
@@ -150,10 +146,10 @@ interface ChunkTerms {
 /** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
 const OTHER_SUBJECT_FACTOR = 0.6;
 
-function subjectFactor(asked: ReadonlySet<string>, about: ReadonlySet<string>): number {
-  if (asked.size === 0 || about.size === 0) return 1;
-  for (const subject of about) if (asked.has(subject)) return 1;
-  return OTHER_SUBJECT_FACTOR;
+function isOffSubject(asked: ReadonlySet<string>, about: ReadonlySet<string>): boolean {
+  if (asked.size === 0 || about.size === 0) return false;
+  for (const subject of about) if (asked.has(subject)) return false;
+  return true;
 }
 
 /**
