@@ -11,7 +11,7 @@ import type { SlackFeature, SlashContext } from './feature.ts';
 import type { AnswerStore } from './answers.ts';
 import { messageKey, type EventDedup } from './dedup.ts';
 import { plainText } from './message-text.ts';
-import { ACTION_SHARE, renderReply } from './render.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE, renderReply } from './render.ts';
 import { threadHistory } from './thread-history.ts';
 
 /** Reaction shown on a question while Coordo works on it, when the answer is not immediate. */
@@ -177,6 +177,32 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     logger.info('slack.command_answered', { channel: ctx.channelId, kind: reply.kind, citations: reply.citations.length });
   }
 
+  /** A « Voulez-vous dire » button: the question is asked for whoever pressed it, where the suggestion was shown. */
+  async function askSuggestion(body: BlockAction, action: ButtonAction, client: WebClient, respond: RespondFn): Promise<void> {
+    const channelId = body.channel?.id ?? body.container?.channel_id;
+    const question = action.value ?? '';
+    if (!channelId || !question) return;
+    try {
+      const ephemeral = body.container?.is_ephemeral === true || !body.message;
+      const threadTs = body.message ? (body.message.thread_ts ?? body.message.ts) : undefined;
+      const reply = await engine.handle({
+        text: question,
+        conversation: { platform: 'slack', userId: body.user.id, channelId, ...(threadTs ? { threadId: threadTs } : {}) },
+        command: ephemeral,
+      });
+      if (ephemeral || !threadTs) {
+        const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId, userId: body.user.id }) : undefined;
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply, { answerId, feedback: answerId !== undefined, share: SHAREABLE.has(reply.kind) }) });
+      } else {
+        await postReply(client, reply, { channel: channelId, user: body.user.id, threadTs, direct: body.channel?.name === 'directmessage' });
+      }
+      logger.info('slack.suggestion_asked', { channel: channelId, kind: reply.kind });
+    } catch (error) {
+      logger.error('slack.suggestion_failed', { channel: channelId, error: errorName(error) });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: ERROR_TEXT });
+    }
+  }
+
   async function share(body: BlockAction, action: ButtonAction, client: WebClient, respond: RespondFn): Promise<void> {
     const answer = answers.get(action.value ?? '');
     const channelId = body.channel?.id ?? body.container?.channel_id;
@@ -245,6 +271,11 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
           logger.error('slack.command_failed', { name: logName(word, subcommands), error: errorName(error) });
           await respond({ response_type: 'ephemeral', text: ERROR_TEXT });
         }
+      });
+
+      app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTION_ASK_SUGGESTION}_\\d+$`), async ({ ack, body, action, client, respond }) => {
+        await ack();
+        await askSuggestion(body, action, client, respond);
       });
 
       app.action<BlockAction<ButtonAction>>(ACTION_SHARE, async ({ ack, body, action, client, respond }) => {

@@ -14,6 +14,8 @@ const MAX_SOURCES = 10;
 export const ACTION_FEEDBACK_UP = 'coordo_feedback_up';
 export const ACTION_FEEDBACK_DOWN = 'coordo_feedback_down';
 export const ACTION_SHARE = 'coordo_share';
+/** A « Voulez-vous dire » button: its value is the question to ask. */
+export const ACTION_ASK_SUGGESTION = 'coordo_ask_suggestion';
 
 export interface RenderOptions {
   /** Stored answer id carried by the feedback and share buttons. */
@@ -88,6 +90,16 @@ function button(actionId: string, label: string, value: string, style?: 'primary
   };
 }
 
+/** « Voulez-vous dire : » and one button a close question, which asks it when pressed. */
+function suggestionBlocks(reply: Reply): KnownBlock[] {
+  const suggestions = reply.suggestions ?? [];
+  if (suggestions.length === 0) return [];
+  return [
+    section('*Voulez-vous dire :*'),
+    { type: 'actions', block_id: 'coordo_suggestions', elements: suggestions.slice(0, MAX_ACTIONS).map((s, i) => ({ ...button(ACTION_ASK_SUGGESTION, s, s), action_id: `${ACTION_ASK_SUGGESTION}_${i}` })) },
+  ];
+}
+
 function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null {
   const elements: Button[] = (reply.buttons ?? []).map((b) => button(b.actionId, b.label, b.value, b.style));
   if (options.answerId && options.share) {
@@ -115,6 +127,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     const lines = citations.map(formatCitation).join('\n');
     for (const piece of splitText(`*Sources*\n${lines}`)) tail.push(section(piece));
   }
+  tail.push(...suggestionBlocks(reply));
   const actions = actionsBlock(reply, options);
   if (actions) tail.push(actions);
 

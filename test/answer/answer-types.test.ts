@@ -1,0 +1,101 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
+import { loadConfig } from '../../src/config/env.ts';
+import type { Turn } from '../../src/engine/message.ts';
+import { analyseQuestion } from '../../src/knowledge/question-analysis.ts';
+import { ROOT } from '../support/cli.ts';
+
+/** Each answer type through the real offline core and the shipped base. */
+let dataDir: string;
+let core: CoordoCore;
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-answer-types-'));
+  core = await createCore(loadConfig({ COORDO_DATA_DIR: dataDir }, ROOT));
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+const ask = (text: string, history: Turn[] = []) =>
+  core.engine.handle({ text, history, conversation: { platform: 'cli', userId: 'u', channelId: 'c' } });
+
+describe('question analysis', () => {
+  it('weighs the asker’s situation below what is asked, and finds the two sides of a comparison', () => {
+    const long = analyseQuestion('Nous on ferme à 19h et on est trois médecins, est-ce que la téléexpertise est remboursée ?');
+    const weights = long.clauses.map((c) => c.weight);
+    expect(Math.max(...weights)).toBe(1);
+    expect(Math.min(...weights)).toBeLessThan(1);
+    expect(analyseQuestion('Quelle différence entre une MSP et un centre de santé ?').sides).toEqual(['une MSP', 'un centre de santé']);
+    expect(analyseQuestion('GCS ça veut dire quoi ?').kind).toBe('definition');
+  });
+});
+
+describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
+  it.each([
+    ["l'IOA peut-elle demander une radio pour un enfant de 12 ans ?", /moins de 16 ans/],
+    ['Une femme de 70 ans avec une cystite, l’infirmière peut la prendre en charge ?', /16 ans à 65 ans/],
+    ['cystite chez un homme de 30 ans, on peut appliquer le protocole ?', /réservé aux femmes/],
+    ['une femme enceinte insuffisante cardiaque peut-elle être suivie par l’infirmier dans le protocole ?', /femmes enceintes/],
+    ['un kiné peut-il prendre en charge une entorse de cheville chez un ado de 15 ans', /18 ans à 55 ans/],
+    ['mon patient de 55 ans sans handicap reconnu peut entrer dans le protocole domicile infirmier ?', /65 ans/],
+  ])('« %s » → Non', async (question, reason) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(/^\*\*Non\*\*/);
+    expect(reply.text).toMatch(reason);
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+
+  it('answers Oui when the patient fits, and Ça dépend where the sources disagree', async () => {
+    expect((await ask('Can the nurse handle a 30 year old woman with cystitis under the protocol?')).text).toMatch(/^\*\*Oui\*\*/);
+    const angine = await ask("mal de gorge chez un patient de 48 ans, l'infirmier peut faire le TROD ?");
+    expect(angine.text).toMatch(/^\*\*Ça dépend\*\*/);
+    expect(angine.text).toMatch(/45 ans.*50 ans/);
+  });
+});
+
+describe('comparisons', () => {
+  it('puts both sides side by side, each with its source', async () => {
+    const reply = await ask('Quelle différence entre une MSP et un centre de santé ?');
+    expect(reply.text).toMatch(/\*\*Une MSP\*\*/);
+    expect(reply.text).toMatch(/salari/);
+    expect(new Set(reply.citations.map((c) => c.path))).toEqual(new Set(['articles/msp-maison-de-sante-pluriprofessionnelle.md', 'articles/centres-de-sante.md']));
+  });
+});
+
+describe('honesty', () => {
+  it('says a named protocol is not in the base instead of describing another one', async () => {
+    for (const question of ['Le protocole asthme existe-t-il pour les infirmiers ?', 'Is there an asthma protocol for nurses?']) {
+      const reply = await ask(question);
+      expect(reply.kind).toBe('unknown');
+      expect(reply.text).toMatch(/n'est pas dans ma base/);
+    }
+    expect((await ask('Le protocole cystite permet-il au pharmacien de délivrer la fosfomycine ?')).kind).not.toBe('unknown');
+  });
+
+  it('abstains on what the base does not hold, offering close topics it does cover', async () => {
+    const reply = await ask('Quelle est la capitale de l’Australie ?');
+    expect(reply.kind).toBe('unknown');
+    const close = await ask('Combien coûte la cotisation annuelle à la fédération des maisons de santé ?');
+    expect(close.kind).toBe('unknown');
+    expect(close.suggestions?.length ?? 0).toBeGreaterThan(0);
+    expect(close.suggestions!.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('threads', () => {
+  const history: Turn[] = [
+    { role: 'user', text: 'Comment créer une MSP ?' },
+    { role: 'assistant', text: 'Une MSP réunit au moins deux médecins généralistes…' },
+  ];
+
+  it('answers a standalone question on its own, and a real follow-up with the thread’s subject', async () => {
+    const dac = await ask("c'est quoi un DAC ?", history);
+    expect(dac.citations[0]?.path).toBe('articles/dac-dispositifs-appui-coordination.md');
+    const cpts: Turn[] = [{ role: 'user', text: "Qu'est-ce qu'une CPTS ?" }];
+    const followUp = await ask('Et ses missions ?', cpts);
+    expect(followUp.citations[0]?.path).toBe('articles/cpts-missions.md');
+  });
+});
