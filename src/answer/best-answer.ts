@@ -2,26 +2,29 @@ import type { Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
 import type { Reply } from '../engine/reply.ts';
 import { analyseQuestion } from '../knowledge/question-analysis.ts';
+import type { Retriever } from '../knowledge/retriever.ts';
 import { terms } from '../text/french.ts';
+import { selectPassages } from './extractive-composer.ts';
 
 /**
  * A registry lookup and the knowledge articles can both answer « combien d'associés pour une SISA, et depuis
- * quand peut-elle salarier ? »: the lookup knows the SISA's composition, an article knows both. Both are asked,
- * and the answer that holds more of what is asked wins; the lookup wins ties (its facts are structured). A lookup
- * that found nothing gives way to a confident article answer.
+ * quand peut-elle salarier ? »: the lookup knows the SISA's composition, an article knows both. The lookup's
+ * answer is kept unless the best article passage holds more of what is asked (the lookup wins ties: its facts
+ * are structured), or the lookup found nothing and an article answers. Only then are the article handlers
+ * asked, so that a lookup never costs a model call.
  */
-export function createBestAnswerHandler(lookup: Handler, articles: readonly Handler[]): Handler {
+export function createBestAnswerHandler(lookup: Handler, articles: readonly Handler[], retriever: Retriever): Handler {
   return {
     name: 'best-answer',
     async handle(message: IncomingMessage) {
       const fromLookup = await lookup.handle(message);
-      if (fromLookup && fromLookup.kind !== 'lookup') return fromLookup;
-      const fromArticles = await firstReply(articles, message);
-      if (!fromLookup) return fromArticles;
-      if (!fromArticles || fromArticles.kind !== 'answer') return fromLookup;
-      if (!fromLookup.confident) return fromArticles;
+      if (!fromLookup) return firstReply(articles, message);
+      if (fromLookup.kind !== 'lookup') return fromLookup;
+      const best = selectPassages(await retriever.retrieve(message.text))[0];
+      if (!best) return fromLookup;
       const asked = askedTerms(message.text);
-      return answered(asked, fromArticles) > answered(asked, fromLookup) ? fromArticles : fromLookup;
+      if (fromLookup.confident && share(asked, best.chunk.text) <= share(asked, fromLookup.text)) return fromLookup;
+      return (await firstReply(articles, message)) ?? fromLookup;
     },
   };
 }
@@ -40,10 +43,10 @@ function askedTerms(text: string): Set<string> {
   return new Set(analysed.clauses.filter((c) => c.weight === 1).flatMap((c) => terms(c.text)));
 }
 
-/** Share of the asked terms a reply holds. */
-function answered(asked: ReadonlySet<string>, reply: Reply): number {
+/** Share of the asked terms a text holds. */
+function share(asked: ReadonlySet<string>, text: string): number {
   if (asked.size === 0) return 0;
-  const have = new Set(terms(reply.text));
+  const have = new Set(terms(text));
   let found = 0;
   for (const term of asked) if (have.has(term)) found++;
   return found / asked.size;

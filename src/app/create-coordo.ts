@@ -124,7 +124,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever }), [
         ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
         createQuestionHandler(retriever, await selectComposer(config, logger)),
-      ]),
+      ], retriever),
     ],
     logger,
   );

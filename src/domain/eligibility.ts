@@ -1,4 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
+import { asksSomething } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
@@ -29,6 +30,7 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
  * is checked against that protocol's population and délégués. Null when the question is not of that kind.
  */
 export function eligibilityAnswer(registries: Registries, text: string): Reply | null {
+  if (!asksSomething(text)) return null;
   const protocol = askedProtocol(registries, text);
   if (!protocol?.population) return null;
   const patient = describePatient(text);

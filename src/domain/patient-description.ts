@@ -16,6 +16,8 @@ const AGE_UNITS: readonly [RegExp, number][] = [
 /** « 12 ans », « 18 mois », « 12-year-old », « aged 70 », « âgée de 70 ans » (accent-folded, lowercase, no punctuation). */
 const AGE = /\b(\d{1,3}) ?(ans?|annees?|years?|yrs?|yo|y o|mois|months?|semaines?|weeks?)\b|\b(?:aged?|agee?s?(?: de)?) (\d{1,3})\b/;
 
+const RANGE = /\b(?:de |entre )?\d{1,3} (?:a|et|to|and) \d{1,3} (?:ans?|mois|years?)\b/g;
+
 const FEMALE = /\b(?:femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|enceinte|woman|women|girl|lady|she|her)\b/;
 const MALE = /\b(?:hommes?|garcon|jeune homme|monsieur|man|men|boy|he|his)\b/;
 
@@ -23,7 +25,8 @@ const MALE = /\b(?:hommes?|garcon|jeune homme|monsieur|man|men|boy|he|his)\b/;
 export function describePatient(text: string): PatientDescription {
   const n = normalizeForMatch(text);
   const described: PatientDescription = {};
-  const age = AGE.exec(n);
+  // « de 16 à 65 ans » is a range, not a patient's age.
+  const age = AGE.exec(n.replace(RANGE, ' '));
   if (age) {
     const value = Number(age[1] ?? age[3]);
     const unit = age[2] ? (AGE_UNITS.find(([pattern]) => pattern.test(age[2] ?? ''))?.[1] ?? 1) : 1;

@@ -27,7 +27,7 @@ export const TOPIC_WEIGHT = 0.8;
 
 /** Interrogative marks of a clause, on accent-folded lowercase text. */
 const ASKS =
-  /\?|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b/;
+  /\?|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b/;
 /** The asker speaking of themself or their team: « nous », « on », « je », « notre MSP »… */
 const SITUATION = /\b(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my)\b/;
 
@@ -46,6 +46,11 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
  */
 const FRAME_WORDS =
   /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
+
+/** Does the text ask something (a question mark, an interrogative word, an inverted verb), rather than state it? */
+export function asksSomething(text: string): boolean {
+  return text.includes('?') || ASKS.test(normalizeForMatch(text));
+}
 
 /** Split a question into clauses, weigh each one, and say what kind of answer it wants. */
 export function analyseQuestion(asked: string): AnalysedQuestion {
