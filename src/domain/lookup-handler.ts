@@ -1,8 +1,9 @@
 import type { Handler } from '../engine/handler.ts';
+import { isoDay } from './dated.ts';
 import { lookupAnswer } from './lookup-answers.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
 import { matchProtocolsByActs } from './lookups.ts';
-import type { Protocol, Registries } from './registry.ts';
+import { inForce, type Protocol, type Registries } from './registry.ts';
 import type { ReplyButton } from '../engine/reply.ts';
 
 /**
@@ -30,8 +31,8 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
       if (query.kind === 'act' && !query.explicit && protocols.length === 0 && !looksLikeClinicalAct(registries, query.act)) {
         return null;
       }
-      const reply = lookupAnswer(registries, query);
-      const first = protocols[0];
+      const reply = lookupAnswer(registries, query, isoDay(options.today?.() ?? new Date()));
+      const first = protocols.find(inForce);
       if (reply.confident && first && options.offerRequest) reply.buttons = [options.offerRequest(first)];
       return reply;
     },
@@ -47,4 +48,6 @@ function actBeforeQuestion(text: string): string {
 export interface LookupHandlerOptions {
   /** A button offering to open a delegation request under the protocol an act lookup found (chat platforms). */
   offerRequest?: (protocol: Protocol) => ReplyButton;
+  /** The clock answers are worded against (dated facts, statuses); defaults to the real one. */
+  today?: () => Date;
 }
