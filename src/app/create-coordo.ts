@@ -38,6 +38,8 @@ export interface CoordoOptions {
   offerRequestForm?: (prefill: FormPrefill) => ReplyButton;
   /** Progress of an index (re)build, when one is needed. */
   onIndexProgress?: (done: number, total: number) => void;
+  /** The clock dated answers are worded against (default: `config.today`, else the real date). */
+  today?: () => Date;
 }
 
 /** The platform-neutral core, assembled: what every adapter (CLI, Slack…) talks to. */
@@ -92,6 +94,12 @@ async function selectIntentHandler(config: Config, steps: StructuredSteps | unde
   return [createIntentHandler({ steps, catalog: delegationCatalog(registries), logger, timeoutMs, offerRequest: options.offerRequestForm })];
 }
 
+/** A fixed day (noon in Paris, so the calendar day never shifts) when the config sets one; else the real clock. */
+function clockOf(config: Config): () => Date {
+  const fixed = config.today;
+  return fixed ? () => new Date(`${fixed}T12:00:00+01:00`) : () => new Date();
+}
+
 export function indexDir(config: Config): string {
   return path.join(config.dataDir, 'index');
 }
@@ -114,14 +122,15 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
   }
   const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries), logger);
   const structuredSteps = options.structuredSteps ?? (await selectStructuredSteps(config, logger));
+  const today = options.today ?? clockOf(config);
   const engine = new Engine(
     [
       // Workflow threads first: in a draft thread, "aide" and section text belong to the draft.
       ...(options.workflowHandlers ?? []),
       createHelpHandler(options.help ?? CONSOLE_HELP),
       clinicalGuardHandler,
-      createEligibilityHandler(registries),
-      createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever }), [
+      createEligibilityHandler(registries, today),
+      createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
         ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
         createQuestionHandler(retriever, await selectComposer(config, logger)),
       ], retriever),

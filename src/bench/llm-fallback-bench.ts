@@ -25,7 +25,7 @@ const QUESTIONS = [
   'Comment déclarer un protocole local à l’ARS ?',
   'Quels indicateurs transmettre chaque année ?',
   "Qu'est-ce qu'une équipe de soins primaires ?",
-  'Le protocole cystite est-il ouvert aux CPTS ?',
+  'Pourquoi travailler en équipe ?',
   'Quelle formation pour le délégué ?',
   'Qui signe le contrat ACI ?',
 ];

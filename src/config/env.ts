@@ -41,6 +41,10 @@ const EnvSchema = z.object({
   COORDO_CHAT_MODEL: optionalString,
   COORDO_EMBEDDING_MODEL: optionalString,
   COORDO_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  /** Day the answers are worded for (dated facts), `AAAA-MM-JJ`; default: the real date. For tests and demonstrations. */
+  COORDO_TODAY: optionalString.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T12:00:00Z`))), {
+    message: 'COORDO_TODAY doit être une date AAAA-MM-JJ',
+  }),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -69,6 +73,8 @@ export interface Config {
   requestsChannel?: string;
   professionGroups: Record<string, string[]>;
   llm?: LlmConfig;
+  /** Fixed day for dated answers (`AAAA-MM-JJ`), else the real date. */
+  today?: string;
 }
 
 export class ConfigError extends Error {}
@@ -136,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestsChannel: e.COORDO_REQUESTS_CHANNEL,
     professionGroups: parseGroups(e.COORDO_PROFESSION_GROUPS),
     llm,
+    today: e.COORDO_TODAY,
   };
 }

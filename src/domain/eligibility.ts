@@ -1,14 +1,15 @@
 import type { Handler } from '../engine/handler.ts';
 import { asksSomething } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
+import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
 import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
-export function createEligibilityHandler(registries: Registries): Handler {
-  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, message.text) };
+export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date()): Handler {
+  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, message.text, isoDay(today())) };
 }
 
 export type Verdict = 'oui' | 'non' | 'depend';
@@ -29,7 +30,7 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
  * age, an excluding condition, or a sex the protocol does not take) and names the acts of a protocol, the patient
  * is checked against that protocol's population and délégués. Null when the question is not of that kind.
  */
-export function eligibilityAnswer(registries: Registries, text: string): Reply | null {
+export function eligibilityAnswer(registries: Registries, text: string, today: IsoDay): Reply | null {
   if (!asksSomething(text)) return null;
   const protocol = askedProtocol(registries, text);
   if (!protocol?.population) return null;
@@ -39,7 +40,7 @@ export function eligibilityAnswer(registries: Registries, text: string): Reply |
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ' : ce patient correspond au public du protocole tel que la question le décrit'}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
-  return compose(`${lead}${check}`, [protocolBlock(registries, protocol)], true);
+  return compose(`${lead}${check}`, [protocolBlock(registries, protocol, today)], true);
 }
 
 /** The protocol the question names; among several, one where the profession it names is délégué. */

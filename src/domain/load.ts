@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
+  DatedFactsFileSchema,
   GlossaryFileSchema,
   LocalProtocolsFileSchema,
   PracticeFormsFileSchema,
@@ -21,6 +22,7 @@ export const REGISTRY_FILES = {
   protocols: 'registries/protocols.yml',
   glossary: 'registries/glossary.yml',
   synonyms: 'registries/synonyms.yml',
+  dated: 'registries/dated-facts.yml',
 } as const;
 
 /** A team's own protocols: any file named like this, anywhere under the knowledge folder. */
@@ -37,6 +39,7 @@ export function loadRegistries(knowledgeDir: string): Registries {
   const national = readRegistry(knowledgeDir, REGISTRY_FILES.protocols, ProtocolsFileSchema);
   const glossary = readRegistry(knowledgeDir, REGISTRY_FILES.glossary, GlossaryFileSchema);
   const synonyms = readRegistry(knowledgeDir, REGISTRY_FILES.synonyms, SynonymsFileSchema);
+  const dated = readRegistry(knowledgeDir, REGISTRY_FILES.dated, DatedFactsFileSchema);
 
   const professionIds = uniqueIds(REGISTRY_FILES.professions, professions);
   professions.forEach((profession, index) => {
@@ -45,6 +48,7 @@ export function loadRegistries(knowledgeDir: string): Registries {
     }
   });
   uniqueIds(REGISTRY_FILES.forms, forms);
+  uniqueIds(REGISTRY_FILES.dated, dated);
   uniqueIds(REGISTRY_FILES.protocols, national);
   checkProfessions(REGISTRY_FILES.protocols, national, '', professionIds);
 
@@ -52,7 +56,12 @@ export function loadRegistries(knowledgeDir: string): Registries {
   const seen = new Set(national.map((protocol) => protocol.id));
   for (const file of findLocalProtocolFiles(knowledgeDir)) {
     const local = readRegistry(knowledgeDir, file, LocalProtocolsFileSchema);
-    const entries: Protocol[] = local.protocoles.map((protocol) => ({ ...protocol, scope: 'local', team: local.equipe, file }));
+    const entries: Protocol[] = local.protocoles.map((protocol) => ({
+      ...protocol,
+      status: { kind: 'local', basis: protocol.status },
+      team: local.equipe,
+      file,
+    }));
     checkProfessions(file, entries, 'protocoles', professionIds);
     entries.forEach((protocol, index) => {
       if (seen.has(protocol.id)) {
@@ -62,7 +71,7 @@ export function loadRegistries(knowledgeDir: string): Registries {
       protocols.push(protocol);
     });
   }
-  return { professions, forms, protocols, glossary, synonyms };
+  return { professions, forms, protocols, glossary, synonyms, dated };
 }
 
 function readRegistry<S extends z.ZodType>(knowledgeDir: string, file: string, schema: S): z.infer<S> {

@@ -1,8 +1,10 @@
 import type { Citation, Reply } from '../engine/reply.ts';
+import { describeValues, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { canTakePart, matchProtocolsByActs, professionById, professionCovers, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import type { FormAspect, LookupQuery, ProfessionAspect } from './lookup-intent.ts';
-import type { Fact, GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Protocol, Registries } from './registry.ts';
+import { STATUS_SECTIONS, statusPhrase } from './protocol-status.ts';
+import { inForce, type DatedFact, type Fact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Protocol, type Registries } from './registry.ts';
 
 /** Longest lookup answer, citation markers included. */
 export const MAX_LOOKUP_CHARS = 1200;
@@ -68,13 +70,13 @@ export function names(registries: Registries, ids: readonly string[]): string {
   return ids.map((id) => lower(professionById(registries, id)?.label ?? id)).join(', ');
 }
 
-function scopeLabel(protocol: Protocol): string {
-  return protocol.scope === 'local' ? `**protocole local**${protocol.team ? ` — ${protocol.team}` : ''}` : lower(protocol.status.replace(/\.$/, ''));
+function scopeLabel(protocol: Protocol, today: IsoDay): string {
+  return protocol.status.kind === 'local' ? `**protocole local**${protocol.team ? ` — ${protocol.team}` : ''}` : statusPhrase(protocol, today);
 }
 
-export function protocolBlock(registries: Registries, protocol: Protocol): Block {
+export function protocolBlock(registries: Registries, protocol: Protocol, today: IsoDay): Block {
   const parts = [
-    `- **${protocol.title}** (${scopeLabel(protocol)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
+    `- **${protocol.title}** (${scopeLabel(protocol, today)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
     `Public : ${lower(sentence(protocol.patients))}`,
   ];
   if (protocol.training) parts.push(`Conditions : ${lower(sentence(protocol.training))}`);
@@ -83,15 +85,16 @@ export function protocolBlock(registries: Registries, protocol: Protocol): Block
   return {
     text: parts.join(' '),
     title: protocol.title,
-    section: protocol.scope === 'local' ? `Protocole local${protocol.team ? ` — ${protocol.team}` : ''}` : 'Protocole national',
+    section: `${STATUS_SECTIONS[protocol.status.kind]}${protocol.team ? ` — ${protocol.team}` : ''}`,
     sources: protocol.sources,
     path: protocol.file ?? REGISTRY_FILES.protocols,
   };
 }
 
-/** A team's own protocols first: they are what the team actually applies. */
+/** A team's own protocols first (what the team actually applies), then national ones, then entries of other statuses. */
 function localFirst(protocols: readonly Protocol[]): Protocol[] {
-  return [...protocols.filter((p) => p.scope === 'local'), ...protocols.filter((p) => p.scope !== 'local')];
+  const rank = (protocol: Protocol) => (protocol.status.kind === 'local' ? 0 : inForce(protocol) ? 1 : 2);
+  return [...protocols].sort((a, b) => rank(a) - rank(b));
 }
 
 function noMatch(what: string): Reply {
@@ -106,24 +109,32 @@ function noMatch(what: string): Reply {
 
 const quoted = (text: string) => `« ${text.trim()} »`;
 
-export function actAnswer(registries: Registries, act: string, profession?: Profession): Reply {
-  const found = matchProtocolsByActs(registries, act);
+export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession): Reply {
+  // Best match first, but what a team can apply (national, local) before entries of other statuses.
+  const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
   if (found.length === 0) return noMatch(quoted(act));
+  const blocks = (protocols: readonly Protocol[]) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today));
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
-    if (own.length > 0) {
-      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, own.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p)), true);
+    if (own.some(inForce)) {
+      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, blocks(own), true);
     }
+    const shown = own.length > 0 ? own : found;
     return compose(
-      `**Le registre ne contient aucun protocole où les ${profession.plural} sont délégués pour ${quoted(act)}.** Protocoles trouvés pour cet acte :`,
-      found.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p)),
+      own.length > 0
+        ? `**Le registre ne contient aucun protocole national ou local où les ${profession.plural} sont délégués pour ${quoted(act)}.** Il mentionne, avec leur statut :`
+        : `**Le registre ne contient aucun protocole où les ${profession.plural} sont délégués pour ${quoted(act)}.** Protocoles trouvés pour cet acte :`,
+      blocks(shown),
       true,
     );
   }
-  return compose(`**Protocoles de coopération pour ${quoted(act)}** :`, found.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p)), true);
+  if (!found.some(inForce)) {
+    return compose(`**Aucun protocole national ou local du registre pour ${quoted(act)}** ; il mentionne, avec leur statut :`, blocks(found), true);
+  }
+  return compose(`**Protocoles de coopération pour ${quoted(act)}** :`, blocks(found), true);
 }
 
-export function roleAnswer(registries: Registries, profession: Profession, role: 'delegue' | 'delegant', delegant?: Profession): Reply {
+export function roleAnswer(registries: Registries, profession: Profession, role: 'delegue' | 'delegant', today: IsoDay, delegant?: Profession): Reply {
   let found = role === 'delegue' ? protocolsForDelegue(registries, profession.id) : protocolsForDelegant(registries, profession.id);
   if (delegant) found = found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
   const who = profession.plural;
@@ -139,8 +150,8 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
       ? `**Protocoles où les ${who} sont délégués**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
       : `**Protocoles où les ${who} sont délégants** :`;
   const blocks = localFirst(found).map((protocol) => ({
-    ...protocolBlock(registries, protocol),
-    text: `- **${protocol.title}** (${scopeLabel(protocol)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
+    ...protocolBlock(registries, protocol, today),
+    text: `- **${protocol.title}** (${scopeLabel(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
   }));
   return compose(heading, blocks, true, 'Le registre ne recense que les protocoles trouvés dans ses sources.');
 }
@@ -151,6 +162,7 @@ const CATEGORY_LABELS: Record<ProfessionCategory, string> = {
   'auxiliaire-medical': 'auxiliaire médical, profession réglementée par le code de la santé publique',
   'autre-reglementee': 'profession réglementée, citée avec les auxiliaires médicaux',
   'non-reglementee': 'profession non réglementée par le code de la santé publique',
+  'medecin-ou-pharmacien': 'profession exercée par un médecin ou un pharmacien (profession médicale ou de la pharmacie selon le diplôme)',
   'non-precisee': 'catégorie non précisée par les sources',
 };
 
@@ -160,6 +172,7 @@ const CATEGORY_TITLES: Record<ProfessionCategory, string> = {
   'auxiliaire-medical': 'Auxiliaires médicaux',
   'autre-reglementee': 'Autres professions réglementées',
   'non-reglementee': 'Professions non réglementées par le code de la santé publique',
+  'medecin-ou-pharmacien': 'Professions exercées par un médecin ou un pharmacien',
   'non-precisee': 'Professions de catégorie non précisée',
 };
 
@@ -182,13 +195,16 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
       return `**Oui** : ${lower(who)} exercent une profession de santé réglementée.`;
     case 'cooperation':
       if (canTakePart(registries, profession.id)) {
-        return profession.cooperationAra && !['medicale', 'pharmacie', 'auxiliaire-medical'].includes(profession.category)
+        return profession.cooperationAra && !['medicale', 'pharmacie', 'medecin-ou-pharmacien', 'auxiliaire-medical'].includes(profession.category)
           ? `**Oui, selon l'ARS Auvergne-Rhône-Alpes**, qui ajoute ${lower(who)} aux professions de l'art. L4011-1 pouvant participer à un protocole de coopération.`
           : `**Oui** : ${lower(who)} peuvent être délégants ou délégués dans un protocole de coopération (art. L4011-1 : professions médicales, de la pharmacie, auxiliaires médicaux).`;
       }
       return `**Non** : ${lower(who)} ne figurent pas parmi les professions visées par l'art. L4011-1 (professions médicales, de la pharmacie, auxiliaires médicaux).`;
     case 'categorie':
       if (asked === undefined || profession.category === 'non-precisee') return `${who} : ${CATEGORY_LABELS[profession.category]}.`;
+      if (profession.category === 'medecin-ou-pharmacien' && (asked === 'medicale' || asked === 'pharmacie')) {
+        return `**Selon le diplôme** : ${lower(who)} sont des médecins (profession médicale) ou des pharmaciens (profession de la pharmacie).`;
+      }
       return profession.category === asked
         ? `**Oui** : ${lower(who)} relèvent de la catégorie « ${lower(CATEGORY_TITLES[asked])} ».`
         : `**Non** : ${lower(who)} ne relèvent pas de la catégorie « ${lower(CATEGORY_TITLES[asked])} » (${CATEGORY_LABELS[profession.category]}).`;
@@ -290,24 +306,41 @@ export function formAnswer(form: PracticeForm, aspect: FormAspect): Reply {
   return compose(`**${name} — ${FORM_ASPECT_TITLES[aspect]}** :`, blocks, true);
 }
 
-export function glossaryAnswer(entry: GlossaryEntry): Reply {
+function datedBlock(fact: DatedFact, today: IsoDay): Block {
+  const text = [describeValues(fact, fact.values, today), ...fact.notes].join(' ');
+  const sources = [...new Set(fact.values.flatMap((value) => value.sources))];
+  return { text, title: 'Faits datés', section: fact.topic, sources, path: REGISTRY_FILES.dated };
+}
+
+/** Tariffs, thresholds, openings: the value of today first, then the coming and past ones. */
+export function datedAnswer(facts: readonly DatedFact[], today: IsoDay): Reply {
+  const topics = [...new Set(facts.map((fact) => fact.topic))].join(' ; ');
+  return compose(`**${topics}** :`, facts.map((fact) => datedBlock(fact, today)), true);
+}
+
+export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, today: IsoDay): Reply {
   const text = [entry.expansion ? `${entry.expansion.charAt(0).toUpperCase()}${entry.expansion.slice(1)}.` : '', entry.definition ?? '']
     .filter((part) => part !== '')
     .join(' ');
   const block: Block = { text, title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary };
-  return compose(`**${entry.term}** :`, [block], true);
+  // A term that names a dated value (TE2, RQD) gets that value as of today.
+  const dated = registries.dated.filter((fact) => fact.keywords.includes(entry.term)).map((fact) => datedBlock(fact, today));
+  return compose(`**${entry.term}** :`, [block, ...dated], true);
 }
 
-export function lookupAnswer(registries: Registries, query: LookupQuery): Reply {
+/** `today` is the calendar day the answer is worded for (dated facts, statuses). */
+export function lookupAnswer(registries: Registries, query: LookupQuery, today: IsoDay): Reply {
   switch (query.kind) {
     case 'acronym':
-      return glossaryAnswer(query.entry);
+      return glossaryAnswer(registries, query.entry, today);
+    case 'dated':
+      return datedAnswer(query.facts, today);
     case 'act':
-      return actAnswer(registries, query.act, query.profession);
+      return actAnswer(registries, query.act, today, query.profession);
     case 'delegue':
-      return roleAnswer(registries, query.profession, 'delegue', query.delegant);
+      return roleAnswer(registries, query.profession, 'delegue', today, query.delegant);
     case 'delegant':
-      return roleAnswer(registries, query.profession, 'delegant');
+      return roleAnswer(registries, query.profession, 'delegant', today);
     case 'profession':
       return professionAnswer(registries, query.profession, query.aspect, query.askedCategory);
     case 'professions-with':

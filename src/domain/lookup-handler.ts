@@ -1,9 +1,10 @@
 import type { Handler } from '../engine/handler.ts';
+import { isoDay } from './dated.ts';
 import { lookupAnswer } from './lookup-answers.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
 import { matchProtocolsByActs } from './lookups.ts';
-import type { Protocol, Registries } from './registry.ts';
+import { inForce, type Protocol, type Registries } from './registry.ts';
 import type { ReplyButton } from '../engine/reply.ts';
 
 /**
@@ -33,8 +34,8 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
       if (query.kind === 'act' && !query.explicit && protocols.length === 0 && !looksLikeClinicalAct(registries, query.act)) {
         return null;
       }
-      const reply = lookupAnswer(registries, query);
-      const first = protocols[0];
+      const reply = lookupAnswer(registries, query, isoDay(options.today?.() ?? new Date()));
+      const first = protocols.find(inForce);
       if (reply.confident && first && options.offerRequest) reply.buttons = [options.offerRequest(first)];
       return reply;
     },
@@ -52,4 +53,6 @@ export interface LookupHandlerOptions {
   offerRequest?: (protocol: Protocol) => ReplyButton;
   /** The knowledge base's vocabulary, to tell a protocol the base does not know from one it does. */
   vocabulary?: Vocabulary;
+  /** The clock answers are worded against (dated facts, statuses); defaults to the real one. */
+  today?: () => Date;
 }

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/french.ts';
-import { findForm, findProfession, matchProtocolsByActs } from './lookups.ts';
-import type { GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Registries } from './registry.ts';
+import { findForm, findProfession, matchDatedFacts, matchProtocolsByActs } from './lookups.ts';
+import type { DatedFact, GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Registries } from './registry.ts';
 
 /**
  * Recognises the lookup questions the registries answer. Conservative on
@@ -19,7 +19,9 @@ export type LookupQuery =
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
   | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
-  | { kind: 'acronym'; entry: GlossaryEntry };
+  | { kind: 'acronym'; entry: GlossaryEntry }
+  /** A tariff, threshold or opening that changes on given days. */
+  | { kind: 'dated'; facts: DatedFact[] };
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
@@ -42,6 +44,7 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
     acronymQuery(registries, n) ??
     delegationQuery(registries, n) ??
     actQuery(registries, n) ??
+    datedQuery(registries, n) ??
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
@@ -114,6 +117,23 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
       return { kind: 'profession', profession, aspect: 'cooperation' };
     }
     return { kind: 'act', act: bareAct(can[2]), profession, explicit: false };
+  }
+  return null;
+}
+
+/** Words asking for each aspect of a dated fact; thresholds first, as « combien d'actes » is not a price. */
+const DATED_ASPECTS: readonly [DatedFact['aspect'], RegExp][] = [
+  ['seuil', /\bplafon\w*|\bmaxim\w*|\blimit\w*|\bseuils?\b|\bpar an\b|\bcombien (?:d|de) (?:actes?|fois|teleexpertises?)\b/],
+  ['tarif', /\btarif\w*|\bprix\b|\bcout\w*|\bremuner\w*|\bpaye\w*|\beuros?\b|\bmontants?\b|\bcotation\w*|\bcombien\b/],
+  ['ouverture', /\bouver\w*|\bouvri\w*|\bcpts\b/],
+];
+
+/** "Combien est payée une téléexpertise ?", "Quel plafond pour la téléexpertise ?" */
+function datedQuery(registries: Registries, n: string): LookupQuery | null {
+  for (const [aspect, pattern] of DATED_ASPECTS) {
+    if (!has(n, pattern)) continue;
+    const facts = matchDatedFacts(registries, n, aspect);
+    if (facts.length > 0) return { kind: 'dated', facts };
   }
   return null;
 }

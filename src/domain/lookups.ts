@@ -1,5 +1,5 @@
 import { containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
-import { namesOf, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
+import { namesOf, type DatedFact, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
 
 function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], text: string): T | undefined {
@@ -60,6 +60,12 @@ export function matchProtocolsByActs(registries: Registries, text: string): Prot
   return scored.map((entry) => entry.protocol);
 }
 
+/** Dated facts of that aspect whose keywords appear in the text, in registry order. */
+export function matchDatedFacts(registries: Registries, text: string, aspect: DatedFact['aspect']): DatedFact[] {
+  const words = matchWords(text);
+  return registries.dated.filter((fact) => fact.aspect === aspect && fact.keywords.some((keyword) => containsPhrase(words, keyword)));
+}
+
 /** Protocols where the profession (or one of its specialties / its parent profession) is délégué. */
 export function protocolsForDelegue(registries: Registries, professionId: string): Protocol[] {
   return registries.protocols.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, professionId)));
@@ -70,7 +76,7 @@ export function protocolsForDelegant(registries: Registries, professionId: strin
   return registries.protocols.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, professionId)));
 }
 
-const COOPERATING_CATEGORIES = new Set<Profession['category']>(['medicale', 'pharmacie', 'auxiliaire-medical']);
+const COOPERATING_CATEGORIES = new Set<Profession['category']>(['medicale', 'pharmacie', 'medecin-ou-pharmacien', 'auxiliaire-medical']);
 
 /**
  * May the profession take part in a protocole de coopération? Art. L4011-1 names

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDaySchema } from './dated.ts';
 
 /**
  * Schemas of the domain registries (files under `knowledge/registries/` and the
@@ -27,7 +28,9 @@ export const ProfessionCategorySchema = z.enum([
   /** Regulated, but outside the three categories of the code (aides-soignants, ambulanciers…). */
   'autre-reglementee',
   'non-reglementee',
-  /** Named by a source without its category (biologistes, assistants médicaux…). */
+  /** Exercised by a médecin or a pharmacien (biologiste médical). */
+  'medecin-ou-pharmacien',
+  /** Named by a source without its category (assistants médicaux…). */
   'non-precisee',
 ]);
 export type ProfessionCategory = z.infer<typeof ProfessionCategorySchema>;
@@ -84,10 +87,35 @@ export const PopulationSchema = z.strictObject({
 });
 export type Population = z.infer<typeof PopulationSchema>;
 
-export const ProtocolSchema = z.strictObject({
+/**
+ * What a protocol entry is, with what justifies it:
+ * - `national`: authorised by an arrêté ministériel that the sources name;
+ * - `local`: a team's own protocol (its `protocoles-locaux*.yml` file);
+ * - `dispositif-anterieur`: an earlier scheme, authorised by an ARS under the first article 51 regime;
+ * - `dossier-evalue`: a file assessed by the HAS whose authorisation was not found;
+ * - `droit-commun`: acts that belong to the profession's own competence since a date (no protocol needed).
+ */
+export const PROTOCOL_STATUSES = ['national', 'local', 'dispositif-anterieur', 'dossier-evalue', 'droit-commun'] as const;
+export const ProtocolStatusKindSchema = z.enum(PROTOCOL_STATUSES);
+export type ProtocolStatusKind = z.infer<typeof ProtocolStatusKindSchema>;
+
+export const ProtocolStatusSchema = z
+  .strictObject({
+    kind: ProtocolStatusKindSchema.exclude(['local']),
+    /** Day the status took effect (the arrêté, the ARS authorisation, the decree). */
+    since: IsoDaySchema.optional(),
+    /** The text or finding that gives this status (arrêté, authorisation, « autorisation non trouvée »…). */
+    basis: text,
+  })
+  .refine((status) => status.kind !== 'droit-commun' || status.since !== undefined, {
+    message: 'un statut « droit-commun » donne la date (since) depuis laquelle les actes relèvent du droit commun',
+    path: ['since'],
+  });
+export type ProtocolStatus = { kind: ProtocolStatusKind; since?: string; basis: string };
+
+const protocolFields = {
   id: kebabId,
   title: text,
-  scope: z.enum(['national', 'local']),
   /** Profession ids (checked against professions.yml at load). */
   delegants: z.array(kebabId).default([]),
   delegues: z.array(kebabId).default([]),
@@ -100,17 +128,59 @@ export const ProtocolSchema = z.strictObject({
   training: text.optional(),
   legal: text.optional(),
   history: z.array(text).default([]),
-  status: text,
   sources,
   /** Words and lay phrases people use for this protocol (angine, mal de gorge…). */
   keywords: z.array(text).default([]),
   /** Points where sources disagree, or are silent. */
   notes: z.array(text).default([]),
-  /** Team that owns a local protocol. */
-  team: text.optional(),
+};
+
+/** An entry of knowledge/registries/protocols.yml. */
+export const ProtocolSchema = z.strictObject({ ...protocolFields, status: ProtocolStatusSchema });
+
+/** A team's protocol: its status is a free remark of the team (« Déclaré à l'ARS le … »). */
+export const LocalProtocolSchema = z.strictObject({ ...protocolFields, status: text });
+
+/**
+ * A protocol as loaded. Local protocols get the status `local` (their remark as basis),
+ * their team and `file` (relative to the knowledge folder).
+ */
+export type Protocol = Omit<z.infer<typeof ProtocolSchema>, 'status'> & { status: ProtocolStatus; team?: string; file?: string };
+
+/** True for what a team can actually apply as a protocole de coopération: national or local. */
+export function inForce(protocol: Protocol): boolean {
+  return protocol.status.kind === 'national' || protocol.status.kind === 'local';
+}
+
+const DatedValueSchema = z
+  .strictObject({
+    /** What the subject is (or was, or will be) in that period: « de 20 € », « ouvert aux CPTS ». */
+    value: text,
+    from: IsoDaySchema.optional(),
+    until: IsoDaySchema.optional(),
+    sources,
+  })
+  .refine((value) => value.from === undefined || value.until === undefined || value.from <= value.until, {
+    message: 'la date de fin (until) précède la date de début (from)',
+    path: ['until'],
+  });
+
+/** A tariff, threshold or opening that changes on given days (knowledge/registries/dated-facts.yml). */
+export const DatedFactSchema = z.strictObject({
+  id: kebabId,
+  /** What it is about, as a title (« Téléexpertise »). */
+  topic: text,
+  aspect: z.enum(['tarif', 'seuil', 'ouverture']),
+  /** The grammatical subject of the sentences: « Le tarif de l'avis du requis (acte TE2) ». */
+  subject: text,
+  pronoun: z.enum(['il', 'elle', 'ils', 'elles']).default('il'),
+  /** Words that name the topic in a question (téléexpertise, TE2…). */
+  keywords: z.array(text).min(1, 'au moins un mot-clé'),
+  values: z.array(DatedValueSchema).min(1, 'au moins une valeur datée'),
+  /** Caveats (a value probably outdated, sources that disagree). */
+  notes: z.array(text).default([]),
 });
-/** A protocol as loaded; `file` (relative to the knowledge folder) is set for local protocols. */
-export type Protocol = z.infer<typeof ProtocolSchema> & { file?: string };
+export type DatedFact = z.infer<typeof DatedFactSchema>;
 
 export const GlossaryEntrySchema = z
   .strictObject({
@@ -132,13 +202,14 @@ export const SynonymGroupSchema = z.array(text).min(2, 'un groupe de synonymes c
 export const ProfessionsFileSchema = z.array(ProfessionSchema);
 export const PracticeFormsFileSchema = z.array(PracticeFormSchema);
 export const ProtocolsFileSchema = z.array(ProtocolSchema);
+export const DatedFactsFileSchema = z.array(DatedFactSchema);
 export const GlossaryFileSchema = z.array(GlossaryEntrySchema);
 export const SynonymsFileSchema = z.array(SynonymGroupSchema);
 
 /** A team's own protocols: `protocoles-locaux*.yml` anywhere in the knowledge folder. */
 export const LocalProtocolsFileSchema = z.strictObject({
   equipe: text,
-  protocoles: z.array(ProtocolSchema.omit({ scope: true, team: true })).min(1, 'aucun protocole dans le fichier'),
+  protocoles: z.array(LocalProtocolSchema).min(1, 'aucun protocole dans le fichier'),
 });
 
 export interface Registries {
@@ -147,6 +218,7 @@ export interface Registries {
   protocols: Protocol[];
   glossary: GlossaryEntry[];
   synonyms: string[][];
+  dated: DatedFact[];
 }
 
 /** A registry file that cannot be used; `file` is relative to the knowledge folder. */

@@ -77,7 +77,7 @@ describe('registres du domaine', () => {
     expect(sore?.delegues).toEqual(['infirmier']);
     expect(sore?.history.join(' ')).toMatch(/17 juin 2024 — pharmaciens retirés/);
     expect(sore?.patients).toMatch(/6 à 45 ans.*6 à 50 ans/);
-    expect(registries.protocols.every((p) => p.scope === 'national' && p.sources.length > 0)).toBe(true);
+    expect(registries.protocols.every((p) => p.status.kind !== 'local' && p.sources.length > 0)).toBe(true);
   });
 
   it('ne chargent pas le modèle de protocoles locaux', () => {
@@ -126,7 +126,7 @@ describe('protocoles locaux', () => {
     cpSync(join(KNOWLEDGE, 'local/modele-protocoles-locaux.yml'), join(dir, 'equipe/protocoles-locaux-tilleuls.yml'));
     const registries = loadRegistries(dir);
     const local = registries.protocols.find((p) => p.id === 'exemple-renouvellement-bas-de-contention');
-    expect(local).toMatchObject({ scope: 'local', team: 'MSP fictive des Tilleuls (exemple)', file: 'equipe/protocoles-locaux-tilleuls.yml' });
+    expect(local).toMatchObject({ status: { kind: 'local' }, team: 'MSP fictive des Tilleuls (exemple)', file: 'equipe/protocoles-locaux-tilleuls.yml' });
   });
 
   it('refusent un identifiant déjà utilisé, en nommant le fichier local', () => {

@@ -41,8 +41,10 @@ export function textSections(text: string): KnownBlock[] {
   return splitText(text, MAX_SECTION).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
 }
 
+/** Entries a team cannot apply as a protocol carry their status first, so truncation never hides it. */
 function protocolOptionText(protocol: CatalogProtocol): string {
-  return protocol.scope === 'local' && protocol.team ? `${protocol.title} (${protocol.team})` : protocol.title;
+  if (!protocol.inForce) return `[${protocol.tag}] ${protocol.title}`;
+  return protocol.status === 'local' && protocol.team ? `${protocol.title} (${protocol.team})` : protocol.title;
 }
 
 
@@ -64,8 +66,9 @@ export function formView(catalog: DelegationCatalog, state: FormState): ModalVie
   const suggested = new Set(state.suggestions.map((p) => p.id));
   const groups = [
     { label: 'Suggérés pour ces actes', protocols: state.suggestions },
-    { label: 'Protocoles nationaux', protocols: catalog.protocols.filter((p) => p.scope === 'national' && !suggested.has(p.id)) },
-    { label: 'Protocoles locaux enregistrés', protocols: catalog.protocols.filter((p) => p.scope === 'local' && !suggested.has(p.id)) },
+    { label: 'Protocoles nationaux', protocols: catalog.protocols.filter((p) => p.status === 'national' && !suggested.has(p.id)) },
+    { label: 'Protocoles locaux enregistrés', protocols: catalog.protocols.filter((p) => p.status === 'local' && !suggested.has(p.id)) },
+    { label: 'Autres dispositifs (pas des protocoles nationaux)', protocols: catalog.protocols.filter((p) => !p.inForce && !suggested.has(p.id)) },
   ]
     .filter((group) => group.protocols.length > 0)
     .map((group) => ({ label: plain(group.label), options: group.protocols.slice(0, 99).map((p) => option(p.id, protocolOptionText(p))) }));
@@ -86,7 +89,7 @@ export function formView(catalog: DelegationCatalog, state: FormState): ModalVie
       ? '_Décrivez les actes : les protocoles du registre qui leur correspondent seront suggérés dans la liste « Protocole »._'
       : state.suggestions.length === 0
         ? '_Aucun protocole du registre ne correspond à ces actes : choisissez-en un, ou « Nouveau protocole local »._'
-        : `Protocoles correspondant à ces actes : ${state.suggestions.map((p) => `*${escapeMrkdwn(p.title)}*`).join(', ')}`;
+        : `Protocoles correspondant à ces actes : ${state.suggestions.map((p) => `*${escapeMrkdwn(p.title)}*${p.inForce ? '' : ` (${escapeMrkdwn(p.tag)})`}`).join(', ')}`;
 
   const blocks: KnownBlock[] = [
     ...(state.readByModel ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: PREFILL_NOTE }] }] : []),

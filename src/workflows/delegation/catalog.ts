@@ -1,5 +1,7 @@
+import { isoDay, type IsoDay } from '../../domain/dated.ts';
 import { canTakePart, matchProtocolsByActs, professionCovers } from '../../domain/lookups.ts';
-import type { Protocol, Registries } from '../../domain/registry.ts';
+import { statusTag } from '../../domain/protocol-status.ts';
+import { inForce, type Protocol, type ProtocolStatusKind, type Registries } from '../../domain/registry.ts';
 
 /**
  * What the delegation form needs from the domain registries: the professions
@@ -16,14 +18,19 @@ export interface CatalogProfession {
 export interface CatalogProtocol {
   id: string;
   title: string;
-  scope: 'national' | 'local';
+  /** National, local, or another status (earlier scheme, file without authorisation, common law). */
+  status: ProtocolStatusKind;
+  /** The status in a few words, as shown next to the title: « national », « local, <équipe> », « dossier HAS, autorisation non trouvée ». */
+  tag: string;
+  /** False for entries a team cannot apply as a protocol (earlier schemes, files not authorised, common law). */
+  inForce: boolean;
   /** Team owning a local protocol. */
   team?: string;
 }
 
 export interface DelegationCatalog {
   readonly professions: readonly CatalogProfession[];
-  /** National protocols first, then local ones, in registry order. */
+  /** National protocols first, then local ones, then entries of other statuses, in registry order. */
   readonly protocols: readonly CatalogProtocol[];
   /** Protocols whose acts match the text, best first. */
   suggestProtocols(acts: string): CatalogProtocol[];
@@ -31,15 +38,19 @@ export interface DelegationCatalog {
   protocolAllowsDelegue(protocolId: string, professionId: string): boolean;
 }
 
-const toCatalogProtocol = (protocol: Protocol): CatalogProtocol => ({
-  id: protocol.id,
-  title: protocol.title,
-  scope: protocol.scope,
-  team: protocol.team,
-});
+const RANK: Record<ProtocolStatusKind, number> = { national: 0, local: 1, 'dispositif-anterieur': 2, 'dossier-evalue': 2, 'droit-commun': 2 };
 
-export function delegationCatalog(registries: Registries): DelegationCatalog {
-  const protocols = [...registries.protocols].sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'national' ? -1 : 1));
+/** `today` words the tags that carry a date (« droit commun depuis le … »). */
+export function delegationCatalog(registries: Registries, today: IsoDay = isoDay(new Date())): DelegationCatalog {
+  const toCatalogProtocol = (protocol: Protocol): CatalogProtocol => ({
+    id: protocol.id,
+    title: protocol.title,
+    status: protocol.status.kind,
+    tag: statusTag(protocol, today),
+    inForce: inForce(protocol),
+    team: protocol.team,
+  });
+  const protocols = [...registries.protocols].sort((a, b) => RANK[a.status.kind] - RANK[b.status.kind]);
   return {
     professions: registries.professions.map((profession) => ({
       id: profession.id,

@@ -34,7 +34,7 @@ export function protocolTitle(request: DelegationRequest, catalog: DelegationCat
   const { protocolId } = request.protocol;
   const protocol = catalog.protocols.find((p) => p.id === protocolId);
   if (protocol === undefined) return `Protocole « ${protocolId} » (retiré du registre)`;
-  return protocol.scope === 'national' ? `${protocol.title} (national)` : `${protocol.title} (local${protocol.team ? `, ${protocol.team}` : ''})`;
+  return `${protocol.title} (${protocol.tag})`;
 }
 
 export function delegueText(request: DelegationRequest, catalog: DelegationCatalog, fmt: Formatter): string {

@@ -1,4 +1,5 @@
 import type { ModelSection, ProtocolModel } from './model.ts';
+import type { ProtocolStatusKind } from '../../domain/registry.ts';
 
 export type ParticipantRole = 'delegant' | 'delegue';
 
@@ -9,8 +10,31 @@ export interface ProtocolRegistryPort {
   /** Whether that profession may take part in a coopération protocol in this role. */
   /** Art. L4011-1 makes no difference between délégant and délégué. */
   canTakePart(professionId: string): boolean;
-  /** National protocols whose acts match the text. */
-  nationalProtocolsCovering(text: string): { title: string; sources: string[] }[];
+  /** Registry entries (not local protocols) whose acts match the text, with their status. */
+  protocolsCovering(text: string): CoveringEntry[];
+}
+
+export interface CoveringEntry {
+  title: string;
+  sources: string[];
+  status: Exclude<ProtocolStatusKind, 'local'>;
+  /** The status in words (« dossier évalué par la HAS dont l'autorisation n'a pas été trouvée… »). */
+  statusText: string;
+}
+
+/** What the team should do about an entry of the registry covering acts close to its draft, by status. */
+const COVERING_ADVICE: Record<Exclude<ProtocolStatusKind, 'local' | 'national'>, string> = {
+  'dispositif-anterieur': "Ce n'est pas un protocole national auquel adhérer : vérifiez auprès de l'ARS ce qui peut s'appliquer à l'équipe.",
+  'dossier-evalue': "Il n'y a pas de protocole national à rejoindre : vérifiez son statut auprès de l'ARS avant d'écrire un protocole local.",
+  'droit-commun': "Vérifiez qu'un protocole de coopération est bien nécessaire pour ces actes.",
+};
+
+function coveringWarning(entry: CoveringEntry): string {
+  const source = entry.sources[0] ? ` (source : ${entry.sources[0]})` : '';
+  if (entry.status === 'national') {
+    return `Le protocole national « ${entry.title} » couvre déjà des actes proches${source} : l'équipe peut y adhérer plutôt que de rédiger un protocole local.`;
+  }
+  return `« ${entry.title} » porte sur des actes proches${source} — statut : ${entry.statusText}. ${COVERING_ADVICE[entry.status]}`;
 }
 
 export interface CheckReport {
@@ -56,8 +80,8 @@ function checkProfessions(
 
 /**
  * Checks before export: required sections filled, délégants and délégués that
- * may take part (registry), and warnings — national protocol already covering
- * the acts, patient criteria without exclusion, training without a duration.
+ * may take part (registry), and warnings — a registry entry covering the acts
+ * (a national protocol to join, or an entry of another status, said as such), patient criteria without exclusion, training without a duration.
  */
 export function checkDraft(
   model: ProtocolModel,
@@ -76,13 +100,8 @@ export function checkDraft(
 
   const acts = texts.get('actes');
   if (acts) {
-    const covering = registry.nationalProtocolsCovering([texts.get('intitule') ?? '', acts].join('\n'));
-    for (const protocol of covering) {
-      const source = protocol.sources[0] ? ` (source : ${protocol.sources[0]})` : '';
-      warnings.push(
-        `Le protocole national « ${protocol.title} » couvre déjà des actes proches${source} : l'équipe peut y adhérer plutôt que de rédiger un protocole local.`,
-      );
-    }
+    const covering = registry.protocolsCovering([texts.get('intitule') ?? '', acts].join('\n'));
+    for (const entry of covering) warnings.push(coveringWarning(entry));
   }
   const patients = texts.get('patients');
   if (patients && !/exclu|sauf|hors |contre-indic|non eligib|non éligib/iu.test(patients)) {
