@@ -4,7 +4,7 @@ import type { Retriever } from '../knowledge/retriever.ts';
 import { terms } from '../text/french.ts';
 import { analyseQuestion, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { AnswerComposer } from './composer.ts';
-import { compareSides } from './comparison.ts';
+import { answerParts } from './composite-answer.ts';
 
 /**
  * A follow-up: a question that opens like one (« et pour une CPTS ? », « and
@@ -23,8 +23,8 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
     async handle(message: IncomingMessage) {
       const query = withThreadContext(message.text, message.history);
       const analysed = analyseQuestion(query);
-      const comparison = await compareSides(retriever, analysed);
-      if (comparison) return comparison;
+      const composite = await answerParts(retriever, analysed);
+      if (composite) return composite;
       const passages = await retriever.retrieve(analysed);
       return composer.compose({ text: query, history: message.history }, passages);
     },

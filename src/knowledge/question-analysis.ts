@@ -18,6 +18,8 @@ export interface AnalysedQuestion {
   clauses: Clause[];
   /** The two things compared (« différence entre X et Y »), for a comparison. */
   sides?: [string, string];
+  /** The two questions of a two-part question (« c'est quoi, et il y a combien d'axes ? »). */
+  parts?: [string, string];
 }
 
 /** Weight of a clause that describes the asker's own situation rather than what is asked. */
@@ -61,7 +63,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const clauses = weighClauses(text)
     .map((clause) => ({ ...clause, text: clause.text.replace(FRAME_WORDS, ' ').replace(/\s+/g, ' ').trim() }))
     .filter((clause) => clause.text.length > 0);
-  return { text, kind, clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }], ...(sides ? { sides } : {}) };
+  const parts = kind === 'comparison' ? undefined : twoParts(text);
+  return { text, kind, clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }], ...(sides ? { sides } : {}), ...(parts ? { parts } : {}) };
 }
 
 /**
@@ -93,4 +96,17 @@ function comparedSides(text: string): [string, string] | undefined {
   const a = match?.[1]?.trim();
   const b = match?.[2]?.trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
+}
+
+/** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
+const SECOND_QUESTION =
+  /\?\s+(?=\S)|[,;]?\s+(?:et|and|puis)\s+(?=(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|depuis quand|[àa] quelle|[àa] quel|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|what|which|where|why|is|are|does|do|can)\b)/iu;
+
+/** « Ma Santé 2022 c'est quoi et il y a combien d'axes ? » → the two questions, when each asks about something. */
+function twoParts(text: string): [string, string] | undefined {
+  const match = SECOND_QUESTION.exec(text);
+  if (!match || match.index === undefined) return undefined;
+  const first = text.slice(0, match.index).trim();
+  const second = text.slice(match.index + match[0].length).trim();
+  return terms(first).length > 0 && terms(second).length > 0 ? [first, second] : undefined;
 }

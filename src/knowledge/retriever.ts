@@ -116,7 +116,7 @@ export class Retriever {
     let cached = this.termCache.get(chunk.id);
     if (!cached) {
       cached = {
-        all: new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text}`)),
+        all: new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text} ${(chunk.questions ?? []).join(" ")}`)),
         heading: new Set(terms(`${chunk.title} ${chunk.section}`)),
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
