@@ -3,11 +3,18 @@ import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { terms } from '../text/french.ts';
 import type { AnswerComposer, Passage, Question } from './composer.ts';
 import { unknownReply } from './unknown.ts';
+import { analyseQuestion } from '../knowledge/question-analysis.ts';
 
 /** Longest answer text, citations markers included. */
 export const MAX_ANSWER_CHARS = 1200;
 /** A passage answers only when it covers at least this share of the question's content terms. */
 export const MIN_COVERAGE = 0.5;
+/**
+ * A passage answers only when it also ranks at least this high: fused reciprocal ranks (about 1/60 a list at the
+ * top) plus the coverage and wording bonuses. Below it, a passage that shares words with the question is rarely
+ * about it (calibrated on the development sets: it turns more wrong answers than right ones into « je ne sais pas »).
+ */
+export const MIN_SCORE = 0.05;
 /** Share of the best passage's fused score a passage from another article needs to be added to the answer. */
 const SECOND_PASSAGE_SCORE = 0.9;
 
@@ -20,12 +27,13 @@ export class ExtractiveComposer implements AnswerComposer {
     const relevant = selectPassages(passages);
     if (relevant.length === 0) return unknownReply(suggestionsFrom(passages));
     const wanted = new Set(terms(question.text));
+    const wantsNumber = analyseQuestion(question.text).kind === 'number';
     const parts: string[] = [];
     const citations: Citation[] = [];
     let budget = MAX_ANSWER_CHARS;
     for (const passage of relevant) {
       const marker = ` [${citations.length + 1}]`;
-      const extract = extractSentences(passage.chunk.text, wanted, budget - marker.length - 2);
+      const extract = extractSentences(passage.chunk.text, wanted, budget - marker.length - 2, wantsNumber);
       if (!extract) break;
       parts.push(extract + marker);
       budget -= extract.length + marker.length + 2;
@@ -57,7 +65,7 @@ export function suggestionsFrom(passages: readonly Passage[]): string[] {
 export function selectPassages(all: readonly Passage[]): Passage[] {
   const passages = all.filter((p) => !p.offSubject);
   const best = passages[0];
-  if (!best || best.coverage < MIN_COVERAGE) return [];
+  if (!best || best.coverage < MIN_COVERAGE || best.score < MIN_SCORE) return [];
   // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.
   const second = passages
     .slice(1, 3)
@@ -70,12 +78,15 @@ export function citationOf(passage: Passage): Citation {
   return { title: chunk.title, section: chunk.section, source: chunk.sources[0] ?? chunk.path, path: chunk.path };
 }
 
+/** A sentence with a figure counts as this many matching terms when the question asks « combien », « quand »… */
+const NUMBER_BONUS = 2;
+
 /**
  * Keep the passage's sentences in their order, within `budget` characters:
  * all of them when they fit, otherwise the first one (it names the subject)
  * and then those sharing most terms with the question.
  */
-export function extractSentences(text: string, wanted: ReadonlySet<string>, budget: number): string {
+export function extractSentences(text: string, wanted: ReadonlySet<string>, budget: number, wantsNumber = false): string {
   if (budget < 80) return '';
   const sentences = sentencesOf(text);
   const joined = joinSentences(sentences);
@@ -83,7 +94,10 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
   const scored = sentences.map((sentence, index) => ({
     index,
     length: sentence.text.length,
-    score: index === 0 ? Number.POSITIVE_INFINITY : terms(sentence.text).filter((t) => wanted.has(t)).length - index * 0.01,
+    score:
+      index === 0
+        ? Number.POSITIVE_INFINITY
+        : terms(sentence.text).filter((t) => wanted.has(t)).length + (wantsNumber && /\d/.test(sentence.text) ? NUMBER_BONUS : 0) - index * 0.01,
   }));
   const kept = new Set<number>();
   let used = 0;

@@ -1,7 +1,7 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { canonicalQuestion } from './question-forms.ts';
 
-/** What a question asks for, which decides how its answer is composed. */
+/** What a question asks for, which decides how its answer is composed (`number`: a quantity, an amount or a date). */
 export type QuestionKind = 'definition' | 'comparison' | 'number' | 'who' | 'steps' | 'yes-no' | 'open';
 
 /** A part of the question and how much its words should count. */
@@ -36,7 +36,7 @@ const SITUATION = /\b(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my)\b/;
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does|meaning of|stand for)\b/],
-  ['number', /\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai)|quelle (?:somme|duree|proportion)|how (?:many|much|long|old))\b/],
+  ['number', /\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|quand|depuis quand|en quelle annee|a quelle date|how (?:many|much|long|old)|when|what year|since when)\b/],
   ['steps', /\b(?:comment (?:faire|creer|monter|ouvrir|declarer|devenir|mettre|obtenir|rejoindre|elaborer|constituer|deposer)|quelles (?:sont les )?etapes|demarches?|how (?:do|to|can) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build))\b/],
   ['who', /\b(?:qui|quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
   ['yes-no', /^(?:est ce qu|est ce que|peut on|puis je|un |une |les |le |la |l |faut il|a t on|y a t il|is|are|can|does|do|should)\b/],
