@@ -66,7 +66,8 @@ export class Retriever {
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
       const offSubject = isOffSubject(subjects, chunkTerms.subjects);
-      const score = (fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * likeness) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
+      const defines = analysed.kind === 'definition' && chunkTerms.isDefinition ? DEFINITION_BONUS : 0;
+      const score = (fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * likeness + defines) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
       passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
@@ -121,6 +122,7 @@ export class Retriever {
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
         subjects: new Set(this.expander.subjects(`${chunk.title} ${chunk.section}`)),
+        isDefinition: DEFINITION_HEADING.test(chunk.section),
       };
       if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear(); // bounded: a long-running bot on a large base
       this.termCache.set(chunk.id, cached);
@@ -141,7 +143,13 @@ interface ChunkTerms {
   questions: Set<string>[];
   /** The named things (protocols, practice forms) its title and heading are about. */
   subjects: Set<string>;
+  /** Its heading asks for a definition (« Qu'est-ce qu'une ESP ? »). */
+  isDefinition: boolean;
 }
+
+/** Headings of definition sections; a « what is » question prefers them over other sections on the same thing. */
+const DEFINITION_HEADING = /^\s*(?:qu['’]est-ce qu|d[ée]finition|que (?:signifie|veut dire|d[ée]signe)|c['’]est quoi)/iu;
+const DEFINITION_BONUS = 0.01;
 
 /** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
 const OTHER_SUBJECT_FACTOR = 0.6;
