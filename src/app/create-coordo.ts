@@ -7,6 +7,7 @@ import { clinicalGuardHandler } from '../answer/clinical-guard.ts';
 import { ExtractiveComposer } from '../answer/extractive-composer.ts';
 import { createQuestionHandler } from '../answer/question-handler.ts';
 import { createBestAnswerHandler } from '../answer/best-answer.ts';
+import { withFollowUps } from '../answer/follow-up.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { createEligibilityHandler } from '../domain/eligibility.ts';
 import { createLookupHandler, type LookupHandlerOptions } from '../domain/lookup-handler.ts';
@@ -128,12 +129,14 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       // Workflow threads first: in a draft thread, "aide" and section text belong to the draft.
       ...(options.workflowHandlers ?? []),
       createHelpHandler(options.help ?? CONSOLE_HELP),
-      clinicalGuardHandler,
-      createEligibilityHandler(registries, today),
-      createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
-        ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
-        createQuestionHandler(retriever, await selectComposer(config, logger)),
-      ], retriever),
+      withFollowUps([
+        clinicalGuardHandler,
+        createEligibilityHandler(registries, today),
+        createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
+          ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
+          createQuestionHandler(retriever, await selectComposer(config, logger)),
+        ], retriever),
+      ]),
     ],
     logger,
   );

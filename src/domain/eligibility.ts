@@ -1,4 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
+import { withContext } from '../engine/message.ts';
 import { asksSomething } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
@@ -9,7 +10,7 @@ import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
 export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date()): Handler {
-  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, message.text, isoDay(today())) };
+  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, withContext(message), isoDay(today())) };
 }
 
 export type Verdict = 'oui' | 'non' | 'depend';

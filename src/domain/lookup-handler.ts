@@ -3,9 +3,10 @@ import { isoDay } from './dated.ts';
 import { lookupAnswer } from './lookup-answers.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
-import { matchProtocolsByActs } from './lookups.ts';
+import { findProfession, matchProtocolsByActs } from './lookups.ts';
 import { inForce, type Protocol, type Registries } from './registry.ts';
 import type { ReplyButton } from '../engine/reply.ts';
+import { withContext } from '../engine/message.ts';
 
 /**
  * Answers the lookup questions from the registries (who may do an act, what
@@ -18,16 +19,20 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
   return {
     name: 'lookup',
     async handle(message) {
-      const unknown = options.vocabulary ? unknownProtocolAnswer(registries, message.text, options.vocabulary) : null;
+      const text = withContext(message);
+      const unknown = options.vocabulary ? unknownProtocolAnswer(registries, text, options.vocabulary) : null;
       if (unknown) return unknown;
-      let query = detectLookup(registries, message.text);
+      let query = detectLookup(registries, text);
       if (!query) return null;
+      // « et pour un kiné ? » after « qui peut suturer ? »: the follow-up names the profession asked about.
+      const followUpProfession = message.context ? findProfession(registries, message.text) : undefined;
+      if (query.kind === 'act' && followUpProfession) query = { ...query, profession: followUpProfession };
       let protocols = query.kind === 'act' ? matchProtocolsByActs(registries, query.act) : [];
       if (query.kind === 'act' && protocols.length === 0) {
         // « mal de dos : qui peut le prendre en charge ? » names the act before « qui peut »: try the whole question.
-        const whole = matchProtocolsByActs(registries, message.text);
+        const whole = matchProtocolsByActs(registries, text);
         if (whole.length > 0) {
-          query = { ...query, act: actBeforeQuestion(message.text) };
+          query = { ...query, act: actBeforeQuestion(text) };
           protocols = whole;
         }
       }

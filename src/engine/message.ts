@@ -29,8 +29,15 @@ export const IncomingMessageSchema = z.object({
   conversation: ConversationSchema,
   /** Earlier turns of the same thread, oldest first (follow-up questions). */
   history: z.array(TurnSchema).default([]),
+  /** The thread's earlier question this message follows up on (« Et pour une CPTS ? »), set by the core. */
+  context: z.string().optional(),
   /** True when the text came from a slash command (`/coordo …`), without the command name. */
   command: z.boolean().default(false),
 });
 export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;
 export type IncomingMessageInput = z.input<typeof IncomingMessageSchema>;
+
+/** The text a lookup reads: a follow-up with the question it refers to (« et pour un kiné ? » + « qui peut suturer ? »). */
+export function withContext(message: Pick<IncomingMessage, 'text' | 'context'>): string {
+  return message.context ? `${message.text} ${message.context}` : message.text;
+}

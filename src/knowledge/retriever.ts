@@ -32,6 +32,11 @@ export class Retriever {
     private readonly logger: Logger = silentLogger,
   ) {}
 
+  /** The named things (protocols, practice forms) a text is about. */
+  subjectsOf(text: string): string[] {
+    return this.expander.subjects(text);
+  }
+
   /** Does the base use this term, or a word it abbreviates (« coop », « ophtalmo »)? */
   isKnown(term: string): boolean {
     return this.index.lexical.knows(term);

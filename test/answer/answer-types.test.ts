@@ -94,8 +94,14 @@ describe('threads', () => {
   it('answers a standalone question on its own, and a real follow-up with the thread’s subject', async () => {
     const dac = await ask("c'est quoi un DAC ?", history);
     expect(dac.citations[0]?.path).toBe('articles/dac-dispositifs-appui-coordination.md');
+    const cptsFollowUp = await ask('Et pour une CPTS ?', history);
+    expect(cptsFollowUp.citations[0]?.path).toMatch(/cpts/);
+    const lookup = await ask('et pour un kiné ?', [{ role: 'user', text: 'Qui peut suturer une plaie aux urgences ?' }]);
+    expect(lookup.text).toMatch(/masseurs?-kinésithérapeutes/);
+    expect(lookup.text).toMatch(/sutur/i);
     const cpts: Turn[] = [{ role: 'user', text: "Qu'est-ce qu'une CPTS ?" }];
     const followUp = await ask('Et ses missions ?', cpts);
-    expect(followUp.citations[0]?.path).toBe('articles/cpts-missions.md');
+    expect(followUp.text).toMatch(/CPTS|communauté professionnelle/);
+    expect(followUp.text).toMatch(/mission/i);
   });
 });

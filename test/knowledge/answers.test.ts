@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
-import { withThreadContext } from '../../src/answer/question-handler.ts';
+import { followedUpQuestion } from '../../src/answer/follow-up.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import type { Turn } from '../../src/engine/message.ts';
 import { ROOT } from '../support/cli.ts';
@@ -47,8 +47,9 @@ describe('answers from the shipped base', () => {
 
   it('takes a follow-up from the thread, and only a follow-up', () => {
     const history: Turn[] = [{ role: 'user', text: "Qu'est-ce qu'une CPTS ?" }, { role: 'assistant', text: '…' }];
-    expect(withThreadContext('Et ses missions ?', history)).toBe("Et ses missions ? Qu'est-ce qu'une CPTS ?");
-    expect(withThreadContext('What are the benefits of teamwork?', history)).toBe('What are the benefits of teamwork?');
-    expect(withThreadContext("Comment déclarer son protocole à l'ARS ?", history)).toBe("Comment déclarer son protocole à l'ARS ?");
+    expect(followedUpQuestion('Et ses missions ?', history)).toBe("Qu'est-ce qu'une CPTS ?");
+    expect(followedUpQuestion('What are the benefits of teamwork?', history)).toBeUndefined();
+    expect(followedUpQuestion("Comment déclarer son protocole à l'ARS ?", history)).toBeUndefined();
+    expect(followedUpQuestion("c'est quoi un DAC ?", history)).toBeUndefined();
   });
 });
