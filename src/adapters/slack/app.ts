@@ -109,6 +109,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
   for (const feature of all) feature.register(app, worker);
 
+  /** Once connected, in the background: what a feature left pending must not hold the start. */
+  const startFeatures = () => {
+    for (const feature of all) {
+      feature.start?.().catch((error: unknown) => logger.error('slack.feature_start_failed', { feature: feature.name, error: errorName(error) }));
+    }
+  };
+
   return {
     app,
     async start() {
@@ -124,12 +131,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       worker.start();
       if (socketMode) {
         await app.start();
-        for (const feature of all) await feature.start?.();
+        startFeatures();
         logger.info('slack.started', { mode: 'socket' });
         return { mode: 'socket' };
       }
       const server = (await app.start(config.port)) as Server;
-      for (const feature of all) await feature.start?.();
+      startFeatures();
       const port = (server.address() as AddressInfo).port;
       logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
       return { mode: 'http', port };

@@ -131,7 +131,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     const key = messageKey(event.channel, event.ts);
     const question: QuestionRef = { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, userId: event.user, direct: event.channel_type === 'im' };
     if (answering.has(key) || pending.claim(key, question, eventId) === 'answered') {
-      logger.info('slack.duplicate_ignored', { channel: event.channel, event: eventId, retry: retryNum });
+      logger.info('slack.duplicate_ignored', { channel: event.channel, eventId, retry: retryNum });
       return;
     }
     answering.add(key);
@@ -227,12 +227,8 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
       const key = messageKey(question.channel, question.ts);
       if (answering.has(key)) continue;
       const text = await messageText(client, question, logger);
-      if (text === undefined) continue;
-      if (text === null) {
-        // Deleted since: nothing to answer.
-        pending.transaction(() => pending.markAnswered(key));
-        continue;
-      }
+      // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
+      if (text === undefined || text === null) continue;
       logger.info('slack.pending_answered', { channel: question.channel });
       answering.add(key);
       try {
