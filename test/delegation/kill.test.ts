@@ -1,61 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { CHANNEL, GROUPS, SIGNING_SECRET, submitForm, validForm } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
-import { freePort } from '../support/net.ts';
+import { kill, startChild as startChildProcess, type Child } from '../support/child-server.ts';
+import { directMessageEvent, mentionEvent, sendEvent } from '../support/slack-requests.ts';
+import { waitUntil } from '../support/wait.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SERVER = path.join(ROOT, 'test/support/delegation-server.ts');
 const WORKERS = 12;
 /** SIGKILL once this many submissions were acknowledged; the other workers are mid-request. */
 const KILL_AFTER_ACKS = 60;
 
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-}
-
-/** `node --import tsx test/support/delegation-server.ts` on the SQLite file; resolves once it listens. */
-async function startChild(dbFile: string, fake: FakeSlackApi): Promise<Child> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      COORDO_DB_PATH: dbFile,
-      COORDO_KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'),
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      COORDO_REQUESTS_CHANNEL: CHANNEL,
-      COORDO_PROFESSION_GROUPS: Object.entries(GROUPS).map(([p, users]) => `${p}=${users.join(',')}`).join(';'),
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = readline.createInterface({ input: child.stdout! });
-  const ready = await new Promise<{ port: number }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
-    lines.once('line', (line) => resolve(JSON.parse(line) as { port: number }));
-  });
-  return { process: child, url: `http://127.0.0.1:${ready.port}/slack/events` };
-}
-
-function kill(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGKILL');
-  });
-}
+const startChild = (dbFile: string, fake: FakeSlackApi, logLevel?: string): Promise<Child> =>
+  startChildProcess({ dbFile, fake, signingSecret: SIGNING_SECRET, requestsChannel: CHANNEL, groups: GROUPS, logLevel });
 
 let fake: FakeSlackApi;
 let dbFile: string;
@@ -139,5 +96,101 @@ describe('a process killed in the middle of a burst of submissions', () => {
     } finally {
       check.close();
     }
+  });
+});
+
+describe('a process killed while Slack is slow', () => {
+  it('delivers every owed card and confirmation exactly once after the restart, even those Slack took but never answered', { timeout: 60_000 }, async () => {
+    const REQUESTS = 20;
+    const first = await startChild(dbFile, fake);
+    children.push(first);
+    const target = { url: first.url, signingSecret: SIGNING_SECRET };
+    // Slack takes the posts (they show in the channel) but its answers never come back before the kill.
+    const slow = fake.hold('chat.postMessage');
+    for (let i = 1; i <= REQUESTS; i++) {
+      expect(await submitForm(target, validForm({ acts: `Acte lent ${i}` }), { viewId: `VSLOW${i}` })).toEqual({ status: 200, body: '' });
+    }
+    await fake.waitFor('chat.postMessage');
+    await kill(first);
+    slow.release();
+
+    const inFlight = new Database(dbFile, { readonly: true });
+    const before = inFlight.prepare<[], { key: string; attempts: number; delivered_at: number | null }>('SELECT key, attempts, delivered_at FROM outbox ORDER BY id').all();
+    inFlight.close();
+    expect(before).toHaveLength(REQUESTS * 2); // the channel card and the requester's card (its confirmation) of each
+    expect(before.every((row) => row.delivered_at === null)).toBe(true);
+    const taken = before.filter((row) => row.attempts === 1).map((row) => row.key);
+    expect(taken.length).toBeGreaterThan(0);
+    for (const key of taken) expect(fake.postsWithKey(key)).toHaveLength(1); // Slack has them already
+
+    const second = await startChild(dbFile, fake);
+    children.push(second);
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      const open = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL');
+      await waitUntil(() => open.get()?.n === 0, 'outbox delivered');
+      const rows = db.prepare<[], { key: string; attempts: number }>('SELECT key, attempts FROM outbox').all();
+      // Exactly once per key, counted at the fake Slack API: the posts taken before the kill are found, not repeated.
+      for (const row of rows) expect(fake.postsWithKey(row.key), row.key).toHaveLength(1);
+      expect(rows.filter((row) => row.attempts === 2).map((row) => row.key).sort()).toEqual([...taken].sort());
+      const cards = db.prepare<[], { role: string; n: number }>('SELECT role, count(*) AS n FROM delegation_cards GROUP BY role ORDER BY role').all();
+      expect(cards).toEqual([
+        { role: 'delegue', n: REQUESTS },
+        { role: 'requester', n: REQUESTS },
+      ]);
+      const confirmations = fake.callsTo('chat.postMessage').filter((c) => c.params.channel === 'DUMED' && String(c.params.text).includes('est envoyée'));
+      expect(new Set(confirmations.map((c) => /DEL-\d{4}-\d{4}/.exec(String(c.params.text))?.[0])).size).toBe(REQUESTS);
+      expect(confirmations).toHaveLength(REQUESTS);
+      expect(fake.callsTo('chat.postMessage').filter((c) => c.params.channel === CHANNEL)).toHaveLength(REQUESTS);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('answers, after the restart, a question it had acknowledged but not answered, once — a Slack retry of it included', { timeout: 60_000 }, async () => {
+    const first = await startChild(dbFile, fake);
+    children.push(first);
+    const root = '1700000000.000100';
+    const question = mentionEvent({ text: '<@UCOORDO> et pour une CPTS ?', threadTs: root, channel: 'C0001' });
+    fake.addMessage({ channel: 'C0001', ts: root, user: 'U0001', text: 'Qui finance une MSP ?' });
+    fake.addMessage({ channel: 'C0001', ts: String(question.ts), thread_ts: root, user: 'U0001', text: String(question.text) });
+    // Slack is slow to give the thread: the question is acknowledged, then the process dies before answering.
+    const slow = fake.hold('conversations.replies');
+    const sent = await sendEvent({ url: first.url, signingSecret: SIGNING_SECRET }, question);
+    expect(sent.status).toBe(200);
+    await fake.waitFor('conversations.replies');
+    await kill(first);
+    slow.release();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    const second = await startChild(dbFile, fake);
+    children.push(second);
+    const answer = await fake.waitFor('chat.postMessage', (c) => c.params.thread_ts === root);
+    expect(answer.params.channel).toBe('C0001');
+    // Slack's own retry of the event (its first delivery was never answered in time) gets no second answer.
+    const again = await startChild(dbFile, fake, 'info');
+    children.push(again);
+    await sendEvent({ url: again.url, signingSecret: SIGNING_SECRET }, question, { eventId: sent.eventId, retryNum: 1 });
+    await again.waitForLog('"event":"slack.duplicate_ignored"');
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === root)).toHaveLength(1);
+  });
+
+  it('answers a Slack retry of a question still pending (acknowledged, then the process died)', { timeout: 60_000 }, async () => {
+    const first = await startChild(dbFile, fake);
+    children.push(first);
+    const question = directMessageEvent({ text: 'Qu’est-ce qu’une CPTS ?', channel: 'DU0001' });
+    // Deleted from Slack since: the restart finds nothing to read again, only the retry carries the text.
+    const slow = fake.hold('conversations.history');
+    const sent = await sendEvent({ url: first.url, signingSecret: SIGNING_SECRET }, question);
+    await fake.waitFor('conversations.history');
+    await kill(first);
+    slow.release();
+
+    const second = await startChild(dbFile, fake, 'info');
+    children.push(second);
+    await sendEvent({ url: second.url, signingSecret: SIGNING_SECRET }, question, { eventId: sent.eventId, retryNum: 1 });
+    const answer = await fake.waitFor('chat.postMessage', (c) => c.params.channel === 'DU0001');
+    expect(answer.params.thread_ts).toBeUndefined();
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.params.channel === 'DU0001')).toHaveLength(1);
   });
 });

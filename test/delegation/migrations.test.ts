@@ -23,7 +23,7 @@ it('keeps the card of a request stored before requests could have several cards'
   ).run();
   migrate(db, delegationMigrations);
   const repository = new SqliteDelegationRepository(db);
-  expect(repository.findById('DEL-2026-0001')).toMatchObject({ state: 'submitted', cards: [{ channel: 'CREQUESTS', ts: '1.000001' }] });
-  repository.addCard('DEL-2026-0001', { channel: 'DUIDE1', ts: '2.000001' });
+  expect(repository.findById('DEL-2026-0001')).toMatchObject({ state: 'submitted', cards: [{ channel: 'CREQUESTS', ts: '1.000001', role: 'delegue' }] });
+  repository.addCard('DEL-2026-0001', { channel: 'DUIDE1', ts: '2.000001', role: 'delegue', userId: 'UIDE1' });
   expect(repository.findById('DEL-2026-0001')?.cards).toHaveLength(2);
 });

@@ -32,7 +32,7 @@ let service: DelegationService;
 
 const open = () => {
   db = openDelegationDb(file);
-  service = new DelegationService(new SqliteDelegationRepository(db), groups, () => clock);
+  service = new DelegationService({ repository: new SqliteDelegationRepository(db), groups, now: () => clock });
 };
 
 beforeEach(() => {
@@ -270,12 +270,12 @@ describe('lists', () => {
 
   it('remembers where each card was posted, once', () => {
     const request = requestIn('submitted', 'k');
-    service.attachCard(request.id, { channel: 'C1', ts: '1.2' });
-    service.attachCard(request.id, { channel: 'C1', ts: '1.2' });
-    service.attachCard(request.id, { channel: 'D2', ts: '1.3' });
+    service.attachCard(request.id, { channel: 'C1', ts: '1.2', role: 'delegue' }, request.version);
+    service.attachCard(request.id, { channel: 'C1', ts: '1.2', role: 'delegue' }, request.version);
+    service.attachCard(request.id, { channel: 'D2', ts: '1.3', role: 'requester', userId: REQUESTER }, request.version);
     expect(service.find(request.id)?.cards).toEqual([
-      { channel: 'C1', ts: '1.2' },
-      { channel: 'D2', ts: '1.3' },
+      { channel: 'C1', ts: '1.2', role: 'delegue' },
+      { channel: 'D2', ts: '1.3', role: 'requester', userId: REQUESTER },
     ]);
   });
 });

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GUEST_REFUSAL, UNCHECKED_REFUSAL } from '../../src/adapters/slack/delegation.ts';
+import { GUEST_DELEGUE, GUEST_REFUSAL, UNCHECKED_REFUSAL, guestGroup } from '../../src/workflows/delegation/service.ts';
 import { COMMENT_CALLBACK } from '../../src/adapters/slack/delegation-ids.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
 import { buttonValue, CHANNEL, click, DELEGUE, REQUESTER, startDelegationSlack, submitForm, validForm, type DelegationSlack } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
+import { waitUntil } from '../support/wait.ts';
 
 /** GUEST is a single-channel guest of the workspace, listed in the nurses' group. */
 const GUEST = 'UGUEST';
@@ -13,6 +14,7 @@ const MULTI_GUEST = 'UMULTI';
 let fake: FakeSlackApi;
 let app: DelegationSlack;
 let cleanup: () => void;
+let dbFile: string;
 
 beforeEach(async () => {
   fake = await startFakeSlackApi();
@@ -21,7 +23,6 @@ beforeEach(async () => {
     if (c.params.user === MULTI_GUEST) return { ok: true, user: { id: MULTI_GUEST, name: 'multi', is_restricted: true } };
     return null;
   });
-  let dbFile: string;
   ({ file: dbFile, cleanup } = tempDbFile());
   app = await startDelegationSlack(fake, dbFile, { professionGroups: { infirmier: [DELEGUE, GUEST] } });
 });
@@ -85,6 +86,32 @@ describe('Slack guests', () => {
     expect(app.logs.some((l) => l.includes('"event":"slack.user_lookup_failed"'))).toBe(true);
     down = false;
     const id = await createRequest();
-    expect(app.server.service.find(id)?.cards).toEqual([{ channel: CHANNEL, ts: expect.any(String) }]);
+    await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'cards recorded');
+    expect(app.server.service.find(id)?.cards[0]).toEqual({ channel: CHANNEL, ts: expect.any(String), role: 'delegue' });
+  });
+
+  it('refuses a request to someone who could not answer: a guest named as délégué, a profession whose group holds guests only', async () => {
+    const named = await submitForm(app.target, validForm({ delegueUserId: MULTI_GUEST, delegueProfessionId: undefined }));
+    expect(JSON.parse(named.body)).toEqual({ response_action: 'errors', errors: { delegueUserId: GUEST_DELEGUE } });
+    expect(GUEST_DELEGUE).toContain('compte invité');
+
+    await app.server.close();
+    app = await startDelegationSlack(fake, dbFile, { requestsChannel: null, professionGroups: { infirmier: [GUEST, MULTI_GUEST] } });
+    const group = await submitForm(app.target, validForm({ delegueUserId: undefined }));
+    expect(JSON.parse(group.body)).toEqual({ response_action: 'errors', errors: { delegueProfessionId: guestGroup('Infirmier') } });
+    expect(app.server.service.listOpen(REQUESTER).sent).toEqual([]);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('sends no card to the guests of a profession group, only to its members', async () => {
+    await app.server.close();
+    app = await startDelegationSlack(fake, dbFile, { requestsChannel: null, professionGroups: { infirmier: [DELEGUE, GUEST] } });
+    const id = await createRequest();
+    await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'cards recorded');
+    expect(app.server.service.find(id)?.cards.map((c) => [c.role, c.userId])).toEqual([
+      ['delegue', DELEGUE],
+      ['requester', REQUESTER],
+    ]);
+    expect(fake.callsTo('conversations.open').map((c) => c.params.users)).not.toContain(GUEST);
   });
 });

@@ -19,6 +19,7 @@ import {
   type DelegationSlack,
 } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
+import { waitUntil } from '../support/wait.ts';
 
 let fake: FakeSlackApi;
 let app: DelegationSlack;
@@ -130,18 +131,43 @@ describe('the request form', () => {
     expect(app.logs.join('\n')).not.toContain('Durand');
   });
 
-  it('creates DEL-YYYY-NNNN, posts the card with its buttons and confirms to the requester', async () => {
+  it('creates DEL-YYYY-NNNN, posts each party a card with its own buttons (confirmed first), and confirms to the requester', async () => {
     const { id, card } = await createRequest();
     expect(id).toBe(`DEL-${year()}-0001`);
     const blocks = blockText(card);
-    for (const label of ['Accepter', 'Refuser', 'Demander des précisions', 'Retirer la demande']) expect(blocks).toContain(label);
+    for (const label of ['Accepter', 'Refuser', 'Demander des précisions']) expect(blocks).toContain(label);
+    expect(blocks).not.toContain('Retirer la demande');
     expect(blocks).toContain('Envoyée');
     expect(blocks).toContain('<@UIDE1> (Infirmier');
     expect(blocks).toContain(buttonValue(id, 1).replace(/"/g, '\\"'));
     const confirmation = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
     expect(String(confirmation.params.text)).toContain(`Votre demande de délégation *${id}* est envoyée`);
+    // The requester's card is the confirmation: « Retirer la demande », never « Accepter ».
+    const mine = blockText(confirmation);
+    expect(mine).toContain('Retirer la demande');
+    for (const label of ['"Accepter"', 'Refuser', 'Demander des précisions']) expect(mine).not.toContain(label);
     expect(card.params.channel).toBe(CHANNEL);
-    expect(app.server.service.find(id)?.cards).toEqual([{ channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/) }]);
+    await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'both cards recorded');
+    expect(app.server.service.find(id)?.cards).toEqual([
+      { channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'delegue' },
+      { channel: `D${REQUESTER}`, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'requester', userId: REQUESTER },
+    ]);
+  });
+
+  it('asks for a confirmation before accepting, withdrawing and closing (Block Kit confirm)', async () => {
+    const { id, card } = await createRequest();
+    type Element = { action_id?: string; confirm?: { title: { text: string }; confirm: { text: string }; deny: { text: string } } };
+    const buttonsOf = (call: SlackCall): Element[] =>
+      ((call.params.blocks as { type: string; elements?: Element[] }[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    const delegue = buttonsOf(card);
+    expect(delegue.find((b) => b.action_id === 'delegation_accept')?.confirm).toMatchObject({ title: { text: 'Accepter la demande ?' }, confirm: { text: 'Accepter' }, deny: { text: 'Annuler' } });
+    // Decline and « précisions » open a window first: no extra confirmation.
+    expect(delegue.find((b) => b.action_id === 'delegation_decline')?.confirm).toBeUndefined();
+    const confirmation = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
+    expect(buttonsOf(confirmation).find((b) => b.action_id === 'delegation_withdraw')?.confirm).toMatchObject({ title: { text: 'Retirer la demande ?' } });
+    await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: DELEGUE, responseId: 'acc' });
+    const updated = await fake.waitFor('chat.update', (c) => c.params.channel === CHANNEL);
+    expect(buttonsOf(updated).map((b) => [b.action_id, b.confirm?.title.text])).toEqual([['delegation_close', 'Clôturer la demande ?']]);
   });
 
   it('never creates a duplicate on a Slack retry or a double click on « Envoyer »', async () => {
@@ -179,7 +205,8 @@ describe('answering a request from its card', () => {
     const { id } = await createRequest();
     await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: DELEGUE, responseId: 'acc' });
     const update = await fake.waitFor('chat.update');
-    expect(update.params).toMatchObject(app.server.service.find(id)?.cards[0] ?? {});
+    const [channelCard] = app.server.service.find(id)?.cards ?? [];
+    expect(update.params).toMatchObject({ channel: channelCard?.channel, ts: channelCard?.ts });
     expect(blockText(update)).toContain('Acceptée');
     expect(blockText(update)).toContain('Clôturer');
     expect(blockText(update)).not.toContain('Refuser');
@@ -265,17 +292,18 @@ describe('answering a request from its card', () => {
     const confirmation = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
     expect(String(confirmation.params.text)).toContain('est envoyée. Vous serez prévenu de la réponse.');
     const id = /DEL-\d{4}-\d{4}/.exec(String(confirmation.params.text))?.[0] ?? '';
-    const cards = fake.callsTo('chat.postMessage').filter((c) => c.params.blocks !== undefined);
+    const cards = fake.callsTo('chat.postMessage').filter((c) => c.params.blocks !== undefined && c.params.channel !== `D${REQUESTER}`);
     expect(cards.map((c) => c.params.channel).sort()).toEqual(members.map((m) => `D${m}`).sort());
     expect(fake.callsTo('conversations.open').map((c) => c.params.users)).not.toContain(expect.stringContaining(','));
-    expect(app.server.service.find(id)?.cards).toHaveLength(9);
+    expect(app.server.service.find(id)?.cards.filter((c) => c.role === 'delegue')).toHaveLength(9);
 
     await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: OUTSIDER, responseId: 'o' });
     expect(await lastResponseText('o')).toContain('Vous ne pouvez pas');
     await click(app.target, fake, { action: 'accept', value: buttonValue(id, 1), userId: 'UIDE9', responseId: 'n' });
     await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}` && String(c.params.text).includes('a accepté'));
+    await fake.waitFor('chat.update', (c) => c.params.channel === `D${REQUESTER}`);
     const updates = fake.callsTo('chat.update').filter((c) => blockText(c).includes('Acceptée'));
-    expect(updates.map((c) => c.params.channel).sort()).toEqual(members.map((m) => `D${m}`).sort());
+    expect(updates.map((c) => c.params.channel).sort()).toEqual([...members, REQUESTER].map((m) => `D${m}`).sort());
   });
 
   it('applies a double click once', async () => {
@@ -287,7 +315,8 @@ describe('answering a request from its card', () => {
     const texts = [await lastResponseText('d1'), await lastResponseText('d2')].sort();
     expect(texts[0]).toContain('Accepter : c\'est fait');
     expect(texts[1]).toContain('Déjà pris en compte');
-    expect(fake.callsTo('chat.update')).toHaveLength(1);
+    // One update per card (the channel's and the requester's), not two.
+    expect(fake.callsTo('chat.update').map((c) => c.params.channel).sort()).toEqual([CHANNEL, `D${REQUESTER}`]);
     const viewed = app.server.service.view(id, DELEGUE);
     expect(viewed.ok && viewed.history).toHaveLength(2);
   });
@@ -372,7 +401,7 @@ describe('when Slack refuses', () => {
     expect(text).toContain('invitez @Coordo');
     expect(text).not.toContain('est envoyée');
     expect(count('delegation_requests')).toBe(1);
-    expect(app.logs.find((l) => l.includes('"event":"delegation.card_post_failed"'))).toMatch(/"level":"warn".*"error":"WebAPIPlatformError:not_in_channel"/);
+    expect(app.logs.find((l) => l.includes('"event":"outbox.failed"'))).toMatch(/"level":"warn".*"effect":"delegation.card".*"error":"WebAPIPlatformError:not_in_channel"/);
   });
 
   it('names the members whose DM could not be delivered', async () => {
@@ -382,7 +411,7 @@ describe('when Slack refuses', () => {
     await submitForm(app.target, validForm({ delegueUserId: undefined }));
     const told = await fake.waitFor('chat.postMessage', (c) => c.params.channel === `D${REQUESTER}`);
     expect(String(told.params.text)).toContain(`est envoyée, mais sa carte n'a pas pu être remise à <@${NURSE}>`);
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.params.blocks !== undefined).map((c) => c.params.channel)).toEqual([`D${DELEGUE}`]);
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.params.blocks !== undefined).map((c) => c.params.channel)).toEqual([`D${DELEGUE}`, `D${REQUESTER}`]);
   });
 
   it('says so when the comment window cannot be opened, and changes nothing', async () => {

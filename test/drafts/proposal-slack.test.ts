@@ -90,7 +90,7 @@ describe('« proposer <section> » in a draft thread', () => {
     stub.chat({ kind: 'tool', arguments: JSON.stringify({ text: PROPOSAL }) });
     const posted = await say(a, rootTs, 'proposer patients', 'Proposition à relire — non enregistrée');
     expect(textOf(posted)).toContain('Femmes de 16 à 65 ans consultant');
-    expect(textOf(posted)).toContain('« patients : texte »');
+    expect(textOf(posted)).toContain('« patient : texte »');
     expect(revisions(a, 'patients')).toBe(0);
 
     const request = stub.requests[0]?.body as { tools: { function: { name: string } }[]; messages: { content: string }[] };

@@ -122,12 +122,26 @@ describe('Slack app over signed HTTP requests', () => {
     ]);
   });
 
-  it('answers a direct message in its thread', async () => {
-    const event = directMessageEvent({ text: 'Qu’est-ce qu’une CPTS ?' });
-    await sendEvent(h.target, event);
-    const post = await h.fake.waitFor('chat.postMessage', replyTo(String(event.ts)));
-    expect(post.params.channel).toBe('D0001');
+  it('answers a 1:1 direct message in the conversation (no thread per message), with the earlier messages as context', async () => {
+    const inDm = (c: SlackCall) => c.params.channel === 'D0001';
+    const first = directMessageEvent({ text: 'Qu’est-ce qu’une CPTS ?', ts: '1000.000001' });
+    h.fake.addMessage({ channel: 'D0001', ts: String(first.ts), user: 'U0001', text: String(first.text) });
+    await sendEvent(h.target, first);
+    const post = await h.fake.waitFor('chat.postMessage', inDm);
+    expect(post.params.thread_ts).toBeUndefined();
     expect(allText(post)).toContain('Sources');
+    expect(h.seen.at(-1)?.history).toEqual([]);
+
+    // Slack timestamps grow: the follow-up comes after Coordo's answer.
+    const second = directMessageEvent({ text: 'et qui la finance ?', ts: `${Math.floor(Date.now() / 1000) + 60}.000001` });
+    h.fake.addMessage({ channel: 'D0001', ts: String(second.ts), user: 'U0001', text: String(second.text) });
+    await sendEvent(h.target, second);
+    await h.fake.waitFor('chat.postMessage', (c) => inDm(c) && c !== post);
+    expect(h.fake.callsTo('chat.postMessage').filter(inDm).map((c) => c.params.thread_ts)).toEqual([undefined, undefined]);
+    const history = h.seen.at(-1)?.history ?? [];
+    expect(history[0]).toEqual({ role: 'user', text: 'Qu’est-ce qu’une CPTS ?' });
+    expect(history[1]?.role).toBe('assistant');
+    expect(history).toHaveLength(2);
   });
 
   it('answers /coordo <question> ephemerally with a share button, then shares it in the channel', async () => {
@@ -232,7 +246,7 @@ describe('Slack app over signed HTTP requests', () => {
 
     const control = directMessageEvent({ text: 'Qu’est-ce qu’une CPTS ?' });
     await sendEvent(h.target, control);
-    await h.fake.waitFor('chat.postMessage', replyTo(String(control.ts)));
+    await h.fake.waitFor('chat.postMessage', (c) => c.params.channel === control.channel);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
     expect(h.seen).toHaveLength(1);
   });

@@ -59,8 +59,8 @@ export async function startDelegationServer(options: DelegationServerOptions): P
     features: [feature],
     logger,
   });
-  // A second view on the same file, for the tests' assertions.
-  const service = new DelegationService(new SqliteDelegationRepository(db), groups);
+  // A second view on the same file, for the tests' assertions (it owes nothing: no outbox).
+  const service = new DelegationService({ repository: new SqliteDelegationRepository(db), groups });
   const started = await slack.start();
   const port = started.port ?? 0;
   return {

@@ -37,6 +37,8 @@ export interface FakeMessage {
   bot_id?: string;
   text: string;
   blocks?: unknown;
+  /** What chat.postMessage was given as `metadata` (returned when asked with include_all_metadata). */
+  metadata?: unknown;
 }
 
 /** A custom answer for one method: return the JSON body (status 200), or null to use the default. */
@@ -61,6 +63,13 @@ export interface FakeSlackApi {
   respond(method: string, responder: FakeResponder): void;
   /** The next `times` calls to `method` get HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, retryAfterSeconds?: number, times?: number): void;
+  /**
+   * Hold the answers to `method`: calls are processed (recorded, messages kept) as Slack would, but the
+   * HTTP answer waits until `release()` — a slow Slack, or one whose answer a crash never reads.
+   */
+  hold(method: string): { release(): void };
+  /** Calls to chat.postMessage carrying the outbox key `key` in their metadata. */
+  postsWithKey(key: string): SlackCall[];
   /** Forget recorded calls (messages stay). */
   reset(): void;
   close(): Promise<void>;
@@ -83,6 +92,24 @@ function parseParams(raw: string, contentType: string): Record<string, unknown> 
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/** Within `oldest` / `latest` (exclusive unless `inclusive`), as conversations.history and .replies filter. */
+function inRange(message: FakeMessage, p: Record<string, unknown>): boolean {
+  const inclusive = p.inclusive === true || p.inclusive === 'true';
+  const ts = Number(message.ts);
+  const oldest = str(p.oldest) ?? (typeof p.oldest === 'number' ? String(p.oldest) : undefined);
+  const latest = str(p.latest) ?? (typeof p.latest === 'number' ? String(p.latest) : undefined);
+  if (oldest !== undefined && (inclusive ? ts < Number(oldest) : ts <= Number(oldest))) return false;
+  if (latest !== undefined && (inclusive ? ts > Number(latest) : ts >= Number(latest))) return false;
+  return true;
+}
+
+/** A stored message as Slack lists it: metadata only when asked for. */
+function shown(message: FakeMessage, p: Record<string, unknown>): FakeMessage {
+  const { metadata, ...rest } = message;
+  const asked = p.include_all_metadata === true || p.include_all_metadata === 'true';
+  return asked && metadata !== undefined ? { ...rest, metadata } : rest;
+}
+
 /** The uploaded file's bytes: the file part of a multipart body (as the WebClient sends it), else the raw body. */
 async function uploadedContent(body: Buffer, contentType: string): Promise<Buffer> {
   if (!contentType.includes('multipart/form-data')) return body;
@@ -99,6 +126,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const messages: FakeMessage[] = [];
   const responders = new Map<string, FakeResponder>();
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  const held = new Map<string, (() => void)[]>();
   const waiters = new Set<{ method: string; match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
@@ -120,7 +148,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'auth.test':
         return { ok: true, url: 'https://coordo.slack.com/', team: 'Coordo', user: 'coordo', team_id: bot.teamId, user_id: bot.userId, bot_id: bot.botId };
       case 'chat.postMessage': {
-        const message: FakeMessage = { channel, ts: nextTs(), thread_ts: str(p.thread_ts), user: bot.userId, bot_id: bot.botId, text: str(p.text) ?? '', blocks: p.blocks };
+        const message: FakeMessage = { channel, ts: nextTs(), thread_ts: str(p.thread_ts), user: bot.userId, bot_id: bot.botId, text: str(p.text) ?? '', blocks: p.blocks, metadata: p.metadata };
         messages.push(message);
         return { ok: true, channel, ts: message.ts, message };
       }
@@ -136,9 +164,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case 'conversations.replies': {
         const root = str(p.ts);
         const thread = messages
-          .filter((m) => m.channel === channel && (m.ts === root || m.thread_ts === root))
+          .filter((m) => m.channel === channel && (m.ts === root || m.thread_ts === root) && inRange(m, p))
           .sort((a, b) => Number(a.ts) - Number(b.ts));
-        return { ok: true, messages: thread, has_more: false };
+        return { ok: true, messages: thread.map((m) => shown(m, p)), has_more: false };
+      }
+      case 'conversations.history': {
+        // Top-level messages only (a thread's replies are not part of the history), newest first.
+        const top = messages
+          .filter((m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts) && inRange(m, p))
+          .sort((a, b) => Number(b.ts) - Number(a.ts));
+        const limit = Number(p.limit ?? 100);
+        return { ok: true, messages: top.slice(0, limit).map((m) => shown(m, p)), has_more: top.length > limit };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${str(p.users) ?? 'USER'}` } };
@@ -201,7 +237,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const custom = responders.get(method)?.(call) ?? null;
       const answer = custom ?? defaultAnswer(call, baseUrl);
       record(call);
-      reply(200, answer);
+      const waiting = held.get(method);
+      if (waiting) waiting.push(() => reply(200, answer));
+      else reply(200, answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -229,6 +267,18 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     addMessage: (message) => void messages.push(message),
     respond: (method, responder) => void responders.set(method, responder),
     rateLimitNext: (method, retryAfterSeconds = 1, times = 1) => void rateLimits.set(method, { retryAfter: retryAfterSeconds, times }),
+    hold(method) {
+      held.set(method, []);
+      return {
+        release() {
+          const waiting = held.get(method) ?? [];
+          held.delete(method);
+          for (const answer of waiting) answer();
+        },
+      };
+    },
+    postsWithKey: (key) =>
+      calls.filter((c) => c.method === 'chat.postMessage' && (c.params.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key === key),
     reset: () => void calls.splice(0, calls.length),
     close: () =>
       new Promise<void>((resolve) => {

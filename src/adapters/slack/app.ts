@@ -5,10 +5,12 @@ import type { SlackConfig } from '../../config/env.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
+import { SqliteOutbox } from '../../store/outbox.ts';
+import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
+import { slackSender, type SlackEffectHandler } from './delivery.ts';
 import { AnswerStore } from './answers.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
-import { EventDedup } from './dedup.ts';
 import type { SlackFeature } from './feature.ts';
 import { FeedbackStore, feedbackFeature } from './feedback.ts';
 import { slackMigrations } from './migrations.ts';
@@ -22,6 +24,8 @@ export interface SlackAppDeps {
   /** Extra features (delegation requests, protocol drafts…): their actions, views and `/coordo` sub-commands. */
   features?: readonly SlackFeature[];
   logger: Logger;
+  /** Retry schedule of the outbox (default {@link DEFAULT_RETRY}). */
+  outboxRetry?: RetryPolicy;
 }
 
 export interface SlackAppStarted {
@@ -95,11 +99,22 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
+  const outbox = new SqliteOutbox(db);
   const builtIn = [
-    questionsFeature({ engine, answers, dedup: new EventDedup(db), logger, features }),
+    questionsFeature({ engine, answers, outbox, logger, features }),
     feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }),
   ];
-  for (const feature of [...builtIn, ...features]) feature.register(app);
+  const all = [...builtIn, ...features];
+  const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
+  const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
+  for (const feature of all) feature.register(app, worker);
+
+  /** Once connected, in the background: what a feature left pending must not hold the start. */
+  const startFeatures = () => {
+    for (const feature of all) {
+      feature.start?.().catch((error: unknown) => logger.error('slack.feature_start_failed', { feature: feature.name, error: errorName(error) }));
+    }
+  };
 
   return {
     app,
@@ -112,18 +127,23 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           `Slack refuse la connexion (${code ?? (error instanceof Error ? error.message : 'erreur inconnue')}) : vérifiez SLACK_BOT_TOKEN${config.apiUrl ? ' et SLACK_API_URL' : ''}.`,
         );
       }
+      // What a crash left in the outbox goes out first; pending questions are answered.
+      worker.start();
       if (socketMode) {
         await app.start();
+        startFeatures();
         logger.info('slack.started', { mode: 'socket' });
         return { mode: 'socket' };
       }
       const server = (await app.start(config.port)) as Server;
+      startFeatures();
       const port = (server.address() as AddressInfo).port;
       logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
       return { mode: 'http', port };
     },
     async stop() {
       await app.stop();
+      await worker.stop();
       logger.info('slack.stopped');
     },
   };

@@ -1,4 +1,4 @@
-import type { Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { Button, ConfirmationDialog, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { CatalogProtocol, DelegationCatalog } from '../../workflows/delegation/catalog.ts';
 import { MAX_ACTS_CHARS, MAX_COMMENT_CHARS } from '../../workflows/delegation/draft-schema.ts';
 import {
@@ -9,13 +9,14 @@ import {
   SETTING_LABELS,
   SETTINGS,
   STATE_LABELS,
+  type CardRole,
   type DelegationAction,
   type DelegationRequest,
   type Nature,
 } from '../../workflows/delegation/model.ts';
 import { shortFields, type FormInitial } from '../../workflows/delegation/prefill.ts';
 import { parisTime, requestFields, type Formatter } from '../../workflows/delegation/presenter.ts';
-import { actionsFrom, commentPolicy } from '../../workflows/delegation/state-machine.ts';
+import { actionsFor, commentPolicy } from '../../workflows/delegation/state-machine.ts';
 import { ACTS_ACTION, COMMENT_CALLBACK, FORM_CALLBACK, fieldAction, transitionActionId } from './delegation-ids.ts';
 import type { CommentMetadata } from './delegation-payloads.ts';
 import { escapeMrkdwn, splitText } from './render.ts';
@@ -252,19 +253,40 @@ export function commentView(request: DelegationRequest, action: DelegationAction
   };
 }
 
+/** The actions applied at once on a click (no comment window): Slack asks the user to confirm first. */
+const CONFIRMATIONS: Partial<Record<DelegationAction, { title: string; text: string; yes: string }>> = {
+  accept: { title: 'Accepter la demande ?', text: 'Vous vous engagez à réaliser les actes délégués selon le protocole. Le demandeur sera prévenu.', yes: 'Accepter' },
+  withdraw: { title: 'Retirer la demande ?', text: 'La demande sera retirée pour tous les délégués ; elle ne pourra plus être acceptée.', yes: 'Retirer' },
+  close: { title: 'Clôturer la demande ?', text: 'La délégation prendra fin ; l’autre partie sera prévenue.', yes: 'Clôturer' },
+};
+
+function confirmation(request: DelegationRequest, action: DelegationAction): ConfirmationDialog | undefined {
+  const wording = CONFIRMATIONS[action];
+  if (wording === undefined) return undefined;
+  return {
+    title: plain(wording.title),
+    text: { type: 'mrkdwn', text: `*${request.id}* — ${wording.text}` },
+    confirm: plain(wording.yes),
+    deny: plain('Annuler'),
+    ...(action === 'accept' ? {} : { style: 'danger' as const }),
+  };
+}
+
 function transitionButton(request: DelegationRequest, action: DelegationAction): Button {
   const style = action === 'accept' ? 'primary' : action === 'decline' || action === 'withdraw' ? 'danger' : undefined;
+  const confirm = confirmation(request, action);
   return {
     type: 'button',
     action_id: transitionActionId(action),
     text: plain(ACTION_LABELS[action]),
     value: JSON.stringify({ id: request.id, v: request.version }),
     ...(style ? { style } : {}),
+    ...(confirm ? { confirm } : {}),
   };
 }
 
-/** The request as a Slack message: fields, state, and the buttons of the actions possible now. */
-export function requestBlocks(request: DelegationRequest, catalog: DelegationCatalog): KnownBlock[] {
+/** The request as a Slack message for one party: fields, state, and the buttons of what that party may do now. */
+export function requestBlocks(request: DelegationRequest, catalog: DelegationCatalog, role?: CardRole): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`Demande de délégation ${request.id}`) },
     { type: 'section', text: { type: 'mrkdwn', text: `*État :* ${STATE_LABELS[request.state]}` } },
@@ -272,7 +294,7 @@ export function requestBlocks(request: DelegationRequest, catalog: DelegationCat
   for (const field of requestFields(request, catalog, slackFormat)) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*${field.label}*\n${field.value}`, MAX_SECTION) } });
   }
-  const actions = actionsFrom(request.state);
+  const actions = role === undefined ? [] : actionsFor(request.state, role);
   if (actions.length > 0) {
     blocks.push({ type: 'actions', block_id: 'delegation_actions', elements: actions.map((a) => transitionButton(request, a)) });
   }

@@ -6,6 +6,7 @@ import type { Registries } from '../../domain/registry.ts';
 import { patientDataProblem } from '../../llm/patient-data-guard.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
+import { SqliteOutbox } from '../../store/outbox.ts';
 import { parisDay } from '../../workflows/delegation/calendar.ts';
 import { delegationCatalog, type DelegationCatalog } from '../../workflows/delegation/catalog.ts';
 import { MAX_ACTS_CHARS, parseDraft } from '../../workflows/delegation/draft-schema.ts';
@@ -18,18 +19,22 @@ import { isRequestId } from '../../workflows/delegation/request-id.ts';
 import { DelegationService, type TransitionCommand, type TransitionOutcome } from '../../workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../workflows/delegation/sqlite-repository.ts';
 import { commentPolicy, type ProfessionGroups } from '../../workflows/delegation/state-machine.ts';
-import { cardDelivery } from './delegation-cards.ts';
+import { delegationEffects } from './delegation-cards.ts';
 import { ACTS_ACTION, COMMENT_CALLBACK, FORM_CALLBACK, MESSAGE_SHORTCUT, TRANSITION_ACTION, transitionActionId, UNKNOWN_ACTION } from './delegation-ids.ts';
 import { ButtonValueSchema, CommentMetadataSchema, elementOf, readForm } from './delegation-payloads.ts';
 import { cardText, commentView, formView, readingView, requestBlocks, slackFormat, textSections } from './delegation-views.ts';
-import type { SlackFeature, SlashContext } from './feature.ts';
+import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import { parseJson } from './text.ts';
 import { tellInDm } from './direct-message.ts';
-import { slackPeople, type SlackPeople } from './people.ts';
+import { LatePeople, slackPeople } from './people.ts';
 
 export interface DelegationFeatureDeps {
   service: DelegationService;
   catalog: DelegationCatalog;
+  /** The outbox the service writes to (same database). */
+  outbox: SqliteOutbox;
+  /** Slack accounts, installed at register: the service asks it who is a guest. */
+  people: LatePeople;
   /** Config.requestsChannel: where cards are posted; without it, one DM to each délégué (named user, profession group members). */
   requestsChannel?: string;
   /** Config.professionGroups */
@@ -43,9 +48,6 @@ export interface DelegationFeatureDeps {
 const FORM_NOT_OPENED = "Je n'ai pas pu ouvrir le formulaire de demande de délégation. Réessayez dans un instant.";
 const COMMENT_NOT_OPENED = "Je n'ai pas pu ouvrir la fenêtre de commentaire : l'action n'a pas été effectuée. Réessayez dans un instant.";
 const INVALID_ID = 'Numéro de demande invalide : le format est DEL-AAAA-NNNN (par exemple DEL-2026-0001).';
-export const GUEST_REFUSAL =
-  'Les comptes invités ne peuvent pas faire de demande de délégation ni y répondre : demandez à un membre de l’équipe de le faire.';
-export const UNCHECKED_REFUSAL = "Je n’ai pas pu vérifier auprès de Slack vos droits sur les demandes de délégation : l'action n'a pas été effectuée. Réessayez dans un instant.";
 
 /**
  * The delegation feature wired on the app's database (its tables are migrated
@@ -61,9 +63,15 @@ export function createDelegationFeature(deps: {
 }): SlackFeature {
   migrate(deps.db, delegationMigrations);
   const groups = deps.config.professionGroups;
+  const outbox = new SqliteOutbox(deps.db);
+  const people = new LatePeople();
+  const catalog = delegationCatalog(deps.registries);
+  const repository = new SqliteDelegationRepository(deps.db);
   return delegationFeature({
-    service: new DelegationService(new SqliteDelegationRepository(deps.db), groups),
-    catalog: delegationCatalog(deps.registries),
+    service: new DelegationService({ repository, groups, outbox, requestsChannel: deps.config.requestsChannel, members: people, catalog }),
+    catalog,
+    outbox,
+    people,
     requestsChannel: deps.config.requestsChannel,
     professionGroups: groups,
     logger: deps.logger,
@@ -80,12 +88,13 @@ export function createDelegationFeature(deps: {
 export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
   const { service, catalog, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const cards = cardDelivery(deps);
   const refuseText = (text: string): string | null => patientDataProblem(text, 'store');
-  /** Slack accounts (guests), looked up with the app's client once registered. */
-  let people: SlackPeople | undefined;
-  /** Requests whose cards this process is posting: a re-sent form waits for them instead of posting twice. */
-  const delivering = new Set<string>();
+  /** The app's outbox delivery, once registered. */
+  let delivery: SlackDelivery | undefined;
+  /** Deliver what the last change owes (cards, notices): logged, never thrown, as the rows stay owed. */
+  const deliver = async (): Promise<void> => {
+    await delivery?.drain().catch((error: unknown) => logger.warn('delegation.delivery_failed', { error: errorName(error) }));
+  };
 
   const formFor = (initial: FormInitial, readByModel = false): ModalView =>
     formView(catalog, { initial, suggestions: initial.acts ? catalog.suggestProtocols(initial.acts) : [], today: parisDay(now()), readByModel });
@@ -119,15 +128,13 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
 
   /** Why this user may not create or answer requests (a French sentence), or null: Slack guests are refused, and so is everyone when Slack cannot tell. */
   async function guestRefusal(userId: string): Promise<string | null> {
-    if (people === undefined) throw new Error('delegation feature used before register()');
-    const person = await people.lookup(userId);
-    const refusal = person === null ? UNCHECKED_REFUSAL : person.readOnly ? GUEST_REFUSAL : null;
-    if (refusal !== null) logger.warn('delegation.guest_refused', { user: userId, checked: person !== null });
+    const refusal = await service.actorRefusal(userId);
+    if (refusal !== null) logger.warn('delegation.guest_refused', { user: userId });
     return refusal;
   }
 
   /** Log a change or its refusal, and update the cards and tell the other party when something changed. */
-  async function report(client: WebClient, command: TransitionCommand, outcome: TransitionOutcome): Promise<void> {
+  async function report(command: TransitionCommand, outcome: TransitionOutcome): Promise<void> {
     if (!outcome.ok) {
       const meta = { user: command.actorUserId, action: command.action, request: outcome.request?.id, reason: outcome.reason };
       if (outcome.reason === 'not_found' || outcome.reason === 'forbidden') logger.warn('delegation.action_refused', meta);
@@ -142,7 +149,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       to: outcome.entry.to,
       version: outcome.request.version,
     });
-    await cards.changed(client, outcome);
+    await deliver();
   }
 
   const outcomeText = (outcome: TransitionOutcome, action: DelegationAction): string =>
@@ -165,7 +172,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     const command = { requestId: value.data.id, action, actorUserId: body.user.id, expectedVersion: value.data.v };
     const refused = service.precheck(command);
     if (refused !== null) {
-      await report(client, command, refused);
+      await report(command, refused);
       await say(outcomeText(refused, action));
       return;
     }
@@ -180,7 +187,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       return;
     }
     const outcome = service.transition(command);
-    await report(client, command, outcome);
+    await report(command, outcome);
     await say(outcomeText(outcome, action));
   }
 
@@ -230,8 +237,10 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
       '`/coordo demande DEL-AAAA-NNNN` : le détail d’une demande et son historique',
       '`/coordo demandes` : vos demandes en cours, envoyées et reçues',
     ],
-    register(app: App) {
-      people = slackPeople(app.client, logger);
+    effects: delegationEffects({ service, catalog, outbox: deps.outbox, requestsChannel: deps.requestsChannel }),
+    register(app: App, appDelivery: SlackDelivery) {
+      delivery = appDelivery;
+      deps.people.use(slackPeople(app.client, logger));
       app.action<BlockAction<ButtonAction>>(OPEN_FORM_ACTION, async ({ ack, body, action, client, respond }) => {
         await ack();
         try {
@@ -281,27 +290,17 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           await ack({ response_action: 'errors', errors: result.errors });
           return;
         }
-        const refusal = await guestRefusal(body.user.id);
-        if (refusal !== null) {
-          await ack({ response_action: 'errors', errors: { delegueUserId: refusal } });
+        const submitted = await service.submit(result.draft, `slack:${body.team?.id ?? '-'}:${view.id}`);
+        if (!submitted.ok) {
+          logger.warn('delegation.parties_refused', { user: body.user.id, fields: Object.keys(submitted.errors).join(',') });
+          await ack({ response_action: 'errors', errors: submitted.errors });
           return;
         }
-        const { request, created } = service.create(result.draft, `slack:${body.team?.id ?? '-'}:${view.id}`);
-        // Stored but never delivered (the process stopped between the two): deliver now, unless this process is at it.
-        const undelivered = !created && request.cards.length === 0 && !delivering.has(request.id);
-        if (!created) logger.info('delegation.duplicate_submission', { request: request.id, user: body.user.id, redeliver: undelivered });
-        if (!created && !undelivered) {
-          await ack();
-          return;
-        }
-        delivering.add(request.id);
-        try {
-          await ack();
-          if (created) logger.info('delegation.created', { request: request.id, user: body.user.id });
-          await cards.deliver(client, request);
-        } finally {
-          delivering.delete(request.id);
-        }
+        await ack();
+        const { request, created } = submitted;
+        logger.info(created ? 'delegation.created' : 'delegation.duplicate_submission', { request: request.id, user: body.user.id });
+        // The cards and the confirmation were written with the request: delivered now, or after a restart.
+        await deliver();
       });
 
       app.action<BlockAction<ButtonAction>>(TRANSITION_ACTION, async ({ ack, body, action, client, respond }) => {
@@ -337,7 +336,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
         const command = { requestId: id, action, actorUserId: body.user.id, expectedVersion: v, comment };
         const outcome = service.transition(command);
         await ack(outcome.ok ? undefined : { response_action: 'errors', errors: { comment: failureText(outcome.reason, outcome.request) } });
-        await report(client, command, outcome);
+        await report(command, outcome);
       });
     },
   };

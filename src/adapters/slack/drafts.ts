@@ -21,6 +21,7 @@ import { slackDraftPeople } from './drafts-people.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { truncate } from '../../text/truncate.ts';
 import { parseJson } from './text.ts';
+import { withDeleteAdvice } from './reply-effect.ts';
 
 /** Modal of one section, and the section picker inside it. */
 export const DRAFT_FORM_CALLBACK = 'coordo_draft_form';
@@ -216,7 +217,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     // Checked once, before anything is posted: a refused start leaves nothing in the channel.
     const check = await workflow.checkStart(title, author);
     if (!check.ok) {
-      await ctx.respond({ response_type: 'ephemeral', text: check.reply.text });
+      await ctx.respond({ response_type: 'ephemeral', ...renderReply(check.reply) });
       return;
     }
     let rootTs: string;
@@ -253,12 +254,12 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
       await ctx.client.chat.delete({ channel: ctx.channelId, ts: rootTs }).catch((error: unknown) => {
         logger.warn('drafts.root_delete_failed', { channel: ctx.channelId, error: errorName(error) });
       });
-      await ctx.respond({ response_type: 'ephemeral', text: reply.text });
+      await ctx.respond({ response_type: 'ephemeral', ...renderReply(reply) });
       return;
     }
     await postInThread(ctx.client, reply, ctx.channelId, rootTs, ctx.userId);
     logger.info('drafts.started', { draftId: draft.id, platform: 'slack' });
-    await ctx.respond({ response_type: 'ephemeral', text: `Brouillon « ${title} » ouvert : la suite se passe dans le fil du message que je viens de poster.` });
+    await ctx.respond({ response_type: 'ephemeral', text: `Brouillon « ${escapeMrkdwn(title)} » ouvert : la suite se passe dans le fil du message que je viens de poster.` });
   }
 
   return {
@@ -286,8 +287,10 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
         const draft = service.find({ platform: 'slack', channelId: event.channel, threadId: event.thread_ts });
         if (!draft) return;
         if (!dedup.claim(`draft-reply:${event.channel}:${event.ts}`, body.event_id)) return;
-        const reply = await handler.handleThreadReply(input.data);
-        if (!reply) return;
+        const handled = await handler.handleThreadReply(input.data);
+        if (!handled) return;
+        // A refused identifier stays visible in the channel's thread: its author is told to delete the message.
+        const reply = withDeleteAdvice(handled, event.text);
         await deliverInThread(client, reply, draft, event.user, (text) =>
           client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: event.thread_ts, text }),
         );

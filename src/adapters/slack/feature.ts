@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../engine/reply.ts';
+import type { SlackEffectHandler } from './delivery.ts';
 
 /** What a `/coordo <sub-command>` receives once the command has been acknowledged. */
 export interface SlashContext {
@@ -24,11 +25,21 @@ export interface SlackFeature {
   readonly subcommands?: Readonly<Record<string, (ctx: SlashContext) => Promise<void>>>;
   /** One line per sub-command for `/coordo aide`. */
   readonly help?: readonly string[];
-  register(app: App): void;
+  register(app: App, delivery: SlackDelivery): void;
+  /** The outbox effects this feature owes and sends, by effect type. */
+  readonly effects?: Readonly<Record<string, SlackEffectHandler>>;
+  /** Once the app is connected (e.g. answer what a crash left pending). */
+  start?(): Promise<void>;
   /**
    * The files of a reply this feature's handler made could not be uploaded: undo
    * what was recorded for them and say what to tell the asker (null when the
    * reply is not this feature's).
    */
   filesNotDelivered?(reply: Reply): Reply | null;
+}
+
+/** The app's outbox delivery, given to each feature: rows a feature enqueued go out on `drain()`. */
+export interface SlackDelivery {
+  /** Deliver what is due now; resolves when this pass is over. */
+  drain(): Promise<number>;
 }

@@ -62,3 +62,27 @@ export function slackPeople(client: WebClient, logger: Logger, now: () => number
     },
   };
 }
+
+/**
+ * Slack accounts for a feature built before the Bolt app exists: the lookup
+ * is installed when the feature registers ({@link use}). Also answers the
+ * delegation service's question « is this person a full member? ».
+ */
+export class LatePeople implements SlackPeople {
+  private people: SlackPeople | undefined;
+
+  use(people: SlackPeople): void {
+    this.people = people;
+  }
+
+  lookup(userId: string): Promise<SlackPerson | null> {
+    if (this.people === undefined) throw new Error('Slack people used before the app registered its features');
+    return this.people.lookup(userId);
+  }
+
+  /** True for a member, false for a guest or a deactivated account, null when Slack cannot tell. */
+  async isFullMember(userId: string): Promise<boolean | null> {
+    const person = await this.lookup(userId);
+    return person === null ? null : !person.readOnly;
+  }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App, BlockAction, ButtonAction, Context, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Engine } from '../../engine/engine.ts';
 import { textReply, type Reply, type ReplyKind } from '../../engine/reply.ts';
@@ -7,12 +7,16 @@ import { isHelpRequest } from '../../engine/help-handler.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { foldAccents } from '../../text/french.ts';
-import type { SlackFeature, SlashContext } from './feature.ts';
+import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import type { AnswerStore } from './answers.ts';
-import { messageKey, type EventDedup } from './dedup.ts';
+import { messageKey } from './dedup.ts';
+import type { SqliteOutbox, OutboxTarget } from '../../store/outbox.ts';
+import { classify, type SlackEffectHandler } from './delivery.ts';
+import { PendingQuestions, type QuestionRef } from './pending-questions.ts';
+import { REPLY_EFFECT, ReplyEffectSchema, replyEffect, storedReply, withDeleteAdvice } from './reply-effect.ts';
 import { plainText } from './message-text.ts';
 import { ACTION_ASK_SUGGESTION, ACTION_SHARE, renderReply } from './render.ts';
-import { threadHistory } from './thread-history.ts';
+import { conversationHistory, messageText, threadHistory, type BotIdentity } from './thread-history.ts';
 
 /** Reaction shown on a question while Coordo works on it, when the answer is not immediate. */
 const WORKING_REACTION = 'hourglass_flowing_sand';
@@ -42,7 +46,8 @@ type MessageEvent = z.infer<typeof MessageEventSchema>;
 export interface QuestionsDeps {
   engine: Engine;
   answers: AnswerStore;
-  dedup: EventDedup;
+  /** The app's outbox: answers are written there with the question's « answered » mark. */
+  outbox: SqliteOutbox;
   logger: Logger;
   /** The other features: their sub-commands and help lines plug into `/coordo`. */
   features: readonly SlackFeature[];
@@ -81,7 +86,14 @@ export function helpText(features: readonly SlackFeature[]): string {
  * ephemeral answer in the channel.
  */
 export function questionsFeature(deps: QuestionsDeps): SlackFeature {
-  const { engine, answers, dedup, logger } = deps;
+  const { engine, answers, logger } = deps;
+  const pending = new PendingQuestions(deps.outbox.db);
+  /** Questions this process is answering now: a Slack retry meanwhile is a duplicate. */
+  const answering = new Set<string>();
+  /** Replies with files on their way from this process (the export claim rides on the object). */
+  const originals = new Map<string, Reply>();
+  let delivery: SlackDelivery | undefined;
+  let client: WebClient | undefined;
   const progressDelayMs = deps.progressDelayMs ?? PROGRESS_DELAY_MS;
   const subcommands = new Map<string, (ctx: SlashContext) => Promise<void>>();
   for (const feature of deps.features) {
@@ -113,55 +125,117 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     };
   }
 
-  async function answerMessage(client: WebClient, context: Context, event: MessageEvent, eventId: string | undefined): Promise<void> {
+  /** Answer a question that is still pending (first delivery, a Slack retry of an unanswered one, or a restart). */
+  async function answerMessage(client: WebClient, bot: BotIdentity, event: MessageEvent, eventId: string | undefined, retryNum?: number): Promise<void> {
     if (!event.user || event.bot_id || event.subtype === 'bot_message') return;
-    if (!dedup.claim(messageKey(event.channel, event.ts), eventId)) {
-      logger.info('slack.duplicate_ignored', { channel: event.channel, event: eventId, retry: context.retryNum });
+    const key = messageKey(event.channel, event.ts);
+    const question: QuestionRef = { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, userId: event.user, direct: event.channel_type === 'im' };
+    if (answering.has(key) || pending.claim(key, question, eventId) === 'answered') {
+      logger.info('slack.duplicate_ignored', { channel: event.channel, eventId, retry: retryNum });
       return;
     }
-    const started = Date.now();
-    const threadTs = event.thread_ts ?? event.ts;
-    const progress = showProgress(client, event.channel, event.ts);
+    answering.add(key);
     try {
-      const history = event.thread_ts
-        ? await threadHistory(client, { channel: event.channel, threadTs, beforeTs: event.ts }, { userId: context.botUserId, botId: context.botId }, logger)
-        : [];
+      await answer(client, bot, key, question, event.text);
+    } finally {
+      answering.delete(key);
+    }
+  }
+
+  async function answer(client: WebClient, bot: BotIdentity, key: string, question: QuestionRef, rawText: string): Promise<void> {
+    const started = Date.now();
+    const { channel, userId, direct } = question;
+    // In a 1:1 direct message the conversation is the thread; elsewhere Coordo answers in the message's thread.
+    const threadTs = question.threadTs ?? (direct ? undefined : question.ts);
+    const progress = showProgress(client, channel, question.ts);
+    try {
+      const history = question.threadTs
+        ? await threadHistory(client, { channel, threadTs: question.threadTs, beforeTs: question.ts }, bot, logger)
+        : direct
+          ? await conversationHistory(client, { channel, beforeTs: question.ts }, bot, logger)
+          : [];
       const reply = await engine.handle({
-        text: plainText(event.text, context.botUserId),
-        conversation: { platform: 'slack', userId: event.user, channelId: event.channel, threadId: threadTs },
+        text: plainText(rawText, bot.userId),
+        conversation: { platform: 'slack', userId, channelId: channel, threadId: threadTs },
         history,
         command: false,
       });
-      await postReply(client, reply, { channel: event.channel, user: event.user, threadTs, direct: event.channel_type === 'im' });
-      logger.info('slack.answered', { channel: event.channel, kind: reply.kind, citations: reply.citations.length, turns: history.length, ms: Date.now() - started });
+      const shown = direct ? reply : withDeleteAdvice(reply, rawText);
+      const target: OutboxTarget = threadTs ? { kind: 'thread', channelId: channel, threadId: threadTs } : { kind: 'channel', channelId: channel };
+      const outboxKey = `answer:${key}`;
+      pending.transaction(() => {
+        const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: channel, userId, threadTs }) : undefined;
+        deps.outbox.enqueue([{ key: outboxKey, target, effect: replyEffect(shown, { answerId, asker: userId, ephemeralTo: reply.ephemeral && !direct ? userId : undefined }) }]);
+        pending.markAnswered(key);
+      });
+      // The export claim travels with the reply object: kept while this process delivers it.
+      if (reply.files?.length) originals.set(outboxKey, reply);
+      await delivery?.drain();
+      logger.info('slack.answered', { channel, kind: reply.kind, citations: reply.citations.length, turns: history.length, ms: Date.now() - started });
     } catch (error) {
-      logger.error('slack.answer_failed', { channel: event.channel, error: errorName(error) });
+      logger.error('slack.answer_failed', { channel, error: errorName(error) });
       try {
-        await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: ERROR_TEXT });
+        await client.chat.postMessage({ channel, thread_ts: threadTs, text: ERROR_TEXT });
       } catch (postError) {
-        logger.error('slack.error_post_failed', { channel: event.channel, error: errorName(postError) });
+        logger.error('slack.error_post_failed', { channel, error: errorName(postError) });
       }
     } finally {
       await progress.done();
     }
   }
 
-  async function postReply(client: WebClient, reply: Reply, where: { channel: string; user: string; threadTs: string; direct: boolean }): Promise<void> {
-    const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: where.channel, userId: where.user, threadTs: where.threadTs }) : undefined;
-    const message = renderReply(reply, { answerId, feedback: answerId !== undefined });
-    if (reply.ephemeral && !where.direct) {
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, ...message });
-    } else {
-      await client.chat.postMessage({ channel: where.channel, thread_ts: where.threadTs, unfurl_links: false, unfurl_media: false, ...message });
+  /** The reply effect as Slack delivers it: the message (exactly once), then its files; files that fail are reported to the asker. */
+  const deliverReply: SlackEffectHandler = async (row, tools) => {
+    const effect = ReplyEffectSchema.parse(row.effect);
+    const original = originals.get(row.key);
+    const reply = original ?? storedReply(effect);
+    const message = renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined });
+    try {
+      await tools.post({ ...message, ephemeralTo: effect.ephemeralTo });
+    } catch (error) {
+      if (classify(error).status !== 'failed') throw error;
+      // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
+      logger.error('slack.answer_refused', { error: errorName(error) });
+      await tools.post({ text: ERROR_TEXT, ephemeralTo: effect.ephemeralTo });
+      return { status: 'delivered' };
     }
+    const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
+    const channel = await tools.channel();
     try {
       for (const file of reply.files ?? []) {
-        await client.filesUploadV2({ channel_id: where.channel, thread_ts: where.threadTs, file: file.content, filename: file.name });
+        const upload = { channel_id: channel, file: file.content, filename: file.name };
+        await tools.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
       }
     } catch (error) {
-      logger.warn('slack.files_not_delivered', { channel: where.channel, files: reply.files?.length ?? 0, error: errorName(error) });
+      logger.warn('slack.files_not_delivered', { channel, files: reply.files?.length ?? 0, error: errorName(error) });
       const notice = deps.features.map((f) => f.filesNotDelivered?.(reply) ?? null).find((r) => r !== null) ?? textReply('error', FILES_NOT_DELIVERED);
-      await client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, ...renderReply(notice) });
+      const asker = effect.asker;
+      if (asker) await tools.client.chat.postEphemeral({ channel, user: asker, thread_ts: threadTs, ...renderReply(notice) });
+    } finally {
+      originals.delete(row.key);
+    }
+    return { status: 'delivered' };
+  };
+
+  /** On start: the questions a crash left acknowledged but unanswered, read again from Slack and answered. */
+  async function answerPending(client: WebClient): Promise<void> {
+    const left = pending.pending();
+    if (left.length === 0) return;
+    const auth = await client.auth.test();
+    const bot: BotIdentity = { userId: auth.user_id, botId: auth.bot_id };
+    for (const question of left) {
+      const key = messageKey(question.channel, question.ts);
+      if (answering.has(key)) continue;
+      const text = await messageText(client, question, logger);
+      // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
+      if (text === undefined || text === null) continue;
+      logger.info('slack.pending_answered', { channel: question.channel });
+      answering.add(key);
+      try {
+        await answer(client, bot, key, question, text);
+      } finally {
+        answering.delete(key);
+      }
     }
   }
 
@@ -194,7 +268,13 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
         const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId, userId: body.user.id }) : undefined;
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply, { answerId, feedback: answerId !== undefined, share: SHAREABLE.has(reply.kind) }) });
       } else {
-        await postReply(client, reply, { channel: channelId, user: body.user.id, threadTs, direct: body.channel?.name === 'directmessage' });
+        const key = `suggestion:${channelId}:${action.action_ts}`;
+        const target: OutboxTarget = { kind: 'thread', channelId, threadId: threadTs };
+        pending.transaction(() => {
+          const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId, userId: body.user.id, threadTs }) : undefined;
+          deps.outbox.enqueue([{ key, target, effect: replyEffect(reply, { answerId, asker: body.user.id }) }]);
+        });
+        await delivery?.drain();
       }
       logger.info('slack.suggestion_asked', { channel: channelId, kind: reply.kind });
     } catch (error) {
@@ -233,11 +313,17 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
 
   return {
     name: 'questions',
-    register(app: App) {
+    effects: { [REPLY_EFFECT]: deliverReply },
+    async start() {
+      if (client) await answerPending(client);
+    },
+    register(app: App, appDelivery: SlackDelivery) {
+      delivery = appDelivery;
+      client = app.client;
       app.event('app_mention', async ({ event, body, client, context }) => {
         const parsed = MessageEventSchema.safeParse(event);
         if (!parsed.success) return logger.warn('slack.event_unreadable', { type: 'app_mention' });
-        await answerMessage(client, context, parsed.data, body.event_id);
+        await answerMessage(client, { userId: context.botUserId, botId: context.botId }, parsed.data, body.event_id, context.retryNum);
       });
 
       app.message(async ({ message, body, client, context }) => {
@@ -246,7 +332,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
         const event = parsed.data;
         // Direct messages only (channels go through app_mention); plain user messages only.
         if (event.channel_type !== 'im' || (event.subtype !== undefined && event.subtype !== 'thread_broadcast')) return;
-        await answerMessage(client, context, event, body.event_id);
+        await answerMessage(client, { userId: context.botUserId, botId: context.botId }, event, body.event_id, context.retryNum);
       });
 
       app.command('/coordo', async ({ command, ack, respond, client }) => {

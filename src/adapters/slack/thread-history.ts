@@ -38,6 +38,8 @@ export interface BotIdentity {
   botId?: string;
 }
 
+const HistorySchema = z.object({ messages: RepliesSchema.shape.messages });
+
 /** Order of two Slack timestamps (`seconds.micro`), exact (no float rounding). */
 function compareTs(a: string, b: string): number {
   const [as = '0', af = '0'] = a.split('.');
@@ -71,9 +73,50 @@ export async function threadHistory(client: WebClient, thread: ThreadRef, bot: B
     cursor = parsed.data.response_metadata?.next_cursor || undefined;
     if (!cursor) break;
   }
+  return toTurns(messages, thread.beforeTs, bot);
+}
+
+/**
+ * The earlier messages of a 1:1 direct message (where Coordo answers in the
+ * conversation, not in threads) as turns, oldest first; none on any Slack error.
+ */
+export async function conversationHistory(client: WebClient, where: { channel: string; beforeTs: string }, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
+  try {
+    const parsed = HistorySchema.safeParse(await client.conversations.history({ channel: where.channel, latest: where.beforeTs, inclusive: false, limit: MAX_TURNS }));
+    if (!parsed.success) {
+      logger.warn('slack.history_unreadable', { channel: where.channel });
+      return [];
+    }
+    // Slack lists a conversation newest first.
+    return toTurns([...parsed.data.messages].reverse(), where.beforeTs, bot);
+  } catch (error) {
+    logger.warn('slack.history_failed', { channel: where.channel, error: errorName(error) });
+    return [];
+  }
+}
+
+/**
+ * The text of one message, read again from Slack (a question left pending by a
+ * crash: Coordo never stores it); null when it is gone, undefined when Slack could not say.
+ */
+export async function messageText(client: WebClient, where: { channel: string; ts: string; threadTs?: string }, logger: Logger): Promise<string | null | undefined> {
+  try {
+    const raw = where.threadTs
+      ? await client.conversations.replies({ channel: where.channel, ts: where.threadTs, oldest: where.ts, inclusive: true, limit: 1 })
+      : await client.conversations.history({ channel: where.channel, oldest: where.ts, latest: where.ts, inclusive: true, limit: 1 });
+    const parsed = HistorySchema.safeParse(raw);
+    if (!parsed.success) return undefined;
+    return parsed.data.messages.find((m) => m.ts === where.ts)?.text ?? null;
+  } catch (error) {
+    logger.warn('slack.message_read_failed', { channel: where.channel, error: errorName(error) });
+    return undefined;
+  }
+}
+
+function toTurns(messages: readonly { ts: string; text?: string; user?: string; bot_id?: string }[], beforeTs: string, bot: BotIdentity): Turn[] {
   const turns: Turn[] = [];
   for (const message of messages) {
-    if (compareTs(message.ts, thread.beforeTs) >= 0) continue;
+    if (compareTs(message.ts, beforeTs) >= 0) continue;
     const mine = (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId);
     const text = plainText(message.text ?? '', bot.userId);
     if (text) turns.push({ role: mine ? 'assistant' : 'user', text });

@@ -64,4 +64,12 @@ export const delegationMigrations: Migration[] = [
       ALTER TABLE delegation_requests DROP COLUMN card_ts;
     `,
   },
+  {
+    // Each party's card shows that party's buttons; a card in a DM names its person (told in its thread, not twice).
+    name: 'delegation-003-card-roles',
+    sql: `
+      ALTER TABLE delegation_cards ADD COLUMN role TEXT NOT NULL DEFAULT 'delegue' CHECK (role IN ('delegue', 'requester'));
+      ALTER TABLE delegation_cards ADD COLUMN user_id TEXT;
+    `,
+  },
 ];

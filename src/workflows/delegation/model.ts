@@ -66,10 +66,16 @@ export interface DelegationDraft {
   comment?: string;
 }
 
+/** Who a card is for: it shows the buttons of that party only. */
+export type CardRole = 'delegue' | 'requester';
+
 /** Where one of the request's cards lives, so each change updates it in place. */
 export interface CardRef {
   channel: string;
   ts: string;
+  role: CardRole;
+  /** The person whose direct message holds the card (none for the requests channel). */
+  userId?: string;
 }
 
 export interface DelegationRequest extends DelegationDraft {

@@ -37,7 +37,9 @@ const RequestRow = z.object({
   updated_at: z.string(),
 });
 
-const CardRow = z.object({ channel: z.string(), ts: z.string() });
+const CardRow = z
+  .object({ channel: z.string(), ts: z.string(), role: z.enum(['delegue', 'requester']), user_id: z.string().nullable() })
+  .transform(({ user_id, ...card }) => (user_id === null ? card : { ...card, userId: user_id }));
 
 const AuditRow = z.object({
   request_id: z.string(),
@@ -108,12 +110,14 @@ export class SqliteDelegationRepository implements DelegationRepository {
       move: db.prepare(
         'UPDATE delegation_requests SET state = @to, version = version + 1, updated_at = @at WHERE id = @id AND version = @version AND state = @from',
       ),
-      cards: db.prepare('SELECT channel, ts FROM delegation_cards WHERE request_id = ? ORDER BY rowid'),
-      addCard: db.prepare('INSERT OR IGNORE INTO delegation_cards (request_id, channel, ts) VALUES (?, ?, ?)'),
+      cards: db.prepare('SELECT channel, ts, role, user_id FROM delegation_cards WHERE request_id = ? ORDER BY rowid'),
+      addCard: db.prepare<[string, string, string, string, string | null]>(
+        'INSERT OR IGNORE INTO delegation_cards (request_id, channel, ts, role, user_id) VALUES (?, ?, ?, ?, ?)',
+      ),
     };
   }
 
-  create(draft: DelegationDraft, options: { idempotencyKey: string; at: Date }): CreateResult {
+  create(draft: DelegationDraft, options: { idempotencyKey: string; at: Date; also?: (request: DelegationRequest) => void }): CreateResult {
     const run = this.db.transaction((): CreateResult => {
       const existing = this.statements.byKey.get(options.idempotencyKey);
       if (existing !== undefined) return { request: this.toRequest(existing), created: false };
@@ -148,7 +152,9 @@ export class SqliteDelegationRepository implements DelegationRepository {
         to: 'submitted',
         comment: null,
       });
-      return { request: this.toRequest(this.statements.byId.get(id)), created: true };
+      const request = this.toRequest(this.statements.byId.get(id));
+      options.also?.(request);
+      return { request, created: true };
     });
     return run.immediate();
   }
@@ -176,7 +182,7 @@ export class SqliteDelegationRepository implements DelegationRepository {
     return this.statements.history.all(id).map(toEntry);
   }
 
-  transition(write: TransitionWrite): DelegationRequest | undefined {
+  transition(write: TransitionWrite, also?: (request: DelegationRequest) => void): DelegationRequest | undefined {
     const run = this.db.transaction((): DelegationRequest | undefined => {
       const at = write.entry.at;
       const moved = this.statements.move.run({ id: write.requestId, version: write.expectedVersion, from: write.from, to: write.to, at });
@@ -191,13 +197,19 @@ export class SqliteDelegationRepository implements DelegationRepository {
         to: write.to,
         comment: write.entry.comment ?? null,
       });
-      return this.toRequest(this.statements.byId.get(write.requestId));
+      const request = this.toRequest(this.statements.byId.get(write.requestId));
+      also?.(request);
+      return request;
     });
     return run.immediate();
   }
 
-  addCard(id: string, card: CardRef): void {
-    this.statements.addCard.run(id, card.channel, card.ts);
+  addCard(id: string, card: CardRef, also?: (request: DelegationRequest) => void): void {
+    this.db.transaction(() => {
+      const added = this.statements.addCard.run(id, card.channel, card.ts, card.role, card.userId ?? null).changes === 1;
+      const request = this.findById(id);
+      if (added && request !== undefined) also?.(request);
+    }).immediate();
   }
 
   /** A row with its cards. */

@@ -68,9 +68,9 @@ export function missingComment(action: DelegationAction, comment: string | undef
   return RULES[action].comment === 'required' && !comment?.trim();
 }
 
-/** Actions possible from a state, whoever performs them (the card shows these buttons). */
-export function actionsFrom(state: DelegationState): DelegationAction[] {
-  return (Object.keys(RULES) as DelegationAction[]).filter((action) => RULES[action].from.includes(state));
+/** Actions a party may perform from a state (the buttons of that party's card). */
+export function actionsFor(state: DelegationState, role: Role): DelegationAction[] {
+  return (Object.keys(RULES) as DelegationAction[]).filter((action) => RULES[action].from.includes(state) && RULES[action].by.includes(role));
 }
 
 /** Whether the action asks the user for a comment (required or optional) before it is applied. */

@@ -10,6 +10,10 @@ export type DraftCommand =
   | { kind: 'fill'; section: ModelSection; text: string }
   /** « proposer <section> »: a text proposed by the model, shown, never stored. */
   | { kind: 'propose'; section: ModelSection }
+  /** « effacer <section> »: empty the section. */
+  | { kind: 'clear'; section: ModelSection }
+  /** « abandonner »: abandon the draft. */
+  | { kind: 'abandon' }
   /** « xxx : texte » where xxx names no section (only meaningful inside a draft thread). */
   | { kind: 'unknown-section'; name: string };
 
@@ -18,6 +22,8 @@ const COMMAND_START = /^protocole(?![\p{L}\p{N}])\s*[:\-–—]?\s*/iu;
 const STATUS = new Set(['etat', 'statut', 'status', 'brouillon', 'voir', 'voir le brouillon', 'ou en est on', 'ou en sommes nous', 'avancement']);
 const EXPORT = new Set(['exporter', 'export', 'exporte', 'exporter le brouillon', 'exporter le protocole', 'generer', 'telecharger']);
 const HELP = new Set(['aide', 'help', 'sections', 'liste des sections', 'aide protocole']);
+const ABANDON = new Set(['abandonner', 'abandonner le brouillon', 'abandonner le protocole', 'supprimer le brouillon']);
+const CLEAR = /^(?:effacer|vider|efface|videz|effacez)\s+(?:la section\s+|section\s+)?(?:(?:de la|du|des|de|la|le|les|l)\s+)?(.+)$/u;
 const HISTORY = /^(?:historique|versions)\s+(?:de\s+|des\s+|du\s+|de la\s+)?(.+)$/u;
 /** On folded text: « proposer patients », « propose un texte pour la section formation ». */
 const PROPOSE = /^(?:proposer|propose|proposez|proposition)\s+(?:un texte\s+|une proposition\s+)?(?:pour\s+)?(?:la section\s+|section\s+)?(?:(?:de la|du|des|de|la|le|les|l)\s+)?(.+)$/u;
@@ -43,6 +49,12 @@ export function parseDraftCommand(model: ProtocolModel, text: string): DraftComm
   if (STATUS.has(folded)) return { kind: 'status' };
   if (EXPORT.has(folded)) return { kind: 'export' };
   if (HELP.has(folded)) return { kind: 'help' };
+  if (ABANDON.has(folded)) return { kind: 'abandon' };
+  const clear = trimmed.includes(':') ? null : CLEAR.exec(folded);
+  if (clear?.[1]) {
+    const section = findSection(model, clear[1]);
+    return section ? { kind: 'clear', section } : { kind: 'unknown-section', name: clear[1] };
+  }
   const history = HISTORY.exec(folded);
   if (history?.[1]) {
     const section = findSection(model, history[1]);

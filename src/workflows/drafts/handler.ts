@@ -40,7 +40,7 @@ export interface DraftHandler extends Handler {
 /**
  * Protocol drafts in threads: « nouveau protocole <titre> » starts one; inside
  * a draft thread « section : texte », « état », « exporter », « aide »,
- * « historique <section> » and « proposer <section> ». Anything else passes (null) so questions still
+ * « historique <section> », « proposer <section> », « effacer <section> » and « abandonner ». Anything else passes (null) so questions still
  * reach the knowledge base.
  */
 export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): DraftHandler {
@@ -70,6 +70,10 @@ export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): D
         return workflow.fill(draft, command.section, command.text, asker);
       case 'propose':
         return workflow.propose(draft, command.section, asker);
+      case 'clear':
+        return workflow.clear(draft, command.section, asker);
+      case 'abandon':
+        return workflow.abandon(draft, asker);
       case 'unknown-section':
         return unknownSectionReply(workflow.service.model, command.name);
     }

@@ -35,4 +35,9 @@ export const draftMigrations: Migration[] = [
     name: 'drafts-002-exported-revision',
     sql: 'ALTER TABLE protocol_drafts ADD COLUMN exported_revision INTEGER;',
   },
+  {
+    // « abandonner »: the draft stays in the file, its thread no longer holds it.
+    name: 'drafts-003-abandoned',
+    sql: 'ALTER TABLE protocol_drafts ADD COLUMN abandoned_at TEXT;',
+  },
 ];

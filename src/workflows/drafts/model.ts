@@ -107,3 +107,8 @@ export function loadProtocolModel(knowledgeDir: string): ProtocolModel {
 export function findSection(model: ProtocolModel, name: string): ModelSection | undefined {
   return model.byName.get(sectionKey(name));
 }
+
+/** The name to show users for typing a section (« patient : … »): its first alias, else its label — never the internal id. */
+export function typedName(section: ModelSection): string {
+  return section.aliases[0] ?? section.label;
+}

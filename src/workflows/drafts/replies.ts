@@ -2,7 +2,7 @@ import { textReply, type Reply, type ReplyButton, type ReplyFile } from '../../e
 import type { CheckReport } from './checks.ts';
 import type { Draft, DraftSnapshot, SectionRevision, SectionState } from './draft.ts';
 import { attribution, formatWhen, authorName, type PeopleNames } from './format.ts';
-import type { ModelSection, ProtocolModel } from './model.ts';
+import { typedName, type ModelSection, type ProtocolModel } from './model.ts';
 
 /** Button ids handled by the Slack feature (value: the draft id). */
 export const DRAFT_FILL_ACTION = 'coordo_draft_fill';
@@ -86,13 +86,13 @@ export function filledReply(section: ModelSection, state: SectionState, report: 
 export function helpReply(model: ProtocolModel): Reply {
   const lines = ['**Sections du protocole** (tapez le nom ou un des mots entre parenthèses, puis « : » et le texte) :', ''];
   model.sections.forEach((section, index) => {
-    const names = [section.id, ...section.aliases.slice(0, 3)].join(', ');
-    lines.push(`- **${index + 1}. ${section.label}**${section.required ? '' : ' (facultatif)'} (${names}) — ${section.help}`);
+    const names = section.aliases.slice(0, 3).join(', ');
+    lines.push(`- **${index + 1}. ${section.label}**${section.required ? '' : ' (facultatif)'}${names ? ` (${names})` : ''} — ${section.help}`);
   });
   lines.push(
     '',
     HOW_TO_FILL,
-    '« historique patients » montre toutes les versions d’une section ; « proposer patients » demande une proposition de texte à relire (quand un modèle de langue est configuré).',
+    '« historique patients » montre toutes les versions d’une section ; « effacer patients » la vide (ses versions restent dans l’historique) ; « proposer patients » demande une proposition de texte à relire (quand un modèle de langue est configuré) ; « abandonner » abandonne le brouillon.',
   );
   return textReply('help', lines.join('\n'));
 }
@@ -109,7 +109,7 @@ export function historyReply(section: ModelSection, revisions: readonly SectionR
 export function unknownSectionReply(model: ProtocolModel, name: string): Reply {
   return textReply(
     'invalid',
-    `Je ne connais pas de section « ${name} ». Sections possibles : ${model.sections.map((s) => s.id).join(', ')}. Tapez « aide » pour le détail.`,
+    `Je ne connais pas de section « ${name} ». Sections possibles : ${model.sections.map((s) => s.label).join(' ; ')}. Tapez « aide » pour le détail.`,
     { ephemeral: false },
   );
 }
@@ -148,7 +148,7 @@ export function proposalReply(draft: Draft, section: ModelSection, text: string)
     '',
     text,
     '',
-    `Pour l’enregistrer, relisez-la, complétez les passages entre crochets, puis répondez dans ce fil « ${section.id} : texte »${button ? ' ou utilisez le bouton « Reprendre dans le formulaire »' : ''}.`,
+    `Pour l’enregistrer, relisez-la, complétez les passages entre crochets, puis répondez dans ce fil « ${typedName(section)} : texte »${button ? ' ou utilisez le bouton « Reprendre dans le formulaire »' : ''}.`,
   ];
   return textReply('workflow', lines.join('\n'), {
     buttons: button ? [{ actionId: DRAFT_USE_PROPOSAL_ACTION, label: 'Reprendre dans le formulaire', value: json }] : [],
@@ -163,7 +163,21 @@ export function noProposalReply(section: ModelSection, reason: 'offline' | 'fail
       : 'Aucune proposition de texte n’est disponible pour le moment : le modèle de langue n’a pas donné de réponse exploitable.';
   return textReply(
     'workflow',
-    `${why}\n\n**Ce que la section « ${section.label} » doit contenir :** ${section.help}\n\nPour la remplir, répondez dans ce fil « ${section.id} : texte ».`,
+    `${why}\n\n**Ce que la section « ${section.label} » doit contenir :** ${section.help}\n\nPour la remplir, répondez dans ce fil « ${typedName(section)} : texte ».`,
     { confident: false },
+  );
+}
+
+/** « effacer <section> »: the section is empty again; its versions stay in its history. */
+export function clearedReply(section: ModelSection, wasFilled: boolean): Reply {
+  if (!wasFilled) return textReply('workflow', `La section « ${section.label} » est déjà vide.`);
+  return textReply('workflow', `Section « ${section.label} » effacée. Ses versions précédentes restent visibles avec « historique ${typedName(section)} ».`);
+}
+
+/** « abandonner »: the thread holds no draft any more. */
+export function abandonedReply(draft: Draft): Reply {
+  return textReply(
+    'workflow',
+    `Brouillon « ${draft.title} » abandonné : ce fil ne contient plus de brouillon en cours. Pour recommencer, tapez \`/coordo protocole <titre>\` (un nouveau fil).`,
   );
 }

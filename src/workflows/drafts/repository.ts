@@ -18,7 +18,9 @@ export interface DraftRepository {
   findById(id: number): Draft | null;
   /** Append a revision (never overwrites) and touch the draft. */
   addRevision(draftId: number, sectionId: string, text: string, author: Author, at: Date): SectionRevision;
-  /** Latest revision of each filled section. */
+  /** The draft is abandoned: found no more (by key or id). */
+  abandon(draftId: number, at: Date): void;
+  /** Latest revision of each filled section (a section whose latest revision is empty was cleared: left out). */
   currentSections(draftId: number): SectionState[];
   /** Every revision of one section, oldest first. */
   history(draftId: number, sectionId: string): SectionRevision[];

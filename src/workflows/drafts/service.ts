@@ -6,12 +6,14 @@ import { buildExportDocument } from './document.ts';
 import { renderDocx } from './docx-export.ts';
 import { exportBaseName, type PeopleNames } from './format.ts';
 import { renderMarkdown } from './markdown-export.ts';
-import type { ModelSection, ProtocolModel } from './model.ts';
+import { typedName, type ModelSection, type ProtocolModel } from './model.ts';
 import type { DraftRepository, ExportClaim } from './repository.ts';
 
 /** Longest text kept for one section (Slack's modal input limit). */
 export const MAX_SECTION_TEXT = 3000;
 export const MAX_TITLE = 200;
+/** The section the title fills at the start, and that names the export. */
+const TITLE_SECTION = 'intitule';
 
 export const MARKDOWN_MIME = 'text/markdown';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -68,7 +70,7 @@ export class DraftService {
     const clean = title.trim();
     const problem = this.titleProblem(clean);
     if (problem) return { ok: false, problem };
-    const draft = this.repository.create(key, clean, author, this.now(), 'intitule');
+    const draft = this.repository.create(key, clean, author, this.now(), TITLE_SECTION);
     return draft ? { ok: true, value: draft } : { ok: false, problem: ALREADY_STARTED };
   }
 
@@ -99,9 +101,21 @@ export class DraftService {
   /** Why a section cannot hold this text (French), or null. */
   sectionTextProblem(section: ModelSection, text: string): string | null {
     const clean = text.trim();
-    if (clean === '') return `La section « ${section.label} » est vide : écrivez son contenu après les deux-points, par exemple « ${section.id} : … ».`;
+    if (clean === '') return `La section « ${section.label} » est vide : écrivez son contenu après les deux-points, par exemple « ${typedName(section)} : … ».`;
     if (clean.length > MAX_SECTION_TEXT) return `Le texte de la section « ${section.label} » est trop long (${clean.length} caractères) : ${MAX_SECTION_TEXT} caractères au plus.`;
     return patientDataProblem(clean, 'store');
+  }
+
+  /** Empty a section (an empty revision: the earlier ones stay in its history); false when it was empty already. */
+  clear(draft: Draft, section: ModelSection, author: Author): boolean {
+    if (!this.snapshot(draft).sections.has(section.id)) return false;
+    this.repository.addRevision(draft.id, section.id, '', author, this.now());
+    return true;
+  }
+
+  /** Abandon the draft: its thread holds no draft any more (its revisions are kept). */
+  abandon(draft: Draft): void {
+    this.repository.abandon(draft.id, this.now());
   }
 
   history(draft: Draft, section: ModelSection): SectionRevision[] {
@@ -131,7 +145,8 @@ export class DraftService {
     if (!claim) return { report, files: [], unchanged: true, claim: null };
     try {
       const document = buildExportDocument(this.model, snapshot, report, at, names);
-      const base = exportBaseName(draft.title);
+      // Named after the « Intitulé » as filled now (it starts as the title given at the start).
+      const base = exportBaseName(snapshot.sections.get(TITLE_SECTION)?.revision.text ?? snapshot.draft.title);
       const files: ReplyFile[] = [
         { name: `${base}.md`, mimeType: MARKDOWN_MIME, content: Buffer.from(renderMarkdown(document), 'utf8') },
         { name: `${base}.docx`, mimeType: DOCX_MIME, content: await renderDocx(document) },

@@ -85,14 +85,18 @@ export class SqliteDraftRepository implements DraftRepository {
 
   findByKey(key: DraftKey): Draft | null {
     const row = this.db
-      .prepare('SELECT * FROM protocol_drafts WHERE platform = ? AND channel_id = ? AND thread_id = ?')
+      .prepare('SELECT * FROM protocol_drafts WHERE platform = ? AND channel_id = ? AND thread_id = ? AND abandoned_at IS NULL')
       .get(key.platform, key.channelId, key.threadId);
     return row === undefined ? null : toDraft(row);
   }
 
   findById(id: number): Draft | null {
-    const row = this.db.prepare('SELECT * FROM protocol_drafts WHERE id = ?').get(id);
+    const row = this.db.prepare('SELECT * FROM protocol_drafts WHERE id = ? AND abandoned_at IS NULL').get(id);
     return row === undefined ? null : toDraft(row);
+  }
+
+  abandon(draftId: number, at: Date): void {
+    this.db.prepare('UPDATE protocol_drafts SET abandoned_at = ? WHERE id = ? AND abandoned_at IS NULL').run(at.toISOString(), draftId);
   }
 
   addRevision(draftId: number, sectionId: string, text: string, by: Author, at: Date): SectionRevision {
@@ -118,6 +122,7 @@ export class SqliteDraftRepository implements DraftRepository {
         `SELECT r.*, c.versions FROM protocol_draft_revisions r
          JOIN (SELECT MAX(id) AS last_id, COUNT(*) AS versions FROM protocol_draft_revisions
                WHERE draft_id = ? GROUP BY section_id) c ON r.id = c.last_id
+         WHERE r.text <> ''
          ORDER BY r.id`,
       )
       .all(draftId);

@@ -4,7 +4,7 @@ import type { SectionRequest } from '../../llm/structured.ts';
 import { authorName, type PeopleNames } from './format.ts';
 import type { ModelSection } from './model.ts';
 import { OPEN_PEOPLE, type DraftPeople } from './people.ts';
-import { EXPORT_FAILED, exportReply, filledReply, helpReply, historyReply, noProposalReply, proposalReply, statusReply } from './replies.ts';
+import { abandonedReply, clearedReply, EXPORT_FAILED, exportReply, filledReply, helpReply, historyReply, noProposalReply, proposalReply, statusReply } from './replies.ts';
 import type { ExportClaim } from './repository.ts';
 import type { DraftService } from './service.ts';
 
@@ -117,6 +117,19 @@ export class DraftWorkflow {
     if (!this.proposer) return noProposalReply(section, 'offline');
     const text = await this.proposal(draft, section);
     return text === null ? noProposalReply(section, 'failed') : proposalReply(draft, section, text);
+  }
+
+  async clear(draft: Draft, section: ModelSection, author: Author): Promise<Reply> {
+    const refused = await this.writeRefusal(author.userId);
+    if (refused) return refused;
+    return clearedReply(section, this.service.clear(draft, section, author));
+  }
+
+  async abandon(draft: Draft, author: Author): Promise<Reply> {
+    const refused = await this.writeRefusal(author.userId);
+    if (refused) return refused;
+    this.service.abandon(draft);
+    return abandonedReply(draft);
   }
 
   help(): Reply {

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { errorName, type Logger } from '../../log/logger.ts';
+import type { OutboxRow, OutboxTarget } from '../../store/outbox.ts';
+import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
+import { slackErrorCode } from './errors.ts';
+import { openDirectMessage } from './direct-message.ts';
+
+/** The metadata event type every message Coordo posts from its outbox carries, with the row's key. */
+export const OUTBOX_EVENT = 'coordo_outbox';
+
+/** A message to post for a row. */
+export interface SlackPost {
+  text: string;
+  blocks?: KnownBlock[];
+  /** Only this user sees it (chat.postEphemeral: Slack cannot be asked afterwards whether it went through). */
+  ephemeralTo?: string;
+}
+
+export interface Posted {
+  channel: string;
+  ts: string;
+}
+
+/** What an effect's handler may use: the row's conversation, and posting exactly once where Slack can tell. */
+export interface DeliveryTools {
+  client: WebClient;
+  /** The conversation of the row's target (a person's DM is opened). */
+  channel(): Promise<string>;
+  /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
+  post(message: SlackPost): Promise<Posted>;
+}
+
+/** How a feature sends one type of outbox effect; errors thrown are sorted into passing and permanent. */
+export type SlackEffectHandler = (row: OutboxRow, tools: DeliveryTools) => Promise<SendResult>;
+
+/** Slack answers that no retry will change: the row is given up at once. */
+const PERMANENT = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'user_not_found',
+  'users_not_found',
+  'is_archived',
+  'cannot_dm_bot',
+  'user_disabled',
+  'account_inactive',
+  'msg_too_long',
+  'no_text',
+  'invalid_blocks',
+  'message_not_found',
+  'cant_update_message',
+  'restricted_action',
+  'missing_scope',
+]);
+
+const HistorySchema = z.object({
+  messages: z
+    .array(z.object({ ts: z.string(), metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional() }))
+    .default([]),
+});
+
+/** Sort a failed call: permanent refusals, rate limits (wait what Slack says), anything else passing. */
+export function classify(error: unknown): SendResult {
+  const code = slackErrorCode(error);
+  if (code !== undefined && PERMANENT.has(code)) return { status: 'failed', error: errorName(error) };
+  const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+  return { status: 'retry', error: errorName(error), ...(typeof retryAfter === 'number' ? { afterMs: retryAfter * 1000 } : {}) };
+}
+
+/**
+ * The Slack side of the outbox: the row's effect is sent by the handler its
+ * type names. Messages carry the row key in their metadata; a row attempted
+ * before (the process may have died between Slack's answer and the mark) first
+ * looks for that key in the conversation, so it is posted once. Ephemeral
+ * messages and file uploads cannot be looked up: for them a crash in that
+ * window can repeat the message (at least once).
+ */
+export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
+  const dms = new Map<string, string>();
+
+  async function channelOf(target: OutboxTarget): Promise<string> {
+    if (target.kind !== 'person') return target.channelId;
+    const known = dms.get(target.userId);
+    if (known) return known;
+    const opened = await openDirectMessage(client, target.userId);
+    dms.set(target.userId, opened);
+    return opened;
+  }
+
+  /** The message an earlier attempt of this row posted, if Slack has it. */
+  async function alreadyPosted(row: OutboxRow, channel: string): Promise<Posted | null> {
+    const oldest = String(Math.floor(row.createdAt / 1000) - 60);
+    const raw =
+      row.target.kind === 'thread'
+        ? await client.conversations.replies({ channel, ts: row.target.threadId, oldest, include_all_metadata: true, limit: 200 })
+        : await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
+    const parsed = HistorySchema.safeParse(raw);
+    if (!parsed.success) return null;
+    const found = parsed.data.messages.find((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === row.key);
+    return found ? { channel, ts: found.ts } : null;
+  }
+
+  return async (row) => {
+    const handler = handlers.get(row.effect.type);
+    if (!handler) return { status: 'failed', error: `unknown_effect:${row.effect.type}` };
+    const tools: DeliveryTools = {
+      client,
+      channel: () => channelOf(row.target),
+      async post(message) {
+        const channel = await channelOf(row.target);
+        const thread_ts = row.target.kind === 'thread' ? row.target.threadId : undefined;
+        if (message.ephemeralTo) {
+          await client.chat.postEphemeral({ channel, user: message.ephemeralTo, thread_ts, text: message.text, blocks: message.blocks });
+          return { channel, ts: '' };
+        }
+        if (row.attempts > 1) {
+          const found = await alreadyPosted(row, channel);
+          if (found) {
+            logger.info('outbox.found_posted', { key: row.key });
+            return found;
+          }
+        }
+        const posted = await client.chat.postMessage({
+          channel,
+          thread_ts,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: OUTBOX_EVENT, event_payload: { key: row.key } },
+        });
+        if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
+        return { channel: posted.channel, ts: posted.ts };
+      },
+    };
+    try {
+      return await handler(row, tools);
+    } catch (error) {
+      return classify(error);
+    }
+  };
+}
