@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger.ts';
 import { modelCallSignal } from './budget.ts';
 import { capText, checkCitations, renumberCitations } from './citations.ts';
 import { classifyFault } from './fault.ts';
-import { findPatientIdentifiers, patientDataMessage } from './patient-data-guard.ts';
+import { findPatientIdentifiers, patientDataMessage } from '../privacy/patient-data-guard.ts';
 import { fillPrompt, loadPrompt } from './prompts.ts';
 
 /** Longest passage text given to the model, in characters. */

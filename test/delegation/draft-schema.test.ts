@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPatientIdentifiers, patientDataMessage } from '../../src/llm/patient-data-guard.ts';
+import { findPatientIdentifiers, patientDataMessage } from '../../src/privacy/patient-data-guard.ts';
 import { parseDraft, type DraftContext } from '../../src/workflows/delegation/draft-schema.ts';
 import { NEW_LOCAL_PROTOCOL } from '../../src/workflows/delegation/model.ts';
 import { realCatalog } from './catalog.ts';

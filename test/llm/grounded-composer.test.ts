@@ -137,7 +137,7 @@ describe('GroundedComposer', () => {
     const reply = await composer().compose(question, PASSAGES);
     expect(stub.requests).toHaveLength(0);
     expect(fallback.calls).toBe(1);
-    expect(reply.text).toMatch(/^Votre message n'a pas été transmis au modèle de langage : il semble contenir un numéro de sécurité sociale \(NIR\)\./);
+    expect(reply.text).toMatch(/^Votre message n'a pas été transmis au modèle de langage : il semble contenir un numéro de sécurité sociale \(NIR ou INS\)\./);
     expect(reply.text).toContain(OFFLINE.text);
     expect(lastLog()).toMatchObject({ event: 'llm.fallback', reason: 'patient_data' });
     expect(logLines.join('\n')).not.toContain('006');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { nirKeyIsValid } from '../../src/privacy/nir.ts';
 import {
   findPatientIdentifiers,
-  nirKeyIsValid,
   patientDataMessage,
   patientDataProblem,
   redactPatientIdentifiers,
-} from '../../src/llm/patient-data-guard.ts';
+} from '../../src/privacy/patient-data-guard.ts';
 
 const kinds = (text: string) => findPatientIdentifiers(text).map((f) => f.kind);
 
@@ -62,7 +62,7 @@ describe('messages and redaction', () => {
   it('tells in French why the text was not sent or not stored', () => {
     const findings = findPatientIdentifiers('1 85 05 78 006 084 91, 06 12 34 56 78');
     expect(patientDataMessage(findings, 'send')).toBe(
-      "Votre message n'a pas été transmis au modèle de langage : il semble contenir un numéro de sécurité sociale (NIR) et un numéro de téléphone. Coordo ne traite pas de données permettant d'identifier un patient ; retirez-les puis réessayez.",
+      "Votre message n'a pas été transmis au modèle de langage : il semble contenir un numéro de sécurité sociale (NIR ou INS) et un numéro de téléphone. Coordo ne traite pas de données permettant d'identifier un patient ; retirez-les puis réessayez.",
     );
     expect(patientDataProblem('contact@msp.fr', 'store')).toMatch(/^Ce texte n'a pas été enregistré : il semble contenir une adresse e-mail\./);
     expect(patientDataProblem('Qu’est-ce qu’une CPTS ?', 'store')).toBeNull();
