@@ -8,7 +8,8 @@ import type { NormalizedText } from './normalize.ts';
  * - after « né(e) » (with or without « le »), unless the subject is a thing
  *   (« notre MSP est née le… », « l'idée est née le… »); a month and year only
  *   (« née en mars 1950 ») when a person is named;
- * - right after a name (« Mme Durand (12/03/1950) », « Jean Dupont, 12 mars 1954 »).
+ * - right after a name (« Mme Durand (12/03/1950) », « Jean Dupont, 12 mars 1954 »), unless a time
+ *   follows (an appointment).
  */
 const BIRTH_WORDS = '(?:date de naissance|date of birth|ddn|dob|naissance|born(?: on)?)';
 const BORN = '(?:ne ?\\(e\\)|nee?s?)';
@@ -18,6 +19,8 @@ const KEYWORD_DATE = new RegExp(`(?<![a-z])${BIRTH_WORDS}${AFTER}(${FULL_DATE})`
 const BORN_DATE = new RegExp(`(?<![a-z])${BORN}${AFTER}(${FULL_DATE})`, 'g');
 const BORN_PARTIAL = new RegExp(`(?<![a-z])${BORN} (${PARTIAL_DATE})`, 'g');
 const DATE = new RegExp(`(?<![\\d\\p{L}])(?:${FULL_DATE})`, 'gu');
+/** A date followed by a time is an appointment (« Mme Durand 12/03/2025 à 14 h »), not a birth date. */
+const TIME_AFTER = /^,? ?(?:a |de |vers )?\d{1,2} ?(?:h|:)/;
 
 type Span = { start: number; end: number };
 const span = (m: RegExpMatchArray): Span => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
@@ -28,6 +31,8 @@ export function birthdateSpans(norm: NormalizedText): Span[] {
     ...[...lower.matchAll(KEYWORD_DATE)].filter((m) => plausibleDate(m[1] ?? '')),
     ...[...lower.matchAll(BORN_DATE)].filter((m) => plausibleDate(m[1] ?? '') && subjectBefore(norm, m.index) !== 'thing'),
     ...[...lower.matchAll(BORN_PARTIAL)].filter((m) => subjectBefore(norm, m.index) === 'person'),
-    ...[...lower.matchAll(DATE)].filter((m) => plausibleDate(m[0]) && nameBefore(norm, m.index)),
+    ...[...lower.matchAll(DATE)].filter(
+      (m) => plausibleDate(m[0]) && !TIME_AFTER.test(lower.slice(m.index + m[0].length).trimStart()) && nameBefore(norm, m.index),
+    ),
   ].map(span);
 }

@@ -9,6 +9,8 @@ const DAY = `(?:[0-3]?\\d(?: ?er)?|${DAY_WORD})`;
 const MONTH =
   '(?:janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout|septembre|sept|octobre|oct|novembre|nov|decembre|dec|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sep|october|november|december)\\.?';
 const YEAR = '(?:1[89]|20)\\d{2}';
+/** « mil neuf cent cinquante-quatre », « deux mille vingt ». */
+const YEAR_WORDS = '(?:mil|mille|deux mille)(?:[ -](?:neuf|cent|vingt|trente|quarante|cinquante|soixante|quatre|dix|un|deux|trois|cinq|six|sept|huit|et|onze|douze|treize|quatorze|quinze|seize)){0,6}';
 const SEP = ' ?[/.\\-] ?';
 
 /** A full date: day, month and year. */
@@ -16,7 +18,7 @@ export const FULL_DATE = [
   `[0-3]?\\d${SEP}[01]?\\d${SEP}(?:${YEAR}|\\d{2})(?![\\d/.])`,
   `[0-3]?\\d [01]?\\d ${YEAR}`,
   `${YEAR}-[01]?\\d-[0-3]?\\d`,
-  `${DAY} (?:de )?${MONTH},? (?:${YEAR}|\\d{2})`,
+  `${DAY} (?:de )?${MONTH},? (?:${YEAR}|\\d{2}|${YEAR_WORDS})`,
   `${MONTH} [0-3]?\\d(?:st|nd|rd|th)?,? ${YEAR}`,
 ]
   .map((p) => `(?:${p})`)

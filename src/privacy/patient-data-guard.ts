@@ -89,11 +89,6 @@ export function patientDataProblem(text: string, action: 'send' | 'store'): stri
   return findings.length > 0 ? patientDataMessage(findings, action) : null;
 }
 
-/** True when the text holds no patient identifier. */
-export function isFreeOfPatientData(text: string): boolean {
-  return findPatientIdentifiers(text).length === 0;
-}
-
 const PLACEHOLDERS: Record<IdentifierKind, string> = {
   nir: '[NIR masqué]',
   phone: '[téléphone masqué]',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { identifierSet } from '../../src/bench/guards-bench.ts';
 import { nirKeyIsValid } from '../../src/privacy/nir.ts';
 import {
   findPatientIdentifiers,
@@ -55,6 +56,26 @@ describe('findPatientIdentifiers', () => {
     ]) {
       expect(findPatientIdentifiers(text)).toEqual([]);
     }
+  });
+});
+
+describe('labelled sets (test/data)', () => {
+  const lines = [...identifierSet('patient-identifiers.jsonl'), ...identifierSet('patient-identifiers-holdout.jsonl')];
+
+  it.each(lines.filter((l) => l.kind !== null).map((l) => [l.id, l.text, l.kind] as const))('%s: finds « %s » (%s)', (_, text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it.each(lines.filter((l) => l.kind === null).map((l) => [l.id, l.text] as const))('%s: lets « %s » through', (_, text) => {
+    expect(findPatientIdentifiers(text)).toEqual([]);
+  });
+});
+
+describe('normalisation keeps the original offsets', () => {
+  it('masks exactly the identifier, whatever spaces and labels surround it', () => {
+    expect(redactPatientIdentifiers('NIR\u00a0:\u00a01\u00a085\u00a005\u00a078\u00a0006\u00a0084\u00a091, vu')).toBe('NIR\u00a0:\u00a0[NIR masqué], vu');
+    expect(redactPatientIdentifiers('tél0612345678 ok')).toBe('tél[téléphone masqué] ok');
+    expect(redactPatientIdentifiers('écrire à jean.dupont (at) gmail (dot) com merci')).toBe('écrire à [e-mail masqué] merci');
   });
 });
 
