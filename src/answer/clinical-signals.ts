@@ -90,7 +90,7 @@ const CLINICAL_ASK = [
   rx(String.raw`\b(?:diagnostic|diagnostiquer|diagnosis|diagnose|interprete|interpreter|interpret|font penser|faire penser|penser a une?|qu en penses tu|what do you think|on continue|est il diabetique|tu en penses quoi)\b`),
   rx(String.raw`\b(?:${CONDITIONS}) ou (?:${CONDITIONS})\b|\b(?:${DRUG_NAMES}) ou (?:${DRUG_NAMES})\b`),
   rx(String.raw`\b(?:traitements?|traiter|soigner|treatments?|treat|antibiotiques?|antibiotherapie|antibiotics?)\b (?:de |d |du |des |pour |contre |of |for )(?:la |l |une |un |les |a |an )?(?:${CONDITIONS})\b`),
-  rx(String.raw`\b(?:que faire|what should i do|what to do|what do i do|what can i give|what to give|which one)\b`),
+  rx(String.raw`\b(?:que faire|what should i do|what to do|what do i do|what can i give|what to give|which one|tu (?:me )?conseilles?|conseilles tu|me conseiller|recommandes tu|tu recommandes|what do you (?:advise|recommend|suggest))\b`),
 ];
 
 /** The question is about the organisation of care: protocols, delegation, who may do what, funding. */

@@ -43,6 +43,11 @@ function keepLongest(findings: Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** Raised instead of sending or storing a text that holds patient identifiers. */
+export class PatientDataError extends Error {
+  override readonly name = 'PatientDataError';
+}
+
 /** Every identifier found, in text order. Pure; no I/O. */
 export function findPatientIdentifiers(text: string): Finding[] {
   const plain = normalizeText(text);

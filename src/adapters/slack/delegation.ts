@@ -274,7 +274,6 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           catalog,
           groups: deps.professionGroups,
           today: parisDay(now()),
-          refuseText,
         });
         if (!result.ok) {
           logger.info('delegation.form_invalid', { user: body.user.id, fields: Object.keys(result.errors).join(',') });

@@ -1,3 +1,4 @@
+import { patientDataProblem, PatientDataError } from '../../privacy/patient-data-guard.ts';
 import {
   OPEN_STATES,
   type AuditEntry,
@@ -19,7 +20,7 @@ export interface TransitionCommand {
   comment?: string;
 }
 
-export type TransitionFailure = 'not_found' | 'forbidden' | 'stale' | 'invalid_state' | 'comment_required';
+export type TransitionFailure = 'not_found' | 'forbidden' | 'stale' | 'invalid_state' | 'comment_required' | 'patient_data';
 
 export type TransitionOutcome =
   | {
@@ -47,8 +48,13 @@ export class DelegationService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Store a checked draft. The same idempotency key (Slack view id) always yields the same request. */
+  /**
+   * Store a checked draft. The same idempotency key (Slack view id) always yields the same request.
+   * A draft whose free texts hold patient identifiers is never stored (parseDraft refuses them first).
+   */
   create(draft: DelegationDraft, idempotencyKey: string): CreateResult {
+    const problem = [draft.acts, draft.patients, draft.comment].map((text) => (text ? patientDataProblem(text, 'store') : null)).find(Boolean);
+    if (problem) throw new PatientDataError(problem);
     return this.repository.create(draft, { idempotencyKey, at: this.now() });
   }
 
@@ -66,6 +72,7 @@ export class DelegationService {
     if ('refused' in checked) return checked.refused;
     const { request, to } = checked;
     if (missingComment(command.action, command.comment)) return { ok: false, reason: 'comment_required', request };
+    if (command.comment && patientDataProblem(command.comment, 'store')) return { ok: false, reason: 'patient_data', request };
     const comment = command.comment?.trim() || undefined;
     const updated = this.repository.transition({
       requestId: request.id,
