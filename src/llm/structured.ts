@@ -162,7 +162,7 @@ export class StructuredSteps {
     } catch {
       return fail('prompt');
     }
-    if (findPatientIdentifiers(`${system}\n${user}`).length > 0) return fail('patient_data');
+    if ([system, user].some((text) => findPatientIdentifiers(text).length > 0)) return fail('patient_data');
     try {
       const runnable = this.model.withStructuredOutput(schema, { method: this.method, name: step });
       const output: unknown = await runnable.invoke([new SystemMessage(system), new HumanMessage(user)], {

@@ -39,6 +39,8 @@ export function wordsBefore(norm: NormalizedText, pos: number): Word[] {
     opensSentence = dotted && !CIVILITIES.has(lower) && !TITLES.has(lower);
     lastEnd = start + m[0].length;
   }
+  // A sentence ends between the last word and `pos`: nothing of this sentence comes before.
+  if ((words.length > 0 && opensSentence) || /[!?\n]|\.\s/.test(norm.text.slice(lastEnd, pos))) return [];
   const lastStart = words.map((w) => w.first).lastIndexOf(true);
   return lastStart > 0 ? words.slice(lastStart) : words;
 }

@@ -71,6 +71,13 @@ describe('labelled sets (test/data)', () => {
   });
 });
 
+describe('what comes before a birth date', () => {
+  it('reads the subject within its sentence only', () => {
+    expect(kinds('Réponds par un objet JSON de la forme {"intent": "x"}.\nné(e) le 3 mars 1950')).toEqual(['birthdate']);
+    expect(kinds('Voici le cadre.\nNotre MSP est née le 12 mars 2019.')).toEqual([]);
+  });
+});
+
 describe('normalisation keeps the original offsets', () => {
   it('masks exactly the identifier, whatever spaces and labels surround it', () => {
     expect(redactPatientIdentifiers('NIR\u00a0:\u00a01\u00a085\u00a005\u00a078\u00a0006\u00a0084\u00a091, vu')).toBe('NIR\u00a0:\u00a0[NIR masqué], vu');
