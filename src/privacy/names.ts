@@ -48,8 +48,11 @@ export function wordsBefore(norm: NormalizedText, pos: number): Word[] {
 const isCapitalised = (w: Word) => /^\p{Lu}/u.test(w.text);
 const isAcronym = (w: Word) => /^[\p{Lu}\d\-]+$/u.test(w.text) && w.text.length <= 5;
 const isCivility = (w: Word) => CIVILITIES.has(w.lower) && (w.lower !== 'm' || w.text === 'M');
-const nameLike = (w: Word) =>
-  isCapitalised(w) && !isStopWord(w.lower) && !CALENDAR_WORDS.has(w.lower) && !TITLES.has(w.lower) && !CIVILITIES.has(w.lower);
+const plainWord = (w: Word) => !isStopWord(w.lower) && !CALENDAR_WORDS.has(w.lower) && !TITLES.has(w.lower) && !CIVILITIES.has(w.lower);
+const nameLike = (w: Word) => isCapitalised(w) && plainWord(w);
+/** Two lowercase words that could be a first and last name (« jean dupont »): only trusted next to an old date. */
+const bareName = (words: readonly Word[]) =>
+  words.length >= 2 && words.slice(-2).every((w) => /^\p{L}{3,}$/u.test(w.text) && plainWord(w)) && !BLOCKING.has(words.at(-3)?.lower ?? '');
 
 /** A person named by the words that end at the end of `words`. */
 export function endsWithName(words: readonly Word[]): boolean {
@@ -74,12 +77,16 @@ export function endsWithName(words: readonly Word[]): boolean {
 /** Separators only between a name and what follows it (« Durand, », « Durand (», « Durand – »). */
 const GAP = /[\s,;:(\-]{0,4}$/;
 
-/** A person's name ends right before `pos`, with only separators between. */
-export function nameBefore(norm: NormalizedText, pos: number): boolean {
+/**
+ * A person's name ends right before `pos`, with only separators between.
+ * `lowercase`: two plain lowercase words count too (« dupont jean »).
+ */
+export function nameBefore(norm: NormalizedText, pos: number, options: { lowercase?: boolean } = {}): boolean {
   const gap = GAP.exec(norm.text.slice(Math.max(0, pos - 4), pos))?.[0] ?? '';
   const words = wordsBefore(norm, pos - gap.length);
   const last = words.at(-1);
-  return last !== undefined && last.start + last.text.length >= pos - gap.length - 1 && endsWithName(words);
+  if (last === undefined || last.start + last.text.length < pos - gap.length - 1) return false;
+  return endsWithName(words) || (options.lowercase === true && bareName(words));
 }
 
 export type Subject = 'person' | 'thing' | 'unknown';
