@@ -1,33 +1,49 @@
 import type { Handler } from '../engine/handler.ts';
 import { textReply, type Reply } from '../engine/reply.ts';
 import { normalizeForMatch } from '../text/french.ts';
+import { anyOf, clinicalSignals, DOSE, type ClinicalSignals } from './clinical-signals.ts';
 
 /**
- * Questions about a patient's care (doses, diagnosis, choice of treatment)
- * are out of scope: Coordo answers about organisation, not medicine. A dose or
- * a prescribing verb alone is not enough (« le dosage des financements »,
- * « puis-je administrer un vaccin en tant que pharmacien ? » are organisation
- * questions): it must come with a drug, a patient or a measured quantity.
- * Patterns apply to accent-folded, lowercase text.
+ * Questions about a patient's care (dose, diagnosis, choice of treatment,
+ * what to do) are out of scope: Coordo answers about organisation, not
+ * medicine. The decision weighs the signals of clinical-signals.ts: a clinical
+ * ask or a dose about clinical content is refused, and so is anything about a
+ * specific patient's condition — unless the question is framed by the
+ * organisation of care (« le protocole cystite permet-il au pharmacien de
+ * délivrer la fosfomycine ? », « qui peut prescrire dans le protocole angine ? »)
+ * and names no specific patient.
  */
-const DRUG = String.raw`(medicaments?|antibiotiques?|antalgiques?|anticoagulants?|antiinflammatoires?|anti inflammatoires?|paracetamol|doliprane|amoxicilline|ibuprofene|aspirine|insuline|morphine|corticoides?|cortisone|molecules?)`;
-const PATIENT = String.raw`((mon|ma|mes|ce|cette|un|une|le|la|l) (patient|patiente|enfant|bebe|nourrisson|malade|resident|residente)s?|enfant de \d+)`;
-const QUANTITY = String.raw`\d+([.,]\d+)? ?(g|mg|mcg|µg|ml|ui|g kg|mg kg|gouttes|comprimes?|gelules?)`;
-
-const CLINICAL_PATTERNS: readonly RegExp[] = [
-  /\bposologies?\b/,
-  new RegExp(String.raw`\b${QUANTITY}\b`),
-  new RegExp(String.raw`\b(doses?|dosages?|quantite|mg|ml|milligrammes?|gouttes|comprimes?|gelules?)\b.*\b(${DRUG}|${PATIENT})\b`),
-  new RegExp(String.raw`\b(quel|quelle|quels|quelles)\b.*\b(${DRUG}|traitement)\b.*\b(pour|a|contre)\b.*\b${PATIENT}\b`),
-  new RegExp(String.raw`\b(diagnostic|diagnostiquer)\b.*\b${PATIENT}\b`),
-  new RegExp(String.raw`\b(dois je|faut il|puis je|peut on|peux tu)\b.*\b(prescrire|augmenter|arreter|diminuer|administrer|donner|injecter)\b.*\b(${DRUG}|${PATIENT})\b`),
-  /\b(what dose|which dose|how much)\b.*\b(give|take|prescribe)\b/,
-];
+export function isClinical(s: ClinicalSignals): boolean {
+  const content = s.drug || s.condition || s.measure || s.dose;
+  // An age makes a question specific but, unlike a weight or a temperature, is also what a protocol's population is
+  // checked on (« l'IOA peut-elle demander une radio pour un enfant de 12 ans ? »): with an organisational frame it passes.
+  const specific = s.patient || s.measure || s.age;
+  const organisational = s.organisation > 0;
+  if (specific && content && (s.ask || s.dose || s.condition || s.drug)) return !organisational || s.measure || s.dose;
+  if ((s.ask || s.dose) && (content || specific)) return !organisational;
+  if (s.patient && (s.measure || s.age)) return !organisational;
+  return false;
+}
 
 export function isClinicalQuestion(text: string): boolean {
-  const normalized = normalizeForMatch(text);
-  return CLINICAL_PATTERNS.some((pattern) => pattern.test(normalized));
+  return isClinical(clinicalSignals(normalizeForMatch(text)));
 }
+
+/**
+ * A reply that gives a dose or a clinical instruction (« donnez 1 g de
+ * paracétamol », « il faut prescrire un antibiotique »): a model reply holding
+ * one is never shown.
+ */
+export function holdsClinicalInstruction(text: string): boolean {
+  const normalized = normalizeForMatch(text);
+  if (anyOf(DOSE, normalized)) return true;
+  const s = clinicalSignals(normalized);
+  return (s.drug || s.condition) && INSTRUCTION.test(normalized);
+}
+
+/** An order about care: an imperative, or « il faut / vous devez » and a care verb (not « l'infirmier peut prescrire »). */
+const INSTRUCTION =
+  /\b(?:donnez|administrez|prescrivez|prenez|augmentez|arretez|diminuez|injectez|appliquez|give|take|administer|prescribe|increase)\b|\b(?:il faut|vous devez|on doit|il convient de|you should|you must)(?: lui| le| la| les)? (?:donner|administrer|prescrire|prendre|augmenter|arreter|diminuer|injecter|give|take|prescribe|stop)\b/;
 
 /** The refusal of a clinical question (also used when a model classifies a message as one). */
 export function clinicalRefusal(): Reply {

@@ -8,6 +8,7 @@ import { BIN, OWN_EVAL_DIR, PROJECT_ROOT } from '../config/paths.ts';
 import { BuildFiguresSchema, QualityFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
 import type { SetFigures } from '../eval/metrics.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
+import { guardLines, measureGuards } from './guards-bench.ts';
 import { runLlmFallbackBench } from './llm-fallback-bench.ts';
 import { SlackBenchResultSchema } from './slack-bench.ts';
 
@@ -54,6 +55,7 @@ export async function runBench(config: Config, print: (line: string) => void): P
       `Mode modèle, point d'accès qui ne répond jamais (budget ${llm.budgetMs} ms, détection d'intention puis réponse) : ${llm.fellBack}/${llm.questions} réponses hors ligne de secours, ` +
         `p50 ${llm.p50Ms} ms, p95 ${llm.p95Ms} ms, max ${llm.maxMs} ms — ${llm.withinBudget ? 'dans le budget' : 'HORS BUDGET'}.`,
     );
+    printGuards(print);
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
@@ -86,6 +88,12 @@ async function qualitySets(): Promise<string[]> {
     ...(await inFolder(path.dirname(DEFAULT_EVAL_FILE), (name) => name.endsWith('.jsonl'))),
     ...(await inFolder(OWN_EVAL_DIR, (name) => name.endsWith('-questions.jsonl'))),
   ];
+}
+
+/** Recall and false alarms of the privacy and clinical guards on their labelled sets. */
+function printGuards(print: (line: string) => void): void {
+  print('');
+  for (const line of guardLines(measureGuards())) print(line);
 }
 
 function row(name: string, b: BuildFigures, s: ServeFigures, baselinePassed: number): string {

@@ -22,6 +22,7 @@ export const REGISTRY_FILES = {
   protocols: 'registries/protocols.yml',
   glossary: 'registries/glossary.yml',
   synonyms: 'registries/synonyms.yml',
+  lexiconEn: 'registries/lexicon-en.yml',
   dated: 'registries/dated-facts.yml',
 } as const;
 
@@ -38,7 +39,11 @@ export function loadRegistries(knowledgeDir: string): Registries {
   const forms = readRegistry(knowledgeDir, REGISTRY_FILES.forms, PracticeFormsFileSchema);
   const national = readRegistry(knowledgeDir, REGISTRY_FILES.protocols, ProtocolsFileSchema);
   const glossary = readRegistry(knowledgeDir, REGISTRY_FILES.glossary, GlossaryFileSchema);
-  const synonyms = readRegistry(knowledgeDir, REGISTRY_FILES.synonyms, SynonymsFileSchema);
+  // The English → French lexicon is a second source of equivalence groups, appended to the synonyms.
+  const synonyms = [
+    ...readRegistry(knowledgeDir, REGISTRY_FILES.synonyms, SynonymsFileSchema),
+    ...readRegistry(knowledgeDir, REGISTRY_FILES.lexiconEn, SynonymsFileSchema),
+  ];
   const dated = readRegistry(knowledgeDir, REGISTRY_FILES.dated, DatedFactsFileSchema);
 
   const professionIds = uniqueIds(REGISTRY_FILES.professions, professions);

@@ -13,15 +13,20 @@ function numbersIn(marker: string): number[] {
   return marker.split(/[,;]/).map((n) => Number(n.trim()));
 }
 
+/** The numbers a text cites, in order of first citation. */
+export function citedIn(text: string): number[] {
+  return [...new Set([...text.matchAll(MARKER)].flatMap((m) => numbersIn(m[1] ?? '')))];
+}
+
+/** The text without its citation markers. */
+export function withoutMarkers(text: string): string {
+  return text.replace(MARKER, ' ');
+}
+
 /** Every cited number must be one of the passages 1..count, and at least one must be cited. */
 export function checkCitations(text: string, count: number): CitationCheck {
-  const cited: number[] = [];
-  for (const m of text.matchAll(MARKER)) {
-    for (const n of numbersIn(m[1] ?? '')) {
-      if (!Number.isInteger(n) || n < 1 || n > count) return { ok: false, reason: 'unknown_citation' };
-      if (!cited.includes(n)) cited.push(n);
-    }
-  }
+  const cited = citedIn(text);
+  if (cited.some((n) => !Number.isInteger(n) || n < 1 || n > count)) return { ok: false, reason: 'unknown_citation' };
   return cited.length > 0 ? { ok: true, cited } : { ok: false, reason: 'no_citation' };
 }
 

@@ -3,15 +3,10 @@ import { OpenAIEmbeddings } from '@langchain/openai';
 import type { LlmConfig } from '../config/env.ts';
 import type { NamedEmbeddings } from '../knowledge/embedder.ts';
 import { llmBudgets } from './budget.ts';
-import { findPatientIdentifiers, patientDataMessage, redactPatientIdentifiers } from './patient-data-guard.ts';
+import { findPatientIdentifiers, patientDataMessage, PatientDataError, redactPatientIdentifiers } from '../privacy/patient-data-guard.ts';
 
 /** Time allowed to embed one batch of knowledge chunks (indexing, not question time). */
 const DOCUMENT_TIMEOUT_MS = 60_000;
-
-/** Raised instead of sending a question that holds patient identifiers. */
-export class PatientDataError extends Error {
-  override readonly name = 'PatientDataError';
-}
 
 function openAIEmbeddings(config: LlmConfig, model: string, timeout: number): OpenAIEmbeddings {
   return new OpenAIEmbeddings({

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 /** Folder of the prompt files (`prompts/*.md`, French, plain text), read at run time. */
 export const PROMPTS_DIR = pathToFileURL(path.join(PROJECT_ROOT, 'prompts') + path.sep);
 
-export type PromptName = 'answer' | 'intent' | 'delegation-fields' | 'protocol-section';
+export type PromptName = 'answer' | 'answer-passages' | 'intent' | 'delegation-fields' | 'protocol-section';
 
 /** Read one prompt file. Throws (French message) when the file is missing or empty. */
 export function loadPrompt(name: PromptName, dir: URL = PROMPTS_DIR): string {

@@ -6,7 +6,7 @@ import { MAX_ACTS_CHARS, MAX_COMMENT_CHARS, MAX_PATIENTS_CHARS } from '../workfl
 import { NATURES, NEW_LOCAL_PROTOCOL, SETTINGS, SETTING_LABELS } from '../workflows/delegation/model.ts';
 import { modelCallSignal } from './budget.ts';
 import { classifyFault } from './fault.ts';
-import { findPatientIdentifiers } from './patient-data-guard.ts';
+import { findPatientIdentifiers } from '../privacy/patient-data-guard.ts';
 import { fillPrompt, loadPrompt } from './prompts.ts';
 import type { PromptName } from './prompts.ts';
 
@@ -162,7 +162,7 @@ export class StructuredSteps {
     } catch {
       return fail('prompt');
     }
-    if (findPatientIdentifiers(`${system}\n${user}`).length > 0) return fail('patient_data');
+    if ([system, user].some((text) => findPatientIdentifiers(text).length > 0)) return fail('patient_data');
     try {
       const runnable = this.model.withStructuredOutput(schema, { method: this.method, name: step });
       const output: unknown = await runnable.invoke([new SystemMessage(system), new HumanMessage(user)], {

@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { isClinicalQuestion } from '../../src/answer/clinical-guard.ts';
+import { holdsClinicalInstruction, isClinicalQuestion } from '../../src/answer/clinical-guard.ts';
+import { clinicalSet } from '../../src/bench/guards-bench.ts';
 
-describe('clinical guard', () => {
-  it.each([
-    "Quelle dose d'amoxicilline pour un enfant de 20 kg ?",
-    'Quelle posologie de paracétamol ?',
-    'Combien de mg de morphine ?',
-    'Prescription de fosfomycine 3 g en dose unique',
-    'Mon patient prend 500 mg de metformine, faut-il arrêter ?',
-    'Quel antibiotique pour ma patiente qui a une cystite ?',
-    'Quel traitement pour un enfant de 3 ans qui tousse ?',
-    'Peux-tu poser le diagnostic de mon patient ?',
-    'Dois-je augmenter l’insuline de ma patiente ?',
-    'What dose should I give a child?',
-  ])('refuses « %s »', (question) => {
+const lines = [...clinicalSet('clinical-questions.jsonl'), ...clinicalSet('clinical-questions-holdout.jsonl')];
+
+describe('clinical guard on the labelled sets (test/data)', () => {
+  it.each(lines.filter((l) => l.clinical).map((l) => [l.id, l.question] as const))('%s: refuses « %s »', (_, question) => {
     expect(isClinicalQuestion(question)).toBe(true);
   });
 
-  it.each([
-    'Puis-je administrer un vaccin contre la grippe en tant que pharmacien ?',
-    "Faut-il arrêter le protocole si l'ARS refuse ?",
-    'Quel est le dosage des financements ACI pour une MSP ?',
-    'Qui peut prescrire dans le protocole cystite ?',
-    'Quels patients sont concernés par le protocole entorse ?',
-    'Un infirmier peut-il renouveler un traitement dans une MSP ?',
-    'Combien de médecins pour une MSP ?',
-  ])('lets the organisation question « %s » through', (question) => {
+  it.each(lines.filter((l) => !l.clinical).map((l) => [l.id, l.question] as const))('%s: answers the organisation question « %s »', (_, question) => {
     expect(isClinicalQuestion(question)).toBe(false);
+  });
+});
+
+describe('clinical instructions in a reply', () => {
+  it.each([
+    'Donnez 15 mg/kg de paracétamol toutes les 6 heures [1].',
+    'La posologie est de 3 g en dose unique [1].',
+    'Il faut prescrire un antibiotique à la patiente [1].',
+    'Give 500 mg of amoxicillin three times a day [1].',
+  ])('finds « %s »', (text) => {
+    expect(holdsClinicalInstruction(text)).toBe(true);
+  });
+
+  it.each([
+    'Le pharmacien peut délivrer la fosfomycine dans le cadre du protocole cystite [1].',
+    "L'ACI MSP est un contrat de cinq ans signé avec la CPAM et l'ARS [1].",
+    'Une MSP réunit au moins deux médecins et un paramédical [1].',
+  ])('lets « %s » through', (text) => {
+    expect(holdsClinicalInstruction(text)).toBe(false);
   });
 });

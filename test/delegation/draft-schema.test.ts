@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPatientIdentifiers, patientDataMessage } from '../../src/llm/patient-data-guard.ts';
+
 import { parseDraft, type DraftContext } from '../../src/workflows/delegation/draft-schema.ts';
 import { NEW_LOCAL_PROTOCOL } from '../../src/workflows/delegation/model.ts';
 import { realCatalog } from './catalog.ts';
@@ -9,10 +9,6 @@ const context = (over: Partial<DraftContext> = {}): DraftContext => ({
   catalog: realCatalog(),
   groups: { infirmier: ['UIDE1', 'UIDE2'] },
   today: '2026-11-24',
-  refuseText: (text) => {
-    const findings = findPatientIdentifiers(text);
-    return findings.length === 0 ? null : patientDataMessage(findings, 'store');
-  },
   ...over,
 });
 

@@ -6,7 +6,8 @@ import type { LlmConfig } from '../../src/config/env.ts';
 import { buildIndex } from '../../src/knowledge/indexer.ts';
 import { noExpansion } from '../../src/knowledge/query-expander.ts';
 import { Retriever } from '../../src/knowledge/retriever.ts';
-import { createEmbedder, createEmbeddings, PatientDataError } from '../../src/llm/embeddings.ts';
+import { createEmbedder, createEmbeddings } from '../../src/llm/embeddings.ts';
+import { PatientDataError } from '../../src/privacy/patient-data-guard.ts';
 import { FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, startFakeOpenAI } from '../support/fake-openai.ts';
 import type { FakeOpenAI } from '../support/fake-openai.ts';
 

@@ -111,7 +111,8 @@ describe('with a chat model', () => {
     expect(drafting.text).toContain('`/coordo protocole <titre du protocole>`');
 
     stub.chat(intent('clinical_question'));
-    const clinical = await ask(c, 'Ma patiente tousse depuis trois semaines, que faire ?');
+    // A message the offline guard lets through (no clinical signal it knows), classified clinical by the model.
+    const clinical = await ask(c, 'Je m’inquiète beaucoup pour ma patiente ce soir.');
     expect(clinical).toEqual(clinicalRefusal());
   });
 

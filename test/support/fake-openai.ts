@@ -28,6 +28,8 @@ export interface FakeOpenAI {
   requests: RecordedRequest[];
   /** Queue behaviours for the next chat requests, in order. */
   chat(...behaviours: Behaviour[]): void;
+  /** What chat requests get when nothing is queued (default: a reply citing [1]); the request body is given. */
+  respond(responder: (body: Record<string, unknown>) => Behaviour): void;
   /** Queue behaviours for the next embeddings requests (default: vectors). */
   embeddings(...behaviours: Behaviour[]): void;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const chatQueue: Behaviour[] = [];
   const embeddingsQueue: Behaviour[] = [];
   const requests: RecordedRequest[] = [];
+  let responder = (_body: Record<string, unknown>): Behaviour => ({ kind: 'reply', content: 'Réponse par défaut [1].' });
 
   const fault = (behaviour: Behaviour, req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     switch (behaviour.kind) {
@@ -117,7 +120,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       if (req.method === 'POST' && path === '/v1/chat/completions') {
         const body = ChatBody.safeParse(raw);
         if (!body.success) return json(res, 400, { error: { message: body.error.message } });
-        const behaviour = chatQueue.shift() ?? { kind: 'reply', content: 'Réponse par défaut [1].' };
+        const behaviour = chatQueue.shift() ?? responder(record.data);
         if (fault(behaviour, req, res)) return;
         if (behaviour.kind === 'tool') {
           const name = body.data.tool_choice?.function.name ?? 'extract';
@@ -154,6 +157,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     chat: (...b) => chatQueue.push(...b),
+    respond: (r) => {
+      responder = r;
+    },
     embeddings: (...b) => embeddingsQueue.push(...b),
     close: () =>
       new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../store/database.ts';
 import type { Reply } from '../../engine/reply.ts';
+import { redactPatientIdentifiers } from '../../privacy/patient-data-guard.ts';
 
 /** What is kept of an answer: enough to share it again and to attach feedback. Never the question. */
 const StoredReplySchema = z.object({
@@ -42,7 +43,8 @@ export class AnswerStore {
 
   save(reply: Reply, where: { channelId: string; userId: string; threadTs?: string }): string {
     const id = crypto.randomUUID();
-    const stored = { kind: reply.kind, text: reply.text, citations: reply.citations, confident: reply.confident };
+    // An answer may quote the question (a lookup quotes the act): identifiers are masked before it is stored.
+    const stored = { kind: reply.kind, text: redactPatientIdentifiers(reply.text), citations: reply.citations, confident: reply.confident };
     this.insert.run(id, where.channelId, where.userId, where.threadTs ?? null, reply.kind, JSON.stringify(stored), new Date().toISOString());
     return id;
   }

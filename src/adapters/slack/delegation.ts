@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../../config/env.ts';
 import type { Registries } from '../../domain/registry.ts';
-import { patientDataProblem } from '../../llm/patient-data-guard.ts';
+import { patientDataProblem } from '../../privacy/patient-data-guard.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { SqliteOutbox } from '../../store/outbox.ts';
@@ -283,7 +283,6 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
           catalog,
           groups: deps.professionGroups,
           today: parisDay(now()),
-          refuseText,
         });
         if (!result.ok) {
           logger.info('delegation.form_invalid', { user: body.user.id, fields: Object.keys(result.errors).join(',') });

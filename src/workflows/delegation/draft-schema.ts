@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patientDataProblem } from '../../privacy/patient-data-guard.ts';
 import { isCalendarDay } from './calendar.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import { NATURES, NEW_LOCAL_PROTOCOL, SETTINGS, type DelegationDraft } from './model.ts';
@@ -53,8 +54,6 @@ export interface DraftContext {
   groups: ProfessionGroups;
   /** Today in Paris, YYYY-MM-DD: the start date may not be earlier. */
   today: string;
-  /** A French message when the text must not be stored (patient identifiers), else null. */
-  refuseText?: (text: string) => string | null;
 }
 
 
@@ -152,7 +151,8 @@ function contextIssues(form: Partial<Form>, context: DraftContext): [DelegationF
 
   for (const field of FREE_TEXT_FIELDS) {
     const text = form[field];
-    const refusal = text === undefined ? null : (context.refuseText?.(text) ?? null);
+    // Free texts are stored: none may hold a patient identifier, whatever the adapter.
+    const refusal = text === undefined ? null : patientDataProblem(text, 'store');
     if (refusal !== null) issue(field, refusal);
   }
   return issues;

@@ -1,5 +1,5 @@
 import type { DelegationChoices } from '../../llm/structured.ts';
-import { findPatientIdentifiers } from '../../llm/patient-data-guard.ts';
+import { findPatientIdentifiers } from '../../privacy/patient-data-guard.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import { checkFields } from './draft-schema.ts';
 import { NEW_LOCAL_PROTOCOL } from './model.ts';

@@ -146,6 +146,8 @@ export function failureText(reason: TransitionFailure | 'tampered', request?: De
       return `Cette action n'est pas possible pour une demande à l'état ${state}.`;
     case 'comment_required':
       return 'Écrivez un commentaire : il est nécessaire pour cette action.';
+    case 'patient_data':
+      return "Ce commentaire n'a pas été enregistré : il semble contenir une donnée permettant d'identifier un patient. Retirez-la puis réessayez.";
   }
 }
 

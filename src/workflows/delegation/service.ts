@@ -1,3 +1,4 @@
+import { patientDataProblem, PatientDataError } from '../../privacy/patient-data-guard.ts';
 import {
   OPEN_STATES,
   type AuditEntry,
@@ -52,7 +53,7 @@ export interface TransitionCommand {
   comment?: string;
 }
 
-export type TransitionFailure = 'not_found' | 'forbidden' | 'stale' | 'invalid_state' | 'comment_required';
+export type TransitionFailure = 'not_found' | 'forbidden' | 'stale' | 'invalid_state' | 'comment_required' | 'patient_data';
 
 export type TransitionOutcome =
   | {
@@ -112,6 +113,9 @@ export class DelegationService {
 
   /** Store a draft and owe its cards (to `delegues`, or in the requests channel) and the requester's confirmation. */
   create(draft: DelegationDraft, idempotencyKey: string, delegues: readonly string[] = deleguesOf(draft, this.groups)): CreateResult {
+    // A draft whose free texts hold patient identifiers is never stored (parseDraft refuses them first).
+    const problem = [draft.acts, draft.patients, draft.comment].map((text) => (text ? patientDataProblem(text, 'store') : null)).find(Boolean);
+    if (problem) throw new PatientDataError(problem);
     return this.repository.create(draft, {
       idempotencyKey,
       at: this.now(),
@@ -143,6 +147,7 @@ export class DelegationService {
     if ('refused' in checked) return checked.refused;
     const { request, to } = checked;
     if (missingComment(command.action, command.comment)) return { ok: false, reason: 'comment_required', request };
+    if (command.comment && patientDataProblem(command.comment, 'store')) return { ok: false, reason: 'patient_data', request };
     const comment = command.comment?.trim() || undefined;
     const updated = this.repository.transition({
       requestId: request.id,

@@ -1,5 +1,5 @@
 import type { ReplyFile } from '../../engine/reply.ts';
-import { patientDataProblem } from '../../llm/patient-data-guard.ts';
+import { patientDataProblem } from '../../privacy/patient-data-guard.ts';
 import { checkDraft, type CheckReport, type ProtocolRegistryPort } from './checks.ts';
 import type { Author, Draft, DraftKey, DraftSnapshot, SectionRevision, SectionState } from './draft.ts';
 import { buildExportDocument } from './document.ts';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { identifierSet } from '../../src/bench/guards-bench.ts';
+import { nirKeyIsValid } from '../../src/privacy/nir.ts';
 import {
   findPatientIdentifiers,
-  nirKeyIsValid,
   patientDataMessage,
   patientDataProblem,
   redactPatientIdentifiers,
-} from '../../src/llm/patient-data-guard.ts';
+} from '../../src/privacy/patient-data-guard.ts';
 
 const kinds = (text: string) => findPatientIdentifiers(text).map((f) => f.kind);
 
@@ -58,11 +59,42 @@ describe('findPatientIdentifiers', () => {
   });
 });
 
+describe('labelled sets (test/data)', () => {
+  const lines = [...identifierSet('patient-identifiers.jsonl'), ...identifierSet('patient-identifiers-holdout.jsonl')];
+
+  it.each(lines.filter((l) => l.kind !== null).map((l) => [l.id, l.text, l.kind] as const))('%s: finds « %s » (%s)', (_, text, kind) => {
+    expect(kinds(text)).toContain(kind);
+  });
+
+  it('raises few false alarms on the controls (≤ 5 %)', () => {
+    const controls = lines.filter((l) => l.kind === null);
+    const alarms = controls.filter((l) => findPatientIdentifiers(l.text).length > 0).map((l) => l.id);
+    // Known: « ordonnance sécurité sociale 04/10/1945 » (two bare words before a date of the last century).
+    expect(alarms).toEqual(['p3-04']);
+    expect(alarms.length / controls.length).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('what comes before a birth date', () => {
+  it('reads the subject within its sentence only', () => {
+    expect(kinds('Réponds par un objet JSON de la forme {"intent": "x"}.\nné(e) le 3 mars 1950')).toEqual(['birthdate']);
+    expect(kinds('Voici le cadre.\nNotre MSP est née le 12 mars 2019.')).toEqual([]);
+  });
+});
+
+describe('normalisation keeps the original offsets', () => {
+  it('masks exactly the identifier, whatever spaces and labels surround it', () => {
+    expect(redactPatientIdentifiers('NIR\u00a0:\u00a01\u00a085\u00a005\u00a078\u00a0006\u00a0084\u00a091, vu')).toBe('NIR\u00a0:\u00a0[NIR masqué], vu');
+    expect(redactPatientIdentifiers('tél0612345678 ok')).toBe('tél[téléphone masqué] ok');
+    expect(redactPatientIdentifiers('écrire à jean.dupont (at) gmail (dot) com merci')).toBe('écrire à [e-mail masqué] merci');
+  });
+});
+
 describe('messages and redaction', () => {
   it('tells in French why the text was not sent or not stored', () => {
     const findings = findPatientIdentifiers('1 85 05 78 006 084 91, 06 12 34 56 78');
     expect(patientDataMessage(findings, 'send')).toBe(
-      "Votre message n'a pas été transmis au modèle de langage : il semble contenir un numéro de sécurité sociale (NIR) et un numéro de téléphone. Coordo ne traite pas de données permettant d'identifier un patient ; retirez-les puis réessayez.",
+      "Votre message n'a pas été transmis au modèle de langage : il semble contenir un numéro de sécurité sociale (NIR ou INS) et un numéro de téléphone. Coordo ne traite pas de données permettant d'identifier un patient ; retirez-les puis réessayez.",
     );
     expect(patientDataProblem('contact@msp.fr', 'store')).toMatch(/^Ce texte n'a pas été enregistré : il semble contenir une adresse e-mail\./);
     expect(patientDataProblem('Qu’est-ce qu’une CPTS ?', 'store')).toBeNull();

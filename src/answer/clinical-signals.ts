@@ -1,0 +1,138 @@
+/**
+ * What a question says about care, read on lowercase accent-folded text with
+ * punctuation as spaces (normalizeForMatch). Each signal is a family of
+ * expressions, not a list of questions: drugs (names, brands, the endings of
+ * international non-proprietary names, drug classes), symptoms and conditions,
+ * measures of a person (age or weight of a patient, temperature, vital signs,
+ * a quantity of drug), a specific patient, a clinical ask (dose, choice of
+ * treatment, what to do, diagnosis), and the organisational frame (protocols,
+ * delegation, who may do what, funding).
+ */
+const words = (list: string) => list.trim().split(/\s+/).join('|').replaceAll('_', ' ?');
+const rx = (source: string) => new RegExp(source);
+
+const DRUG_CLASSES = words(`
+  medicaments? antibiotiques? antibiotherapie antalgiques? antidouleurs? anti_inflammatoires? ains anticoagulants? antiagregants?
+  antihistaminiques? antihypertenseurs? diuretiques? corticoides? corticotherapie cortisone antiviraux antiviral antifongiques?
+  antiemetiques? antidepresseurs? anxiolytiques? somniferes? hypnotiques? laxatifs? vaccins? collyres? sirops? pommades? creme
+  suppositoires? comprimes? gelules? sachets? ampoules? injections? perfusions? patchs? aerosols? inhalateurs? insuline opioides?
+  morphiniques? benzodiazepines? neuroleptiques? contraception pilule traitements? antibiotic antibiotics painkillers? drugs? medication
+  medicine treatment steroids?`);
+const DRUG_NAMES = words(`
+  paracetamol doliprane dafalgan efferalgan ibuprofene advil nurofen aspirine kardegic amoxicilline augmentin clamoxyl fosfomycine
+  monuril pivmecillinam selexid nitrofurantoine furadantine ceftriaxone rocephine azithromycine clarithromycine pristinamycine
+  codeine tramadol morphine oxycodone ixprim lamaline spasfon phloroglucinol smecta imodium gaviscon inexium mopral omeprazole
+  ventoline salbutamol seretide symbicort prednisolone prednisone solupred celestene betamethasone hydrocortisone levothyrox
+  levothyroxine metformine glucophage insuline lantus xarelto rivaroxaban eliquis apixaban previscan coumadine warfarine
+  lovenox enoxaparine heparine lasilix furosemide amlodipine ramipril bisoprolol atorvastatine simvastatine biafine zyrtec
+  cetirizine aerius desloratadine xanax seresta lexomil stilnox zolpidem deroxat ritaline adrenaline anapen epipen vitamine
+  fer spasfon toplexil helicidine humex strepsils amoxicillin ibuprofen paracetamol acetaminophen aspirin warfarin fosfomycin
+  levothyroxine insulin morphine codeine prednisolone salbutamol cortisone prednisone hydrocortisone lidocaine`);
+/** Endings of international non-proprietary names (-cilline, -floxacine, -prazole, -sartan…). */
+const DRUG_ENDINGS = words(`
+  cillin mycin micin floxacin cyclin azol prazol statin sartan pril olol dipin xaban gatran parin semid formin gliptin triptan
+  azepam zepam oxetin pramin afil lukast ciclovir profen fenac solon tidin setron`);
+
+const CONDITIONS = words(`
+  fievre febrile temperature toux tousse tousser douleurs? mal maux cystite pyelonephrite angine otite sinusite bronchite bronchiolite
+  pneumopathie pneumonie grippe covid rhume diabete diabetique hypertension hypertendu hypotension tension saturation glycemie
+  hypoglycemie inr crp creatinine clairance vomit vomissements? vomi diarrhee constipation eruption boutons? allergie allergique
+  asthme crise convulsions? malaise saignements? saigne hemorragie hematome plaie brulures? entorse lombalgie sciatique fracture chute
+  tombe tombee confuse? confusion vertiges? nausees? infection infectee zona varicelle rougeole phlebite thrombose embolie contractions
+  rash fever cough pain sore throat infection uti otitis burn sprain headache migraine rhinite conjonctivite mycose frissons
+  courbatures fatigue essoufflement essouffle oedeme gonflees? gonfle rouge chaud mollet thoracique poitrine abdominale ventre
+  appendicite colique angor infarctus avc measles chest attack swollen wrist dyspnee palpitations urinant urinaires? pleure gratte
+  demangeaisons prurit symptomes? symptoms pale vomiting bleeding ear burning urinating urination pansements? sutures? dressing`);
+
+const PERSON = `(?:patient|patiente|patients|patientes|enfant|bebe|nourrisson|fille|fils|garcon|mari|femme|homme|dame|monsieur|mere|pere|ado|adolescent|adolescente|resident|residente|child|baby|woman|man|kid|toddler|infant)`;
+const POSSESSIVE = `(?:mon|ma|mes|notre|nos|ce|cette|cet|my|our|this|the|le|la|l)`;
+
+/** A specific person: « mon patient », « ma fille », « un enfant de 4 ans », « une patiente enceinte », « a 3 year old ». */
+const SPECIFIC_PATIENT = [
+  rx(String.raw`\b${POSSESSIVE} (?:petit |petite |jeune )?${PERSON}\b(?! (?:concernes?|eligibles?|inclus|pris en charge par))`),
+  rx(String.raw`\b(?:un|une|a|an) (?:petit |petite |jeune )?${PERSON} (?:de \d+|qui|sous|avec|a |aged|with|has|enceinte|diabetique|hypertendu|insuffisant|age|agee)`),
+  rx(String.raw`\bj ai (?:un|une) ${PERSON}`),
+  rx(String.raw`\b\d+ ?(?:year|month|yr)s? old\b`),
+  rx(String.raw`\b(?:un|une|a|an) (?:${PERSON}|femme enceinte)\b`),
+  rx(String.raw`\b(?:il|elle) (?:a|fait|prend|tousse|vomit|saigne) `),
+];
+
+/** A person's age: a protocol's population criterion as much as a clinical fact. */
+const AGE = rx(String.raw`\b${PERSON} (?:de |of )?\d+(?: \d+)? ?(?:ans?|mois|years?|months?)\b`);
+
+/** Clinical measures of a person: weight, temperature, vital signs, results. */
+const MEASURES = [
+  rx(String.raw`\b${PERSON} (?:de |of )?\d+(?: \d+)? ?(?:kg|kilos?)\b`),
+  rx(String.raw`\b\d+(?: \d+)? ?(?:kg|kilos?)\b`),
+  rx(String.raw`\b(?:3[5-9]|4[0-2])(?: [0-9])? ?(?:de fievre|de temperature|degres|c\b)`),
+  rx(String.raw`\b(?:a|at|of) (?:3[7-9]|4[0-2])(?: [0-9])?\b(?! ans| mois)`),
+  rx(String.raw`\b(?:fever|fievre|temperature) (?:of |de |a )?(?:3[7-9]|4[0-2])\b`),
+  rx(String.raw`\b(?:tension|saturation|glycemie|inr|crp|creatinine|clairance|hba1c|taux)(?: a jeun)? (?:a|est a|de|at|of)? ?\d`),
+  rx(String.raw`\bpris \d+ ?kg\b`),
+];
+
+/** A quantity of drug: « 500 mg », « 3 g », « 10 gouttes », « 2 comprimés », « 3 fois par jour », « toutes les 6 heures ». */
+export const DOSE = [
+  rx(String.raw`\b\d+(?: \d+)? ?(?:mg|g|ml|cl|ui|µg|mcg|microgrammes?|milligrammes?|grammes?|gouttes?|comprimes?|cp|gelules?|sachets?|bouffees?|doses?|ampoules?|units?|drops?|tablets?|puffs?)(?: (?:par|per|\/) ?(?:kg|jour|j|day|prise))?\b`),
+  rx(String.raw`\b\d+ (?:fois|times) (?:par|a|per|a day|daily)\b`),
+  rx(String.raw`\b(?:toutes les|every) \d+ ?(?:h|heures?|hours?)\b`),
+  rx(String.raw`\b(?:doliprane|dafalgan|efferalgan|advil|augmentin) \d+\b`),
+];
+
+/** Asking for a dose, a treatment, what to do, a diagnosis, or whether something is serious. */
+const CLINICAL_ASK = [
+  rx(String.raw`\b(?:quelles? (?:dose|posologie|quantite|duree)|posologies?|dosage (?:de|d|du|des|pour)|dose (?:maximale|max|de|d|pour)|a quelle dose|combien de (?:mg|milligrammes|grammes|comprimes|gouttes|bouffees|sachets|jours|temps|fois)|combien (?:de |d )?(?:${DRUG_NAMES}))\b`),
+  rx(String.raw`\b(?:what|which|right|correct|how much|how many)\b.*\b(?:dose|dosage|mg|antibiotic|treatment|painkiller|drug|medication|medicine|${DRUG_NAMES})\b`),
+  rx(String.raw`\bquel(?:le)?s? (?:${DRUG_CLASSES}|examens?|vaccins?|traitement de fond|anti ?\w+|bilan|imagerie)\b`),
+  rx(String.raw`\b(?:que|quoi) (?:faire|prescrire|donner|lui donner|lui prescrire|mettre|proposer)\b|\b(?:je|on) (?:lui )?(?:donne|prescris|prescrit|fais|mets) quoi\b|\bpar quoi (?:remplacer|le remplacer)\b|\bque dois je (?:faire|donner|prescrire)\b`),
+  rx(String.raw`\b(?:conduite a tenir|cat devant|prise en charge (?:de|d une|d un) (?:cette|ce|la|une|un)? ?(?:${CONDITIONS}))\b`),
+  rx(String.raw`\b(?:faut il|faut il|dois je|doit on|devrais je|est il necessaire de|should i|do i need|do we need|should we)\b.*\b(?:hospitaliser|consulter|arreter|augmenter|diminuer|reduire|baisser|suturer|prescrire|donner|mettre|faire une|faire un|appeler le 15|appeler|orienter|renouveler|traiter|stop|increase|give|prescribe|refer|x ray|irm|radio|scanner|echographie|antibio|une antibioprophylaxie|ajuster|continuer|changer)\b`),
+  rx(String.raw`\b(?:est ce|c est|is it|is this)\b.*\b(?:grave|urgent|normal|serious|safe|une|un|la|le|a|an)\b.*(?:${CONDITIONS}|$)`),
+  rx(String.raw`\b(?:peut on|puis je|peux je|je peux|can i|can we|may i|peut il prendre|peut elle prendre|can a child take|can he take|can she take)\b.*\b(?:donner|associer|prescrire|mettre|prendre|give|take|combine|prescribe|arreter|continuer)\b`),
+  rx(String.raw`\b(?:comment (?:soigner|traiter|ajuster|calmer|faire baisser|equilibrer)|how (?:to|do i|should i) (?:treat|manage|adjust))\b`),
+  rx(String.raw`\b(?:diagnostic|diagnostiquer|diagnosis|diagnose|interprete|interpreter|interpret|font penser|faire penser|penser a une?|qu en penses tu|what do you think|on continue|est il diabetique|tu en penses quoi)\b`),
+  rx(String.raw`\b(?:${CONDITIONS}) ou (?:${CONDITIONS})\b|\b(?:${DRUG_NAMES}) ou (?:${DRUG_NAMES})\b`),
+  rx(String.raw`\b(?:traitements?|traiter|soigner|treatments?|treat|antibiotiques?|antibiotherapie|antibiotics?)\b (?:de |d |du |des |pour |contre |of |for )(?:la |l |une |un |les |a |an )?(?:${CONDITIONS})\b`),
+  rx(String.raw`\b(?:que faire|what should i do|what to do|what do i do|what can i give|what to give|which one|tu (?:me )?conseilles?|conseilles tu|me conseiller|recommandes tu|tu recommandes|what do you (?:advise|recommend|suggest))\b`),
+];
+
+/** The question is about the organisation of care: protocols, delegation, who may do what, funding. */
+const ORGANISATION = [
+  rx(String.raw`\b(?:protocoles?|protocols?|delegues?|delegant|delegation|deleguer|cooperation|article 51|derogatoires?)\b`),
+  rx(String.raw`\b(?:qui peut|qui peuvent|qui realise|qui decide|qui ajuste|qui prend en charge|qui valide|who can|who may|who is allowed)\b`),
+  rx(String.raw`\b(?:pharmaciens?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|medecins?|manipulateurs?|ioa|pharmacists?|nurses?|physiotherapists?|midwives|midwife)\b.*\b(?:peut il|peut elle|peuvent ils|peuvent elles|peut|peuvent|a t il le droit|est il autorise|sont ils autorises|en tant que|can|may|allowed)\b`),
+  rx(String.raw`\b(?:en tant que|autorises?|autorise t il|permet il|permet elle|permettent|prevoit il|prevoit elle|prevoit|habilites?|droit de|champ|cadre|eligibles?|inclusion|exclusion|criteres?|concernes?|concerne t il|concerne t elle|formation|training|eligible|under the|allow|allows|let the|lets the)\b`),
+  rx(String.raw`\b(?:ars|msp|cpts|aci|esp|sisa|cpam|remuner\w*|financ\w*|rembourse\w*|declar\w*|responsabilite|consentement|tracer|trace t il|signaler|convention|organiser|indicateurs?|annuaire|logiciel)\b`),
+];
+
+export interface ClinicalSignals {
+  drug: boolean;
+  condition: boolean;
+  measure: boolean;
+  /** A person's age (« une femme de 70 ans »): specific, but not clinical content. */
+  age: boolean;
+  dose: boolean;
+  patient: boolean;
+  ask: boolean;
+  /** How many organisational families the question touches. */
+  organisation: number;
+}
+
+const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`);
+const CONDITION = rx(String.raw`\b(?:${CONDITIONS})\b`);
+
+export const anyOf = (patterns: readonly RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
+
+/** The signals of a normalised text (normalizeForMatch). */
+export function clinicalSignals(normalized: string): ClinicalSignals {
+  return {
+    drug: DRUG.test(normalized),
+    condition: CONDITION.test(normalized),
+    measure: anyOf(MEASURES, normalized),
+    age: AGE.test(normalized),
+    dose: anyOf(DOSE, normalized),
+    patient: anyOf(SPECIFIC_PATIENT, normalized),
+    ask: anyOf(CLINICAL_ASK, normalized),
+    organisation: ORGANISATION.filter((p) => p.test(normalized)).length,
+  };
+}
