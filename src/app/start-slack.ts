@@ -18,6 +18,7 @@ import { loadProtocolModel } from '../workflows/drafts/model.ts';
 import { SqliteDraftRepository } from '../workflows/drafts/sqlite-repository.ts';
 import { createProtocolRegistryPort } from '../workflows/drafts/registry-port.ts';
 import { createCore, selectStructuredSteps } from './create-coordo.ts';
+import { keepServingOnErrors } from './process-guard.ts';
 
 /** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
 export async function startSlack(config: Config, logger: Logger): Promise<void> {
@@ -65,6 +66,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
     logger,
   });
   await slack.start();
+  keepServingOnErrors(logger);
   const stop = async (signal: string) => {
     logger.info('process.stopping', { signal });
     let code = 0;

@@ -61,6 +61,8 @@ export interface FakeSlackApi {
   respond(method: string, responder: FakeResponder): void;
   /** The next `times` calls to `method` get HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, retryAfterSeconds?: number, times?: number): void;
+  /** The next `times` calls to `method` get HTTP `status` (default 500), recorded as `<method>#<status>`. */
+  failNext(method: string, status?: number, times?: number): void;
   /** Forget recorded calls (messages stay). */
   reset(): void;
   close(): Promise<void>;
@@ -99,6 +101,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const messages: FakeMessage[] = [];
   const responders = new Map<string, FakeResponder>();
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  const failures = new Map<string, { status: number; times: number }>();
   const waiters = new Set<{ method: string; match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
@@ -197,6 +200,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         calls.push({ method: `${method}#429`, params, at });
         return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.retryAfter) });
       }
+      const failure = failures.get(method);
+      if (failure && failure.times > 0) {
+        failure.times -= 1;
+        record({ method: `${method}#${failure.status}`, params, at });
+        return reply(failure.status, { ok: false, error: 'internal_error' });
+      }
       const call: SlackCall = { method, params, at };
       const custom = responders.get(method)?.(call) ?? null;
       const answer = custom ?? defaultAnswer(call, baseUrl);
@@ -229,6 +238,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     addMessage: (message) => void messages.push(message),
     respond: (method, responder) => void responders.set(method, responder),
     rateLimitNext: (method, retryAfterSeconds = 1, times = 1) => void rateLimits.set(method, { retryAfter: retryAfterSeconds, times }),
+    failNext: (method, status = 500, times = 1) => void failures.set(method, { status, times }),
     reset: () => void calls.splice(0, calls.length),
     close: () =>
       new Promise<void>((resolve) => {
