@@ -24,12 +24,14 @@ import { keepServingOnErrors } from './process-guard.ts';
 export async function startSlack(config: Config, logger: Logger): Promise<void> {
   if (!config.slack) throw new Error('Slack is not configured');
   const registries = loadRegistries(config.knowledgeDir);
-  for (const profession of Object.keys(config.professionGroups)) {
-    if (!professionById(registries, profession)) {
-      throw new ConfigError(
-        `Configuration invalide : COORDO_PROFESSION_GROUPS — profession inconnue « ${profession} » (identifiants dans knowledge/registries/professions.yml, par exemple « infirmier »)`,
-      );
-    }
+  const unknown = Object.keys(config.professionGroups).filter((profession) => !professionById(registries, profession));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      unknown.map(
+        (profession) =>
+          `COORDO_PROFESSION_GROUPS — profession inconnue « ${profession} » (identifiants dans knowledge/registries/professions.yml, par exemple « infirmier »)`,
+      ),
+    );
   }
   const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
   // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
