@@ -9,6 +9,7 @@ import { Retriever } from '../../src/knowledge/retriever.ts';
 import { createEmbedder, createEmbeddings, PatientDataError } from '../../src/llm/embeddings.ts';
 import { FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, startFakeOpenAI } from '../support/fake-openai.ts';
 import type { FakeOpenAI } from '../support/fake-openai.ts';
+import { ANSWERING_BUDGET_MS } from '../support/budgets.ts';
 
 let stub: FakeOpenAI;
 let dir: string;
@@ -17,7 +18,7 @@ const config = (over: Partial<LlmConfig> = {}): LlmConfig => ({
   apiKey: 'test-key',
   baseURL: stub.baseURL,
   embeddingModel: 'fake-embed',
-  timeoutMs: 3000,
+  timeoutMs: ANSWERING_BUDGET_MS,
   ...over,
 });
 

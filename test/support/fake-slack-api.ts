@@ -222,7 +222,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     bot,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    waitFor(method, match = () => true, timeoutMs = 5000) {
+    waitFor(method, match = () => true, timeoutMs = 20_000) {
       const found = calls.find((c) => c.method === method && match(c));
       if (found) return Promise.resolve(found);
       return new Promise<SlackCall>((resolve, reject) => {
