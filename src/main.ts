@@ -8,6 +8,7 @@ import { runAsk } from './adapters/cli/ask.ts';
 import { runConsole } from './adapters/cli/console.ts';
 import { formatEval, runEval } from './adapters/cli/eval-command.ts';
 import { openIndex } from './knowledge/indexer.ts';
+import { loadRegistries } from './domain/load.ts';
 
 const USAGE = `Usage : coordo <commande>
   start                         Slack si ses jetons sont configurés, sinon la console locale
@@ -71,6 +72,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runIndex(config: Config): Promise<number> {
+  for (const skipped of loadRegistries(config.knowledgeDir).skippedLocalFiles) {
+    process.stdout.write(`Protocoles locaux ignorés : ${skipped.file} (${skipped.problems.length} problème${skipped.problems.length > 1 ? 's' : ''})\n`);
+    for (const problem of skipped.problems) process.stdout.write(`  - ${problem}\n`);
+  }
   const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),

@@ -98,6 +98,8 @@ export function indexDir(config: Config): string {
 export async function createCore(config: Config, options: CoordoOptions = {}): Promise<CoordoCore> {
   const logger = options.logger ?? silentLogger;
   const registries = options.registries ?? loadRegistries(config.knowledgeDir);
+  // Names and problems are shown by `coordo index`; file names can name a patient, the log has the count.
+  if (registries.skippedLocalFiles.length > 0) logger.warn('registries.local_files_skipped', { count: registries.skippedLocalFiles.length });
   const embedder = await selectEmbedder(config);
   const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
