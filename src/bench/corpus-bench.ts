@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { Config } from '../config/env.ts';
 import { createCore, indexDir } from '../app/create-coordo.ts';
 import { askOnce } from '../adapters/cli/ask.ts';
-import { buildIndex } from '../knowledge/indexer.ts';
+import { loadIndex, updateIndex } from '../knowledge/indexer.ts';
 import { offlineEmbedder } from '../knowledge/embedder.ts';
-import { IndexFiles } from '../knowledge/index-files.ts';
 import { readEvalFile } from '../eval/questions.ts';
 import { scoreAnswer } from '../eval/score.ts';
 import { PlainBm25Baseline } from './baseline.ts';
@@ -30,7 +29,7 @@ export type ServeFigures = z.infer<typeof ServeFiguresSchema>;
 
 /** Pass count of the plain BM25 baseline over an index's chunks (run where its memory does not count). */
 export async function measureBaseline(indexDirectory: string, evalFile: string): Promise<number> {
-  const baseline = new PlainBm25Baseline(await new IndexFiles(indexDirectory).readChunks());
+  const baseline = new PlainBm25Baseline([...(await loadIndex(indexDirectory)).chunks]);
   const questions = await readEvalFile(evalFile);
   return questions.filter((q) => scoreAnswer(q, baseline.answer(q.question)).passed).length;
 }
@@ -38,7 +37,7 @@ export async function measureBaseline(indexDirectory: string, evalFile: string):
 /** Index build from scratch, in this process (run it in a child so that peak memory is the build's own). */
 export async function measureBuild(config: Config): Promise<BuildFigures> {
   await fs.rm(indexDir(config), { recursive: true, force: true });
-  const { report } = await buildIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
+  const report = await updateIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
   return { files: report.files, chunks: report.chunks, buildMs: round(report.ms, 0), maxRssMb: peakRssMb() };
 }
 

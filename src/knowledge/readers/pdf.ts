@@ -1,6 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import { UnreadableFileError, type KnowledgeDocument } from '../document.ts';
 import { readPlainText } from './plain-text.ts';
+import { checkTextLength } from './limits.ts';
 
 /** PDF: its text layer, one document (scanned PDFs without text are reported as unreadable). */
 export async function readPdf(relPath: string, data: Buffer): Promise<KnowledgeDocument> {
@@ -8,6 +9,7 @@ export async function readPdf(relPath: string, data: Buffer): Promise<KnowledgeD
   try {
     const { text } = await parser.getText();
     if (!text.trim()) throw new UnreadableFileError('PDF sans texte (document scanné ?)');
+    checkTextLength(text);
     return readPlainText(relPath, text.replace(/^-- \d+ of \d+ --$/gmu, ''));
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
