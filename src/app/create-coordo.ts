@@ -111,6 +111,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
     logger.info('index.built', { files: report.files, reused: report.reused, chunks: report.chunks, ms: Math.round(report.ms) });
     // File names can name a patient: the log has the count; `coordo index` shows the names to whoever runs it.
     if (report.skipped.length > 0) logger.warn('index.files_skipped', { count: report.skipped.length });
+    if (report.rebuiltBecause) logger.warn('index.rebuilt_damaged');
   }
   const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries), logger);
   const structuredSteps = options.structuredSteps ?? (await selectStructuredSteps(config, logger));

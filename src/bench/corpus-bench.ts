@@ -6,6 +6,7 @@ import { askOnce } from '../adapters/cli/ask.ts';
 import { loadIndex, updateIndex } from '../knowledge/indexer.ts';
 import { offlineEmbedder } from '../knowledge/embedder.ts';
 import { readEvalFile } from '../eval/questions.ts';
+import { scanKnowledgeDir } from '../knowledge/scan.ts';
 import { scoreAnswer } from '../eval/score.ts';
 import { PlainBm25Baseline } from './baseline.ts';
 import { percentile, round } from './stats.ts';
@@ -39,6 +40,18 @@ export async function measureBuild(config: Config): Promise<BuildFigures> {
   await fs.rm(indexDir(config), { recursive: true, force: true });
   const report = await updateIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
   return { files: report.files, chunks: report.chunks, buildMs: round(report.ms, 0), maxRssMb: peakRssMb() };
+}
+
+export const IncrementalFiguresSchema = z.object({ files: z.number(), processed: z.number(), ms: z.number() });
+export type IncrementalFigures = z.infer<typeof IncrementalFiguresSchema>;
+
+/** With the index built: one knowledge file changed (a section added), then the index updated; the time of that update. */
+export async function measureIncremental(config: Config): Promise<IncrementalFigures> {
+  const [file] = (await scanKnowledgeDir(config.knowledgeDir)).filter((f) => f.path.endsWith('.md'));
+  if (!file) throw new Error('no Markdown file to change');
+  await fs.appendFile(file.absolutePath, '\n## Section ajoutée pour la mesure\n\nUne phrase de plus, pour mesurer la mise à jour d’un seul fichier.\n');
+  const report = await updateIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
+  return { files: report.files, processed: report.processed, ms: round(report.ms, 0) };
 }
 
 /** Serving figures with the index built: the evaluation set through the engine, then answer latency over several rounds. */

@@ -44,7 +44,7 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 export type FileEntry = z.infer<typeof FileEntrySchema>;
 export type StoredKind = keyof Manifest['stored'];
 
-export const ChunkSchema = z.object({
+const ChunkSchema = z.object({
   id: z.string(),
   path: z.string(),
   title: z.string(),

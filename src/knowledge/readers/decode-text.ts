@@ -19,6 +19,15 @@ function decode(data: Uint8Array): string {
     // The UTF-8 BOM, when there is one, is dropped by the decoder.
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
-    return new TextDecoder('windows-1252').decode(data);
+    return windows1252(data);
   }
+}
+
+/** Windows-1252 bytes 0x80–0x9F (elsewhere it is Latin-1); Node's TextDecoder decodes this label as plain Latin-1. */
+const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(data: Uint8Array): string {
+  let text = '';
+  for (const byte of data) text += byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
 }
