@@ -8,6 +8,8 @@ import { runAsk } from './adapters/cli/ask.ts';
 import { runConsole } from './adapters/cli/console.ts';
 import { formatEval, runEval } from './adapters/cli/eval-command.ts';
 import { openIndex } from './knowledge/indexer.ts';
+import { loadRegistries } from './domain/load.ts';
+import { RegistryError, type SkippedLocalFile } from './domain/registry.ts';
 
 const USAGE = `Usage : coordo <commande>
   start                         Slack si ses jetons sont configurés, sinon la console locale
@@ -71,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runIndex(config: Config): Promise<number> {
+  reportRegistries(config.knowledgeDir);
   const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
     indexDir: indexDir(config),
@@ -87,7 +90,24 @@ async function runIndex(config: Config): Promise<number> {
     `Index : ${report.files} fichiers (${report.processed} traités, ${report.reused} inchangés), ${report.chunks} passages, ${Math.round(report.ms)} ms.\n`,
   );
   for (const s of report.skipped) process.stdout.write(`Fichier ignoré : ${s.path} — ${s.reason}\n`);
+  if (report.rebuiltBecause) process.stdout.write(`Attention : ${report.rebuiltBecause}.\n`);
   return 0;
+}
+
+/** What `coordo index` says of the registries: local protocol files left out, with every problem (the index is built anyway). */
+function reportRegistries(knowledgeDir: string): void {
+  let skippedFiles: SkippedLocalFile[];
+  try {
+    skippedFiles = loadRegistries(knowledgeDir).skippedLocalFiles;
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    process.stdout.write(`Registres non chargés : ${error.message}\n`);
+    return;
+  }
+  for (const skipped of skippedFiles) {
+    process.stdout.write(`Protocoles locaux ignorés : ${skipped.file} (${skipped.problems.length} problème${skipped.problems.length > 1 ? 's' : ''})\n`);
+    for (const problem of skipped.problems) process.stdout.write(`  - ${problem}\n`);
+  }
 }
 
 /** A progress bar on a terminal; nothing when output is piped. */

@@ -109,6 +109,8 @@ export function indexDir(config: Config): string {
 export async function createCore(config: Config, options: CoordoOptions = {}): Promise<CoordoCore> {
   const logger = options.logger ?? silentLogger;
   const registries = options.registries ?? loadRegistries(config.knowledgeDir);
+  // Names and problems are shown by `coordo index`; file names can name a patient, the log has the count.
+  if (registries.skippedLocalFiles.length > 0) logger.warn('registries.local_files_skipped', { count: registries.skippedLocalFiles.length });
   const embedder = await selectEmbedder(config);
   const { index, report } = await openIndex({
     knowledgeDir: config.knowledgeDir,
@@ -120,6 +122,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
     logger.info('index.built', { files: report.files, reused: report.reused, chunks: report.chunks, ms: Math.round(report.ms) });
     // File names can name a patient: the log has the count; `coordo index` shows the names to whoever runs it.
     if (report.skipped.length > 0) logger.warn('index.files_skipped', { count: report.skipped.length });
+    if (report.rebuiltBecause) logger.warn('index.rebuilt_damaged');
   }
   const retriever = new Retriever(index, embedder.embeddings, createThesaurus(registries), logger);
   const structuredSteps = options.structuredSteps ?? (await selectStructuredSteps(config, logger));

@@ -18,17 +18,20 @@ import { loadProtocolModel } from '../workflows/drafts/model.ts';
 import { SqliteDraftRepository } from '../workflows/drafts/sqlite-repository.ts';
 import { createProtocolRegistryPort } from '../workflows/drafts/registry-port.ts';
 import { createCore, selectStructuredSteps } from './create-coordo.ts';
+import { keepServingOnErrors } from './process-guard.ts';
 
 /** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
 export async function startSlack(config: Config, logger: Logger): Promise<void> {
   if (!config.slack) throw new Error('Slack is not configured');
   const registries = loadRegistries(config.knowledgeDir);
-  for (const profession of Object.keys(config.professionGroups)) {
-    if (!professionById(registries, profession)) {
-      throw new ConfigError(
-        `Configuration invalide : COORDO_PROFESSION_GROUPS — profession inconnue « ${profession} » (identifiants dans knowledge/registries/professions.yml, par exemple « infirmier »)`,
-      );
-    }
+  const unknown = Object.keys(config.professionGroups).filter((profession) => !professionById(registries, profession));
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      unknown.map(
+        (profession) =>
+          `COORDO_PROFESSION_GROUPS — profession inconnue « ${profession} » (identifiants dans knowledge/registries/professions.yml, par exemple « infirmier »)`,
+      ),
+    );
   }
   const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
   // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
@@ -65,6 +68,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
     logger,
   });
   await slack.start();
+  keepServingOnErrors(logger);
   const stop = async (signal: string) => {
     logger.info('process.stopping', { signal });
     let code = 0;

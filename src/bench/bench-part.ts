@@ -1,6 +1,6 @@
 import type { Config } from '../config/env.ts';
 import { createCore } from '../app/create-coordo.ts';
-import { measureBuild, measureQuality, measureServe } from './corpus-bench.ts';
+import { measureBuild, measureIncremental, measureQuality, measureServe } from './corpus-bench.ts';
 import { runSlackBench } from './slack-bench.ts';
 import { runLoadProcess } from './slack-load.ts';
 
@@ -13,6 +13,8 @@ export async function runBenchPart(config: Config, name: string | undefined, arg
   switch (name) {
     case 'build':
       return print(await measureBuild(config));
+    case 'incremental':
+      return print(await measureIncremental(config));
     case 'serve':
       return print(await measureServe(config, args[0] ?? ''));
     case 'quality':

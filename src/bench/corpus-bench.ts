@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { Config } from '../config/env.ts';
 import { createCore, indexDir } from '../app/create-coordo.ts';
 import { askOnce } from '../adapters/cli/ask.ts';
-import { buildIndex } from '../knowledge/indexer.ts';
+import { loadIndex, updateIndex } from '../knowledge/indexer.ts';
 import { offlineEmbedder } from '../knowledge/embedder.ts';
 import { IndexFiles } from '../knowledge/index-files.ts';
 import { readEvalFile, withSectionLabels } from '../eval/questions.ts';
 import { OWN_EVAL_DIR } from '../config/paths.ts';
+import { scanKnowledgeDir } from '../knowledge/scan.ts';
 import { scoreAnswer } from '../eval/score.ts';
 import { PlainBm25Baseline } from './baseline.ts';
 import { percentile, round } from './stats.ts';
@@ -34,7 +35,7 @@ export type ServeFigures = z.infer<typeof ServeFiguresSchema>;
 
 /** Pass count of the plain BM25 baseline over an index's chunks (run where its memory does not count). */
 export async function measureBaseline(indexDirectory: string, evalFile: string): Promise<number> {
-  const baseline = new PlainBm25Baseline(await new IndexFiles(indexDirectory).readChunks());
+  const baseline = new PlainBm25Baseline([...(await loadIndex(indexDirectory)).chunks]);
   const questions = await readEvalFile(evalFile);
   return questions.filter((q) => scoreAnswer(q, baseline.attempt(q.question)).passed).length;
 }
@@ -65,8 +66,20 @@ export async function measureQuality(config: Config, files: readonly string[]): 
 /** Index build from scratch, in this process (run it in a child so that peak memory is the build's own). */
 export async function measureBuild(config: Config): Promise<BuildFigures> {
   await fs.rm(indexDir(config), { recursive: true, force: true });
-  const { report } = await buildIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
+  const report = await updateIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
   return { files: report.files, chunks: report.chunks, buildMs: round(report.ms, 0), maxRssMb: peakRssMb() };
+}
+
+export const IncrementalFiguresSchema = z.object({ files: z.number(), processed: z.number(), ms: z.number() });
+export type IncrementalFigures = z.infer<typeof IncrementalFiguresSchema>;
+
+/** With the index built: one knowledge file changed (a section added), then the index updated; the time of that update. */
+export async function measureIncremental(config: Config): Promise<IncrementalFigures> {
+  const [file] = (await scanKnowledgeDir(config.knowledgeDir)).filter((f) => f.path.endsWith('.md'));
+  if (!file) throw new Error('no Markdown file to change');
+  await fs.appendFile(file.absolutePath, '\n## Section ajoutée pour la mesure\n\nUne phrase de plus, pour mesurer la mise à jour d’un seul fichier.\n');
+  const report = await updateIndex({ knowledgeDir: config.knowledgeDir, indexDir: indexDir(config), embedder: offlineEmbedder() });
+  return { files: report.files, processed: report.processed, ms: round(report.ms, 0) };
 }
 
 /** Serving figures with the index built: the evaluation set through the engine, then answer latency over several rounds. */

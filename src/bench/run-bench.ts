@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Config } from '../config/env.ts';
 import { BIN, OWN_EVAL_DIR, PROJECT_ROOT } from '../config/paths.ts';
-import { BuildFiguresSchema, QualityFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
+import { BuildFiguresSchema, IncrementalFiguresSchema, QualityFiguresSchema, ServeFiguresSchema, measureBaseline, type BuildFigures, type ServeFigures } from './corpus-bench.ts';
 import type { SetFigures } from '../eval/metrics.ts';
 import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { guardLines, measureGuards } from './guards-bench.ts';
@@ -37,8 +37,14 @@ export async function runBench(config: Config, print: (line: string) => void): P
       const baselinePassed = await measureBaseline(path.join(corpus.dataDir, 'index'), evalFile);
       print(row(corpus.name, build, serve, baselinePassed));
     }
+    const bigEnv = { COORDO_KNOWLEDGE_DIR: bigDir, COORDO_DATA_DIR: path.join(work, 'data-100x') };
+    const incremental = IncrementalFiguresSchema.parse(await inChild(['bench-part', 'incremental'], bigEnv));
     print('');
     print('Cibles : p95 < 30 ms (base) et < 60 ms (100×) ; build 100× < 60 s ; RSS < 300 Mo.');
+    print(
+      `Mise à jour incrémentale, synthétique 100× (${incremental.files} fichiers) : un fichier modifié → index à jour en ${incremental.ms} ms ` +
+        `(${incremental.processed} fichier traité). Cible < 1 s.`,
+    );
     await printQuality(print, { COORDO_KNOWLEDGE_DIR: config.knowledgeDir, COORDO_DATA_DIR: path.join(work, 'data-1x') });
     const slack = SlackBenchResultSchema.parse(
       await inChild(['bench-part', 'slack'], { COORDO_KNOWLEDGE_DIR: config.knowledgeDir, COORDO_DATA_DIR: path.join(work, 'data-1x') }),

@@ -12,25 +12,50 @@ const url = (name: string) =>
     message: `${name} doit être une adresse http(s) valide`,
   });
 
+/** An integer setting within bounds, with its French message (an empty value takes the default). */
+const integer = (name: string, min: number, max: number, fallback: number, unit = '') =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (/^-?\d+$/.test(v) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `${name} doit être un nombre entier de ${min} à ${max}${unit} (reçu « ${v} »)` });
+      return z.NEVER;
+    });
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const prefixed = (name: string, prefix: string) =>
+  optionalString.refine((v) => v === undefined || v.startsWith(prefix), { message: `${name} doit commencer par « ${prefix} »` });
+
 /**
  * Every setting Coordo reads from the environment (or `.env`). Validated once at
- * start; a bad value is reported by name in French and the process exits.
+ * start; every bad value is reported by name in French, all at once, and the process exits.
  */
 const EnvSchema = z.object({
   COORDO_KNOWLEDGE_DIR: optionalString,
   COORDO_DATA_DIR: optionalString,
   COORDO_DB_PATH: optionalString,
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 'info' as const;
+      const level = LOG_LEVELS.find((l) => l === v.toLowerCase());
+      if (level) return level;
+      ctx.addIssue({ code: 'custom', message: `LOG_LEVEL doit valoir ${LOG_LEVELS.join(', ')} (reçu « ${v} »)` });
+      return z.NEVER;
+    }),
 
-  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-    message: 'SLACK_BOT_TOKEN doit commencer par « xoxb- »',
-  }),
-  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
-    message: 'SLACK_APP_TOKEN doit commencer par « xapp- »',
-  }),
+  SLACK_BOT_TOKEN: prefixed('SLACK_BOT_TOKEN', 'xoxb-'),
+  SLACK_APP_TOKEN: prefixed('SLACK_APP_TOKEN', 'xapp-'),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: url('SLACK_API_URL'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: integer('PORT', 1, 65535, 3000),
   /** Channel where delegation-request cards are posted (else: DM to the délégué). */
   COORDO_REQUESTS_CHANNEL: optionalString,
   /** Members of each profession group, e.g. `infirmier=U1,U2;masseur-kinesitherapeute=U3`. */
@@ -40,7 +65,7 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: url('OPENAI_BASE_URL'),
   COORDO_CHAT_MODEL: optionalString,
   COORDO_EMBEDDING_MODEL: optionalString,
-  COORDO_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  COORDO_LLM_TIMEOUT_MS: integer('COORDO_LLM_TIMEOUT_MS', 100, 60000, 3000, ' ms'),
   /** Day the answers are worded for (dated facts), `AAAA-MM-JJ`; default: the real date. For tests and demonstrations. */
   COORDO_TODAY: optionalString.refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T12:00:00Z`))), {
     message: 'COORDO_TODAY doit être une date AAAA-MM-JJ',
@@ -77,52 +102,67 @@ export interface Config {
   today?: string;
 }
 
-export class ConfigError extends Error {}
+/** Every problem of the configuration, one French line each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      problems.length === 1
+        ? `Configuration invalide : ${problems[0]}`
+        : `Configuration invalide (${problems.length} problèmes) :\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+}
 
-function parseGroups(spec: string | undefined): Record<string, string[]> {
+function parseGroups(spec: string | undefined, problems: string[]): Record<string, string[]> {
   const groups: Record<string, string[]> = {};
   if (!spec) return groups;
   for (const part of spec.split(';')) {
     const [name, members] = part.split('=');
     if (!name?.trim() || members === undefined) {
-      throw new ConfigError(`COORDO_PROFESSION_GROUPS : « ${part} » n'est pas de la forme profession=U1,U2`);
+      problems.push(`COORDO_PROFESSION_GROUPS — « ${part} » n'est pas de la forme profession=U1,U2`);
+      continue;
     }
     groups[name.trim()] = members.split(',').map((m) => m.trim()).filter(Boolean);
   }
   return groups;
 }
 
-/** Read and check the configuration. Throws ConfigError with one French line naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = issue?.path.join('.') ?? '?';
-    throw new ConfigError(`Configuration invalide : ${name} — ${issue?.message ?? 'valeur incorrecte'}`);
-  }
-  const e = parsed.data;
-  const dataDir = path.resolve(cwd, e.COORDO_DATA_DIR ?? '.coordo');
+const CROSS_CHECKED = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'COORDO_CHAT_MODEL', 'COORDO_EMBEDDING_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'] as const;
+type CrossChecked = Partial<Record<(typeof CROSS_CHECKED)[number], string>>;
+
+/** The problems no single variable shows: Slack and model settings that need each other (set = non-empty). */
+function crossProblems(e: CrossChecked): string[] {
+  const problems: string[] = [];
   const hasSlack = e.SLACK_BOT_TOKEN !== undefined || e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined;
-  let slack: SlackConfig | undefined;
-  if (hasSlack) {
-    if (!e.SLACK_BOT_TOKEN) throw new ConfigError('Configuration invalide : SLACK_BOT_TOKEN manquant (requis pour Slack)');
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-      throw new ConfigError(
-        'Configuration invalide : SLACK_SIGNING_SECRET manquant (requis en mode HTTP ; ou SLACK_APP_TOKEN pour le Socket Mode)',
-      );
-    }
-    slack = {
-      botToken: e.SLACK_BOT_TOKEN,
-      appToken: e.SLACK_APP_TOKEN,
-      signingSecret: e.SLACK_SIGNING_SECRET,
-      apiUrl: e.SLACK_API_URL,
-      port: e.PORT,
-    };
+  if (hasSlack && !e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN manquant (requis pour Slack)');
+  if (hasSlack && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET manquant (requis en mode HTTP ; ou SLACK_APP_TOKEN pour le Socket Mode)');
   }
   if ((e.COORDO_CHAT_MODEL || e.COORDO_EMBEDDING_MODEL) && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
     const model = e.COORDO_CHAT_MODEL ? 'COORDO_CHAT_MODEL' : 'COORDO_EMBEDDING_MODEL';
-    throw new ConfigError(`Configuration invalide : ${model} est défini sans OPENAI_BASE_URL ni OPENAI_API_KEY (point d'accès du modèle)`);
+    problems.push(`${model} est défini sans OPENAI_BASE_URL ni OPENAI_API_KEY (point d'accès du modèle)`);
   }
+  return problems;
+}
+
+/** Read and check the configuration. Throws ConfigError naming every bad variable, in French. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    // The variables that parsed are checked too, so that one run lists everything to fix.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '?'} — ${issue.message}`);
+    const given: CrossChecked = Object.fromEntries(CROSS_CHECKED.flatMap((name) => (env[name]?.trim() ? [[name, env[name].trim()]] : [])));
+    throw new ConfigError([...problems, ...crossProblems(given)]);
+  }
+  const e = parsed.data;
+  const problems = crossProblems(e);
+  const professionGroups = parseGroups(e.COORDO_PROFESSION_GROUPS, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(cwd, e.COORDO_DATA_DIR ?? '.coordo');
+  const slack: SlackConfig | undefined =
+    e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)
+      ? { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, port: e.PORT }
+      : undefined;
   const llm: LlmConfig | undefined =
     e.OPENAI_API_KEY || e.OPENAI_BASE_URL
       ? {
@@ -140,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     slack,
     requestsChannel: e.COORDO_REQUESTS_CHANNEL,
-    professionGroups: parseGroups(e.COORDO_PROFESSION_GROUPS),
+    professionGroups,
     llm,
     today: e.COORDO_TODAY,
   };

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   DatedFactsFileSchema,
   GlossaryFileSchema,
@@ -13,6 +13,7 @@ import {
   SynonymsFileSchema,
   type Protocol,
   type Registries,
+  type SkippedLocalFile,
 } from './registry.ts';
 
 /** Registry files, relative to the knowledge folder. Citations point at these paths. */
@@ -30,9 +31,10 @@ export const REGISTRY_FILES = {
 export const LOCAL_PROTOCOLS_FILE = /^protocoles-locaux.*\.ya?ml$/i;
 
 /**
- * Reads and validates every registry of the knowledge folder, plus the teams'
- * local protocol files. Throws a RegistryError naming the file and the field
- * of the first problem found.
+ * Reads and validates every registry of the knowledge folder (a bad one throws
+ * a RegistryError naming the file and the field), plus the teams' local protocol
+ * files: a local file with problems is left out, with all its problems listed in
+ * `skippedLocalFiles`, and the others are served.
  */
 export function loadRegistries(knowledgeDir: string): Registries {
   const professions = readRegistry(knowledgeDir, REGISTRY_FILES.professions, ProfessionsFileSchema);
@@ -55,47 +57,85 @@ export function loadRegistries(knowledgeDir: string): Registries {
   uniqueIds(REGISTRY_FILES.forms, forms);
   uniqueIds(REGISTRY_FILES.dated, dated);
   uniqueIds(REGISTRY_FILES.protocols, national);
-  checkProfessions(REGISTRY_FILES.protocols, national, '', professionIds);
+  const nationalProblem = unknownProfessions(national, '', professionIds)[0];
+  if (nationalProblem) throw new RegistryError(REGISTRY_FILES.protocols, nationalProblem.field, nationalProblem.detail);
 
   const protocols: Protocol[] = [...national];
   const seen = new Set(national.map((protocol) => protocol.id));
+  const skippedLocalFiles: SkippedLocalFile[] = [];
   for (const file of findLocalProtocolFiles(knowledgeDir)) {
-    const local = readRegistry(knowledgeDir, file, LocalProtocolsFileSchema);
-    const entries: Protocol[] = local.protocoles.map((protocol) => ({
-      ...protocol,
-      status: { kind: 'local', basis: protocol.status },
-      team: local.equipe,
-      file,
-    }));
-    checkProfessions(file, entries, 'protocoles', professionIds);
-    entries.forEach((protocol, index) => {
-      if (seen.has(protocol.id)) {
-        throw new RegistryError(file, `protocoles[${index}].id`, `identifiant « ${protocol.id} » déjà utilisé par un autre protocole`);
-      }
-      seen.add(protocol.id);
-      protocols.push(protocol);
-    });
+    const local = readLocalProtocols(knowledgeDir, file, professionIds, seen);
+    if ('problems' in local) {
+      skippedLocalFiles.push(local);
+      continue;
+    }
+    for (const protocol of local.protocols) seen.add(protocol.id);
+    protocols.push(...local.protocols);
   }
-  return { professions, forms, protocols, glossary, synonyms, dated };
+  return { professions, forms, protocols, glossary, synonyms, dated, skippedLocalFiles };
 }
 
-function readRegistry<S extends z.ZodType>(knowledgeDir: string, file: string, schema: S): z.infer<S> {
+/** Zod's own messages in French (the schemas' custom messages are French already). */
+const FRENCH = { error: z.locales.fr().localeError };
+
+interface Problem {
+  field: string;
+  detail: string;
+}
+
+function readYaml(knowledgeDir: string, file: string): unknown {
   const full = join(knowledgeDir, file);
   if (!existsSync(full)) throw new RegistryError(file, '', 'fichier introuvable');
-  let data: unknown;
   try {
-    data = parse(readFileSync(full, 'utf8'));
+    return parse(readFileSync(full, 'utf8'));
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (ligne ${error.linePos[0].line})` : '';
     throw new RegistryError(file, '', `YAML illisible${where}`);
   }
-  const parsed = schema.safeParse(data);
+}
+
+function schemaProblems(data: unknown, issues: readonly z.core.$ZodIssue[]): Problem[] {
+  return issues.map((issue) => {
+    const entryId = entryIdAt(data, issue.path);
+    return { field: formatPath(issue.path), detail: entryId ? `${issue.message} (entrée « ${entryId} »)` : issue.message };
+  });
+}
+
+function readRegistry<S extends z.ZodType>(knowledgeDir: string, file: string, schema: S): z.infer<S> {
+  const data = readYaml(knowledgeDir, file);
+  const parsed = schema.safeParse(data, FRENCH);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue ? formatPath(issue.path) : '';
-  const entryId = entryIdAt(data, issue?.path ?? []);
-  const message = issue?.message ?? 'contenu invalide';
-  throw new RegistryError(file, path, entryId ? `${message} (entrée « ${entryId} »)` : message);
+  const first = schemaProblems(data, parsed.error.issues)[0] ?? { field: '', detail: 'contenu invalide' };
+  throw new RegistryError(file, first.field, first.detail);
+}
+
+/** One local file: its protocols, or every problem found in it (YAML, fields, professions, identifiers). */
+function readLocalProtocols(knowledgeDir: string, file: string, professionIds: ReadonlySet<string>, taken: ReadonlySet<string>): { protocols: Protocol[] } | SkippedLocalFile {
+  const lines = (problems: readonly Problem[]) => problems.map((p) => `champ ${p.field || '(racine)'} : ${p.detail}`);
+  let data: unknown;
+  try {
+    data = readYaml(knowledgeDir, file);
+  } catch (error) {
+    if (error instanceof RegistryError) return { file, problems: [error.detail] };
+    throw error;
+  }
+  const parsed = LocalProtocolsFileSchema.safeParse(data, FRENCH);
+  if (!parsed.success) return { file, problems: lines(schemaProblems(data, parsed.error.issues)) };
+  const protocols: Protocol[] = parsed.data.protocoles.map((protocol) => ({
+    ...protocol,
+    status: { kind: 'local', basis: protocol.status },
+    team: parsed.data.equipe,
+    file,
+  }));
+  const ids = new Set<string>();
+  const problems = unknownProfessions(protocols, 'protocoles', professionIds);
+  protocols.forEach((protocol, index) => {
+    if (taken.has(protocol.id) || ids.has(protocol.id)) {
+      problems.push({ field: `protocoles[${index}].id`, detail: `identifiant « ${protocol.id} » déjà utilisé par un autre protocole` });
+    }
+    ids.add(protocol.id);
+  });
+  return problems.length > 0 ? { file, problems: lines(problems) } : { protocols };
 }
 
 /** `[3].delegues[0]`, `protocoles[1].title`. */
@@ -130,20 +170,16 @@ function uniqueIds(file: string, entries: readonly { id: string }[]): Set<string
   return ids;
 }
 
-function checkProfessions(file: string, protocols: readonly Protocol[], prefix: string, known: ReadonlySet<string>): void {
-  protocols.forEach((protocol, index) => {
-    for (const role of ['delegants', 'delegues'] as const) {
-      protocol[role].forEach((id, position) => {
-        if (!known.has(id)) {
-          throw new RegistryError(
-            file,
-            `${prefix}[${index}].${role}[${position}]`,
-            `profession inconnue « ${id} » (voir ${REGISTRY_FILES.professions}) (entrée « ${protocol.id} »)`,
-          );
-        }
-      });
-    }
-  });
+function unknownProfessions(protocols: readonly Protocol[], prefix: string, known: ReadonlySet<string>): Problem[] {
+  return protocols.flatMap((protocol, index) =>
+    (['delegants', 'delegues'] as const).flatMap((role) =>
+      protocol[role].flatMap((id, position) =>
+        known.has(id)
+          ? []
+          : [{ field: `${prefix}[${index}].${role}[${position}]`, detail: `profession inconnue « ${id} » (voir ${REGISTRY_FILES.professions}) (entrée « ${protocol.id} »)` }],
+      ),
+    ),
+  );
 }
 
 function findLocalProtocolFiles(knowledgeDir: string): string[] {

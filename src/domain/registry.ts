@@ -219,6 +219,14 @@ export interface Registries {
   glossary: GlossaryEntry[];
   synonyms: string[][];
   dated: DatedFact[];
+  /** Local protocol files left out because of problems; the other files are served. */
+  skippedLocalFiles: SkippedLocalFile[];
+}
+
+/** A `protocoles-locaux*.yml` file left out, with every problem found in it (one French line each: entry, field, problem). */
+export interface SkippedLocalFile {
+  file: string;
+  problems: string[];
 }
 
 /** A registry file that cannot be used; `file` is relative to the knowledge folder. */

@@ -53,29 +53,50 @@ const SerializedSchema = z.object({
   documentFrequency: z.record(z.string(), z.number()),
 });
 
-/** French BM25 (MiniSearch BM25+) over the chunks. */
+/** The distinct terms of a chunk, as counted in the document frequencies. */
+function termsOf(chunk: Chunk): Set<string> {
+  const seen = new Set<string>();
+  for (const word of words(`${chunk.title} ${chunk.section} ${chunk.text} ${chunk.tags.join(' ')} ${(chunk.questions ?? []).join(' ')}`)) {
+    const term = termOf(word);
+    if (term !== null) seen.add(term);
+  }
+  return seen;
+}
+
+/** French BM25 (MiniSearch BM25+) over the chunks; chunks can be added and removed. */
 export class LexicalIndex {
   private constructor(
     private readonly search: MiniSearch<Chunk>,
     /** Number of chunks each term appears in. */
-    private readonly documentFrequency: ReadonlyMap<string, number>,
+    private readonly documentFrequency: Map<string, number>,
     /** Typo corrections already looked up ('' for none). */
     private readonly closest = new LRUCache<string, string>({ max: 5000 }),
   ) {}
 
   static build(chunks: readonly Chunk[]): LexicalIndex {
-    const search = new MiniSearch<Chunk>(OPTIONS);
-    search.addAll(chunks);
-    const frequency = new Map<string, number>();
+    const index = new LexicalIndex(new MiniSearch<Chunk>(OPTIONS), new Map());
+    index.add(chunks);
+    return index;
+  }
+
+  /** Index more chunks (ids not in the index yet). */
+  add(chunks: readonly Chunk[]): void {
+    this.search.addAll(chunks);
+    for (const chunk of chunks) for (const term of termsOf(chunk)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    this.closest.clear(); // the vocabulary changed: corrections are looked up again
+  }
+
+  /** Take chunks out, exactly as they were added (no trace left in the postings). */
+  remove(chunks: readonly Chunk[]): void {
+    this.search.removeAll(chunks);
     for (const chunk of chunks) {
-      const seen = new Set<string>();
-      for (const word of words(`${chunk.title} ${chunk.section} ${chunk.text} ${chunk.tags.join(' ')} ${(chunk.questions ?? []).join(' ')}`)) {
-        const term = termOf(word);
-        if (term !== null) seen.add(term);
+      for (const term of termsOf(chunk)) {
+        const left = (this.documentFrequency.get(term) ?? 1) - 1;
+        if (left > 0) this.documentFrequency.set(term, left);
+        else this.documentFrequency.delete(term);
       }
-      for (const term of seen) frequency.set(term, (frequency.get(term) ?? 0) + 1);
     }
-    return new LexicalIndex(search, frequency);
+    this.closest.clear();
   }
 
   static fromJSON(json: string): LexicalIndex {

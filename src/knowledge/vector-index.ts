@@ -1,9 +1,4 @@
-import fs from 'node:fs/promises';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
-import { Document } from '@langchain/core/documents';
-import type { Embeddings } from '@langchain/core/embeddings';
-
-const ADD_BATCH = 1000;
+import hnswlib from 'hnswlib-node';
 
 export interface VectorHit {
   /** Position of the chunk in the index's chunk list. */
@@ -12,41 +7,69 @@ export interface VectorHit {
   distance: number;
 }
 
-/** Approximate nearest neighbours over the chunk vectors (hnswlib-node through LangChain's HNSWLib). */
-export class VectorIndex {
-  private constructor(private readonly store: HNSWLib) {}
+/** hnswlib's graph parameters (those LangChain's HNSWLib used): M, efConstruction, seed. */
+const M = 16;
+const EF_CONSTRUCTION = 200;
+const SEED = 100;
 
-  /** Vectors are added in batches, so that only one batch at a time exists as JS number arrays. */
-  static async build(embeddings: Embeddings, vectors: readonly Float32Array[], dimensions: number): Promise<VectorIndex> {
-    const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions });
-    for (let start = 0; start < vectors.length; start += ADD_BATCH) {
-      const batch = vectors.slice(start, start + ADD_BATCH);
-      const docs = batch.map((_, k) => new Document({ pageContent: '', metadata: { position: start + k } }));
-      await store.addVectors(batch.map((v) => Array.from(v)), docs);
-    }
-    return new VectorIndex(store);
+/**
+ * Approximate nearest neighbours over the chunk vectors (hnswlib-node). Each
+ * chunk has a stable label, so that a changed file's vectors are marked deleted
+ * and its new ones added (in the slots of deleted ones) without rebuilding the
+ * graph; `positions` maps labels to the chunks' positions in the loaded index.
+ */
+export class VectorIndex {
+  private positions = new Map<number, number>();
+
+  private constructor(
+    private readonly graph: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+  ) {}
+
+  static create(dimensions: number, capacity = 0): VectorIndex {
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    graph.initIndex(Math.max(1, capacity), M, EF_CONSTRUCTION, SEED, true);
+    return new VectorIndex(graph, dimensions);
   }
 
-  static async load(dir: string, embeddings: Embeddings): Promise<VectorIndex> {
-    return new VectorIndex(await HNSWLib.load(dir, embeddings));
+  /** Read a graph written by {@link save}; throws when the file is not one. */
+  static async load(file: string, dimensions: number): Promise<VectorIndex> {
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    await graph.readIndex(file, true);
+    return new VectorIndex(graph, dimensions);
   }
 
   get size(): number {
-    return this.store._index ? this.store._index.getCurrentCount() : 0;
+    return this.graph.getCurrentCount();
   }
 
-  async save(dir: string): Promise<void> {
-    await fs.rm(dir, { recursive: true, force: true });
-    if (this.size === 0) {
-      await fs.mkdir(dir, { recursive: true });
-      return;
-    }
-    await this.store.save(dir);
+  /** Add vectors under the given labels, growing the graph when it is full (deleted slots are reused first). */
+  add(entries: readonly { label: number; vector: ArrayLike<number> }[]): void {
+    const needed = this.size + entries.length;
+    if (needed > this.graph.getMaxElements()) this.graph.resizeIndex(Math.max(needed, Math.ceil(this.graph.getMaxElements() * 1.5)));
+    for (const { label, vector } of entries) this.graph.addPoint(Array.from(vector), label, true);
+  }
+
+  remove(labels: Iterable<number>): void {
+    for (const label of labels) this.graph.markDelete(label);
+  }
+
+  /** Where each label's chunk sits in the loaded chunk list. */
+  setPositions(positions: Map<number, number>): void {
+    this.positions = positions;
+  }
+
+  save(file: string): Promise<boolean> {
+    return this.graph.writeIndex(file);
   }
 
   async query(vector: number[], limit: number): Promise<VectorHit[]> {
-    if (this.size === 0) return [];
-    const hits = await this.store.similaritySearchVectorWithScore(vector, Math.min(limit, this.size));
-    return hits.map(([doc, distance]) => ({ position: Number(doc.metadata.position), distance }));
+    const live = this.positions.size;
+    if (live === 0) return [];
+    const { neighbors, distances } = this.graph.searchKnn(vector, Math.min(limit, live));
+    return neighbors.flatMap((label, i) => {
+      const position = this.positions.get(label);
+      return position === undefined ? [] : [{ position, distance: distances[i] ?? 1 }];
+    });
   }
 }

@@ -16,14 +16,29 @@ export interface Migration {
  * then apply the migrations not applied yet, in the order given.
  */
 export function openDatabase(file: string, migrations: readonly Migration[]): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  let db: Db;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    throw new DatabaseOpenError(file, error);
+  }
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, migrations);
   return db;
+}
+
+/** The SQLite file cannot be created or opened: its path and the system's reason code, in French. */
+export class DatabaseOpenError extends Error {
+  constructor(file: string, cause: unknown) {
+    const code = (cause as { code?: unknown }).code;
+    super(
+      `Base de données impossible à ouvrir : ${file}${typeof code === 'string' ? ` (${code})` : ''} — vérifiez COORDO_DB_PATH (ou COORDO_DATA_DIR), que le dossier existe ou peut être créé et que Coordo a le droit d'y écrire.`,
+    );
+  }
 }
 
 /**

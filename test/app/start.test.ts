@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../support/cli.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
-import { mentionEvent, sendCommand, sendEvent, type SlackTarget } from '../support/slack-requests.ts';
+import { mentionEvent, postSigned, sendCommand, sendEvent, type SlackTarget } from '../support/slack-requests.ts';
 import { freePort } from '../support/net.ts';
 
 /** `npm start` as a team runs it: the real entry point in a child process, tokens or not. */
@@ -100,6 +100,21 @@ describe('npm start', () => {
       await sendCommand(target, { text: 'protocole Sutures aux urgences', responseUrl: fake.responseUrl('protocole'), channelId: 'CDRAFT' });
       const root = await fake.waitFor('chat.postMessage', (c) => c.params.channel === 'CDRAFT' && !c.params.thread_ts, 15_000);
       expect(JSON.stringify(root.params)).toMatch(/Sutures aux urgences/);
+    });
+
+    it('answers 400 to signed garbage (payload=null, JSON null…) and keeps answering', async () => {
+      for (const [body, type] of [
+        ['payload=null', 'application/x-www-form-urlencoded'],
+        ['payload=%5B%5D', 'application/x-www-form-urlencoded'],
+        ['null', 'application/json'],
+        ['{"type":"event_callback","event":7}', 'application/json'],
+      ] as const) {
+        expect((await postSigned(target, body, type)).status).toBe(400);
+      }
+      const event = mentionEvent({ text: `<@${fake.bot.userId}> c'est quoi une CPTS ?`, channel: 'CTEAM' });
+      expect((await sendEvent(target, event)).status).toBe(200);
+      await fake.waitFor('chat.postMessage', (c) => c.params.thread_ts === event.ts, 15_000);
+      expect(run.child.exitCode).toBeNull();
     });
 
     it('stops cleanly on SIGTERM, and never logs message text', async () => {

@@ -10,6 +10,7 @@ import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support
 import { sendCommand, sendInteraction } from '../support/slack-requests.ts';
 import { CHANNEL, NURSE, REQUESTER, startDelegationSlack, today, type DelegationSlack } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
+import { ANSWERING_BUDGET_MS } from '../support/budgets.ts';
 
 /**
  * The request form pre-filled by the model (real StructuredSteps against the
@@ -25,7 +26,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The steps as the composition root builds them from the settings (undefined without COORDO_CHAT_MODEL). */
 async function steps(chatModel: string | null): Promise<DelegationFieldsReader | undefined> {
-  const env = { OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: 'test-key', COORDO_LLM_TIMEOUT_MS: '3000', ...(chatModel ? { COORDO_CHAT_MODEL: chatModel } : {}) };
+  const env = { OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: 'test-key', COORDO_LLM_TIMEOUT_MS: String(ANSWERING_BUDGET_MS), ...(chatModel ? { COORDO_CHAT_MODEL: chatModel } : {}) };
   return selectStructuredSteps(loadConfig(env, ROOT), createLogger('silent'));
 }
 

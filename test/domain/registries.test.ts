@@ -135,7 +135,58 @@ describe('protocoles locaux', () => {
       join(dir, 'protocoles-locaux.yml'),
       'equipe: Équipe test\nprotocoles:\n  - id: cystite\n    title: Doublon\n    patients: x\n    setting: y\n    status: z\n    sources: [s]\n',
     );
-    const error = registryError(() => loadRegistries(dir));
-    expect(error).toMatchObject({ file: 'protocoles-locaux.yml', fieldPath: 'protocoles[0].id' });
+    const { skippedLocalFiles } = loadRegistries(dir);
+    expect(skippedLocalFiles).toEqual([{ file: 'protocoles-locaux.yml', problems: ['champ protocoles[0].id : identifiant « cystite » déjà utilisé par un autre protocole'] }]);
+  });
+
+  it('listent toutes les erreurs d’un fichier local invalide (entrée, champ, en français), l’ignorent et servent les autres', () => {
+    const dir = tempKnowledge();
+    mkdirSync(join(dir, 'equipe'));
+    cpSync(join(KNOWLEDGE, 'local/modele-protocoles-locaux.yml'), join(dir, 'equipe/protocoles-locaux-tilleuls.yml'));
+    writeFileSync(
+      join(dir, 'protocoles-locaux-casse.yml'),
+      [
+        'equipe: Équipe test',
+        'protocoles:',
+        '  - id: plaies-simples',
+        '    title: Sutures',
+        '    delegues: [kine]',
+        '    patients: x',
+        '    status: z',
+        '    sources: [s]',
+        '  - id: Mauvais Identifiant',
+        '    title: ""',
+        '    setting: y',
+        '    patients: x',
+        '    status: z',
+        '    sources: []',
+        '    couleur: bleu',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'protocoles-locaux-illisible.yml'), 'equipe: [oops\n');
+    writeFileSync(join(dir, 'protocoles-locaux-inconnue.yml'), 'equipe: E\nprotocoles:\n  - id: a\n    title: T\n    delegues: [kine, sage-femme-x]\n    patients: x\n    setting: y\n    status: z\n    sources: [s]\n');
+
+    const registries = loadRegistries(dir);
+    expect(registries.protocols.some((p) => p.id === 'exemple-renouvellement-bas-de-contention')).toBe(true);
+    expect(registries.protocols.some((p) => p.id === 'plaies-simples' || p.id === 'a')).toBe(false);
+    const byFile = Object.fromEntries(registries.skippedLocalFiles.map((s) => [s.file, s.problems]));
+    expect(Object.keys(byFile).sort()).toEqual(['protocoles-locaux-casse.yml', 'protocoles-locaux-illisible.yml', 'protocoles-locaux-inconnue.yml']);
+    const broken = byFile['protocoles-locaux-casse.yml'] ?? [];
+    expect(broken).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^champ protocoles\[0\]\.setting : .*attendu.*\(entrée « plaies-simples »\)$/u),
+        expect.stringMatching(/^champ protocoles\[1\]\.id : identifiant attendu en minuscules/u),
+        expect.stringMatching(/^champ protocoles\[1\]\.title : texte vide/u),
+        expect.stringMatching(/^champ protocoles\[1\]\.sources : au moins une source est exigée/u),
+        expect.stringMatching(/^champ protocoles\[1\] : Clé non reconnue : "couleur"/u),
+      ]),
+    );
+    expect(broken.join('\n')).not.toMatch(/Invalid|expected|received/u);
+    expect(byFile['protocoles-locaux-illisible.yml']).toEqual([expect.stringMatching(/^YAML illisible \(ligne \d+\)$/u)]);
+    expect(byFile['protocoles-locaux-inconnue.yml']).toEqual([
+      expect.stringMatching(/^champ protocoles\[0\]\.delegues\[0\] : profession inconnue « kine »/u),
+      expect.stringMatching(/^champ protocoles\[0\]\.delegues\[1\] : profession inconnue « sage-femme-x »/u),
+    ]);
   });
 });

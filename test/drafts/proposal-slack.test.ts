@@ -10,6 +10,7 @@ import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support
 import { blockActionPayload, nextTs, sendCommand, sendEvent, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
 import { tempDir } from './fixtures.ts';
 import { startDraftsSlack, threadReplyEvent, type DraftsSlack } from './slack-harness.ts';
+import { ANSWERING_BUDGET_MS } from '../support/budgets.ts';
 
 /**
  * « proposer <section> » and « Proposer un texte » in protocol drafts: the real
@@ -57,7 +58,7 @@ afterEach(async (ctx) => {
 
 /** The app with the steps the composition root builds from the settings (none without COORDO_CHAT_MODEL). */
 async function start(chatModel: string | null): Promise<DraftsSlack> {
-  const env = { OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: 'test-key', ...(chatModel ? { COORDO_CHAT_MODEL: chatModel } : {}) };
+  const env = { OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: 'test-key', COORDO_LLM_TIMEOUT_MS: String(ANSWERING_BUDGET_MS), ...(chatModel ? { COORDO_CHAT_MODEL: chatModel } : {}) };
   const steps = await selectStructuredSteps(loadConfig(env, ROOT), createLogger('silent'));
   app = await startDraftsSlack(fake, tmp.file, { proposer: steps });
   return app;

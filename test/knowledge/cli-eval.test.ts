@@ -72,7 +72,11 @@ describe('CLI contract', () => {
     expect(JSON.parse(binary.stdout).answer).toMatch(/caractères illisibles/);
     const badConfig = await runCli(['ask', 'test'], { env: { ...env, SLACK_BOT_TOKEN: 'pas-un-jeton' } });
     expect(badConfig.code).not.toBe(0);
-    expect(badConfig.stderr.trim().split('\n')).toHaveLength(1);
-    expect(badConfig.stderr).toMatch(/SLACK_BOT_TOKEN/);
+    // Every problem at once, one line each: the token's form, and the signing secret it needs in HTTP mode.
+    expect(badConfig.stderr.trim().split('\n')).toEqual([
+      'Configuration invalide (2 problèmes) :',
+      '  - SLACK_BOT_TOKEN — SLACK_BOT_TOKEN doit commencer par « xoxb- »',
+      '  - SLACK_SIGNING_SECRET manquant (requis en mode HTTP ; ou SLACK_APP_TOKEN pour le Socket Mode)',
+    ]);
   });
 });

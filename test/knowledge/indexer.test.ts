@@ -92,7 +92,7 @@ describe('knowledge index', () => {
     const changed = await buildIndex({ knowledgeDir, indexDir, embedder });
     expect(changed.report).toMatchObject({ reused: 4, processed: 1 });
 
-    const loaded = await loadIndex(indexDir, embedder);
+    const loaded = await loadIndex(indexDir);
     const retriever = new Retriever(loaded, embedder.embeddings, noExpansion);
     expect((await retriever.retrieve('gardes de week-end'))[0]?.chunk.path).toBe('equipe/astreinte.txt');
   });

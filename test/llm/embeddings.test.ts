@@ -10,6 +10,7 @@ import { createEmbedder, createEmbeddings } from '../../src/llm/embeddings.ts';
 import { PatientDataError } from '../../src/privacy/patient-data-guard.ts';
 import { FAKE_EMBEDDING_DIMENSIONS, fakeEmbedding, startFakeOpenAI } from '../support/fake-openai.ts';
 import type { FakeOpenAI } from '../support/fake-openai.ts';
+import { ANSWERING_BUDGET_MS } from '../support/budgets.ts';
 
 let stub: FakeOpenAI;
 let dir: string;
@@ -18,7 +19,7 @@ const config = (over: Partial<LlmConfig> = {}): LlmConfig => ({
   apiKey: 'test-key',
   baseURL: stub.baseURL,
   embeddingModel: 'fake-embed',
-  timeoutMs: 3000,
+  timeoutMs: ANSWERING_BUDGET_MS,
   ...over,
 });
 

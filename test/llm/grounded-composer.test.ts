@@ -12,6 +12,7 @@ import { createChatModel } from '../../src/llm/chat-model.ts';
 import { GroundedComposer } from '../../src/llm/grounded-composer.ts';
 import { startFakeOpenAI } from '../support/fake-openai.ts';
 import type { FakeOpenAI } from '../support/fake-openai.ts';
+import { ANSWERING_BUDGET_MS, budgetFor } from '../support/budgets.ts';
 
 const passage = (n: number, text: string): Passage => ({
   chunk: {
@@ -47,7 +48,7 @@ let stub: FakeOpenAI;
 let fallback: RecordingFallback;
 let logLines: string[];
 
-function composer(timeoutMs = 3000, baseURL = stub.baseURL): GroundedComposer {
+function composer(timeoutMs = ANSWERING_BUDGET_MS, baseURL = stub.baseURL): GroundedComposer {
   const config: LlmConfig = { apiKey: 'test-key', baseURL, chatModel: 'fake-chat', timeoutMs };
   const model = createChatModel(config);
   if (!model) throw new Error('chat model expected');
@@ -120,7 +121,7 @@ describe('GroundedComposer', () => {
     ['hanging endpoint', { kind: 'hang' }, 'timeout'],
   ] as const)('falls back to the offline answer on %s, with a log line without the question', async (_, behaviour, reason) => {
     stub.chat(behaviour);
-    const reply = await composer(800).compose(QUESTION, PASSAGES);
+    const reply = await composer(budgetFor(behaviour)).compose(QUESTION, PASSAGES);
     expect(reply).toBe(OFFLINE);
     expect(fallback.calls).toBe(1);
     expect(lastLog()).toMatchObject({ event: 'llm.fallback', step: 'answer', reason });
@@ -133,7 +134,7 @@ describe('GroundedComposer', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
-    expect(await composer(3000, `http://127.0.0.1:${port}/v1`).compose(QUESTION, PASSAGES)).toBe(OFFLINE);
+    expect(await composer(ANSWERING_BUDGET_MS, `http://127.0.0.1:${port}/v1`).compose(QUESTION, PASSAGES)).toBe(OFFLINE);
     expect(lastLog()).toMatchObject({ event: 'llm.fallback', reason: 'unreachable' });
   });
 

@@ -15,6 +15,7 @@ import { StructuredSteps } from '../../src/llm/structured.ts';
 import { OPEN_FORM_ACTION, openFormButton, readPrefill } from '../../src/workflows/delegation/open-form-button.ts';
 import { realCatalog } from '../delegation/catalog.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { ANSWERING_BUDGET_MS, HANGING_BUDGET_MS } from '../support/budgets.ts';
 
 /**
  * The intent handler as the composition root wires it (real core, shipped
@@ -40,8 +41,8 @@ beforeEach(() => {
   logs.length = 0;
 });
 
-function core(chatModel: string | null): Promise<CoordoCore> {
-  const env = { COORDO_DATA_DIR: dataDir, OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: 'test-key', ...(chatModel ? { COORDO_CHAT_MODEL: chatModel } : {}) };
+function core(chatModel: string | null, budgetMs = ANSWERING_BUDGET_MS): Promise<CoordoCore> {
+  const env = { COORDO_DATA_DIR: dataDir, OPENAI_BASE_URL: stub.baseURL, OPENAI_API_KEY: 'test-key', COORDO_LLM_TIMEOUT_MS: String(budgetMs), ...(chatModel ? { COORDO_CHAT_MODEL: chatModel } : {}) };
   return createCore(loadConfig(env, ROOT), { logger: createLogger('info', (l) => logs.push(l)), offerRequestForm: openFormButton });
 }
 
@@ -117,8 +118,10 @@ describe('with a chat model', () => {
   });
 
   it('falls back to the offline answer when the endpoint hangs on both steps (intent, then answer)', async () => {
+    // The endpoint never answers: each step's share of the (short) budget always runs out.
+    const hanging = await core('fake-chat', 3 * HANGING_BUDGET_MS);
     stub.chat({ kind: 'hang' }, { kind: 'hang' });
-    const reply = await ask(c, "Qu'est-ce qu'une CPTS ?");
+    const reply = await ask(hanging, "Qu'est-ce qu'une CPTS ?");
     expect(reply.kind).toBe('answer');
     expect(reply.citations.length).toBeGreaterThan(0);
     expect(stub.requests).toHaveLength(2);
@@ -151,12 +154,14 @@ describe('the time budget of the pre-fill', () => {
   };
 
   it('gives the delegation pre-fill the intent share, not the whole timeout', async () => {
-    // The whole timeout is long; the share is short: a hanging pre-fill ends on the share.
+    // The whole timeout is long; the share is short: a hanging pre-fill ends on the share. The intent is
+    // answered at once (no HTTP call that must beat the share on a busy machine); the pre-fill's endpoint
+    // never answers, so its share always runs out, whatever the load.
     const real = steps(60_000);
     const seen: (number | undefined)[] = [];
     const handler = createIntentHandler({
       steps: {
-        detectIntent: async (text, timeoutMs) => (seen.push(timeoutMs), real.detectIntent(text, timeoutMs)),
+        detectIntent: async (_text, timeoutMs) => (seen.push(timeoutMs), 'delegation_request'),
         extractDelegationFields: async (text, choices, timeoutMs) => (seen.push(timeoutMs), real.extractDelegationFields(text, choices, timeoutMs)),
       },
       catalog: realCatalog(),
@@ -164,9 +169,10 @@ describe('the time budget of the pre-fill', () => {
       timeoutMs: 300,
       offerRequest: openFormButton,
     });
-    stub.chat(intent('delegation_request'), { kind: 'hang' });
+    stub.chat({ kind: 'hang' });
     const reply = await handler.handle({ text: REQUEST, conversation: { platform: 'slack', userId: 'U1', channelId: 'C1' }, history: [], command: false });
     expect(seen).toEqual([300, 300]);
+    expect(stub.requests).toHaveLength(1);
     expect(reply?.kind).toBe('workflow');
     expect(reply?.text).not.toContain('pré-rempli');
     expect(logs.some((l) => l.includes('"step":"delegation_fields"') && l.includes('"reason":"timeout"'))).toBe(true);

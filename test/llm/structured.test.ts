@@ -6,11 +6,12 @@ import { StructuredSteps } from '../../src/llm/structured.ts';
 import type { DelegationChoices, StructuredMethod } from '../../src/llm/structured.ts';
 import { startFakeOpenAI } from '../support/fake-openai.ts';
 import type { FakeOpenAI } from '../support/fake-openai.ts';
+import { ANSWERING_BUDGET_MS, budgetFor } from '../support/budgets.ts';
 
 let stub: FakeOpenAI;
 let logLines: string[];
 
-function steps(method: StructuredMethod = 'functionCalling', timeoutMs = 3000): StructuredSteps {
+function steps(method: StructuredMethod = 'functionCalling', timeoutMs = ANSWERING_BUDGET_MS): StructuredSteps {
   const config: LlmConfig = { apiKey: 'test-key', baseURL: stub.baseURL, chatModel: 'fake-chat', timeoutMs };
   const model = createChatModel(config);
   if (!model) throw new Error('chat model expected');
@@ -75,7 +76,7 @@ describe('detectIntent', () => {
     ['a hanging endpoint', { kind: 'hang' }, 'timeout'],
   ] as const)('returns null on %s', async (_, behaviour, reason) => {
     stub.chat(behaviour);
-    expect(await steps('functionCalling', 800).detectIntent('Bonjour')).toBeNull();
+    expect(await steps('functionCalling', budgetFor(behaviour)).detectIntent('Bonjour')).toBeNull();
     expect(lastLog()).toMatchObject({ event: 'llm.fallback', step: 'intent', reason });
   });
 

@@ -11,6 +11,7 @@ import { startFakeSlackApi } from '../support/fake-slack-api.ts';
 import { eventEnvelope, mentionEvent } from '../support/slack-requests.ts';
 import { startFakeSocketMode } from './fake-socket-mode.ts';
 import { testHandler } from './harness.ts';
+import { freePort } from '../support/net.ts';
 
 const tempDb = () => openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-sm-')), 'db.sqlite'), slackMigrations);
 
@@ -59,6 +60,22 @@ describe('Slack modes chosen by config', () => {
     } finally {
       db.close();
       await fake.close();
+    }
+  });
+
+  it('says « Slack injoignable » at once when Slack cannot be reached', async () => {
+    const closedPort = await freePort();
+    const db = tempDb();
+    const slack = createSlackApp({
+      config: { botToken: 'xoxb-test', signingSecret: 's', apiUrl: `http://127.0.0.1:${closedPort}/api/`, port: 0 },
+      engine: new Engine([], silentLogger),
+      db,
+      logger: silentLogger,
+    });
+    try {
+      await expect(slack.start()).rejects.toThrow(/^Slack injoignable \(WebAPIRequestError:slack_webapi_request_error\) : vérifiez la connexion réseau et SLACK_API_URL/u);
+    } finally {
+      db.close();
     }
   });
 });

@@ -70,6 +70,8 @@ export interface FakeSlackApi {
   hold(method: string): { release(): void };
   /** Calls to chat.postMessage carrying the outbox key `key` in their metadata. */
   postsWithKey(key: string): SlackCall[];
+  /** The next `times` calls to `method` get HTTP `status` (default 500), recorded as `<method>#<status>`. */
+  failNext(method: string, status?: number, times?: number): void;
   /** Forget recorded calls (messages stay). */
   reset(): void;
   close(): Promise<void>;
@@ -127,6 +129,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const responders = new Map<string, FakeResponder>();
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
   const held = new Map<string, (() => void)[]>();
+  const failures = new Map<string, { status: number; times: number }>();
   const waiters = new Set<{ method: string; match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
@@ -233,6 +236,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         calls.push({ method: `${method}#429`, params, at });
         return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.retryAfter) });
       }
+      const failure = failures.get(method);
+      if (failure && failure.times > 0) {
+        failure.times -= 1;
+        record({ method: `${method}#${failure.status}`, params, at });
+        return reply(failure.status, { ok: false, error: 'internal_error' });
+      }
       const call: SlackCall = { method, params, at };
       const custom = responders.get(method)?.(call) ?? null;
       const answer = custom ?? defaultAnswer(call, baseUrl);
@@ -251,7 +260,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     bot,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    waitFor(method, match = () => true, timeoutMs = 5000) {
+    waitFor(method, match = () => true, timeoutMs = 20_000) {
       const found = calls.find((c) => c.method === method && match(c));
       if (found) return Promise.resolve(found);
       return new Promise<SlackCall>((resolve, reject) => {
@@ -279,6 +288,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     postsWithKey: (key) =>
       calls.filter((c) => c.method === 'chat.postMessage' && (c.params.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key === key),
+    failNext: (method, status = 500, times = 1) => void failures.set(method, { status, times }),
     reset: () => void calls.splice(0, calls.length),
     close: () =>
       new Promise<void>((resolve) => {

@@ -11,10 +11,12 @@ import { slackSender, type SlackEffectHandler } from './delivery.ts';
 import { AnswerStore } from './answers.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
+import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
 import { FeedbackStore, feedbackFeature } from './feedback.ts';
 import { slackMigrations } from './migrations.ts';
 import { questionsFeature } from './questions.ts';
+import { GuardedReceiver } from './receiver.ts';
 
 export interface SlackAppDeps {
   config: SlackConfig;
@@ -44,16 +46,27 @@ export interface SlackApp {
 /** Path Slack posts events, commands and interactions to, in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/** Thrown by start() when Slack refuses the bot token. */
+/** Thrown by start() when Slack cannot be reached or refuses the bot token. */
 export class SlackStartError extends Error {}
+
+/** Why auth.test failed, in French: Slack out of reach (network, HTTP error) or the token refused. */
+function startFailure(error: unknown, apiUrl: string | undefined): string {
+  const code = slackErrorCode(error);
+  if (code !== undefined) return `Slack refuse la connexion (${code}) : vérifiez SLACK_BOT_TOKEN${apiUrl ? ' et SLACK_API_URL' : ''}.`;
+  const where = apiUrl ? `SLACK_API_URL (${apiUrl})` : 'https://slack.com';
+  return `Slack injoignable (${errorName(error)}) : vérifiez la connexion réseau et ${where}.`;
+}
+
+/** How long the start check waits for auth.test. */
+const START_CHECK_TIMEOUT_MS = 10_000;
 
 /** Web API calls retried on network errors and 429 (WebClient waits Retry-After), with exponential backoff. */
 const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_000, randomize: true };
 
 /**
  * The Bolt app with Coordo's behaviour: Socket Mode when an app token is set,
- * else HTTP on `config.port` at /slack/events, verifying the signing secret
- * (Bolt rejects unsigned, forged and over-5-minute-old requests).
+ * else HTTP on `config.port` at /slack/events behind {@link GuardedReceiver}
+ * (unsigned, forged, stale, future-dated and malformed requests are refused).
  */
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, engine, db, logger } = deps;
@@ -61,15 +74,17 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   migrate(db, slackMigrations);
   const answers = new AnswerStore(db);
 
+  const slackLogger = boltLogger(logger);
+  const apiUrl = config.apiUrl && (config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`);
   const common: AppOptions = {
     token: config.botToken,
-    logger: boltLogger(logger),
+    logger: slackLogger,
     // No conversation context store: Coordo reads thread history from Slack itself.
     convoStore: false,
     // auth.test runs in start() (app.init()), where a refused token becomes a clear error.
     deferInitialization: true,
     clientOptions: {
-      ...(config.apiUrl ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
       retryConfig: RETRY_CONFIG,
     },
   };
@@ -78,21 +93,23 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     ? new App({ ...common, appToken: config.appToken, socketMode: true })
     : new App({
         ...common,
-        signingSecret: config.signingSecret,
-        port: config.port,
-        endpoints: SLACK_EVENTS_PATH,
-        // Ack events at once (Slack wants an answer within 3 s); listeners ack commands and actions first thing.
-        processBeforeResponse: false,
-        customRoutes: [
-          {
-            path: '/health',
-            method: ['GET'],
-            handler: (_req, res) => {
-              res.writeHead(200, { 'content-type': 'text/plain' });
-              res.end('ok');
+        receiver: new GuardedReceiver({
+          signingSecret: config.signingSecret ?? '',
+          port: config.port,
+          path: SLACK_EVENTS_PATH,
+          logger,
+          boltLogger: slackLogger,
+          customRoutes: [
+            {
+              path: '/health',
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(200, { 'content-type': 'text/plain' });
+                res.end('ok');
+              },
             },
-          },
-        ],
+          ],
+        }),
       });
 
   app.error(async (error) => {
@@ -120,12 +137,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     app,
     async start() {
       try {
+        // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
+        await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
         await app.init();
       } catch (error) {
-        const code = slackErrorCode(error);
-        throw new SlackStartError(
-          `Slack refuse la connexion (${code ?? (error instanceof Error ? error.message : 'erreur inconnue')}) : vérifiez SLACK_BOT_TOKEN${config.apiUrl ? ' et SLACK_API_URL' : ''}.`,
-        );
+        throw new SlackStartError(startFailure(error, config.apiUrl));
       }
       // What a crash left in the outbox goes out first; pending questions are answered.
       worker.start();

@@ -26,7 +26,8 @@ import { cardText, commentView, formView, readingView, requestBlocks, slackForma
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import { parseJson } from './text.ts';
 import { tellInDm } from './direct-message.ts';
-import { LatePeople, slackPeople } from './people.ts';
+import { LatePeople, slackPeople, type SlackPeople } from './people.ts';
+import { openView } from './single-attempt.ts';
 
 export interface DelegationFeatureDeps {
   service: DelegationService;
@@ -100,7 +101,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     formView(catalog, { initial, suggestions: initial.acts ? catalog.suggestProtocols(initial.acts) : [], today: parisDay(now()), readByModel });
 
   async function openForm(client: WebClient, triggerId: string, initial: FormInitial): Promise<void> {
-    await client.views.open({ trigger_id: triggerId, view: formFor(initial) });
+    await openView(client, { trigger_id: triggerId, view: formFor(initial) });
   }
 
   /**
@@ -112,7 +113,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
   async function openFormOnText(client: WebClient, triggerId: string, text: string): Promise<void> {
     const reader = deps.fieldsReader;
     if (!reader) return openForm(client, triggerId, { acts: text });
-    const opened = await client.views.open({ trigger_id: triggerId, view: readingView() });
+    const opened = await openView(client, { trigger_id: triggerId, view: readingView() });
     const viewId = opened.view?.id;
     if (!viewId) throw new Error('views.open returned no view id');
     const read = await prefillFromText(reader, catalog, text, parisDay(now()));
@@ -179,7 +180,7 @@ export function delegationFeature(deps: DelegationFeatureDeps): SlackFeature {
     const request = service.find(command.requestId);
     if (request !== undefined && commentPolicy(action) !== 'none') {
       try {
-        await client.views.open({ trigger_id: body.trigger_id, view: commentView(request, action) });
+        await openView(client, { trigger_id: body.trigger_id, view: commentView(request, action) });
       } catch (error) {
         logger.warn('delegation.comment_form_failed', { request: request.id, action, error: errorName(error) });
         await say(COMMENT_NOT_OPENED);

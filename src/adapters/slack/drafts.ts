@@ -22,6 +22,7 @@ import { escapeMrkdwn, renderReply } from './render.ts';
 import { truncate } from '../../text/truncate.ts';
 import { parseJson } from './text.ts';
 import { withDeleteAdvice } from './reply-effect.ts';
+import { openView } from './single-attempt.ts';
 
 /** Modal of one section, and the section picker inside it. */
 export const DRAFT_FORM_CALLBACK = 'coordo_draft_form';
@@ -313,7 +314,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
           return;
         }
         try {
-          await client.views.open({ trigger_id: args.triggerId, view: args.view });
+          await openView(client, { trigger_id: args.triggerId, view: args.view });
         } catch (error) {
           logger.warn('drafts.form_open_failed', { draftId: draft.id, error: errorName(error) });
           await respond({ response_type: 'ephemeral', replace_original: false, text: formNotOpened(error) });

@@ -3,6 +3,9 @@ import type { KnowledgeDocument } from '../document.ts';
 import { readPlainText } from './plain-text.ts';
 import { fileTitle } from './markdown.ts';
 
+/** HTML may hold this many times the text limit in markup (tags, styles, scripts). */
+export const HTML_MARKUP_FACTOR = 5;
+
 /** HTML page: `<h1>`/`<h2>` become `## ` section headings, the rest plain text. */
 export function readHtml(relPath: string, html: string): KnowledgeDocument {
   const title = /<title[^>]*>([^<]+)<\/title>/iu.exec(html)?.[1]?.trim() || fileTitle(relPath);

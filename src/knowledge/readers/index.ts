@@ -2,23 +2,22 @@ import path from 'node:path';
 import { UnreadableFileError, type KnowledgeDocument } from '../document.ts';
 import { readMarkdown } from './markdown.ts';
 import { readPlainText } from './plain-text.ts';
-import { readHtml } from './html.ts';
+import { HTML_MARKUP_FACTOR, readHtml } from './html.ts';
+import { decodeText } from './decode-text.ts';
+import { checkTextLength } from './limits.ts';
 
 type Reader = (relPath: string, data: Buffer) => KnowledgeDocument | Promise<KnowledgeDocument>;
 
-const utf8 = (read: (relPath: string, text: string) => KnowledgeDocument): Reader => (relPath, data) => {
-  const text = data.toString('utf8');
-  // eslint-disable-next-line no-control-regex
-  if (text.includes('\u0000') || /\ufffd{3,}/u.test(text)) throw new UnreadableFileError('contenu binaire ou encodage non UTF-8');
-  return read(relPath, text);
-};
+/** Markdown, text and HTML: decoded whatever their encoding (see decode-text.ts), within the text limit. */
+const text = (read: (relPath: string, text: string) => KnowledgeDocument, factor = 1): Reader => (relPath, data) =>
+  read(relPath, checkTextLength(decodeText(data), factor));
 
 const READERS: Record<string, Reader> = {
-  '.md': utf8(readMarkdown),
-  '.markdown': utf8(readMarkdown),
-  '.txt': utf8((p, t) => readPlainText(p, t)),
-  '.html': utf8(readHtml),
-  '.htm': utf8(readHtml),
+  '.md': text(readMarkdown),
+  '.markdown': text(readMarkdown),
+  '.txt': text((p, t) => readPlainText(p, t)),
+  '.html': text(readHtml, HTML_MARKUP_FACTOR),
+  '.htm': text(readHtml, HTML_MARKUP_FACTOR),
   // PDF and DOCX libraries weigh ~170 MB once loaded: load them only when such a file is read.
   '.pdf': async (relPath, data) => (await import('./pdf.ts')).readPdf(relPath, data),
   '.docx': async (relPath, data) => (await import('./docx.ts')).readDocx(relPath, data),

@@ -1,0 +1,101 @@
+import crypto from 'node:crypto';
+import { parse as parseQuery } from 'node:querystring';
+import { z } from 'zod';
+
+/**
+ * What Coordo checks of a request to /slack/events before Bolt sees it: the
+ * signature, a timestamp within 5 minutes either way (Bolt refuses only old
+ * ones), and a body Bolt can dispatch — an event callback with its event, an
+ * interaction with what its type needs, or a slash command. Bolt itself throws
+ * on some of these bodies (`payload=null` stops the process); they are refused here.
+ */
+
+/** Why a request is refused (logged as is: never any of its content). */
+export interface Refusal {
+  status: 400 | 401;
+  reason: string;
+}
+
+/** Slack's tolerance for the request timestamp, in both directions. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+const FORM = 'application/x-www-form-urlencoded';
+
+export interface SignedRequest {
+  body: string;
+  contentType: string | undefined;
+  signature: string | undefined;
+  timestamp: string | undefined;
+}
+
+/** `v0=` HMAC-SHA256 of `v0:<timestamp>:<body>`, timestamp within the skew of `nowMs`. */
+export function checkSignature(request: SignedRequest, signingSecret: string, nowMs: number): Refusal | null {
+  if (request.signature === undefined || request.timestamp === undefined) return { status: 401, reason: 'unsigned' };
+  if (!/^\d{1,12}$/.test(request.timestamp)) return { status: 401, reason: 'bad_timestamp' };
+  const skew = Number(request.timestamp) - Math.floor(nowMs / 1000);
+  if (skew < -MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'stale' };
+  if (skew > MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'future' };
+  const expected = `v0=${crypto.createHmac('sha256', signingSecret).update(`v0:${request.timestamp}:${request.body}`).digest('hex')}`;
+  const given = Buffer.from(request.signature);
+  const wanted = Buffer.from(expected);
+  if (given.length !== wanted.length || !crypto.timingSafeEqual(given, wanted)) return { status: 401, reason: 'bad_signature' };
+  return null;
+}
+
+/** Slack's connectivity check: answered by Bolt without a signature. */
+export function isSslCheck(body: string, contentType: string | undefined): boolean {
+  return contentType === FORM && parseQuery(body).ssl_check === '1';
+}
+
+const user = z.looseObject({ id: z.string().min(1) });
+const withUser = <T extends z.ZodRawShape>(shape: T) => z.looseObject({ user, ...shape });
+
+const EVENT_BODIES = {
+  event_callback: z.looseObject({ event: z.looseObject({ type: z.string().min(1) }) }),
+  url_verification: z.looseObject({ challenge: z.string() }),
+  app_rate_limited: z.looseObject({}),
+} satisfies Record<string, z.ZodType>;
+
+const INTERACTION_BODIES = {
+  block_actions: withUser({ actions: z.array(z.looseObject({ action_id: z.string() })).min(1) }),
+  interactive_message: withUser({ actions: z.array(z.looseObject({})).min(1), callback_id: z.string() }),
+  view_submission: withUser({ view: z.looseObject({ id: z.string(), callback_id: z.string() }) }),
+  view_closed: withUser({ view: z.looseObject({ id: z.string(), callback_id: z.string() }) }),
+  shortcut: withUser({ callback_id: z.string().min(1) }),
+  message_action: withUser({ callback_id: z.string().min(1) }),
+  block_suggestion: withUser({ action_id: z.string().min(1) }),
+} satisfies Record<string, z.ZodType>;
+
+const SlashCommand = z.looseObject({ command: z.string().startsWith('/'), user_id: z.string().min(1) });
+
+const TypedObject = z.looseObject({ type: z.string() });
+
+/** The body as Bolt will parse it (same content-type rule), or a refusal. */
+export function checkPayload(body: string, contentType: string | undefined): Refusal | null {
+  if (contentType === FORM) {
+    const form = parseQuery(body);
+    if (form.payload === undefined) return SlashCommand.safeParse(form).success ? null : malformed('not_a_command');
+    if (typeof form.payload !== 'string') return malformed('several_payloads');
+    return checkTyped(parseJson(form.payload), INTERACTION_BODIES);
+  }
+  return checkTyped(parseJson(body), EVENT_BODIES);
+}
+
+function checkTyped(value: unknown, schemas: Record<string, z.ZodType>): Refusal | null {
+  if (value === undefined) return malformed('not_json');
+  const typed = TypedObject.safeParse(value);
+  if (!typed.success) return malformed('not_an_object');
+  const schema = Object.hasOwn(schemas, typed.data.type) ? schemas[typed.data.type] : undefined;
+  if (!schema) return malformed('unknown_type');
+  return schema.safeParse(value).success ? null : malformed(`bad_${typed.data.type}`);
+}
+
+const malformed = (reason: string): Refusal => ({ status: 400, reason });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
