@@ -52,13 +52,18 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   );
 }
 
+/** A question about what a sigle means, wherever it stands in the sentence (« TROD, ça signifie quoi ? », « c'est quoi le sigle ACI »). */
+const ASKS_MEANING =
+  /\b(?:signifie|signifient|veut dire|veulent dire|signification|designe|sigle|acronyme|abreviation|stands? for|acronym|abbreviation|meaning of|what does \w+ mean)\b/;
+
 function acronymQuery(registries: Registries, n: string): LookupQuery | null {
-  const match = /^(?:que (?:signifie|veut dire)|quelle est la signification (?:de|du|des)|que designe) (?:le sigle |l acronyme )?(?:le |la |les |l )?(.+)$/.exec(n);
-  const wanted = match?.[1];
-  if (!wanted) return null;
-  const entry = registries.glossary.find(
-    (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === wanted),
+  if (!ASKS_MEANING.test(n)) return null;
+  const words = new Set(n.split(' '));
+  // The sigle itself, as a whole word (« aci », « trod »), and only one: « différence entre DAC et PTA » is no sigle question.
+  const named = registries.glossary.filter(
+    (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => !name.includes(' ') && words.has(normalizeForMatch(name))),
   );
+  const entry = named.length === 1 ? named[0] : undefined;
   return entry ? { kind: 'acronym', entry } : null;
 }
 

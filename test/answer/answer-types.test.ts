@@ -56,6 +56,13 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   });
 });
 
+describe('definitions and sigles', () => {
+  it('explains a sigle asked about inside a longer sentence', async () => {
+    expect((await ask('Dans le protocole angine on parle de TROD, ça signifie quoi ?')).text).toMatch(/test rapide d.orientation diagnostique/i);
+    expect((await ask("c'est quoi le sigle ACI qu'on voit partout")).text).toMatch(/accord conventionnel interprofessionnel/i);
+  });
+});
+
 describe('comparisons', () => {
   it('puts both sides side by side, each with its source', async () => {
     const reply = await ask('Quelle différence entre une MSP et un centre de santé ?');
