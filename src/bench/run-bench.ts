@@ -72,12 +72,12 @@ async function printQuality(print: (line: string) => void, env: Record<string, s
   const files = await qualitySets();
   const quality = QualityFiguresSchema.parse(await inChild(['bench-part', 'quality', ...files], env));
   print('');
-  print('Qualité des réponses (base livrée) — Coordo | BM25 seul : réussite, fausses mais affirmées, abstentions, hit@1, hit@5, MRR');
+  print('Qualité des réponses (base livrée), chaque case « Coordo / BM25 seul » : réussite, fausses mais affirmées, abstentions, hit@1, hit@5, MRR');
   print('');
   print('| jeu | questions | réussite | fausses affirmées | abstentions | hit@1 | hit@5 | MRR |');
   print('|---|---|---|---|---|---|---|---|');
   for (const { file, coordo, baseline } of quality) {
-    const pair = (f: (s: SetFigures) => string) => `${f(coordo)} \| ${f(baseline)}`;
+    const pair = (f: (s: SetFigures) => string) => `${f(coordo)} / ${f(baseline)}`;
     const share = (n: number, s: SetFigures) => `${Math.round((100 * n) / Math.max(1, s.total))} %`;
     print(
       `| ${file} | ${coordo.total} | ${pair((s) => share(s.passed, s))} | ${pair((s) => share(s.confidentlyWrong, s))} | ${pair((s) => share(s.abstained, s))} | ` +
@@ -86,13 +86,13 @@ async function printQuality(print: (line: string) => void, env: Record<string, s
   }
 }
 
-/** The shared sets (`../shared/eval/*.jsonl`) and the project's own (`test/data/*-questions.jsonl`). */
+/** The shared sets (`../shared/eval/*.jsonl`) and the project's own (`test/data/answers/*.jsonl`). */
 async function qualitySets(): Promise<string[]> {
   const inFolder = async (dir: string, keep: (name: string) => boolean) =>
     (await fs.readdir(dir).catch(() => [] as string[])).filter(keep).sort().map((name) => path.join(dir, name));
   return [
     ...(await inFolder(path.dirname(DEFAULT_EVAL_FILE), (name) => name.endsWith('.jsonl'))),
-    ...(await inFolder(OWN_EVAL_DIR, (name) => name.endsWith('-questions.jsonl'))),
+    ...(await inFolder(OWN_EVAL_DIR, (name) => name.endsWith('.jsonl'))),
   ];
 }
 

@@ -18,5 +18,5 @@ export const PROJECT_ROOT = findProjectRoot(import.meta.dirname);
 /** The command-line entry point, for the processes the bench starts. */
 export const BIN = path.join(PROJECT_ROOT, 'bin/coordo.js');
 
-/** The project's own question sets (`*-questions.jsonl`) and the section labels of the shared ones. */
-export const OWN_EVAL_DIR = path.join(PROJECT_ROOT, 'test/data');
+/** The project's own question sets (`*.jsonl`: development, held-out) and the section labels of the shared ones. */
+export const OWN_EVAL_DIR = path.join(PROJECT_ROOT, 'test/data/answers');

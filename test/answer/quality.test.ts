@@ -1,0 +1,37 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
+import { evalQuestions } from '../../src/adapters/cli/eval-command.ts';
+import { OWN_EVAL_DIR } from '../../src/config/paths.ts';
+import { loadConfig } from '../../src/config/env.ts';
+import { readEvalFile } from '../../src/eval/questions.ts';
+import { ROOT } from '../support/cli.ts';
+
+/**
+ * The project's own question sets (development and held-out), through the real offline core: a ratchet on
+ * answer quality, so that a change that makes Coordo less right, or more confidently wrong, fails here.
+ */
+let dataDir: string;
+let core: CoordoCore;
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-quality-'));
+  core = await createCore(loadConfig({ COORDO_DATA_DIR: dataDir }, ROOT));
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('answer quality on the project’s own sets', () => {
+  it.each([
+    ['dev.jsonl', 0.84, 0.12],
+    ['holdout.jsonl', 0.82, 0.12],
+  ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
+    const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
+    expect(questions.length).toBeGreaterThan(90);
+    const { figures } = await evalQuestions(core, questions);
+    expect(figures.passed / figures.total).toBeGreaterThanOrEqual(minPass);
+    expect(figures.confidentlyWrong / figures.total).toBeLessThanOrEqual(maxWrong);
+  });
+});
