@@ -1,26 +1,11 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
-import { loadConfig } from '../../src/config/env.ts';
+import { describe, expect, it } from 'vitest';
+import { useOfflineCore } from '../support/offline-core.ts';
 import type { Turn } from '../../src/engine/message.ts';
 import { analyseQuestion } from '../../src/knowledge/question-analysis.ts';
-import { ROOT } from '../support/cli.ts';
 
 /** Each answer type through the real offline core and the shipped base. */
-let dataDir: string;
-let core: CoordoCore;
-beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-answer-types-'));
-  core = await createCore(loadConfig({ COORDO_DATA_DIR: dataDir }, ROOT));
-});
-afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
+const { ask } = useOfflineCore();
 
-const ask = (text: string, history: Turn[] = []) =>
-  core.engine.handle({ text, history, conversation: { platform: 'cli', userId: 'u', channelId: 'c' } });
 
 describe('question analysis', () => {
   it('weighs the asker’s situation below what is asked, and finds the two sides of a comparison', () => {

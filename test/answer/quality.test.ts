@@ -1,27 +1,15 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type CoordoCore } from '../../src/app/create-coordo.ts';
+import { describe, expect, it } from 'vitest';
+import { useOfflineCore } from '../support/offline-core.ts';
 import { evalQuestions } from '../../src/adapters/cli/eval-command.ts';
 import { OWN_EVAL_DIR } from '../../src/config/paths.ts';
-import { loadConfig } from '../../src/config/env.ts';
 import { readEvalFile } from '../../src/eval/questions.ts';
-import { ROOT } from '../support/cli.ts';
 
 /**
  * The project's own question sets (development and held-out), through the real offline core: a ratchet on
  * answer quality, so that a change that makes Coordo less right, or more confidently wrong, fails here.
  */
-let dataDir: string;
-let core: CoordoCore;
-beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'coordo-quality-'));
-  core = await createCore(loadConfig({ COORDO_DATA_DIR: dataDir }, ROOT));
-});
-afterAll(async () => {
-  await fs.rm(dataDir, { recursive: true, force: true });
-});
+const { core } = useOfflineCore();
 
 describe('answer quality on the project’s own sets', () => {
   it.each([
@@ -30,7 +18,7 @@ describe('answer quality on the project’s own sets', () => {
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThan(90);
-    const { figures } = await evalQuestions(core, questions);
+    const { figures } = await evalQuestions(core(), questions);
     expect(figures.passed / figures.total).toBeGreaterThanOrEqual(minPass);
     expect(figures.confidentlyWrong / figures.total).toBeLessThanOrEqual(maxWrong);
   });
