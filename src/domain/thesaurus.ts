@@ -52,7 +52,8 @@ function buildThesaurus(registries: Registries): QueryExpander {
       const trigger = present.reduce((a, b) => (matchWords(b).length > matchWords(a).length ? b : a));
       if (equivalents.length > 0) found.push({ trigger, equivalents });
     }
-    return found;
+    // Longest match wins across groups too: « multi-professional health centre » is not also a « health centre ».
+    return found.filter(({ trigger }) => !found.some((other) => other.trigger.length > trigger.length && containsPhrase(matchWords(other.trigger), trigger, false)));
   };
   return {
     expansions,

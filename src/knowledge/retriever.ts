@@ -10,6 +10,11 @@ import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
+/**
+ * The authored questions whose words count as the section's own for coverage (the first ones, written closest
+ * to the section): all of them rank it, but more would let a section claim most of the vocabulary.
+ */
+const COVERAGE_QUESTIONS = 6;
 /** Weight of a question term the base uses, and of one it never uses (what is asked may be what the base lacks). */
 const SEEN_TERM = 1;
 const UNSEEN_TERM = 1;
@@ -122,7 +127,7 @@ export class Retriever {
     let cached = this.termCache.get(chunk.id);
     if (!cached) {
       cached = {
-        all: new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text} ${(chunk.questions ?? []).join(" ")}`)),
+        all: new Set(terms(`${chunk.title} ${chunk.section} ${chunk.text} ${(chunk.questions ?? []).slice(0, COVERAGE_QUESTIONS).join(' ')}`)),
         heading: new Set(terms(`${chunk.title} ${chunk.section}`)),
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
