@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { migrate, type Db, type Migration } from '../../store/database.ts';
+import { migrate, type Db, type Migration } from './database.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
