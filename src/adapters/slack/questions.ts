@@ -9,7 +9,7 @@ import { slackErrorCode } from './errors.ts';
 import { foldAccents } from '../../text/french.ts';
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import type { AnswerStore } from '../../store/answers.ts';
-import { messageKey } from './dedup.ts';
+import { MESSAGE_KEY_PREFIX, messageKey } from './dedup.ts';
 import type { SqliteOutbox, OutboxTarget } from '../../store/outbox.ts';
 import { classify, type SlackEffectHandler } from './delivery.ts';
 import { PendingQuestions, type QuestionRef } from '../../store/pending-questions.ts';
@@ -203,7 +203,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
 
   /** On start: the questions a crash left acknowledged but unanswered, read again from Slack and answered. */
   async function answerPending(client: WebClient): Promise<void> {
-    const left = pending.pending();
+    const left = pending.pending(MESSAGE_KEY_PREFIX);
     if (left.length === 0) return;
     const auth = await client.auth.test();
     const bot: BotIdentity = { userId: auth.user_id, botId: auth.bot_id };
