@@ -391,7 +391,9 @@ export class FakeMattermost {
     const route = `${req.method} ${url.pathname.replace(/\/[a-z0-9]{26}(?=\/|$)/g, '/{id}')}`;
     this.calls.push({ route, method: req.method ?? '', path: url.pathname, query: url.searchParams, body, at: performance.now() });
     try {
-      if (req.headers.authorization !== `Bearer ${this.token}`) return apiError(res, 401, 'api.context.session_expired.app_error', 'Invalid or expired session, please login again.');
+      // The server takes `Bearer` in any case (Client4 sends `BEARER`).
+      const bearer = /^bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      if (bearer !== this.token) return apiError(res, 401, 'api.context.session_expired.app_error', 'Invalid or expired session, please login again.');
       const failure = this.failures.get(route);
       if (failure && failure.times > 0) {
         failure.times -= 1;

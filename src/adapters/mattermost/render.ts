@@ -73,6 +73,8 @@ export interface RenderOptions {
   askerId?: string;
   /** A line above the answer, e.g. who shared it. */
   context?: string;
+  /** The thread the post is in: a suggestion chosen there is answered there. */
+  threadId?: string;
 }
 
 const isUrl = (source: string) => /^https?:\/\/\S+$/.test(source);
@@ -102,7 +104,7 @@ export function renderReply(reply: Reply, links: ActionLinks, options: RenderOpt
   const attachments: MattermostAttachment[] = [];
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_BUTTONS);
   if (suggestions.length > 0) {
-    attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => links.button(ACTION_SUGGESTION, question, { question }, anyone)) as MattermostAction[] });
+    attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => links.button(ACTION_SUGGESTION, question, { question, ...(options.threadId ? { threadId: options.threadId } : {}) }, anyone)) as MattermostAction[] });
   }
   const buttons = (reply.buttons ?? []).map((b) => links.button(actionName(b.actionId), b.label, { value: b.value }, anyone, b.style));
   if (options.answerId && options.share && options.askerId) {
