@@ -123,6 +123,7 @@ export class FakeMattermost {
   private readonly directChannels = new Map<string, string>();
   private readonly sockets = new Set<{ ws: WebSocket; seq: number }>();
   private readonly waiters = new Set<() => void>();
+  private readonly botPostListeners = new Set<(post: FakePost) => void>();
   private readonly failures = new Map<string, { status: number; times: number }>();
   private server!: http.Server;
   private wss!: WebSocketServer;
@@ -201,6 +202,11 @@ export class FakeMattermost {
   /** The first bot post (past or future) matching. */
   waitForBotPost(match: (post: FakePost) => boolean, what = 'bot post'): Promise<FakePost> {
     return this.waitUntil(() => this.botPosts(match)[0], what);
+  }
+
+  /** Call `listener` with every post the bot makes from now on (the bench matches answers to questions so). */
+  onBotPost(listener: (post: FakePost) => void): void {
+    this.botPostListeners.add(listener);
   }
 
   /** The next `times` calls to `route` (e.g. `POST /api/v4/posts`) get HTTP `status`. */
@@ -425,6 +431,7 @@ export class FakeMattermost {
         props: { ...((b.props as Record<string, unknown>) ?? {}), from_bot: 'true' },
         ...(Array.isArray(b.file_ids) ? { file_ids: b.file_ids as string[] } : {}),
       });
+      for (const listener of this.botPostListeners) listener(post);
       // The bot's own post comes back to it over the WebSocket too.
       this.broadcastPosted(post, { channelId: post.channel_id, userId: post.user_id, message: post.message, mentions: [] });
       return json(res, 201, post);
