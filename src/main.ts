@@ -12,7 +12,7 @@ import { loadRegistries } from './domain/load.ts';
 import { RegistryError, type SkippedLocalFile } from './domain/registry.ts';
 
 const USAGE = `Usage : coordo <commande>
-  start                         Slack si ses jetons sont configurés, sinon la console locale
+  start                         Slack et/ou Mattermost s'ils sont configurés, sinon la console locale
   ask [--json] "question"       répond à une question
   ask --json --batch            une question par ligne sur l'entrée standard, un objet JSON par ligne
   index                         construit ou met à jour l'index de la base de connaissances
@@ -25,14 +25,14 @@ async function main(argv: string[]): Promise<number> {
   dotenv.config({ quiet: true });
   const config = loadConfig();
   // A person at a terminal reads answers, not service logs: warnings only, unless LOG_LEVEL says otherwise.
-  const serving = command === 'start' && config.slack !== undefined;
+  const serving = command === 'start' && (config.slack !== undefined || config.mattermost !== undefined);
   const logger = createLogger(process.env.LOG_LEVEL || serving ? config.logLevel : 'warn');
 
   switch (command) {
     case 'start': {
-      if (config.slack) {
-        const { startSlack } = await import('./app/start-slack.ts');
-        await startSlack(config, logger);
+      if (serving) {
+        const { serve } = await import('./app/serve.ts');
+        await serve(config, logger);
         return -1; // keeps running
       }
       const core = await createCore(config, { logger, onIndexProgress: progressBar('Indexation') });

@@ -18,10 +18,10 @@ import { loadProtocolModel } from '../workflows/drafts/model.ts';
 import { SqliteDraftRepository } from '../workflows/drafts/sqlite-repository.ts';
 import { createProtocolRegistryPort } from '../workflows/drafts/registry-port.ts';
 import { createCore, selectStructuredSteps } from './create-coordo.ts';
-import { keepServingOnErrors } from './process-guard.ts';
+import type { Served } from './serve.ts';
 
-/** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app, until SIGINT/SIGTERM. */
-export async function startSlack(config: Config, logger: Logger): Promise<void> {
+/** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app; `stop()` stops it and closes the store. */
+export async function startSlack(config: Config, logger: Logger): Promise<Served> {
   if (!config.slack) throw new Error('Slack is not configured');
   const registries = loadRegistries(config.knowledgeDir);
   const unknown = Object.keys(config.professionGroups).filter((profession) => !professionById(registries, profession));
@@ -68,21 +68,14 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
     logger,
   });
   await slack.start();
-  keepServingOnErrors(logger);
-  const stop = async (signal: string) => {
-    logger.info('process.stopping', { signal });
-    let code = 0;
-    try {
-      await slack.stop();
-    } catch (error) {
-      logger.error('process.stop_failed', { error: errorName(error) });
-      code = 1;
-    } finally {
-      // Listeners still running finish their SQLite transaction synchronously; closing after stop() loses nothing.
-      db.close();
-    }
-    process.exit(code);
+  return {
+    async stop() {
+      try {
+        await slack.stop();
+      } finally {
+        // Listeners still running finish their SQLite transaction synchronously; closing after stop() loses nothing.
+        db.close();
+      }
+    },
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }

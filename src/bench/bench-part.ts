@@ -3,6 +3,7 @@ import { createCore } from '../app/create-coordo.ts';
 import { measureBuild, measureIncremental, measureQuality, measureServe } from './corpus-bench.ts';
 import { runSlackBench } from './slack-bench.ts';
 import { runLoadProcess } from './slack-load.ts';
+import { runMattermostBench } from './mattermost-bench.ts';
 
 /**
  * One part of `npm run bench`, run in a process of its own (`coordo bench-part
@@ -21,6 +22,8 @@ export async function runBenchPart(config: Config, name: string | undefined, arg
       return print(await measureQuality(config, args));
     case 'slack':
       return print(await runSlackBench({ engine: (await createCore(config)).engine }));
+    case 'mattermost':
+      return print(await runMattermostBench((await createCore(config)).engine));
     case 'slack-load':
       return runLoadProcess();
     default:

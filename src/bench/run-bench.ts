@@ -11,6 +11,7 @@ import { writeSyntheticCorpus } from './synthetic-corpus.ts';
 import { guardLines, measureGuards } from './guards-bench.ts';
 import { runLlmFallbackBench } from './llm-fallback-bench.ts';
 import { SlackBenchResultSchema } from './slack-bench.ts';
+import { MattermostBenchResultSchema } from './mattermost-bench.ts';
 
 const run = promisify(execFile);
 export const DEFAULT_EVAL_FILE = path.resolve(PROJECT_ROOT, '../shared/eval/questions.jsonl');
@@ -54,6 +55,14 @@ export async function runBench(config: Config, print: (line: string) => void): P
       `Slack (HTTP, API factice sur 127.0.0.1, ${slack.concurrency} émetteurs concurrents, ${slack.events} événements signés) : ` +
         `${slack.eventsPerSecond} événements/s, p50 ${slack.p50Ms} ms, p95 ${slack.p95Ms} ms (événement → chat.postMessage), ` +
         `${slack.exactlyOnce ? 'une réponse et une seule par événement' : `${slack.missing} sans réponse, ${slack.duplicates} en double`}. Cible p95 < 100 ms.`,
+    );
+    const mattermost = MattermostBenchResultSchema.parse(
+      await inChild(['bench-part', 'mattermost'], { COORDO_KNOWLEDGE_DIR: config.knowledgeDir, COORDO_DATA_DIR: path.join(work, 'data-1x') }),
+    );
+    print(
+      `Mattermost (Client4 + WebSocket, serveur factice sur 127.0.0.1, ${mattermost.concurrency} émetteurs concurrents, ${mattermost.events} événements « posted ») : ` +
+        `${mattermost.eventsPerSecond} événements/s, p50 ${mattermost.p50Ms} ms, p95 ${mattermost.p95Ms} ms (événement → message de réponse), ` +
+        `${mattermost.exactlyOnce ? 'une réponse et une seule par événement' : `${mattermost.missing} sans réponse, ${mattermost.duplicates} en double`}.`,
     );
     const llm = await runLlmFallbackBench(config);
     print('');

@@ -61,6 +61,17 @@ const EnvSchema = z.object({
   /** Members of each profession group, e.g. `infirmier=U1,U2;masseur-kinesitherapeute=U3`. */
   COORDO_PROFESSION_GROUPS: optionalString,
 
+  /** Mattermost server address, e.g. `https://mattermost.exemple.fr` (with MATTERMOST_TOKEN: starts the Mattermost adapter). */
+  MATTERMOST_URL: url('MATTERMOST_URL'),
+  /** The bot account's access token. */
+  MATTERMOST_TOKEN: optionalString,
+  /** Where Coordo listens for Mattermost's callbacks (slash command, buttons, dialogs). */
+  MATTERMOST_PORT: integer('MATTERMOST_PORT', 1, 65535, 3001),
+  /** The address at which the Mattermost server reaches that listener. */
+  MATTERMOST_CALLBACK_URL: url('MATTERMOST_CALLBACK_URL'),
+  /** The `/coordo` slash command's token. */
+  MATTERMOST_COMMAND_TOKEN: optionalString,
+
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url('OPENAI_BASE_URL'),
   COORDO_CHAT_MODEL: optionalString,
@@ -81,6 +92,16 @@ export interface SlackConfig {
   port: number;
 }
 
+export interface MattermostConfig {
+  /** Server address, without a trailing slash. */
+  url: string;
+  token: string;
+  port: number;
+  /** Base of every integration and dialog URL Coordo gives Mattermost, without a trailing slash. */
+  callbackUrl: string;
+  commandToken: string;
+}
+
 export interface LlmConfig {
   apiKey: string;
   baseURL?: string;
@@ -95,6 +116,7 @@ export interface Config {
   dbPath: string;
   logLevel: Env['LOG_LEVEL'];
   slack?: SlackConfig;
+  mattermost?: MattermostConfig;
   requestsChannel?: string;
   professionGroups: Record<string, string[]>;
   llm?: LlmConfig;
@@ -127,7 +149,23 @@ function parseGroups(spec: string | undefined, problems: string[]): Record<strin
   return groups;
 }
 
-const CROSS_CHECKED = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'COORDO_CHAT_MODEL', 'COORDO_EMBEDDING_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'] as const;
+const MATTERMOST_REQUIRED = {
+  MATTERMOST_URL: "adresse du serveur Mattermost, par exemple https://mattermost.exemple.fr",
+  MATTERMOST_TOKEN: "jeton d'accès du compte bot",
+  MATTERMOST_CALLBACK_URL: 'adresse à laquelle le serveur Mattermost joint Coordo, par exemple http://coordo.interne:3001',
+  MATTERMOST_COMMAND_TOKEN: 'jeton de la commande slash /coordo',
+} as const;
+
+const CROSS_CHECKED = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'COORDO_CHAT_MODEL',
+  'COORDO_EMBEDDING_MODEL',
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  ...(Object.keys(MATTERMOST_REQUIRED) as (keyof typeof MATTERMOST_REQUIRED)[]),
+] as const;
 type CrossChecked = Partial<Record<(typeof CROSS_CHECKED)[number], string>>;
 
 /** The problems no single variable shows: Slack and model settings that need each other (set = non-empty). */
@@ -141,6 +179,11 @@ function crossProblems(e: CrossChecked): string[] {
   if ((e.COORDO_CHAT_MODEL || e.COORDO_EMBEDDING_MODEL) && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
     const model = e.COORDO_CHAT_MODEL ? 'COORDO_CHAT_MODEL' : 'COORDO_EMBEDDING_MODEL';
     problems.push(`${model} est défini sans OPENAI_BASE_URL ni OPENAI_API_KEY (point d'accès du modèle)`);
+  }
+  // Mattermost: any of its settings asks for all four (the port has a default).
+  const mattermost = Object.keys(MATTERMOST_REQUIRED) as (keyof typeof MATTERMOST_REQUIRED)[];
+  if (mattermost.some((name) => e[name] !== undefined)) {
+    for (const name of mattermost) if (!e[name]) problems.push(`${name} manquant (requis pour Mattermost : ${MATTERMOST_REQUIRED[name]})`);
   }
   return problems;
 }
@@ -156,12 +199,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   const problems = crossProblems(e);
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.MATTERMOST_URL && e.PORT === e.MATTERMOST_PORT) {
+    problems.push(`MATTERMOST_PORT — le port ${e.MATTERMOST_PORT} est déjà celui de Slack (PORT) : choisissez-en un autre`);
+  }
   const professionGroups = parseGroups(e.COORDO_PROFESSION_GROUPS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(cwd, e.COORDO_DATA_DIR ?? '.coordo');
   const slack: SlackConfig | undefined =
     e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)
       ? { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, port: e.PORT }
+      : undefined;
+  const mattermost: MattermostConfig | undefined =
+    e.MATTERMOST_URL && e.MATTERMOST_TOKEN && e.MATTERMOST_CALLBACK_URL && e.MATTERMOST_COMMAND_TOKEN
+      ? {
+          url: e.MATTERMOST_URL.replace(/\/+$/, ''),
+          token: e.MATTERMOST_TOKEN,
+          port: e.MATTERMOST_PORT,
+          callbackUrl: e.MATTERMOST_CALLBACK_URL.replace(/\/+$/, ''),
+          commandToken: e.MATTERMOST_COMMAND_TOKEN,
+        }
       : undefined;
   const llm: LlmConfig | undefined =
     e.OPENAI_API_KEY || e.OPENAI_BASE_URL
@@ -179,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dbPath: path.resolve(cwd, e.COORDO_DB_PATH ?? path.join(dataDir, 'coordo.sqlite')),
     logLevel: e.LOG_LEVEL,
     slack,
+    mattermost,
     requestsChannel: e.COORDO_REQUESTS_CHANNEL,
     professionGroups,
     llm,

@@ -57,6 +57,11 @@ export const outboxMigrations: Migration[] = [
       CREATE INDEX outbox_group ON outbox (grp, id);
     `,
   },
+  {
+    // One database for every platform of the process: each adapter's worker delivers its own rows.
+    name: 'store-002-outbox-platform',
+    sql: `ALTER TABLE outbox ADD COLUMN platform TEXT NOT NULL DEFAULT 'slack';`,
+  },
 ];
 
 const TargetSchema = z.discriminatedUnion('kind', [
@@ -105,24 +110,28 @@ export interface OutboxWriter {
 /** Longest error text kept (error names and codes only, never message text). */
 const MAX_ERROR = 200;
 
-/** The outbox table on better-sqlite3 (migrated here if needed). */
+/**
+ * The outbox table on better-sqlite3 (migrated here if needed), seen from one
+ * platform: rows are written for it and only its rows are due.
+ */
 export class SqliteOutbox implements OutboxWriter {
   private readonly statements;
 
   constructor(
     readonly db: Db,
     private readonly now: () => number = Date.now,
+    readonly platform: 'slack' | 'mattermost' = 'slack',
   ) {
     migrate(db, outboxMigrations);
     this.statements = {
       insert: db.prepare(
-        'INSERT OR IGNORE INTO outbox (key, grp, target_json, effect_json, next_attempt_at, created_at) VALUES (@key, @grp, @target, @effect, @at, @at)',
+        'INSERT OR IGNORE INTO outbox (key, grp, target_json, effect_json, next_attempt_at, created_at, platform) VALUES (@key, @grp, @target, @effect, @at, @at, @platform)',
       ),
       // Due, and no earlier row of its group is still open: groups are delivered in order.
-      due: db.prepare(`SELECT * FROM outbox o WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?
+      due: db.prepare(`SELECT * FROM outbox o WHERE o.platform = @platform AND o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= @now
           AND (o.grp IS NULL OR NOT EXISTS (SELECT 1 FROM outbox e WHERE e.grp = o.grp AND e.id < o.id AND e.delivered_at IS NULL AND e.failed_at IS NULL))
-          ORDER BY o.id LIMIT ?`),
-      nextDue: db.prepare<[], { at: number | null }>('SELECT min(next_attempt_at) AS at FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL'),
+          ORDER BY o.id LIMIT @limit`),
+      nextDue: db.prepare<[string], { at: number | null }>('SELECT min(next_attempt_at) AS at FROM outbox WHERE platform = ? AND delivered_at IS NULL AND failed_at IS NULL'),
       begin: db.prepare<[number]>('UPDATE outbox SET attempts = attempts + 1 WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL'),
       delivered: db.prepare<[number, number]>('UPDATE outbox SET delivered_at = ?, last_error = NULL WHERE id = ? AND delivered_at IS NULL'),
       later: db.prepare<[number, string, number]>('UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?'),
@@ -130,7 +139,7 @@ export class SqliteOutbox implements OutboxWriter {
       byId: db.prepare('SELECT * FROM outbox WHERE id = ?'),
       byKey: db.prepare('SELECT * FROM outbox WHERE key = ?'),
       group: db.prepare('SELECT * FROM outbox WHERE grp = ? ORDER BY id'),
-      open: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL'),
+      open: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM outbox WHERE platform = ? AND delivered_at IS NULL AND failed_at IS NULL'),
     };
   }
 
@@ -138,18 +147,18 @@ export class SqliteOutbox implements OutboxWriter {
   enqueue(entries: readonly OutboxEntry[]): void {
     const at = this.now();
     for (const entry of entries) {
-      this.statements.insert.run({ key: entry.key, grp: entry.group ?? null, target: JSON.stringify(entry.target), effect: JSON.stringify(entry.effect), at });
+      this.statements.insert.run({ key: entry.key, grp: entry.group ?? null, target: JSON.stringify(entry.target), effect: JSON.stringify(entry.effect), at, platform: this.platform });
     }
   }
 
   /** Rows to attempt now, oldest first, at most `limit`; a row waits for the earlier open rows of its group. */
   due(limit: number): OutboxRow[] {
-    return this.statements.due.all(this.now(), limit).map(toRow);
+    return this.statements.due.all({ platform: this.platform, now: this.now(), limit }).map(toRow);
   }
 
   /** When the earliest open row is due (epoch ms), or null when nothing is open. */
   nextDueAt(): number | null {
-    return this.statements.nextDue.get()?.at ?? null;
+    return this.statements.nextDue.get(this.platform)?.at ?? null;
   }
 
   /** Count an attempt before the platform call; the row as it is now (null when it was settled meanwhile). */
@@ -192,8 +201,8 @@ export class SqliteOutbox implements OutboxWriter {
     return this.statements.group.all(group).map(toRow);
   }
 
-  /** Rows neither delivered nor given up. */
+  /** This platform's rows neither delivered nor given up. */
   openCount(): number {
-    return this.statements.open.get()?.n ?? 0;
+    return this.statements.open.get(this.platform)?.n ?? 0;
   }
 }

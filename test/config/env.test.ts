@@ -41,6 +41,29 @@ describe('configuration errors', () => {
     expect(new ConfigError(problems).message).toMatch(/^Configuration invalide \(5 problèmes\) :\n {2}- LOG_LEVEL/u);
   });
 
+  it('checks the Mattermost settings together, one French line per missing or bad one', () => {
+    const problems = problemsOf({ MATTERMOST_URL: 'mattermost.local', MATTERMOST_PORT: 'zéro' });
+    expect(problems).toEqual([
+      'MATTERMOST_URL — MATTERMOST_URL doit être une adresse http(s) valide',
+      'MATTERMOST_PORT — MATTERMOST_PORT doit être un nombre entier de 1 à 65535 (reçu « zéro »)',
+      expect.stringMatching(/^MATTERMOST_TOKEN manquant \(requis pour Mattermost : jeton d'accès du compte bot\)$/u),
+      expect.stringMatching(/^MATTERMOST_CALLBACK_URL manquant \(requis pour Mattermost : adresse à laquelle le serveur Mattermost joint Coordo/u),
+      expect.stringMatching(/^MATTERMOST_COMMAND_TOKEN manquant \(requis pour Mattermost : jeton de la commande slash \/coordo\)$/u),
+    ]);
+    expect(problemsOf({ MATTERMOST_TOKEN: 'x' }).map((p) => p.split(' ')[0])).toEqual(['MATTERMOST_URL', 'MATTERMOST_CALLBACK_URL', 'MATTERMOST_COMMAND_TOKEN']);
+  });
+
+  it('reads a complete Mattermost configuration (default port 3001), alone or with Slack on another port', () => {
+    const mattermost = { MATTERMOST_URL: 'https://mm.exemple.fr/', MATTERMOST_TOKEN: 'tok', MATTERMOST_CALLBACK_URL: 'http://coordo:3001/', MATTERMOST_COMMAND_TOKEN: 'cmd' };
+    expect(loadConfig(mattermost, '/tmp').mattermost).toEqual({ url: 'https://mm.exemple.fr', token: 'tok', port: 3001, callbackUrl: 'http://coordo:3001', commandToken: 'cmd' });
+    const both = loadConfig({ ...mattermost, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, '/tmp');
+    expect(both.slack?.port).toBe(3000);
+    expect(both.mattermost?.port).toBe(3001);
+    expect(problemsOf({ ...mattermost, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '3001' })).toEqual([
+      'MATTERMOST_PORT — le port 3001 est déjà celui de Slack (PORT) : choisissez-en un autre',
+    ]);
+  });
+
   it('accepts empty values as defaults and an upper-case log level', () => {
     const config = loadConfig({ PORT: '', LOG_LEVEL: 'DEBUG', COORDO_LLM_TIMEOUT_MS: ' ' }, '/tmp');
     expect(config.logLevel).toBe('debug');

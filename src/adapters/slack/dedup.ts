@@ -34,5 +34,8 @@ export class EventDedup {
   }
 }
 
+/** What every Slack message key starts with (the pending questions of other platforms have their own). */
+export const MESSAGE_KEY_PREFIX = 'message:';
+
 /** The dedup key of a message: one answer per (channel, message ts). */
-export const messageKey = (channel: string, ts: string): string => `message:${channel}:${ts}`;
+export const messageKey = (channel: string, ts: string): string => `${MESSAGE_KEY_PREFIX}${channel}:${ts}`;

@@ -21,7 +21,7 @@ import { slackDraftPeople } from './drafts-people.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { truncate } from '../../text/truncate.ts';
 import { parseJson } from './text.ts';
-import { withDeleteAdvice } from './reply-effect.ts';
+import { withDeleteAdvice } from '../../store/reply-effect.ts';
 import { openView } from './single-attempt.ts';
 
 /** Modal of one section, and the section picker inside it. */

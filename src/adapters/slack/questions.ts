@@ -3,17 +3,17 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Engine } from '../../engine/engine.ts';
 import { textReply, type Reply, type ReplyKind } from '../../engine/reply.ts';
-import { isHelpRequest } from '../../engine/help-handler.ts';
+import { chatHelpText, isHelpRequest } from '../../engine/help-handler.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { foldAccents } from '../../text/french.ts';
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
-import type { AnswerStore } from './answers.ts';
-import { messageKey } from './dedup.ts';
+import type { AnswerStore } from '../../store/answers.ts';
+import { MESSAGE_KEY_PREFIX, messageKey } from './dedup.ts';
 import type { SqliteOutbox, OutboxTarget } from '../../store/outbox.ts';
 import { classify, type SlackEffectHandler } from './delivery.ts';
-import { PendingQuestions, type QuestionRef } from './pending-questions.ts';
-import { REPLY_EFFECT, ReplyEffectSchema, replyEffect, storedReply, withDeleteAdvice } from './reply-effect.ts';
+import { PendingQuestions, type QuestionRef } from '../../store/pending-questions.ts';
+import { REPLY_EFFECT, ReplyEffectSchema, replyEffect, storedReply, withDeleteAdvice } from '../../store/reply-effect.ts';
 import { plainText } from './message-text.ts';
 import { ACTION_ASK_SUGGESTION, ACTION_SHARE, renderReply } from './render.ts';
 import { conversationHistory, messageText, threadHistory, type BotIdentity } from './thread-history.ts';
@@ -60,23 +60,7 @@ const commandWord = (word: string) => foldAccents(word.toLowerCase());
 
 /** `/coordo aide`: the questions Coordo answers and every sub-command. */
 export function helpText(features: readonly SlackFeature[]): string {
-  const lines = [
-    '**Coordo** répond aux questions des équipes de soins coordonnés (MSP, CPTS, ESP, centres de santé, DAC…), en citant ses sources.',
-    '',
-    'Mentionnez-moi dans un canal (@Coordo), écrivez-moi en message direct, ou tapez `/coordo <question>`. Exemples :',
-    '- comment créer une MSP ?',
-    '- qui a un Ordre ?',
-    "- c'est quoi un DAC ?",
-    '- qui peut suturer une plaie ?',
-    '',
-    'Je ne réponds pas aux questions cliniques sur un patient. Dans un fil, je tiens compte des messages précédents.',
-    '',
-    '**Commandes**',
-    '- `/coordo <question>` : réponse visible de vous seul, avec un bouton pour la partager dans le canal',
-    '- `/coordo aide` : cette aide',
-    ...features.flatMap((f) => f.help ?? []).map((line) => `- ${line}`),
-  ];
-  return lines.join('\n');
+  return chatHelpText(features.flatMap((f) => f.help ?? []));
 }
 
 /**
@@ -219,7 +203,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
 
   /** On start: the questions a crash left acknowledged but unanswered, read again from Slack and answered. */
   async function answerPending(client: WebClient): Promise<void> {
-    const left = pending.pending();
+    const left = pending.pending(MESSAGE_KEY_PREFIX);
     if (left.length === 0) return;
     const auth = await client.auth.test();
     const bot: BotIdentity = { userId: auth.user_id, botId: auth.bot_id };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { migrate, type Db, type Migration } from '../../store/database.ts';
+import { migrate, type Db, type Migration } from './database.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,7 +24,7 @@ export const pendingQuestionMigrations: Migration[] = [
   },
 ];
 
-/** A message Coordo took in charge, by where it is. */
+/** A message Coordo took in charge, by where it is (Slack: channel and ts; Mattermost: channel and post id). */
 export interface QuestionRef {
   channel: string;
   ts: string;
@@ -62,7 +62,9 @@ export class PendingQuestions {
         VALUES (@key, @channel, @ts, @threadTs, @userId, @direct, @eventId, @at)`),
       state: db.prepare<[string], { answered_at: number | null }>('SELECT answered_at FROM slack_questions WHERE key = ?'),
       answered: db.prepare<[number, string]>('UPDATE slack_questions SET answered_at = ? WHERE key = ? AND answered_at IS NULL'),
-      pending: db.prepare<[number]>('SELECT * FROM slack_questions WHERE answered_at IS NULL AND received_at >= ? ORDER BY received_at'),
+      pending: db.prepare<[{ since: number; prefix: string }]>(
+        'SELECT * FROM slack_questions WHERE answered_at IS NULL AND received_at >= @since AND substr(key, 1, length(@prefix)) = @prefix ORDER BY received_at',
+      ),
       prune: db.prepare<[number]>('DELETE FROM slack_questions WHERE received_at < ?'),
     };
     this.statements.prune.run(this.now() - this.retentionMs);
@@ -79,9 +81,9 @@ export class PendingQuestions {
     this.statements.answered.run(this.now(), key);
   }
 
-  /** Questions acknowledged and not answered (a crash came between), oldest first. */
-  pending(): QuestionRef[] {
-    return this.statements.pending.all(this.now() - this.retentionMs).map((raw) => {
+  /** Questions acknowledged and not answered (a crash came between), oldest first, of the keys starting with `keyPrefix` (one platform's). */
+  pending(keyPrefix: string): QuestionRef[] {
+    return this.statements.pending.all({ since: this.now() - this.retentionMs, prefix: keyPrefix }).map((raw) => {
       const row = RowSchema.parse(raw);
       return { channel: row.channel, ts: row.ts, ...(row.thread_ts === null ? {} : { threadTs: row.thread_ts }), userId: row.user_id, direct: row.direct === 1 };
     });

@@ -1,0 +1,149 @@
+import type { MattermostConfig } from '../../config/env.ts';
+import type { Engine } from '../../engine/engine.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
+import { AnswerStore } from '../../store/answers.ts';
+import type { Db } from '../../store/database.ts';
+import { FeedbackStore } from '../../store/feedback.ts';
+import { SqliteOutbox } from '../../store/outbox.ts';
+import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
+import { MattermostClient, statusOf } from './client.ts';
+import { mattermostSender, type MattermostEffectHandler } from './delivery.ts';
+import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import { feedbackFeature } from './feedback.ts';
+import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
+import { NOT_YET_ACTION, createQuestions } from './questions.ts';
+import { ActionLinks } from './render.ts';
+import { Signer, type Verified } from './signing.ts';
+import { EventSocket, type Backoff } from './socket.ts';
+
+export interface MattermostAppDeps {
+  config: MattermostConfig;
+  engine: Engine;
+  /** Opened database; the tables are migrated here if needed. */
+  db: Db;
+  /** Extra features (delegation requests, protocol drafts… once on the interaction core). */
+  features?: readonly MattermostFeature[];
+  logger: Logger;
+  outboxRetry?: RetryPolicy;
+  /** Reconnection schedule of the WebSocket (tests use tiny delays). */
+  socketBackoff?: Backoff;
+  /** Clock of the signatures (tests). */
+  now?: () => number;
+}
+
+export interface MattermostApp {
+  /** Check the token (GET /users/me), listen for callbacks, connect the WebSocket; the port listened on. */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+  /** The WebSocket, for tests (connections counted). */
+  readonly socket: EventSocket;
+}
+
+/** Thrown by start() when Mattermost cannot be reached or refuses the token. */
+export class MattermostStartError extends Error {}
+
+const REFUSALS: Record<Exclude<Verified, { ok: true }>['reason'], { status: number; text: string }> = {
+  unsigned: { status: 403, text: "Ce bouton n'a pas été créé par Coordo : action refusée." },
+  forged: { status: 403, text: "Ce bouton a été modifié : action refusée." },
+  expired: { status: 200, text: 'Ce bouton a expiré : reposez la question à Coordo.' },
+  other_channel: { status: 403, text: "Ce bouton appartient à un autre canal : action refusée." },
+  other_user: { status: 200, text: 'Seule la personne qui a posé la question peut utiliser ce bouton.' },
+};
+
+/**
+ * Coordo on a Mattermost server: the bot account through Client4 (REST) and
+ * the WebSocket (events), the listener for the slash command, buttons and
+ * dialogs, the outbox delivering every answer, and the features.
+ */
+export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
+  const { config, engine, db, logger } = deps;
+  const client = new MattermostClient(config.url, config.token);
+  // The signing key derives from the bot token: a secret Coordo keeps, the same for every process serving the bot.
+  const signer = new Signer(config.token, deps.now);
+  const links = new ActionLinks(config.callbackUrl, signer);
+  const answers = new AnswerStore(db);
+  const outbox = new SqliteOutbox(db, Date.now, 'mattermost');
+  const extra = deps.features ?? [];
+  const questions = createQuestions({ engine, answers, outbox, logger, client, links, features: extra });
+  const all = [questions.feature, feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }), ...extra];
+  const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));
+  const dialogs = new Map(all.flatMap((f) => Object.entries(f.dialogs ?? {})));
+  const effects = new Map<string, MattermostEffectHandler>(all.flatMap((f) => Object.entries(f.effects ?? {})));
+  let worker: OutboxWorker | undefined;
+
+  const socket = new EventSocket({
+    url: config.url,
+    token: config.token,
+    logger,
+    backoff: deps.socketBackoff,
+    onPosted: (event) => {
+      questions.onPosted(event).catch((error: unknown) => logger.error('mattermost.posted_failed', { error: errorName(error) }));
+    },
+  });
+
+  function refused(verified: Exclude<Verified, { ok: true }>, kind: string): Answer {
+    const refusal = REFUSALS[verified.reason];
+    logger.warn('mattermost.action_refused', { kind, reason: verified.reason });
+    return { status: refusal.status, body: { ephemeral_text: refusal.text } };
+  }
+
+  const listener = new MattermostListener(
+    {
+      async command(request) {
+        const body = await questions.command({ text: request.text, userId: request.user_id, channelId: request.channel_id, triggerId: request.trigger_id, args: '', client, links });
+        return { status: 200, body: { ...body } };
+      },
+      async action(name: string, request: ActionRequest) {
+        const verified = signer.verify(name, request.context, { userId: request.user_id, channelId: request.channel_id });
+        if (!verified.ok) return refused(verified, 'action');
+        const run = actions.get(name);
+        if (!run) return { status: 200, body: { ephemeral_text: NOT_YET_ACTION } };
+        const ctx: ActionContext = { payload: verified.payload, userId: request.user_id, channelId: request.channel_id, postId: request.post_id, triggerId: request.trigger_id, client, links };
+        const response: ActionResponse = await run(ctx);
+        return { status: 200, body: { ...response } };
+      },
+      async dialog(name: string, request: DialogRequest) {
+        const verified = signer.verifyState(name, request.state, { userId: request.user_id, channelId: request.channel_id });
+        if (!verified.ok) return refused(verified, 'dialog');
+        const run = dialogs.get(name);
+        if (!run) return { status: 404, body: { text: 'Formulaire inconnu.' } };
+        const ctx: DialogContext = { payload: verified.payload, submission: request.submission ?? {}, cancelled: request.cancelled, userId: request.user_id, channelId: request.channel_id, client, links };
+        const response: DialogResponse = await run(ctx);
+        return { status: 200, body: { ...response } };
+      },
+    },
+    config.commandToken,
+    logger,
+  );
+
+  return {
+    socket,
+    async start() {
+      let me;
+      try {
+        me = await client.getMe();
+      } catch (error) {
+        const status = statusOf(error);
+        throw new MattermostStartError(
+          status === 401 || status === 403
+            ? `Mattermost refuse le jeton du bot (${status}) : vérifiez MATTERMOST_TOKEN.`
+            : `Mattermost injoignable (${errorName(error)}${status ? `, ${status}` : ''}) : vérifiez MATTERMOST_URL (${config.url}).`,
+        );
+      }
+      worker = new OutboxWorker({ outbox, send: mattermostSender(client, me.id, effects, logger), logger, retry: deps.outboxRetry });
+      questions.use({ userId: me.id, username: me.username }, worker);
+      worker.start();
+      const port = await listener.start(config.port);
+      await socket.connect();
+      void questions.answerPending().catch((error: unknown) => logger.error('mattermost.pending_failed', { error: errorName(error) }));
+      logger.info('mattermost.started', { port });
+      return { port };
+    },
+    async stop() {
+      socket.close();
+      await listener.stop();
+      await worker?.stop();
+      logger.info('mattermost.stopped');
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { Citation, Reply } from '../../engine/reply.ts';
+import { truncate } from '../../text/truncate.ts';
+import type { Binding, Payload, Signer } from './signing.ts';
+
+/** Default MaxPostSize of a Mattermost server (characters). */
+export const MAX_MESSAGE_CHARS = 16_383;
+const MAX_BUTTONS = 20;
+const MAX_BUTTON_LABEL = 60;
+const MAX_SOURCES = 10;
+const TRUNCATED = '\n\n_… réponse tronquée : elle dépasse la taille permise par Mattermost._';
+
+/** Coordo's own actions (their URL path and, with an index, their id: `[A-Za-z0-9]+`). */
+export const ACTION_FEEDBACK_UP = 'feedbackup';
+export const ACTION_FEEDBACK_DOWN = 'feedbackdown';
+export const ACTION_SHARE = 'share';
+/** A « Voulez-vous dire » button: its payload is the question to ask. */
+export const ACTION_SUGGESTION = 'suggest';
+
+/** How long answer buttons stay usable (feedback a month later still counts). */
+export const ANSWER_BUTTON_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+
+export interface MattermostAction {
+  id: string;
+  name: string;
+  type: 'button';
+  style?: 'default' | 'primary' | 'danger';
+  integration: { url: string; context: Record<string, unknown> };
+}
+
+export interface MattermostAttachment {
+  text?: string;
+  actions?: MattermostAction[];
+}
+
+export interface MattermostMessage {
+  message: string;
+  props?: { attachments: MattermostAttachment[] };
+}
+
+/** A Coordo action name from any id (`delegation_open_form` → `delegationopenform`): Mattermost routes only `[A-Za-z0-9]+`. */
+export const actionName = (id: string): string => id.replace(/[^A-Za-z0-9]/g, '') || 'action';
+
+/** Buttons whose integration URL is under the callback address and whose context is signed. */
+export class ActionLinks {
+  constructor(
+    private readonly callbackUrl: string,
+    private readonly signer: Signer,
+  ) {}
+
+  button(name: string, label: string, payload: Payload, binding: Binding, style?: 'primary' | 'danger'): Omit<MattermostAction, 'id'> {
+    return {
+      name: truncate(label, MAX_BUTTON_LABEL),
+      type: 'button',
+      ...(style ? { style } : {}),
+      integration: { url: `${this.callbackUrl}/mattermost/actions/${name}`, context: this.signer.sign(name, payload, binding) },
+    };
+  }
+
+  /** The URL a dialog posts its submission to. */
+  dialogUrl(name: string): string {
+    return `${this.callbackUrl}/mattermost/dialogs/${actionName(name)}`;
+  }
+}
+
+export interface RenderOptions {
+  /** Where the message goes (buttons are bound to it). */
+  channelId: string;
+  /** Stored answer id carried by the feedback and share buttons. */
+  answerId?: string;
+  feedback?: boolean;
+  /** « Partager dans le canal », for the asker only (needs answerId and askerId). */
+  share?: boolean;
+  askerId?: string;
+  /** A line above the answer, e.g. who shared it. */
+  context?: string;
+  /** The thread the post is in: a suggestion chosen there is answered there. */
+  threadId?: string;
+}
+
+const isUrl = (source: string) => /^https?:\/\/\S+$/.test(source);
+const label = (text: string) => text.replace(/[[\]]/g, '');
+
+/** "1. [Titre — Section](url)" when the source is a URL, plain text otherwise. */
+export function formatCitation(citation: Citation, index: number): string {
+  const name = citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title;
+  if (isUrl(citation.source)) return `${index + 1}. [${label(name)}](${citation.source})`;
+  return `${index + 1}. ${name}${citation.source ? ` (${citation.source})` : ''}`;
+}
+
+/**
+ * A Reply as a Mattermost post: the text (Coordo's light Markdown is
+ * Mattermost's), numbered sources, then attachments with buttons: suggestions,
+ * the reply's own, share, feedback. Each button's context is signed and bound
+ * to the channel (and to the asker for share).
+ */
+export function renderReply(reply: Reply, links: ActionLinks, options: RenderOptions): MattermostMessage {
+  const parts = [options.context ? `_${options.context}_` : '', reply.text.trim()];
+  const citations = reply.citations.slice(0, MAX_SOURCES);
+  if (citations.length > 0) parts.push(`**Sources**\n${citations.map(formatCitation).join('\n')}`);
+  let message = parts.filter(Boolean).join('\n\n') || 'Réponse de Coordo';
+  if (message.length > MAX_MESSAGE_CHARS) message = message.slice(0, MAX_MESSAGE_CHARS - TRUNCATED.length) + TRUNCATED;
+
+  const anyone: Binding = { channelId: options.channelId, ttlMs: ANSWER_BUTTON_TTL_MS };
+  const attachments: MattermostAttachment[] = [];
+  const suggestions = (reply.suggestions ?? []).slice(0, MAX_BUTTONS);
+  if (suggestions.length > 0) {
+    attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => links.button(ACTION_SUGGESTION, question, { question, ...(options.threadId ? { threadId: options.threadId } : {}) }, anyone)) as MattermostAction[] });
+  }
+  const buttons = (reply.buttons ?? []).map((b) => links.button(actionName(b.actionId), b.label, { value: b.value }, anyone, b.style));
+  if (options.answerId && options.share && options.askerId) {
+    buttons.push(links.button(ACTION_SHARE, 'Partager dans le canal', { answerId: options.answerId }, { ...anyone, userId: options.askerId }, 'primary'));
+  }
+  if (options.answerId && options.feedback) {
+    buttons.push(links.button(ACTION_FEEDBACK_UP, '👍 Utile', { answerId: options.answerId }, anyone));
+    buttons.push(links.button(ACTION_FEEDBACK_DOWN, '👎 Pas utile', { answerId: options.answerId }, anyone));
+  }
+  if (buttons.length > 0) attachments.push({ actions: buttons.slice(0, MAX_BUTTONS) as MattermostAction[] });
+  // Ids unique in the post, `[A-Za-z0-9]+`: the server finds the clicked action by its id.
+  let n = 0;
+  for (const attachment of attachments) attachment.actions = attachment.actions?.map((a) => ({ ...a, id: `${lastPath(a.integration.url)}${n++}` }));
+  return attachments.length > 0 ? { message, props: { attachments } } : { message };
+}
+
+const lastPath = (url: string) => url.slice(url.lastIndexOf('/') + 1);
