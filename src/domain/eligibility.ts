@@ -88,7 +88,9 @@ function checkAge(population: Population, patient: PatientDescription, fails: st
   if (fits.every(Boolean)) return;
   if (!fits.some(Boolean)) {
     const otherwise = population.otherwise ? `, ou ${population.otherwise.label}` : '';
-    fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole (patients ${[...new Set(ranges)].join(' ou ')}${otherwise})`);
+    const under = population.ages.every(({ min }) => min !== undefined && age < min);
+    const why = under && population.ages.every(({ max }) => max === undefined) ? ` ; les moins de ${ageLabel(population.ages[0]?.min ?? 0)} sont exclus` : '';
+    fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole, qui concerne les patients ${[...new Set(ranges)].join(' ou ')}${otherwise}${why}`);
     return;
   }
   const sources = population.ages.map((range, i) => `${ranges[i]}${range.source ? ` selon ${range.source}` : ''}`);
@@ -97,7 +99,7 @@ function checkAge(population: Population, patient: PatientDescription, fails: st
 
 function rangeLabel({ min, max }: { min?: number; max?: number }): string {
   if (min !== undefined && max !== undefined) return `de ${ageLabel(min)} à ${ageLabel(max)}`;
-  if (min !== undefined) return `d'au moins ${ageLabel(min)} (les moins de ${ageLabel(min)} sont exclus)`;
+  if (min !== undefined) return `d'au moins ${ageLabel(min)}`;
   return `de ${ageLabel(max ?? 0)} au plus`;
 }
 

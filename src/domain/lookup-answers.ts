@@ -62,7 +62,8 @@ export function compose(heading: string, blocks: readonly Block[], confident: bo
   return { kind: 'lookup', text: parts.join('\n\n'), citations: citations.list, confident };
 }
 
-const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+/** « Adultes… » → « adultes… », but « IDE formé… » stays as it is (a sigle keeps its capitals). */
+const lower = (text: string) => (/^\p{Lu}{2}/u.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
 const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 export function names(registries: Registries, ids: readonly string[]): string {
