@@ -1,5 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
-import type { IncomingMessage } from '../engine/message.ts';
+import { withContext, type IncomingMessage } from '../engine/message.ts';
 import type { Reply } from '../engine/reply.ts';
 import { analyseQuestion } from '../knowledge/question-analysis.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
@@ -20,11 +20,14 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       const fromLookup = await lookup.handle(message);
       if (!fromLookup) return firstReply(articles, message);
       if (fromLookup.kind !== 'lookup') return fromLookup;
-      const best = selectPassages(await retriever.retrieve(message.text))[0];
+      const best = selectPassages(await retriever.retrieve(withContext(message)))[0];
       if (!best) return fromLookup;
       const asked = askedTerms(message.text);
-      if (fromLookup.confident && share(asked, best.chunk.text) <= share(asked, fromLookup.text)) return fromLookup;
-      return (await firstReply(articles, message)) ?? fromLookup;
+      // A lookup quotes the act or the question it answers (« … pour « suturer une plaie » ») : quotes do not count.
+      if (fromLookup.confident && share(asked, best.chunk.text) <= share(asked, withoutQuotes(fromLookup.text))) return fromLookup;
+      const fromArticles = await firstReply(articles, message);
+      // An honest lookup (« le registre ne contient aucun… ») is kept over an article's « je ne sais pas ».
+      return fromArticles && fromArticles.kind !== 'unknown' ? fromArticles : fromLookup;
     },
   };
 }
@@ -41,6 +44,10 @@ async function firstReply(handlers: readonly Handler[], message: IncomingMessage
 function askedTerms(text: string): Set<string> {
   const analysed = analyseQuestion(text);
   return new Set(analysed.clauses.filter((c) => c.weight === 1).flatMap((c) => terms(c.text)));
+}
+
+function withoutQuotes(text: string): string {
+  return text.replace(/«[^»]*»/g, ' ');
 }
 
 /** Share of the asked terms a text holds. */

@@ -1,6 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import type { IncomingMessage, Turn } from '../engine/message.ts';
-import { analyseQuestion, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, type QuestionKind } from '../knowledge/question-analysis.ts';
 import { terms } from '../text/french.ts';
 
 /**
@@ -15,9 +15,10 @@ const STANDALONE_KINDS: ReadonlySet<QuestionKind> = new Set(['definition', 'comp
 
 /** The thread's last question when `text` follows up on it (« Et pour une CPTS ? »), else undefined. */
 export function followedUpQuestion(text: string, history: readonly Turn[]): string | undefined {
+  // « merci » asks nothing; « et c'est quoi une CPTS ? » names what it asks about: neither follows up.
+  if (!asksSomething(text) || STANDALONE_KINDS.has(analyseQuestion(text).kind)) return undefined;
   const count = terms(text).length;
-  const standsAlone = STANDALONE_KINDS.has(analyseQuestion(text).kind);
-  const followUp = FOLLOW_UP_OPENING.test(text) || (!standsAlone && (count <= 1 || (count <= 2 && REFERRING_BACK.test(text))));
+  const followUp = FOLLOW_UP_OPENING.test(text) || count <= 1 || (count <= 2 && REFERRING_BACK.test(text));
   if (!followUp) return undefined;
   return [...history].reverse().find((turn) => turn.role === 'user' && turn.text.trim() !== text.trim())?.text;
 }

@@ -1,5 +1,4 @@
 import type { Handler } from '../engine/handler.ts';
-import { withContext } from '../engine/message.ts';
 import { asksSomething } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
@@ -10,7 +9,7 @@ import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
 export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date()): Handler {
-  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, withContext(message), isoDay(today())) };
+  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, message.text, isoDay(today())) };
 }
 
 export type Verdict = 'oui' | 'non' | 'depend';
@@ -104,6 +103,7 @@ function rangeLabel({ min, max }: { min?: number; max?: number }): string {
 }
 
 function ageLabel(years: number): string {
-  if (years < 2 && years > 0) return `${Math.round(years * 12)} mois`;
+  if (years > 0 && years < 1 / 12) return `${Math.round(years * 52)} semaines`;
+  if (years > 0 && years < 2) return `${Math.round(years * 12)} mois`;
   return `${Math.round(years * 10) / 10} ans`;
 }

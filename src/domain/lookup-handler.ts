@@ -20,7 +20,8 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
     name: 'lookup',
     async handle(message) {
       const text = withContext(message);
-      const unknown = options.vocabulary ? unknownProtocolAnswer(registries, text, options.vocabulary) : null;
+      // Only what this message says: an earlier question's protocol is no reason to say it is unknown again.
+      const unknown = options.vocabulary ? unknownProtocolAnswer(registries, message.text, options.vocabulary) : null;
       if (unknown) return unknown;
       let query = detectLookup(registries, text);
       if (!query) return null;

@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/french.ts';
 import { findForm, findProfession, matchDatedFacts, matchProtocolsByActs } from './lookups.ts';
+import { isWordLikeAcronym } from './thesaurus.ts';
 import type { DatedFact, GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Registries } from './registry.ts';
 
 /**
@@ -41,7 +42,7 @@ const QUESTION_YES_NO = /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
   return (
-    acronymQuery(registries, n) ??
+    acronymQuery(registries, text, n) ??
     delegationQuery(registries, n) ??
     actQuery(registries, n) ??
     datedQuery(registries, n) ??
@@ -52,19 +53,24 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   );
 }
 
-/** A question about what a sigle means, wherever it stands in the sentence (« TROD, ça signifie quoi ? », « c'est quoi le sigle ACI »). */
-const ASKS_MEANING =
-  /\b(?:signifie|signifient|veut dire|veulent dire|signification|designe|sigle|acronyme|abreviation|stands? for|acronym|abbreviation|meaning of|what does \w+ mean)\b/;
+/**
+ * « TROD, ça signifie quoi ? », « c'est quoi le sigle ACI », « que veut dire GCS ? », « what does CPTS stand for? »:
+ * the sigle stands right before or right after the words that ask what it means (not « ça signifie quoi pour l'IDE »).
+ */
+const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signification|designe|stands? for|means?|meaning)`;
+const SIGLE_BEFORE = new RegExp(String.raw`(?:^|\s)([a-z0-9]+)(?: ca| cela| c est| au juste)?(?: qu est ce que ca)? ${MEANING}\b`);
+const SIGLE_AFTER = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|does)(?: (?:le|la|les|l|du|de|d|des|the|sigle|acronyme))* ([a-z0-9]+)\b`);
 
-function acronymQuery(registries: Registries, n: string): LookupQuery | null {
-  if (!ASKS_MEANING.test(n)) return null;
-  const words = new Set(n.split(' '));
-  // The sigle itself, as a whole word (« aci », « trod »), and only one: « différence entre DAC et PTA » is no sigle question.
-  const named = registries.glossary.filter(
-    (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => !name.includes(' ') && words.has(normalizeForMatch(name))),
-  );
-  const entry = named.length === 1 ? named[0] : undefined;
-  return entry ? { kind: 'acronym', entry } : null;
+function acronymQuery(registries: Registries, text: string, n: string): LookupQuery | null {
+  const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1]].filter((word): word is string => word !== undefined);
+  for (const word of candidates) {
+    const entry = registries.glossary.find(
+      (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === word),
+    );
+    // « has », « ami », « clic » are words too: as sigles they must be written in capitals.
+    if (entry && (!isWordLikeAcronym(entry.term) || new RegExp(String.raw`(?<!\p{L})${entry.term}(?!\p{L})`, 'u').test(text))) return { kind: 'acronym', entry };
+  }
+  return null;
 }
 
 /** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */

@@ -1,4 +1,5 @@
 import { normalizeForMatch } from '../text/french.ts';
+import { findPhrase, matchWords } from './phrase-match.ts';
 
 /** What a question says of a patient, enough to check a protocol's population. Nothing here is stored. */
 export interface PatientDescription {
@@ -7,47 +8,65 @@ export interface PatientDescription {
   sex?: 'femme' | 'homme';
 }
 
+/** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|woman|women|girl|lady`;
+const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|man|men|boy`;
+const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|child|kid|baby|infant|person|adult)`;
+const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
+
+/**
+ * « un enfant de 12 ans », « une femme de 70 ans », « patient âgé de 80 ans », « a 30 year old woman », « aged 70 »:
+ * an age attached to a patient noun. « depuis 4 ans », « diplômé depuis 2 ans », « tous les 3 mois » are durations.
+ */
+const AGE = [
+  new RegExp(String.raw`\b${PERSON}(?: \w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
+  new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
+  new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
+];
+
 const AGE_UNITS: readonly [RegExp, number][] = [
-  [/^(?:ans?|annees?|years?|yrs?|yo|y o)$/, 1],
   [/^(?:mois|months?)$/, 1 / 12],
   [/^(?:semaines?|weeks?)$/, 1 / 52],
 ];
 
-/** « 12 ans », « 18 mois », « 12-year-old », « aged 70 », « âgée de 70 ans » (accent-folded, lowercase, no punctuation). */
-const AGE = /\b(\d{1,3}) ?(ans?|annees?|years?|yrs?|yo|y o|mois|months?|semaines?|weeks?)\b|\b(?:aged?|agee?s?(?: de)?) (\d{1,3})\b/;
+/** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
+const PROFESSIONAL_BEFORE = /\b(?:infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?)\s$/;
 
-const RANGE = /\b(?:de |entre )?\d{1,3} (?:a|et|to|and) \d{1,3} (?:ans?|mois|years?)\b/g;
-
-const FEMALE = /\b(?:femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|enceinte|woman|women|girl|lady|she|her)\b/;
-const MALE = /\b(?:hommes?|garcon|jeune homme|monsieur|man|men|boy|he|his)\b/;
-
-/** The patient a question describes: age and sex when it states them. */
+/** The patient a question describes: age and sex when it attaches them to a patient. */
 export function describePatient(text: string): PatientDescription {
   const n = normalizeForMatch(text);
   const described: PatientDescription = {};
-  // « de 16 à 65 ans » is a range, not a patient's age.
-  const age = AGE.exec(n.replace(RANGE, ' '));
-  if (age) {
-    const value = Number(age[1] ?? age[3]);
-    const unit = age[2] ? (AGE_UNITS.find(([pattern]) => pattern.test(age[2] ?? ''))?.[1] ?? 1) : 1;
-    described.age = value * unit;
-  }
-  const female = FEMALE.test(n);
-  const male = MALE.test(n);
+  const age = ageIn(n);
+  if (age !== undefined) described.age = age;
+  const female = namesPatient(n, FEMALE_PERSON);
+  const male = namesPatient(n, MALE_PERSON);
   if (female !== male) described.sex = female ? 'femme' : 'homme';
   return described;
 }
 
-/** Is the condition named in the text, and not negated (« sans fièvre », « pas enceinte », « no fever »)? */
-export function mentionsCondition(text: string, words: readonly string[]): boolean {
-  const n = normalizeForMatch(text);
-  return words.some((word) => {
-    const w = normalizeForMatch(word);
-    const found = new RegExp(`(?:^|\\s)((?:\\S+\\s){0,2})${escape(w)}(?:\\s|$)`).exec(n);
-    return found !== null && !/\b(?:sans|pas|ni|aucune?|no|not|without|non)\s/.test(`${found[1] ?? ''}`);
-  });
+function ageIn(n: string): number | undefined {
+  for (const pattern of AGE) {
+    const match = pattern.exec(n);
+    if (!match?.[1]) continue;
+    const unit = AGE_UNITS.find(([u]) => u.test(match[2] ?? ''))?.[1] ?? 1;
+    return Number(match[1]) * unit;
+  }
+  return undefined;
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function namesPatient(n: string, words: string): boolean {
+  for (const match of n.matchAll(new RegExp(String.raw`\b(?:${words})\b`, 'g'))) {
+    if (!PROFESSIONAL_BEFORE.test(n.slice(0, match.index))) return true;
+  }
+  return false;
 }
+
+/** Is the condition named in the text (plurals and one typo allowed), and not negated (« sans fièvre », « pas enceinte », « no fever »)? */
+export function mentionsCondition(text: string, words: readonly string[]): boolean {
+  const textWords = matchWords(text);
+  return words.some((word) =>
+    findPhrase(textWords, matchWords(word)).some((start) => !textWords.slice(Math.max(0, start - 2), start).some((w) => NEGATION.has(w))),
+  );
+}
+
+const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'no', 'not', 'without', 'non']);

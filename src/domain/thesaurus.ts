@@ -22,8 +22,12 @@ export function equivalenceGroups(registries: Registries): string[][] {
  */
 const WORD_LIKE_ACRONYMS: ReadonlySet<string> = new Set(['HAS', 'AMI', 'CLIC', 'ZIP', 'HAD', 'ROR', 'ZAC']);
 
+export function isWordLikeAcronym(term: string): boolean {
+  return WORD_LIKE_ACRONYMS.has(term);
+}
+
 function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: string): boolean {
-  if (WORD_LIKE_ACRONYMS.has(phrase)) return new RegExp(`(?<![\\p{L}])${phrase}(?![\\p{L}])`, 'u').test(text);
+  if (isWordLikeAcronym(phrase)) return new RegExp(`(?<![\\p{L}])${phrase}(?![\\p{L}])`, 'u').test(text);
   return containsPhrase(words, phrase);
 }
 

@@ -1,5 +1,5 @@
 import type { Reply } from '../engine/reply.ts';
-import { foldAccents, terms } from '../text/french.ts';
+import { foldAccents, terms, words } from '../text/french.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { professionById } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
@@ -21,19 +21,29 @@ const DESCRIPTION_END = /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|qu
  * The answer says it is not in the base rather than describe another one.
  */
 export function unknownProtocolAnswer(registries: Registries, text: string, vocabulary: Vocabulary): Reply | null {
-  const folded = foldAccents(text.toLowerCase()).replace(/[«»"“”]/g, ' ').replace(/['’]/g, ' ').replace(/\s+/g, ' ');
-  const described = (NAMED.exec(folded)?.[1] ?? ENGLISH_NAMED.exec(folded)?.[1])?.replace(DESCRIPTION_END, '').trim();
+  // Matched accent-folded, read with its accents (folding keeps the length of NFC text): « rédigé » is a participle.
+  const lowered = text.normalize('NFC').toLowerCase().replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ');
+  const folded = foldAccents(lowered);
+  const match = NAMED.exec(folded) ?? ENGLISH_NAMED.exec(folded);
+  const start = match?.[1] === undefined ? -1 : match.index + match[0].length - match[1].length;
+  const described = match?.[1] === undefined ? undefined : lowered.slice(start, start + match[1].length).replace(DESCRIPTION_END, '').trim();
   if (!described) return null;
+  const first = words(described)[0] ?? '';
+  if (ABOUT_A_PROTOCOL.test(first)) return null;
   // Words the base never uses (« asthme », « antigrippale ») tell an unknown protocol; short words and abbreviations
   // of the base's own words (« coop », « kiné », « ophtalmo ») do not.
-  const telling = terms(described).filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !vocabulary.isKnown(term));
+  // Adverbs and participles (« finalement refusé », « rédigé hier ») say what became of a protocol, not which one.
+  const telling = words(described)
+    .filter((word) => !ABOUT_A_PROTOCOL.test(word))
+    .flatMap((word) => terms(word))
+    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !vocabulary.isKnown(term));
   if (telling.length === 0) return null;
   if (registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)))) return null;
-  const named = described.split(' ').slice(0, 6).join(' ');
+  // The user's own words are not repeated: they could name a patient.
   return {
     kind: 'unknown',
     text:
-      `Le protocole « ${named} » n'est pas dans ma base : je ne peux rien en dire de fiable, et je ne veux pas vous décrire un autre protocole à sa place. ` +
+      "Le protocole que vous citez n'est pas dans ma base : je ne peux rien en dire de fiable, et je ne veux pas vous décrire un autre protocole à sa place. " +
       "Le registre de Coordo ne recense que les protocoles trouvés dans ses sources. Pour vérifier qu'il existe (protocole national autorisé par arrêté, ou protocole local déclaré), rapprochez-vous de votre ARS (agence régionale de santé).",
     citations: [{ title: 'Registre des protocoles de coopération', section: 'Protocole introuvable', source: REGISTRY_FILES.protocols, path: REGISTRY_FILES.protocols }],
     confident: false,
@@ -46,6 +56,8 @@ export interface Vocabulary {
 }
 
 const MIN_TELLING_CHARS = 3;
+/** Adverbs (-ment), past participles (-é, -ée, -és, -ées) and infinitives (-er): what became of a protocol, not its name. */
+const ABOUT_A_PROTOCOL = /(?:ment|é|ée|és|ées|er)$/u;
 
 /** A protocol's term, or one it abbreviates (« ic » is too short to count; « cardio » abbreviates « cardiaqu »). */
 function holds(have: ReadonlySet<string>, term: string): boolean {

@@ -121,10 +121,6 @@ export class LexicalIndex {
     return false;
   }
 
-  get documentCount(): number {
-    return this.search.documentCount;
-  }
-
   /** The base's term nearest to one it does not use (a typo: one edit, two for long words), or null. */
   closestTerm(term: string): string | null {
     const cached = this.closest.get(term);

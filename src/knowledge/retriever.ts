@@ -1,4 +1,5 @@
 import type { Embeddings } from '@langchain/core/embeddings';
+import { LRUCache } from 'lru-cache';
 import type { Passage } from '../answer/composer.ts';
 import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
@@ -10,14 +11,14 @@ import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
+const RECENT_QUESTIONS = 64;
 /**
  * The authored questions whose words count as the section's own for coverage (the first ones, written closest
  * to the section): all of them rank it, but more would let a section claim most of the vocabulary.
  */
 const COVERAGE_QUESTIONS = 6;
-/** Weight of a question term the base uses, and of one it never uses (what is asked may be what the base lacks). */
-const SEEN_TERM = 1;
-const UNSEEN_TERM = 1;
+/** A misspelt term stands for the base's nearest one, but counts less: the correction may be wrong (« salaire » is no « salarié »). */
+const CORRECTED_TERM = 0.5;
 /** Chunks whose terms are kept between questions (the candidates come back often). */
 const TERM_CACHE_SIZE = 4000;
 
@@ -28,7 +29,10 @@ const TERM_CACHE_SIZE = 4000;
  */
 export class Retriever {
   /** Terms of the chunks met so far (a chunk is re-ranked each time it comes back as a candidate). */
-  private readonly termCache = new Map<string, ChunkTerms>();
+  private readonly termCache = new LRUCache<string, ChunkTerms>({ max: TERM_CACHE_SIZE });
+
+  /** Passages of the last questions asked (the same question is retrieved several times while answering it). */
+  private readonly recent = new LRUCache<string, Passage[]>({ max: RECENT_QUESTIONS });
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -51,8 +55,21 @@ export class Retriever {
     return this.index.chunks;
   }
 
+  /**
+   * The passages for a question, best first. The last questions' passages are kept: the arbitration, the parts
+   * of a question and the composer ask for the same ones (and a remote embedder is called once).
+   */
   async retrieve(asked: string | AnalysedQuestion, limit = 5): Promise<Passage[]> {
     const analysed = typeof asked === 'string' ? analyseQuestion(asked) : asked;
+    const key = JSON.stringify([analysed.kind, analysed.clauses, limit]);
+    const known = this.recent.get(key);
+    if (known) return known;
+    const passages = await this.rank(analysed, limit);
+    this.recent.set(key, passages);
+    return passages;
+  }
+
+  private async rank(analysed: AnalysedQuestion, limit: number): Promise<Passage[]> {
     const question = analysed.clauses.filter((c) => c.weight > SITUATION_WEIGHT).map((c) => c.text).join(' ');
     const aside = analysed.clauses.filter((c) => c.weight <= SITUATION_WEIGHT).map((c) => c.text).join(' ');
     const found = this.expander.expansions(question);
@@ -85,20 +102,20 @@ export class Retriever {
   }
 
   /**
-   * The question's terms, each weighted by how discriminative it is in the base (inverse document frequency)
-   * and by its clause (what is asked counts more than the asker's situation). A misspelt term stands for the
-   * base's nearest one. A term the base never uses counts fully where it is asked (the base may not know what
-   * is asked about) and not at all aside (a detail of the asker's situation).
+   * The question's terms, each weighted by its clause (what is asked counts more than the asker's situation).
+   * A misspelt term stands for the base's nearest one, at a lower weight. A term the base never uses counts fully
+   * where it is asked (the base may not know what is asked about) and not at all aside (a detail of the asker's
+   * situation).
    */
   private weightedTerms(analysed: AnalysedQuestion, expansions: readonly Expansion[]): WantedTerm[] {
     const lexical = this.index.lexical;
     const wanted = new Map<string, WantedTerm>();
     for (const clause of analysed.clauses) {
       for (const asked of terms(clause.text)) {
-        const term = lexical.frequencyOf(asked) > 0 ? asked : (lexical.closestTerm(asked) ?? asked);
-        const frequency = lexical.frequencyOf(term);
-        if (frequency === 0 && clause.weight < 1) continue;
-        const weight = clause.weight * (frequency > 0 ? SEEN_TERM : UNSEEN_TERM);
+        const corrected = lexical.frequencyOf(asked) > 0 ? undefined : (lexical.closestTerm(asked) ?? undefined);
+        const term = corrected ?? asked;
+        if (lexical.frequencyOf(term) === 0 && clause.weight < 1) continue;
+        const weight = clause.weight * (corrected ? CORRECTED_TERM : 1);
         const known = wanted.get(term);
         if (!known || known.weight < weight) wanted.set(term, { term, weight, alternatives: known?.alternatives ?? [] });
       }
@@ -134,7 +151,6 @@ export class Retriever {
         subjects: new Set(this.expander.subjects(`${chunk.title} ${chunk.section}`)),
         isDefinition: DEFINITION_HEADING.test(chunk.section),
       };
-      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear(); // bounded: a long-running bot on a large base
       this.termCache.set(chunk.id, cached);
     }
     return cached;

@@ -33,6 +33,17 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    'Le protocole cystite existe depuis 4 ans, on peut encore l’utiliser ?',
+    'Un kiné diplômé depuis 2 ans peut-il appliquer le protocole entorse ?',
+    "l'infirmier peut-il faire le suivi tous les 3 mois dans le protocole insuffisance cardiaque ?",
+    'Un infirmier homme peut-il appliquer le protocole cystite ?',
+    'Can he apply the cystitis protocol?',
+    'une sage-femme peut-elle faire le protocole cystite ?',
+  ])('« %s » is not about a patient: no eligibility verdict', async (question) => {
+    expect((await ask(question)).text).not.toMatch(/^\*\*(?:Oui|Non|Ça dépend)\*\*/);
+  });
+
   it('answers Oui when the patient fits, and Ça dépend where the sources disagree', async () => {
     expect((await ask('Can the nurse handle a 30 year old woman with cystitis under the protocol?')).text).toMatch(/^\*\*Oui\*\*/);
     const angine = await ask("mal de gorge chez un patient de 48 ans, l'infirmier peut faire le TROD ?");
@@ -45,6 +56,8 @@ describe('definitions and sigles', () => {
   it('explains a sigle asked about inside a longer sentence', async () => {
     expect((await ask('Dans le protocole angine on parle de TROD, ça signifie quoi ?')).text).toMatch(/test rapide d.orientation diagnostique/i);
     expect((await ask("c'est quoi le sigle ACI qu'on voit partout")).text).toMatch(/accord conventionnel interprofessionnel/i);
+    expect((await ask('What does it mean when a nurse has a delegation?')).text).not.toMatch(/Haute Autorité de santé/);
+    expect((await ask("Le protocole cystite, qu'est-ce que ça signifie pour l'IDE ?")).text).not.toMatch(/^\*\*IDE\*\*/);
   });
 });
 
@@ -64,7 +77,11 @@ describe('honesty', () => {
       expect(reply.kind).toBe('unknown');
       expect(reply.text).toMatch(/n'est pas dans ma base/);
     }
-    expect((await ask('Le protocole cystite permet-il au pharmacien de délivrer la fosfomycine ?')).kind).not.toBe('unknown');
+    for (const question of ['Le protocole cystite permet-il au pharmacien de délivrer la fosfomycine ?', 'protocole finalement refusé : recours ?', 'protocole rédigé hier soir, et maintenant ?']) {
+      expect((await ask(question)).text, question).not.toMatch(/n'est pas dans ma base/);
+    }
+    // The user's words are never repeated: they could name a patient.
+    expect((await ask('le protocole de Mme Martin est-il valide ?')).text).not.toMatch(/martin/i);
   });
 
   it('abstains on what the base does not hold, offering close topics it does cover', async () => {
@@ -86,6 +103,10 @@ describe('threads', () => {
   it('answers a standalone question on its own, and a real follow-up with the thread’s subject', async () => {
     const dac = await ask("c'est quoi un DAC ?", history);
     expect(dac.citations[0]?.path).toBe('articles/dac-dispositifs-appui-coordination.md');
+    const afterAsthma: Turn[] = [{ role: 'user', text: 'Le protocole asthme existe-t-il ?' }];
+    expect((await ask("et c'est quoi une CPTS ?", afterAsthma)).text).toMatch(/communauté professionnelle territoriale/i);
+    const afterPatient: Turn[] = [{ role: 'user', text: 'Une femme de 70 ans avec une cystite, l’infirmière peut la prendre en charge ?' }];
+    expect((await ask('Et le financement ACI, comment ça marche ?', afterPatient)).text).not.toMatch(/70 ans/);
     const cptsFollowUp = await ask('Et pour une CPTS ?', history);
     expect(cptsFollowUp.citations[0]?.path).toMatch(/cpts/);
     const lookup = await ask('et pour un kiné ?', [{ role: 'user', text: 'Qui peut suturer une plaie aux urgences ?' }]);

@@ -29,9 +29,10 @@ export async function evalQuestions(core: { engine: Engine; retriever: Retriever
   return { results, figures: figuresOf(questions, attempts) };
 }
 
-/** An engine reply as an evaluation attempt: « je ne sais pas » and refusals are abstentions. */
+/** An engine reply as an evaluation attempt: « je ne sais pas », refusals and unconfident replies are abstentions. */
 export function attemptOf(reply: Reply, ranked: readonly string[]): Attempt {
-  return { text: reply.text, citations: reply.citations.length, abstained: reply.kind === 'unknown' || reply.kind === 'refusal', ranked };
+  // « Le registre ne contient aucun protocole… » (a lookup that is not confident) abstains too.
+  return { text: reply.text, citations: reply.citations.length, abstained: reply.kind === 'unknown' || reply.kind === 'refusal' || !reply.confident, ranked };
 }
 
 export function formatEval(run: EvalRun): string {
