@@ -1,6 +1,7 @@
 import type { Citation, Reply } from '../engine/reply.ts';
 import { TOPIC_WEIGHT, type AnalysedQuestion } from '../knowledge/question-analysis.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
+import { capitalize } from '../text/capitalize.ts';
 import { terms } from '../text/french.ts';
 import { citationOf, extractSentences, MAX_ANSWER_CHARS, selectPassages } from './extractive-composer.ts';
 import type { Passage } from './composer.ts';
@@ -30,7 +31,7 @@ export async function answerParts(retriever: Retriever, question: AnalysedQuesti
   const budget = Math.floor(MAX_ANSWER_CHARS / parts.length) - 60;
   const citations: Citation[] = [];
   const lines = found.map(({ part, passage }) => {
-    const label = part.label ? `**${capitalise(part.label)}** : ` : '';
+    const label = part.label ? `**${capitalize(part.label)}** : ` : '';
     if (!passage) return `${label}je n'ai pas trouvé d'information fiable sur « ${textOf(part.asked)} » dans ma base.`;
     citations.push(citationOf(passage));
     return `${label}${extractSentences(passage.chunk.text, wanted, budget)} [${citations.length}]`;
@@ -50,8 +51,4 @@ function partsOf(question: AnalysedQuestion): Part[] | undefined {
 
 function textOf(asked: string | AnalysedQuestion): string {
   return typeof asked === 'string' ? asked : asked.text;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,4 @@
+import { capitalize } from '../text/capitalize.ts';
 import { z } from 'zod';
 
 /**
@@ -91,7 +92,6 @@ function when(period: DatedValue, tense: Tense): string {
   return until ? `${since}${since ? ' et' : ''} jusqu'au ${frenchDay(until)}` : since;
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The values of a subject as sentences relative to today: « Le tarif … est de

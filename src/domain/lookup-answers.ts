@@ -1,3 +1,4 @@
+import { capitalize } from '../text/capitalize.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { describeValues, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
@@ -320,7 +321,7 @@ export function datedAnswer(facts: readonly DatedFact[], today: IsoDay): Reply {
 }
 
 export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, today: IsoDay): Reply {
-  const text = [entry.expansion ? `${entry.expansion.charAt(0).toUpperCase()}${entry.expansion.slice(1)}.` : '', entry.definition ?? '']
+  const text = [entry.expansion ? `${capitalize(entry.expansion)}.` : '', entry.definition ?? '']
     .filter((part) => part !== '')
     .join(' ');
   const block: Block = { text, title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary };

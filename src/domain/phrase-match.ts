@@ -1,3 +1,4 @@
+import { editDistance } from '../text/edit-distance.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { memoize } from '../text/memo.ts';
 
@@ -17,25 +18,12 @@ function singular(word: string): string {
   return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
 }
 
-/** True when the two words differ by at most one edit (insertion, deletion, substitution or swap). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (i === a.length && i === b.length) return true;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
 export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean): boolean {
   if (textWord === phraseWord) return true;
   const a = singular(textWord);
   const b = singular(phraseWord);
   if (a === b) return true;
-  return fuzzy && b.length >= 6 && a.length >= 5 && withinOneEdit(a, b);
+  return fuzzy && b.length >= 6 && a.length >= 5 && editDistance(a, b, 1) <= 1;
 }
 
 /** Start indexes in `textWords` where every word of `phraseWords` follows, in order. */

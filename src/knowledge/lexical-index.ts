@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import { LRUCache } from 'lru-cache';
+import { editDistance } from '../text/edit-distance.ts';
 import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 import { termOf, words } from '../text/french.ts';
@@ -180,27 +181,4 @@ export class LexicalIndex {
       .slice(0, limit)
       .map((hit: SearchResult) => ({ id: String(hit.id), score: hit.score }));
   }
-}
-
-/** Optimal string alignment distance (adjacent transpositions count one), stopping early above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let before = new Array<number>(cols).fill(0);
-  let previous = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const current = new Array<number>(cols).fill(i);
-    let rowMin = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current[j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[cols - 1] ?? max + 1;
 }
