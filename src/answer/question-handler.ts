@@ -27,5 +27,5 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
 function withFollowedUp(analysed: AnalysedQuestion, context: string | undefined, retriever: Retriever): AnalysedQuestion {
   if (!context) return analysed;
   const weight = retriever.subjectsOf(analysed.text).length > 0 ? SITUATION_WEIGHT : TOPIC_WEIGHT;
-  return { ...analysed, clauses: [...analysed.clauses, { text: context, weight }] };
+  return { ...analysed, clauses: [...analysed.clauses, { text: context, weight, earlier: true }] };
 }

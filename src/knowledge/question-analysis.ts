@@ -9,6 +9,8 @@ export interface Clause {
   text: string;
   /** 1 for the clause that asks, less for the asker's situation (« nous on ferme à 19h »). */
   weight: number;
+  /** An earlier question of the thread, which this one follows up on. */
+  earlier?: boolean;
 }
 
 export interface AnalysedQuestion {

@@ -6,7 +6,7 @@ import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { Expansion, QueryExpander } from './query-expander.ts';
-import { analyseQuestion, SITUATION_WEIGHT, type AnalysedQuestion } from './question-analysis.ts';
+import { analyseQuestion, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion } from './question-analysis.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
@@ -69,7 +69,8 @@ export class Retriever {
     return passages;
   }
 
-  private async rank(analysed: AnalysedQuestion, limit: number): Promise<Passage[]> {
+  private async rank(asked: AnalysedQuestion, limit: number): Promise<Passage[]> {
+    const analysed = this.withNamedTopics(asked);
     const question = analysed.clauses.filter((c) => c.weight > SITUATION_WEIGHT).map((c) => c.text).join(' ');
     const aside = analysed.clauses.filter((c) => c.weight <= SITUATION_WEIGHT).map((c) => c.text).join(' ');
     const found = this.expander.expansions(question);
@@ -99,6 +100,17 @@ export class Retriever {
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);
+  }
+
+  /**
+   * « on voudrait monter une MSP. On commence par quoi ? »: the asker's situation names what the question is about
+   * (a practice form, a protocol), so it counts as the question's topic rather than aside.
+   */
+  private withNamedTopics(analysed: AnalysedQuestion): AnalysedQuestion {
+    const clauses = analysed.clauses.map((clause) =>
+      !clause.earlier && clause.weight <= SITUATION_WEIGHT && this.expander.subjects(clause.text).length > 0 ? { ...clause, weight: TOPIC_WEIGHT } : clause,
+    );
+    return { ...analysed, clauses };
   }
 
   /**
