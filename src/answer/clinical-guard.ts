@@ -19,7 +19,7 @@ export function isClinical(s: ClinicalSignals): boolean {
   // checked on (« l'IOA peut-elle demander une radio pour un enfant de 12 ans ? »): with an organisational frame it passes.
   const specific = s.patient || s.measure || s.age;
   const organisational = s.organisation > 0;
-  if (specific && content && (s.ask || s.dose || s.condition || s.drug)) return !organisational || s.measure || s.dose;
+  if (specific && content && (s.ask || s.dose || s.condition || s.drug)) return !organisational || (s.measure && s.ask) || s.dose;
   if ((s.ask || s.dose) && (content || specific)) return !organisational;
   if (s.patient && (s.measure || s.age)) return !organisational;
   return false;

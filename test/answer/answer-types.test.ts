@@ -26,6 +26,7 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     ['une femme enceinte insuffisante cardiaque peut-elle être suivie par l’infirmier dans le protocole ?', /femmes enceintes/],
     ['un kiné peut-il prendre en charge une entorse de cheville chez un ado de 15 ans', /18 ans à 55 ans/],
     ['mon patient de 55 ans sans handicap reconnu peut entrer dans le protocole domicile infirmier ?', /65 ans/],
+    ['Une patiente de 25 ans avec 38,5 de fièvre et des brûlures urinaires, elle peut entrer dans le protocole cystite ?', /fièvre/],
   ])('« %s » → Non', async (question, reason) => {
     const reply = await ask(question);
     expect(reply.text).toMatch(/^\*\*Non\*\*/);
