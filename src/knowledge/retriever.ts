@@ -1,5 +1,5 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import type { Passage } from '../answer/composer.ts';
+import type { Passage } from './passage.ts';
 import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -77,7 +78,8 @@ export function classify(error: unknown): SendResult {
  * window can repeat the message (at least once).
  */
 export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
-  const dms = new Map<string, string>();
+  /** Direct-message channels by user, the most recently used kept. */
+  const dms = new LRUCache<string, string>({ max: 5000 });
 
   async function channelOf(target: OutboxTarget): Promise<string> {
     if (target.kind !== 'person') return target.channelId;

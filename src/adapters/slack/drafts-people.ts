@@ -13,8 +13,8 @@ export const UNCHECKED_REFUSAL = 'Je n’ai pas pu vérifier auprès de Slack vo
  * may read only; display names for replies and exports. users.info answers are
  * cached; a failed lookup is not, and refuses writing (fail closed).
  */
-export function slackDraftPeople(client: WebClient, logger: Logger, now: () => number = Date.now): DraftPeople {
-  const people = slackPeople(client, logger, now);
+export function slackDraftPeople(client: WebClient, logger: Logger): DraftPeople {
+  const people = slackPeople(client, logger);
   return {
     async writeRefusal(userId) {
       const found = await people.lookup(userId);

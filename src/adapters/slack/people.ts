@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { WebClient } from '@slack/web-api';
 import { errorName, type Logger } from '../../log/logger.ts';
@@ -34,12 +35,12 @@ const TTL_MS = 10 * 60 * 1000;
 const MAX_CACHED = 2000;
 
 /** Slack accounts through users.info, cached; a failed lookup is logged and not cached. */
-export function slackPeople(client: WebClient, logger: Logger, now: () => number = Date.now): SlackPeople {
-  const cache = new Map<string, { person: SlackPerson; until: number }>();
+export function slackPeople(client: WebClient, logger: Logger): SlackPeople {
+  const cache = new LRUCache<string, SlackPerson>({ max: MAX_CACHED, ttl: TTL_MS });
   return {
     async lookup(userId) {
       const cached = cache.get(userId);
-      if (cached && cached.until > now()) return cached.person;
+      if (cached) return cached;
       try {
         const parsed = UserInfoSchema.safeParse(await client.users.info({ user: userId }));
         if (!parsed.success) {
@@ -52,8 +53,7 @@ export function slackPeople(client: WebClient, logger: Logger, now: () => number
           name: name?.trim() ?? userId,
           readOnly: user.is_restricted === true || user.is_ultra_restricted === true || user.deleted === true,
         };
-        if (cache.size >= MAX_CACHED) cache.clear();
-        cache.set(userId, { person, until: now() + TTL_MS });
+        cache.set(userId, person);
         return person;
       } catch (error) {
         logger.warn('slack.user_lookup_failed', { user: userId, error: errorName(error) });
