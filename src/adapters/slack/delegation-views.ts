@@ -15,7 +15,8 @@ import {
   type Nature,
 } from '../../workflows/delegation/model.ts';
 import { shortFields, type FormInitial } from '../../workflows/delegation/prefill.ts';
-import { parisTime, requestFields, type Formatter } from '../../workflows/delegation/presenter.ts';
+import { parisTime, requestFields } from '../../workflows/delegation/presenter.ts';
+import type { Formatter } from '../../core/markup.ts';
 import { actionsFor, commentPolicy } from '../../workflows/delegation/state-machine.ts';
 import { ACTS_ACTION, COMMENT_CALLBACK, FORM_CALLBACK, fieldAction, transitionActionId } from './delegation-ids.ts';
 import type { CommentMetadata } from './delegation-payloads.ts';
@@ -30,6 +31,7 @@ const MAX_SECTION = 2900;
 
 export const slackFormat: Formatter = {
   mention: (userId) => `<@${userId}>`,
+  channel: (channelId) => `<#${channelId}>`,
   text: escapeMrkdwn,
   bold: (text) => `*${text}*`,
 };

@@ -24,7 +24,7 @@ import { ACTS_ACTION, COMMENT_CALLBACK, FORM_CALLBACK, MESSAGE_SHORTCUT, TRANSIT
 import { ButtonValueSchema, CommentMetadataSchema, elementOf, readForm } from './delegation-payloads.ts';
 import { cardText, commentView, formView, readingView, requestBlocks, slackFormat, textSections } from './delegation-views.ts';
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
-import { parseJson } from './text.ts';
+import { parseJson } from '../../text/parse-json.ts';
 import { tellInDm } from './direct-message.ts';
 import { LatePeople, slackPeople, type SlackPeople } from './people.ts';
 import { openView } from './single-attempt.ts';

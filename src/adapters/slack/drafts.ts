@@ -20,7 +20,7 @@ import { plainText } from './message-text.ts';
 import { slackDraftPeople } from './drafts-people.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { truncate } from '../../text/truncate.ts';
-import { parseJson } from './text.ts';
+import { parseJson } from '../../text/parse-json.ts';
 import { withDeleteAdvice } from './reply-effect.ts';
 import { openView } from './single-attempt.ts';
 

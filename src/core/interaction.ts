@@ -1,0 +1,32 @@
+import type { FormValues } from './form.ts';
+
+/** Who acts: the platform and the person's id there. */
+export interface Actor {
+  platform: string;
+  userId: string;
+}
+
+/** Where it happened: a conversation, and a thread in it. */
+export interface Place {
+  conversationId?: string;
+  threadId?: string;
+}
+
+/**
+ * What a person did, translated by the adapter from the platform's event.
+ * Ids (`command`, `actionId`, `formId`, `shortcutId`) are Coordo's own: the
+ * adapter passes them through.
+ */
+export type Interaction =
+  /** `/coordo <command> <args>`. */
+  | { kind: 'command'; actor: Actor; command: string; args: string; place: Place }
+  /** A button of a reply or a card. */
+  | { kind: 'action'; actor: Actor; actionId: string; value: string; place: Place }
+  /** An action on a message (its text); without the capability, the adapter sends the command instead. */
+  | { kind: 'shortcut'; actor: Actor; shortcutId: string; text: string }
+  /** A live field of an open form changed (capability liveFormUpdate). */
+  | { kind: 'form_change'; actor: Actor; formId: string; fieldId: string; value: string; metadata: string }
+  /** A form sent. `submissionId` is the same for a retry or a double click of the same form. */
+  | { kind: 'form_submit'; actor: Actor; formId: string; values: FormValues; metadata: string; submissionId: string };
+
+export type InteractionKind = Interaction['kind'];
