@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GUEST_DELEGUE, GUEST_REFUSAL, UNCHECKED_REFUSAL, guestGroup } from '../../src/workflows/delegation/service.ts';
-import { COMMENT_CALLBACK } from '../../src/adapters/slack/delegation-ids.ts';
+import { COMMENT_FORM_ID as COMMENT_CALLBACK } from '../../src/workflows/delegation/ids.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
 import { buttonValue, CHANNEL, click, DELEGUE, REQUESTER, startDelegationSlack, submitForm, validForm, type DelegationSlack } from './slack-harness.ts';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { createLogger } from '../../src/log/logger.ts';
-import { FORM_CALLBACK, transitionActionId } from '../../src/adapters/slack/delegation-ids.ts';
+import { FORM_ID as FORM_CALLBACK, transitionActionId } from '../../src/workflows/delegation/ids.ts';
 import { parisDay } from '../../src/workflows/delegation/calendar.ts';
 import type { DelegationAction } from '../../src/workflows/delegation/model.ts';
 import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';

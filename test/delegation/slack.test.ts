@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/adapters/slack/delegation-ids.ts';
+import { COMMENT_FORM_ID as COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/workflows/delegation/ids.ts';
 import { openFormButton } from '../../src/workflows/delegation/open-form-button.ts';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, sendCommand, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';

@@ -1,26 +1,12 @@
-import type { Card } from '../../core/card.ts';
+import type { DeliveryPlan } from '../../core/delivery.ts';
 import type { Formatter } from '../../core/markup.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import { cardText, requestCard } from './card.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import { CARD_EFFECT, CARD_UPDATE_EFFECT, CardEffectSchema, CardUpdateEffectSchema, NOTICE_EFFECT, NoticeEffectSchema, requestGroup } from './effects.ts';
-import type { CardRef, DelegationRequest } from './model.ts';
+import type { DelegationRequest } from './model.ts';
 import { changeNotice, partyNotice } from './presenter.ts';
 import type { DelegationService } from './service.ts';
-
-/** Where a posted message is, as the platform names it. */
-export type PostedRef = Pick<CardRef, 'channel' | 'ts'>;
-
-/**
- * What one outbox row of a request asks the adapter to send, from the request
- * as stored now: post a card (with the requester's confirmation above it), update
- * a card in place, post a line — or nothing, the request being gone.
- */
-export type DeliveryPlan =
-  | { kind: 'post_card'; text: string; lead?: string; card: Card; /** Run with the delivery mark: remember where the card is. */ posted(ref: PostedRef): void }
-  | { kind: 'update_card'; ref: PostedRef; text: string; card: Card }
-  | { kind: 'post_text'; text: string }
-  | { kind: 'gone' };
 
 export const DELIVERY_EFFECTS = [CARD_EFFECT, CARD_UPDATE_EFFECT, NOTICE_EFFECT] as const;
 
