@@ -5,7 +5,7 @@ import { loadRegistries } from '../domain/load.ts';
 import { professionById } from '../domain/lookups.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { helpText } from '../adapters/slack/questions.ts';
-import { slackMigrations } from '../adapters/slack/migrations.ts';
+import { conversationMigrations } from '../store/conversation-migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
 import { createDelegationFeature } from '../adapters/slack/delegation.ts';
 import { openFormButton } from '../workflows/delegation/open-form-button.ts';
@@ -33,7 +33,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
       ),
     );
   }
-  const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
+  const db = openDatabase(config.dbPath, [...conversationMigrations, ...delegationMigrations, ...draftMigrations]);
   // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
   const steps = await selectStructuredSteps(config, logger);
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
 import { createDelegationFeature } from '../../src/adapters/slack/delegation.ts';
-import { slackMigrations } from '../../src/adapters/slack/migrations.ts';
+import { conversationMigrations } from '../../src/store/conversation-migrations.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { loadRegistries } from '../../src/domain/load.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -49,7 +49,7 @@ export const DEFAULT_KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../kn
 export async function startDelegationServer(options: DelegationServerOptions): Promise<DelegationServer> {
   const logger = options.logger ?? createLogger('silent');
   const groups = options.professionGroups ?? {};
-  const db = openDatabase(options.dbFile, slackMigrations);
+  const db = openDatabase(options.dbFile, conversationMigrations);
   const registries = loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const feature = createDelegationFeature({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader });
   const slack = createSlackApp({

@@ -8,13 +8,14 @@ import { migrate, type Db } from '../../store/database.ts';
 import { SqliteOutbox } from '../../store/outbox.ts';
 import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
 import { slackSender, type SlackEffectHandler } from './delivery.ts';
-import { AnswerStore } from './answers.ts';
+import { AnswerStore } from '../../store/answers.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
-import { FeedbackStore, feedbackFeature } from './feedback.ts';
-import { slackMigrations } from './migrations.ts';
+import { FeedbackStore } from '../../store/feedback.ts';
+import { feedbackFeature } from './feedback.ts';
+import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsFeature } from './questions.ts';
 import { GuardedReceiver } from './receiver.ts';
 
@@ -71,7 +72,7 @@ const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_00
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, engine, db, logger } = deps;
   const features = deps.features ?? [];
-  migrate(db, slackMigrations);
+  migrate(db, conversationMigrations);
   const answers = new AnswerStore(db);
 
   const slackLogger = boltLogger(logger);

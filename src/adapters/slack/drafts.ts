@@ -14,14 +14,14 @@ import type { ModelSection } from '../../workflows/drafts/model.ts';
 import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION, DRAFT_USE_PROPOSAL_ACTION, PROPOSAL_LABEL } from '../../workflows/drafts/replies.ts';
 import { MAX_SECTION_TEXT } from '../../workflows/drafts/service.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
-import { EventDedup } from './dedup.ts';
+import { EventDedup } from '../../store/handled-events.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
 import { slackDraftPeople } from './drafts-people.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 import { truncate } from '../../text/truncate.ts';
 import { parseJson } from '../../text/parse-json.ts';
-import { withDeleteAdvice } from './reply-effect.ts';
+import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import { openView } from './single-attempt.ts';
 
 /** Modal of one section, and the section picker inside it. */
@@ -269,7 +269,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: startFromCommand },
     register(app: App) {
-      // Created here: the Slack app has migrated its tables (slack_events) before registering features.
+      // Created here: the Slack app has migrated its tables (handled_events) before registering features.
       const dedup = new EventDedup(db);
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
       workflow.usePeople(slackDraftPeople(app.client, logger));

@@ -1,27 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Db } from '../../store/database.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { SlackFeature } from './feature.ts';
-import type { AnswerStore } from './answers.ts';
+import type { AnswerStore } from '../../store/answers.ts';
+import type { FeedbackStore, Vote } from '../../store/feedback.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from './render.ts';
-
-export type Vote = 'up' | 'down';
-
-/** 👍/👎 on answers: one vote per person and answer (a new click replaces the old one). */
-export class FeedbackStore {
-  private readonly upsert;
-
-  constructor(db: Db) {
-    this.upsert = db.prepare<[string, string, Vote, string]>(
-      `INSERT INTO slack_feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
-    );
-  }
-
-  record(answerId: string, userId: string, vote: Vote, at: Date = new Date()): void {
-    this.upsert.run(answerId, userId, vote, at.toISOString());
-  }
-}
 
 const THANKS: Record<Vote, string> = {
   up: 'Merci pour votre retour 👍 : il nous aide à savoir ce qui est utile.',

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../store/database.ts';
-import type { Reply } from '../../engine/reply.ts';
-import { redactPatientIdentifiers } from '../../privacy/patient-data-guard.ts';
+import type { Db } from './database.ts';
+import type { Reply } from '../engine/reply.ts';
+import { redactPatientIdentifiers } from '../privacy/patient-data-guard.ts';
 
 /** What is kept of an answer: enough to share it again and to attach feedback. Never the question. */
 const StoredReplySchema = z.object({
@@ -29,16 +29,16 @@ interface AnswerRow {
   reply_json: string;
 }
 
-/** Answers Coordo posted in Slack, addressed by an opaque id carried by their buttons. */
+/** Answers Coordo posted in a conversation, addressed by an opaque id carried by their buttons. */
 export class AnswerStore {
   private readonly insert;
   private readonly select;
 
   constructor(db: Db) {
     this.insert = db.prepare<[string, string, string, string | null, string, string, string]>(
-      'INSERT INTO slack_answers (id, channel_id, user_id, thread_ts, kind, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO answers (id, channel_id, user_id, thread_ts, kind, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.select = db.prepare<[string], AnswerRow>('SELECT id, channel_id, user_id, thread_ts, reply_json FROM slack_answers WHERE id = ?');
+    this.select = db.prepare<[string], AnswerRow>('SELECT id, channel_id, user_id, thread_ts, reply_json FROM answers WHERE id = ?');
   }
 
   save(reply: Reply, where: { channelId: string; userId: string; threadTs?: string }): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { OutboxEffect } from '../../store/outbox.ts';
-import type { Reply } from '../../engine/reply.ts';
-import { findPatientIdentifiers } from '../../privacy/patient-data-guard.ts';
+import type { OutboxEffect } from '../store/outbox.ts';
+import type { Reply } from '../engine/reply.ts';
+import { findPatientIdentifiers } from '../privacy/patient-data-guard.ts';
 
 /** A neutral reply owed in a conversation (an answer, a draft's reply), with its files. */
 export const REPLY_EFFECT = 'reply';
