@@ -1,4 +1,4 @@
-import type { FormField, FormNote, FormSpec } from './form.ts';
+import type { FormItem, FormSpec } from './form.ts';
 import type { Formatter } from './markup.ts';
 
 /**
@@ -18,7 +18,7 @@ export interface Capabilities {
 
 /** The form as this platform can show it: a date without a picker is a text field; live fields only where forms update. */
 export function adaptForm(form: FormSpec, capabilities: Capabilities): FormSpec {
-  const items = form.items.map((item): FormField | FormNote => {
+  const items = form.items.map((item): FormItem => {
     if (item.kind === 'date' && !capabilities.datePicker) {
       const { kind: _date, ...rest } = item;
       return { ...rest, kind: 'text', maxLength: 10, placeholder: 'AAAA-MM-JJ' };

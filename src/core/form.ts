@@ -15,6 +15,12 @@ export interface FormOptionGroup {
 
 interface FieldBase {
   id: string;
+  /**
+   * The input's own id, where a platform keeps typed text by it across an
+   * update (Slack): a new one shows `initial` instead of what was typed.
+   * Default: `<feature>_field_<id>`.
+   */
+  inputId?: string;
   label: string;
   optional?: boolean;
   hint?: string;
@@ -23,7 +29,8 @@ interface FieldBase {
 
 export type FormField =
   | (FieldBase & { kind: 'text' | 'long_text'; maxLength?: number; initial?: string; /** Report each change while typed (capability liveFormUpdate). */ live?: boolean })
-  | (FieldBase & { kind: 'select'; options?: FormOption[]; groups?: FormOptionGroup[]; initial?: string })
+  /** `live`: a choice that changes the form at once (reported as a change, not submitted). */
+  | (FieldBase & { kind: 'select'; options?: FormOption[]; groups?: FormOptionGroup[]; initial?: string; live?: boolean })
   | (FieldBase & { kind: 'multi_select'; options: FormOption[]; initial?: string[] })
   | (FieldBase & { kind: 'user'; initial?: string })
   | (FieldBase & { kind: 'date'; initial?: string });
@@ -37,6 +44,15 @@ export interface FormNote {
   small?: boolean;
 }
 
+/** A button inside the form (its click is an action with the form's values). */
+export interface FormButton {
+  kind: 'button';
+  id: string;
+  actionId: string;
+  label: string;
+  value: string;
+}
+
 export interface FormSpec {
   id: string;
   title: string;
@@ -45,10 +61,12 @@ export interface FormSpec {
   cancelLabel: string;
   /** Carried with the form and given back on submit or change (untrusted: checked again). */
   metadata?: string;
-  items: (FormField | FormNote)[];
+  items: FormItem[];
 }
 
 /** Submitted or current values by field id: text, chosen value(s), a user id, a date AAAA-MM-JJ. */
 export type FormValues = Record<string, string | string[] | undefined>;
 
-export const isField = (item: FormField | FormNote): item is FormField => item.kind !== 'note';
+export type FormItem = FormField | FormNote | FormButton;
+
+export const isField = (item: FormItem): item is FormField => item.kind !== 'note' && item.kind !== 'button';

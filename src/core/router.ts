@@ -20,9 +20,11 @@ import type { Interaction } from './interaction.ts';
 
 export type Handler<K extends Interaction['kind']> = (interaction: Extract<Interaction, { kind: K }>, platform: Platform) => Promise<Effect[]>;
 
-/** A slice of behaviour; every action, form and shortcut id it owns starts with `<name>_`. */
+/** A slice of behaviour; every action, form and shortcut id it owns starts with its prefix. */
 export interface CoreFeature {
   readonly name: string;
+  /** Default `<name>_`. */
+  readonly idPrefix?: string;
   /** `/coordo <word>` (lowercase, no accents). */
   readonly commands?: Readonly<Record<string, Handler<'command'>>>;
   /** One line per command for the help. */
@@ -35,6 +37,9 @@ export interface CoreFeature {
   readonly formChanges?: Readonly<Record<string, Handler<'form_change'>>>;
   readonly forms?: Readonly<Record<string, Handler<'form_submit'>>>;
 }
+
+/** The start of every action, form and shortcut id of the feature. */
+export const prefixOf = (feature: CoreFeature): string => feature.idPrefix ?? `${feature.name}_`;
 
 const idOf = (interaction: Interaction): string => {
   switch (interaction.kind) {
@@ -55,7 +60,7 @@ export class Router {
 
   /** The feature an action, form or shortcut id belongs to. */
   owner(id: string): CoreFeature | undefined {
-    return this.features.find((feature) => id.startsWith(`${feature.name}_`));
+    return this.features.find((feature) => id.startsWith(prefixOf(feature)));
   }
 
   commandWords(): string[] {

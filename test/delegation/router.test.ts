@@ -29,7 +29,7 @@ const groups = { infirmier: [NURSE] };
 const markup = { mention: (u: string) => `@${u}`, channel: (c: string) => `~${c}`, text: (t: string) => t, bold: (t: string) => `**${t}**` };
 const FULL: Capabilities = { liveFormUpdate: true, datePicker: true, ephemeralInThread: true, messageShortcut: true };
 const platform = (over: Partial<Capabilities> = {}): Platform => ({ capabilities: { ...FULL, ...over }, markup });
-const actor = (userId: string) => ({ platform: 'test', userId });
+const actor = (userId: string) => ({ platform: 'cli' as const, userId });
 
 let db: Db;
 let cleanup: () => void;

@@ -1,9 +1,9 @@
 import type { App, BlockAction, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Effect } from '../../core/effect.ts';
-import type { Actor, Interaction } from '../../core/interaction.ts';
-import type { CoreFeature, Router } from '../../core/router.ts';
+import type { Effect, NotOpened } from '../../core/effect.ts';
+import type { Actor, Interaction, Place } from '../../core/interaction.ts';
+import { prefixOf, type CoreFeature, type Router } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { SendResult } from '../../store/outbox-worker.ts';
@@ -15,6 +15,8 @@ import { tellInDm } from './direct-message.ts';
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import { SLACK_PLATFORM, slackFormat } from './markup.ts';
 import { cardBlocks, textSections } from './render-card.ts';
+import { slackErrorCode } from './errors.ts';
+import { postReply } from './post-reply.ts';
 import { modalOf, valuesOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
 
@@ -29,7 +31,7 @@ interface Scene {
   respond?: (message: { text: string; blocks?: KnownBlock[] }) => Promise<unknown>;
 }
 
-const actor = (userId: string): Actor => ({ platform: 'slack', userId });
+const actor = (userId: string, name?: string): Actor => ({ platform: 'slack', userId, ...(name ? { name } : {}) });
 
 /**
  * A core feature in Slack: its `/coordo` commands, and Bolt listeners for every
@@ -38,36 +40,59 @@ const actor = (userId: string): Actor => ({ platform: 'slack', userId });
  */
 export function slackFeatureOf(router: Router, feature: CoreFeature, options: { logger: Logger; effects?: Record<string, SlackEffectHandler> }): SlackFeature {
   const { logger } = options;
-  const owned = new RegExp(`^${feature.name}_`);
+  const owned = new RegExp(`^${prefixOf(feature)}`);
   let delivery: SlackDelivery | undefined;
 
-  async function privately(scene: Scene, text: string, blocks: KnownBlock[] = []): Promise<void> {
+  async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
     const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
-    if (scene.respond) await scene.respond(message);
+    if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
+    else if (scene.respond) await scene.respond(message);
     else await tellInDm(scene.client, logger, scene.userId, text, { failure: `${feature.name}.dm_failed` });
   }
 
   async function run(effect: Effect, scene: Scene): Promise<void> {
     switch (effect.kind) {
       case 'reply':
-        await privately(scene, effect.text, [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)]);
+        await privately(scene, effect.text, [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)], effect.place);
         return;
       case 'open_form':
         try {
           if (!scene.triggerId) throw new Error('no trigger to open a form');
           const opened = await openView(scene.client, { trigger_id: scene.triggerId, view: modalOf(effect.form) });
+          if (effect.notOpened.opened) logger.info(effect.notOpened.opened.event, effect.notOpened.opened.meta);
           if (!effect.refine) return;
           const viewId = opened.view?.id;
           if (!viewId) throw new Error('views.open returned no view id');
           const better = await effect.refine();
           if (better) await update(scene.client, { id: viewId, hash: opened.view?.hash }, better, 'info');
         } catch (error) {
-          logger.warn(effect.notOpened.event, { ...effect.notOpened.meta, error: errorName(error) });
-          await privately(scene, effect.notOpened.text);
+          await failed(scene, effect.notOpened, error);
         }
         return;
       case 'update_form':
-        if (scene.view) await update(scene.client, scene.view, effect.form, 'debug');
+        if (!scene.view) return;
+        try {
+          const shown = await scene.client.views.update({ view_id: scene.view.id, ...(scene.view.hash ? { hash: scene.view.hash } : {}), view: modalOf(effect.form) });
+          const better = effect.refine ? await effect.refine() : null;
+          if (better) await scene.client.views.update({ view_id: scene.view.id, ...(shown.view?.hash ? { hash: shown.view.hash } : {}), view: modalOf(better) });
+        } catch (error) {
+          // Closed, or typed on meanwhile (hash_conflict: a newer update is on its way).
+          if (effect.notUpdated) await failed(scene, effect.notUpdated, error);
+          else logger.debug(`${feature.name}.form_not_updated`, { error: errorName(error) });
+        }
+        return;
+      case 'post': {
+        const { filesFailed } = effect;
+        const where = { channel: effect.place.conversationId, threadTs: effect.place.threadId, user: scene.userId };
+        const tell = async (): Promise<void> => {
+          logger.warn(`${feature.name}.export_not_delivered`, {});
+          if (filesFailed) await privately(scene, filesFailed());
+        };
+        await postReply(scene.client, where, effect.reply, filesFailed && tell);
+        return;
+      }
+      case 'continue':
+        for (const next of await effect.run()) await run(next, scene);
         return;
       case 'notice':
         await tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: `${feature.name}.notice_failed` });
@@ -78,6 +103,13 @@ export function slackFeatureOf(router: Router, feature: CoreFeature, options: { 
       case 'form_errors':
         return;
     }
+  }
+
+  /** A form the platform would not open or update: logged by name, and the actor told. */
+  async function failed(scene: Scene, what: NotOpened, error: unknown): Promise<void> {
+    logger[what.level ?? 'warn'](what.event, { ...what.meta, error: errorName(error) });
+    const text = slackErrorCode(error) === 'expired_trigger_id' && what.expired ? what.expired : what.text;
+    if (text) await privately(scene, text, [], what.place);
   }
 
   /** Replace an open modal; it may be closed, or typed on (hash_conflict: a newer update is on its way). */
@@ -114,20 +146,27 @@ export function slackFeatureOf(router: Router, feature: CoreFeature, options: { 
       app.action<BlockAction>(owned, async ({ ack, body, action, client, respond }) => {
         await ack();
         const scene: Scene = { client, userId: body.user.id, triggerId: body.trigger_id, respond: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }) };
-        const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
-        if (action.type !== 'button' && body.view) {
-          const { view } = body;
-          const change: Interaction = { kind: 'form_change', actor: actor(body.user.id), formId: view.callback_id, fieldId: action.block_id, value, metadata: view.private_metadata };
-          await handle(change, { ...scene, view: { id: view.id, hash: view.hash } });
+        const value =
+          ('selected_option' in action && action.selected_option ? action.selected_option.value : 'value' in action && typeof action.value === 'string' ? action.value : '') ?? '';
+        const { view } = body;
+        if (view) {
+          const inForm = { ...scene, view: { id: view.id, hash: view.hash } };
+          const form = { formId: view.callback_id, metadata: view.private_metadata, values: valuesOf(view.state?.values) };
+          if (action.type !== 'button') {
+            await handle({ kind: 'form_change', actor: actor(body.user.id), formId: view.callback_id, fieldId: action.block_id, value, metadata: view.private_metadata }, inForm);
+            return;
+          }
+          await handle({ kind: 'action', actor: actor(body.user.id), actionId: action.action_id, value, place: {}, form }, inForm);
           return;
         }
-        await handle({ kind: 'action', actor: actor(body.user.id), actionId: action.action_id, value, place: { conversationId: body.channel?.id } }, scene);
+        const place = { conversationId: body.channel?.id ?? body.container?.channel_id };
+        await handle({ kind: 'action', actor: actor(body.user.id), actionId: action.action_id, value, place }, scene);
       });
 
       app.view<ViewSubmitAction>(owned, async ({ ack, body, view, client }) => {
         const submit: Interaction = {
           kind: 'form_submit',
-          actor: actor(body.user.id),
+          actor: actor(body.user.id, body.user.name),
           formId: view.callback_id,
           values: valuesOf(view.state.values),
           metadata: view.private_metadata,

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { FormField, FormNote, FormOption, FormSpec, FormValues } from '../../core/form.ts';
+import type { FormField, FormItem, FormOption, FormSpec, FormValues } from '../../core/form.ts';
 import { truncate } from '../../text/truncate.ts';
 
-/** Slack limits: option text 75 characters, 100 options per select or group. */
+/** Slack limits: option text 75 characters, 100 options per select or group, labels and hints 2,000, texts 3,000. */
 const MAX_OPTION_TEXT = 75;
 const MAX_OPTIONS = 100;
+const MAX_LABEL = 2000;
+const MAX_TEXT = 3000;
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const option = (o: FormOption): PlainTextOption => ({ value: o.value, text: plain(truncate(o.label, MAX_OPTION_TEXT)) });
 
-/** Action id of a field's element: `<feature>_field_<field id>` (the block id is the field id). */
-export const fieldActionId = (formId: string, fieldId: string): string => `${formId.split('_')[0]}_field_${fieldId}`;
+/** Action id of a field's element: its inputId, else `<feature>_field_<field id>` (the block id is the field id). */
+const fieldActionId = (formId: string, field: FormField): string => field.inputId ?? `${formId.split('_')[0]}_field_${field.id}`;
 
 function element(formId: string, field: FormField): InputBlock['element'] {
-  const action_id = fieldActionId(formId, field.id);
+  const action_id = fieldActionId(formId, field);
   const placeholder = field.placeholder ? { placeholder: plain(field.placeholder) } : {};
   switch (field.kind) {
     case 'text':
@@ -47,9 +49,16 @@ function element(formId: string, field: FormField): InputBlock['element'] {
   }
 }
 
-function block(formId: string, item: FormField | FormNote): KnownBlock {
+function block(formId: string, item: FormItem): KnownBlock {
+  if (item.kind === 'button') {
+    return { type: 'actions', block_id: item.id, elements: [{ type: 'button', action_id: item.actionId, text: plain(item.label), value: item.value }] };
+  }
+  if (item.kind === 'select' && item.live) {
+    // A choice that changes the form: outside the inputs, reported at once.
+    return { type: 'actions', block_id: item.id, elements: [element(formId, item) as Extract<InputBlock['element'], { type: 'static_select' }>] };
+  }
   if (item.kind === 'note') {
-    const text = { type: 'mrkdwn' as const, text: item.text };
+    const text = { type: 'mrkdwn' as const, text: truncate(item.text, MAX_TEXT) };
     const id = item.id ? { block_id: item.id } : {};
     return item.small ? { type: 'context', ...id, elements: [text] } : { type: 'section', ...id, text };
   }
@@ -59,8 +68,8 @@ function block(formId: string, item: FormField | FormNote): KnownBlock {
     block_id: item.id,
     ...(live ? { dispatch_action: true } : {}),
     ...(item.optional ? { optional: true } : {}),
-    label: plain(item.label),
-    ...(item.hint ? { hint: plain(item.hint) } : {}),
+    label: plain(truncate(item.label, MAX_LABEL)),
+    ...(item.hint ? { hint: plain(truncate(item.hint, MAX_LABEL)) } : {}),
     element: element(formId, item),
   };
 }
