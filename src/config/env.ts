@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseProfessionGroups, type ProfessionGroupsConfig } from './profession-groups.ts';
 
 const optionalString = z
   .string()
@@ -96,7 +97,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   slack?: SlackConfig;
   requestsChannel?: string;
-  professionGroups: Record<string, string[]>;
+  /** Profession id → platform-qualified ids of its members. */
+  professionGroups: ProfessionGroupsConfig;
   llm?: LlmConfig;
   /** Fixed day for dated answers (`AAAA-MM-JJ`), else the real date. */
   today?: string;
@@ -111,20 +113,6 @@ export class ConfigError extends Error {
         : `Configuration invalide (${problems.length} problèmes) :\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
-}
-
-function parseGroups(spec: string | undefined, problems: string[]): Record<string, string[]> {
-  const groups: Record<string, string[]> = {};
-  if (!spec) return groups;
-  for (const part of spec.split(';')) {
-    const [name, members] = part.split('=');
-    if (!name?.trim() || members === undefined) {
-      problems.push(`COORDO_PROFESSION_GROUPS — « ${part} » n'est pas de la forme profession=U1,U2`);
-      continue;
-    }
-    groups[name.trim()] = members.split(',').map((m) => m.trim()).filter(Boolean);
-  }
-  return groups;
 }
 
 const CROSS_CHECKED = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'COORDO_CHAT_MODEL', 'COORDO_EMBEDDING_MODEL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL'] as const;
@@ -156,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   const problems = crossProblems(e);
-  const professionGroups = parseGroups(e.COORDO_PROFESSION_GROUPS, problems);
+  const professionGroups = parseProfessionGroups(e.COORDO_PROFESSION_GROUPS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(cwd, e.COORDO_DATA_DIR ?? '.coordo');
   const slack: SlackConfig | undefined =

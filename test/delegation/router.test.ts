@@ -25,7 +25,8 @@ const REQUESTER = 'alice';
 const NURSE = 'bruno';
 const OTHER = 'carla';
 const GUEST = 'gaston';
-const groups = { infirmier: [NURSE] };
+const groups = { infirmier: [`cli:${NURSE}`] };
+const cli = (user: string) => `cli:${user}`;
 const markup = { mention: (u: string) => `@${u}`, channel: (c: string) => `~${c}`, text: (t: string) => t, bold: (t: string) => `**${t}**` };
 const FULL: Capabilities = { liveFormUpdate: true, datePicker: true, ephemeralInThread: true, messageShortcut: true };
 const platform = (over: Partial<Capabilities> = {}): Platform => ({ capabilities: { ...FULL, ...over }, markup });
@@ -44,7 +45,7 @@ function build(): void {
     repository,
     groups,
     outbox,
-    members: { isFullMember: async (userId) => (userId === 'unknown' ? null : userId !== GUEST) },
+    members: { isFullMember: async (userId) => (userId === cli('unknown') ? null : userId !== cli(GUEST)) },
     catalog: realCatalog(),
     now: () => new Date('2026-11-24T10:00:00Z'),
   });
@@ -74,7 +75,7 @@ const submit = (userId: string, formId: string, values: Record<string, string | 
   route({ kind: 'form_submit', actor: actor(userId), formId, values, metadata, submissionId });
 
 const validValues = (over: Record<string, string | string[] | undefined> = {}) => ({
-  delegueUserId: NURSE,
+  delegueUserId: cli(NURSE),
   acts: 'Test rapide angine (TROD) et prescription si positif',
   natures: ['diagnostique', 'therapeutique'],
   protocol: 'odynophagie',
@@ -93,7 +94,7 @@ const replyText = (effects: Effect[]) => effects.flatMap((e) => (e.kind === 'rep
 
 async function created(): Promise<{ id: string; version: number }> {
   expect(await submit(REQUESTER, FORM_ID, validValues())).toEqual([{ kind: 'deliver' }]);
-  const { sent } = service.listOpen(REQUESTER);
+  const { sent } = service.listOpen(cli(REQUESTER));
   const request = sent[0];
   if (!request) throw new Error('no request');
   return { id: request.id, version: request.version };
@@ -139,22 +140,22 @@ describe('the request form', () => {
     const effects = await submit(REQUESTER, FORM_ID, validValues({ acts: '', protocol: undefined, patients: 'Mme Dupont née le 12/03/1950' }));
     const errors = effects[0]?.kind === 'form_errors' ? effects[0].errors : {};
     expect(Object.keys(errors).sort()).toEqual(['acts', 'patients', 'protocol']);
-    expect(service.listOpen(REQUESTER).sent).toEqual([]);
+    expect(service.listOpen(cli(REQUESTER)).sent).toEqual([]);
   });
 
   it('refuses a guest requester and a guest délégué at submit, whatever the adapter', async () => {
     expect(await submit(GUEST, FORM_ID, validValues())).toEqual([{ kind: 'form_errors', errors: { delegueUserId: GUEST_REFUSAL } }]);
-    const named = await submit(REQUESTER, FORM_ID, validValues({ delegueUserId: GUEST }));
+    const named = await submit(REQUESTER, FORM_ID, validValues({ delegueUserId: cli(GUEST) }));
     expect(named[0]?.kind).toBe('form_errors');
     const unknown = await submit('unknown', FORM_ID, validValues());
     expect(unknown[0]?.kind).toBe('form_errors');
-    expect(service.listOpen(REQUESTER).sent).toEqual([]);
+    expect(service.listOpen(cli(REQUESTER)).sent).toEqual([]);
   });
 
   it('creates one request for a retried submission', async () => {
     await submit(REQUESTER, FORM_ID, validValues(), '{}', 'same');
     await submit(REQUESTER, FORM_ID, validValues(), '{}', 'same');
-    expect(service.listOpen(REQUESTER).sent).toHaveLength(1);
+    expect(service.listOpen(cli(REQUESTER)).sent).toHaveLength(1);
   });
 });
 
@@ -163,8 +164,8 @@ describe('cards and transitions', () => {
     const { id } = await created();
     const rows = outbox.group(`delegation:${id}`);
     expect(rows.map((r) => r.target)).toEqual([
-      { kind: 'person', userId: NURSE },
-      { kind: 'person', userId: REQUESTER },
+      { kind: 'person', userId: cli(NURSE) },
+      { kind: 'person', userId: cli(REQUESTER) },
     ]);
     const plan = delegationDeliveries({ service, catalog: realCatalog(), rowsOf: (g) => outbox.group(g) });
     const nurseCard = plan(rows[0]!, markup);

@@ -15,6 +15,8 @@ export const NURSE = 'UIDE2';
 export const OUTSIDER = 'UOTHER';
 export const GROUPS = { infirmier: [DELEGUE, NURSE] };
 export const CHANNEL = 'CREQUESTS';
+/** A Slack user's id as the store holds it (platform-qualified). */
+export const stored = (userId: string): string => `slack:${userId}`;
 
 export interface DelegationSlack {
   server: DelegationServer;

@@ -10,6 +10,7 @@ import { openDatabase, type Db } from '../../src/store/database.ts';
 import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
 import { DelegationService } from '../../src/workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../src/workflows/delegation/sqlite-repository.ts';
+import { qualifyMember } from '../../src/config/profession-groups.ts';
 
 /**
  * A real Bolt app in HTTP mode with the delegation feature, on a real SQLite
@@ -48,7 +49,8 @@ export const DEFAULT_KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../kn
 
 export async function startDelegationServer(options: DelegationServerOptions): Promise<DelegationServer> {
   const logger = options.logger ?? createLogger('silent');
-  const groups = options.professionGroups ?? {};
+  // As the configuration reads them: bare ids are Slack's.
+  const groups = Object.fromEntries(Object.entries(options.professionGroups ?? {}).map(([p, members]) => [p, members.map(qualifyMember)]));
   const db = openDatabase(options.dbFile, conversationMigrations);
   const registries = loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
   const feature = createDelegationFeature({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader });

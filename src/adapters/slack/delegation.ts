@@ -1,4 +1,5 @@
 import type { Config } from '../../config/env.ts';
+import { PeopleDirectory } from '../../core/people-directory.ts';
 import { Router } from '../../core/router.ts';
 import type { Registries } from '../../domain/registry.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -7,13 +8,13 @@ import { SqliteOutbox } from '../../store/outbox.ts';
 import { delegationCatalog } from '../../workflows/delegation/catalog.ts';
 import { DELIVERY_EFFECTS, delegationDeliveries } from '../../workflows/delegation/deliveries.ts';
 import { delegationInteractions } from '../../workflows/delegation/interactions.ts';
-import { delegationMigrations } from '../../workflows/delegation/migrations.ts';
+import { delegationMigrations, delegationOutboxMigrations } from '../../workflows/delegation/migrations.ts';
 import type { DelegationFieldsReader } from '../../workflows/delegation/prefill.ts';
 import { DelegationService } from '../../workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../workflows/delegation/sqlite-repository.ts';
 import { plannedEffects, slackFeatureOf } from './core-feature.ts';
 import type { SlackFeature } from './feature.ts';
-import { LatePeople, slackPeople } from './people.ts';
+import { slackPeople } from './people.ts';
 
 /**
  * Delegation requests in Slack: the neutral feature (src/workflows/delegation/interactions.ts)
@@ -30,7 +31,8 @@ export function createDelegationFeature(deps: {
   migrate(deps.db, delegationMigrations);
   const groups = deps.config.professionGroups;
   const outbox = new SqliteOutbox(deps.db);
-  const people = new LatePeople();
+  migrate(deps.db, delegationOutboxMigrations);
+  const people = new PeopleDirectory();
   const catalog = delegationCatalog(deps.registries);
   const repository = new SqliteDelegationRepository(deps.db);
   const { requestsChannel } = deps.config;
@@ -41,7 +43,7 @@ export function createDelegationFeature(deps: {
   return {
     ...slack,
     register(app, delivery) {
-      people.use(slackPeople(app.client, deps.logger));
+      people.use('slack', slackPeople(app.client, deps.logger));
       slack.register(app, delivery);
     },
   };

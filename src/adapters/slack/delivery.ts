@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { localId } from '../../core/ids.ts';
 import { z } from 'zod';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -85,7 +86,7 @@ export function slackSender(client: WebClient, handlers: ReadonlyMap<string, Sla
     if (target.kind !== 'person') return target.channelId;
     const known = dms.get(target.userId);
     if (known) return known;
-    const opened = await openDirectMessage(client, target.userId);
+    const opened = await openDirectMessage(client, localId(target.userId, 'slack'));
     dms.set(target.userId, opened);
     return opened;
   }

@@ -19,7 +19,7 @@ export function slackDraftPeople(client: WebClient, logger: Logger): DraftPeople
     async writeRefusal(userId) {
       const found = await people.lookup(userId);
       if (!found) return UNCHECKED_REFUSAL;
-      return found.readOnly ? GUEST_REFUSAL : null;
+      return found.fullMember ? null : GUEST_REFUSAL;
     },
     async names(userIds): Promise<PeopleNames> {
       const ids = [...new Set(userIds)];

@@ -1,10 +1,11 @@
 import type { Capabilities, Platform } from '../../core/capabilities.ts';
 import type { Formatter } from '../../core/markup.ts';
+import { localId } from '../../core/ids.ts';
 import { escapeMrkdwn } from './render.ts';
 
 /** Slack mrkdwn. */
 export const slackFormat: Formatter = {
-  mention: (userId) => `<@${userId}>`,
+  mention: (userId) => `<@${localId(userId, 'slack')}>`,
   channel: (channelId) => `<#${channelId}>`,
   text: escapeMrkdwn,
   bold: (text) => `*${text}*`,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { FormField, FormItem, FormOption, FormSpec, FormValues } from '../../core/form.ts';
+import { qualify } from '../../core/ids.ts';
 import { truncate } from '../../text/truncate.ts';
 
 /** Slack limits: option text 75 characters, 100 options per select or group, labels and hints 2,000, texts 3,000. */
@@ -96,7 +97,7 @@ const ElementStateSchema = z.object({
 });
 const StateValuesSchema = z.record(z.string(), z.record(z.string(), ElementStateSchema));
 
-/** A modal's view.state.values as neutral values by field (block) id; nothing when the payload is unreadable. */
+/** A modal's view.state.values as neutral values by field (block) id, people platform-qualified; nothing when the payload is unreadable. */
 export function valuesOf(raw: unknown): FormValues {
   const parsed = StateValuesSchema.safeParse(raw);
   if (!parsed.success) return {};
@@ -106,7 +107,7 @@ export function valuesOf(raw: unknown): FormValues {
     if (state === undefined) continue;
     const value = state.selected_options
       ? state.selected_options.map((o) => o.value)
-      : (state.selected_option?.value ?? state.selected_user ?? state.selected_date ?? state.value ?? undefined);
+      : (state.selected_option?.value ?? (state.selected_user ? qualify('slack', state.selected_user) : undefined) ?? state.selected_date ?? state.value ?? undefined);
     values[blockId] = value;
   }
   return values;

@@ -1,6 +1,7 @@
 import type { Platform } from '../../core/capabilities.ts';
 import type { Effect } from '../../core/effect.ts';
 import type { FormSpec } from '../../core/form.ts';
+import { userOf } from '../../core/ids.ts';
 import type { CoreFeature, Handler } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { patientDataProblem } from '../../privacy/patient-data-guard.ts';
@@ -113,10 +114,10 @@ export function delegationInteractions(deps: DelegationInteractionsDeps): CoreFe
   const onButton: Handler<'action'> = async (click, platform) => {
     const action = actionOf(click.actionId);
     const value = ButtonValueSchema.safeParse(parseJson(click.value));
-    if (action === undefined || !value.success) return tampered(click.actor.userId, click.actionId);
-    const guest = await guestRefusal(click.actor.userId);
+    if (action === undefined || !value.success) return tampered(userOf(click.actor), click.actionId);
+    const guest = await guestRefusal(userOf(click.actor));
     if (guest !== null) return [say(guest)];
-    const command = { requestId: value.data.id, action, actorUserId: click.actor.userId, expectedVersion: value.data.v };
+    const command = { requestId: value.data.id, action, actorUserId: userOf(click.actor), expectedVersion: value.data.v };
     const refused = service.precheck(command);
     if (refused !== null) return [...report(command, refused), say(outcomeText(refused, action))];
     const request = service.find(command.requestId);
@@ -147,18 +148,18 @@ export function delegationInteractions(deps: DelegationInteractionsDeps): CoreFe
 
   const demande: Handler<'command'> = async (command, platform) => {
     const id = command.args.toUpperCase();
-    if (isRequestId(id)) return showRequest(command.actor.userId, id, platform);
+    if (isRequestId(id)) return showRequest(userOf(command.actor), id, platform);
     if (id.startsWith('DEL-')) return [say(INVALID_ID)];
     return [command.args ? await formOnText(command.args, platform, FORM_NOT_OPENED) : openForm(formFor({}, platform), FORM_NOT_OPENED)];
   };
 
   const demandes: Handler<'command'> = async (command, platform) => {
-    const text = openListText(service.listOpen(command.actor.userId), catalog, platform.markup);
+    const text = openListText(service.listOpen(userOf(command.actor)), catalog, platform.markup);
     return [say(text, { sections: [text] })];
   };
 
   const submitRequest: Handler<'form_submit'> = async (form) => {
-    const userId = form.actor.userId;
+    const userId = userOf(form.actor);
     const result = parseDraft(readRequestForm(form.values), { delegantUserId: userId, catalog, groups: deps.professionGroups, today: today() });
     if (!result.ok) {
       logger.info('delegation.form_invalid', { user: userId, fields: Object.keys(result.errors).join(',') });
@@ -175,7 +176,7 @@ export function delegationInteractions(deps: DelegationInteractionsDeps): CoreFe
   };
 
   const submitComment: Handler<'form_submit'> = async (form) => {
-    const userId = form.actor.userId;
+    const userId = userOf(form.actor);
     const metadata = CommentMetadataSchema.safeParse(parseJson(form.metadata));
     if (!metadata.success) {
       logger.warn('delegation.tampered_payload', { user: userId, action: COMMENT_FORM_ID });
@@ -206,7 +207,7 @@ export function delegationInteractions(deps: DelegationInteractionsDeps): CoreFe
       [OPEN_FORM_ACTION]: async (click, platform) => [openForm(formFor(readPrefill(click.value), platform), FORM_NOT_OPENED)],
       ...Object.fromEntries(ACTIONS.map((action) => [transitionActionId(action), onButton])),
     },
-    unknownAction: async (click) => tampered(click.actor.userId, 'unknown'),
+    unknownAction: async (click) => tampered(userOf(click.actor), 'unknown'),
     shortcuts: {
       [MESSAGE_SHORTCUT]: async (shortcut, platform) => {
         const text = shortcut.text.slice(0, MAX_ACTS_CHARS).trim();
