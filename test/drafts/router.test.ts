@@ -31,7 +31,7 @@ let proposer: ((text: string) => Promise<string | null>) | undefined;
 
 function build(): void {
   workflow = new DraftWorkflow(createService(db), proposer && { proposeSectionText: (r) => proposer!(r.sectionTitle) });
-  workflow.usePeople({ writeRefusal: async (userId) => (userId === GUEST ? 'Lecture seule.' : null), names: async () => new Map() });
+  workflow.usePeople('cli', { writeRefusal: async (userId) => (userId === GUEST ? 'Lecture seule.' : null), names: async () => new Map() });
   const dedup = new EventDedup(db);
   router = new Router([draftInteractions({ workflow, dedup: () => dedup, logger: createLogger('silent') })]);
 }
@@ -42,7 +42,7 @@ beforeEach(async () => {
   migrate(db, conversationMigrations);
   proposer = undefined;
   build();
-  const check = await workflow.checkStart('Cystite simple', { userId: 'alice' });
+  const check = await workflow.checkStart('Cystite simple', { userId: 'alice' }, 'cli');
   if (!check.ok) throw new Error('start refused');
   const started = await check.open({ platform: 'cli', channelId: 'C1', threadId: 'T1' });
   if (!started.draft) throw new Error('no draft');

@@ -71,7 +71,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     const title = ctx.args.trim();
     const author: Author = { userId: ctx.userId };
     // Checked once, before anything is posted: a refused start leaves nothing in the channel.
-    const check = await workflow.checkStart(title, author);
+    const check = await workflow.checkStart(title, author, 'slack');
     if (!check.ok) {
       await ctx.respond({ response_type: 'ephemeral', ...renderReply(check.reply) });
       return;
@@ -125,7 +125,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     subcommands: { protocole: startFromCommand },
     register(app: App, delivery) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople(slackDraftPeople(app.client, logger));
+      workflow.usePeople('slack', slackDraftPeople(app.client, logger));
       slack.register(app, delivery);
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);

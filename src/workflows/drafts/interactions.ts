@@ -81,7 +81,7 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
 
   /** A section form for a team member (guests are refused); a form the platform will not open is explained. */
   async function openSectionForm(actor: Actor, draft: Draft, form: FormSpec, from: 'button' | 'proposal'): Promise<Effect[]> {
-    const refused = await workflow.writeRefusal(actor.userId);
+    const refused = await workflow.writeRefusal(actor.platform, actor.userId);
     if (refused) return [say(refused.text)];
     const notOpened: NotOpened = {
       text: FORM_NOT_OPENED,
@@ -115,7 +115,7 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
     const section = model.byId.get(click.value);
     if (!found || !section || !click.form) return [];
     const { draft } = found;
-    const refused = await workflow.writeRefusal(click.actor.userId);
+    const refused = await workflow.writeRefusal(click.actor.platform, click.actor.userId);
     if (refused) return [say(refused.text, threadOf(draft))];
     // Same input while waiting (and when nothing comes): what the user typed stays.
     const typed = sectionTextOf(click.form.values);
@@ -152,7 +152,7 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
     const section = model.byId.get(change.value);
     if (!found || !section) return [];
     const { draft } = found;
-    const refused = await workflow.writeRefusal(change.actor.userId);
+    const refused = await workflow.writeRefusal(change.actor.platform, change.actor.userId);
     if (refused) return [say(refused.text, threadOf(draft))];
     const notUpdated: NotOpened = { text: FORM_NOT_UPDATED, event: 'drafts.form_update_failed', meta: { draftId: draft.id }, place: threadOf(draft) };
     return [{ kind: 'update_form', form: formOf(draft, section, platform), notUpdated }];
