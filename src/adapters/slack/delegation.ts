@@ -12,7 +12,8 @@ import { delegationMigrations, delegationOutboxMigrations } from '../../workflow
 import type { DelegationFieldsReader } from '../../workflows/delegation/prefill.ts';
 import { DelegationService } from '../../workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../workflows/delegation/sqlite-repository.ts';
-import { plannedEffects, slackFeatureOf } from './core-feature.ts';
+import { slackFeatureOf } from './core-feature.ts';
+import { plannedEffects } from './planned-effects.ts';
 import type { SlackFeature } from './feature.ts';
 import { slackPeople } from './people.ts';
 
