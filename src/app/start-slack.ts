@@ -7,7 +7,8 @@ import { createSlackApp } from '../adapters/slack/app.ts';
 import { helpText } from '../adapters/slack/questions.ts';
 import { conversationMigrations } from '../store/conversation-migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
-import { createDelegationFeature } from '../adapters/slack/delegation.ts';
+import { delegationSlackFeature } from '../adapters/slack/delegation.ts';
+import { createDelegation } from '../workflows/delegation/create.ts';
 import { openFormButton } from '../workflows/delegation/open-form-button.ts';
 import { draftMigrations } from '../workflows/drafts/migrations.ts';
 import { delegationMigrations } from '../workflows/delegation/migrations.ts';
@@ -48,7 +49,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
   const draftHandler = createDraftHandler({ workflow: drafts, logger });
 
   const features = [
-    createDelegationFeature({ db, registries, config, logger, fieldsReader: steps }),
+    delegationSlackFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps }), logger),
     draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
   ];
   const core = await createCore(config, {
