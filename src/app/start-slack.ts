@@ -4,7 +4,7 @@ import { openDatabase } from '../store/database.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { professionById } from '../domain/lookups.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
-import { helpText } from '../adapters/slack/questions.ts';
+import { helpText } from '../workflows/questions/help.ts';
 import { conversationMigrations } from '../store/conversation-migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
 import { delegationSlackFeature } from '../adapters/slack/delegation.ts';
@@ -54,7 +54,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<void> 
   ];
   const core = await createCore(config, {
     logger,
-    help: helpText(features),
+    help: helpText(features.flatMap((f) => f.help ?? [])),
     registries,
     workflowHandlers: [draftHandler],
     structuredSteps: steps,
