@@ -13,10 +13,11 @@ import { truncate } from '../../text/truncate.ts';
 import type { Author, Draft } from '../../workflows/drafts/draft.ts';
 import type { DraftHandler } from '../../workflows/drafts/handler.ts';
 import { draftInteractions } from '../../workflows/drafts/interactions.ts';
+import { draftPeople } from '../../workflows/drafts/people.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import { slackFeatureOf } from './core-feature.ts';
-import { slackDraftPeople } from './drafts-people.ts';
+import { slackPeople } from './people.ts';
 import { slackErrorCode } from './errors.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
@@ -125,7 +126,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     subcommands: { protocole: startFromCommand },
     register(app: App, delivery) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople('slack', slackDraftPeople(app.client, logger));
+      workflow.usePeople('slack', draftPeople(slackPeople(app.client, logger)));
       slack.register(app, delivery);
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
