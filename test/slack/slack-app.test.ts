@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackFeature } from '../../src/adapters/slack/feature.ts';
-import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP, ACTION_SHARE } from '../../src/adapters/slack/render.ts';
+import { ACTION_SHARE } from '../../src/adapters/slack/render.ts';
+import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../src/workflows/questions/feedback.ts';
 import type { SlackCall } from '../support/fake-slack-api.ts';
 import {
   blockActionPayload,

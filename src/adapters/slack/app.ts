@@ -14,7 +14,9 @@ import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
 import { FeedbackStore } from '../../store/feedback.ts';
-import { feedbackFeature } from './feedback.ts';
+import { Router } from '../../core/router.ts';
+import { feedbackInteractions } from '../../workflows/questions/feedback.ts';
+import { slackFeatureOf } from './core-feature.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsFeature } from './questions.ts';
 import { GuardedReceiver } from './receiver.ts';
@@ -117,10 +119,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
+  const feedback = feedbackInteractions({ answers, feedback: new FeedbackStore(db), logger });
   const outbox = new SqliteOutbox(db);
   const builtIn = [
     questionsFeature({ engine, answers, outbox, logger, features }),
-    feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }),
+    slackFeatureOf(new Router([feedback]), feedback, { logger }),
   ];
   const all = [...builtIn, ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
