@@ -123,12 +123,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const outbox = new SqliteOutbox(db);
   const builtIn = [
     questionsFeature({ engine, answers, outbox, logger, features }),
-    slackFeatureOf(new Router([feedback]), feedback, { logger }),
+    slackFeatureOf(feedback, { logger }),
   ];
   const all = [...builtIn, ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  for (const feature of all) feature.register(app, worker);
+  // One router for every neutral feature.
+  const router = new Router(all.flatMap((feature) => (feature.core ? [feature.core] : [])));
+  for (const feature of all) feature.register(app, worker, router);
 
   /** Once connected, in the background: what a feature left pending must not hold the start. */
   const startFeatures = () => {

@@ -34,13 +34,19 @@ function blockInteraction(body: BlockAction, action: BlockAction['actions'][numb
  * action, modal and shortcut id it owns (its prefix), each translated into an
  * Interaction for the router, whose effects are rendered as Block Kit and run.
  */
-export function slackFeatureOf(router: Router, feature: CoreFeature, options: { logger: Logger; effects?: Record<string, SlackEffectHandler> }): SlackFeature {
+export function slackFeatureOf(feature: CoreFeature, options: { logger: Logger; effects?: Record<string, SlackEffectHandler> }): SlackFeature {
   const owned = new RegExp(`^${prefixOf(feature)}`);
   let delivery: SlackDelivery | undefined;
+  let router: Router | undefined;
   const run = effectRunner(feature.name, options.logger, () => delivery);
 
   async function handle(interaction: Interaction, scene: Scene): Promise<void> {
-    for (const effect of await router.route(interaction, SLACK_PLATFORM)) await run(effect, scene);
+    for (const effect of await routed(interaction)) await run(effect, scene);
+  }
+
+  function routed(interaction: Interaction): Promise<Effect[]> {
+    if (!router) throw new Error(`${feature.name}: used before the app registered it`);
+    return router.route(interaction, SLACK_PLATFORM);
   }
 
   const command = (word: string) => (ctx: SlashContext) =>
@@ -49,8 +55,9 @@ export function slackFeatureOf(router: Router, feature: CoreFeature, options: { 
       { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) },
     );
 
-  function register(app: App, appDelivery: SlackDelivery): void {
+  function register(app: App, appDelivery: SlackDelivery, appRouter: Router): void {
     delivery = appDelivery;
+    router = appRouter;
     app.action<BlockAction>(owned, async ({ ack, body, action, client, respond }) => {
       await ack();
       const scene: Scene = { client, userId: body.user.id, triggerId: body.trigger_id, respond: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }) };
@@ -68,7 +75,7 @@ export function slackFeatureOf(router: Router, feature: CoreFeature, options: { 
       };
       let effects: Effect[];
       try {
-        effects = await router.route(submit, SLACK_PLATFORM);
+        effects = await routed(submit);
       } catch (error) {
         await ack();
         throw error;
@@ -89,6 +96,7 @@ export function slackFeatureOf(router: Router, feature: CoreFeature, options: { 
 
   return {
     name: feature.name,
+    core: feature,
     subcommands: Object.fromEntries(Object.keys(feature.commands ?? {}).map((word) => [word, command(word)])),
     help: feature.help,
     effects: options.effects,

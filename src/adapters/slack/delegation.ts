@@ -1,4 +1,3 @@
-import { Router } from '../../core/router.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { Delegation } from '../../workflows/delegation/create.ts';
 import { slackFeatureOf } from './core-feature.ts';
@@ -8,16 +7,16 @@ import { plannedEffects } from './planned-effects.ts';
 
 /**
  * Delegation requests in Slack: the neutral feature behind the Slack translator
- * (one router for every platform, `router`), its outbox effects rendered as
+ * (routed by the app's one router), its outbox effects rendered as
  * Block Kit, and Slack's directory telling the service who is a guest.
  */
-export function delegationSlackFeature(delegation: Delegation, logger: Logger, router: Router = new Router([delegation.feature])): SlackFeature {
-  const slack = slackFeatureOf(router, delegation.feature, { logger, effects: plannedEffects(delegation.deliveries.types, delegation.deliveries.plan) });
+export function delegationSlackFeature(delegation: Delegation, logger: Logger): SlackFeature {
+  const slack = slackFeatureOf(delegation.feature, { logger, effects: plannedEffects(delegation.deliveries.types, delegation.deliveries.plan) });
   return {
     ...slack,
-    register(app, delivery) {
+    register(app, delivery, router) {
       delegation.people.use('slack', slackPeople(app.client, logger));
-      slack.register(app, delivery);
+      slack.register(app, delivery, router);
     },
   };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { Router } from '../../core/router.ts';
 import { checkText } from '../../engine/engine.ts';
 import { IncomingMessageSchema } from '../../engine/message.ts';
 import { textReply, type Reply } from '../../engine/reply.ts';
@@ -57,7 +56,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
   migrate(db, conversationMigrations);
   const dedup = new EventDedup(db);
   const interactions = draftInteractions({ workflow, dedup: () => dedup, logger });
-  const slack = slackFeatureOf(new Router([interactions]), interactions, { logger });
+  const slack = slackFeatureOf(interactions, { logger });
 
   /** A reply in the draft's thread (an ephemeral one only to `user`); an export whose files do not get through is released. */
   function postInThread(client: WebClient, reply: Reply, draft: Pick<Draft, 'key'>, user: string): Promise<void> {
@@ -124,10 +123,10 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
     filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
     help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: startFromCommand },
-    register(app: App, delivery) {
+    register(app: App, delivery, router) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
       workflow.usePeople('slack', draftPeople(slackPeople(app.client, logger)));
-      slack.register(app, delivery);
+      slack.register(app, delivery, router);
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
         if (!parsed.success) return;
