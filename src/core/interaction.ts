@@ -38,5 +38,3 @@ export interface OpenForm {
   metadata: string;
   values: FormValues;
 }
-
-export type InteractionKind = Interaction['kind'];

@@ -1,4 +1,4 @@
-import type { Platform } from './capabilities.ts';
+import { adaptForm, type Platform } from './capabilities.ts';
 import type { Effect } from './effect.ts';
 import type { Interaction } from './interaction.ts';
 
@@ -55,6 +55,15 @@ const idOf = (interaction: Interaction): string => {
   }
 };
 
+/** An effect with its forms (now and refined) adapted to the platform's capabilities. */
+function shown(effect: Effect, platform: Platform): Effect {
+  if (effect.kind === 'continue') return { ...effect, run: async () => (await effect.run()).map((next) => shown(next, platform)) };
+  if (effect.kind !== 'open_form' && effect.kind !== 'update_form') return effect;
+  const { refine } = effect;
+  const adapted = { ...effect, form: adaptForm(effect.form, platform.capabilities) };
+  return refine ? { ...adapted, refine: async () => { const better = await refine(); return better && adaptForm(better, platform.capabilities); } } : adapted;
+}
+
 export class Router {
   constructor(readonly features: readonly CoreFeature[]) {}
 
@@ -67,8 +76,12 @@ export class Router {
     return this.features.flatMap((feature) => Object.keys(feature.commands ?? {}));
   }
 
-  /** The effects of an interaction; an interaction no feature takes has none. */
+  /** The effects of an interaction, its forms as this platform can show them; an interaction no feature takes has none. */
   async route(interaction: Interaction, platform: Platform): Promise<Effect[]> {
+    return (await this.dispatch(interaction, platform)).map((effect) => shown(effect, platform));
+  }
+
+  private async dispatch(interaction: Interaction, platform: Platform): Promise<Effect[]> {
     const id = idOf(interaction);
     switch (interaction.kind) {
       case 'command': {

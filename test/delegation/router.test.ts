@@ -109,6 +109,12 @@ describe('the request form', () => {
     expect(form.items.find((i) => isField(i) && i.id === 'startDate')).toMatchObject({ kind: 'date', initial: '2026-11-24' });
   });
 
+  it('falls back where the platform lacks a capability: a text date AAAA-MM-JJ, no live field', async () => {
+    const form = formOf(await route({ kind: 'command', actor: actor(REQUESTER), command: 'demande', args: '', place: {} }, { datePicker: false, liveFormUpdate: false }));
+    expect(form.items.find((i) => isField(i) && i.id === 'startDate')).toMatchObject({ kind: 'text', placeholder: 'AAAA-MM-JJ', initial: '2026-11-24' });
+    expect(form.items.find((i) => isField(i) && i.id === 'acts')).toMatchObject({ kind: 'long_text', live: false });
+  });
+
   it('suggests protocols as the acts are typed', async () => {
     const form = formOf(await route({ kind: 'form_change', actor: actor(REQUESTER), formId: FORM_ID, fieldId: 'acts', value: 'angine TROD', metadata: '{}' }));
     expect(JSON.stringify(form.items)).toContain('Suggérés pour ces actes');

@@ -27,7 +27,7 @@ export interface RequestFormState {
 const TITLE = 'Demande de délégation';
 const PREFILL_NOTE = '_Formulaire pré-rempli automatiquement d’après le message : vérifiez chaque champ avant d’envoyer._';
 /** The note under the acts, kept in place when the suggestions change. */
-export const SUGGESTIONS_NOTE = 'delegation_suggestions';
+const SUGGESTIONS_NOTE = 'delegation_suggestions';
 
 /** Entries a team cannot apply as a protocol carry their status first, so truncation never hides it. */
 function protocolOptionText(protocol: CatalogProtocol): string {
