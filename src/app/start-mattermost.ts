@@ -1,7 +1,7 @@
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
-import { chatHelpText } from '../engine/help-handler.ts';
+import { helpText } from '../workflows/questions/help.ts';
 import { createMattermostApp } from '../adapters/mattermost/app.ts';
 import { createCore } from './create-coordo.ts';
 import type { Served } from './serve.ts';
@@ -14,7 +14,7 @@ import type { Served } from './serve.ts';
 export async function startMattermost(config: Config, logger: Logger): Promise<Served> {
   if (!config.mattermost) throw new Error('Mattermost is not configured');
   const db = openDatabase(config.dbPath, []);
-  const core = await createCore(config, { logger, help: chatHelpText([]) });
+  const core = await createCore(config, { logger, help: helpText([]) });
   const app = createMattermostApp({ config: config.mattermost, engine: core.engine, db, logger });
   try {
     await app.start();

@@ -53,7 +53,7 @@ describe('Mattermost questions', () => {
     const click = await h.fake.clickAction(up, { userId: bruno, channelId: CHANNEL, postId: first.id });
     expect(click.status).toBe(200);
     expect(click.json?.ephemeral_text).toMatch(/Merci pour votre retour 👍/);
-    const votes = h.db.prepare('SELECT user_id, vote FROM slack_feedback').all();
+    const votes = h.db.prepare('SELECT user_id, vote FROM answer_feedback').all();
     expect(votes).toContainEqual({ user_id: bruno, vote: 'up' });
   });
 
