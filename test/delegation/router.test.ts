@@ -173,7 +173,7 @@ describe('cards and transitions', () => {
       { kind: 'person', userId: cli(NURSE) },
       { kind: 'person', userId: cli(REQUESTER) },
     ]);
-    const plan = delegationDeliveries({ service, catalog: realCatalog(), rowsOf: (g) => outbox.group(g) });
+    const plan = delegationDeliveries({ service, catalog: realCatalog(), rowsOf: (g) => outbox.group(g), requestsChannels: {} });
     const nurseCard = plan(rows[0]!, markup);
     expect(nurseCard).toMatchObject({ kind: 'post_card', card: { title: `Demande de délégation ${id}` } });
     if (nurseCard.kind !== 'post_card') return;

@@ -87,7 +87,7 @@ describe('Slack guests', () => {
     down = false;
     const id = await createRequest();
     await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'cards recorded');
-    expect(app.server.service.find(id)?.cards[0]).toEqual({ channel: CHANNEL, ts: expect.any(String), role: 'delegue' });
+    expect(app.server.service.find(id)?.cards[0]).toEqual({ channel: CHANNEL, ts: expect.any(String), role: 'delegue', platform: 'slack' });
   });
 
   it('refuses a request to someone who could not answer: a guest named as délégué, a profession whose group holds guests only', async () => {

@@ -150,8 +150,8 @@ describe('the request form', () => {
     expect(card.params.channel).toBe(CHANNEL);
     await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'both cards recorded');
     expect(app.server.service.find(id)?.cards).toEqual([
-      { channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'delegue' },
-      { channel: `D${REQUESTER}`, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'requester', userId: stored(REQUESTER) },
+      { channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'delegue', platform: 'slack' },
+      { channel: `D${REQUESTER}`, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'requester', userId: stored(REQUESTER), platform: 'slack' },
     ]);
   });
 

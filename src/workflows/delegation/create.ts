@@ -9,6 +9,7 @@ import { migrate, type Db } from '../../store/database.ts';
 import { SqliteOutbox } from '../../store/outbox.ts';
 import { delegationCatalog } from './catalog.ts';
 import { DELIVERY_EFFECTS, delegationDeliveries } from './deliveries.ts';
+import type { RequestsChannels } from './effects.ts';
 import { delegationInteractions } from './interactions.ts';
 import { delegationMigrations, delegationOutboxMigrations } from './migrations.ts';
 import type { DelegationFieldsReader } from './prefill.ts';
@@ -38,15 +39,17 @@ export function createDelegation(deps: {
   migrate(deps.db, delegationMigrations);
   const outbox = new SqliteOutbox(deps.db);
   migrate(deps.db, delegationOutboxMigrations);
-  const { requestsChannel, professionGroups: groups } = deps.config;
+  const { professionGroups: groups } = deps.config;
+  // COORDO_REQUESTS_CHANNEL names a Slack channel.
+  const requestsChannels: RequestsChannels = deps.config.requestsChannel ? { slack: deps.config.requestsChannel } : {};
   const people = new PeopleDirectory();
   const catalog = delegationCatalog(deps.registries);
   const repository = new SqliteDelegationRepository(deps.db);
-  const service = new DelegationService({ repository, groups, outbox, requestsChannel, members: people, catalog });
+  const service = new DelegationService({ repository, groups, outbox, requestsChannels, members: people, catalog });
   return {
     service,
     feature: delegationInteractions({ service, catalog, professionGroups: groups, logger: deps.logger, fieldsReader: deps.fieldsReader }),
-    deliveries: { types: DELIVERY_EFFECTS, plan: delegationDeliveries({ service, catalog, rowsOf: (group) => outbox.group(group), requestsChannel }) },
+    deliveries: { types: DELIVERY_EFFECTS, plan: delegationDeliveries({ service, catalog, rowsOf: (group) => outbox.group(group), requestsChannels }) },
     people,
   };
 }

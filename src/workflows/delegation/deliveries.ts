@@ -3,7 +3,7 @@ import type { Formatter } from '../../core/markup.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import { cardText, requestCard } from './card.ts';
 import type { DelegationCatalog } from './catalog.ts';
-import { CARD_EFFECT, CARD_UPDATE_EFFECT, CardEffectSchema, CardUpdateEffectSchema, NOTICE_EFFECT, NoticeEffectSchema, requestGroup } from './effects.ts';
+import { CARD_EFFECT, CARD_UPDATE_EFFECT, CardEffectSchema, CardUpdateEffectSchema, NOTICE_EFFECT, NoticeEffectSchema, requestGroup, type RequestsChannels } from './effects.ts';
 import type { DelegationRequest } from './model.ts';
 import { changeNotice, partyNotice } from './presenter.ts';
 import type { DelegationService } from './service.ts';
@@ -15,8 +15,8 @@ export interface DeliveryDeps {
   catalog: DelegationCatalog;
   /** The rows of a request (the confirmation says which cards could not be delivered). */
   rowsOf(group: string): readonly OutboxRow[];
-  /** Config.requestsChannel */
-  requestsChannel?: string;
+  /** Per platform, the channel of the délégués' cards. */
+  requestsChannels: RequestsChannels;
 }
 
 /** The neutral side of the delegation feature's outbox effects; the adapter renders and sends the plan. */
@@ -27,9 +27,8 @@ export function delegationDeliveries(deps: DeliveryDeps): (row: OutboxRow, fmt: 
     return deps.rowsOf(requestGroup(requestId)).filter((r) => r.effect.type === CARD_EFFECT && r.effect.role === 'delegue' && r.failedAt !== undefined);
   }
 
-  function confirmation(request: DelegationRequest, failed: readonly OutboxRow[], fmt: Formatter): string {
+  function confirmation(request: DelegationRequest, failed: readonly OutboxRow[], fmt: Formatter, channel: string | undefined): string {
     const follow = `Suivi : \`/coordo demande ${request.id}\`.`;
-    const channel = deps.requestsChannel;
     const id = fmt.bold(request.id);
     if (failed.length === 0) {
       const where = channel ? ` (carte publiée dans ${fmt.channel(channel)})` : '';
@@ -55,20 +54,20 @@ export function delegationDeliveries(deps: DeliveryDeps): (row: OutboxRow, fmt: 
         const effect = CardEffectSchema.parse(row.effect);
         const request = service.find(effect.requestId);
         if (request === undefined) return { kind: 'gone' };
-        const lead = effect.role === 'requester' ? confirmation(request, failedCards(request.id), fmt) : undefined;
+        const lead = effect.role === 'requester' ? confirmation(request, failedCards(request.id), fmt, deps.requestsChannels[row.platform ?? 'slack']) : undefined;
         const userId = row.target.kind === 'person' ? row.target.userId : undefined;
         return {
           kind: 'post_card',
           text: lead ?? cardText(request, fmt),
           ...(lead ? { lead } : {}),
           card: requestCard(request, catalog, fmt, effect.role),
-          posted: (ref) => service.attachCard(request.id, { ...ref, role: effect.role, ...(userId ? { userId } : {}) }, request.version),
+          posted: (ref) => service.attachCard(request.id, { ...ref, role: effect.role, platform: row.platform ?? 'slack', ...(userId ? { userId } : {}) }, request.version),
         };
       }
       case CARD_UPDATE_EFFECT: {
         const effect = CardUpdateEffectSchema.parse(row.effect);
         const request = service.find(effect.requestId);
-        const card = request?.cards.find((c) => c.channel === effect.channel && c.ts === effect.ts);
+        const card = request?.cards.find((c) => c.channel === effect.channel && c.ts === effect.ts && (c.platform ?? 'slack') === (row.platform ?? 'slack'));
         if (request === undefined || card === undefined) return { kind: 'gone' };
         return { kind: 'update_card', ref: card, text: cardText(request, fmt), card: requestCard(request, catalog, fmt, card.role) };
       }

@@ -82,6 +82,11 @@ export const delegationMigrations: Migration[] = [
       UPDATE delegation_cards SET user_id = 'slack:' || user_id WHERE user_id IS NOT NULL AND instr(user_id, ':') = 0;
     `,
   },
+  {
+    // Cards remember the platform they were posted on (each platform updates its own); older ones are Slack's.
+    name: 'delegation-006-card-platform',
+    sql: `ALTER TABLE delegation_cards ADD COLUMN platform TEXT NOT NULL DEFAULT 'slack' CHECK (platform IN ('slack', 'mattermost'));`,
+  },
 ];
 
 /** Run once the outbox exists: the delegation messages still owed to a person name them platform-qualified. */
