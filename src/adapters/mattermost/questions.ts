@@ -25,8 +25,6 @@ const questionKey = (postId: string) => `${QUESTION_KEY_PREFIX}${postId}`;
 
 /** `/coordo` sub-commands whose flows run in Slack only until they are plugged on the interaction core. */
 const NOT_YET: Readonly<Record<string, string>> = {
-  demande: "Le formulaire de demande de délégation n'est pas encore disponible dans Mattermost. Vous pouvez déjà demander qui peut réaliser un acte, par exemple `/coordo qui peut suturer une plaie ?`.",
-  demandes: "Le suivi des demandes de délégation n'est pas encore disponible dans Mattermost.",
   protocole: "La rédaction d'un protocole de coopération dans un fil n'est pas encore disponible dans Mattermost.",
 };
 export const NOT_YET_ACTION = "Ce bouton ouvre une fonction qui n'est pas encore disponible dans Mattermost.";

@@ -22,7 +22,7 @@ export interface MembershipPort {
 
 export const GUEST_REFUSAL =
   'Les comptes invités ne peuvent pas faire de demande de délégation ni y répondre : demandez à un membre de l’équipe de le faire.';
-export const UNCHECKED_REFUSAL = "Je n’ai pas pu vérifier auprès de Slack les droits des personnes concernées : la demande n'a pas été envoyée. Réessayez dans un instant.";
+export const UNCHECKED_REFUSAL = "Je n’ai pas pu vérifier auprès de la messagerie les droits des personnes concernées : la demande n'a pas été envoyée. Réessayez dans un instant.";
 export const GUEST_DELEGUE =
   'Cette personne a un compte invité : elle ne pourrait ni accepter ni refuser la demande. Choisissez un membre de l’équipe.';
 export const guestGroup = (label: string): string =>

@@ -22,7 +22,7 @@ export const OPEN_PEOPLE: DraftPeople = {
 
 export const GUEST_REFUSAL =
   'Les comptes invités peuvent lire ce brouillon de protocole, mais pas le commencer, le modifier ni l’exporter : demandez à un membre de l’équipe de le faire.';
-export const UNCHECKED_REFUSAL = 'Je n’ai pas pu vérifier auprès de Slack vos droits sur ce brouillon. Réessayez dans un instant.';
+export const UNCHECKED_REFUSAL = 'Je n’ai pas pu vérifier auprès de la messagerie vos droits sur ce brouillon. Réessayez dans un instant.';
 
 /** A platform's directory as drafts need it: guests may read only; a lookup that fails refuses writing (fail closed). */
 export function draftPeople(people: PeoplePort): DraftPeople {
