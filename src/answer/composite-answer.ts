@@ -4,7 +4,7 @@ import type { Retriever } from '../knowledge/retriever.ts';
 import { capitalize } from '../text/capitalize.ts';
 import { terms } from '../text/french.ts';
 import { citationOf, extractSentences, MAX_ANSWER_CHARS, selectPassages } from './extractive-composer.ts';
-import type { Passage } from './composer.ts';
+import type { Passage } from '../knowledge/passage.ts';
 
 /** One part of a composite answer: what to look up, and the label its answer is shown under. */
 interface Part {

@@ -1,7 +1,8 @@
 import type { Citation, Reply } from '../engine/reply.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { terms } from '../text/french.ts';
-import type { AnswerComposer, Passage, Question } from './composer.ts';
+import type { AnswerComposer, Question } from './composer.ts';
+import type { Passage } from '../knowledge/passage.ts';
 import { unknownReply } from './unknown.ts';
 import { analyseQuestion } from '../knowledge/question-analysis.ts';
 

@@ -90,7 +90,7 @@ export async function selectStructuredSteps(config: Config, logger: Logger): Pro
 /** Messages the offline handlers left, classified by the model (only with one: no handler, no latency, without). */
 async function selectIntentHandler(config: Config, steps: StructuredSteps | undefined, registries: Registries, options: CoordoOptions, logger: Logger): Promise<Handler[]> {
   if (!steps || !config.llm) return [];
-  const [{ createIntentHandler }, { llmBudgets }] = await Promise.all([import('../llm/intent-handler.ts'), import('../llm/budget.ts')]);
+  const [{ createIntentHandler }, { llmBudgets }] = await Promise.all([import('../workflows/delegation/intent-handler.ts'), import('../llm/budget.ts')]);
   const timeoutMs = llmBudgets(config.llm).intentMs;
   return [createIntentHandler({ steps, catalog: delegationCatalog(registries), logger, timeoutMs, offerRequest: options.offerRequestForm })];
 }

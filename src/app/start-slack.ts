@@ -4,10 +4,11 @@ import { openDatabase } from '../store/database.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { professionById } from '../domain/lookups.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
-import { helpText } from '../adapters/slack/questions.ts';
-import { slackMigrations } from '../adapters/slack/migrations.ts';
+import { helpText } from '../workflows/questions/help.ts';
+import { conversationMigrations } from '../store/conversation-migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
-import { createDelegationFeature } from '../adapters/slack/delegation.ts';
+import { delegationSlackFeature } from '../adapters/slack/delegation.ts';
+import { createDelegation } from '../workflows/delegation/create.ts';
 import { openFormButton } from '../workflows/delegation/open-form-button.ts';
 import { draftMigrations } from '../workflows/drafts/migrations.ts';
 import { delegationMigrations } from '../workflows/delegation/migrations.ts';
@@ -33,7 +34,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<Served
       ),
     );
   }
-  const db = openDatabase(config.dbPath, [...slackMigrations, ...delegationMigrations, ...draftMigrations]);
+  const db = openDatabase(config.dbPath, [...conversationMigrations, ...delegationMigrations, ...draftMigrations]);
   // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
   const steps = await selectStructuredSteps(config, logger);
 
@@ -48,12 +49,12 @@ export async function startSlack(config: Config, logger: Logger): Promise<Served
   const draftHandler = createDraftHandler({ workflow: drafts, logger });
 
   const features = [
-    createDelegationFeature({ db, registries, config, logger, fieldsReader: steps }),
+    delegationSlackFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps }), logger),
     draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
   ];
   const core = await createCore(config, {
     logger,
-    help: helpText(features),
+    help: helpText(features.flatMap((f) => f.help ?? [])),
     registries,
     workflowHandlers: [draftHandler],
     structuredSteps: steps,

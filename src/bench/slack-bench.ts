@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../adapters/slack/app.ts';
-import { slackMigrations } from '../adapters/slack/migrations.ts';
+import { conversationMigrations } from '../store/conversation-migrations.ts';
 import type { Engine } from '../engine/engine.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
@@ -46,7 +46,7 @@ export async function runSlackBench(options: SlackBenchOptions): Promise<SlackBe
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-bench-'));
   const load = fork(BIN, ['bench-part', 'slack-load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const message = () => once(load, 'message').then(([m]: unknown[]) => m);
-  const db = openDatabase(path.join(dir, 'bench.sqlite'), slackMigrations);
+  const db = openDatabase(path.join(dir, 'bench.sqlite'), conversationMigrations);
   let slack: SlackApp | undefined;
   try {
     const { apiUrl } = ReadySchema.parse(await message());

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseProfessionGroups, type ProfessionGroupsConfig } from './profession-groups.ts';
 
 const optionalString = z
   .string()
@@ -118,7 +119,8 @@ export interface Config {
   slack?: SlackConfig;
   mattermost?: MattermostConfig;
   requestsChannel?: string;
-  professionGroups: Record<string, string[]>;
+  /** Profession id → platform-qualified ids of its members. */
+  professionGroups: ProfessionGroupsConfig;
   llm?: LlmConfig;
   /** Fixed day for dated answers (`AAAA-MM-JJ`), else the real date. */
   today?: string;
@@ -133,20 +135,6 @@ export class ConfigError extends Error {
         : `Configuration invalide (${problems.length} problèmes) :\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
-}
-
-function parseGroups(spec: string | undefined, problems: string[]): Record<string, string[]> {
-  const groups: Record<string, string[]> = {};
-  if (!spec) return groups;
-  for (const part of spec.split(';')) {
-    const [name, members] = part.split('=');
-    if (!name?.trim() || members === undefined) {
-      problems.push(`COORDO_PROFESSION_GROUPS — « ${part} » n'est pas de la forme profession=U1,U2`);
-      continue;
-    }
-    groups[name.trim()] = members.split(',').map((m) => m.trim()).filter(Boolean);
-  }
-  return groups;
 }
 
 const MATTERMOST_REQUIRED = {
@@ -202,7 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN && e.MATTERMOST_URL && e.PORT === e.MATTERMOST_PORT) {
     problems.push(`MATTERMOST_PORT — le port ${e.MATTERMOST_PORT} est déjà celui de Slack (PORT) : choisissez-en un autre`);
   }
-  const professionGroups = parseGroups(e.COORDO_PROFESSION_GROUPS, problems);
+  const professionGroups = parseProfessionGroups(e.COORDO_PROFESSION_GROUPS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(cwd, e.COORDO_DATA_DIR ?? '.coordo');
   const slack: SlackConfig | undefined =

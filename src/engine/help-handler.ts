@@ -21,27 +21,6 @@ export const CONSOLE_HELP = [
   'Les demandes de délégation et la rédaction de protocoles se font dans Slack (`/coordo demande`, `/coordo protocole`).',
 ].join('\n');
 
-/** `/coordo aide` in a chat platform (Slack, Mattermost): the questions Coordo answers, then the built-in and the given sub-commands. */
-export function chatHelpText(commandLines: readonly string[]): string {
-  const lines = [
-    '**Coordo** répond aux questions des équipes de soins coordonnés (MSP, CPTS, ESP, centres de santé, DAC…), en citant ses sources.',
-    '',
-    'Mentionnez-moi dans un canal (@Coordo), écrivez-moi en message direct, ou tapez `/coordo <question>`. Exemples :',
-    '- comment créer une MSP ?',
-    '- qui a un Ordre ?',
-    "- c'est quoi un DAC ?",
-    '- qui peut suturer une plaie ?',
-    '',
-    'Je ne réponds pas aux questions cliniques sur un patient. Dans un fil, je tiens compte des messages précédents.',
-    '',
-    '**Commandes**',
-    '- `/coordo <question>` : réponse visible de vous seul, avec un bouton pour la partager dans le canal',
-    '- `/coordo aide` : cette aide',
-    ...commandLines.map((line) => `- ${line}`),
-  ];
-  return lines.join('\n');
-}
-
 /** Answers « aide » with what Coordo can do where it runs (console, Slack…). */
 export function createHelpHandler(text: string): Handler {
   return {

@@ -1,6 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { LRUCache } from 'lru-cache';
-import type { Passage } from '../answer/composer.ts';
+import type { Passage } from './passage.ts';
 import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';

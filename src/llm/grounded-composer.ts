@@ -2,7 +2,8 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { BaseMessage } from '@langchain/core/messages';
 import { holdsClinicalInstruction } from '../answer/clinical-guard.ts';
-import type { AnswerComposer, Passage, Question } from '../answer/composer.ts';
+import type { AnswerComposer, Question } from '../answer/composer.ts';
+import type { Passage } from '../knowledge/passage.ts';
 import { citationOf, MAX_ANSWER_CHARS, selectPassages } from '../answer/extractive-composer.ts';
 import type { Reply } from '../engine/reply.ts';
 import type { Logger } from '../log/logger.ts';

@@ -1,4 +1,4 @@
-import type { Passage } from '../answer/composer.ts';
+import type { Passage } from '../knowledge/passage.ts';
 
 /** Longest passage text given to the model, in characters. */
 const MAX_PASSAGE_CHARS = 1500;

@@ -2,8 +2,6 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.ts';
-import { MAX_ACTS_CHARS, MAX_COMMENT_CHARS, MAX_PATIENTS_CHARS } from '../workflows/delegation/draft-schema.ts';
-import { NATURES, NEW_LOCAL_PROTOCOL, SETTINGS, SETTING_LABELS } from '../workflows/delegation/model.ts';
 import { modelCallSignal } from './budget.ts';
 import { classifyFault } from './fault.ts';
 import { findPatientIdentifiers } from '../privacy/patient-data-guard.ts';
@@ -29,42 +27,6 @@ export const INTENTS = [
 export const IntentSchema = z.object({ intent: z.enum(INTENTS) });
 export type Intent = (typeof INTENTS)[number];
 
-const nullableText = (max: number) => z.string().trim().min(1).max(max).nullable();
-
-export interface DelegationChoices {
-  /** Today, AAAA-MM-JJ, to turn « lundi » or « dans 15 jours » into a date. */
-  today: string;
-  professions: readonly { id: string; label: string }[];
-  protocols: readonly { id: string; title: string }[];
-}
-
-/**
- * Fields of a delegation request read from a free-text message, named as the
- * delegation form's fields (src/workflows/delegation/draft-schema.ts); null or
- * empty = not said. Ids are restricted to the team's registries.
- */
-function delegationFieldsSchema(choices: DelegationChoices) {
-  const ids = <T extends { id: string }>(items: readonly T[], extra: string[] = []) => {
-    const all = [...items.map((i) => i.id), ...extra];
-    return all.length > 0 ? z.enum(all as [string, ...string[]]).nullable() : z.null();
-  };
-  return z.object({
-    delegueProfessionId: ids(choices.professions).describe('Profession du délégué sollicité (identifiant de la liste)'),
-    acts: nullableText(MAX_ACTS_CHARS).describe('Actes à déléguer'),
-    natures: z.array(z.enum(NATURES)).describe('Nature des actes : préventive, diagnostique, thérapeutique'),
-    protocol: ids(choices.protocols, [NEW_LOCAL_PROTOCOL]).describe('Protocole de coopération (identifiant de la liste)'),
-    patients: nullableText(MAX_PATIENTS_CHARS).describe('Patients concernés : critères, jamais d’identité'),
-    setting: z.enum(SETTINGS).nullable().describe("Cadre d'exercice"),
-    startDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable()
-      .describe('Date de début, AAAA-MM-JJ'),
-    comment: nullableText(MAX_COMMENT_CHARS).describe('Autres précisions utiles'),
-  });
-}
-export type DelegationFields = z.infer<ReturnType<typeof delegationFieldsSchema>>;
-
 export const SectionTextSchema = z.object({ text: z.string().trim().min(1).max(3000) });
 
 export interface SectionRequest {
@@ -83,6 +45,16 @@ const PROMPT_KEYS = {
   'protocol-section': ['protocol', 'section', 'guidance', 'current'],
 } as const;
 type PromptValues<N extends keyof typeof PROMPT_KEYS> = Record<(typeof PROMPT_KEYS)[N][number], string>;
+
+/**
+ * What the delegation-fields step is asked: the schema of the fields (ids
+ * restricted to the team's registries) and the prompt's values. Built by the
+ * delegation workflow (src/workflows/delegation/fields-ask.ts).
+ */
+export interface FieldsAsk<T extends Record<string, unknown>> {
+  schema: z.ZodType<T>;
+  values: PromptValues<'delegation-fields'>;
+}
 
 /**
  * The structured model steps. Each returns `null` — and the caller takes its
@@ -120,15 +92,8 @@ export class StructuredSteps {
    * Prefill for the delegation form; every field is still checked by the form (parseDraft) before anything is stored.
    * `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout).
    */
-  async extractDelegationFields(text: string, choices: DelegationChoices, timeoutMs = this.timeoutMs): Promise<DelegationFields | null> {
-    const values = (): PromptValues<'delegation-fields'> => ({
-      today: choices.today,
-      professions: choices.professions.map((p) => `- ${p.id} : ${p.label}`).join('\n') || '(aucune)',
-      protocols: [...choices.protocols.map((p) => `- ${p.id} : ${p.title}`), `- ${NEW_LOCAL_PROTOCOL} : nouveau protocole local`].join('\n'),
-      natures: NATURES.join(', '),
-      settings: SETTINGS.map((s) => `${s} (${SETTING_LABELS[s]})`).join(', '),
-    });
-    return this.run('delegation_fields', delegationFieldsSchema(choices), () => fillPrompt(this.prompts['delegation-fields'], values()), text, timeoutMs);
+  async extractDelegationFields<T extends Record<string, unknown>>(text: string, ask: FieldsAsk<T>, timeoutMs = this.timeoutMs): Promise<T | null> {
+    return this.run('delegation_fields', ask.schema, () => fillPrompt(this.prompts['delegation-fields'], ask.values), text, timeoutMs);
   }
 
   async proposeSectionText(request: SectionRequest): Promise<string | null> {

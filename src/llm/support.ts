@@ -1,4 +1,4 @@
-import type { Passage } from '../answer/composer.ts';
+import type { Passage } from '../knowledge/passage.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { citedIn, withoutMarkers } from './citations.ts';

@@ -1,45 +1,9 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { migrate, type Db, type Migration } from './database.ts';
+import { migrate, type Db } from './database.ts';
 import type { Reply } from '../engine/reply.ts';
 import { redactPatientIdentifiers } from '../privacy/patient-data-guard.ts';
-
-/**
- * The answers and feedback tables, shared by every chat adapter (Slack, Mattermost).
- * Their `slack_` names date from when Slack was the only one; the migration keeps
- * its name so existing databases are not migrated twice.
- */
-export const answerMigrations: Migration[] = [
-  {
-    name: 'slack-001-events-answers-feedback',
-    sql: `
-      CREATE TABLE slack_events (
-        key TEXT PRIMARY KEY,
-        event_id TEXT,
-        received_at INTEGER NOT NULL
-      );
-      CREATE INDEX slack_events_received ON slack_events (received_at);
-
-      CREATE TABLE slack_answers (
-        id TEXT PRIMARY KEY,
-        channel_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        thread_ts TEXT,
-        kind TEXT NOT NULL,
-        reply_json TEXT NOT NULL,
-        created_at TEXT NOT NULL
-      );
-
-      CREATE TABLE slack_feedback (
-        answer_id TEXT NOT NULL REFERENCES slack_answers (id),
-        user_id TEXT NOT NULL,
-        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
-        created_at TEXT NOT NULL,
-        PRIMARY KEY (answer_id, user_id)
-      );
-    `,
-  },
-];
+import { conversationMigrations } from './conversation-migrations.ts';
 
 /** What is kept of an answer: enough to share it again and to attach feedback. Never the question. */
 const StoredReplySchema = z.object({
@@ -66,17 +30,17 @@ interface AnswerRow {
   reply_json: string;
 }
 
-/** Answers Coordo posted (any platform), addressed by an opaque id carried by their buttons. `threadTs`: the thread's root (Slack ts, Mattermost post id). */
+/** Answers Coordo posted in a conversation (any platform), addressed by an opaque id carried by their buttons. `threadTs`: the thread's root (Slack ts, Mattermost post id). */
 export class AnswerStore {
   private readonly insert;
   private readonly select;
 
   constructor(db: Db) {
-    migrate(db, answerMigrations);
+    migrate(db, conversationMigrations);
     this.insert = db.prepare<[string, string, string, string | null, string, string, string]>(
-      'INSERT INTO slack_answers (id, channel_id, user_id, thread_ts, kind, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO answers (id, channel_id, user_id, thread_ts, kind, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.select = db.prepare<[string], AnswerRow>('SELECT id, channel_id, user_id, thread_ts, reply_json FROM slack_answers WHERE id = ?');
+    this.select = db.prepare<[string], AnswerRow>('SELECT id, channel_id, user_id, thread_ts, reply_json FROM answers WHERE id = ?');
   }
 
   save(reply: Reply, where: { channelId: string; userId: string; threadTs?: string }): string {

@@ -1,5 +1,5 @@
 import { migrate, type Db } from './database.ts';
-import { answerMigrations } from './answers.ts';
+import { conversationMigrations } from './conversation-migrations.ts';
 
 export type Vote = 'up' | 'down';
 
@@ -8,9 +8,9 @@ export class FeedbackStore {
   private readonly upsert;
 
   constructor(db: Db) {
-    migrate(db, answerMigrations);
+    migrate(db, conversationMigrations);
     this.upsert = db.prepare<[string, string, Vote, string]>(
-      `INSERT INTO slack_feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO answer_feedback (answer_id, user_id, vote, created_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
     );
   }
@@ -19,9 +19,3 @@ export class FeedbackStore {
     this.upsert.run(answerId, userId, vote, at.toISOString());
   }
 }
-
-/** What a vote is acknowledged with, to the voter only. */
-export const FEEDBACK_THANKS: Record<Vote, string> = {
-  up: 'Merci pour votre retour 👍 : il nous aide à savoir ce qui est utile.',
-  down: 'Merci pour votre retour 👎 : il nous aide à corriger la base de connaissances.',
-};

@@ -12,6 +12,10 @@ export type OutboxTarget =
   | { kind: 'channel'; channelId: string }
   | { kind: 'thread'; channelId: string; threadId: string };
 
+/** The chat platform whose worker delivers a row (one database serves every platform of the process). */
+export const OutboxPlatformSchema = z.enum(['slack', 'mattermost']);
+export type OutboxPlatform = z.infer<typeof OutboxPlatformSchema>;
+
 /** A neutral effect: `type` names it, the rest is its own JSON payload (checked by whoever sends it). */
 export type OutboxEffect = { type: string } & Record<string, unknown>;
 
@@ -22,6 +26,8 @@ export interface OutboxEntry {
   group?: string;
   target: OutboxTarget;
   effect: OutboxEffect;
+  /** Whose worker delivers it; default: the platform of the outbox it is enqueued in. */
+  platform?: OutboxPlatform;
 }
 
 export interface OutboxRow extends OutboxEntry {
@@ -83,6 +89,7 @@ const RowSchema = z.object({
   delivered_at: z.number().int().nullable(),
   failed_at: z.number().int().nullable(),
   last_error: z.string().nullable(),
+  platform: OutboxPlatformSchema,
 });
 
 function toRow(raw: unknown): OutboxRow {
@@ -93,6 +100,7 @@ function toRow(raw: unknown): OutboxRow {
     ...(row.grp === null ? {} : { group: row.grp }),
     target: TargetSchema.parse(JSON.parse(row.target_json)),
     effect: EffectSchema.parse(JSON.parse(row.effect_json)) as OutboxEffect,
+    platform: row.platform,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     createdAt: row.created_at,
@@ -120,7 +128,7 @@ export class SqliteOutbox implements OutboxWriter {
   constructor(
     readonly db: Db,
     private readonly now: () => number = Date.now,
-    readonly platform: 'slack' | 'mattermost' = 'slack',
+    readonly platform: OutboxPlatform = 'slack',
   ) {
     migrate(db, outboxMigrations);
     this.statements = {
@@ -147,7 +155,7 @@ export class SqliteOutbox implements OutboxWriter {
   enqueue(entries: readonly OutboxEntry[]): void {
     const at = this.now();
     for (const entry of entries) {
-      this.statements.insert.run({ key: entry.key, grp: entry.group ?? null, target: JSON.stringify(entry.target), effect: JSON.stringify(entry.effect), at, platform: this.platform });
+      this.statements.insert.run({ key: entry.key, grp: entry.group ?? null, target: JSON.stringify(entry.target), effect: JSON.stringify(entry.effect), at, platform: entry.platform ?? this.platform });
     }
   }
 

@@ -1,28 +1,8 @@
 import { z } from 'zod';
-import { migrate, type Db, type Migration } from './database.ts';
+import { migrate, type Db } from './database.ts';
+import { conversationMigrations } from './conversation-migrations.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const pendingQuestionMigrations: Migration[] = [
-  {
-    // Where a question is (never its text): enough to read it again from Slack after a crash.
-    name: 'slack-002-questions',
-    sql: `
-      CREATE TABLE slack_questions (
-        key TEXT PRIMARY KEY,
-        channel TEXT NOT NULL,
-        ts TEXT NOT NULL,
-        thread_ts TEXT,
-        user_id TEXT NOT NULL,
-        direct INTEGER NOT NULL,
-        event_id TEXT,
-        received_at INTEGER NOT NULL,
-        answered_at INTEGER
-      );
-      CREATE INDEX slack_questions_pending ON slack_questions (received_at) WHERE answered_at IS NULL;
-    `,
-  },
-];
 
 /** A message Coordo took in charge, by where it is (Slack: channel and ts; Mattermost: channel and post id). */
 export interface QuestionRef {
@@ -56,16 +36,16 @@ export class PendingQuestions {
     private readonly now: () => number = Date.now,
     private readonly retentionMs: number = 7 * DAY_MS,
   ) {
-    migrate(db, pendingQuestionMigrations);
+    migrate(db, conversationMigrations);
     this.statements = {
-      insert: db.prepare(`INSERT OR IGNORE INTO slack_questions (key, channel, ts, thread_ts, user_id, direct, event_id, received_at)
+      insert: db.prepare(`INSERT OR IGNORE INTO pending_questions (key, channel, ts, thread_ts, user_id, direct, event_id, received_at)
         VALUES (@key, @channel, @ts, @threadTs, @userId, @direct, @eventId, @at)`),
-      state: db.prepare<[string], { answered_at: number | null }>('SELECT answered_at FROM slack_questions WHERE key = ?'),
-      answered: db.prepare<[number, string]>('UPDATE slack_questions SET answered_at = ? WHERE key = ? AND answered_at IS NULL'),
+      state: db.prepare<[string], { answered_at: number | null }>('SELECT answered_at FROM pending_questions WHERE key = ?'),
+      answered: db.prepare<[number, string]>('UPDATE pending_questions SET answered_at = ? WHERE key = ? AND answered_at IS NULL'),
       pending: db.prepare<[{ since: number; prefix: string }]>(
-        'SELECT * FROM slack_questions WHERE answered_at IS NULL AND received_at >= @since AND substr(key, 1, length(@prefix)) = @prefix ORDER BY received_at',
+        'SELECT * FROM pending_questions WHERE answered_at IS NULL AND received_at >= @since AND substr(key, 1, length(@prefix)) = @prefix ORDER BY received_at',
       ),
-      prune: db.prepare<[number]>('DELETE FROM slack_questions WHERE received_at < ?'),
+      prune: db.prepare<[number]>('DELETE FROM pending_questions WHERE received_at < ?'),
     };
     this.statements.prune.run(this.now() - this.retentionMs);
   }

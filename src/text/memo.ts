@@ -1,16 +1,16 @@
+import { LRUCache } from 'lru-cache';
+
 /**
- * Memoise a pure string function. The cache is bounded: when it is full it is
- * emptied, which keeps memory flat whatever the users type.
+ * Memoise a pure string function. The cache is bounded (least recently used
+ * results go first), which keeps memory flat whatever the users type.
  */
 export function memoize<T>(fn: (input: string) => T, max = 50_000): (input: string) => T {
-  const cache = new Map<string, T>();
+  const cache = new LRUCache<string, { value: T }>({ max });
   return (input) => {
-    let out = cache.get(input);
-    if (out === undefined) {
-      if (cache.size >= max) cache.clear();
-      out = fn(input);
-      cache.set(input, out);
-    }
-    return out;
+    const hit = cache.get(input);
+    if (hit !== undefined) return hit.value;
+    const value = fn(input);
+    cache.set(input, { value });
+    return value;
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { migrate, openDatabase, type Db } from '../../src/store/database.ts';
-import { delegationMigrations } from '../../src/workflows/delegation/migrations.ts';
+import { SqliteOutbox } from '../../src/store/outbox.ts';
+import { delegationMigrations, delegationOutboxMigrations } from '../../src/workflows/delegation/migrations.ts';
 import { SqliteDelegationRepository } from '../../src/workflows/delegation/sqlite-repository.ts';
 import { tempDbFile } from './temp-db.ts';
 
@@ -24,6 +25,27 @@ it('keeps the card of a request stored before requests could have several cards'
   migrate(db, delegationMigrations);
   const repository = new SqliteDelegationRepository(db);
   expect(repository.findById('DEL-2026-0001')).toMatchObject({ state: 'submitted', cards: [{ channel: 'CREQUESTS', ts: '1.000001', role: 'delegue' }] });
+  // People stored when Slack was the only platform are Slack's.
+  expect(repository.findById('DEL-2026-0001')).toMatchObject({ delegantUserId: 'slack:UMED', delegueUserId: 'slack:UIDE1' });
   repository.addCard('DEL-2026-0001', { channel: 'DUIDE1', ts: '2.000001', role: 'delegue', userId: 'UIDE1' });
   expect(repository.findById('DEL-2026-0001')?.cards).toHaveLength(2);
+});
+
+it('qualifies the people of delegation messages still owed in the outbox, and nothing else', () => {
+  const temp = tempDbFile();
+  cleanup = temp.cleanup;
+  db = openDatabase(temp.file, delegationMigrations);
+  const outbox = new SqliteOutbox(db);
+  outbox.enqueue([
+    { key: 'd', group: 'delegation:DEL-2026-0001', target: { kind: 'person', userId: 'UIDE1' }, effect: { type: 'delegation.card' } },
+    { key: 'q', target: { kind: 'person', userId: 'UMED' }, effect: { type: 'reply' } },
+    { key: 'c', group: 'delegation:DEL-2026-0001', target: { kind: 'channel', channelId: 'CREQUESTS' }, effect: { type: 'delegation.card' } },
+  ]);
+  migrate(db, delegationOutboxMigrations);
+  const targets = db.prepare('SELECT key, target_json FROM outbox ORDER BY key').all() as { key: string; target_json: string }[];
+  expect(targets.map((t) => [t.key, JSON.parse(t.target_json)])).toEqual([
+    ['c', { kind: 'channel', channelId: 'CREQUESTS' }],
+    ['d', { kind: 'person', userId: 'slack:UIDE1' }],
+    ['q', { kind: 'person', userId: 'UMED' }],
+  ]);
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGE_SHORTCUT } from '../../src/adapters/slack/delegation-ids.ts';
+import { MESSAGE_SHORTCUT } from '../../src/workflows/delegation/ids.ts';
 import { selectStructuredSteps } from '../../src/app/create-coordo.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/log/logger.ts';

@@ -274,8 +274,8 @@ describe('lists', () => {
     service.attachCard(request.id, { channel: 'C1', ts: '1.2', role: 'delegue' }, request.version);
     service.attachCard(request.id, { channel: 'D2', ts: '1.3', role: 'requester', userId: REQUESTER }, request.version);
     expect(service.find(request.id)?.cards).toEqual([
-      { channel: 'C1', ts: '1.2', role: 'delegue' },
-      { channel: 'D2', ts: '1.3', role: 'requester', userId: REQUESTER },
+      { channel: 'C1', ts: '1.2', role: 'delegue', platform: 'slack' },
+      { channel: 'D2', ts: '1.3', role: 'requester', userId: REQUESTER, platform: 'slack' },
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { sendCommand } from '../support/slack-requests.ts';
-import { blockText, buttonValue, click, DELEGUE, NURSE, REQUESTER, startDelegationSlack, submitForm, today, validForm, type DelegationSlack } from './slack-harness.ts';
+import { blockText, buttonValue, click, DELEGUE, NURSE, REQUESTER, startDelegationSlack, stored, submitForm, today, validForm, type DelegationSlack } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
 
 /** Cards in direct messages (no COORDO_REQUESTS_CHANNEL): one to DELEGUE (named) and one to NURSE (the profession's group). */
@@ -70,7 +70,7 @@ describe('cards in direct messages', () => {
       if (!answered && c.params.channel === dm(DELEGUE) && isCard(c)) {
         answered = true;
         const id = /DEL-\d{4}-\d{4}/.exec(String(c.params.text))?.[0] ?? '';
-        expect(app.server.service.transition({ requestId: id, action: 'accept', actorUserId: DELEGUE, expectedVersion: 1 }).ok).toBe(true);
+        expect(app.server.service.transition({ requestId: id, action: 'accept', actorUserId: stored(DELEGUE), expectedVersion: 1 }).ok).toBe(true);
       }
       return null;
     });
@@ -105,6 +105,6 @@ describe('the request form', () => {
           'Vous êtes le seul membre de l’équipe enregistré comme « Infirmier » : personne d’autre ne pourrait répondre. Choisissez aussi un délégué nommé.',
       },
     });
-    expect(app.server.service.listOpen(REQUESTER).sent).toEqual([]);
+    expect(app.server.service.listOpen(stored(REQUESTER)).sent).toEqual([]);
   });
 });

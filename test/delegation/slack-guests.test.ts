@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GUEST_DELEGUE, GUEST_REFUSAL, UNCHECKED_REFUSAL, guestGroup } from '../../src/workflows/delegation/service.ts';
-import { COMMENT_CALLBACK } from '../../src/adapters/slack/delegation-ids.ts';
+import { COMMENT_FORM_ID as COMMENT_CALLBACK } from '../../src/workflows/delegation/ids.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import { sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
-import { buttonValue, CHANNEL, click, DELEGUE, REQUESTER, startDelegationSlack, submitForm, validForm, type DelegationSlack } from './slack-harness.ts';
+import { buttonValue, CHANNEL, click, DELEGUE, REQUESTER, startDelegationSlack, stored, submitForm, validForm, type DelegationSlack } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
 import { waitUntil } from '../support/wait.ts';
 
@@ -46,7 +46,7 @@ describe('Slack guests', () => {
       const response = await submitForm(app.target, validForm(), { userId: guest });
       expect(JSON.parse(response.body)).toEqual({ response_action: 'errors', errors: { delegueUserId: GUEST_REFUSAL } });
     }
-    expect(app.server.service.listOpen(GUEST).sent).toEqual([]);
+    expect(app.server.service.listOpen(stored(GUEST)).sent).toEqual([]);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect(GUEST_REFUSAL).toContain('Les comptes invités ne peuvent pas faire de demande de délégation');
   });
@@ -87,7 +87,7 @@ describe('Slack guests', () => {
     down = false;
     const id = await createRequest();
     await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'cards recorded');
-    expect(app.server.service.find(id)?.cards[0]).toEqual({ channel: CHANNEL, ts: expect.any(String), role: 'delegue' });
+    expect(app.server.service.find(id)?.cards[0]).toEqual({ channel: CHANNEL, ts: expect.any(String), role: 'delegue', platform: 'slack' });
   });
 
   it('refuses a request to someone who could not answer: a guest named as délégué, a profession whose group holds guests only', async () => {
@@ -99,7 +99,7 @@ describe('Slack guests', () => {
     app = await startDelegationSlack(fake, dbFile, { requestsChannel: null, professionGroups: { infirmier: [GUEST, MULTI_GUEST] } });
     const group = await submitForm(app.target, validForm({ delegueUserId: undefined }));
     expect(JSON.parse(group.body)).toEqual({ response_action: 'errors', errors: { delegueProfessionId: guestGroup('Infirmier') } });
-    expect(app.server.service.listOpen(REQUESTER).sent).toEqual([]);
+    expect(app.server.service.listOpen(stored(REQUESTER)).sent).toEqual([]);
     expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
@@ -109,8 +109,8 @@ describe('Slack guests', () => {
     const id = await createRequest();
     await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'cards recorded');
     expect(app.server.service.find(id)?.cards.map((c) => [c.role, c.userId])).toEqual([
-      ['delegue', DELEGUE],
-      ['requester', REQUESTER],
+      ['delegue', stored(DELEGUE)],
+      ['requester', stored(REQUESTER)],
     ]);
     expect(fake.callsTo('conversations.open').map((c) => c.params.users)).not.toContain(GUEST);
   });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { createLogger } from '../../src/log/logger.ts';
-import { FORM_CALLBACK, transitionActionId } from '../../src/adapters/slack/delegation-ids.ts';
+import { FORM_ID as FORM_CALLBACK, transitionActionId } from '../../src/workflows/delegation/ids.ts';
 import { parisDay } from '../../src/workflows/delegation/calendar.ts';
 import type { DelegationAction } from '../../src/workflows/delegation/model.ts';
 import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
@@ -15,6 +15,8 @@ export const NURSE = 'UIDE2';
 export const OUTSIDER = 'UOTHER';
 export const GROUPS = { infirmier: [DELEGUE, NURSE] };
 export const CHANNEL = 'CREQUESTS';
+/** A Slack user's id as the store holds it (platform-qualified). */
+export const stored = (userId: string): string => `slack:${userId}`;
 
 export interface DelegationSlack {
   server: DelegationServer;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/adapters/slack/delegation-ids.ts';
+import { COMMENT_FORM_ID as COMMENT_CALLBACK, MESSAGE_SHORTCUT } from '../../src/workflows/delegation/ids.ts';
 import { openFormButton } from '../../src/workflows/delegation/open-form-button.ts';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, sendCommand, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
@@ -14,6 +14,7 @@ import {
   REQUESTER,
   startDelegationSlack,
   submitForm,
+  stored,
   today,
   validForm,
   type DelegationSlack,
@@ -149,8 +150,8 @@ describe('the request form', () => {
     expect(card.params.channel).toBe(CHANNEL);
     await waitUntil(() => app.server.service.find(id)?.cards.length === 2, 'both cards recorded');
     expect(app.server.service.find(id)?.cards).toEqual([
-      { channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'delegue' },
-      { channel: `D${REQUESTER}`, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'requester', userId: REQUESTER },
+      { channel: CHANNEL, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'delegue', platform: 'slack' },
+      { channel: `D${REQUESTER}`, ts: expect.stringMatching(/^\d+\.\d+$/), role: 'requester', userId: stored(REQUESTER), platform: 'slack' },
     ]);
   });
 
@@ -245,12 +246,12 @@ describe('answering a request from its card', () => {
     const declined = await fake.waitFor('chat.update', (c) => blockText(c).includes('Refusée'));
     expect(blockText(declined)).not.toContain('"type":"actions"');
 
-    const viewed = app.server.service.view(id, REQUESTER);
+    const viewed = app.server.service.view(id, stored(REQUESTER));
     expect(viewed.ok && viewed.history.map((e) => [e.action, e.from, e.to, e.actorUserId, e.comment])).toEqual([
-      ['create', null, 'submitted', REQUESTER, undefined],
-      ['request_info', 'submitted', 'info_requested', DELEGUE, 'Quelle tranche d’âge ?'],
-      ['answer_info', 'info_requested', 'submitted', REQUESTER, 'De 6 à 45 ans.'],
-      ['decline', 'submitted', 'declined', DELEGUE, undefined],
+      ['create', null, 'submitted', stored(REQUESTER), undefined],
+      ['request_info', 'submitted', 'info_requested', stored(DELEGUE), 'Quelle tranche d’âge ?'],
+      ['answer_info', 'info_requested', 'submitted', stored(REQUESTER), 'De 6 à 45 ans.'],
+      ['decline', 'submitted', 'declined', stored(DELEGUE), undefined],
     ]);
   });
 
@@ -317,7 +318,7 @@ describe('answering a request from its card', () => {
     expect(texts[1]).toContain('Déjà pris en compte');
     // One update per card (the channel's and the requester's), not two.
     expect(fake.callsTo('chat.update').map((c) => c.params.channel).sort()).toEqual([CHANNEL, `D${REQUESTER}`]);
-    const viewed = app.server.service.view(id, DELEGUE);
+    const viewed = app.server.service.view(id, stored(DELEGUE));
     expect(viewed.ok && viewed.history).toHaveLength(2);
   });
 

@@ -5,7 +5,12 @@ import { loadRegistries } from '../../src/domain/load.ts';
 import { createLookupHandler } from '../../src/domain/lookup-handler.ts';
 import { inForce, PROTOCOL_STATUSES } from '../../src/domain/registry.ts';
 import type { Reply } from '../../src/engine/reply.ts';
-import { formView } from '../../src/adapters/slack/delegation-views.ts';
+import { slackFormat } from '../../src/adapters/slack/markup.ts';
+import { modalOf } from '../../src/adapters/slack/render-form.ts';
+import { requestForm, type RequestFormState } from '../../src/workflows/delegation/forms.ts';
+import type { DelegationCatalog } from '../../src/workflows/delegation/catalog.ts';
+
+const formView = (catalog: DelegationCatalog, state: RequestFormState) => modalOf(requestForm(catalog, state, slackFormat));
 import { delegationCatalog } from '../../src/workflows/delegation/catalog.ts';
 import { protocolTitle } from '../../src/workflows/delegation/presenter.ts';
 import { checkDraft } from '../../src/workflows/drafts/checks.ts';

@@ -68,7 +68,7 @@ describe('draft handler through the engine', () => {
 
   it('refuses writing to whoever DraftPeople refuses, and still lets them read', async () => {
     const workflow = new DraftWorkflow(createService(db));
-    workflow.usePeople({ writeRefusal: async (userId) => (userId === 'U2' ? 'Lecture seule.' : null), names: async () => new Map([['U1', 'Alice Martin']]) });
+    workflow.usePeople('cli', { writeRefusal: async (userId) => (userId === 'U2' ? 'Lecture seule.' : null), names: async () => new Map([['U1', 'Alice Martin']]) });
     const guarded = new Engine([createDraftHandler({ workflow, logger: silentLogger })], silentLogger);
     expect((await guarded.handle(inThread('nouveau protocole Cystite', 'T9', 'U2'))).text).toBe('Lecture seule.');
     expect((await guarded.handle(inThread('nouveau protocole Cystite', 'T9'))).text).toContain('ouvert par Alice Martin');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DRAFT_FORM_CALLBACK, DRAFT_PROPOSE_ACTION } from '../../src/adapters/slack/drafts.ts';
+import { DRAFT_FORM_CALLBACK, DRAFT_PROPOSE_ACTION } from '../../src/workflows/drafts/section-form.ts';
 import { selectStructuredSteps } from '../../src/app/create-coordo.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/log/logger.ts';

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DRAFT_FORM_CALLBACK, DRAFT_SECTION_SELECT } from '../../src/adapters/slack/drafts.ts';
+import { DRAFT_FORM_CALLBACK, DRAFT_SECTION_SELECT } from '../../src/workflows/drafts/section-form.ts';
 import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
 import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
 import {

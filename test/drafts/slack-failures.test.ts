@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UNCHECKED_REFUSAL } from '../../src/adapters/slack/drafts-people.ts';
-import { DRAFT_FORM_CALLBACK } from '../../src/adapters/slack/drafts.ts';
+import { UNCHECKED_REFUSAL } from '../../src/workflows/drafts/people.ts';
+import { DRAFT_FORM_CALLBACK } from '../../src/workflows/drafts/section-form.ts';
 import { DRAFT_EXPORT_ACTION, EXPORT_FAILED } from '../../src/workflows/drafts/replies.ts';
 import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, mentionEvent, sendCommand, sendEvent, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GUEST_REFUSAL } from '../../src/adapters/slack/drafts-people.ts';
-import { DRAFT_FORM_CALLBACK, DRAFT_SECTION_SELECT } from '../../src/adapters/slack/drafts.ts';
+import { GUEST_REFUSAL } from '../../src/workflows/drafts/people.ts';
+import { DRAFT_FORM_CALLBACK, DRAFT_SECTION_SELECT } from '../../src/workflows/drafts/section-form.ts';
 import { START_NEEDS_THREAD } from '../../src/workflows/drafts/handler.ts';
 import { ALREADY_EXPORTED, DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
 import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';

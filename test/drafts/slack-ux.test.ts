@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DELETE_ADVICE } from '../../src/store/reply-effect.ts';
+import { DELETE_ADVICE } from '../../src/core/reply-effect.ts';
 import type { FakeSlackApi, SlackCall } from '../support/fake-slack-api.ts';
 import { mentionEvent, sendCommand, sendEvent } from '../support/slack-requests.ts';
 import { waitUntil } from '../support/wait.ts';

@@ -3,7 +3,8 @@ import type { LlmConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { createChatModel } from '../../src/llm/chat-model.ts';
 import { StructuredSteps } from '../../src/llm/structured.ts';
-import type { DelegationChoices, StructuredMethod } from '../../src/llm/structured.ts';
+import type { StructuredMethod } from '../../src/llm/structured.ts';
+import { delegationFieldsAsk, type DelegationChoices } from '../../src/workflows/delegation/fields-ask.ts';
 import { startFakeOpenAI } from '../support/fake-openai.ts';
 import type { FakeOpenAI } from '../support/fake-openai.ts';
 import { ANSWERING_BUDGET_MS, budgetFor } from '../support/budgets.ts';
@@ -102,7 +103,7 @@ describe('extractDelegationFields', () => {
       comment: null,
     };
     stub.chat({ kind: 'tool', arguments: JSON.stringify(fields) });
-    expect(await steps().extractDelegationFields(message, CHOICES)).toEqual(fields);
+    expect(await steps().extractDelegationFields(message, delegationFieldsAsk(CHOICES))).toEqual(fields);
 
     const body = stub.requests[0]?.body as { messages: { content: string }[]; tools: { function: { parameters: unknown } }[] };
     expect(body.messages[0]?.content).toContain('Nous sommes le 2026-11-20');
@@ -124,7 +125,7 @@ describe('extractDelegationFields', () => {
         comment: null,
       }),
     });
-    expect(await steps().extractDelegationFields(message, CHOICES)).toBeNull();
+    expect(await steps().extractDelegationFields(message, delegationFieldsAsk(CHOICES))).toBeNull();
   });
 });
 

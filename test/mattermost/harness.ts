@@ -28,7 +28,9 @@ export interface MattermostHarness {
 }
 
 /** Fake Mattermost + the real adapter (real Client4 and WebSocketClient, listener on a free port) + real SQLite. */
-export async function startMattermostHarness(options: { features?: MattermostFeature[]; engine?: (logger: Logger) => Engine; now?: () => number } = {}): Promise<MattermostHarness> {
+export async function startMattermostHarness(
+  options: { features?: MattermostFeature[]; withFeatures?: (db: Db) => MattermostFeature[]; engine?: (logger: Logger) => Engine; now?: () => number } = {},
+): Promise<MattermostHarness> {
   const fake = await startFakeMattermost();
   const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-mm-')), 'coordo.sqlite'), []);
   const seen: IncomingMessage[] = [];
@@ -45,7 +47,7 @@ export async function startMattermostHarness(options: { features?: MattermostFea
     config: { url: fake.url, token: fake.token, port, callbackUrl: base, commandToken: COMMAND_TOKEN },
     engine,
     db,
-    features: options.features,
+    features: [...(options.features ?? []), ...(options.withFeatures?.(db) ?? [])],
     logger,
     socketBackoff: { baseMs: 5, maxMs: 50 },
     outboxRetry: { baseMs: 5, maxMs: 50, maxAttempts: 5 },

@@ -53,7 +53,7 @@ describe('Mattermost questions', () => {
     const click = await h.fake.clickAction(up, { userId: bruno, channelId: CHANNEL, postId: first.id });
     expect(click.status).toBe(200);
     expect(click.json?.ephemeral_text).toMatch(/Merci pour votre retour 👍/);
-    const votes = h.db.prepare('SELECT user_id, vote FROM slack_feedback').all();
+    const votes = h.db.prepare('SELECT user_id, vote FROM answer_feedback').all();
     expect(votes).toContainEqual({ user_id: bruno, vote: 'up' });
   });
 
@@ -139,15 +139,15 @@ describe('/coordo', () => {
     expect(headerOnly.status).toBe(200);
   });
 
-  it('lists everything on « aide », and says plainly that delegation requests are not in Mattermost yet', async () => {
+  it('lists everything on « aide », and says plainly that protocol drafting is not in Mattermost yet', async () => {
     const help = await run('aide');
     expect(help.json?.text).toMatch(/`\/coordo aide` : cette aide/);
-    for (const word of ['demande', 'Demande qui peut suturer', 'demandes', 'protocole Sutures']) {
+    for (const word of ['protocole Sutures', 'Protocole']) {
       const response = await run(word);
       expect(response.json).toMatchObject({ response_type: 'ephemeral' });
       expect(response.json?.text).toMatch(/pas encore disponible dans Mattermost/);
     }
-    expect(h.seen.map((m) => m.text)).not.toContain('demande');
+    expect(h.seen.map((m) => m.text)).not.toContain('protocole Sutures');
   });
 
   it('answers 400 to garbage and 404 elsewhere, and keeps serving', async () => {

@@ -71,7 +71,7 @@ describe('npm start with Mattermost', () => {
     expect(answer.message).toMatch(/communauté professionnelle territoriale de santé/i);
   });
 
-  it('answers /coordo <question> ephemerally, refuses a wrong token, and says the request form is not there yet', async () => {
+  it('answers /coordo <question> ephemerally, refuses a wrong token, and opens the request form as a dialog', async () => {
     const alice = fake.user('alice').id;
     const ok = await fake.command(commandUrl, { text: 'comment créer une MSP ?', userId: alice, channelId: 'equipechannel', token: COMMAND_TOKEN });
     expect(ok.status).toBe(200);
@@ -81,7 +81,9 @@ describe('npm start with Mattermost', () => {
     expect(refused.status).toBe(401);
     expect(refused.json?.text).toMatch(/jeton de commande absent ou invalide/);
     const demande = await fake.command(commandUrl, { text: 'demande', userId: alice, channelId: 'equipechannel', token: COMMAND_TOKEN });
-    expect(demande.json?.text).toMatch(/pas encore disponible dans Mattermost/);
+    // The delegation request form opens as an interactive dialog.
+    expect(demande.status).toBe(200);
+    expect(fake.callsTo('POST /api/v4/actions/dialogs/open')).toHaveLength(1);
   });
 
   it('stops cleanly on SIGTERM, and never logs message text', async () => {

@@ -9,7 +9,7 @@ import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { openDatabase, type Db } from '../../src/store/database.ts';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
 import type { SlackFeature } from '../../src/adapters/slack/feature.ts';
-import { slackMigrations } from '../../src/adapters/slack/migrations.ts';
+import { conversationMigrations } from '../../src/store/conversation-migrations.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import type { SlackTarget } from '../support/slack-requests.ts';
 
@@ -55,7 +55,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlackApi());
   const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-')), 'coordo.sqlite');
-  const db = openDatabase(dbFile, slackMigrations);
+  const db = openDatabase(dbFile, conversationMigrations);
   const seen: IncomingMessage[] = [];
   const logs: string[] = [];
   const logger = createLogger('info', (line) => logs.push(line));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSlackApp, SlackStartError } from '../../src/adapters/slack/app.ts';
-import { slackMigrations } from '../../src/adapters/slack/migrations.ts';
+import { conversationMigrations } from '../../src/store/conversation-migrations.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { openDatabase } from '../../src/store/database.ts';
@@ -13,7 +13,7 @@ import { startFakeSocketMode } from './fake-socket-mode.ts';
 import { testHandler } from './harness.ts';
 import { freePort } from '../support/net.ts';
 
-const tempDb = () => openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-sm-')), 'db.sqlite'), slackMigrations);
+const tempDb = () => openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-sm-')), 'db.sqlite'), conversationMigrations);
 
 describe('Slack modes chosen by config', () => {
   it('uses Socket Mode when an app token is set, and answers events received over the socket', async () => {

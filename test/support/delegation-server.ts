@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
-import { createDelegationFeature } from '../../src/adapters/slack/delegation.ts';
-import { slackMigrations } from '../../src/adapters/slack/migrations.ts';
+import { delegationSlackFeature } from '../../src/adapters/slack/delegation.ts';
+import { createDelegation } from '../../src/workflows/delegation/create.ts';
+import { conversationMigrations } from '../../src/store/conversation-migrations.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { loadRegistries } from '../../src/domain/load.ts';
 import { Engine } from '../../src/engine/engine.ts';
@@ -10,6 +11,7 @@ import { openDatabase, type Db } from '../../src/store/database.ts';
 import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
 import { DelegationService } from '../../src/workflows/delegation/service.ts';
 import { SqliteDelegationRepository } from '../../src/workflows/delegation/sqlite-repository.ts';
+import { qualifyMember } from '../../src/config/profession-groups.ts';
 
 /**
  * A real Bolt app in HTTP mode with the delegation feature, on a real SQLite
@@ -48,10 +50,11 @@ export const DEFAULT_KNOWLEDGE_DIR = path.resolve(import.meta.dirname, '../../kn
 
 export async function startDelegationServer(options: DelegationServerOptions): Promise<DelegationServer> {
   const logger = options.logger ?? createLogger('silent');
-  const groups = options.professionGroups ?? {};
-  const db = openDatabase(options.dbFile, slackMigrations);
+  // As the configuration reads them: bare ids are Slack's.
+  const groups = Object.fromEntries(Object.entries(options.professionGroups ?? {}).map(([p, members]) => [p, members.map(qualifyMember)]));
+  const db = openDatabase(options.dbFile, conversationMigrations);
   const registries = loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const feature = createDelegationFeature({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader });
+  const feature = delegationSlackFeature(createDelegation({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader }), logger);
   const slack = createSlackApp({
     config: { botToken: 'xoxb-test', signingSecret: options.signingSecret, apiUrl: options.apiUrl, port: options.port ?? 0 },
     engine: new Engine([], logger),

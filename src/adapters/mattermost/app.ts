@@ -10,6 +10,8 @@ import { MattermostClient, statusOf } from './client.ts';
 import { mattermostSender, type MattermostEffectHandler } from './delivery.ts';
 import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
 import { feedbackFeature } from './feedback.ts';
+import { coreRoutes } from './core-routes.ts';
+import { Router } from '../../core/router.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
 import { NOT_YET_ACTION, createQuestions } from './questions.ts';
 import { ActionLinks } from './render.ts';
@@ -64,12 +66,22 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const answers = new AnswerStore(db);
   const outbox = new SqliteOutbox(db, Date.now, 'mattermost');
   const extra = deps.features ?? [];
-  const questions = createQuestions({ engine, answers, outbox, logger, client, links, features: extra });
-  const all = [questions.feature, feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }), ...extra];
+  let worker: OutboxWorker | undefined;
+  let botUserId: string | undefined;
+  // One router for every neutral feature; their buttons and dialogs come back on one signed route each.
+  const routes = coreRoutes({
+    router: new Router(extra.flatMap((f) => (f.core ? [f.core] : []))),
+    client,
+    links,
+    logger,
+    runtime: () => (worker && botUserId ? { worker, botUserId } : undefined),
+  });
+  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.plug?.({ client, links, logger }) }));
+  const questions = createQuestions({ engine, answers, outbox, logger, client, links, features: [routes, ...extra] });
+  const all = [questions.feature, feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }), routes, ...extra, ...plugged];
   const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));
   const dialogs = new Map(all.flatMap((f) => Object.entries(f.dialogs ?? {})));
   const effects = new Map<string, MattermostEffectHandler>(all.flatMap((f) => Object.entries(f.effects ?? {})));
-  let worker: OutboxWorker | undefined;
 
   const socket = new EventSocket({
     url: config.url,
@@ -130,6 +142,7 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
             : `Mattermost injoignable (${errorName(error)}${status ? `, ${status}` : ''}) : vérifiez MATTERMOST_URL (${config.url}).`,
         );
       }
+      botUserId = me.id;
       worker = new OutboxWorker({ outbox, send: mattermostSender(client, me.id, effects, logger), logger, retry: deps.outboxRetry });
       questions.use({ userId: me.id, username: me.username }, worker);
       worker.start();

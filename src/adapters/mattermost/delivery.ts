@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { OutboxRow, OutboxTarget } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
+import { localId } from '../../core/ids.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { MattermostMessage } from './render.ts';
 
@@ -45,7 +46,7 @@ export function mattermostSender(client: MattermostClient, botUserId: string, ha
     if (target.kind !== 'person') return target.channelId;
     const known = dms.get(target.userId);
     if (known) return known;
-    const channel = await client.createDirectChannel([botUserId, target.userId]);
+    const channel = await client.createDirectChannel([botUserId, localId(target.userId, 'mattermost')]);
     dms.set(target.userId, channel.id);
     return channel.id;
   }

@@ -1,3 +1,5 @@
+import type { CoreFeature } from '../../core/router.ts';
+import type { Logger } from '../../log/logger.ts';
 import type { MattermostClient } from './client.ts';
 import type { MattermostEffectHandler } from './delivery.ts';
 import type { ActionLinks, MattermostAttachment } from './render.ts';
@@ -70,4 +72,8 @@ export interface MattermostFeature {
   readonly actions?: Readonly<Record<string, (ctx: ActionContext) => Promise<ActionResponse>>>;
   readonly dialogs?: Readonly<Record<string, (ctx: DialogContext) => Promise<DialogResponse>>>;
   readonly effects?: Readonly<Record<string, MattermostEffectHandler>>;
+  /** A platform-neutral feature, routed by the app's one router (its commands, buttons and dialogs). */
+  readonly core?: CoreFeature;
+  /** Once the app has its client: the feature installs what it needs (a directory) and gives its outbox effects. */
+  readonly plug?: (tools: { client: MattermostClient; links: ActionLinks; logger: Logger }) => Readonly<Record<string, MattermostEffectHandler>>;
 }

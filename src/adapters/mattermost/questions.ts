@@ -1,14 +1,15 @@
 import crypto from 'node:crypto';
 import type { Engine } from '../../engine/engine.ts';
-import { chatHelpText, isHelpRequest } from '../../engine/help-handler.ts';
-import { textReply, type Reply, type ReplyKind } from '../../engine/reply.ts';
+import { isHelpRequest } from '../../engine/help-handler.ts';
+import { commandWord, helpText } from '../../workflows/questions/help.ts';
+import { textReply, type Reply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { AnswerStore } from '../../store/answers.ts';
-import type { SqliteOutbox, OutboxTarget } from '../../store/outbox.ts';
+import type { SqliteOutbox } from '../../store/outbox.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
-import { PendingQuestions, type QuestionRef } from '../../store/pending-questions.ts';
-import { REPLY_EFFECT, ReplyEffectSchema, replyEffect, storedReply, withDeleteAdvice } from '../../store/reply-effect.ts';
-import { foldAccents } from '../../text/french.ts';
+import type { QuestionRef } from '../../store/pending-questions.ts';
+import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
+import { AnswerDesk } from '../../workflows/questions/desk.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { MattermostEffectHandler } from './delivery.ts';
 import type { ActionContext, ActionResponse, CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
@@ -17,11 +18,6 @@ import { plainText } from './post-text.ts';
 import { ACTION_SHARE, ACTION_SUGGESTION, renderReply, type ActionLinks, type RenderOptions } from './render.ts';
 import { PostSchema, type MattermostPost, type PostedEvent } from './socket.ts';
 
-/** Replies worth a 👍/👎. */
-const RATED: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'unknown']);
-/** Replies worth sharing from an ephemeral answer. */
-const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup']);
-
 const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur technique. Réessayez dans un instant.";
 /** What every Mattermost pending-question key starts with. */
 export const QUESTION_KEY_PREFIX = 'mattermost:';
@@ -29,8 +25,6 @@ const questionKey = (postId: string) => `${QUESTION_KEY_PREFIX}${postId}`;
 
 /** `/coordo` sub-commands whose flows run in Slack only until they are plugged on the interaction core. */
 const NOT_YET: Readonly<Record<string, string>> = {
-  demande: "Le formulaire de demande de délégation n'est pas encore disponible dans Mattermost. Vous pouvez déjà demander qui peut réaliser un acte, par exemple `/coordo qui peut suturer une plaie ?`.",
-  demandes: "Le suivi des demandes de délégation n'est pas encore disponible dans Mattermost.",
   protocole: "La rédaction d'un protocole de coopération dans un fil n'est pas encore disponible dans Mattermost.",
 };
 export const NOT_YET_ACTION = "Ce bouton ouvre une fonction qui n'est pas encore disponible dans Mattermost.";
@@ -57,8 +51,6 @@ export interface Questions {
   use(bot: Bot, worker: OutboxWorker): void;
 }
 
-const commandWord = (word: string) => foldAccents(word.toLowerCase());
-
 /**
  * The built-in Mattermost behaviour: answers @mentions in their thread and
  * direct messages (with the thread or conversation as context), routes
@@ -67,15 +59,14 @@ const commandWord = (word: string) => foldAccents(word.toLowerCase());
  */
 export function createQuestions(deps: QuestionsDeps): Questions {
   const { engine, answers, logger, client, links } = deps;
-  const pending = new PendingQuestions(deps.outbox.db);
-  const answering = new Set<string>();
+  const desk = new AnswerDesk(answers, deps.outbox);
   let bot: Bot | undefined;
   let worker: OutboxWorker | undefined;
   const subcommands = new Map<string, (ctx: CommandContext) => Promise<CommandResponse>>();
   for (const feature of deps.features) {
     for (const [word, run] of Object.entries(feature.subcommands ?? {})) subcommands.set(commandWord(word), run);
   }
-  const help = chatHelpText(deps.features.flatMap((f) => f.help ?? []));
+  const help = helpText(deps.features.flatMap((f) => f.help ?? []));
 
   /** Whether Coordo answers this post: a person's mention of the bot, or a direct message to it. */
   function addressed(event: PostedEvent, me: Bot): boolean {
@@ -91,15 +82,14 @@ export function createQuestions(deps: QuestionsDeps): Questions {
     const { post } = event;
     const key = questionKey(post.id);
     const question: QuestionRef = { channel: post.channel_id, ts: post.id, ...(post.root_id ? { threadTs: post.root_id } : {}), userId: post.user_id, direct: event.channelType === 'D' };
-    if (answering.has(key) || pending.claim(key, question) === 'answered') {
+    if (!desk.claim(key, question)) {
       logger.info('mattermost.duplicate_ignored', { channel: post.channel_id, post: post.id });
       return;
     }
-    answering.add(key);
     try {
       await answer(me, key, question, post);
     } finally {
-      answering.delete(key);
+      desk.done(key);
     }
   }
 
@@ -117,14 +107,12 @@ export function createQuestions(deps: QuestionsDeps): Questions {
         history,
         command: false,
       });
-      const shown = direct ? reply : withDeleteAdvice(reply, post.message);
-      const target: OutboxTarget = rootId ? { kind: 'thread', channelId: channel, threadId: rootId } : { kind: 'channel', channelId: channel };
-      pending.transaction(() => {
-        const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: channel, userId, threadTs: rootId }) : undefined;
-        deps.outbox.enqueue([{ key: `answer:${key}`, target, effect: replyEffect(shown, { answerId, asker: userId }) }]);
-        pending.markAnswered(key);
-      });
-      await worker?.drain();
+      const outboxKey = desk.recordAnswer(key, reply, { channelId: channel, userId, ...(rootId ? { threadId: rootId } : {}), direct, text: post.message });
+      try {
+        await worker?.drain();
+      } finally {
+        desk.forget(outboxKey);
+      }
       logger.info('mattermost.answered', { channel, kind: reply.kind, citations: reply.citations.length, turns: history.length, ms: Date.now() - started });
     } catch (error) {
       logger.error('mattermost.answer_failed', { channel, error: errorName(error) });
@@ -151,23 +139,23 @@ export function createQuestions(deps: QuestionsDeps): Questions {
   async function answerPending(): Promise<void> {
     const me = bot;
     if (!me) return;
-    for (const question of pending.pending(QUESTION_KEY_PREFIX)) {
+    for (const question of desk.left(QUESTION_KEY_PREFIX)) {
       const key = questionKey(question.ts);
-      if (answering.has(key)) continue;
+      if (!desk.claim(key, question)) continue;
       let post: MattermostPost;
       try {
         post = PostSchema.parse(await client.getPost(question.ts));
       } catch (error) {
+        desk.done(key);
         // Deleted or unreadable: left pending for the next start.
         logger.warn('mattermost.pending_unreadable', { channel: question.channel, status: statusOf(error), error: errorName(error) });
         continue;
       }
       logger.info('mattermost.pending_answered', { channel: question.channel });
-      answering.add(key);
       try {
         await answer(me, key, question, post);
       } finally {
-        answering.delete(key);
+        desk.done(key);
       }
     }
   }
@@ -179,9 +167,9 @@ export function createQuestions(deps: QuestionsDeps): Questions {
 
   async function answerCommand(text: string, ctx: CommandContext): Promise<CommandResponse> {
     const reply = await engine.handle({ text, conversation: { platform: 'mattermost', userId: ctx.userId, channelId: ctx.channelId }, command: true });
-    const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: ctx.channelId, userId: ctx.userId }) : undefined;
+    const { answerId, shareable } = desk.privateAnswer(reply, { channelId: ctx.channelId, userId: ctx.userId });
     logger.info('mattermost.command_answered', { channel: ctx.channelId, kind: reply.kind, citations: reply.citations.length });
-    return ephemeral(reply, { channelId: ctx.channelId, answerId, feedback: answerId !== undefined, share: SHAREABLE.has(reply.kind), askerId: ctx.userId });
+    return ephemeral(reply, { channelId: ctx.channelId, answerId, feedback: answerId !== undefined, share: shareable, askerId: ctx.userId });
   }
 
   async function command(ctx: CommandContext & { text: string }): Promise<CommandResponse> {
@@ -210,8 +198,9 @@ export function createQuestions(deps: QuestionsDeps): Questions {
 
   /** « Partager dans le canal »: the stored answer posted in its channel (the signed context already binds it to the asker). */
   async function share(ctx: ActionContext): Promise<ActionResponse> {
-    const answer = answers.get(typeof ctx.payload.answerId === 'string' ? ctx.payload.answerId : '');
-    if (!answer || answer.channelId !== ctx.channelId || answer.userId !== ctx.userId) return { ephemeral_text: 'Je ne retrouve pas cette réponse : reposez la question avec `/coordo`.' };
+    const shared = desk.share(typeof ctx.payload.answerId === 'string' ? ctx.payload.answerId : '', ctx.channelId, ctx.userId);
+    if (!shared.ok) return { ephemeral_text: shared.text };
+    const { answer } = shared;
     const user = await client.getUser(ctx.userId).catch(() => null);
     const message = renderReply(answer.reply, links, { channelId: answer.channelId, answerId: answer.id, feedback: true, context: `@${user?.username ?? 'quelqu’un'} a partagé une réponse de Coordo` });
     try {
@@ -233,14 +222,12 @@ export function createQuestions(deps: QuestionsDeps): Questions {
     const reply = await engine.handle({ text: question, conversation: { platform: 'mattermost', userId: ctx.userId, channelId: ctx.channelId, ...(threadId ? { threadId } : {}) }, command: !threadId });
     logger.info('mattermost.suggestion_asked', { channel: ctx.channelId, kind: reply.kind });
     if (!threadId) {
-      const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: ctx.channelId, userId: ctx.userId }) : undefined;
-      const message = renderReply(reply, links, { channelId: ctx.channelId, answerId, feedback: answerId !== undefined, share: SHAREABLE.has(reply.kind), askerId: ctx.userId });
+      const { answerId, shareable } = desk.privateAnswer(reply, { channelId: ctx.channelId, userId: ctx.userId });
+      const message = renderReply(reply, links, { channelId: ctx.channelId, answerId, feedback: answerId !== undefined, share: shareable, askerId: ctx.userId });
       return { update: { message: message.message, props: message.props ?? { attachments: [] } } };
     }
-    pending.transaction(() => {
-      const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: ctx.channelId, userId: ctx.userId, threadTs: threadId }) : undefined;
-      deps.outbox.enqueue([{ key: `suggestion:${ctx.postId}:${crypto.createHash('sha256').update(question).digest('hex').slice(0, 16)}:${ctx.userId}`, target: { kind: 'thread', channelId: ctx.channelId, threadId }, effect: replyEffect(reply, { answerId, asker: ctx.userId }) }]);
-    });
+    const key = `suggestion:${ctx.postId}:${crypto.createHash('sha256').update(question).digest('hex').slice(0, 16)}:${ctx.userId}`;
+    desk.recordInThread(key, reply, { channelId: ctx.channelId, userId: ctx.userId, threadId });
     await worker?.drain();
     return {};
   }

@@ -13,6 +13,10 @@ const TRUNCATED = '\n\n_… réponse tronquée : elle dépasse la taille permise
 export const ACTION_FEEDBACK_UP = 'feedbackup';
 export const ACTION_FEEDBACK_DOWN = 'feedbackdown';
 export const ACTION_SHARE = 'share';
+/** Every button of a core feature (cards, replies): its payload is the core's action id and value. */
+export const CORE_ACTION = 'core';
+/** Every dialog of a core feature: its state is the form's id, metadata and shape. */
+export const CORE_DIALOG = 'coreform';
 /** A « Voulez-vous dire » button: its payload is the question to ask. */
 export const ACTION_SUGGESTION = 'suggest';
 
@@ -29,6 +33,9 @@ export interface MattermostAction {
 
 export interface MattermostAttachment {
   text?: string;
+  title?: string;
+  fields?: { title: string; value: string; short: boolean }[];
+  footer?: string;
   actions?: MattermostAction[];
 }
 
@@ -54,6 +61,11 @@ export class ActionLinks {
       ...(style ? { style } : {}),
       integration: { url: `${this.callbackUrl}/mattermost/actions/${name}`, context: this.signer.sign(name, payload, binding) },
     };
+  }
+
+  /** A dialog's signed `state`: what it was opened for, bound to the channel and the person. */
+  dialogState(name: string, payload: Payload, binding: Binding): string {
+    return this.signer.signState(actionName(name), payload, binding);
   }
 
   /** The URL a dialog posts its submission to. */
@@ -106,7 +118,7 @@ export function renderReply(reply: Reply, links: ActionLinks, options: RenderOpt
   if (suggestions.length > 0) {
     attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => links.button(ACTION_SUGGESTION, question, { question, ...(options.threadId ? { threadId: options.threadId } : {}) }, anyone)) as MattermostAction[] });
   }
-  const buttons = (reply.buttons ?? []).map((b) => links.button(actionName(b.actionId), b.label, { value: b.value }, anyone, b.style));
+  const buttons = (reply.buttons ?? []).map((b) => links.button(CORE_ACTION, b.label, { id: b.actionId, value: b.value }, anyone, b.style));
   if (options.answerId && options.share && options.askerId) {
     buttons.push(links.button(ACTION_SHARE, 'Partager dans le canal', { answerId: options.answerId }, { ...anyone, userId: options.askerId }, 'primary'));
   }

@@ -13,9 +13,11 @@ import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
-import { feedbackFeature } from './feedback.ts';
 import { FeedbackStore } from '../../store/feedback.ts';
-import { slackMigrations } from './migrations.ts';
+import { Router } from '../../core/router.ts';
+import { feedbackInteractions } from '../../workflows/questions/feedback.ts';
+import { slackFeatureOf } from './core-feature.ts';
+import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsFeature } from './questions.ts';
 import { GuardedReceiver } from './receiver.ts';
 
@@ -72,7 +74,7 @@ const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_00
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, engine, db, logger } = deps;
   const features = deps.features ?? [];
-  migrate(db, slackMigrations);
+  migrate(db, conversationMigrations);
   const answers = new AnswerStore(db);
 
   const slackLogger = boltLogger(logger);
@@ -117,15 +119,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
+  const feedback = feedbackInteractions({ answers, feedback: new FeedbackStore(db), logger });
   const outbox = new SqliteOutbox(db);
   const builtIn = [
     questionsFeature({ engine, answers, outbox, logger, features }),
-    feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }),
+    slackFeatureOf(feedback, { logger }),
   ];
   const all = [...builtIn, ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  for (const feature of all) feature.register(app, worker);
+  // One router for every neutral feature.
+  const router = new Router(all.flatMap((feature) => (feature.core ? [feature.core] : [])));
+  for (const feature of all) feature.register(app, worker, router);
 
   /** Once connected, in the background: what a feature left pending must not hold the start. */
   const startFeatures = () => {

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import { localId } from '../../core/ids.ts';
 import { z } from 'zod';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -77,13 +79,14 @@ export function classify(error: unknown): SendResult {
  * window can repeat the message (at least once).
  */
 export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
-  const dms = new Map<string, string>();
+  /** Direct-message channels by user, the most recently used kept. */
+  const dms = new LRUCache<string, string>({ max: 5000 });
 
   async function channelOf(target: OutboxTarget): Promise<string> {
     if (target.kind !== 'person') return target.channelId;
     const known = dms.get(target.userId);
     if (known) return known;
-    const opened = await openDirectMessage(client, target.userId);
+    const opened = await openDirectMessage(client, localId(target.userId, 'slack'));
     dms.set(target.userId, opened);
     return opened;
   }

@@ -1,5 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { CoreFeature, Router } from '../../core/router.ts';
 import type { Reply } from '../../engine/reply.ts';
 import type { SlackEffectHandler } from './delivery.ts';
 
@@ -25,7 +26,10 @@ export interface SlackFeature {
   readonly subcommands?: Readonly<Record<string, (ctx: SlashContext) => Promise<void>>>;
   /** One line per sub-command for `/coordo aide`. */
   readonly help?: readonly string[];
-  register(app: App, delivery: SlackDelivery): void;
+  /** The platform-neutral feature behind it, routed by the app's one router. */
+  readonly core?: CoreFeature;
+  /** `router`: the app's router, over every feature's `core`. */
+  register(app: App, delivery: SlackDelivery, router: Router): void;
   /** The outbox effects this feature owes and sends, by effect type. */
   readonly effects?: Readonly<Record<string, SlackEffectHandler>>;
   /** Once the app is connected (e.g. answer what a crash left pending). */

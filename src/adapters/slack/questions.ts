@@ -2,18 +2,19 @@ import { z } from 'zod';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Engine } from '../../engine/engine.ts';
-import { textReply, type Reply, type ReplyKind } from '../../engine/reply.ts';
-import { chatHelpText, isHelpRequest } from '../../engine/help-handler.ts';
+import { textReply } from '../../engine/reply.ts';
+import { isHelpRequest } from '../../engine/help-handler.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { slackErrorCode } from './errors.ts';
-import { foldAccents } from '../../text/french.ts';
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import type { AnswerStore } from '../../store/answers.ts';
-import { MESSAGE_KEY_PREFIX, messageKey } from './dedup.ts';
-import type { SqliteOutbox, OutboxTarget } from '../../store/outbox.ts';
+import { MESSAGE_KEY_PREFIX, messageKey } from '../../store/handled-events.ts';
+import type { SqliteOutbox } from '../../store/outbox.ts';
 import { classify, type SlackEffectHandler } from './delivery.ts';
-import { PendingQuestions, type QuestionRef } from '../../store/pending-questions.ts';
-import { REPLY_EFFECT, ReplyEffectSchema, replyEffect, storedReply, withDeleteAdvice } from '../../store/reply-effect.ts';
+import type { QuestionRef } from '../../store/pending-questions.ts';
+import { AnswerDesk } from '../../workflows/questions/desk.ts';
+import { commandWord, helpText } from '../../workflows/questions/help.ts';
+import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
 import { plainText } from './message-text.ts';
 import { ACTION_ASK_SUGGESTION, ACTION_SHARE, renderReply } from './render.ts';
 import { conversationHistory, messageText, threadHistory, type BotIdentity } from './thread-history.ts';
@@ -21,10 +22,6 @@ import { conversationHistory, messageText, threadHistory, type BotIdentity } fro
 /** Reaction shown on a question while Coordo works on it, when the answer is not immediate. */
 const WORKING_REACTION = 'hourglass_flowing_sand';
 const PROGRESS_DELAY_MS = 700;
-/** Replies worth a 👍/👎. */
-const RATED: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'unknown']);
-/** Replies worth sharing from an ephemeral answer. */
-const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup']);
 
 const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur technique. Réessayez dans un instant.";
 const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
@@ -55,14 +52,6 @@ export interface QuestionsDeps {
   progressDelayMs?: number;
 }
 
-/** Normalised sub-command word: lowercase, no accents. */
-const commandWord = (word: string) => foldAccents(word.toLowerCase());
-
-/** `/coordo aide`: the questions Coordo answers and every sub-command. */
-export function helpText(features: readonly SlackFeature[]): string {
-  return chatHelpText(features.flatMap((f) => f.help ?? []));
-}
-
 /**
  * The built-in Slack behaviour: answers @mentions and direct messages in their
  * thread (with the thread as context), routes `/coordo` (sub-commands of the
@@ -71,11 +60,7 @@ export function helpText(features: readonly SlackFeature[]): string {
  */
 export function questionsFeature(deps: QuestionsDeps): SlackFeature {
   const { engine, answers, logger } = deps;
-  const pending = new PendingQuestions(deps.outbox.db);
-  /** Questions this process is answering now: a Slack retry meanwhile is a duplicate. */
-  const answering = new Set<string>();
-  /** Replies with files on their way from this process (the export claim rides on the object). */
-  const originals = new Map<string, Reply>();
+  const desk = new AnswerDesk(answers, deps.outbox);
   let delivery: SlackDelivery | undefined;
   let client: WebClient | undefined;
   const progressDelayMs = deps.progressDelayMs ?? PROGRESS_DELAY_MS;
@@ -83,7 +68,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
   for (const feature of deps.features) {
     for (const [word, run] of Object.entries(feature.subcommands ?? {})) subcommands.set(commandWord(word), run);
   }
-  const help = helpText(deps.features);
+  const help = helpText(deps.features.flatMap((f) => f.help ?? []));
 
   async function react(client: WebClient, method: 'add' | 'remove', channel: string, timestamp: string): Promise<void> {
     try {
@@ -114,15 +99,14 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
     if (!event.user || event.bot_id || event.subtype === 'bot_message') return;
     const key = messageKey(event.channel, event.ts);
     const question: QuestionRef = { channel: event.channel, ts: event.ts, threadTs: event.thread_ts, userId: event.user, direct: event.channel_type === 'im' };
-    if (answering.has(key) || pending.claim(key, question, eventId) === 'answered') {
+    if (!desk.claim(key, question, eventId)) {
       logger.info('slack.duplicate_ignored', { channel: event.channel, eventId, retry: retryNum });
       return;
     }
-    answering.add(key);
     try {
       await answer(client, bot, key, question, event.text);
     } finally {
-      answering.delete(key);
+      desk.done(key);
     }
   }
 
@@ -144,16 +128,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
         history,
         command: false,
       });
-      const shown = direct ? reply : withDeleteAdvice(reply, rawText);
-      const target: OutboxTarget = threadTs ? { kind: 'thread', channelId: channel, threadId: threadTs } : { kind: 'channel', channelId: channel };
-      const outboxKey = `answer:${key}`;
-      pending.transaction(() => {
-        const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: channel, userId, threadTs }) : undefined;
-        deps.outbox.enqueue([{ key: outboxKey, target, effect: replyEffect(shown, { answerId, asker: userId, ephemeralTo: reply.ephemeral && !direct ? userId : undefined }) }]);
-        pending.markAnswered(key);
-      });
-      // The export claim travels with the reply object: kept while this process delivers it.
-      if (reply.files?.length) originals.set(outboxKey, reply);
+      desk.recordAnswer(key, reply, { channelId: channel, userId, threadId: threadTs, direct, text: rawText });
       await delivery?.drain();
       logger.info('slack.answered', { channel, kind: reply.kind, citations: reply.citations.length, turns: history.length, ms: Date.now() - started });
     } catch (error) {
@@ -171,7 +146,7 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
   /** The reply effect as Slack delivers it: the message (exactly once), then its files; files that fail are reported to the asker. */
   const deliverReply: SlackEffectHandler = async (row, tools) => {
     const effect = ReplyEffectSchema.parse(row.effect);
-    const original = originals.get(row.key);
+    const original = desk.original(row.key);
     const reply = original ?? storedReply(effect);
     const message = renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined });
     try {
@@ -196,29 +171,27 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
       const asker = effect.asker;
       if (asker) await tools.client.chat.postEphemeral({ channel, user: asker, thread_ts: threadTs, ...renderReply(notice) });
     } finally {
-      originals.delete(row.key);
+      desk.forget(row.key);
     }
     return { status: 'delivered' };
   };
 
   /** On start: the questions a crash left acknowledged but unanswered, read again from Slack and answered. */
   async function answerPending(client: WebClient): Promise<void> {
-    const left = pending.pending(MESSAGE_KEY_PREFIX);
+    const left = desk.left(MESSAGE_KEY_PREFIX);
     if (left.length === 0) return;
     const auth = await client.auth.test();
     const bot: BotIdentity = { userId: auth.user_id, botId: auth.bot_id };
     for (const question of left) {
       const key = messageKey(question.channel, question.ts);
-      if (answering.has(key)) continue;
       const text = await messageText(client, question, logger);
       // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
-      if (text === undefined || text === null) continue;
+      if (text === undefined || text === null || !desk.claim(key, question)) continue;
       logger.info('slack.pending_answered', { channel: question.channel });
-      answering.add(key);
       try {
         await answer(client, bot, key, question, text);
       } finally {
-        answering.delete(key);
+        desk.done(key);
       }
     }
   }
@@ -229,8 +202,8 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
       conversation: { platform: 'slack', userId: ctx.userId, channelId: ctx.channelId },
       command: true,
     });
-    const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId: ctx.channelId, userId: ctx.userId }) : undefined;
-    const message = renderReply(reply, { answerId, feedback: answerId !== undefined, share: SHAREABLE.has(reply.kind) });
+    const { answerId, shareable } = desk.privateAnswer(reply, { channelId: ctx.channelId, userId: ctx.userId });
+    const message = renderReply(reply, { answerId, feedback: answerId !== undefined, share: shareable });
     await ctx.respond({ response_type: 'ephemeral', ...message });
     logger.info('slack.command_answered', { channel: ctx.channelId, kind: reply.kind, citations: reply.citations.length });
   }
@@ -249,15 +222,10 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
         command: ephemeral,
       });
       if (ephemeral || !threadTs) {
-        const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId, userId: body.user.id }) : undefined;
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply, { answerId, feedback: answerId !== undefined, share: SHAREABLE.has(reply.kind) }) });
+        const { answerId, shareable } = desk.privateAnswer(reply, { channelId, userId: body.user.id });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderReply(reply, { answerId, feedback: answerId !== undefined, share: shareable }) });
       } else {
-        const key = `suggestion:${channelId}:${action.action_ts}`;
-        const target: OutboxTarget = { kind: 'thread', channelId, threadId: threadTs };
-        pending.transaction(() => {
-          const answerId = RATED.has(reply.kind) ? answers.save(reply, { channelId, userId: body.user.id, threadTs }) : undefined;
-          deps.outbox.enqueue([{ key, target, effect: replyEffect(reply, { answerId, asker: body.user.id }) }]);
-        });
+        desk.recordInThread(`suggestion:${channelId}:${action.action_ts}`, reply, { channelId, userId: body.user.id, threadId: threadTs });
         await delivery?.drain();
       }
       logger.info('slack.suggestion_asked', { channel: channelId, kind: reply.kind });
@@ -268,16 +236,12 @@ export function questionsFeature(deps: QuestionsDeps): SlackFeature {
   }
 
   async function share(body: BlockAction, action: ButtonAction, client: WebClient, respond: RespondFn): Promise<void> {
-    const answer = answers.get(action.value ?? '');
-    const channelId = body.channel?.id ?? body.container?.channel_id;
-    if (!answer || answer.channelId !== channelId) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: "Je ne retrouve pas cette réponse : reposez la question avec `/coordo`." });
+    const shared = desk.share(action.value ?? '', body.channel?.id ?? body.container?.channel_id, body.user.id);
+    if (!shared.ok) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: shared.text });
       return;
     }
-    if (answer.userId !== body.user.id) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'Seule la personne qui a posé la question peut partager cette réponse.' });
-      return;
-    }
+    const { answer } = shared;
     const message = renderReply(answer.reply, { answerId: answer.id, feedback: true, context: `<@${body.user.id}> a partagé une réponse de Coordo` });
     try {
       await client.chat.postMessage({ channel: answer.channelId, unfurl_links: false, unfurl_media: false, ...message });

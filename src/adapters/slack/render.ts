@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
+import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const MAX_BLOCKS = 50;
@@ -11,8 +12,6 @@ const MAX_BUTTON_VALUE = 2000;
 const MAX_CONTEXT_CHARS = 3000;
 const MAX_SOURCES = 10;
 
-export const ACTION_FEEDBACK_UP = 'coordo_feedback_up';
-export const ACTION_FEEDBACK_DOWN = 'coordo_feedback_down';
 export const ACTION_SHARE = 'coordo_share';
 /** A « Voulez-vous dire » button: its value is the question to ask. */
 export const ACTION_ASK_SUGGESTION = 'coordo_ask_suggestion';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OutboxEntry, OutboxTarget } from '../../store/outbox.ts';
+import { splitId } from '../../core/ids.ts';
+import type { OutboxEntry, OutboxPlatform, OutboxTarget } from '../../store/outbox.ts';
 import type { CardRef, CardRole, DelegationRequest } from './model.ts';
 
 /**
@@ -23,8 +24,15 @@ export const requestGroup = (requestId: string): string => `delegation:${request
 const targetKey = (target: OutboxTarget): string =>
   target.kind === 'person' ? `person:${target.userId}` : target.kind === 'channel' ? `channel:${target.channelId}` : `thread:${target.channelId}:${target.threadId}`;
 
-function card(request: DelegationRequest, target: OutboxTarget, role: CardRole): OutboxEntry {
+/** The platform of a qualified id (a bare id is from when Slack was the only platform). */
+export const platformOf = (userId: string): OutboxPlatform => (splitId(userId)?.platform === 'mattermost' ? 'mattermost' : 'slack');
+
+/** Each platform's channel for the délégués' cards (COORDO_REQUESTS_CHANNEL is Slack's). */
+export type RequestsChannels = Partial<Record<OutboxPlatform, string>>;
+
+function card(request: DelegationRequest, target: OutboxTarget, role: CardRole, platform: OutboxPlatform): OutboxEntry {
   return {
+    platform,
     key: `${requestGroup(request.id)}:card:${role}:${targetKey(target)}`,
     group: requestGroup(request.id),
     target,
@@ -32,14 +40,22 @@ function card(request: DelegationRequest, target: OutboxTarget, role: CardRole):
   };
 }
 
-/** A new request: the délégués' card(s) — in the requests channel, else one per délégué — then the requester's. */
-export function creationEffects(request: DelegationRequest, delegues: readonly string[], requestsChannel: string | undefined): OutboxEntry[] {
-  const targets: OutboxTarget[] = requestsChannel ? [{ kind: 'channel', channelId: requestsChannel }] : delegues.map((userId) => ({ kind: 'person', userId }));
-  return [...targets.map((target) => card(request, target, 'delegue')), card(request, { kind: 'person', userId: request.delegantUserId }, 'requester')];
+/**
+ * A new request: the délégués' card(s) — in the requests channel of the requester's platform, else one per
+ * délégué, on that délégué's platform — then the requester's.
+ */
+export function creationEffects(request: DelegationRequest, delegues: readonly string[], requestsChannels: RequestsChannels): OutboxEntry[] {
+  const platform = platformOf(request.delegantUserId);
+  const channel = requestsChannels[platform];
+  const cards = channel
+    ? [card(request, { kind: 'channel', channelId: channel }, 'delegue', platform)]
+    : delegues.map((userId) => card(request, { kind: 'person', userId }, 'delegue', platformOf(userId)));
+  return [...cards, card(request, { kind: 'person', userId: request.delegantUserId }, 'requester', platform)];
 }
 
-export function cardUpdate(request: DelegationRequest, ref: Pick<CardRef, 'channel' | 'ts'>): OutboxEntry {
+export function cardUpdate(request: DelegationRequest, ref: Pick<CardRef, 'channel' | 'ts' | 'platform'>): OutboxEntry {
   return {
+    platform: ref.platform ?? 'slack',
     key: `${requestGroup(request.id)}:v${request.version}:update:${ref.channel}:${ref.ts}`,
     group: requestGroup(request.id),
     target: { kind: 'channel', channelId: ref.channel },
@@ -62,11 +78,12 @@ export function changeEffects(request: DelegationRequest, notified: readonly str
     ...delegueCards.map((ref) => ({
       key: `${group}:v${request.version}:thread:${ref.channel}:${ref.ts}`,
       group,
+      platform: ref.platform ?? 'slack',
       target: { kind: 'thread' as const, channelId: ref.channel, threadId: ref.ts },
       effect: notice('thread'),
     })),
     ...notified
       .filter((userId) => !inCardThread.has(userId))
-      .map((userId) => ({ key: `${group}:v${request.version}:notice:${userId}`, group, target: { kind: 'person' as const, userId }, effect: notice('party') })),
+      .map((userId) => ({ key: `${group}:v${request.version}:notice:${userId}`, group, platform: platformOf(userId), target: { kind: 'person' as const, userId }, effect: notice('party') })),
   ];
 }

@@ -72,4 +72,30 @@ export const delegationMigrations: Migration[] = [
       ALTER TABLE delegation_cards ADD COLUMN user_id TEXT;
     `,
   },
+  {
+    // People are platform-qualified (`slack:U01…`): the rows stored when Slack was the only platform get its prefix.
+    name: 'delegation-004-platform-ids',
+    sql: `
+      UPDATE delegation_requests SET delegant_user_id = 'slack:' || delegant_user_id WHERE instr(delegant_user_id, ':') = 0;
+      UPDATE delegation_requests SET delegue_user_id = 'slack:' || delegue_user_id WHERE delegue_user_id IS NOT NULL AND instr(delegue_user_id, ':') = 0;
+      UPDATE delegation_audit SET actor_user_id = 'slack:' || actor_user_id WHERE instr(actor_user_id, ':') = 0;
+      UPDATE delegation_cards SET user_id = 'slack:' || user_id WHERE user_id IS NOT NULL AND instr(user_id, ':') = 0;
+    `,
+  },
+  {
+    // Cards remember the platform they were posted on (each platform updates its own); older ones are Slack's.
+    name: 'delegation-006-card-platform',
+    sql: `ALTER TABLE delegation_cards ADD COLUMN platform TEXT NOT NULL DEFAULT 'slack' CHECK (platform IN ('slack', 'mattermost'));`,
+  },
+];
+
+/** Run once the outbox exists: the delegation messages still owed to a person name them platform-qualified. */
+export const delegationOutboxMigrations: Migration[] = [
+  {
+    name: 'delegation-005-outbox-platform-ids',
+    sql: `
+      UPDATE outbox SET target_json = json_set(target_json, '$.userId', 'slack:' || json_extract(target_json, '$.userId'))
+        WHERE grp LIKE 'delegation:%' AND json_extract(target_json, '$.kind') = 'person' AND instr(json_extract(target_json, '$.userId'), ':') = 0;
+    `,
+  },
 ];

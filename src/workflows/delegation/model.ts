@@ -1,3 +1,4 @@
+import type { OutboxPlatform } from '../../store/outbox.ts';
 /**
  * The vocabulary of a delegation request (demande de délégation d'actes under a
  * protocole de coopération): its fields, states, actions and their French labels.
@@ -76,6 +77,8 @@ export interface CardRef {
   role: CardRole;
   /** The person whose direct message holds the card (none for the requests channel). */
   userId?: string;
+  /** Where the card was posted (default Slack, the only platform of older rows). */
+  platform?: OutboxPlatform;
 }
 
 export interface DelegationRequest extends DelegationDraft {

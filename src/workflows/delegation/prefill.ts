@@ -1,7 +1,8 @@
-import type { DelegationChoices } from '../../llm/structured.ts';
+import type { FieldsAsk } from '../../llm/structured.ts';
 import { findPatientIdentifiers } from '../../privacy/patient-data-guard.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import { checkFields } from './draft-schema.ts';
+import { delegationFieldsAsk, type DelegationChoices, type DelegationFields } from './fields-ask.ts';
 import { NEW_LOCAL_PROTOCOL } from './model.ts';
 import type { FormPrefill } from './open-form-button.ts';
 
@@ -21,7 +22,7 @@ export function shortFields(initial: FormInitial): FormPrefill {
 /** Reads the fields of a request from a free-text message (the optional model step); null = nothing usable. */
 export interface DelegationFieldsReader {
   /** `timeoutMs`: this call's share of the time budget (defaults to the reader's whole timeout). */
-  extractDelegationFields(text: string, choices: DelegationChoices, timeoutMs?: number): Promise<Record<string, unknown> | null>;
+  extractDelegationFields(text: string, ask: FieldsAsk<DelegationFields>, timeoutMs?: number): Promise<DelegationFields | null>;
 }
 
 /** The registries as the model sees them: only the professions that may be délégué. */
@@ -68,6 +69,6 @@ export async function prefillFromText(
   today: string,
   timeoutMs?: number,
 ): Promise<FormInitial | null> {
-  const fields = await reader.extractDelegationFields(text, delegationChoices(catalog, today), timeoutMs);
+  const fields = await reader.extractDelegationFields(text, delegationFieldsAsk(delegationChoices(catalog, today)), timeoutMs);
   return fields === null ? null : formInitialFrom(fields, catalog, today);
 }

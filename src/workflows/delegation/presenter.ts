@@ -11,18 +11,12 @@ import {
   type DelegationRequest,
 } from './model.ts';
 import type { TransitionFailure } from './service.ts';
+import type { Formatter } from '../../core/markup.ts';
 
 /**
  * French wording of requests, histories and refusals, independent of the chat
  * platform: the formatter renders mentions, user text (escaped) and bold.
  */
-export interface Formatter {
-  mention(userId: string): string;
-  /** Text typed by a user or read from a registry, escaped for the platform's markup. */
-  text(raw: string): string;
-  bold(text: string): string;
-}
-
 export interface Field {
   label: string;
   /** Already formatted. */

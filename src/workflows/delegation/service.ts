@@ -11,7 +11,7 @@ import {
 import type { OutboxWriter } from '../../store/outbox.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import type { DelegationField } from './draft-schema.ts';
-import { cardUpdate, changeEffects, creationEffects } from './effects.ts';
+import { cardUpdate, changeEffects, creationEffects, type RequestsChannels } from './effects.ts';
 import type { CreateResult, DelegationRepository } from './repository.ts';
 import { checkTransition, deleguesOf, mayPerform, missingComment, rolesOf, type ProfessionGroups } from './state-machine.ts';
 
@@ -22,7 +22,7 @@ export interface MembershipPort {
 
 export const GUEST_REFUSAL =
   'Les comptes invités ne peuvent pas faire de demande de délégation ni y répondre : demandez à un membre de l’équipe de le faire.';
-export const UNCHECKED_REFUSAL = "Je n’ai pas pu vérifier auprès de Slack les droits des personnes concernées : la demande n'a pas été envoyée. Réessayez dans un instant.";
+export const UNCHECKED_REFUSAL = "Je n’ai pas pu vérifier auprès de la messagerie les droits des personnes concernées : la demande n'a pas été envoyée. Réessayez dans un instant.";
 export const GUEST_DELEGUE =
   'Cette personne a un compte invité : elle ne pourrait ni accepter ni refuser la demande. Choisissez un membre de l’équipe.';
 export const guestGroup = (label: string): string =>
@@ -35,8 +35,8 @@ export interface DelegationServiceOptions {
   groups: ProfessionGroups;
   /** Where the messages a change owes are written, in the change's transaction (an outbox on the same database). */
   outbox?: OutboxWriter;
-  /** Config.requestsChannel: where the délégués' card goes; without it, one DM per délégué. */
-  requestsChannel?: string;
+  /** Per platform, where the délégués' card goes; without one, a DM per délégué. */
+  requestsChannels?: RequestsChannels;
   /** Who may act; without it everyone counts as a full member. */
   members?: MembershipPort;
   /** Profession labels, for the messages. */
@@ -119,7 +119,7 @@ export class DelegationService {
     return this.repository.create(draft, {
       idempotencyKey,
       at: this.now(),
-      also: (request) => this.options.outbox?.enqueue(creationEffects(request, delegues, this.options.requestsChannel)),
+      also: (request) => this.options.outbox?.enqueue(creationEffects(request, delegues, this.options.requestsChannels ?? {})),
     });
   }
 

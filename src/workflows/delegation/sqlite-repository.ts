@@ -1,3 +1,4 @@
+import { OutboxPlatformSchema } from '../../store/outbox.ts';
 import { z } from 'zod';
 import type { Db } from '../../store/database.ts';
 import { parisDay } from './calendar.ts';
@@ -38,7 +39,7 @@ const RequestRow = z.object({
 });
 
 const CardRow = z
-  .object({ channel: z.string(), ts: z.string(), role: z.enum(['delegue', 'requester']), user_id: z.string().nullable() })
+  .object({ channel: z.string(), ts: z.string(), role: z.enum(['delegue', 'requester']), user_id: z.string().nullable(), platform: OutboxPlatformSchema })
   .transform(({ user_id, ...card }) => (user_id === null ? card : { ...card, userId: user_id }));
 
 const AuditRow = z.object({
@@ -110,9 +111,9 @@ export class SqliteDelegationRepository implements DelegationRepository {
       move: db.prepare(
         'UPDATE delegation_requests SET state = @to, version = version + 1, updated_at = @at WHERE id = @id AND version = @version AND state = @from',
       ),
-      cards: db.prepare('SELECT channel, ts, role, user_id FROM delegation_cards WHERE request_id = ? ORDER BY rowid'),
-      addCard: db.prepare<[string, string, string, string, string | null]>(
-        'INSERT OR IGNORE INTO delegation_cards (request_id, channel, ts, role, user_id) VALUES (?, ?, ?, ?, ?)',
+      cards: db.prepare('SELECT channel, ts, role, user_id, platform FROM delegation_cards WHERE request_id = ? ORDER BY rowid'),
+      addCard: db.prepare<[string, string, string, string, string | null, string]>(
+        'INSERT OR IGNORE INTO delegation_cards (request_id, channel, ts, role, user_id, platform) VALUES (?, ?, ?, ?, ?, ?)',
       ),
     };
   }
@@ -206,7 +207,7 @@ export class SqliteDelegationRepository implements DelegationRepository {
 
   addCard(id: string, card: CardRef, also?: (request: DelegationRequest) => void): void {
     this.db.transaction(() => {
-      const added = this.statements.addCard.run(id, card.channel, card.ts, card.role, card.userId ?? null).changes === 1;
+      const added = this.statements.addCard.run(id, card.channel, card.ts, card.role, card.userId ?? null, card.platform ?? 'slack').changes === 1;
       const request = this.findById(id);
       if (added && request !== undefined) also?.(request);
     }).immediate();

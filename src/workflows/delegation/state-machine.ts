@@ -25,7 +25,7 @@ const RULES: Record<DelegationAction, Rule> = {
   close: { from: ['accepted'], to: 'closed', by: ['requester', 'delegue'], comment: 'none' },
 };
 
-/** Profession id → Slack user ids of its members (Config.professionGroups). */
+/** Profession id → platform-qualified ids of its members (Config.professionGroups). */
 export type ProfessionGroups = Readonly<Record<string, readonly string[]>>;
 
 /**

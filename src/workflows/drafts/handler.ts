@@ -86,7 +86,7 @@ export function createDraftHandler({ workflow, logger }: DraftHandlerOptions): D
       if (title === null) return inDraftThread(message, true);
       const key = draftKeyOf(message);
       if (!key || message.command) return textReply('invalid', START_NEEDS_THREAD, { ephemeral: true });
-      const check = await workflow.checkStart(title, authorOf(message));
+      const check = await workflow.checkStart(title, authorOf(message), message.conversation.platform);
       if (!check.ok) return check.reply;
       const { draft, reply } = await check.open(key);
       if (draft) logger.info('drafts.started', { draftId: draft.id, platform: draft.key.platform });

@@ -1,3 +1,4 @@
+import type { PeoplePort } from '../../core/people.ts';
 import type { PeopleNames } from './format.ts';
 
 /**
@@ -18,3 +19,23 @@ export const OPEN_PEOPLE: DraftPeople = {
   writeRefusal: async () => null,
   names: async () => new Map(),
 };
+
+export const GUEST_REFUSAL =
+  'Les comptes invités peuvent lire ce brouillon de protocole, mais pas le commencer, le modifier ni l’exporter : demandez à un membre de l’équipe de le faire.';
+export const UNCHECKED_REFUSAL = 'Je n’ai pas pu vérifier auprès de la messagerie vos droits sur ce brouillon. Réessayez dans un instant.';
+
+/** A platform's directory as drafts need it: guests may read only; a lookup that fails refuses writing (fail closed). */
+export function draftPeople(people: PeoplePort): DraftPeople {
+  return {
+    async writeRefusal(userId) {
+      const found = await people.lookup(userId);
+      if (!found) return UNCHECKED_REFUSAL;
+      return found.fullMember ? null : GUEST_REFUSAL;
+    },
+    async names(userIds): Promise<PeopleNames> {
+      const ids = [...new Set(userIds)];
+      const found = await Promise.all(ids.map(async (id) => [id, (await people.lookup(id))?.name] as const));
+      return new Map(found.flatMap(([id, name]) => (name === undefined ? [] : [[id, name] as [string, string]])));
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { textReply, type Reply } from '../../engine/reply.ts';
+import type { Platform } from '../../engine/message.ts';
 import type { Author, Draft, DraftKey, DraftSnapshot } from './draft.ts';
 import type { SectionRequest } from '../../llm/structured.ts';
 import { authorName, type PeopleNames } from './format.ts';
@@ -30,7 +31,8 @@ function authorsOf(snapshot: DraftSnapshot): string[] {
  * reading (état, aide, historique) is open to the draft's channel.
  */
 export class DraftWorkflow {
-  private people: DraftPeople = OPEN_PEOPLE;
+  /** Each platform's accounts; a platform without (CLI, tests) lets everyone write. */
+  private readonly people = new Map<Platform, DraftPeople>();
   /** The export claim each export reply holds until its files are delivered (see {@link exportFailed}). */
   private readonly claims = new WeakMap<Reply, ExportClaim>();
 
@@ -40,12 +42,16 @@ export class DraftWorkflow {
   ) {}
 
   /**
-   * The platform's accounts: who may write, and display names. The Slack
-   * feature installs its own when it registers (the handler and the feature
-   * share this workflow); until then everyone may write.
+   * A platform's accounts: who may write, and display names. Each adapter
+   * installs its own when it registers (the handler and the adapters share
+   * this workflow); a draft's platform decides whose accounts count.
    */
-  usePeople(people: DraftPeople): void {
-    this.people = people;
+  usePeople(platform: Platform, people: DraftPeople): void {
+    this.people.set(platform, people);
+  }
+
+  private peopleOf(platform: Platform): DraftPeople {
+    return this.people.get(platform) ?? OPEN_PEOPLE;
   }
 
   /** True when a model can propose section texts. */
@@ -54,8 +60,8 @@ export class DraftWorkflow {
   }
 
   /** A French refusal (only the asker sees it) when this user may not start, change or export a draft; null when they may. */
-  async writeRefusal(userId: string): Promise<Reply | null> {
-    const problem = await this.people.writeRefusal(userId);
+  async writeRefusal(platform: Platform, userId: string): Promise<Reply | null> {
+    const problem = await this.peopleOf(platform).writeRefusal(userId);
     return problem === null ? null : textReply('refusal', problem, { ephemeral: true });
   }
 
@@ -63,10 +69,10 @@ export class DraftWorkflow {
    * Check a start once (the title, then who asks) before anything is posted;
    * when it may go, `open` creates the draft in the thread the caller chose.
    */
-  async checkStart(title: string, author: Author): Promise<StartCheck> {
+  async checkStart(title: string, author: Author, platform: Platform): Promise<StartCheck> {
     const problem = this.service.titleProblem(title);
     if (problem) return { ok: false, reply: textReply('invalid', problem) };
-    const refused = await this.writeRefusal(author.userId);
+    const refused = await this.writeRefusal(platform, author.userId);
     if (refused) return { ok: false, reply: refused };
     return { ok: true, open: (key) => this.open(key, title, author) };
   }
@@ -74,7 +80,7 @@ export class DraftWorkflow {
   private async open(key: DraftKey, title: string, author: Author): Promise<{ draft: Draft | null; reply: Reply }> {
     const started = this.service.start(key, title, author);
     if (!started.ok) return { draft: null, reply: textReply('invalid', started.problem) };
-    const names = await this.people.names([author.userId]);
+    const names = await this.peopleOf(key.platform).names([author.userId]);
     const intro = `Brouillon de protocole local ouvert par ${authorName(author, names)}. Je vous guide section par section ; chacun peut contribuer dans ce fil.`;
     return { draft: started.value, reply: await this.status(started.value, intro) };
   }
@@ -85,14 +91,14 @@ export class DraftWorkflow {
   }
 
   async fill(draft: Draft, section: ModelSection, text: string, author: Author): Promise<Reply> {
-    const refused = await this.writeRefusal(author.userId);
+    const refused = await this.writeRefusal(draft.key.platform, author.userId);
     if (refused) return refused;
     const filled = this.service.fill(draft, section, text, author);
     if (!filled.ok) return textReply('invalid', filled.problem);
     const snapshot = this.service.snapshot(draft);
     const state = snapshot.sections.get(section.id);
     if (!state) throw new Error('section missing right after it was filled');
-    return filledReply(section, state, this.service.check(snapshot), await this.people.names([author.userId]));
+    return filledReply(section, state, this.service.check(snapshot), await this.peopleOf(draft.key.platform).names([author.userId]));
   }
 
   /**
@@ -112,7 +118,7 @@ export class DraftWorkflow {
   }
 
   async propose(draft: Draft, section: ModelSection, asker: Author): Promise<Reply> {
-    const refused = await this.writeRefusal(asker.userId);
+    const refused = await this.writeRefusal(draft.key.platform, asker.userId);
     if (refused) return refused;
     if (!this.proposer) return noProposalReply(section, 'offline');
     const text = await this.proposal(draft, section);
@@ -120,13 +126,13 @@ export class DraftWorkflow {
   }
 
   async clear(draft: Draft, section: ModelSection, author: Author): Promise<Reply> {
-    const refused = await this.writeRefusal(author.userId);
+    const refused = await this.writeRefusal(draft.key.platform, author.userId);
     if (refused) return refused;
     return clearedReply(section, this.service.clear(draft, section, author));
   }
 
   async abandon(draft: Draft, author: Author): Promise<Reply> {
-    const refused = await this.writeRefusal(author.userId);
+    const refused = await this.writeRefusal(draft.key.platform, author.userId);
     if (refused) return refused;
     this.service.abandon(draft);
     return abandonedReply(draft);
@@ -138,7 +144,7 @@ export class DraftWorkflow {
 
   async history(draft: Draft, section: ModelSection): Promise<Reply> {
     const revisions = this.service.history(draft, section);
-    const names = await this.people.names(revisions.map((revision) => revision.author.userId));
+    const names = await this.peopleOf(draft.key.platform).names(revisions.map((revision) => revision.author.userId));
     return historyReply(section, revisions, names);
   }
 
@@ -148,7 +154,7 @@ export class DraftWorkflow {
    * be delivered, the caller calls {@link exportFailed} with this reply.
    */
   async export(draft: Draft, asker: Author): Promise<Reply> {
-    const refused = await this.writeRefusal(asker.userId);
+    const refused = await this.writeRefusal(draft.key.platform, asker.userId);
     if (refused) return refused;
     const names = await this.namesIn(this.service.snapshot(draft));
     const exported = await this.service.export(draft, names);
@@ -176,6 +182,6 @@ export class DraftWorkflow {
   }
 
   private namesIn(snapshot: DraftSnapshot): Promise<PeopleNames> {
-    return this.people.names(authorsOf(snapshot));
+    return this.peopleOf(snapshot.draft.key.platform).names(authorsOf(snapshot));
   }
 }

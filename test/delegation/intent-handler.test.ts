@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/env.ts';
 import type { Reply } from '../../src/engine/reply.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { createChatModel } from '../../src/llm/chat-model.ts';
-import { createIntentHandler } from '../../src/llm/intent-handler.ts';
+import { createIntentHandler } from '../../src/workflows/delegation/intent-handler.ts';
 import type { PromptName } from '../../src/llm/prompts.ts';
 import { loadPrompt } from '../../src/llm/prompts.ts';
 import { StructuredSteps } from '../../src/llm/structured.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutboxEffect } from './outbox.ts';
+import type { OutboxEffect } from '../store/outbox.ts';
 import type { Reply } from '../engine/reply.ts';
 import { findPatientIdentifiers } from '../privacy/patient-data-guard.ts';
 

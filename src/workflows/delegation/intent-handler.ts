@@ -1,12 +1,12 @@
-import { clinicalRefusal } from '../answer/clinical-guard.ts';
-import type { Handler } from '../engine/handler.ts';
-import { textReply, type Reply, type ReplyButton } from '../engine/reply.ts';
-import type { Logger } from '../log/logger.ts';
-import { parisDay } from '../workflows/delegation/calendar.ts';
-import type { DelegationCatalog } from '../workflows/delegation/catalog.ts';
-import type { FormPrefill } from '../workflows/delegation/open-form-button.ts';
-import { prefillFromText, shortFields, type DelegationFieldsReader } from '../workflows/delegation/prefill.ts';
-import type { Intent } from './structured.ts';
+import { clinicalRefusal } from '../../answer/clinical-guard.ts';
+import type { Handler } from '../../engine/handler.ts';
+import { textReply, type Reply, type ReplyButton } from '../../engine/reply.ts';
+import type { Logger } from '../../log/logger.ts';
+import { parisDay } from './calendar.ts';
+import type { DelegationCatalog } from './catalog.ts';
+import type { FormPrefill } from './open-form-button.ts';
+import { prefillFromText, shortFields, type DelegationFieldsReader } from './prefill.ts';
+import type { Intent } from '../../llm/structured.ts';
 
 export interface IntentSteps extends DelegationFieldsReader {
   detectIntent(text: string, timeoutMs?: number): Promise<Intent | null>;

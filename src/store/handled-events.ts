@@ -1,11 +1,11 @@
-import type { Db } from '../../store/database.ts';
+import type { Db } from './database.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY = 500;
 
 /**
- * Remembers, in SQLite, which Slack messages were already taken in charge, so a
- * Slack retry (`x-slack-retry-num`), an `app_mention` doubled by a `message`
+ * Remembers, in SQLite, which platform events were already taken in charge, so a
+ * retry (Slack (`x-slack-retry-num`), an `app_mention` doubled by a `message`
  * event, or a restart never produce a second answer. At most once: a message
  * claimed by a crashed process is not answered again.
  */
@@ -20,9 +20,9 @@ export class EventDedup {
     private readonly now: () => number = Date.now,
   ) {
     this.insert = db.prepare<[string, string | null, number]>(
-      'INSERT OR IGNORE INTO slack_events (key, event_id, received_at) VALUES (?, ?, ?)',
+      'INSERT OR IGNORE INTO handled_events (key, event_id, received_at) VALUES (?, ?, ?)',
     );
-    this.prune = db.prepare<[number]>('DELETE FROM slack_events WHERE received_at < ?');
+    this.prune = db.prepare<[number]>('DELETE FROM handled_events WHERE received_at < ?');
     this.prune.run(this.now() - this.retentionMs);
   }
 

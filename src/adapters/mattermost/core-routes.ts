@@ -1,0 +1,162 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Effect } from '../../core/effect.ts';
+import { localId } from '../../core/ids.ts';
+import type { Actor, Interaction } from '../../core/interaction.ts';
+import type { Router } from '../../core/router.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
+import type { OutboxWorker } from '../../store/outbox-worker.ts';
+import { statusOf, type MattermostClient } from './client.ts';
+import type { ActionContext, ActionResponse, CommandContext, CommandResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import { MATTERMOST_PLATFORM } from './markup.ts';
+import { cardAttachment } from './render-card.ts';
+import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
+import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
+
+/** How long an opened dialog may be submitted. */
+const DIALOG_TTL_MS = 60 * 60 * 1000;
+
+const ActionPayloadSchema = z.object({ id: z.string().min(1), value: z.string() });
+const DialogPayloadSchema = z.object({ formId: z.string().min(1), metadata: z.string(), nonce: z.string().min(1), shape: FormShapeSchema });
+
+export interface CoreRoutesDeps {
+  router: Router;
+  client: MattermostClient;
+  links: ActionLinks;
+  logger: Logger;
+  /** Known once the app has started. */
+  runtime(): { botUserId: string; worker: OutboxWorker } | undefined;
+}
+
+/** Where an interaction came from, and what its HTTP answer gathers. */
+interface Scene {
+  userId: string;
+  channelId: string;
+  triggerId?: string;
+  /** A dialog submission's answer carries no text: what only the actor may read goes in a direct message. */
+  dialog?: boolean;
+}
+
+interface Outcome {
+  ephemeral: string[];
+  attachments: MattermostAttachment[];
+  errors?: Record<string, string>;
+}
+
+const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
+
+/**
+ * The router behind Mattermost: `/coordo` commands of every core feature,
+ * one signed action route for their buttons, one signed dialog route for their
+ * forms; the effects rendered as Mattermost posts, dialogs and direct messages.
+ */
+export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature {
+  const { router, client, links, logger } = deps;
+
+  async function directMessage(userId: string, message: string, attachments: MattermostAttachment[] = []): Promise<void> {
+    const bot = deps.runtime()?.botUserId;
+    if (!bot) return;
+    const channel = await client.createDirectChannel([bot, localId(userId, 'mattermost')]);
+    await client.createPost({ channel_id: channel.id, message, ...(attachments.length ? { props: { attachments } } : {}) });
+  }
+
+  async function openDialog(effect: Extract<Effect, { kind: 'open_form' }>, scene: Scene, out: Outcome): Promise<void> {
+    const { dialog, shape } = dialogOf(effect.form);
+    const nonce = crypto.randomUUID();
+    const state = links.dialogState(CORE_DIALOG, { formId: effect.form.id, metadata: effect.form.metadata ?? '', nonce, shape }, { channelId: scene.channelId, userId: scene.userId, ttlMs: DIALOG_TTL_MS });
+    try {
+      if (!scene.triggerId) throw new Error('no trigger');
+      await client.openDialog({ trigger_id: scene.triggerId, url: links.dialogUrl(CORE_DIALOG), dialog: { ...dialog, callback_id: nonce, state } });
+      if (effect.notOpened.opened) logger.info(effect.notOpened.opened.event, effect.notOpened.opened.meta);
+    } catch (error) {
+      logger[effect.notOpened.level ?? 'warn'](effect.notOpened.event, { ...effect.notOpened.meta, status: statusOf(error), error: errorName(error) });
+      if (effect.notOpened.text) out.ephemeral.push(effect.notOpened.text);
+    }
+  }
+
+  async function run(effect: Effect, scene: Scene, out: Outcome): Promise<void> {
+    switch (effect.kind) {
+      case 'reply': {
+        const attachments = effect.card ? [cardAttachment(effect.card, links, scene.channelId)] : [];
+        if (effect.visibility === 'public') {
+          const channelId = effect.place?.conversationId ?? scene.channelId;
+          await client.createPost({ channel_id: channelId, message: effect.text, ...(effect.place?.threadId ? { root_id: effect.place.threadId } : {}), ...(attachments.length ? { props: { attachments } } : {}) });
+        } else if (scene.dialog) {
+          await directMessage(scene.userId, effect.text, attachments);
+        } else {
+          out.ephemeral.push(effect.text);
+          out.attachments.push(...attachments);
+        }
+        return;
+      }
+      case 'open_form':
+        return openDialog(effect, scene, out);
+      case 'update_form':
+        // No live form update in Mattermost: the router already left such fields out.
+        if (effect.notUpdated?.text) out.ephemeral.push(effect.notUpdated.text);
+        return;
+      case 'form_errors':
+        out.errors = { ...out.errors, ...effect.errors };
+        return;
+      case 'post': {
+        const fileIds = effect.reply.files?.length ? await client.uploadFiles(effect.place.conversationId, effect.reply.files) : [];
+        const message = renderReply(effect.reply, links, { channelId: effect.place.conversationId, threadId: effect.place.threadId });
+        await client.createPost({ channel_id: effect.place.conversationId, root_id: effect.place.threadId, ...message, ...(fileIds.length ? { file_ids: fileIds } : {}) });
+        return;
+      }
+      case 'continue':
+        for (const next of await effect.run()) await run(next, scene, out);
+        return;
+      case 'notice':
+        return directMessage(effect.to.userId, effect.text);
+      case 'deliver':
+        await deps.runtime()?.worker.drain();
+        return;
+    }
+  }
+
+  async function handle(interaction: Interaction, scene: Scene): Promise<Outcome> {
+    const out: Outcome = { ephemeral: [], attachments: [] };
+    for (const effect of await router.route(interaction, MATTERMOST_PLATFORM)) await run(effect, scene, out);
+    return out;
+  }
+
+  const command =
+    (word: string) =>
+    async (ctx: CommandContext): Promise<CommandResponse> => {
+      const out = await handle(
+        { kind: 'command', actor: actor(ctx.userId), command: word, args: ctx.args, place: { conversationId: ctx.channelId } },
+        { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
+      );
+      return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
+    };
+
+  async function onAction(ctx: ActionContext): Promise<ActionResponse> {
+    const payload = ActionPayloadSchema.safeParse(ctx.payload);
+    if (!payload.success) return { ephemeral_text: "Ce bouton n'est pas valide : action refusée." };
+    const out = await handle(
+      { kind: 'action', actor: actor(ctx.userId), actionId: payload.data.id, value: payload.data.value, place: { conversationId: ctx.channelId } },
+      { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
+    );
+    return out.ephemeral.length ? { ephemeral_text: out.ephemeral.join('\n\n') } : {};
+  }
+
+  async function onDialog(ctx: DialogContext): Promise<DialogResponse> {
+    const payload = DialogPayloadSchema.safeParse(ctx.payload);
+    if (!payload.success || ctx.cancelled) return {};
+    const { formId, metadata, nonce, shape } = payload.data;
+    const out = await handle(
+      { kind: 'form_submit', actor: actor(ctx.userId), formId, values: valuesOf(ctx.submission, shape), metadata, submissionId: `mattermost:${nonce}` },
+      { userId: ctx.userId, channelId: ctx.channelId, dialog: true },
+    );
+    return out.errors ? { errors: dialogErrors(out.errors, shape) } : {};
+  }
+
+  return {
+    name: 'core',
+    subcommands: Object.fromEntries(router.commandWords().map((word) => [word, command(word)])),
+    help: router.features.flatMap((f) => f.help ?? []),
+    actions: { [CORE_ACTION]: onAction },
+    dialogs: { [CORE_DIALOG]: onDialog },
+  };
+}

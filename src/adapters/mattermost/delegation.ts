@@ -1,0 +1,20 @@
+import type { Delegation } from '../../workflows/delegation/create.ts';
+import type { MattermostFeature } from './feature.ts';
+import { mattermostPeople } from './people.ts';
+import { plannedEffects } from './planned-effects.ts';
+
+/**
+ * Delegation requests in Mattermost: the neutral feature behind the app's
+ * router (dialogs, signed card buttons), its outbox cards and notices as
+ * posts, and Mattermost's directory telling the service who is a guest.
+ */
+export function delegationMattermostFeature(delegation: Delegation): MattermostFeature {
+  return {
+    name: 'delegation',
+    core: delegation.feature,
+    plug({ client, links, logger }) {
+      delegation.people.use('mattermost', mattermostPeople(client, logger));
+      return plannedEffects(delegation.deliveries.types, delegation.deliveries.plan, links);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { Button, KnownBlock } from '@slack/types';
+import type { Card, CardAction } from '../../core/card.ts';
+import { truncate } from '../../text/truncate.ts';
+import { splitText } from './render.ts';
+
+/** A section holds 3,000 characters: a margin for the label. */
+const MAX_SECTION = 2900;
+
+const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+
+/** A long mrkdwn text as section blocks within Slack's size limit. */
+export function textSections(text: string): KnownBlock[] {
+  return splitText(text, MAX_SECTION).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
+}
+
+function button(action: CardAction): Button {
+  const { confirm } = action;
+  return {
+    type: 'button',
+    action_id: action.id,
+    text: plain(action.label),
+    value: action.value,
+    ...(action.style ? { style: action.style } : {}),
+    ...(confirm
+      ? {
+          confirm: {
+            title: plain(confirm.title),
+            text: { type: 'mrkdwn' as const, text: confirm.text },
+            confirm: plain(confirm.yes),
+            deny: plain(confirm.no),
+            ...(confirm.danger ? { style: 'danger' as const } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** A neutral card as Block Kit: header, state, one section per field, the actions, the footer. */
+export function cardBlocks(card: Card): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plain(card.title) },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${card.status.label} :* ${card.status.value}` } },
+    ...card.fields.map((field): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*${field.label}*\n${field.value}`, MAX_SECTION) } })),
+  ];
+  const feature = card.actions[0]?.id.split('_')[0];
+  if (feature !== undefined) blocks.push({ type: 'actions', block_id: `${feature}_actions`, elements: card.actions.map(button) });
+  if (card.footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: card.footer }] });
+  return blocks;
+}

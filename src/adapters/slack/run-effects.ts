@@ -1,0 +1,113 @@
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Effect, NotOpened } from '../../core/effect.ts';
+import type { FormSpec } from '../../core/form.ts';
+import type { Place } from '../../core/interaction.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
+import { tellInDm } from './direct-message.ts';
+import { slackErrorCode } from './errors.ts';
+import type { SlackDelivery } from './feature.ts';
+import { postReply } from './post-reply.ts';
+import { cardBlocks, textSections } from './render-card.ts';
+import { modalOf } from './render-form.ts';
+import { openView } from './single-attempt.ts';
+
+/** Where an interaction came from, to run its effects: who, the trigger of a form, how to answer privately. */
+export interface Scene {
+  client: WebClient;
+  userId: string;
+  triggerId?: string;
+  /** The open modal the interaction came from. */
+  view?: { id: string; hash?: string };
+  /** A reply only the actor sees; without it, a direct message. */
+  respond?: (message: { text: string; blocks?: KnownBlock[] }) => Promise<unknown>;
+}
+
+/** Runs a feature's effects in Slack; log events are named after the feature. */
+export function effectRunner(feature: string, logger: Logger, delivery: () => SlackDelivery | undefined) {
+  async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
+    const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
+    if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
+    else if (scene.respond) await scene.respond(message);
+    else await tellInDm(scene.client, logger, scene.userId, text, { failure: `${feature}.dm_failed` });
+  }
+
+  /** A form the platform would not open or update: logged by name, and the actor told. */
+  async function failed(scene: Scene, what: NotOpened, error: unknown): Promise<void> {
+    logger[what.level ?? 'warn'](what.event, { ...what.meta, error: errorName(error) });
+    const text = slackErrorCode(error) === 'expired_trigger_id' && what.expired ? what.expired : what.text;
+    if (text) await privately(scene, text, [], what.place);
+  }
+
+  /** Replace an open modal; the new hash, for the next replacement. */
+  async function replace(client: WebClient, view: { id: string; hash?: string }, form: FormSpec): Promise<string | undefined> {
+    const updated = await client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: modalOf(form) });
+    return updated.view?.hash;
+  }
+
+  async function openForm(effect: Extract<Effect, { kind: 'open_form' }>, scene: Scene): Promise<void> {
+    try {
+      if (!scene.triggerId) throw new Error('no trigger to open a form');
+      const opened = await openView(scene.client, { trigger_id: scene.triggerId, view: modalOf(effect.form) });
+      if (effect.notOpened.opened) logger.info(effect.notOpened.opened.event, effect.notOpened.opened.meta);
+      if (!effect.refine) return;
+      const id = opened.view?.id;
+      if (!id) throw new Error('views.open returned no view id');
+      const better = await effect.refine();
+      // Closed by the user meanwhile: nothing to show.
+      if (better) await replace(scene.client, { id, hash: opened.view?.hash }, better).catch((error: unknown) => logger.info(`${feature}.form_not_updated`, { error: errorName(error) }));
+    } catch (error) {
+      await failed(scene, effect.notOpened, error);
+    }
+  }
+
+  async function updateForm(effect: Extract<Effect, { kind: 'update_form' }>, scene: Scene): Promise<void> {
+    const { view } = scene;
+    if (!view) return;
+    try {
+      const hash = await replace(scene.client, view, effect.form);
+      const better = effect.refine ? await effect.refine() : null;
+      if (better) await replace(scene.client, { id: view.id, hash }, better);
+    } catch (error) {
+      // Closed, or typed on meanwhile (hash_conflict: a newer update is on its way).
+      if (effect.notUpdated) await failed(scene, effect.notUpdated, error);
+      else logger.debug(`${feature}.form_not_updated`, { error: errorName(error) });
+    }
+  }
+
+  async function post(effect: Extract<Effect, { kind: 'post' }>, scene: Scene): Promise<void> {
+    const { filesFailed } = effect;
+    const tell = async (): Promise<void> => {
+      logger.warn(`${feature}.export_not_delivered`, {});
+      if (filesFailed) await privately(scene, filesFailed());
+    };
+    const where = { channel: effect.place.conversationId, threadTs: effect.place.threadId, user: scene.userId };
+    await postReply(scene.client, where, effect.reply, filesFailed && tell);
+  }
+
+  async function run(effect: Effect, scene: Scene): Promise<void> {
+    switch (effect.kind) {
+      case 'reply':
+        return privately(scene, effect.text, [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)], effect.place);
+      case 'open_form':
+        return openForm(effect, scene);
+      case 'update_form':
+        return updateForm(effect, scene);
+      case 'post':
+        return post(effect, scene);
+      case 'continue':
+        for (const next of await effect.run()) await run(next, scene);
+        return;
+      case 'notice':
+        return tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: `${feature}.notice_failed` });
+      case 'deliver':
+        await delivery()?.drain().catch((error: unknown) => logger.warn(`${feature}.delivery_failed`, { error: errorName(error) }));
+        return;
+      case 'form_errors':
+        // Answered with the submission's acknowledgement.
+        return;
+    }
+  }
+
+  return run;
+}

@@ -1,0 +1,55 @@
+import type { OutboxRow } from '../../store/outbox.ts';
+import type { DeliveryPlan } from '../../core/delivery.ts';
+import type { Formatter } from '../../core/markup.ts';
+import { PeopleDirectory } from '../../core/people-directory.ts';
+import type { CoreFeature } from '../../core/router.ts';
+import type { Registries } from '../../domain/registry.ts';
+import type { Logger } from '../../log/logger.ts';
+import { migrate, type Db } from '../../store/database.ts';
+import { SqliteOutbox } from '../../store/outbox.ts';
+import { delegationCatalog } from './catalog.ts';
+import { DELIVERY_EFFECTS, delegationDeliveries } from './deliveries.ts';
+import type { RequestsChannels } from './effects.ts';
+import { delegationInteractions } from './interactions.ts';
+import { delegationMigrations, delegationOutboxMigrations } from './migrations.ts';
+import type { DelegationFieldsReader } from './prefill.ts';
+import { DelegationService } from './service.ts';
+import { SqliteDelegationRepository } from './sqlite-repository.ts';
+import type { ProfessionGroups } from './state-machine.ts';
+
+/** Delegation requests once for every platform: what each adapter plugs into. */
+export interface Delegation {
+  service: DelegationService;
+  /** The router feature (commands, card buttons, forms, shortcut). */
+  feature: CoreFeature;
+  /** The outbox effect types of requests, and how each row is to be sent. */
+  deliveries: { types: readonly string[]; plan: (row: OutboxRow, fmt: Formatter) => DeliveryPlan };
+  /** Each adapter installs its platform's directory here: the service asks it who is a guest (fail closed without). */
+  people: PeopleDirectory;
+}
+
+/** The delegation workflow on the app's database (its tables migrated if needed) and the loaded registries. */
+export function createDelegation(deps: {
+  db: Db;
+  registries: Registries;
+  config: { requestsChannel?: string; professionGroups: ProfessionGroups };
+  logger: Logger;
+  fieldsReader?: DelegationFieldsReader;
+}): Delegation {
+  migrate(deps.db, delegationMigrations);
+  const outbox = new SqliteOutbox(deps.db);
+  migrate(deps.db, delegationOutboxMigrations);
+  const { professionGroups: groups } = deps.config;
+  // COORDO_REQUESTS_CHANNEL names a Slack channel.
+  const requestsChannels: RequestsChannels = deps.config.requestsChannel ? { slack: deps.config.requestsChannel } : {};
+  const people = new PeopleDirectory();
+  const catalog = delegationCatalog(deps.registries);
+  const repository = new SqliteDelegationRepository(deps.db);
+  const service = new DelegationService({ repository, groups, outbox, requestsChannels, members: people, catalog });
+  return {
+    service,
+    feature: delegationInteractions({ service, catalog, professionGroups: groups, logger: deps.logger, fieldsReader: deps.fieldsReader }),
+    deliveries: { types: DELIVERY_EFFECTS, plan: delegationDeliveries({ service, catalog, rowsOf: (group) => outbox.group(group), requestsChannels }) },
+    people,
+  };
+}
