@@ -15,6 +15,8 @@ import { DelegationService, GUEST_REFUSAL } from '../../src/workflows/delegation
 import { SqliteDelegationRepository } from '../../src/workflows/delegation/sqlite-repository.ts';
 import type { DelegationFieldsReader } from '../../src/workflows/delegation/prefill.ts';
 import { realCatalog } from './catalog.ts';
+import { SLACK_PLATFORM } from '../../src/adapters/slack/markup.ts';
+import { MATTERMOST_PLATFORM } from '../../src/adapters/mattermost/markup.ts';
 import { openDelegationDb, tempDbFile } from './temp-db.ts';
 
 /**
@@ -238,5 +240,24 @@ describe('commands', () => {
   it('leaves what no feature takes', async () => {
     expect(await command(REQUESTER, 'inconnu')).toEqual([]);
     expect(await click(REQUESTER, 'drafts_x', '')).toEqual([]);
+  });
+});
+
+describe.each([
+  ['slack', SLACK_PLATFORM],
+  ['mattermost', MATTERMOST_PLATFORM],
+] as const)('a request from a %s actor', (name, shown) => {
+  const person = (userId: string) => ({ platform: name, userId });
+  const at = (interaction: Interaction) => router.route(interaction, shown);
+
+  it('opens the form as the platform shows it, answers per field, creates a request held by qualified ids', async () => {
+    const form = formOf(await at({ kind: 'command', actor: person(REQUESTER), command: 'demande', args: '', place: {} }));
+    expect(form.items.find((i) => isField(i) && i.id === 'startDate')).toMatchObject({ kind: shown.capabilities.datePicker ? 'date' : 'text' });
+    const empty = await at({ kind: 'form_submit', actor: person(REQUESTER), formId: FORM_ID, values: {}, metadata: '{}', submissionId: `empty-${name}` });
+    expect(empty[0]).toMatchObject({ kind: 'form_errors', errors: { acts: expect.any(String), patients: expect.any(String) } });
+    const valid = validValues({ delegueUserId: `${name}:${NURSE}` });
+    expect(await at({ kind: 'form_submit', actor: person(REQUESTER), formId: FORM_ID, values: valid, metadata: '{}', submissionId: `ok-${name}` })).toEqual([{ kind: 'deliver' }]);
+    const [request] = service.listOpen(`${name}:${REQUESTER}`).sent;
+    expect(request).toMatchObject({ delegantUserId: `${name}:${REQUESTER}`, delegueUserId: `${name}:${NURSE}` });
   });
 });

@@ -11,7 +11,9 @@ import { EventDedup } from '../../src/store/handled-events.ts';
 import type { Draft } from '../../src/workflows/drafts/draft.ts';
 import { draftInteractions } from '../../src/workflows/drafts/interactions.ts';
 import { DRAFT_EXPORT_ACTION, DRAFT_FILL_ACTION } from '../../src/workflows/drafts/replies.ts';
-import { DRAFT_FORM_CALLBACK, DRAFT_PROPOSE_ACTION, SECTION_FIELD } from '../../src/workflows/drafts/section-form.ts';
+import { ANY_SECTION_TEXT_FIELD, DRAFT_FORM_CALLBACK, DRAFT_PROPOSE_ACTION, SECTION_FIELD } from '../../src/workflows/drafts/section-form.ts';
+import { SLACK_PLATFORM } from '../../src/adapters/slack/markup.ts';
+import { MATTERMOST_PLATFORM } from '../../src/adapters/mattermost/markup.ts';
 import { DraftWorkflow } from '../../src/workflows/drafts/workflow.ts';
 import { COMPLETE_SECTIONS, createService, openDraftDb, tempDir } from './fixtures.ts';
 
@@ -124,5 +126,52 @@ describe('the section form', () => {
     expect(post.filesFailed()).toMatch(/Réessayez « exporter »/u);
     const again = await click(DRAFT_EXPORT_ACTION, String(draft.id));
     expect(again[0]?.kind === 'post' ? again[0].reply.files?.length : 0).toBe(2);
+  });
+});
+
+describe.each([
+  ['slack', SLACK_PLATFORM],
+  ['mattermost', MATTERMOST_PLATFORM],
+] as const)('the section form for a %s actor', (name, shown) => {
+  const person = (userId: string) => ({ platform: name, userId });
+  const live = shown.capabilities.liveFormUpdate;
+  let here: Draft;
+  beforeEach(async () => {
+    workflow.usePeople(name, { writeRefusal: async (userId) => (userId === GUEST ? 'Lecture seule.' : null), names: async () => new Map() });
+    const check = await workflow.checkStart('Angine', { userId: 'alice' }, name);
+    if (!check.ok) throw new Error('start refused');
+    const started = await check.open({ platform: name, channelId: 'C9', threadId: 'T9' });
+    if (!started.draft) throw new Error('no draft');
+    here = started.draft;
+  });
+  const at = (interaction: Interaction) => router.route(interaction, shown);
+  const open = async () => formOf(await at({ kind: 'action', actor: person('alice'), actionId: DRAFT_FILL_ACTION, value: String(here.id), place: { conversationId: 'C9' } }));
+  // What the platform sends back: the text field shown (live), or the picker and the one text field.
+  const values = (section: string, text: string): Record<string, string> => (live ? { [`draft_text_${section}`]: text } : { [SECTION_FIELD]: section, [ANY_SECTION_TEXT_FIELD]: text });
+  const send = (vals: Record<string, string>, metadata: string, userId = 'alice', submissionId = `S-${name}-${userId}`) =>
+    at({ kind: 'form_submit', actor: person(userId), formId: DRAFT_FORM_CALLBACK, values: vals, metadata, submissionId });
+
+  it('fills the chosen section, answers per field, refuses a guest, exports once per version', async () => {
+    const form = await open();
+    const picker = form.items.find((i) => isField(i) && i.id === SECTION_FIELD);
+    expect(picker).toMatchObject({ kind: 'select', live });
+    const errors = (await send({}, form.metadata ?? '', 'alice', 'empty'))[0];
+    expect(errors).toMatchObject({ kind: 'form_errors' });
+    if (!live) expect(Object.keys(errors?.kind === 'form_errors' ? errors.errors : {})).toEqual([SECTION_FIELD, ANY_SECTION_TEXT_FIELD]);
+    expect(await runAll(await send(values('patients', COMPLETE_SECTIONS.patients ?? ''), form.metadata ?? ''))).toMatchObject([
+      { kind: 'post', place: { conversationId: 'C9', threadId: 'T9' }, reply: { text: expect.stringContaining('enregistrée') } },
+    ]);
+    expect(await runAll(await send(values('formation', 'Dix heures.'), form.metadata ?? '', GUEST))).toMatchObject([{ kind: 'post', reply: { text: 'Lecture seule.' } }]);
+    expect(workflow.service.snapshot(here).sections.has('formation')).toBe(false);
+    for (const [id, text] of Object.entries(COMPLETE_SECTIONS)) {
+      const section = workflow.service.model.byId.get(id);
+      if (section) workflow.service.fill(here, section, text, { userId: 'alice' });
+    }
+    const exportOf = async () => {
+      const [post] = await at({ kind: 'action', actor: person('alice'), actionId: DRAFT_EXPORT_ACTION, value: String(here.id), place: { conversationId: 'C9' } });
+      return post?.kind === 'post' ? post.reply : undefined;
+    };
+    expect((await exportOf())?.files?.length).toBe(2);
+    expect((await exportOf())?.files).toBeUndefined();
   });
 });

@@ -42,6 +42,8 @@ const ProposalValueSchema = z.object({
 });
 
 const NOT_FOUND = "Je ne retrouve pas ce brouillon de protocole dans ce canal : rouvrez-le depuis son fil, ou commencez-en un avec `/coordo protocole <titre>`.";
+const NO_SECTION = 'Choisissez la section à remplir.';
+const NO_TEXT = 'Écrivez le texte de la section.';
 const FORM_NOT_OPENED = "Le formulaire n'a pas pu s'ouvrir à cause d'une erreur technique. Réessayez dans un instant.";
 const FORM_TOO_LATE = "Le formulaire n'a pas pu s'ouvrir à temps : cliquez à nouveau sur le bouton.";
 const FORM_NOT_UPDATED = "Je n'ai pas pu afficher cette section dans le formulaire (erreur technique) : fermez-le, puis rouvrez-le avec « Remplir une section ».";
@@ -62,7 +64,7 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
   const { service } = workflow;
   const { model } = service;
   const formOf = (draft: Draft, section: ModelSection, platform: Platform, extra?: SectionFormOptions): FormSpec =>
-    sectionForm(service, draft, section, workflow.canPropose, platform.markup, extra);
+    sectionForm(service, draft, section, workflow.canPropose, platform, extra);
 
   /** The draft a button belongs to: its value is a draft id, accepted only from that draft's conversation. */
   function draftOfButton(actor: Actor, place: Place, value: string): Draft | null {
@@ -118,7 +120,7 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
     const refused = await workflow.writeRefusal(click.actor.platform, click.actor.userId);
     if (refused) return [say(refused.text, threadOf(draft))];
     // Same input while waiting (and when nothing comes): what the user typed stays.
-    const typed = sectionTextOf(click.form.values);
+    const typed = sectionTextOf(click.form.values, platform.capabilities.liveFormUpdate);
     const keep = found.input ? { input: found.input } : {};
     const refine = async (): Promise<FormSpec> => {
       const text = await workflow.proposal(draft, section, typed?.sectionId === section.id ? typed.text : undefined);
@@ -158,10 +160,15 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
     return [{ kind: 'update_form', form: formOf(draft, section, platform), notUpdated }];
   };
 
-  const submit: Handler<'form_submit'> = async (form) => {
+  const submit: Handler<'form_submit'> = async (form, platform) => {
     const found = draftOfForm(form.actor, form.metadata);
-    const text = sectionTextOf(form.values);
+    const text = sectionTextOf(form.values, platform.capabilities.liveFormUpdate);
     const section = text ? model.byId.get(text.sectionId) : undefined;
+    if (found && text && !section && !platform.capabilities.liveFormUpdate) {
+      // The picker is the section's only say: unchosen, it gets its error, and an empty text its own.
+      const empty = text.text.trim() === '' ? { [text.fieldId]: NO_TEXT } : {};
+      return [{ kind: 'form_errors', errors: { [SECTION_FIELD]: NO_SECTION, ...empty } }];
+    }
     if (!found || !text || !section) return [{ kind: 'form_errors', errors: { [text?.fieldId ?? SECTION_FIELD]: NOT_FOUND } }];
     const { draft } = found;
     // Answered at once, without asking the platform anything (Slack wants it within 3 s): rights were checked when the form

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../../core/capabilities.ts';
 import type { FormItem, FormSpec, FormValues } from '../../core/form.ts';
 import type { Formatter } from '../../core/markup.ts';
 import type { Draft } from './draft.ts';
@@ -13,6 +14,11 @@ export const DRAFT_PROPOSE_ACTION = 'coordo_draft_propose';
 export const SECTION_FIELD = 'draft_section';
 /** The text field's id carries the section id (a new id per section resets the input). */
 export const TEXT_FIELD_PREFIX = 'draft_text_';
+/**
+ * Where an open form cannot change (capability liveFormUpdate): one text field for
+ * every section, saved under the section chosen in the picker when sent.
+ */
+export const ANY_SECTION_TEXT_FIELD = 'draft_text';
 const TEXT_INPUT = 'text';
 const PROPOSE_BUTTON = 'draft_propose';
 
@@ -34,8 +40,10 @@ export interface SectionFormOptions {
 /** A new input revision, so the platform shows the proposal rather than what was typed. */
 export const freshInput = (): string => `${TEXT_INPUT}_${Date.now().toString(36)}`;
 
-export function sectionForm(service: DraftService, draft: Draft, section: ModelSection, canPropose: boolean, fmt: Formatter, extra: SectionFormOptions = {}): FormSpec {
+export function sectionForm(service: DraftService, draft: Draft, section: ModelSection, canPropose: boolean, platform: Platform, extra: SectionFormOptions = {}): FormSpec {
   const { model } = service;
+  const fmt = platform.markup;
+  const live = platform.capabilities.liveFormUpdate;
   const snapshot = service.snapshot(draft);
   const filled = new Set(snapshot.sections.keys());
   const current = extra.proposal ?? snapshot.sections.get(section.id)?.revision.text;
@@ -44,7 +52,7 @@ export function sectionForm(service: DraftService, draft: Draft, section: ModelS
     { kind: 'note', small: true, text: `Brouillon : ${fmt.bold(draft.title.replace(/[*<>&]/g, ' '))}` },
     {
       kind: 'select',
-      live: true,
+      live,
       id: SECTION_FIELD,
       inputId: DRAFT_SECTION_SELECT,
       label: 'Section',
@@ -53,17 +61,25 @@ export function sectionForm(service: DraftService, draft: Draft, section: ModelS
       initial: section.id,
     },
     ...(extra.note ? [{ kind: 'note' as const, small: true, text: extra.note }] : []),
-    { kind: 'long_text', id: `${TEXT_FIELD_PREFIX}${section.id}`, inputId: input, label: section.label, hint: section.help, maxLength: MAX_SECTION_TEXT, initial: current || undefined },
+    live
+      ? { kind: 'long_text', id: `${TEXT_FIELD_PREFIX}${section.id}`, inputId: input, label: section.label, hint: section.help, maxLength: MAX_SECTION_TEXT, initial: current || undefined }
+      : { kind: 'long_text', id: ANY_SECTION_TEXT_FIELD, inputId: input, label: 'Texte de la section', hint: 'Le texte de la section choisie ci-dessus.', maxLength: MAX_SECTION_TEXT, initial: current || undefined },
     ...(canPropose ? [{ kind: 'button' as const, id: PROPOSE_BUTTON, actionId: DRAFT_PROPOSE_ACTION, label: 'Proposer un texte', value: section.id }] : []),
   ];
   const metadata = { draftId: draft.id, channelId: draft.key.channelId, ...(extra.input ? { input: extra.input } : {}) };
   return { id: DRAFT_FORM_CALLBACK, title: 'Protocole local', submitLabel: 'Enregistrer', cancelLabel: 'Annuler', metadata: JSON.stringify(metadata), items };
 }
 
-/** The section whose text field the values hold, and its text. */
-export function sectionTextOf(values: FormValues): { fieldId: string; sectionId: string; text: string } | undefined {
+const single = (raw: FormValues[string]): string | undefined => (Array.isArray(raw) ? raw[0] : raw);
+
+/**
+ * The section the values fill, and its text: the section of the text field shown
+ * (forms that change live), else the picker's choice with the one text field
+ * ({@link ANY_SECTION_TEXT_FIELD}; sectionId empty when none was chosen).
+ */
+export function sectionTextOf(values: FormValues, live = true): { fieldId: string; sectionId: string; text: string } | undefined {
+  if (!live) return { fieldId: ANY_SECTION_TEXT_FIELD, sectionId: single(values[SECTION_FIELD]) ?? '', text: single(values[ANY_SECTION_TEXT_FIELD]) ?? '' };
   const fieldId = Object.keys(values).find((id) => id.startsWith(TEXT_FIELD_PREFIX));
   if (fieldId === undefined) return undefined;
-  const raw = values[fieldId];
-  return { fieldId, sectionId: fieldId.slice(TEXT_FIELD_PREFIX.length), text: (Array.isArray(raw) ? raw[0] : raw) ?? '' };
+  return { fieldId, sectionId: fieldId.slice(TEXT_FIELD_PREFIX.length), text: single(values[fieldId]) ?? '' };
 }
