@@ -115,6 +115,15 @@ describe('Mattermost protocol-drafting threads', () => {
     expect(h.fake.callsTo('POST /api/v4/files')).toHaveLength(1);
   });
 
+  it('a channel the bot may not post in: told how to add it, no draft; an empty title is named', async () => {
+    h.fake.failNext('POST /api/v4/posts', 403);
+    const refused = await command('protocole Vaccination antigrippale');
+    expect(refused.json?.text).toMatch(/ajoutez-moi au canal/u);
+    const untitled = await command('protocole');
+    expect(untitled.json).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/titre/iu) });
+    expect(h.fake.botPosts((p) => p.message.includes('Vaccination'))).toEqual([]);
+  });
+
   it('« @coordo nouveau protocole <titre> » opens a draft in the mention’s thread', async () => {
     const mention = h.fake.userPosts({ channelId: CHANNEL, userId: alice, message: '@coordo nouveau protocole Plaies simples' });
     await h.fake.waitForBotPost((p) => p.root_id === mention.id && /Brouillon de protocole local ouvert/u.test(p.message), 'draft opened by a mention');
