@@ -4,23 +4,35 @@ import { openDatabase } from '../store/database.ts';
 import { helpText } from '../workflows/questions/help.ts';
 import { createMattermostApp } from '../adapters/mattermost/app.ts';
 import { delegationMattermostFeature } from '../adapters/mattermost/delegation.ts';
+import { draftsMattermostFeature } from '../adapters/mattermost/drafts.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { createDelegation } from '../workflows/delegation/create.ts';
-import { createCore } from './create-coordo.ts';
+import { createCore, selectStructuredSteps } from './create-coordo.ts';
+import { createDrafts } from './create-drafts.ts';
 import type { Served } from './serve.ts';
 
 /**
- * `npm start` with Mattermost configured: the core (questions and lookups;
- * delegation requests and drafts come with the interaction core), the SQLite
- * store, delegation requests and the Mattermost adapter; `stop()` stops it and closes the store.
+ * `npm start` with Mattermost configured: the core (questions, lookups, and
+ * the draft handler for thread messages), the SQLite store, delegation requests
+ * and protocol drafts on the interaction core, and the Mattermost adapter;
+ * `stop()` stops it and closes the store.
  */
 export async function startMattermost(config: Config, logger: Logger): Promise<Served> {
   if (!config.mattermost) throw new Error('Mattermost is not configured');
   const registries = loadRegistries(config.knowledgeDir);
   const db = openDatabase(config.dbPath, []);
+  const steps = await selectStructuredSteps(config, logger);
   const delegation = createDelegation({ db, registries, config, logger });
-  const core = await createCore(config, { logger, help: helpText(delegation.feature.help ?? []), registries });
-  const app = createMattermostApp({ config: config.mattermost, engine: core.engine, db, logger, features: [delegationMattermostFeature(delegation)] });
+  const drafts = createDrafts({ db, config, registries, steps, logger });
+  const features = [delegationMattermostFeature(delegation), draftsMattermostFeature({ ...drafts, db, logger })];
+  const core = await createCore(config, {
+    logger,
+    help: helpText(features.flatMap((f) => [...(f.core?.help ?? []), ...(f.help ?? [])])),
+    registries,
+    workflowHandlers: [drafts.handler],
+    structuredSteps: steps,
+  });
+  const app = createMattermostApp({ config: config.mattermost, engine: core.engine, db, logger, features });
   try {
     await app.start();
   } catch (error) {

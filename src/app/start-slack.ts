@@ -12,13 +12,8 @@ import { createDelegation } from '../workflows/delegation/create.ts';
 import { openFormButton } from '../workflows/delegation/open-form-button.ts';
 import { draftMigrations } from '../workflows/drafts/migrations.ts';
 import { delegationMigrations } from '../workflows/delegation/migrations.ts';
-import { DraftService } from '../workflows/drafts/service.ts';
-import { DraftWorkflow } from '../workflows/drafts/workflow.ts';
-import { createDraftHandler } from '../workflows/drafts/handler.ts';
-import { loadProtocolModel } from '../workflows/drafts/model.ts';
-import { SqliteDraftRepository } from '../workflows/drafts/sqlite-repository.ts';
-import { createProtocolRegistryPort } from '../workflows/drafts/registry-port.ts';
 import { createCore, selectStructuredSteps } from './create-coordo.ts';
+import { createDrafts } from './create-drafts.ts';
 import type { Served } from './serve.ts';
 
 /** `npm start` with Slack tokens: the core, the SQLite store and the Bolt app; `stop()` stops it and closes the store. */
@@ -38,15 +33,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<Served
   // One set of model steps (or none, offline) for the drafts, the delegation form and the intent handler.
   const steps = await selectStructuredSteps(config, logger);
 
-  const drafts = new DraftWorkflow(
-    new DraftService({
-      model: loadProtocolModel(config.knowledgeDir),
-      repository: new SqliteDraftRepository(db),
-      registry: createProtocolRegistryPort(registries),
-    }),
-    steps,
-  );
-  const draftHandler = createDraftHandler({ workflow: drafts, logger });
+  const { workflow: drafts, handler: draftHandler } = createDrafts({ db, config, registries, steps, logger });
 
   const features = [
     delegationSlackFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps }), logger),

@@ -139,15 +139,9 @@ describe('/coordo', () => {
     expect(headerOnly.status).toBe(200);
   });
 
-  it('lists everything on « aide », and says plainly that protocol drafting is not in Mattermost yet', async () => {
+  it('lists everything on « aide »', async () => {
     const help = await run('aide');
     expect(help.json?.text).toMatch(/`\/coordo aide` : cette aide/);
-    for (const word of ['protocole Sutures', 'Protocole']) {
-      const response = await run(word);
-      expect(response.json).toMatchObject({ response_type: 'ephemeral' });
-      expect(response.json?.text).toMatch(/pas encore disponible dans Mattermost/);
-    }
-    expect(h.seen.map((m) => m.text)).not.toContain('protocole Sutures');
   });
 
   it('answers 400 to garbage and 404 elsewhere, and keeps serving', async () => {

@@ -8,8 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * A fake Mattermost server on 127.0.0.1 for tests and the bench, written from
  * the REST v4 reference (mattermost/mattermost `api/v4/source/*.yaml`).
  *
- * REST: GET /users/me, GET /users/{id}, POST /posts, GET /posts/{id},
- * PUT /posts/{id}/patch, GET /posts/{id}/thread, GET /channels/{id}/posts,
+ * REST: GET /users/me, GET /users/{id}, POST /posts, POST /posts/ephemeral,
+ * GET /posts/{id}, DELETE /posts/{id}, PUT /posts/{id}/patch, GET /posts/{id}/thread, GET /channels/{id}/posts,
  * POST /channels/direct, POST /actions/dialogs/open, POST /files (multipart),
  * POST /reactions, DELETE /users/{id}/posts/{post}/reactions/{emoji}. Every
  * JSON answer has Content-Type exactly `application/json` (Client4 parses
@@ -117,6 +117,8 @@ export class FakeMattermost {
   readonly users = new Map<string, FakeUser>();
   readonly posts = new Map<string, FakePost>();
   readonly calls: MattermostCall[] = [];
+  /** Ephemeral posts (POST /posts/ephemeral): seen by `userId` only, never stored as posts. */
+  readonly ephemerals: { userId: string; channelId: string; rootId: string; message: string }[] = [];
   /** Files uploaded, by id: name, channel and bytes. */
   readonly files = new Map<string, { name: string; channelId: string; content: Buffer }>();
   /** Channels made by /channels/direct (their type is `D`). */
@@ -436,10 +438,21 @@ export class FakeMattermost {
       this.broadcastPosted(post, { channelId: post.channel_id, userId: post.user_id, message: post.message, mentions: [] });
       return json(res, 201, post);
     }
+    if (method === 'POST' && path === '/api/v4/posts/ephemeral') {
+      const post = (b.post ?? {}) as Record<string, unknown>;
+      if (typeof b.user_id !== 'string' || typeof post.channel_id !== 'string' || typeof post.message !== 'string') return apiError(res, 400, 'api.context.invalid_body_param.app_error', 'Invalid or missing post in request body.');
+      const rootId = typeof post.root_id === 'string' ? post.root_id : '';
+      this.ephemerals.push({ userId: b.user_id, channelId: post.channel_id, rootId, message: post.message });
+      return json(res, 201, { ...post, id: id26(), user_id: this.bot.id, create_at: Date.now() });
+    }
     if ((m = /^\/api\/v4\/posts\/([a-z0-9]{26})(\/patch|\/thread)?$/.exec(path))) {
       const post = this.posts.get(m[1]!);
       if (!post) return apiError(res, 404, 'app.post.get.app_error', 'Unable to get the post.');
       if (method === 'GET' && m[2] === undefined) return json(res, 200, post);
+      if (method === 'DELETE' && m[2] === undefined) {
+        this.posts.delete(post.id);
+        return json(res, 200, { status: 'OK' });
+      }
       if (method === 'PUT' && m[2] === '/patch') {
         if (typeof b.message === 'string') post.message = b.message;
         if (b.props && typeof b.props === 'object') post.props = { ...(b.props as Record<string, unknown>), from_bot: 'true' };

@@ -11,7 +11,8 @@ import type { ActionContext, ActionResponse, CommandContext, CommandResponse, Di
 import { MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
-import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
+import { postReply } from './post-reply.ts';
+import { CORE_ACTION, CORE_DIALOG, type ActionLinks, type MattermostAttachment } from './render.ts';
 
 /** How long an opened dialog may be submitted. */
 const DIALOG_TTL_MS = 60 * 60 * 1000;
@@ -99,9 +100,11 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature {
         out.errors = { ...out.errors, ...effect.errors };
         return;
       case 'post': {
-        const fileIds = effect.reply.files?.length ? await client.uploadFiles(effect.place.conversationId, effect.reply.files) : [];
-        const message = renderReply(effect.reply, links, { channelId: effect.place.conversationId, threadId: effect.place.threadId });
-        await client.createPost({ channel_id: effect.place.conversationId, root_id: effect.place.threadId, ...message, ...(fileIds.length ? { file_ids: fileIds } : {}) });
+        const where = { channelId: effect.place.conversationId, threadId: effect.place.threadId, userId: scene.userId };
+        const { filesFailed } = effect;
+        await postReply(client, links, where, effect.reply, filesFailed && (async () => {
+          await client.createPostEphemeral(scene.userId, { channel_id: where.channelId, root_id: where.threadId, message: filesFailed() });
+        }));
         return;
       }
       case 'continue':

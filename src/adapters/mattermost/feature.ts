@@ -1,6 +1,8 @@
 import type { CoreFeature } from '../../core/router.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MattermostClient } from './client.ts';
+import type { Bot } from './history.ts';
+import type { PostedEvent } from './socket.ts';
 import type { MattermostEffectHandler } from './delivery.ts';
 import type { ActionLinks, MattermostAttachment } from './render.ts';
 import type { Payload } from './signing.ts';
@@ -76,4 +78,6 @@ export interface MattermostFeature {
   readonly core?: CoreFeature;
   /** Once the app has its client: the feature installs what it needs (a directory) and gives its outbox effects. */
   readonly plug?: (tools: { client: MattermostClient; links: ActionLinks; logger: Logger }) => Readonly<Record<string, MattermostEffectHandler>>;
+  /** A person's post (never a bot's nor a system message), addressed to Coordo or not: the feature decides. */
+  readonly onPersonPost?: (event: PostedEvent, bot: Bot) => Promise<void>;
 }

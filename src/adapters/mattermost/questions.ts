@@ -23,11 +23,13 @@ const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur tec
 export const QUESTION_KEY_PREFIX = 'mattermost:';
 const questionKey = (postId: string) => `${QUESTION_KEY_PREFIX}${postId}`;
 
-/** `/coordo` sub-commands whose flows run in Slack only until they are plugged on the interaction core. */
-const NOT_YET: Readonly<Record<string, string>> = {
-  protocole: "La rédaction d'un protocole de coopération dans un fil n'est pas encore disponible dans Mattermost.",
-};
 export const NOT_YET_ACTION = "Ce bouton ouvre une fonction qui n'est pas encore disponible dans Mattermost.";
+
+/** A person's post: not Coordo's, not another bot's or a webhook's, not a system message. */
+export function byPerson(post: MattermostPost, me: Bot): boolean {
+  if (post.user_id === me.userId || post.type !== '') return false;
+  return post.props?.from_bot !== 'true' && post.props?.from_webhook !== 'true';
+}
 
 export interface QuestionsDeps {
   engine: Engine;
@@ -42,7 +44,7 @@ export interface QuestionsDeps {
 
 export interface Questions {
   feature: MattermostFeature;
-  /** A `posted` event: answered when it is a mention or a direct message, once. */
+  /** A `posted` event: answered when it is a mention or a direct message, once; a person's post is also given to each feature. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
   command(ctx: CommandContext & { text: string }): Promise<CommandResponse>;
@@ -70,15 +72,16 @@ export function createQuestions(deps: QuestionsDeps): Questions {
 
   /** Whether Coordo answers this post: a person's mention of the bot, or a direct message to it. */
   function addressed(event: PostedEvent, me: Bot): boolean {
-    const { post } = event;
-    if (post.user_id === me.userId || post.type !== '') return false;
-    if (post.props?.from_bot === 'true' || post.props?.from_webhook === 'true') return false;
-    return event.channelType === 'D' || event.mentions.includes(me.userId);
+    return byPerson(event.post, me) && (event.channelType === 'D' || event.mentions.includes(me.userId));
   }
 
   async function onPosted(event: PostedEvent): Promise<void> {
     const me = bot;
-    if (!me || !addressed(event, me)) return;
+    if (!me || !byPerson(event.post, me)) return;
+    for (const feature of deps.features) {
+      await feature.onPersonPost?.(event, me).catch((error: unknown) => logger.error('mattermost.feature_post_failed', { feature: feature.name, error: errorName(error) }));
+    }
+    if (!addressed(event, me)) return;
     const { post } = event;
     const key = questionKey(post.id);
     const question: QuestionRef = { channel: post.channel_id, ts: post.id, ...(post.root_id ? { threadTs: post.root_id } : {}), userId: post.user_id, direct: event.channelType === 'D' };
@@ -183,11 +186,6 @@ export function createQuestions(deps: QuestionsDeps): Questions {
       if (run) {
         logger.info('mattermost.subcommand', { name: word, user: ctx.userId });
         return await run(sub);
-      }
-      const later = NOT_YET[word];
-      if (later) {
-        logger.info('mattermost.subcommand_unavailable', { name: word, user: ctx.userId });
-        return { response_type: 'ephemeral', text: later };
       }
       return await answerCommand(text, sub);
     } catch (error) {

@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { checkText } from '../../engine/engine.ts';
 import { IncomingMessageSchema } from '../../engine/message.ts';
-import { textReply, type Reply } from '../../engine/reply.ts';
+import type { Reply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
@@ -12,6 +12,7 @@ import { truncate } from '../../text/truncate.ts';
 import type { Author, Draft } from '../../workflows/drafts/draft.ts';
 import type { DraftHandler } from '../../workflows/drafts/handler.ts';
 import { draftInteractions } from '../../workflows/drafts/interactions.ts';
+import { openStarted, START_FAILED } from '../../workflows/drafts/start.ts';
 import { draftPeople } from '../../workflows/drafts/people.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { withDeleteAdvice } from '../../core/reply-effect.ts';
@@ -43,7 +44,6 @@ export interface DraftsFeatureDeps {
   logger: Logger;
 }
 
-const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
 
 /**
  * Protocol drafts on Slack: `/coordo protocole <titre>` posts a root message and
@@ -97,14 +97,7 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
       await ctx.respond({ response_type: 'ephemeral', text });
       return;
     }
-    let started: Awaited<ReturnType<typeof check.open>>;
-    try {
-      started = await check.open({ platform: 'slack', channelId: ctx.channelId, threadId: rootTs });
-    } catch (error) {
-      logger.warn('drafts.start_failed', { channel: ctx.channelId, error: errorName(error) });
-      started = { draft: null, reply: textReply('error', START_FAILED) };
-    }
-    const { draft, reply } = started;
+    const { draft, reply } = await openStarted(check, { platform: 'slack', channelId: ctx.channelId, threadId: rootTs }, logger);
     if (!draft) {
       // No draft behind the root message: take it back rather than leave an empty « en préparation » in the channel.
       await ctx.client.chat.delete({ channel: ctx.channelId, ts: rootTs }).catch((error: unknown) => {

@@ -1,0 +1,111 @@
+import { checkText } from '../../engine/engine.ts';
+import { IncomingMessageSchema } from '../../engine/message.ts';
+import type { Reply } from '../../engine/reply.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
+import { migrate, type Db } from '../../store/database.ts';
+import { conversationMigrations } from '../../store/conversation-migrations.ts';
+import { EventDedup } from '../../store/handled-events.ts';
+import type { Author } from '../../workflows/drafts/draft.ts';
+import type { DraftHandler } from '../../workflows/drafts/handler.ts';
+import { draftInteractions } from '../../workflows/drafts/interactions.ts';
+import { openStarted, START_FAILED } from '../../workflows/drafts/start.ts';
+import { draftPeople } from '../../workflows/drafts/people.ts';
+import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
+import { withDeleteAdvice } from '../../core/reply-effect.ts';
+import { statusOf, type MattermostClient } from './client.ts';
+import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
+import { mattermostFormat } from './markup.ts';
+import { mattermostPeople } from './people.ts';
+import { postReply, type ThreadPlace } from './post-reply.ts';
+import { plainText } from './post-text.ts';
+import { renderReply, type ActionLinks } from './render.ts';
+
+export interface DraftsMattermostDeps {
+  workflow: DraftWorkflow;
+  handler: DraftHandler;
+  /** The database the Mattermost app was created with (its handled-events table). */
+  db: Db;
+  logger: Logger;
+}
+
+const NOT_IN_CHANNEL = 'Je ne peux pas écrire dans ce canal : ajoutez-moi au canal (`/invite @coordo`), puis relancez `/coordo protocole <titre>`.';
+
+/**
+ * Protocol drafts in Mattermost: `/coordo protocole <titre>` posts a root
+ * message and opens the draft in its thread (`root_id`); plain replies in a
+ * draft thread fill sections without mentioning Coordo (only draft commands
+ * act). Buttons and dialogs are the neutral feature behind the app's router;
+ * the Mattermost directory tells guests (read only) and display names.
+ */
+export function draftsMattermostFeature({ workflow, handler, db, logger }: DraftsMattermostDeps): MattermostFeature {
+  migrate(db, conversationMigrations);
+  const dedup = new EventDedup(db);
+  let tools: { client: MattermostClient; links: ActionLinks } | undefined;
+
+  /** A reply in the draft's thread; an export whose files do not get through is released, and its asker told. */
+  function postInThread(client: MattermostClient, links: ActionLinks, where: ThreadPlace, reply: Reply): Promise<void> {
+    return postReply(client, links, where, reply, async () => {
+      logger.warn('drafts.export_not_delivered', {});
+      const failed = workflow.exportFailed(reply);
+      await client.createPostEphemeral(where.userId, { channel_id: where.channelId, root_id: where.threadId, message: failed.text });
+    });
+  }
+
+  const refusal = (reply: Reply, ctx: CommandContext): CommandResponse => ({ response_type: 'ephemeral', text: renderReply(reply, ctx.links, { channelId: ctx.channelId }).message });
+
+  async function start(ctx: CommandContext): Promise<CommandResponse> {
+    const title = ctx.args.trim();
+    const author: Author = { userId: ctx.userId };
+    // Checked once, before anything is posted: a refused start leaves nothing in the channel.
+    const check = await workflow.checkStart(title, author, 'mattermost');
+    if (!check.ok) return refusal(check.reply, ctx);
+    const { client } = ctx;
+    let rootId: string;
+    try {
+      const user = await client.getUser(ctx.userId).catch(() => null);
+      const by = user ? `@${user.username}` : 'un membre de l’équipe';
+      const message = `📝 **Protocole local en préparation : ${mattermostFormat.text(title)}**\n\nLancé par ${by}. L’équipe le rédige dans le fil de ce message.`;
+      rootId = (await client.createPost({ channel_id: ctx.channelId, message })).id;
+    } catch (error) {
+      const status = statusOf(error);
+      logger.warn('drafts.root_post_failed', { channel: ctx.channelId, status, error: errorName(error) });
+      return { response_type: 'ephemeral', text: status === 403 ? NOT_IN_CHANNEL : START_FAILED };
+    }
+    const { draft, reply } = await openStarted(check, { platform: 'mattermost', channelId: ctx.channelId, threadId: rootId }, logger);
+    if (!draft) {
+      // No draft behind the root post: take it back rather than leave an empty « en préparation » in the channel.
+      await client.deletePost(rootId).catch((error: unknown) => logger.warn('drafts.root_delete_failed', { channel: ctx.channelId, status: statusOf(error), error: errorName(error) }));
+      return refusal(reply, ctx);
+    }
+    await postInThread(client, ctx.links, { channelId: ctx.channelId, threadId: rootId, userId: ctx.userId }, reply);
+    logger.info('drafts.started', { draftId: draft.id, platform: 'mattermost' });
+    return { response_type: 'ephemeral', text: `Brouillon « ${mattermostFormat.text(title)} » ouvert : la suite se passe dans le fil du message que je viens de poster.` };
+  }
+
+  return {
+    name: 'drafts',
+    core: draftInteractions({ workflow, dedup: () => dedup, logger }),
+    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
+    subcommands: { protocole: start },
+    plug({ client, links, logger: log }) {
+      // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
+      workflow.usePeople('mattermost', draftPeople(mattermostPeople(client, log)));
+      tools = { client, links };
+      return {};
+    },
+    async onPersonPost(event, bot) {
+      const { post } = event;
+      // Plain replies in channel threads; mentions and direct messages are questions.
+      if (!tools || !post.root_id || event.channelType === 'D' || event.mentions.includes(bot.userId)) return;
+      const key = { platform: 'mattermost' as const, channelId: post.channel_id, threadId: post.root_id };
+      const input = IncomingMessageSchema.safeParse({ text: plainText(post.message, bot.username), conversation: { ...key, userId: post.user_id } });
+      if (!input.success || checkText(input.data.text) !== null) return;
+      const draft = workflow.service.find(key);
+      if (!draft || !dedup.claim(`draft-reply:mattermost:${post.id}`)) return;
+      const handled = await handler.handleThreadReply(input.data);
+      if (!handled) return;
+      // A refused identifier stays visible in the thread: its author is told to delete the post.
+      await postInThread(tools.client, tools.links, { channelId: post.channel_id, threadId: post.root_id, userId: post.user_id }, withDeleteAdvice(handled, post.message));
+    },
+  };
+}
