@@ -11,6 +11,11 @@ export interface VectorHit {
 const M = 16;
 const EF_CONSTRUCTION = 200;
 const SEED = 100;
+/**
+ * Candidates explored per search. hnswlib's default (10, raised to k) loses close neighbours once updates have
+ * left deleted points in the graph: an incrementally updated index then ranked differently from a fresh build.
+ */
+const EF_SEARCH = 200;
 
 /**
  * Approximate nearest neighbours over the chunk vectors (hnswlib-node). Each
@@ -24,7 +29,9 @@ export class VectorIndex {
   private constructor(
     private readonly graph: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
-  ) {}
+  ) {
+    graph.setEf(EF_SEARCH);
+  }
 
   static create(dimensions: number, capacity = 0): VectorIndex {
     const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
