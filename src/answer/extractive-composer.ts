@@ -9,7 +9,7 @@ import { analyseQuestion } from '../knowledge/question-analysis.ts';
 /** Longest answer text, citations markers included. */
 export const MAX_ANSWER_CHARS = 1200;
 /** A passage answers only when it covers at least this share of the question's content terms. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.45;
 /**
  * A passage answers only when it also ranks at least this high: fused reciprocal ranks (about 1/60 a list at the
  * top) plus the coverage and wording bonuses. Below it, a passage that shares words with the question is rarely

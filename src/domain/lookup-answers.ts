@@ -203,7 +203,7 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
       }
       return `**Non** : ${lower(who)} ne figurent pas parmi les professions visées par l'art. L4011-1 (professions médicales, de la pharmacie, auxiliaires médicaux).`;
     case 'categorie':
-      if (asked === undefined || profession.category === 'non-precisee') return `${who} : ${CATEGORY_LABELS[profession.category]}.`;
+      if (asked === undefined || profession.category === 'non-precisee') return `Catégorie des ${profession.plural} : ${CATEGORY_LABELS[profession.category]}.`;
       if (profession.category === 'medecin-ou-pharmacien' && (asked === 'medicale' || asked === 'pharmacie')) {
         return `**Selon le diplôme** : ${lower(who)} sont des médecins (profession médicale) ou des pharmaciens (profession de la pharmacie).`;
       }

@@ -1,7 +1,8 @@
-import { normalizeForMatch } from '../text/french.ts';
-import { findForm, findProfession, matchDatedFacts, matchProtocolsByActs } from './lookups.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
+import { asksSomething } from '../knowledge/question-analysis.ts';
+import { findForm, findProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
-import type { DatedFact, GlossaryEntry, PracticeForm, Profession, ProfessionCategory, Registries } from './registry.ts';
+import { namesOf, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
 /**
  * Recognises the lookup questions the registries answer. Conservative on
@@ -49,8 +50,50 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
-    professionQuery(registries, n)
+    professionQuery(registries, n, asksSomething(text)) ??
+    protocolsOfProfessionQuery(registries, n)
   );
+}
+
+/** Words of a protocole de coopération or a delegation. */
+const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperation|coop)\b/;
+/** Words asking for a list or a count. */
+const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|what|which|how many|list|any)\b/;
+/** The profession named is the one who delegates (« … comme délégant », « what can a GP delegate? »). */
+const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|ing)|\bdelegates?\b(?! to)/;
+
+/**
+ * « je suis kiné en MSP, quels protocoles de coop existent pour moi ? », « How many national protocols exist for
+ * radiographers? », « What can an orthoptist be delegated? »: a question on protocols that names a profession and no
+ * act asks for the protocols of that profession: as délégué, unless it is said to delegate (or never is délégué).
+ */
+function protocolsOfProfessionQuery(registries: Registries, n: string): LookupQuery | null {
+  if (!COOPERATION_WORDS.test(n) || !ASKS_WHICH.test(n)) return null;
+  const profession = findProfession(registries, n);
+  if (!profession || terms(withoutNames(n, profession)).some((term) => !LIST_FRAME_TERMS.has(term))) return null;
+  const delegates = DELEGATING.test(n) || (protocolsForDelegue(registries, profession.id).length === 0 && protocolsForDelegant(registries, profession.id).length > 0);
+  return { kind: delegates ? 'delegant' : 'delegue', profession };
+}
+
+/**
+ * The only words, besides a profession and a practice form, of a question asking for a profession's protocols:
+ * any other word names an act or a subject (« poser un DIU », « les cervicalgies »), which the registry may not hold.
+ */
+const LIST_FRAME_TERMS = new Set(
+  terms(
+    `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
+     delegate delegated delegation national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
+     exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
+     actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
+     msp cpts esp centre santé maison équipe as`,
+  ),
+);
+
+/** The text without the profession's names (a name such as « manip radio » is no act). */
+function withoutNames(n: string, profession: Profession): string {
+  let rest = ` ${n} `;
+  for (const name of namesOf(profession).map(normalizeForMatch).sort((a, b) => b.length - a.length)) rest = rest.replaceAll(` ${name} `, ' ');
+  return rest.trim();
 }
 
 /**
@@ -85,6 +128,11 @@ function delegationQuery(registries: Registries, n: string): LookupQuery | null 
       if (!delegue) return null;
       const delegant = findProfession(registries, before);
       return delegant ? { kind: 'delegue', profession: delegue, delegant } : { kind: 'delegue', profession: delegue };
+    }
+    // « le manip radio, on peut lui déléguer quoi ? »: the pronoun stands for the profession named before.
+    if (/\b(?:lui|leur)\s*$/.test(before)) {
+      const delegue = findProfession(registries, before);
+      return delegue ? { kind: 'delegue', profession: delegue } : null;
     }
     if (/\b(?:que|quoi|quels?|quelles?)\b/.test(before)) {
       const delegant = findProfession(registries, before) ?? findProfession(registries, after);
@@ -191,13 +239,21 @@ function formQuery(registries: Registries, n: string): LookupQuery | null {
   return null;
 }
 
-/** "Les orthophonistes ont-ils un ordre ?", "Un ambulancier est-il un professionnel de santé réglementé ?" */
-function professionQuery(registries: Registries, n: string): LookupQuery | null {
-  if (!has(n, QUESTION_YES_NO)) return null;
+/** The words of a bare question on a profession's facts, besides the profession. */
+const ASPECT_FRAME_TERMS = new Set(terms('ordre ordres order urps union régionale catégorie category profession professions réglementée regulated ou pas or not oui non'));
+
+/** Words naming a fact of a profession the registry holds. */
+const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categories?|reglemente\w*|regulated)\b/;
+
+/** "Les orthophonistes ont-ils un ordre ?", « Psychomotricien : Ordre ? URPS ? », "Un ambulancier est-il un professionnel de santé réglementé ?" */
+function professionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
   let rest = n;
   for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
   const profession = findProfession(registries, rest);
   if (!profession) return null;
+  // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
+  const bare = asks && terms(withoutNames(rest, profession)).every((term) => ASPECT_FRAME_TERMS.has(term));
+  if (!has(n, QUESTION_YES_NO) && !(bare && has(n, PROFESSION_ASPECT))) return null;
   if (has(n, /\burps\b|\bunions? regionales?\b/)) return { kind: 'profession', profession, aspect: 'urps' };
   if (has(n, /\bordres?\b/)) return { kind: 'profession', profession, aspect: 'ordre' };
   if (has(n, /\breglemente\w*/)) return { kind: 'profession', profession, aspect: 'reglementee' };

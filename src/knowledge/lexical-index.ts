@@ -115,6 +115,15 @@ export class LexicalIndex {
     return this.documentFrequency.get(term) ?? 0;
   }
 
+  /**
+   * How much finding the term says about a chunk: inverse document frequency, highest for a term the base never
+   * uses (the question asks about something the base may not hold).
+   */
+  informativeness(term: string): number {
+    const chunks = this.search.documentCount;
+    return Math.log(1 + chunks / (this.frequencyOf(term) + 0.5));
+  }
+
   /** Is the term used by the base, itself or as the start of one of its terms (an abbreviation: « coop », « kine »)? */
   knows(term: string): boolean {
     if (this.frequencyOf(term) > 0) return true;

@@ -39,7 +39,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does|meaning of|stand for)\b/],
   ['number', /\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|quand|depuis quand|en quelle annee|a quelle date|how (?:many|much|long|old)|when|what year|since when)\b/],
-  ['steps', /\b(?:comment (?:faire|creer|monter|ouvrir|declarer|devenir|mettre|obtenir|rejoindre|elaborer|constituer|deposer)|quelles (?:sont les )?etapes|demarches?|how (?:do|to|can) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build))\b/],
+  ['steps', /\b(?:comment (?:faire|creer|monter|ouvrir|declarer|devenir|mettre|obtenir|rejoindre|elaborer|constituer|deposer|proceder|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on )?commencer|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:on|je|nous) (?:doit|dois|devons) faire quoi|que faut il faire|faut faire quoi|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|where (?:do|should) (?:we|i) start)\b/],
   ['who', /\b(?:qui|quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
   ['yes-no', /^(?:est ce qu|est ce que|peut on|puis je|un |une |les |le |la |l |faut il|a t on|y a t il|is|are|can|does|do|should)\b/],
 ];
@@ -84,10 +84,29 @@ function weighClauses(text: string): Clause[] {
   const focus = last >= 0 ? last : parts.length - 1;
   const asked = new Set([focus]);
   if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
+  const describesAsker = situationSentences(text, parts);
   return parts.map((part, i) => ({
     text: part,
-    weight: asked.has(i) ? 1 : SITUATION.test(normalizeForMatch(part)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
+    weight: asked.has(i) ? 1 : describesAsker[i] ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
+}
+
+/**
+ * Whether each part belongs to a statement about the asker: « On est 2 généralistes, une infirmière et un kiné
+ * dans le même village. » is the asker's situation in all its parts, not only in the one that says « on ».
+ */
+function situationSentences(text: string, parts: readonly string[]): boolean[] {
+  const sentences = text.split(/(?<=[.;!?:\n])\s+/u);
+  let sentence = 0;
+  let consumed = sentences[0]?.length ?? 0;
+  let offset = 0;
+  const sentenceOf = parts.map((part) => {
+    offset = text.indexOf(part, offset) + part.length;
+    while (offset > consumed && sentence < sentences.length - 1) consumed += 1 + (sentences[++sentence]?.length ?? 0);
+    return sentence;
+  });
+  const aboutAsker = new Set(parts.flatMap((part, i) => (SITUATION.test(normalizeForMatch(part)) && !asksSomething(part) ? [sentenceOf[i]] : [])));
+  return parts.map((part, i) => SITUATION.test(normalizeForMatch(part)) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
 }
 
 /** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */

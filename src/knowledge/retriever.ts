@@ -6,7 +6,7 @@ import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { Expansion, QueryExpander } from './query-expander.ts';
-import { analyseQuestion, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion } from './question-analysis.ts';
+import { analyseQuestion, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion, type QuestionKind } from './question-analysis.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
@@ -82,6 +82,9 @@ export class Retriever {
     const fused = reciprocalRankFusion([lexical, vector]);
 
     const wanted = this.weightedTerms(analysed, found);
+    // What is asked decides whether a passage answers; the asker's situation only helps to rank.
+    const focus = wanted.filter((w) => w.focus);
+    const answering = focus.length > 0 ? focus : wanted;
     const subjects = new Set(this.expander.subjects(analysed.text));
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
@@ -90,12 +93,13 @@ export class Retriever {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
-      const coverage = coverageOf(wanted, chunkTerms.all);
+      const coverage = coverageOf(answering, chunkTerms.all);
+      const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
       const offSubject = isOffSubject(subjects, chunkTerms.subjects);
-      const defines = analysed.kind === 'definition' && chunkTerms.isDefinition ? DEFINITION_BONUS : 0;
-      const score = (fusedScore + 0.02 * coverage + 0.012 * headingCoverage + 0.02 * likeness + defines) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
+      const sameKind = analysed.kind === 'open' ? 0 : KIND_BONUS * (chunkTerms.kinds.get(analysed.kind) ?? 0);
+      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
       passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
@@ -127,9 +131,11 @@ export class Retriever {
         const corrected = lexical.frequencyOf(asked) > 0 ? undefined : (lexical.closestTerm(asked) ?? undefined);
         const term = corrected ?? asked;
         if (lexical.frequencyOf(term) === 0 && clause.weight < 1) continue;
-        const weight = clause.weight * (corrected ? CORRECTED_TERM : 1);
+        const weight = clause.weight * (corrected ? CORRECTED_TERM : 1) * Math.sqrt(lexical.informativeness(term));
         const known = wanted.get(term);
-        if (!known || known.weight < weight) wanted.set(term, { term, weight, alternatives: known?.alternatives ?? [] });
+        const focus = clause.weight > SITUATION_WEIGHT || known?.focus === true;
+        if (!known || known.weight < weight) wanted.set(term, { term, weight, focus, alternatives: known?.alternatives ?? [] });
+        else known.focus = focus;
       }
     }
     for (const { trigger, equivalents } of expansions) {
@@ -161,7 +167,7 @@ export class Retriever {
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
         subjects: new Set(this.expander.subjects(`${chunk.title} ${chunk.section}`)),
-        isDefinition: DEFINITION_HEADING.test(chunk.section),
+        kinds: kindsOf(chunk),
       };
       this.termCache.set(chunk.id, cached);
     }
@@ -181,13 +187,25 @@ interface ChunkTerms {
   questions: Set<string>[];
   /** The named things (protocols, practice forms) its title and heading are about. */
   subjects: Set<string>;
-  /** Its heading asks for a definition (« Qu'est-ce qu'une ESP ? »). */
-  isDefinition: boolean;
+  /** The kinds of answer the section gives (a definition, steps, a number…), each with its share (0–1). */
+  kinds: Map<QuestionKind, number>;
 }
 
-/** Headings of definition sections; a « what is » question prefers them over other sections on the same thing. */
-const DEFINITION_HEADING = /^\s*(?:qu['’]est-ce qu|d[ée]finition|que (?:signifie|veut dire|d[ée]signe)|c['’]est quoi)/iu;
-const DEFINITION_BONUS = 0.01;
+/** A section that gives the kind of answer asked (a definition for « c'est quoi », steps for « comment faire ») ranks higher. */
+const KIND_BONUS = 0.01;
+/** The heading says what the section answers more surely than any one of its authored questions. */
+const HEADING_KIND_WEIGHT = 3;
+
+/** The kinds of the questions a section answers: its heading's and its authored questions'. */
+function kindsOf(chunk: Chunk): Map<QuestionKind, number> {
+  const asked = [...Array<string>(HEADING_KIND_WEIGHT).fill(chunk.section), ...(chunk.questions ?? [])];
+  const kinds = new Map<QuestionKind, number>();
+  for (const question of asked) {
+    const { kind } = analyseQuestion(question);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1 / asked.length);
+  }
+  return kinds;
+}
 
 /** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
 const OTHER_SUBJECT_FACTOR = 0.6;
@@ -206,6 +224,8 @@ function isOffSubject(asked: ReadonlySet<string>, about: ReadonlySet<string>): b
 interface WantedTerm {
   term: string;
   weight: number;
+  /** Said in what is asked (or the topic), not only in the asker's situation. */
+  focus: boolean;
   alternatives: string[][];
 }
 

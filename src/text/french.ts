@@ -33,6 +33,10 @@ const STOP_WORDS = new Set<string>([
   'y', 'a', 'il', 'elle', 'ils', 'elles', 'on', 'un', 'une', 'des', 'les', 'le', 'la', 'du', 'de',
   'the', 'what', 'is', 'are', 'who', 'how', 'which', 'does', 'do', 'can', 'of', 'an', 'to', 'in', 'for', 'and', 'or',
   'i', 'we', 'my', 'our', 'you', 'your', 'has', 'have', 'be', 'with', 'there', 'should', 'need', 'needs', 'get',
+  'it', 'its', 'this', 'that', 'these', 'those', 'at', 'by', 'from', 'as', 'if', 'then', 'than', 'so',
+  'they', 'them', 'their', 'he', 'she', 'his', 'her', 'me', 'us', 'am', 'was', 'were', 'been', 'being', 'will',
+  'would', 'could', 'may', 'might', 'must', 'shall', 'when', 'where', 'why', 'about', 'into', 'any', 'some', 'all',
+  'not', 'no', 'yes', 'just', 'also', 'only', 'very', 'still', 'did', 'done', 'got', 'one',
 ]);
 
 export function foldAccents(text: string): string {
