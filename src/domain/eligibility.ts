@@ -1,9 +1,11 @@
 import type { Handler } from '../engine/handler.ts';
-import { asksSomething } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
+import { placeRefusal, placesIn } from './places.ts';
+import { normalizeForMatch } from '../text/french.ts';
 import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
@@ -33,10 +35,12 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
 export function eligibilityAnswer(registries: Registries, text: string, today: IsoDay): Reply | null {
   if (!asksSomething(text)) return null;
   const protocol = askedProtocol(registries, text);
-  if (!protocol?.population) return null;
+  if (!protocol || !asksWhetherApplies(text)) return null;
   const patient = describePatient(text);
-  if (!describesPatientFor(protocol.population, patient, text)) return null;
-  const result = checkEligibility(registries, protocol, patient, text);
+  // Without a patient to check, only the asker's place can rule the protocol out (« kiné dans une CPTS »).
+  const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol.population, patient, text);
+  if (!aboutPatient && placeRefusal(protocol.places, placesIn(text), today) === null) return null;
+  const result = checkEligibility(registries, protocol, patient, text, today);
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ' : ce patient correspond au public du protocole tel que la question le décrit'}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
@@ -51,13 +55,27 @@ function askedProtocol(registries: Registries, text: string): Protocol | undefin
   return own ?? found[0];
 }
 
+/** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « can I »). */
+const APPLIES =
+  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|prevu|can|could|may|allowed|eligible|fit|qualif\w*)\b/;
+
+/** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
+const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);
+
+/** Does the question ask whether a protocol applies (to a patient, here, to me), rather than for a fact about it? */
+function asksWhetherApplies(text: string): boolean {
+  if (!asksSomething(text)) return false;
+  const { kind } = analyseQuestion(text);
+  return kind === 'yes-no' || (!NOT_YES_NO.has(kind) && APPLIES.test(normalizeForMatch(text)));
+}
+
 function describesPatientFor(population: Population, patient: PatientDescription, text: string): boolean {
   if (patient.age !== undefined) return true;
   if (population.sex && patient.sex && patient.sex !== population.sex) return true;
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
 
-export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string): Eligibility {
+export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, today: IsoDay): Eligibility {
   const fails: string[] = [];
   const unsure: string[] = [];
   const population = protocol.population ?? { ages: [], excluded: [] };
@@ -66,6 +84,8 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
     fails.push(`ce protocole délègue ces actes aux ${names(registries, protocol.delegues)}, pas aux ${profession.plural}`);
   }
+  const place = placeRefusal(protocol.places, placesIn(text), today);
+  if (place) fails.push(place);
   if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, fails, unsure);
   if (population.sex && patient.sex && patient.sex !== population.sex) fails.push(`ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`);
   for (const condition of population.excluded) {

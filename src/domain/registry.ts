@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OpeningSchema } from './places.ts';
 import { IsoDaySchema } from './dated.ts';
 
 /**
@@ -125,6 +126,8 @@ const protocolFields = {
   /** The population of `patients`, where the sources state it precisely enough to check a patient against it. */
   population: PopulationSchema.optional(),
   setting: text,
+  /** Where the protocol may be applied, with the days of a limited opening; empty where the sources are not precise enough. */
+  places: z.array(OpeningSchema).default([]),
   training: text.optional(),
   legal: text.optional(),
   history: z.array(text).default([]),

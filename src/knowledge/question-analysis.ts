@@ -35,12 +35,16 @@ const ASKS =
 /** The asker speaking of themself or their team: « nous », « on », « je », « notre MSP »… */
 const SITUATION = /\b(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my)\b/;
 
+/** « quand » / « when » asking for a date, not joining two clauses (« quand elle fait pipi », « when she pees »). */
+const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
+
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does|meaning of|stand for)\b/],
-  ['number', /\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|quand|depuis quand|en quelle annee|a quelle date|how (?:many|much|long|old)|when|what year|since when)\b/],
+  ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   ['steps', /\b(?:comment (?:faire|creer|monter|ouvrir|declarer|devenir|mettre|obtenir|rejoindre|elaborer|constituer|deposer|proceder|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on )?commencer|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:on|je|nous) (?:doit|dois|devons) faire quoi|que faut il faire|faut faire quoi|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|where (?:do|should) (?:we|i) start)\b/],
-  ['who', /\b(?:qui|quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
+  // « qui » asks only at the start of a clause, after a preposition or before the verb it asks about (not « l'anesthésiste qui consulte »).
+  ['who', /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|\b(?:quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
   ['yes-no', /^(?:est ce qu|est ce que|peut on|puis je|un |une |les |le |la |l |faut il|a t on|y a t il|is|are|can|does|do|should)\b/],
 ];
 

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { frenchDay, IsoDaySchema, tenseOf, type IsoDay } from './dated.ts';
+import { findPhrase, matchWords } from './phrase-match.ts';
+
+/** Where a protocol may be applied, and where a professional says they work. */
+export const PLACES = ['urgences', 'etablissement', 'ville', 'msp', 'centre-de-sante', 'esp', 'cpts'] as const;
+export const PlaceSchema = z.enum(PLACES);
+export type Place = z.infer<typeof PlaceSchema>;
+
+/** A place a protocol is open to, between two days when the opening was limited in time. */
+export const OpeningSchema = z.strictObject({ place: PlaceSchema, from: IsoDaySchema.optional(), until: IsoDaySchema.optional() });
+export type Opening = z.infer<typeof OpeningSchema>;
+
+const LABELS: Record<Place, string> = {
+  urgences: 'dans un service d’urgence',
+  etablissement: 'dans un établissement de santé',
+  ville: 'en ville (exercice ambulatoire)',
+  msp: 'en MSP',
+  'centre-de-sante': 'en centre de santé',
+  esp: 'en ESP',
+  cpts: 'en CPTS',
+};
+
+/** The words that name each place in a question (accents, case and plurals do not matter). */
+const NAMES: Record<Place, readonly string[]> = {
+  urgences: ['urgences', 'urgence', 'SAU', 'service d’urgence', 'emergency department', 'emergency room', 'ER nurse'],
+  etablissement: ['hôpital', 'hôpitaux', 'CHU', 'clinique', 'établissement de santé', 'hospital', 'service hospitalier'],
+  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice'],
+  msp: ['MSP', 'maison de santé', 'maison de santé pluriprofessionnelle'],
+  'centre-de-sante': ['centre de santé', 'CDS', 'health centre', 'health center'],
+  esp: ['ESP', 'équipe de soins primaires'],
+  cpts: ['CPTS', 'communauté professionnelle territoriale de santé'],
+};
+
+/** Ambulatory places: a protocol open « en ville » is open in each of them. */
+const IN_TOWN: ReadonlySet<Place> = new Set(['msp', 'centre-de-sante', 'esp', 'cpts', 'ville']);
+
+const NEGATION: ReadonlySet<string> = new Set(['pas', 'sans', 'hors', 'jamais', 'not', 'never', 'outside']);
+/** How many words before a place a negation still applies to (« pas du tout aux urgences »). */
+const NEGATION_REACH = 4;
+
+/** The places a question says the asker works in (« IDE en centre de santé », « notre CPTS »), negated ones left out. */
+export function placesIn(text: string): Place[] {
+  const words = matchWords(text);
+  return PLACES.filter((place) =>
+    NAMES[place].some((name) =>
+      findPhrase(words, matchWords(name), false).some((start) => !words.slice(Math.max(0, start - NEGATION_REACH), start).some((w) => NEGATION.has(w))),
+    ),
+  );
+}
+
+const isOpen = (opening: Opening, today: IsoDay) => tenseOf(opening, today) === 'present';
+
+function admits(opening: Opening, place: Place): boolean {
+  return opening.place === place || (opening.place === 'ville' && IN_TOWN.has(place));
+}
+
+/**
+ * Why the protocol cannot be applied where the asker works, or null when one of their places is open today (or the
+ * protocol's places are not known, or the question names none).
+ */
+export function placeRefusal(openings: readonly Opening[], asked: readonly Place[], today: IsoDay): string | null {
+  if (openings.length === 0 || asked.length === 0) return null;
+  if (asked.some((place) => openings.some((opening) => isOpen(opening, today) && admits(opening, place)))) return null;
+  const openNow = [...new Set(openings.filter((o) => isOpen(o, today)).map((o) => LABELS[o.place]))];
+  const ended = openings.filter((o) => tenseOf(o, today) === 'past' && asked.some((place) => admits(o, place)));
+  const where = `ce protocole s'applique ${openNow.join(' ou ')}, pas ${asked.map((p) => LABELS[p]).join(' ni ')}`;
+  const end = ended[0]?.until;
+  return end ? `${where} : cette ouverture a pris fin le ${frenchDay(end)}` : where;
+}
+

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegistries } from '../../src/domain/load.ts';
+import { eligibilityAnswer } from '../../src/domain/eligibility.ts';
+import { placeRefusal, placesIn } from '../../src/domain/places.ts';
+
+const registries = loadRegistries(join(import.meta.dirname, '../../knowledge'));
+const protocol = (id: string) => {
+  const found = registries.protocols.find((p) => p.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+describe('where the asker works', () => {
+  it('reads the place in its usual spellings, and leaves negated ones out', () => {
+    expect(placesIn('IDE en centre de santé')).toEqual(['centre-de-sante']);
+    expect(placesIn('notre cpts')).toEqual(['cpts']);
+    expect(placesIn('je bosse en MAISON DE SANTE')).toEqual(['msp']);
+    expect(placesIn('infirmière aux urgences du CHU')).toEqual(['urgences', 'etablissement']);
+    expect(placesIn('je suis IDE libérale dans une MSP (pas du tout aux urgences)')).toEqual(['ville', 'msp']);
+    expect(placesIn('I am an ER nurse')).toEqual(['urgences']);
+    expect(placesIn('un patient de 40 ans')).toEqual([]);
+  });
+
+  it('refuses a place the protocol is not open to, and says when a limited opening ended', () => {
+    const entorse = protocol('entorse-cheville').places;
+    expect(placeRefusal(entorse, ['msp'], '2026-12-01')).toBeNull();
+    expect(placeRefusal(entorse, ['cpts'], '2023-06-01')).toBeNull();
+    expect(placeRefusal(entorse, ['cpts'], '2026-12-01')).toMatch(/pas en CPTS : cette ouverture a pris fin le 31 août 2023/);
+    expect(placeRefusal(protocol('sutures-plaies-urgences').places, ['ville', 'msp'], '2026-12-01')).toMatch(/service d.urgence, pas en ville/);
+    // Open « en ville »: every ambulatory place is.
+    expect(placeRefusal(protocol('insuffisance-cardiaque').places, ['msp'], '2026-12-01')).toBeNull();
+    // Places the sources do not give: nothing to refuse.
+    expect(placeRefusal(protocol('asalee').places, ['urgences'], '2026-12-01')).toBeNull();
+  });
+});
+
+describe('eligibility from the asker’s place', () => {
+  const ask = (text: string, day = '2026-12-01') => eligibilityAnswer(registries, text, day)?.text ?? null;
+
+  it('answers « Non » when the place rules the protocol out, even without a patient', () => {
+    expect(ask('Je suis kiné dans une CPTS, on peut encore lancer le protocole entorse de cheville maintenant ?')).toMatch(/^\*\*Non\*\*.*31 août 2023/);
+    expect(ask('je suis IDE libérale dans une MSP (pas aux urgences). Je peux faire des sutures de plaies simples avec le protocole ?')).toMatch(/^\*\*Non\*\*/);
+    expect(ask('IDE en centre de santé, on me propose de poser des voies veineuses centrales en délégation. C’est possible ?')).toMatch(/^\*\*Non\*\*.*établissement de santé/);
+  });
+
+  it('says nothing without a patient when the place fits, or before the opening ended', () => {
+    expect(ask('Je suis kiné en MSP, on peut lancer le protocole entorse de cheville ?')).toBeNull();
+    expect(ask('Je suis kiné dans une CPTS, on peut lancer le protocole entorse de cheville ?', '2023-06-01')).toBeNull();
+  });
+
+  it('checks a patient described with everyday nouns', () => {
+    expect(ask('Pharmacien en MSP : une cliente de 40 ans a le rhume des foins, ça rentre dans le protocole ?')).toMatch(/^\*\*Oui\*\*/);
+    expect(ask('gamin de 3 ans avec des vésicules qui grattent, on est en centre de santé, je peux le voir dans le protocole ?')).toMatch(/^\*\*Oui\*\*/);
+    expect(ask('A 15-year-old girl with burning when she pees, no fever. Can I use the cystitis protocol?')).toMatch(/^\*\*Non\*\*.*15 ans/);
+  });
+
+  it('leaves questions that are not about applying a protocol alone', () => {
+    expect(ask("L'arrêté de 2025 qui autorise les kinés à prescrire des radios du genou, il dit quoi ?")).toBeNull();
+  });
+});
