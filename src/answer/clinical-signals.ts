@@ -54,7 +54,7 @@ const SPECIFIC_PATIENT = [
   rx(String.raw`\bj ai (?:un|une) ${PERSON}`),
   rx(String.raw`\b\d+ ?(?:year|month|yr)s? old\b`),
   rx(String.raw`\b(?:un|une|a|an) (?:${PERSON}|femme enceinte)\b`),
-  rx(String.raw`\b(?:il|elle) (?:a|fait|prend|tousse|vomit|saigne) `),
+  rx(String.raw`\b(?:il|elle) (?:tousse|vomit|saigne|pleure|gratte)\b|\b(?:il|elle) (?:a|fait|prend) (?:de la |de l |du |des |une |un |mal |encore |toujours )?(?:${CONDITIONS}|${DRUG_CLASSES}|${DRUG_NAMES})\b`),
 ];
 
 /** A person's age: a protocol's population criterion as much as a clinical fact. */
@@ -74,7 +74,7 @@ const MEASURES = [
 /** A quantity of drug: « 500 mg », « 3 g », « 10 gouttes », « 2 comprimés », « 3 fois par jour », « toutes les 6 heures ». */
 export const DOSE = [
   rx(String.raw`\b\d+(?: \d+)? ?(?:mg|g|ml|cl|ui|µg|mcg|microgrammes?|milligrammes?|grammes?|gouttes?|comprimes?|cp|gelules?|sachets?|bouffees?|doses?|ampoules?|units?|drops?|tablets?|puffs?)(?: (?:par|per|\/) ?(?:kg|jour|j|day|prise))?\b`),
-  rx(String.raw`\b\d+ (?:fois|times) (?:par|a|per|a day|daily)\b`),
+  rx(String.raw`\b\d+ (?:fois|times) (?:par |a |per )?(?:jour|j|24 ?h|day|daily|a day)\b`),
   rx(String.raw`\b(?:toutes les|every) \d+ ?(?:h|heures?|hours?)\b`),
   rx(String.raw`\b(?:doliprane|dafalgan|efferalgan|advil|augmentin) \d+\b`),
 ];
@@ -87,7 +87,7 @@ const CLINICAL_ASK = [
   rx(String.raw`\b(?:que|quoi) (?:faire|prescrire|donner|lui donner|lui prescrire|mettre|proposer)\b|\b(?:je|on) (?:lui )?(?:donne|prescris|prescrit|fais|mets) quoi\b|\bpar quoi (?:remplacer|le remplacer)\b|\bque dois je (?:faire|donner|prescrire)\b`),
   rx(String.raw`\b(?:conduite a tenir|cat devant|prise en charge (?:de|d une|d un) (?:cette|ce|la|une|un)? ?(?:${CONDITIONS}))\b`),
   rx(String.raw`\b(?:faut il|faut il|dois je|doit on|devrais je|est il necessaire de|should i|do i need|do we need|should we)\b.*\b(?:hospitaliser|consulter|arreter|augmenter|diminuer|reduire|baisser|suturer|prescrire|donner|mettre|faire une|faire un|appeler le 15|appeler|orienter|renouveler|traiter|stop|increase|give|prescribe|refer|x ray|irm|radio|scanner|echographie|antibio|une antibioprophylaxie|ajuster|continuer|changer)\b`),
-  rx(String.raw`\b(?:est ce|c est|is it|is this)\b.*\b(?:grave|urgent|normal|serious|safe|une|un|la|le|a|an)\b.*(?:${CONDITIONS}|$)`),
+  rx(String.raw`\b(?:est ce|c est|is it|is this)\b.*\b(?:grave|urgent|inquietant|normal|serious|safe|dangerous|worrying)\b|\b(?:est ce|c est|is it|is this) (?:une |un |la |le |l |a |an )?(?:${CONDITIONS})\b`),
   rx(String.raw`\b(?:peut on|puis je|peux je|je peux|can i|can we|may i|peut il prendre|peut elle prendre|can a child take|can he take|can she take)\b.*\b(?:donner|associer|prescrire|mettre|prendre|give|take|combine|prescribe|arreter|continuer)\b`),
   rx(String.raw`\b(?:comment (?:soigner|traiter|ajuster|calmer|faire baisser|equilibrer)|how (?:to|do i|should i) (?:treat|manage|adjust))\b`),
   rx(String.raw`\b(?:diagnostic|diagnostiquer|diagnosis|diagnose|interprete|interpreter|interpret|font penser|faire penser|penser a une?|qu en penses tu|what do you think|on continue|est il diabetique|tu en penses quoi)\b`),
@@ -98,11 +98,11 @@ const CLINICAL_ASK = [
 
 /** The question is about the organisation of care: protocols, delegation, who may do what, funding. */
 const ORGANISATION = [
-  rx(String.raw`\b(?:protocoles?|protocols?|delegues?|delegant|delegation|deleguer|cooperation|article 51|derogatoires?)\b`),
+  rx(String.raw`\b(?:protocoles?|protocols?|deleg\w*|cooperation|article 51|derogatoires?)\b`),
   rx(String.raw`\b(?:qui peut|qui peuvent|qui realise|qui decide|qui ajuste|qui prend en charge|qui valide|who can|who may|who is allowed)\b`),
-  rx(String.raw`\b(?:pharmaciens?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|medecins?|manipulateurs?|ioa|pharmacists?|nurses?|physiotherapists?|midwives|midwife)\b.*\b(?:peut il|peut elle|peuvent ils|peuvent elles|peut|peuvent|a t il le droit|est il autorise|sont ils autorises|en tant que|can|may|allowed)\b`),
+  rx(String.raw`\b(?:pharmaciens?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|medecins?|manipulateurs?|ioa|pharmacists?|nurses?|physiotherapists?|midwives|midwife)\b.*\b(?:peut il|peut elle|peuvent ils|peuvent elles|peut|peuvent|peux|puis je|pouvons|a t il le droit|est il autorise|sont ils autorises|en tant que|can|may|allowed)\b`),
   rx(String.raw`\b(?:en tant que|autorises?|autorise t il|permet il|permet elle|permettent|prevoit il|prevoit elle|prevoit|habilites?|droit de|champ|cadre|eligibles?|inclusion|exclusion|criteres?|concernes?|concerne t il|concerne t elle|formation|training|eligible|under the|allow|allows|let the|lets the)\b`),
-  rx(String.raw`\b(?:ars|msp|cpts|aci|esp|sisa|cpam|remuner\w*|financ\w*|rembourse\w*|declar\w*|responsabilite|consentement|tracer|trace t il|signaler|convention|organiser|indicateurs?|annuaire|logiciel)\b`),
+  rx(String.raw`\b(?:ars|msp|cpts|aci|esp|sisa|cpam|remuner\w*|financ\w*|rembourse\w*|declar\w*|responsabilite|consentement|tracer|trace t il|signaler|convention|organiser|indicateurs?|annuaire|logiciel|tele ?expertises?|tele ?consultations?|telemedecine|requis|requerant|dmp|messagerie)\b`),
 ];
 
 export interface ClinicalSignals {
