@@ -64,7 +64,7 @@ export function suggestionsFrom(passages: readonly Passage[]): string[] {
 
 /** The best passage, plus a second one from another section when it is nearly as good. */
 export function selectPassages(all: readonly Passage[]): Passage[] {
-  const passages = all.filter((p) => !p.offSubject);
+  const passages = all.filter((p) => !p.offSubject && !p.lacksAsked);
   const best = passages[0];
   if (!best || best.coverage < MIN_COVERAGE || best.score < MIN_SCORE) return [];
   // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.

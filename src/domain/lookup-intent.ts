@@ -1,5 +1,6 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { asksSomething } from '../knowledge/question-analysis.ts';
+import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { findForm, findProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { namesOf, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
@@ -70,24 +71,10 @@ const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|i
 function protocolsOfProfessionQuery(registries: Registries, n: string): LookupQuery | null {
   if (!COOPERATION_WORDS.test(n) || !ASKS_WHICH.test(n)) return null;
   const profession = findProfession(registries, n);
-  if (!profession || terms(withoutNames(n, profession)).some((term) => !LIST_FRAME_TERMS.has(term))) return null;
+  if (!profession || terms(withoutNames(n, profession)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
   const delegates = DELEGATING.test(n) || (protocolsForDelegue(registries, profession.id).length === 0 && protocolsForDelegant(registries, profession.id).length > 0);
   return { kind: delegates ? 'delegant' : 'delegue', profession };
 }
-
-/**
- * The only words, besides a profession and a practice form, of a question asking for a profession's protocols:
- * any other word names an act or a subject (« poser un DIU », « les cervicalgies »), which the registry may not hold.
- */
-const LIST_FRAME_TERMS = new Set(
-  terms(
-    `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
-     delegate delegated delegation national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
-     exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
-     actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
-     msp cpts esp centre santé maison équipe as`,
-  ),
-);
 
 /** The text without the profession's names (a name such as « manip radio » is no act). */
 function withoutNames(n: string, profession: Profession): string {

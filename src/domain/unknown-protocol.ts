@@ -1,5 +1,6 @@
 import type { Reply } from '../engine/reply.ts';
 import { foldAccents, terms, words } from '../text/french.ts';
+import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { professionById } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
@@ -13,7 +14,8 @@ const NAMED =
   /\bprotocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:(?:sur|pour|de|du|des|d|concernant|relatif a|about|on|for)(?: (?:le|la|les|l))? )?((?!(?:un|une|le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces|son|sa|ses|leur|leurs|a|au|aux|dans|en|avec|chez|qui|que|qu|est|sont|et|ou|vs|versus|on|il|elle)\b)[^?!.;:,()]+)/;
 const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same|new|this|that)\b)[a-z0-9]+) protocol\b/;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
-const DESCRIPTION_END = /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|qui|que|est|sont|pour|for|with|in)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
+const DESCRIPTION_END =
+  /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
 
 /**
  * A protocol the base does not know: no protocol of the registries (title, acts, keywords, patients, id) holds the
@@ -33,10 +35,15 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   // Words the base never uses (« asthme », « antigrippale ») tell an unknown protocol; short words and abbreviations
   // of the base's own words (« coop », « kiné », « ophtalmo ») do not.
   // Adverbs and participles (« finalement refusé », « rédigé hier ») say what became of a protocol, not which one.
-  const telling = words(described)
+  const content = words(described)
     .filter((word) => !ABOUT_A_PROTOCOL.test(word))
     .flatMap((word) => terms(word))
-    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !vocabulary.isKnown(term));
+    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !COOPERATION_FRAME_TERMS.has(term));
+  const unknownWords = content.filter((term) => !vocabulary.isKnown(term));
+  // Words the base never uses tell an unknown protocol; else, for one protocol named (« le protocole plaies
+  // chroniques »), the head of its description must belong to one protocol of the registry.
+  const singular = !/^protocoles\b/.test(match?.[0] ?? '');
+  const telling = unknownWords.length > 0 ? unknownWords : singular && content.length >= 2 ? content.slice(0, HEAD_TERMS) : [];
   if (telling.length === 0) return null;
   if (registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)))) return null;
   // The user's own words are not repeated: they could name a patient.
@@ -56,13 +63,17 @@ export interface Vocabulary {
 }
 
 const MIN_TELLING_CHARS = 3;
+/** Below this length a term is no abbreviation of another (« an » of « ans » is no start of « antigrippal »). */
+const MIN_PREFIX_CHARS = 4;
+/** How many first terms of a description made of the base's words must all belong to one protocol. */
+const HEAD_TERMS = 4;
 /** Adverbs (-ment), past participles (-é, -ée, -és, -ées) and infinitives (-er): what became of a protocol, not its name. */
 const ABOUT_A_PROTOCOL = /(?:ment|é|ée|és|ées|er)$/u;
 
 /** A protocol's term, or one it abbreviates (« ic » is too short to count; « cardio » abbreviates « cardiaqu »). */
 function holds(have: ReadonlySet<string>, term: string): boolean {
   if (have.has(term)) return true;
-  for (const word of have) if (word.startsWith(term) || term.startsWith(word)) return true;
+  for (const word of have) if (word.length >= MIN_PREFIX_CHARS && term.length >= MIN_PREFIX_CHARS && (word.startsWith(term) || term.startsWith(word))) return true;
   return false;
 }
 

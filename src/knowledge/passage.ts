@@ -9,4 +9,6 @@ export interface Passage {
   coverage: number;
   /** The question names a protocol or practice form, and this passage is about another one: it cannot answer. */
   offSubject?: boolean;
+  /** The question asks for a detail this passage does not state (« l'avenant 3 », « combien d'heures »): it cannot answer. */
+  lacksAsked?: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { LRUCache } from 'lru-cache';
 import type { Passage } from './passage.ts';
+import { askedDetails, lacksAsked } from './asked-details.ts';
 import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
@@ -86,6 +87,7 @@ export class Retriever {
     const focus = wanted.filter((w) => w.focus);
     const answering = focus.length > 0 ? focus : wanted;
     const subjects = new Set(this.expander.subjects(analysed.text));
+    const details = askedDetails(question);
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const passages: Passage[] = [];
@@ -100,7 +102,8 @@ export class Retriever {
       const offSubject = isOffSubject(subjects, chunkTerms.subjects);
       const sameKind = analysed.kind === 'open' ? 0 : KIND_BONUS * (chunkTerms.kinds.get(analysed.kind) ?? 0);
       const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
-      passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}) });
+      const lacks = lacksAsked(details, `${chunk.section} ${chunk.text}`);
+      passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}), ...(lacks ? { lacksAsked: true } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);

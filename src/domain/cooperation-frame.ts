@@ -1,0 +1,16 @@
+import { terms } from '../text/french.ts';
+
+/**
+ * Words that frame a question about protocols without saying which one (« les protocoles nationaux existants »,
+ * « quels protocoles pour moi ? »). In a question on a profession's protocols, any other word than these, a
+ * profession and a practice form names an act or a subject (« poser un DIU », « les cervicalgies »).
+ */
+export const COOPERATION_FRAME_TERMS = new Set(
+  terms(
+    `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
+     delegate delegated delegation national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
+     exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
+     actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
+     msp cpts esp centre santé maison équipe as`,
+  ),
+);

@@ -1,0 +1,81 @@
+import { isStopWord, normalizeForMatch } from '../text/french.ts';
+
+/**
+ * Details a question asks for that a passage must state to answer it, whatever else it shares with the question:
+ * - a designation, a word and its number (« l'avenant 3 », « le dossier PC 188 »): a passage that numbers the same
+ *   things (« avenant 1 », « PC 154 ») but never this one is about another;
+ * - a quantity in a unit (« combien d'heures », « how many days », « remboursé combien »): a passage with no
+ *   figure in that unit does not give it.
+ */
+export interface AskedDetails {
+  designations: readonly Designation[];
+  /** The units the asked quantity may be stated in, or none when the question asks for no measured quantity. */
+  units: readonly string[];
+}
+
+interface Designation {
+  word: string;
+  number: string;
+}
+
+const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|one|two|three|four|five|six|seven|eight|nine|ten|twelve`;
+
+/** Units of each measured quantity, as the base writes them (normalised: lowercase, no accents). */
+const UNIT_FAMILIES: Record<string, readonly string[]> = {
+  heures: ['heures?', 'h'],
+  jours: ['jours?'],
+  semaines: ['semaines?'],
+  mois: ['mois'],
+  ans: ['ans?', 'annees?'],
+  euros: ['euros?', 'eur'],
+  pourcent: ['pour ?cent', 'pourcents?'],
+  points: ['points?'],
+};
+const DURATION = ['heures', 'jours', 'semaines', 'mois', 'ans'];
+
+/** How a question names the unit it asks for: « combien d'heures », « how many days », « quel tarif »… */
+const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
+  [/\b(?:combien d heures|how many hours|nombre d heures)\b/, ['heures']],
+  [/\b(?:combien de jours|how many days|nombre de jours|delai)\b/, ['jours', 'heures', 'semaines', 'mois']],
+  [/\b(?:combien de semaines|how many weeks)\b/, ['semaines', 'jours', 'mois']],
+  [/\b(?:combien de mois|how many months)\b/, ['mois', 'ans', 'semaines']],
+  [/\b(?:combien d (?:annees|ans)|how many years|pour combien d annees)\b/, ['ans', 'mois']],
+  [/\b(?:combien de temps|quelle duree|how long)\b/, DURATION],
+  [/\b(?:quel (?:montant|tarif|prix)|combien (?:d euros|coute|ca coute|rapporte)|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed))\b/, ['euros', 'points']],
+  [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
+  [/\b(?:combien de points|how many points)\b/, ['points']],
+];
+
+/** A word and the number right after it (« avenant 3 », « pc 188 »), where the number measures nothing. */
+const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|annees?|mois|jours?|semaines?|heures?|h|euros?|eur|points?|pour ?cent|%|patients?|professionnels?|medecins?|membres?|habitants?|fois|minutes?|min|km|kg|mg|g|ml|ans?)\b)/g;
+
+/** The words « avant », « après »… and months before a number date something rather than designate it. */
+const NOT_DESIGNATING = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|fin|debut|mi|depuis|avant|apres|vers|annee|age|ages|plus|moins|sur|top|about|since|before|after|until|under|over|page|n|no)$/;
+
+export function askedDetails(question: string): AskedDetails {
+  const n = normalizeForMatch(question);
+  const designations: Designation[] = [];
+  for (const match of n.matchAll(DESIGNATION)) {
+    const [, word, number] = match;
+    if (word && number && !isStopWord(word) && !NOT_DESIGNATING.test(word) && !/^(?:19|20)\d\d$/.test(number)) designations.push({ word, number });
+  }
+  const units = [...new Set(ASKED_UNITS.filter(([pattern]) => pattern.test(n)).flatMap(([, families]) => families))];
+  return { designations, units };
+}
+
+/** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
+export function lacksAsked(details: AskedDetails, passageText: string): boolean {
+  if (details.designations.length === 0 && details.units.length === 0) return false;
+  const n = normalizeForMatch(passageText);
+  for (const { word, number } of details.designations) {
+    const numbered = [...n.matchAll(new RegExp(String.raw`\b${word} (?:n |no |numero )?(\d{1,4})\b`, 'g'))].map((m) => m[1]);
+    if (numbered.length > 0 && !numbered.includes(number)) return true;
+  }
+  if (details.units.length > 0) {
+    const units = details.units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
+    const figure = new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${units.join('|')})\b`);
+    const symbol = (details.units.includes('pourcent') && /\d ?%/.test(passageText)) || (details.units.includes('euros') && /\d ?€/.test(passageText));
+    if (!figure.test(n) && !symbol) return true;
+  }
+  return false;
+}
