@@ -5,6 +5,7 @@ import { analyseQuestion } from '../knowledge/question-analysis.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { terms } from '../text/french.ts';
 import { selectPassages } from './extractive-composer.ts';
+import { askedDetails, lacksAsked } from '../knowledge/asked-details.ts';
 
 /**
  * A registry lookup and the knowledge articles can both answer « combien d'associés pour une SISA, et depuis
@@ -17,7 +18,9 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
   return {
     name: 'best-answer',
     async handle(message: IncomingMessage) {
-      const fromLookup = await lookup.handle(message);
+      const found = await lookup.handle(message);
+      // A lookup without the detail asked (« combien de temps pour répondre » answered with a tariff) is no answer.
+      const fromLookup = found && lacksAsked(askedDetails(message.text), found.text) ? null : found;
       if (!fromLookup) return firstReply(articles, message);
       if (fromLookup.kind !== 'lookup') return fromLookup;
       const best = selectPassages(await retriever.retrieve(withContext(message)))[0];

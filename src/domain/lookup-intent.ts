@@ -170,7 +170,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
 /** Words asking for each aspect of a dated fact; thresholds first, as « combien d'actes » is not a price. */
 const DATED_ASPECTS: readonly [DatedFact['aspect'], RegExp][] = [
   ['seuil', /\bplafon\w*|\bmaxim\w*|\blimit\w*|\bseuils?\b|\bpar an\b|\bcombien (?:d|de) (?:actes?|fois|teleexpertises?)\b/],
-  ['tarif', /\btarif\w*|\bprix\b|\bcout\w*|\bremuner\w*|\bpaye\w*|\beuros?\b|\bmontants?\b|\bcotation\w*|\bcombien\b/],
+  ['tarif', /\btarif\w*|\bprix\b|\bcout\w*|\bremuner\w*|\bpaye\w*|\beuros?\b|\bmontants?\b|\bcotation\w*|\b(?:touche|rapporte|rembourse\w*|facture\w*) combien\b|\bcombien (?:ca )?(?:coute|rapporte|touche|paye|est paye|est rembourse)\w*/],
   ['ouverture', /\bouver\w*|\bouvri\w*|\bcpts\b/],
 ];
 

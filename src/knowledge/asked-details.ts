@@ -1,4 +1,4 @@
-import { isStopWord, normalizeForMatch } from '../text/french.ts';
+import { isStopWord, normalizeForMatch, terms } from '../text/french.ts';
 
 /**
  * Details a question asks for that a passage must state to answer it, whatever else it shares with the question:
@@ -11,6 +11,8 @@ export interface AskedDetails {
   designations: readonly Designation[];
   /** The units the asked quantity may be stated in, or none when the question asks for no measured quantity. */
   units: readonly string[];
+  /** The terms of the words that ask for the quantity (« temps », « délai »): a figure in the unit answers them. */
+  askingTerms: readonly string[];
 }
 
 interface Designation {
@@ -59,8 +61,10 @@ export function askedDetails(question: string): AskedDetails {
     const [, word, number] = match;
     if (word && number && !isStopWord(word) && !NOT_DESIGNATING.test(word) && !/^(?:19|20)\d\d$/.test(number)) designations.push({ word, number });
   }
-  const units = [...new Set(ASKED_UNITS.filter(([pattern]) => pattern.test(n)).flatMap(([, families]) => families))];
-  return { designations, units };
+  const asking = ASKED_UNITS.filter(([pattern]) => pattern.test(n));
+  const units = [...new Set(asking.flatMap(([, families]) => families))];
+  const askingTerms = asking.flatMap(([pattern]) => terms(pattern.exec(n)?.[0] ?? ''));
+  return { designations, units, askingTerms };
 }
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */

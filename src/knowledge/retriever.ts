@@ -95,14 +95,16 @@ export class Retriever {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
-      const coverage = coverageOf(answering, chunkTerms.all);
+      const lacks = lacksAsked(details, `${chunk.section} ${chunk.text}`);
+      // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
+      const coverage = coverageOf(details.units.length > 0 && !lacks ? withoutTerms(answering, details.askingTerms) : answering, chunkTerms.all);
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
       const offSubject = isOffSubject(subjects, chunkTerms.subjects);
       const sameKind = analysed.kind === 'open' ? 0 : KIND_BONUS * (chunkTerms.kinds.get(analysed.kind) ?? 0);
-      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
-      const lacks = lacksAsked(details, `${chunk.section} ${chunk.text}`);
+      const givesFigure = details.units.length > 0 && !lacks ? FIGURE_BONUS : 0;
+      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind + givesFigure) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
       passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}), ...(lacks ? { lacksAsked: true } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
@@ -196,6 +198,8 @@ interface ChunkTerms {
 
 /** A section that gives the kind of answer asked (a definition for « c'est quoi », steps for « comment faire ») ranks higher. */
 const KIND_BONUS = 0.01;
+/** A passage with a figure in the unit asked (« combien de jours » → « 7 jours ») ranks higher. */
+const FIGURE_BONUS = 0.005;
 /** The heading says what the section answers more surely than any one of its authored questions. */
 const HEADING_KIND_WEIGHT = 3;
 
@@ -230,6 +234,11 @@ interface WantedTerm {
   /** Said in what is asked (or the topic), not only in the asker's situation. */
   focus: boolean;
   alternatives: string[][];
+}
+
+function withoutTerms(wanted: readonly WantedTerm[], left: readonly string[]): WantedTerm[] {
+  const out = wanted.filter((w) => !left.includes(w.term));
+  return out.length > 0 ? out : [...wanted];
 }
 
 /** Weighted share of the wanted terms that the chunk holds (itself or one of its alternatives). */
