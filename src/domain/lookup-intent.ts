@@ -1,7 +1,7 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { asksSomething } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
-import { findForm, findProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { namesOf, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
@@ -39,7 +39,8 @@ const CATEGORY_PHRASES: readonly [ProfessionCategory, RegExp][] = [
 const ACT_HINT =
   /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
 
-const QUESTION_YES_NO = /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps)\b/;
+const QUESTION_YES_NO =
+  /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
@@ -236,7 +237,7 @@ const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categor
 function professionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
   let rest = n;
   for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
-  const profession = findProfession(registries, rest);
+  const profession = firstProfession(registries, rest);
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   const bare = asks && terms(withoutNames(rest, profession)).every((term) => ASPECT_FRAME_TERMS.has(term));

@@ -1,4 +1,4 @@
-import { containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
+import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type DatedFact, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
 
@@ -19,6 +19,27 @@ function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], t
 /** The profession named in the text (variants, plurals, one typo), the most specific name winning. */
 export function findProfession(registries: Registries, text: string): Profession | undefined {
   return bestNamed(registries.professions, text);
+}
+
+/** The profession named first in the text (the subject of « elle doit s'inscrire à un Ordre comme les kinés ? »), its longest name winning. */
+export function firstProfession(registries: Registries, text: string): Profession | undefined {
+  const words = matchWords(text);
+  let best: Profession | undefined;
+  let bestStart = Number.POSITIVE_INFINITY;
+  let bestLength = 0;
+  for (const profession of registries.professions) {
+    for (const name of namesOf(profession)) {
+      const nameWords = matchWords(name);
+      const start = findPhrase(words, nameWords)[0];
+      if (start === undefined) continue;
+      if (start < bestStart || (start === bestStart && nameWords.length > bestLength)) {
+        best = profession;
+        bestStart = start;
+        bestLength = nameWords.length;
+      }
+    }
+  }
+  return best;
 }
 
 /** The coordinated-practice form named in the text (acronym, name or variant). */

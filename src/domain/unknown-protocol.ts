@@ -13,6 +13,14 @@ import { namesOf, type Protocol, type Registries } from './registry.ts';
 const NAMED =
   /\bprotocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:(?:sur|pour|de|du|des|d|concernant|relatif a|about|on|for)(?: (?:le|la|les|l))? )?((?!(?:un|une|le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces|son|sa|ses|leur|leurs|a|au|aux|dans|en|avec|chez|qui|que|qu|est|sont|et|ou|vs|versus|on|il|elle)\b)[^?!.;:,()]+)/;
 const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same|new|this|that)\b)[a-z0-9]+) protocol\b/;
+/**
+ * « un protocole national où l'IDE fait et interprète l'ECG », « un protocole qui permet à la sage-femme de poser un
+ * DIU », « a protocol letting midwives prescribe… », « the national protocol for shoulder pain »: the clause after
+ * the protocol says what it does, up to where the act is placed or timed (« aux urgences », « avant le médecin »).
+ */
+const RELATIVE_NAMED =
+  /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*)|permettant|autorisant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/;
+const RELATIVE_END = /\s(?:—|–|par|by|chez|avant|apres|après|before|after|dans|à|au|aux|in|at|when|quand|which|what|quel|quelle|ou|or)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
 const DESCRIPTION_END =
   /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
@@ -26,26 +34,13 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   // Matched accent-folded, read with its accents (folding keeps the length of NFC text): « rédigé » is a participle.
   const lowered = text.normalize('NFC').toLowerCase().replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ');
   const folded = foldAccents(lowered);
-  const match = NAMED.exec(folded) ?? ENGLISH_NAMED.exec(folded);
-  const start = match?.[1] === undefined ? -1 : match.index + match[0].length - match[1].length;
-  const described = match?.[1] === undefined ? undefined : lowered.slice(start, start + match[1].length).replace(DESCRIPTION_END, '').trim();
-  if (!described) return null;
-  const first = words(described)[0] ?? '';
-  if (ABOUT_A_PROTOCOL.test(first)) return null;
-  // Words the base never uses (« asthme », « antigrippale ») tell an unknown protocol; short words and abbreviations
-  // of the base's own words (« coop », « kiné », « ophtalmo ») do not.
-  // Adverbs and participles (« finalement refusé », « rédigé hier ») say what became of a protocol, not which one.
-  const content = words(described)
-    .filter((word) => !ABOUT_A_PROTOCOL.test(word))
-    .flatMap((word) => terms(word))
-    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !COOPERATION_FRAME_TERMS.has(term));
-  const unknownWords = content.filter((term) => !vocabulary.isKnown(term));
-  // Words the base never uses tell an unknown protocol; else, for one protocol named (« le protocole plaies
-  // chroniques »), the head of its description must belong to one protocol of the registry.
-  const singular = !/^protocoles\b/.test(match?.[0] ?? '');
-  const telling = unknownWords.length > 0 ? unknownWords : singular && content.length >= 2 ? content.slice(0, HEAD_TERMS) : [];
-  if (telling.length === 0) return null;
-  if (registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)))) return null;
+  const descriptions = DESCRIPTIONS.flatMap(([pattern, end]) => {
+    const match = pattern.exec(folded);
+    if (match?.[1] === undefined) return [];
+    const start = match.index + match[0].length - match[1].length;
+    return [{ text: lowered.slice(start, start + match[1].length).replace(end, '').trim(), singular: !/^protocoles\b/.test(match[0]) }];
+  });
+  if (!descriptions.some((description) => isUnknown(registries, description, vocabulary))) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
     kind: 'unknown',
@@ -55,6 +50,32 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     citations: [{ title: 'Registre des protocoles de coopération', section: 'Protocole introuvable', source: REGISTRY_FILES.protocols, path: REGISTRY_FILES.protocols }],
     confident: false,
   };
+}
+
+/** The ways a question describes a protocol, each with where its description stops. */
+const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
+  [RELATIVE_NAMED, RELATIVE_END],
+  [NAMED, DESCRIPTION_END],
+  [ENGLISH_NAMED, DESCRIPTION_END],
+];
+
+/**
+ * Words the base never uses (« asthme », « antigrippale ») tell an unknown protocol; short words and abbreviations
+ * of the base's own words (« coop », « kiné », « ophtalmo ») do not. Else, for one protocol named (« le protocole
+ * plaies chroniques »), the head of its description must belong to one protocol of the registry. Adverbs and
+ * participles (« finalement refusé », « rédigé hier ») say what became of a protocol, not which one; who does the
+ * act does not say which protocol it is.
+ */
+function isUnknown(registries: Registries, description: { text: string; singular: boolean }, vocabulary: Vocabulary): boolean {
+  const first = words(description.text)[0] ?? '';
+  if (!first || ABOUT_A_PROTOCOL.test(first)) return false;
+  const content = words(description.text)
+    .filter((word) => !ABOUT_A_PROTOCOL.test(word))
+    .flatMap((word) => terms(word))
+    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !COOPERATION_FRAME_TERMS.has(term) && !professionTerms(registries).has(term));
+  const unknownWords = content.filter((term) => !vocabulary.isKnown(term));
+  const telling = unknownWords.length > 0 ? unknownWords : description.singular && content.length >= 2 ? content.slice(0, HEAD_TERMS) : [];
+  return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));
 }
 
 /** What the knowledge base says of a term: does it use it, or a word it abbreviates (« coop » for « coopération »)? */
@@ -67,14 +88,26 @@ const MIN_TELLING_CHARS = 3;
 const MIN_PREFIX_CHARS = 4;
 /** How many first terms of a description made of the base's words must all belong to one protocol. */
 const HEAD_TERMS = 4;
-/** Adverbs (-ment), past participles (-é, -ée, -és, -ées) and infinitives (-er): what became of a protocol, not its name. */
-const ABOUT_A_PROTOCOL = /(?:ment|é|ée|és|ées|er)$/u;
+/** Adverbs (-ment) and past participles (-é, -ée, -és, -ées): what became of a protocol, not its name. */
+const ABOUT_A_PROTOCOL = /(?:ment|é|ée|és|ées)$/u;
 
 /** A protocol's term, or one it abbreviates (« ic » is too short to count; « cardio » abbreviates « cardiaqu »). */
 function holds(have: ReadonlySet<string>, term: string): boolean {
   if (have.has(term)) return true;
   for (const word of have) if (word.length >= MIN_PREFIX_CHARS && term.length >= MIN_PREFIX_CHARS && (word.startsWith(term) || term.startsWith(word))) return true;
   return false;
+}
+
+const termsOfProfessions = new WeakMap<Registries, Set<string>>();
+
+/** The terms of every profession's names: who does the act does not tell which protocol it is. */
+function professionTerms(registries: Registries): Set<string> {
+  let found = termsOfProfessions.get(registries);
+  if (!found) {
+    found = new Set(registries.professions.flatMap((profession) => namesOf(profession).flatMap((name) => terms(name))));
+    termsOfProfessions.set(registries, found);
+  }
+  return found;
 }
 
 const termsByProtocol = new WeakMap<Protocol, Set<string>>();
