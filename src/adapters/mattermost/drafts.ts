@@ -15,7 +15,6 @@ import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
 import { mattermostFormat } from './markup.ts';
-import { mattermostPeople } from './people.ts';
 import { postReply, type ThreadPlace } from './post-reply.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -85,11 +84,10 @@ export function draftsMattermostFeature({ workflow, handler, db, logger }: Draft
   return {
     name: 'drafts',
     core: draftInteractions({ workflow, dedup: () => dedup, logger }),
-    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: start },
-    plug({ client, links, logger: log }) {
+    plug({ client, links, people }) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople('mattermost', draftPeople(mattermostPeople(client, log)));
+      workflow.usePeople('mattermost', draftPeople(people));
       tools = { client, links };
       return {};
     },

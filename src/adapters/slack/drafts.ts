@@ -17,7 +17,6 @@ import { draftPeople } from '../../workflows/drafts/people.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import { slackFeatureOf } from './core-feature.ts';
-import { slackPeople } from './people.ts';
 import { slackErrorCode } from './errors.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
@@ -114,12 +113,11 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
   return {
     ...slack,
     filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
-    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: startFromCommand },
-    register(app: App, delivery, router) {
+    register(app: App, delivery, router, people) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople('slack', draftPeople(slackPeople(app.client, logger)));
-      slack.register(app, delivery, router);
+      workflow.usePeople('slack', draftPeople(people));
+      slack.register(app, delivery, router, people);
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
         if (!parsed.success) return;
