@@ -34,6 +34,13 @@ export type Effect =
    * its files do not get through (an error is thrown without it).
    */
   | { kind: 'post'; place: Required<Place>; reply: Reply; filesFailed?: () => string }
+  /**
+   * An engine reply shown to the actor alone, at once (a command's answer, the help, a suggestion asked from an
+   * answer only they see): 👍/👎 with `answerId`, « Partager dans le canal » when `shareable`.
+   */
+  | { kind: 'answer'; reply: Reply; answerId?: string; shareable?: boolean }
+  /** A stored answer posted for everyone in `conversationId`, as shared by the actor; the private original is then dismissed. */
+  | { kind: 'share'; conversationId: string; reply: Reply; answerId: string }
   /** Work done once the platform has its answer (a form submission is acknowledged first). */
   | { kind: 'continue'; run: () => Promise<Effect[]> }
   /** A direct message to a person. */

@@ -33,6 +33,10 @@ export interface CoreFeature {
   /** An action id of this feature it does not know: forged, or from an older card. */
   readonly unknownAction?: Handler<'action'>;
   readonly shortcuts?: Readonly<Record<string, Handler<'shortcut'>>>;
+  /** A command no feature names (`aide`, or a question): the first feature with one takes it. */
+  readonly otherCommand?: Handler<'command'>;
+  /** A message addressed to Coordo: the first feature with a handler takes it. */
+  readonly message?: Handler<'message'>;
   /** By form id. */
   readonly formChanges?: Readonly<Record<string, Handler<'form_change'>>>;
   readonly forms?: Readonly<Record<string, Handler<'form_submit'>>>;
@@ -52,6 +56,8 @@ const idOf = (interaction: Interaction): string => {
     case 'form_change':
     case 'form_submit':
       return interaction.formId;
+    case 'message':
+      return '';
   }
 };
 
@@ -67,9 +73,15 @@ function shown(effect: Effect, platform: Platform): Effect {
 export class Router {
   constructor(readonly features: readonly CoreFeature[]) {}
 
-  /** The feature an action, form or shortcut id belongs to. */
+  /** The feature an action, form or shortcut id belongs to: the one with the longest prefix of it (`coordo_draft_` before `coordo_`). */
   owner(id: string): CoreFeature | undefined {
-    return this.features.find((feature) => id.startsWith(prefixOf(feature)));
+    const owners = this.features.filter((feature) => id.startsWith(prefixOf(feature)));
+    return owners.sort((a, b) => prefixOf(b).length - prefixOf(a).length)[0];
+  }
+
+  /** The help lines of every feature, in order. */
+  helpLines(): string[] {
+    return this.features.flatMap((feature) => feature.help ?? []);
   }
 
   commandWords(): string[] {
@@ -85,7 +97,11 @@ export class Router {
     const id = idOf(interaction);
     switch (interaction.kind) {
       case 'command': {
-        const handler = this.features.map((f) => f.commands?.[id]).find((h) => h !== undefined);
+        const handler = this.features.map((f) => f.commands?.[id]).find((h) => h !== undefined) ?? this.features.find((f) => f.otherCommand)?.otherCommand;
+        return handler ? handler(interaction, platform) : [];
+      }
+      case 'message': {
+        const handler = this.features.find((f) => f.message)?.message;
         return handler ? handler(interaction, platform) : [];
       }
       case 'action': {

@@ -67,4 +67,24 @@ export const conversationMigrations: Migration[] = [
       CREATE INDEX pending_questions_open ON pending_questions (received_at) WHERE answered_at IS NULL;
     `,
   },
+  {
+    // People and conversations stored platform-qualified (`slack:U01…`, `mattermost:8x…`), as delegation and drafts store them.
+    // A question's key is `<platform>:<channel>:<message>`. An answer (and its votes) tells its platform by its channel id:
+    // Mattermost ids are 26 lowercase letters and digits, Slack's are uppercase.
+    name: 'store-003-platform-ids',
+    sql: `
+      UPDATE pending_questions SET key = 'slack:' || substr(key, 9), user_id = 'slack:' || user_id WHERE key LIKE 'message:%';
+      UPDATE pending_questions SET key = 'mattermost:' || channel || ':' || ts, user_id = 'mattermost:' || user_id
+        WHERE key LIKE 'mattermost:%' AND instr(user_id, ':') = 0;
+      UPDATE answer_feedback SET user_id = (
+          SELECT CASE WHEN length(a.channel_id) = 26 AND a.channel_id NOT GLOB '*[^a-z0-9]*' THEN 'mattermost:' ELSE 'slack:' END
+          FROM answers a WHERE a.id = answer_feedback.answer_id
+        ) || user_id
+        WHERE instr(user_id, ':') = 0 AND answer_id IN (SELECT id FROM answers);
+      UPDATE answers SET
+        channel_id = (CASE WHEN length(channel_id) = 26 AND channel_id NOT GLOB '*[^a-z0-9]*' THEN 'mattermost:' ELSE 'slack:' END) || channel_id,
+        user_id = (CASE WHEN length(channel_id) = 26 AND channel_id NOT GLOB '*[^a-z0-9]*' THEN 'mattermost:' ELSE 'slack:' END) || user_id
+        WHERE instr(channel_id, ':') = 0;
+    `,
+  },
 ];

@@ -33,9 +33,3 @@ export class EventDedup {
     return this.insert.run(key, eventId ?? null, this.now()).changes === 1;
   }
 }
-
-/** What every Slack message key starts with (the pending questions of other platforms have their own). */
-export const MESSAGE_KEY_PREFIX = 'message:';
-
-/** The dedup key of a message: one answer per (channel, message ts). */
-export const messageKey = (channel: string, ts: string): string => `${MESSAGE_KEY_PREFIX}${channel}:${ts}`;

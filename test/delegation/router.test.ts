@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { ValueSigner } from '../../src/core/signed-value.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Capabilities, Platform } from '../../src/core/capabilities.ts';
 import type { Effect } from '../../src/core/effect.ts';
@@ -52,7 +54,7 @@ function build(): void {
     now: () => new Date('2026-11-24T10:00:00Z'),
   });
   router = new Router([
-    delegationInteractions({ service, catalog: realCatalog(), professionGroups: groups, logger: createLogger('silent'), fieldsReader: reader, now: () => new Date('2026-11-24T10:00:00Z') }),
+    delegationInteractions({ service, catalog: realCatalog(), professionGroups: groups, logger: createLogger('silent'), fieldsReader: reader, now: () => new Date('2026-11-24T10:00:00Z'), signer }),
   ]);
 }
 
@@ -72,7 +74,10 @@ afterEach(() => {
 
 const route = (interaction: Interaction, over: Partial<Capabilities> = {}) => router.route(interaction, platform(over));
 const command = (userId: string, word: string, args = '') => route({ kind: 'command', actor: actor(userId), command: word, args, place: {} });
-const click = (userId: string, actionId: string, value: string) => route({ kind: 'action', actor: actor(userId), actionId, value, place: {} });
+const signer = new ValueSigner(crypto.randomBytes(32));
+/** A click on a card button, its value as the core signed it (`signed: false`: as someone sent it). */
+const click = (userId: string, actionId: string, value: string, signed = true) =>
+  route({ kind: 'action', actor: actor(userId), actionId, value: signed ? signer.sign(actionId, value) : value, place: {} });
 const submit = (userId: string, formId: string, values: Record<string, string | string[] | undefined>, metadata = '{}', submissionId = `sub-${Math.random()}`) =>
   route({ kind: 'form_submit', actor: actor(userId), formId, values, metadata, submissionId });
 
@@ -123,7 +128,7 @@ describe('the request form', () => {
   });
 
   it('opens pre-filled by the button, ignoring ids the registries do not have', async () => {
-    const form = formOf(await click(REQUESTER, OPEN_FORM_ACTION, JSON.stringify({ protocol: 'odynophagie', profession: 'nope' })));
+    const form = formOf(await click(REQUESTER, OPEN_FORM_ACTION, JSON.stringify({ protocol: 'odynophagie', profession: 'nope' }), false));
     expect(form.items.find((i) => isField(i) && i.id === 'protocol')).toMatchObject({ initial: 'odynophagie' });
     expect(form.items.find((i) => isField(i) && i.id === 'delegueProfessionId')).toMatchObject({ initial: undefined });
   });
@@ -175,7 +180,7 @@ describe('cards and transitions', () => {
       { kind: 'person', userId: cli(NURSE) },
       { kind: 'person', userId: cli(REQUESTER) },
     ]);
-    const plan = delegationDeliveries({ service, catalog: realCatalog(), rowsOf: (g) => outbox.group(g), requestsChannels: {} });
+    const plan = delegationDeliveries({ service, catalog: realCatalog(), rowsOf: (g) => outbox.group(g), requestsChannels: {}, signer });
     const nurseCard = plan(rows[0]!, markup);
     expect(nurseCard).toMatchObject({ kind: 'post_card', card: { title: `Demande de délégation ${id}` } });
     if (nurseCard.kind !== 'post_card') return;
@@ -210,6 +215,23 @@ describe('cards and transitions', () => {
     }
     expect((await click(NURSE, 'delegation_launch_missiles', value)).map((e) => e.kind)).toEqual(['reply']);
     expect(service.find(id)?.state).toBe('submitted');
+  });
+
+  it('refuses, in French, a card value changed after the core signed it, unsigned, or signed for another button', async () => {
+    const { id, version } = await created();
+    const value = JSON.stringify({ id, v: version });
+    const signed = signer.sign(transitionActionId('decline'), value);
+    for (const given of [value, signed, signed.replace(String(version), String(version + 1)), `${value}~AAAAAAAAAAAAAAAAAAAAAA`]) {
+      const effects = await click(NURSE, transitionActionId('accept'), given, false);
+      expect(replyText(effects)).toMatch(/^Ce bouton ne correspond à aucune demande de délégation valide/);
+    }
+    expect(service.find(id)?.state).toBe('submitted');
+    // The card's own buttons carry signed values that the core opens again.
+    const rows = outbox.group(`delegation:${id}`);
+    const card = delegationDeliveries({ service, catalog: realCatalog(), rowsOf: (g) => outbox.group(g), requestsChannels: {}, signer })(rows[0]!, markup);
+    const accept = card.kind === 'post_card' ? card.card.actions.find((a) => a.id === transitionActionId('accept')) : undefined;
+    expect(accept?.value).not.toBe(value);
+    expect((await click(NURSE, transitionActionId('accept'), accept?.value ?? '', false))[0]).toEqual({ kind: 'deliver' });
   });
 
   it('asks for a comment before declining; the comment is checked for patient data and guests', async () => {

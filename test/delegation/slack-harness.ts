@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { ValueSigner } from '../../src/core/signed-value.ts';
+import { signingKey } from '../../src/store/secrets.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { FORM_ID as FORM_CALLBACK, transitionActionId } from '../../src/workflows/delegation/ids.ts';
 import { parisDay } from '../../src/workflows/delegation/calendar.ts';
@@ -39,8 +41,13 @@ export async function startDelegationSlack(
     fieldsReader: options.fieldsReader,
     logger: createLogger('info', (line) => logs.push(line)),
   });
-  return { server, target: { url: server.url, signingSecret: SIGNING_SECRET }, logs };
+  const target = { url: server.url, signingSecret: SIGNING_SECRET };
+  signers.set(target, new ValueSigner(signingKey(server.db)));
+  return { server, target, logs };
 }
+
+/** The app's signer of card values, by target: a click carries what the card carried. */
+const signers = new WeakMap<SlackTarget, ValueSigner>();
 
 export type FormInput = {
   delegueUserId?: string;
@@ -103,12 +110,14 @@ export const buttonValue = (id: string, version: number): string => JSON.stringi
 export function click(
   target: SlackTarget,
   fake: FakeSlackApi,
-  input: { action: DelegationAction | string; value: string; userId: string; responseId: string; actionId?: string },
+  input: { action: DelegationAction | string; value: string; userId: string; responseId: string; actionId?: string; /** Sent as is, not as the card signed it. */ raw?: boolean },
 ): Promise<SlackResponse> {
   const actionId = input.actionId ?? transitionActionId(input.action as DelegationAction);
+  const signer = signers.get(target);
+  const value = input.raw || !signer ? input.value : signer.sign(actionId, input.value);
   return sendInteraction(
     target,
-    blockActionPayload({ actionId, value: input.value, userId: input.userId, responseUrl: fake.responseUrl(input.responseId), channelId: CHANNEL, messageTs: '1.000001' }),
+    blockActionPayload({ actionId, value, userId: input.userId, responseUrl: fake.responseUrl(input.responseId), channelId: CHANNEL, messageTs: '1.000001' }),
   );
 }
 

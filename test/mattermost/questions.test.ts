@@ -54,7 +54,7 @@ describe('Mattermost questions', () => {
     expect(click.status).toBe(200);
     expect(click.json?.ephemeral_text).toMatch(/Merci pour votre retour 👍/);
     const votes = h.db.prepare('SELECT user_id, vote FROM answer_feedback').all();
-    expect(votes).toContainEqual({ user_id: bruno, vote: 'up' });
+    expect(votes).toContainEqual({ user_id: `mattermost:${bruno}`, vote: 'up' });
   });
 
   it('answers a direct message in the conversation, with the earlier messages as context', async () => {

@@ -33,7 +33,7 @@ describe('the answer desk', () => {
     expect(desk.claim('q1', question)).toBe(false);
     desk.done('q1');
     expect(desk.left('q')).toHaveLength(1);
-    desk.recordAnswer('q1', textReply('answer', 'Réponse.'), { channelId: 'C1', userId: 'U1', threadId: '1.0', direct: false, text: 'question' });
+    desk.recordAnswer('q1', textReply('answer', 'Réponse.'), { platform: 'slack', channelId: 'C1', userId: 'U1', threadId: '1.0', direct: false, text: 'question' });
     expect(desk.left('q')).toEqual([]);
     expect(desk.claim('q1', question)).toBe(false);
     expect(db.prepare('SELECT key FROM outbox').all()).toEqual([{ key: 'answer:q1' }]);
@@ -41,8 +41,8 @@ describe('the answer desk', () => {
 
   it('advises deleting a channel message that names a patient, not a direct one', () => {
     const reply = textReply('refusal', 'Je ne peux pas.');
-    desk.recordAnswer('q2', reply, { channelId: 'C1', userId: 'U1', threadId: '2.0', direct: false, text: 'Mme Durand née le 03/04/1950' });
-    desk.recordAnswer('q3', reply, { channelId: 'D1', userId: 'U1', direct: true, text: 'Mme Durand née le 03/04/1950' });
+    desk.recordAnswer('q2', reply, { platform: 'slack', channelId: 'C1', userId: 'U1', threadId: '2.0', direct: false, text: 'Mme Durand née le 03/04/1950' });
+    desk.recordAnswer('q3', reply, { platform: 'slack', channelId: 'D1', userId: 'U1', direct: true, text: 'Mme Durand née le 03/04/1950' });
     const texts = db.prepare('SELECT key, effect_json FROM outbox ORDER BY key').all() as { key: string; effect_json: string }[];
     const byKey = Object.fromEntries(texts.map((t) => [t.key, (JSON.parse(t.effect_json) as { reply: { text: string } }).reply.text]));
     expect(byKey['answer:q2']).toContain('supprimez-le');
@@ -50,11 +50,14 @@ describe('the answer desk', () => {
   });
 
   it('lets only the asker share an answer, and only in its channel', () => {
-    const { answerId, shareable } = desk.privateAnswer(textReply('answer', 'Réponse.'), { channelId: 'C1', userId: 'U1' });
+    const { answerId, shareable } = desk.privateAnswer(textReply('answer', 'Réponse.'), { platform: 'slack', channelId: 'C1', userId: 'U1' });
     expect(shareable).toBe(true);
-    expect(desk.share(answerId ?? '', 'C1', 'U1')).toMatchObject({ ok: true });
-    expect(desk.share(answerId ?? '', 'C1', 'U2')).toMatchObject({ ok: false, text: expect.stringContaining('Seule la personne') });
-    expect(desk.share(answerId ?? '', 'C2', 'U1')).toMatchObject({ ok: false, text: expect.stringContaining('Je ne retrouve pas') });
-    expect(desk.privateAnswer(textReply('help', 'Aide.'), { channelId: 'C1', userId: 'U1' })).toEqual({ shareable: false });
+    expect(desk.share(answerId ?? '', { platform: 'slack', channelId: 'C1', userId: 'U1' })).toMatchObject({ ok: true });
+    expect(desk.share(answerId ?? '', { platform: 'slack', channelId: 'C1', userId: 'U2' })).toMatchObject({ ok: false, text: expect.stringContaining('Seule la personne') });
+    expect(desk.share(answerId ?? '', { platform: 'slack', channelId: 'C2', userId: 'U1' })).toMatchObject({ ok: false, text: expect.stringContaining('Je ne retrouve pas') });
+    // Stored platform-qualified: the same ids on another platform are another channel and another person.
+    expect(desk.share(answerId ?? '', { platform: 'mattermost', channelId: 'C1', userId: 'U1' })).toMatchObject({ ok: false });
+    expect(db.prepare('SELECT channel_id, user_id FROM answers').get()).toEqual({ channel_id: 'slack:C1', user_id: 'slack:U1' });
+    expect(desk.privateAnswer(textReply('help', 'Aide.'), { platform: 'slack', channelId: 'C1', userId: 'U1' })).toEqual({ shareable: false });
   });
 });

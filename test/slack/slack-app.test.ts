@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlackFeature } from '../../src/adapters/slack/feature.ts';
-import { ACTION_SHARE } from '../../src/adapters/slack/render.ts';
+import { ACTION_SHARE } from '../../src/workflows/questions/questions.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../src/workflows/questions/feedback.ts';
 import type { SlackCall } from '../support/fake-slack-api.ts';
 import {
@@ -194,7 +194,7 @@ describe('Slack app over signed HTTP requests', () => {
     expect(thanks.params).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(thanks.params.text)).toContain('Merci pour votre retour');
     const rows = h.db.prepare('SELECT answer_id, user_id, vote, created_at FROM answer_feedback').all();
-    expect(rows).toEqual([{ answer_id: up?.value, user_id: 'U0002', vote: 'up', created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
+    expect(rows).toEqual([{ answer_id: up?.value, user_id: 'slack:U0002', vote: 'up', created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }]);
 
     // A click from another channel on that answer is refused and not stored.
     await sendInteraction(h.target, blockActionPayload({ actionId: ACTION_FEEDBACK_DOWN, value: String(up?.value), channelId: 'C0999', messageTs: 'x', responseUrl: h.fake.responseUrl('ailleurs') }));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Handler } from '../../src/engine/handler.ts';
 import { unknownReply } from '../../src/answer/unknown.ts';
-import { ACTION_ASK_SUGGESTION } from '../../src/adapters/slack/render.ts';
+import { ACTION_ASK_SUGGESTION } from '../../src/workflows/questions/questions.ts';
 import type { SlackCall } from '../support/fake-slack-api.ts';
 import { blockActionPayload, mentionEvent, sendEvent, sendInteraction } from '../support/slack-requests.ts';
 import { CITATIONS, startHarness, type Harness } from './harness.ts';

@@ -39,7 +39,7 @@ describe('a database left by either branch upgrades', () => {
     db = upgrade(temp.file);
     const pending = new PendingQuestions(db);
     expect(pending.pending('mattermost:').map((q) => q.ts)).toEqual(['p1']);
-    expect(pending.pending('message:').map((q) => q.ts)).toEqual(['1.0']);
+    expect(pending.pending('slack:').map((q) => q.ts)).toEqual(['1.0']);
     const slack = new SqliteOutbox(db, () => 1, 'slack').due(10);
     const mattermost = new SqliteOutbox(db, () => 1, 'mattermost').due(10);
     expect(slack.map((r) => r.target)).toEqual([{ kind: 'person', userId: 'slack:U01' }]);

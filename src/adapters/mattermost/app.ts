@@ -9,11 +9,12 @@ import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
 import { MattermostClient, statusOf } from './client.ts';
 import { mattermostSender, type MattermostEffectHandler } from './delivery.ts';
 import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
-import { feedbackFeature } from './feedback.ts';
 import { coreRoutes } from './core-routes.ts';
 import { Router } from '../../core/router.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
-import { NOT_YET_ACTION, createQuestions } from './questions.ts';
+import { NOT_YET_ACTION, questionsMattermost } from './questions.ts';
+import { createQuestions } from '../../workflows/questions/questions.ts';
+import { mattermostPeople } from './people.ts';
 import { ActionLinks } from './render.ts';
 import { Signer, type Verified } from './signing.ts';
 import { EventSocket, type Backoff } from './socket.ts';
@@ -68,17 +69,15 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const extra = deps.features ?? [];
   let worker: OutboxWorker | undefined;
   let botUserId: string | undefined;
+  const core = createQuestions({ engine, answers, feedback: new FeedbackStore(db), outbox, logger, helpLines: () => [routes, ...extra].flatMap((f) => f.help ?? []) });
   // One router for every neutral feature; their buttons and dialogs come back on one signed route each.
-  const routes = coreRoutes({
-    router: new Router(extra.flatMap((f) => (f.core ? [f.core] : []))),
-    client,
-    links,
-    logger,
-    runtime: () => (worker && botUserId ? { worker, botUserId } : undefined),
-  });
-  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.plug?.({ client, links, logger }) }));
-  const questions = createQuestions({ engine, answers, outbox, logger, client, links, features: [routes, ...extra] });
-  const all = [questions.feature, feedbackFeature({ answers, feedback: new FeedbackStore(db), logger }), routes, ...extra, ...plugged];
+  const router = new Router([core.feature, ...extra.flatMap((f) => (f.core ? [f.core] : []))]);
+  const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
+  // One directory of Mattermost accounts for every feature.
+  const people = mattermostPeople(client, logger);
+  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.plug?.({ client, links, logger, people }) }));
+  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, features: [routes, ...extra] });
+  const all = [questions.feature, routes, ...extra, ...plugged];
   const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));
   const dialogs = new Map(all.flatMap((f) => Object.entries(f.dialogs ?? {})));
   const effects = new Map<string, MattermostEffectHandler>(all.flatMap((f) => Object.entries(f.effects ?? {})));
@@ -144,7 +143,7 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
       }
       botUserId = me.id;
       worker = new OutboxWorker({ outbox, send: mattermostSender(client, me.id, effects, logger), logger, retry: deps.outboxRetry });
-      questions.use({ userId: me.id, username: me.username }, worker);
+      questions.use({ userId: me.id, username: me.username });
       worker.start();
       const port = await listener.start(config.port);
       await socket.connect();

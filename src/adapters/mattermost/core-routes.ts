@@ -12,12 +12,18 @@ import { MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
 import { postReply } from './post-reply.ts';
-import { CORE_ACTION, CORE_DIALOG, type ActionLinks, type MattermostAttachment } from './render.ts';
+import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
+import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
+
+/** The routes of answer buttons before they were core actions, and the core's id of each. */
+const LEGACY_ACTIONS: Record<string, string> = { feedbackup: ACTION_FEEDBACK_UP, feedbackdown: ACTION_FEEDBACK_DOWN, share: ACTION_SHARE, suggest: ACTION_ASK_SUGGESTION };
 
 /** How long an opened dialog may be submitted. */
 const DIALOG_TTL_MS = 60 * 60 * 1000;
 
-const ActionPayloadSchema = z.object({ id: z.string().min(1), value: z.string() });
+/** What a core button's signed context holds: the core's action id and value, and the thread of the post it is on (if any). */
+const ActionPayloadSchema = z.object({ id: z.string().min(1), value: z.string(), threadId: z.string().optional() });
 const DialogPayloadSchema = z.object({ formId: z.string().min(1), metadata: z.string(), nonce: z.string().min(1), shape: FormShapeSchema });
 
 export interface CoreRoutesDeps {
@@ -30,18 +36,22 @@ export interface CoreRoutesDeps {
 }
 
 /** Where an interaction came from, and what its HTTP answer gathers. */
-interface Scene {
+export interface Scene {
   userId: string;
   channelId: string;
   triggerId?: string;
   /** A dialog submission's answer carries no text: what only the actor may read goes in a direct message. */
   dialog?: boolean;
+  /** A button's answer replaces its post with what only the actor may read (an answer with its buttons). */
+  action?: boolean;
 }
 
-interface Outcome {
+export interface Outcome {
   ephemeral: string[];
   attachments: MattermostAttachment[];
   errors?: Record<string, string>;
+  /** The post the action came from, replaced. */
+  update?: { message: string; props: { attachments: MattermostAttachment[] } };
 }
 
 const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
@@ -51,7 +61,7 @@ const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
  * one signed action route for their buttons, one signed dialog route for their
  * forms; the effects rendered as Mattermost posts, dialogs and direct messages.
  */
-export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature {
+export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(interaction: Interaction, scene: Scene): Promise<Outcome> } {
   const { router, client, links, logger } = deps;
 
   async function directMessage(userId: string, message: string, attachments: MattermostAttachment[] = []): Promise<void> {
@@ -75,8 +85,37 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature {
     }
   }
 
+  /** A shared answer, posted for the channel; the private original replaced by a note. */
+  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene, out: Outcome): Promise<void> {
+    const user = await client.getUser(scene.userId).catch(() => null);
+    const context = `@${user?.username ?? 'quelqu’un'} a partagé une réponse de Coordo`;
+    const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
+    try {
+      await client.createPost({ channel_id: effect.conversationId, ...message });
+    } catch (error) {
+      const status = statusOf(error);
+      logger.warn('mattermost.share_failed', { channel: effect.conversationId, status, error: errorName(error) });
+      out.ephemeral.push(status === 403 ? "Je ne peux pas écrire dans ce canal : ajoutez-moi au canal (`/invite @coordo`), puis cliquez à nouveau sur « Partager dans le canal »." : "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.");
+      return;
+    }
+    logger.info('mattermost.shared', { channel: effect.conversationId, answer: effect.answerId });
+    out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } };
+  }
+
   async function run(effect: Effect, scene: Scene, out: Outcome): Promise<void> {
     switch (effect.kind) {
+      case 'answer': {
+        const options = { channelId: scene.channelId, answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable, askerId: scene.userId };
+        const message = renderReply(effect.reply, links, options);
+        if (scene.action) out.update = { message: message.message, props: message.props ?? { attachments: [] } };
+        else {
+          out.ephemeral.push(message.message);
+          out.attachments.push(...(message.props?.attachments ?? []));
+        }
+        return;
+      }
+      case 'share':
+        return share(effect, scene, out);
       case 'reply': {
         const attachments = effect.card ? [cardAttachment(effect.card, links, scene.channelId)] : [];
         if (effect.visibility === 'public') {
@@ -134,15 +173,26 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature {
       return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
     };
 
-  async function onAction(ctx: ActionContext): Promise<ActionResponse> {
-    const payload = ActionPayloadSchema.safeParse(ctx.payload);
-    if (!payload.success) return { ephemeral_text: "Ce bouton n'est pas valide : action refusée." };
+  async function onAction(ctx: ActionContext, payload: z.infer<typeof ActionPayloadSchema>): Promise<ActionResponse> {
+    const { id, value, threadId } = payload;
+    const place = { conversationId: ctx.channelId, ...(threadId ? { threadId } : {}) };
     const out = await handle(
-      { kind: 'action', actor: actor(ctx.userId), actionId: payload.data.id, value: payload.data.value, place: { conversationId: ctx.channelId } },
-      { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
+      { kind: 'action', actor: actor(ctx.userId), actionId: id, value, place, ...(ctx.postId ? { messageId: ctx.postId } : {}) },
+      { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId, action: true },
     );
-    return out.ephemeral.length ? { ephemeral_text: out.ephemeral.join('\n\n') } : {};
+    return { ...(out.ephemeral.length ? { ephemeral_text: out.ephemeral.join('\n\n') } : {}), ...(out.update ? { update: out.update } : {}) };
   }
+
+  /** A core button; or one of an older post, whose route named the action (its context held the answer id or the question). */
+  const onCoreAction = async (ctx: ActionContext): Promise<ActionResponse> => {
+    const payload = ActionPayloadSchema.safeParse(ctx.payload);
+    return payload.success ? onAction(ctx, payload.data) : { ephemeral_text: "Ce bouton n'est pas valide : action refusée." };
+  };
+  const legacy = (id: string) => async (ctx: ActionContext) => {
+    const { answerId, question, threadId } = ctx.payload;
+    const value = typeof answerId === 'string' ? answerId : typeof question === 'string' ? question : '';
+    return onAction(ctx, { id, value, ...(typeof threadId === 'string' ? { threadId } : {}) });
+  };
 
   async function onDialog(ctx: DialogContext): Promise<DialogResponse> {
     const payload = DialogPayloadSchema.safeParse(ctx.payload);
@@ -158,8 +208,9 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature {
   return {
     name: 'core',
     subcommands: Object.fromEntries(router.commandWords().map((word) => [word, command(word)])),
-    help: router.features.flatMap((f) => f.help ?? []),
-    actions: { [CORE_ACTION]: onAction },
+    help: router.helpLines(),
+    actions: { [CORE_ACTION]: onCoreAction, ...Object.fromEntries(Object.entries(LEGACY_ACTIONS).map(([name, id]) => [name, legacy(id)])) },
     dialogs: { [CORE_DIALOG]: onDialog },
+    handle,
   };
 }

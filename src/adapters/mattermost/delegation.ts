@@ -1,6 +1,5 @@
 import type { Delegation } from '../../workflows/delegation/create.ts';
 import type { MattermostFeature } from './feature.ts';
-import { mattermostPeople } from './people.ts';
 import { plannedEffects } from './planned-effects.ts';
 
 /**
@@ -12,8 +11,8 @@ export function delegationMattermostFeature(delegation: Delegation): MattermostF
   return {
     name: 'delegation',
     core: delegation.feature,
-    plug({ client, links, logger }) {
-      delegation.people.use('mattermost', mattermostPeople(client, logger));
+    plug({ links, people }) {
+      delegation.people.use('mattermost', people);
       return plannedEffects(delegation.deliveries.types, delegation.deliveries.plan, links);
     },
   };

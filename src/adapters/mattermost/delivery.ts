@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { OutboxRow, OutboxTarget } from '../../store/outbox.ts';
+import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
-import { localId } from '../../core/ids.ts';
+import { outboxSender, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { MattermostMessage } from './render.ts';
 
@@ -14,12 +14,11 @@ export interface Posted {
   channelId: string;
 }
 
-/** What an effect's handler may use: the row's channel, and posting exactly once. */
-export interface DeliveryTools {
+type PostMessage = MattermostMessage & { fileIds?: string[] };
+
+/** What an effect's handler may use: the row's channel, posting exactly once, the client. */
+export interface DeliveryTools extends PostTools<PostMessage, Posted> {
   client: MattermostClient;
-  channel(): Promise<string>;
-  /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
-  post(message: MattermostMessage & { fileIds?: string[] }): Promise<Posted>;
 }
 
 export type MattermostEffectHandler = (row: OutboxRow, tools: DeliveryTools) => Promise<SendResult>;
@@ -34,60 +33,30 @@ export function classify(error: unknown): SendResult {
 }
 
 /**
- * The Mattermost side of the outbox: each row's effect is sent by the handler
- * its type names. Posts carry the row key in their props; a row attempted
- * before first looks for it in the thread (or the channel's latest posts), so
- * a post the server took before a crash is not made twice.
+ * The Mattermost side of the outbox: posts carry the row key in their props; a
+ * row attempted before looks for it in the thread (or the channel's latest posts).
  */
 export function mattermostSender(client: MattermostClient, botUserId: string, handlers: ReadonlyMap<string, MattermostEffectHandler>, logger: Logger): OutboxSend {
-  const dms = new Map<string, string>();
-
-  async function channelOf(target: OutboxTarget): Promise<string> {
-    if (target.kind !== 'person') return target.channelId;
-    const known = dms.get(target.userId);
-    if (known) return known;
-    const channel = await client.createDirectChannel([botUserId, localId(target.userId, 'mattermost')]);
-    dms.set(target.userId, channel.id);
-    return channel.id;
-  }
-
-  async function alreadyPosted(row: OutboxRow, channelId: string): Promise<Posted | null> {
-    const raw = row.target.kind === 'thread' ? await client.getPostThread(row.target.threadId) : await client.getPosts(channelId, 0, 60);
-    const parsed = ListSchema.safeParse(raw);
-    if (!parsed.success) return null;
-    const found = Object.values(parsed.data.posts).find((p) => p.props?.[OUTBOX_PROP] === row.key);
-    return found ? { id: found.id, channelId } : null;
-  }
-
-  return async (row) => {
-    const handler = handlers.get(row.effect.type);
-    if (!handler) return { status: 'failed', error: `unknown_effect:${row.effect.type}` };
-    const tools: DeliveryTools = {
-      client,
-      channel: () => channelOf(row.target),
-      async post(message) {
-        const channelId = await channelOf(row.target);
-        if (row.attempts > 1) {
-          const found = await alreadyPosted(row, channelId);
-          if (found) {
-            logger.info('outbox.found_posted', { key: row.key });
-            return found;
-          }
-        }
-        const posted = await client.createPost({
-          channel_id: channelId,
-          message: message.message,
-          ...(row.target.kind === 'thread' ? { root_id: row.target.threadId } : {}),
-          props: { ...(message.props ?? {}), [OUTBOX_PROP]: row.key },
-          ...(message.fileIds?.length ? { file_ids: message.fileIds } : {}),
-        });
-        return { id: posted.id, channelId };
-      },
-    };
-    try {
-      return await handler(row, tools);
-    } catch (error) {
-      return classify(error);
-    }
+  const posts: PlatformPosts<PostMessage, Posted> = {
+    platform: 'mattermost',
+    openDirect: async (userId) => (await client.createDirectChannel([botUserId, userId])).id,
+    async findPosted(row, channelId) {
+      const raw = row.target.kind === 'thread' ? await client.getPostThread(row.target.threadId) : await client.getPosts(channelId, 0, 60);
+      const parsed = ListSchema.safeParse(raw);
+      const found = parsed.success ? Object.values(parsed.data.posts).find((p) => p.props?.[OUTBOX_PROP] === row.key) : undefined;
+      return found ? { id: found.id, channelId } : null;
+    },
+    async make(row, channelId, message) {
+      const posted = await client.createPost({
+        channel_id: channelId,
+        message: message.message,
+        ...(row.target.kind === 'thread' ? { root_id: row.target.threadId } : {}),
+        props: { ...(message.props ?? {}), [OUTBOX_PROP]: row.key },
+        ...(message.fileIds?.length ? { file_ids: message.fileIds } : {}),
+      });
+      return { id: posted.id, channelId };
+    },
+    classify,
   };
+  return outboxSender(posts, handlers, (tools): DeliveryTools => ({ ...tools, client }), logger);
 }

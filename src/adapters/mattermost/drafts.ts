@@ -1,21 +1,19 @@
 import { checkText } from '../../engine/engine.ts';
 import { IncomingMessageSchema } from '../../engine/message.ts';
 import type { Reply } from '../../engine/reply.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { EventDedup } from '../../store/handled-events.ts';
-import type { Author } from '../../workflows/drafts/draft.ts';
 import type { DraftHandler } from '../../workflows/drafts/handler.ts';
 import { draftInteractions } from '../../workflows/drafts/interactions.ts';
-import { openStarted, START_FAILED } from '../../workflows/drafts/start.ts';
+import { START_FAILED, startInThread } from '../../workflows/drafts/start.ts';
 import { draftPeople } from '../../workflows/drafts/people.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
 import { mattermostFormat } from './markup.ts';
-import { mattermostPeople } from './people.ts';
 import { postReply, type ThreadPlace } from './post-reply.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -54,42 +52,28 @@ export function draftsMattermostFeature({ workflow, handler, db, logger }: Draft
   const refusal = (reply: Reply, ctx: CommandContext): CommandResponse => ({ response_type: 'ephemeral', text: renderReply(reply, ctx.links, { channelId: ctx.channelId }).message });
 
   async function start(ctx: CommandContext): Promise<CommandResponse> {
-    const title = ctx.args.trim();
-    const author: Author = { userId: ctx.userId };
-    // Checked once, before anything is posted: a refused start leaves nothing in the channel.
-    const check = await workflow.checkStart(title, author, 'mattermost');
-    if (!check.ok) return refusal(check.reply, ctx);
-    const { client } = ctx;
-    let rootId: string;
-    try {
-      const user = await client.getUser(ctx.userId).catch(() => null);
-      const by = user ? `@${user.username}` : 'un membre de l’équipe';
-      const message = `📝 **Protocole local en préparation : ${mattermostFormat.text(title)}**\n\nLancé par ${by}. L’équipe le rédige dans le fil de ce message.`;
-      rootId = (await client.createPost({ channel_id: ctx.channelId, message })).id;
-    } catch (error) {
-      const status = statusOf(error);
-      logger.warn('drafts.root_post_failed', { channel: ctx.channelId, status, error: errorName(error) });
-      return { response_type: 'ephemeral', text: status === 403 ? NOT_IN_CHANNEL : START_FAILED };
-    }
-    const { draft, reply } = await openStarted(check, { platform: 'mattermost', channelId: ctx.channelId, threadId: rootId }, logger);
-    if (!draft) {
-      // No draft behind the root post: take it back rather than leave an empty « en préparation » in the channel.
-      await client.deletePost(rootId).catch((error: unknown) => logger.warn('drafts.root_delete_failed', { channel: ctx.channelId, status: statusOf(error), error: errorName(error) }));
-      return refusal(reply, ctx);
-    }
-    await postInThread(client, ctx.links, { channelId: ctx.channelId, threadId: rootId, userId: ctx.userId }, reply);
-    logger.info('drafts.started', { draftId: draft.id, platform: 'mattermost' });
-    return { response_type: 'ephemeral', text: `Brouillon « ${mattermostFormat.text(title)} » ouvert : la suite se passe dans le fil du message que je viens de poster.` };
+    const { client, channelId, userId } = ctx;
+    const started = await startInThread(workflow, { title: ctx.args.trim(), author: { userId }, key: { platform: 'mattermost', channelId } }, {
+      async postRoot() {
+        const user = await client.getUser(userId).catch(() => null);
+        const by = user ? `@${user.username}` : 'un membre de l’équipe';
+        const message = `📝 **Protocole local en préparation : ${mattermostFormat.text(ctx.args.trim())}**\n\nLancé par ${by}. L’équipe le rédige dans le fil de ce message.`;
+        return (await client.createPost({ channel_id: channelId, message })).id;
+      },
+      removeRoot: async (rootId) => void (await client.deletePost(rootId)),
+      postInThread: (threadId, reply) => postInThread(client, ctx.links, { channelId, threadId, userId }, reply),
+      rootFailed: (error) => (statusOf(error) === 403 ? NOT_IN_CHANNEL : START_FAILED),
+    }, mattermostFormat, logger);
+    return 'reply' in started ? refusal(started.reply, ctx) : { response_type: 'ephemeral', text: started.text };
   }
 
   return {
     name: 'drafts',
     core: draftInteractions({ workflow, dedup: () => dedup, logger }),
-    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: start },
-    plug({ client, links, logger: log }) {
+    plug({ client, links, people }) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople('mattermost', draftPeople(mattermostPeople(client, log)));
+      workflow.usePeople('mattermost', draftPeople(people));
       tools = { client, links };
       return {};
     },

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from 'no
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { errorName, type Logger } from '../../log/logger.ts';
+import { close, listen } from '../shared/http-server.ts';
 
 /** Where Mattermost posts the `/coordo` slash command. */
 export const COMMAND_PATH = '/mattermost/command';
@@ -75,7 +76,7 @@ export class MattermostListener {
     private readonly logger: Logger,
   ) {}
 
-  start(port: number): Promise<number> {
+  async start(port: number): Promise<number> {
     const server = http.createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.logger.error('mattermost.request_failed', { error: errorName(error) });
@@ -83,24 +84,14 @@ export class MattermostListener {
       });
     });
     this.server = server;
-    return new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, () => {
-        server.off('error', reject);
-        server.on('error', (error) => this.logger.error('mattermost.server_error', { error: errorName(error) }));
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
+    await listen(server, port, this.logger, 'mattermost.server_error');
+    return (server.address() as AddressInfo).port;
   }
 
   stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeIdleConnections();
-    });
+    return close(server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

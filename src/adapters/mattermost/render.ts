@@ -1,5 +1,7 @@
 import type { Citation, Reply } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
+import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
 import type { Binding, Payload, Signer } from './signing.ts';
 
 /** Default MaxPostSize of a Mattermost server (characters). */
@@ -9,16 +11,10 @@ const MAX_BUTTON_LABEL = 60;
 const MAX_SOURCES = 10;
 const TRUNCATED = '\n\n_… réponse tronquée : elle dépasse la taille permise par Mattermost._';
 
-/** Coordo's own actions (their URL path and, with an index, their id: `[A-Za-z0-9]+`). */
-export const ACTION_FEEDBACK_UP = 'feedbackup';
-export const ACTION_FEEDBACK_DOWN = 'feedbackdown';
-export const ACTION_SHARE = 'share';
-/** Every button of a core feature (cards, replies): its payload is the core's action id and value. */
+/** Every button (cards, replies, answers): its URL path, and its payload the core's action id and value. */
 export const CORE_ACTION = 'core';
 /** Every dialog of a core feature: its state is the form's id, metadata and shape. */
 export const CORE_DIALOG = 'coreform';
-/** A « Voulez-vous dire » button: its payload is the question to ask. */
-export const ACTION_SUGGESTION = 'suggest';
 
 /** How long answer buttons stay usable (feedback a month later still counts). */
 export const ANSWER_BUTTON_TTL_MS = 90 * 24 * 60 * 60 * 1000;
@@ -106,6 +102,8 @@ export function formatCitation(citation: Citation, index: number): string {
  * to the channel (and to the asker for share).
  */
 export function renderReply(reply: Reply, links: ActionLinks, options: RenderOptions): MattermostMessage {
+  const core = (id: string, name: string, value: string, binding: Binding, style?: 'primary' | 'danger', extra: Payload = {}) =>
+    links.button(CORE_ACTION, name, { id, value, ...extra }, binding, style);
   const parts = [options.context ? `_${options.context}_` : '', reply.text.trim()];
   const citations = reply.citations.slice(0, MAX_SOURCES);
   if (citations.length > 0) parts.push(`**Sources**\n${citations.map(formatCitation).join('\n')}`);
@@ -116,16 +114,13 @@ export function renderReply(reply: Reply, links: ActionLinks, options: RenderOpt
   const attachments: MattermostAttachment[] = [];
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_BUTTONS);
   if (suggestions.length > 0) {
-    attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => links.button(ACTION_SUGGESTION, question, { question, ...(options.threadId ? { threadId: options.threadId } : {}) }, anyone)) as MattermostAction[] });
+    const thread = options.threadId ? { threadId: options.threadId } : {};
+    attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => core(ACTION_ASK_SUGGESTION, question, question, anyone, undefined, thread)) as MattermostAction[] });
   }
-  const buttons = (reply.buttons ?? []).map((b) => links.button(CORE_ACTION, b.label, { id: b.actionId, value: b.value }, anyone, b.style));
-  if (options.answerId && options.share && options.askerId) {
-    buttons.push(links.button(ACTION_SHARE, 'Partager dans le canal', { answerId: options.answerId }, { ...anyone, userId: options.askerId }, 'primary'));
-  }
-  if (options.answerId && options.feedback) {
-    buttons.push(links.button(ACTION_FEEDBACK_UP, '👍 Utile', { answerId: options.answerId }, anyone));
-    buttons.push(links.button(ACTION_FEEDBACK_DOWN, '👎 Pas utile', { answerId: options.answerId }, anyone));
-  }
+  const buttons = (reply.buttons ?? []).map((b) => core(b.actionId, b.label, b.value, anyone, b.style));
+  const { answerId } = options;
+  if (answerId && options.share && options.askerId) buttons.push(core(ACTION_SHARE, 'Partager dans le canal', answerId, { ...anyone, userId: options.askerId }, 'primary'));
+  if (answerId && options.feedback) buttons.push(core(ACTION_FEEDBACK_UP, '👍 Utile', answerId, anyone), core(ACTION_FEEDBACK_DOWN, '👎 Pas utile', answerId, anyone));
   if (buttons.length > 0) attachments.push({ actions: buttons.slice(0, MAX_BUTTONS) as MattermostAction[] });
   // Ids unique in the post, `[A-Za-z0-9]+`: the server finds the clicked action by its id.
   let n = 0;

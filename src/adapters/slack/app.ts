@@ -15,10 +15,10 @@ import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
 import { FeedbackStore } from '../../store/feedback.ts';
 import { Router } from '../../core/router.ts';
-import { feedbackInteractions } from '../../workflows/questions/feedback.ts';
-import { slackFeatureOf } from './core-feature.ts';
+import { createQuestions } from '../../workflows/questions/questions.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
-import { questionsFeature } from './questions.ts';
+import { questionsSlackFeature } from './questions.ts';
+import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
 
 export interface SlackAppDeps {
@@ -119,18 +119,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
-  const feedback = feedbackInteractions({ answers, feedback: new FeedbackStore(db), logger });
   const outbox = new SqliteOutbox(db);
-  const builtIn = [
-    questionsFeature({ engine, answers, outbox, logger, features }),
-    slackFeatureOf(feedback, { logger }),
-  ];
-  const all = [...builtIn, ...features];
+  const questions = createQuestions({ engine, answers, feedback: new FeedbackStore(db), outbox, logger, helpLines: () => features.flatMap((f) => f.help ?? []) });
+  const all = [questionsSlackFeature({ questions, logger, features }), ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  // One router for every neutral feature.
+  // One router for every neutral feature, one directory of Slack accounts for all.
   const router = new Router(all.flatMap((feature) => (feature.core ? [feature.core] : [])));
-  for (const feature of all) feature.register(app, worker, router);
+  const people = slackPeople(app.client, logger);
+  for (const feature of all) feature.register(app, worker, router, people);
 
   /** Once connected, in the background: what a feature left pending must not hold the start. */
   const startFeatures = () => {

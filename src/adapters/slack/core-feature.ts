@@ -7,6 +7,7 @@ import type { SlackEffectHandler } from './delivery.ts';
 import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import { SLACK_PLATFORM } from './markup.ts';
 import { valuesOf } from './render-form.ts';
+import { coreActionId } from './render.ts';
 import { effectRunner, type Scene } from './run-effects.ts';
 
 const actor = (userId: string, name?: string): Actor => ({ platform: 'slack', userId, ...(name ? { name } : {}) });
@@ -18,15 +19,18 @@ function actionValue(action: BlockAction['actions'][number]): string {
 }
 
 /** A block action: a button (in a message, or in an open form with its values), or a live change of a form's field. */
-function blockInteraction(body: BlockAction, action: BlockAction['actions'][number]): Interaction {
+function blockInteraction(body: BlockAction, action: BlockAction['actions'][number]): Extract<Interaction, { kind: 'action' | 'form_change' }> {
   const value = actionValue(action);
   const { view } = body;
   if (view && action.type !== 'button') {
     return { kind: 'form_change', actor: actor(body.user.id), formId: view.callback_id, fieldId: action.block_id, value, metadata: view.private_metadata };
   }
   const form = view && { formId: view.callback_id, metadata: view.private_metadata, values: valuesOf(view.state?.values) };
-  const place = { conversationId: body.channel?.id ?? body.container?.channel_id };
-  return { kind: 'action', actor: actor(body.user.id), actionId: action.action_id, value, place: form ? {} : place, ...(form ? { form } : {}) };
+  if (form) return { kind: 'action', actor: actor(body.user.id), actionId: coreActionId(action.action_id), value, place: {}, form };
+  // A public message's thread (an ephemeral one, only the actor sees, has none).
+  const message = body.container?.is_ephemeral === true ? undefined : body.message;
+  const place = { conversationId: body.channel?.id ?? body.container?.channel_id, ...(message ? { threadId: message.thread_ts ?? message.ts } : {}) };
+  return { kind: 'action', actor: actor(body.user.id), actionId: coreActionId(action.action_id), value, place, ...(message ? { messageId: message.ts } : {}) };
 }
 
 /**
@@ -34,7 +38,10 @@ function blockInteraction(body: BlockAction, action: BlockAction['actions'][numb
  * action, modal and shortcut id it owns (its prefix), each translated into an
  * Interaction for the router, whose effects are rendered as Block Kit and run.
  */
-export function slackFeatureOf(feature: CoreFeature, options: { logger: Logger; effects?: Record<string, SlackEffectHandler> }): SlackFeature {
+export function slackFeatureOf(
+  feature: CoreFeature,
+  options: { logger: Logger; effects?: Record<string, SlackEffectHandler> },
+): SlackFeature & { handle(interaction: Interaction, scene: Scene): Promise<void> } {
   const owned = new RegExp(`^${prefixOf(feature)}`);
   let delivery: SlackDelivery | undefined;
   let router: Router | undefined;
@@ -55,16 +62,28 @@ export function slackFeatureOf(feature: CoreFeature, options: { logger: Logger; 
       { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) },
     );
 
+  /** Ids of this feature's prefix that a feature with a longer prefix owns (`coordo_draft_…` within `coordo_…`) are left to it. */
+  const mine = (id: string) => router?.owner(id) === feature;
+
   function register(app: App, appDelivery: SlackDelivery, appRouter: Router): void {
     delivery = appDelivery;
     router = appRouter;
     app.action<BlockAction>(owned, async ({ ack, body, action, client, respond }) => {
+      const interaction = blockInteraction(body, action);
+      if (!mine(interaction.kind === 'action' ? interaction.actionId : interaction.formId)) return;
       await ack();
-      const scene: Scene = { client, userId: body.user.id, triggerId: body.trigger_id, respond: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }) };
-      await handle(blockInteraction(body, action), body.view ? { ...scene, view: { id: body.view.id, hash: body.view.hash } } : scene);
+      const scene: Scene = {
+        client,
+        userId: body.user.id,
+        triggerId: body.trigger_id,
+        respond: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }),
+        dismiss: () => respond({ delete_original: true }),
+      };
+      await handle(interaction, body.view ? { ...scene, view: { id: body.view.id, hash: body.view.hash } } : scene);
     });
 
     app.view<ViewSubmitAction>(owned, async ({ ack, body, view, client }) => {
+      if (!mine(view.callback_id)) return;
       const submit: Interaction = {
         kind: 'form_submit',
         actor: actor(body.user.id, body.user.name),
@@ -87,6 +106,7 @@ export function slackFeatureOf(feature: CoreFeature, options: { logger: Logger; 
     });
 
     app.shortcut<MessageShortcut>(owned, async ({ ack, shortcut, client }) => {
+      if (!mine(shortcut.callback_id)) return;
       await ack();
       const interaction: Interaction = { kind: 'shortcut', actor: actor(shortcut.user.id), shortcutId: shortcut.callback_id, text: shortcut.message.text ?? '' };
       // A shortcut has no response URL: what only the actor may see goes in a direct message.
@@ -97,6 +117,7 @@ export function slackFeatureOf(feature: CoreFeature, options: { logger: Logger; 
   return {
     name: feature.name,
     core: feature,
+    handle,
     subcommands: Object.fromEntries(Object.keys(feature.commands ?? {}).map((word) => [word, command(word)])),
     help: feature.help,
     effects: options.effects,

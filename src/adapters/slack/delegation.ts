@@ -2,7 +2,6 @@ import type { Logger } from '../../log/logger.ts';
 import type { Delegation } from '../../workflows/delegation/create.ts';
 import { slackFeatureOf } from './core-feature.ts';
 import type { SlackFeature } from './feature.ts';
-import { slackPeople } from './people.ts';
 import { plannedEffects } from './planned-effects.ts';
 
 /**
@@ -14,9 +13,9 @@ export function delegationSlackFeature(delegation: Delegation, logger: Logger): 
   const slack = slackFeatureOf(delegation.feature, { logger, effects: plannedEffects(delegation.deliveries.types, delegation.deliveries.plan) });
   return {
     ...slack,
-    register(app, delivery, router) {
-      delegation.people.use('slack', slackPeople(app.client, logger));
-      slack.register(app, delivery, router);
+    register(app, delivery, router, people) {
+      delegation.people.use('slack', people);
+      slack.register(app, delivery, router, people);
     },
   };
 }

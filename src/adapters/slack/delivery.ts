@@ -1,13 +1,12 @@
-import { LRUCache } from 'lru-cache';
-import { localId } from '../../core/ids.ts';
 import { z } from 'zod';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { OutboxRow, OutboxTarget } from '../../store/outbox.ts';
+import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 import { slackErrorCode } from './errors.ts';
 import { openDirectMessage } from './direct-message.ts';
+import { outboxSender, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 
 /** The metadata event type every message Coordo posts from its outbox carries, with the row's key. */
 export const OUTBOX_EVENT = 'coordo_outbox';
@@ -25,13 +24,9 @@ export interface Posted {
   ts: string;
 }
 
-/** What an effect's handler may use: the row's conversation, and posting exactly once where Slack can tell. */
-export interface DeliveryTools {
+/** What an effect's handler may use: the row's conversation, posting exactly once where Slack can tell, the client. */
+export interface DeliveryTools extends PostTools<SlackPost, Posted> {
   client: WebClient;
-  /** The conversation of the row's target (a person's DM is opened). */
-  channel(): Promise<string>;
-  /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
-  post(message: SlackPost): Promise<Posted>;
 }
 
 /** How a feature sends one type of outbox effect; errors thrown are sorted into passing and permanent. */
@@ -71,76 +66,38 @@ export function classify(error: unknown): SendResult {
 }
 
 /**
- * The Slack side of the outbox: the row's effect is sent by the handler its
- * type names. Messages carry the row key in their metadata; a row attempted
- * before (the process may have died between Slack's answer and the mark) first
- * looks for that key in the conversation, so it is posted once. Ephemeral
- * messages and file uploads cannot be looked up: for them a crash in that
- * window can repeat the message (at least once).
+ * The Slack side of the outbox: messages carry the row key in their metadata,
+ * looked for in the conversation by a row attempted before. Ephemeral messages
+ * and file uploads cannot be looked up: for them a crash in that window can
+ * repeat the message (at least once).
  */
 export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
-  /** Direct-message channels by user, the most recently used kept. */
-  const dms = new LRUCache<string, string>({ max: 5000 });
-
-  async function channelOf(target: OutboxTarget): Promise<string> {
-    if (target.kind !== 'person') return target.channelId;
-    const known = dms.get(target.userId);
-    if (known) return known;
-    const opened = await openDirectMessage(client, localId(target.userId, 'slack'));
-    dms.set(target.userId, opened);
-    return opened;
-  }
-
-  /** The message an earlier attempt of this row posted, if Slack has it. */
-  async function alreadyPosted(row: OutboxRow, channel: string): Promise<Posted | null> {
-    const oldest = String(Math.floor(row.createdAt / 1000) - 60);
-    const raw =
-      row.target.kind === 'thread'
-        ? await client.conversations.replies({ channel, ts: row.target.threadId, oldest, include_all_metadata: true, limit: 200 })
-        : await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
-    const parsed = HistorySchema.safeParse(raw);
-    if (!parsed.success) return null;
-    const found = parsed.data.messages.find((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === row.key);
-    return found ? { channel, ts: found.ts } : null;
-  }
-
-  return async (row) => {
-    const handler = handlers.get(row.effect.type);
-    if (!handler) return { status: 'failed', error: `unknown_effect:${row.effect.type}` };
-    const tools: DeliveryTools = {
-      client,
-      channel: () => channelOf(row.target),
-      async post(message) {
-        const channel = await channelOf(row.target);
-        const thread_ts = row.target.kind === 'thread' ? row.target.threadId : undefined;
-        if (message.ephemeralTo) {
-          await client.chat.postEphemeral({ channel, user: message.ephemeralTo, thread_ts, text: message.text, blocks: message.blocks });
-          return { channel, ts: '' };
-        }
-        if (row.attempts > 1) {
-          const found = await alreadyPosted(row, channel);
-          if (found) {
-            logger.info('outbox.found_posted', { key: row.key });
-            return found;
-          }
-        }
-        const posted = await client.chat.postMessage({
-          channel,
-          thread_ts,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: { event_type: OUTBOX_EVENT, event_payload: { key: row.key } },
-        });
-        if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
-        return { channel: posted.channel, ts: posted.ts };
-      },
-    };
-    try {
-      return await handler(row, tools);
-    } catch (error) {
-      return classify(error);
-    }
+  const posts: PlatformPosts<SlackPost, Posted> = {
+    platform: 'slack',
+    openDirect: (userId) => openDirectMessage(client, userId),
+    async findPosted(row, channel) {
+      const oldest = String(Math.floor(row.createdAt / 1000) - 60);
+      const raw =
+        row.target.kind === 'thread'
+          ? await client.conversations.replies({ channel, ts: row.target.threadId, oldest, include_all_metadata: true, limit: 200 })
+          : await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
+      const parsed = HistorySchema.safeParse(raw);
+      const found = parsed.success ? parsed.data.messages.find((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === row.key) : undefined;
+      return found ? { channel, ts: found.ts } : null;
+    },
+    unfindable: (message) => message.ephemeralTo !== undefined,
+    async make(row, channel, message) {
+      const thread_ts = row.target.kind === 'thread' ? row.target.threadId : undefined;
+      if (message.ephemeralTo) {
+        await client.chat.postEphemeral({ channel, user: message.ephemeralTo, thread_ts, text: message.text, blocks: message.blocks });
+        return { channel, ts: '' };
+      }
+      const metadata = { event_type: OUTBOX_EVENT, event_payload: { key: row.key } };
+      const posted = await client.chat.postMessage({ channel, thread_ts, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false, metadata });
+      if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
+      return { channel: posted.channel, ts: posted.ts };
+    },
+    classify,
   };
+  return outboxSender(posts, handlers, (tools): DeliveryTools => ({ ...tools, client }), logger);
 }

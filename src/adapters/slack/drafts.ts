@@ -4,23 +4,23 @@ import type { WebClient } from '@slack/web-api';
 import { checkText } from '../../engine/engine.ts';
 import { IncomingMessageSchema } from '../../engine/message.ts';
 import type { Reply } from '../../engine/reply.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { EventDedup } from '../../store/handled-events.ts';
 import { truncate } from '../../text/truncate.ts';
-import type { Author, Draft } from '../../workflows/drafts/draft.ts';
+import type { Draft } from '../../workflows/drafts/draft.ts';
 import type { DraftHandler } from '../../workflows/drafts/handler.ts';
 import { draftInteractions } from '../../workflows/drafts/interactions.ts';
-import { openStarted, START_FAILED } from '../../workflows/drafts/start.ts';
+import { START_FAILED, startInThread } from '../../workflows/drafts/start.ts';
 import { draftPeople } from '../../workflows/drafts/people.ts';
 import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
 import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import { slackFeatureOf } from './core-feature.ts';
-import { slackPeople } from './people.ts';
 import { slackErrorCode } from './errors.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
+import { slackFormat } from './markup.ts';
 import { postReply } from './post-reply.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 
@@ -68,58 +68,35 @@ export function draftsFeature({ workflow, handler, db, logger }: DraftsFeatureDe
   }
 
   async function startFromCommand(ctx: SlashContext): Promise<void> {
-    const title = ctx.args.trim();
-    const author: Author = { userId: ctx.userId };
-    // Checked once, before anything is posted: a refused start leaves nothing in the channel.
-    const check = await workflow.checkStart(title, author, 'slack');
-    if (!check.ok) {
-      await ctx.respond({ response_type: 'ephemeral', ...renderReply(check.reply) });
-      return;
-    }
-    let rootTs: string;
-    try {
-      // Written in mrkdwn here (not through renderReply, which escapes « < »): the mention names who started it.
-      const text = `📝 *Protocole local en préparation : ${escapeMrkdwn(title)}*\n\nLancé par <@${ctx.userId}>. L’équipe le rédige dans le fil de ce message.`;
-      const root = await ctx.client.chat.postMessage({
-        channel: ctx.channelId,
-        text: truncate(text, 3000),
-        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
-      });
-      if (!root.ts) throw new Error('no ts');
-      rootTs = root.ts;
-    } catch (error) {
-      const code = slackErrorCode(error);
-      logger.warn('drafts.root_post_failed', { channel: ctx.channelId, error: errorName(error) });
-      const text =
-        code === 'not_in_channel' || code === 'channel_not_found'
+    const { client, channelId: channel, userId } = ctx;
+    const started = await startInThread(workflow, { title: ctx.args.trim(), author: { userId }, key: { platform: 'slack', channelId: channel } }, {
+      async postRoot() {
+        // Written in mrkdwn here (not through renderReply, which escapes « < »): the mention names who started it.
+        const text = truncate(`📝 *Protocole local en préparation : ${escapeMrkdwn(ctx.args.trim())}*\n\nLancé par <@${userId}>. L’équipe le rédige dans le fil de ce message.`, 3000);
+        const root = await client.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+        if (!root.ts) throw new Error('no ts');
+        return root.ts;
+      },
+      removeRoot: async (ts) => void (await client.chat.delete({ channel, ts })),
+      postInThread: (ts, reply) => postInThread(client, reply, { key: { platform: 'slack', channelId: channel, threadId: ts } }, userId),
+      rootFailed: (error) => {
+        const code = slackErrorCode(error);
+        return code === 'not_in_channel' || code === 'channel_not_found'
           ? 'Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis relancez `/coordo protocole <titre>`.'
           : START_FAILED;
-      await ctx.respond({ response_type: 'ephemeral', text });
-      return;
-    }
-    const { draft, reply } = await openStarted(check, { platform: 'slack', channelId: ctx.channelId, threadId: rootTs }, logger);
-    if (!draft) {
-      // No draft behind the root message: take it back rather than leave an empty « en préparation » in the channel.
-      await ctx.client.chat.delete({ channel: ctx.channelId, ts: rootTs }).catch((error: unknown) => {
-        logger.warn('drafts.root_delete_failed', { channel: ctx.channelId, error: errorName(error) });
-      });
-      await ctx.respond({ response_type: 'ephemeral', ...renderReply(reply) });
-      return;
-    }
-    await postInThread(ctx.client, reply, draft, ctx.userId);
-    logger.info('drafts.started', { draftId: draft.id, platform: 'slack' });
-    await ctx.respond({ response_type: 'ephemeral', text: `Brouillon « ${escapeMrkdwn(title)} » ouvert : la suite se passe dans le fil du message que je viens de poster.` });
+      },
+    }, slackFormat, logger);
+    await ctx.respond({ response_type: 'ephemeral', ...('reply' in started ? renderReply(started.reply) : { text: started.text }) });
   }
 
   return {
     ...slack,
     filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
-    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     subcommands: { protocole: startFromCommand },
-    register(app: App, delivery, router) {
+    register(app: App, delivery, router, people) {
       // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople('slack', draftPeople(slackPeople(app.client, logger)));
-      slack.register(app, delivery, router);
+      workflow.usePeople('slack', draftPeople(people));
+      slack.register(app, delivery, router, people);
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
         if (!parsed.success) return;

@@ -1,5 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { PeoplePort } from '../../core/people.ts';
 import type { CoreFeature, Router } from '../../core/router.ts';
 import type { Reply } from '../../engine/reply.ts';
 import type { SlackEffectHandler } from './delivery.ts';
@@ -28,8 +29,8 @@ export interface SlackFeature {
   readonly help?: readonly string[];
   /** The platform-neutral feature behind it, routed by the app's one router. */
   readonly core?: CoreFeature;
-  /** `router`: the app's router, over every feature's `core`. */
-  register(app: App, delivery: SlackDelivery, router: Router): void;
+  /** `router`: the app's router, over every feature's `core`; `people`: the app's one Slack directory (one cache for every feature). */
+  register(app: App, delivery: SlackDelivery, router: Router, people: PeoplePort): void;
   /** The outbox effects this feature owes and sends, by effect type. */
   readonly effects?: Readonly<Record<string, SlackEffectHandler>>;
   /** Once the app is connected (e.g. answer what a crash left pending). */

@@ -11,6 +11,7 @@ import {
   type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
 import { errorName, type Logger } from '../../log/logger.ts';
+import { close, listen } from '../shared/http-server.ts';
 import { checkPayload, checkSignature, isSslCheck, type Refusal } from './request-check.ts';
 
 export interface GuardedReceiverOptions {
@@ -58,26 +59,14 @@ export class GuardedReceiver implements Receiver {
 
   start(port: number = this.options.port): Promise<Server> {
     if (this.server) return Promise.reject(new Error('receiver already started'));
-    const server = http.createServer((req, res) => this.handle(req, res));
-    this.server = server;
-    return new Promise<Server>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, () => {
-        server.off('error', reject);
-        server.on('error', (error) => this.options.logger.error('slack.server_error', { error: errorName(error) }));
-        resolve(server);
-      });
-    });
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    return listen(this.server, port, this.options.logger, 'slack.server_error');
   }
 
   stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    if (!server) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeIdleConnections();
-    });
+    return close(server);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const MAX_BLOCKS = 50;
@@ -12,9 +13,8 @@ const MAX_BUTTON_VALUE = 2000;
 const MAX_CONTEXT_CHARS = 3000;
 const MAX_SOURCES = 10;
 
-export const ACTION_SHARE = 'coordo_share';
-/** A « Voulez-vous dire » button: its value is the question to ask. */
-export const ACTION_ASK_SUGGESTION = 'coordo_ask_suggestion';
+/** The core's id of a clicked action: the suggestion buttons of one block are numbered (`…_0`, `…_1`: Slack wants unique ids). */
+export const coreActionId = (actionId: string): string => (actionId.startsWith(`${ACTION_ASK_SUGGESTION}_`) ? ACTION_ASK_SUGGESTION : actionId);
 
 export interface RenderOptions {
   /** Stored answer id carried by the feedback and share buttons. */

@@ -8,6 +8,7 @@ import { tellInDm } from './direct-message.ts';
 import { slackErrorCode } from './errors.ts';
 import type { SlackDelivery } from './feature.ts';
 import { postReply } from './post-reply.ts';
+import { renderReply } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
@@ -21,6 +22,8 @@ export interface Scene {
   view?: { id: string; hash?: string };
   /** A reply only the actor sees; without it, a direct message. */
   respond?: (message: { text: string; blocks?: KnownBlock[] }) => Promise<unknown>;
+  /** Take back the message (only the actor saw it) the interaction came from. */
+  dismiss?: () => Promise<unknown>;
 }
 
 /** Runs a feature's effects in Slack; log events are named after the feature. */
@@ -85,10 +88,39 @@ export function effectRunner(feature: string, logger: Logger, delivery: () => Sl
     await postReply(scene.client, where, effect.reply, filesFailed && tell);
   }
 
+  /** A shared answer, posted for the channel; the private original taken back. */
+  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene): Promise<void> {
+    const message = renderReply(effect.reply, { answerId: effect.answerId, feedback: true, context: `<@${scene.userId}> a partagé une réponse de Coordo` });
+    try {
+      await scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message });
+    } catch (error) {
+      const code = slackErrorCode(error);
+      logger.warn('slack.share_failed', { channel: effect.conversationId, error: errorName(error) });
+      const text =
+        code === 'not_in_channel' || code === 'channel_not_found'
+          ? "Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis cliquez à nouveau sur « Partager dans le canal »."
+          : "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.";
+      return privately(scene, text);
+    }
+    logger.info('slack.shared', { channel: effect.conversationId, answer: effect.answerId });
+    await scene.dismiss?.();
+  }
+
   async function run(effect: Effect, scene: Scene): Promise<void> {
     switch (effect.kind) {
-      case 'reply':
-        return privately(scene, effect.text, [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)], effect.place);
+      case 'reply': {
+        const blocks = [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)];
+        const channel = effect.place?.conversationId;
+        if (effect.visibility === 'private' || !channel) return privately(scene, effect.text, blocks, effect.place);
+        await scene.client.chat.postMessage({ channel, thread_ts: effect.place?.threadId, text: effect.text, ...(blocks.length > 0 ? { blocks } : {}) });
+        return;
+      }
+      case 'answer': {
+        const { text, blocks } = renderReply(effect.reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable });
+        return privately(scene, text, blocks);
+      }
+      case 'share':
+        return share(effect, scene);
       case 'open_form':
         return openForm(effect, scene);
       case 'update_form':

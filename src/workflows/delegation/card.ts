@@ -1,5 +1,6 @@
 import type { Card, CardAction } from '../../core/card.ts';
 import type { Formatter } from '../../core/markup.ts';
+import type { ValueSigner } from '../../core/signed-value.ts';
 import type { DelegationCatalog } from './catalog.ts';
 import { transitionActionId } from './ids.ts';
 import { ACTION_LABELS, STATE_LABELS, type CardRole, type DelegationAction, type DelegationRequest } from './model.ts';
@@ -13,13 +14,14 @@ const CONFIRMATIONS: Partial<Record<DelegationAction, { title: string; text: str
   close: { title: 'Clôturer la demande ?', text: 'La délégation prendra fin ; l’autre partie sera prévenue.', yes: 'Clôturer' },
 };
 
-function transitionAction(request: DelegationRequest, action: DelegationAction, fmt: Formatter): CardAction {
+function transitionAction(request: DelegationRequest, action: DelegationAction, fmt: Formatter, signer: ValueSigner): CardAction {
+  const id = transitionActionId(action);
   const style = action === 'accept' ? 'primary' : action === 'decline' || action === 'withdraw' ? 'danger' : undefined;
   const wording = CONFIRMATIONS[action];
   return {
-    id: transitionActionId(action),
+    id,
     label: ACTION_LABELS[action],
-    value: JSON.stringify({ id: request.id, v: request.version }),
+    value: signer.sign(id, JSON.stringify({ id: request.id, v: request.version })),
     ...(style ? { style } : {}),
     ...(wording
       ? { confirm: { title: wording.title, text: `${fmt.bold(request.id)} — ${wording.text}`, yes: wording.yes, no: 'Annuler', danger: action !== 'accept' } }
@@ -27,13 +29,13 @@ function transitionAction(request: DelegationRequest, action: DelegationAction, 
   };
 }
 
-/** The request as a card for one party: fields, state, and the actions that party may take now (none without a role). */
-export function requestCard(request: DelegationRequest, catalog: DelegationCatalog, fmt: Formatter, role?: CardRole): Card {
+/** The request as a card for one party: fields, state, and the actions that party may take now (none without a role), their values signed. */
+export function requestCard(request: DelegationRequest, catalog: DelegationCatalog, fmt: Formatter, signer: ValueSigner, role?: CardRole): Card {
   return {
     title: `Demande de délégation ${request.id}`,
     status: { label: 'État', value: STATE_LABELS[request.state] },
     fields: requestFields(request, catalog, fmt),
-    actions: role === undefined ? [] : actionsFor(request.state, role).map((action) => transitionAction(request, action, fmt)),
+    actions: role === undefined ? [] : actionsFor(request.state, role).map((action) => transitionAction(request, action, fmt, signer)),
     footer: `Envoyée le ${parisTime(request.createdAt)} · mise à jour le ${parisTime(request.updatedAt)} · suivi : \`/coordo demande ${request.id}\``,
   };
 }

@@ -7,6 +7,8 @@ import type { Registries } from '../../domain/registry.ts';
 import type { Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { SqliteOutbox } from '../../store/outbox.ts';
+import { signingKey } from '../../store/secrets.ts';
+import { ValueSigner } from '../../core/signed-value.ts';
 import { delegationCatalog } from './catalog.ts';
 import { DELIVERY_EFFECTS, delegationDeliveries } from './deliveries.ts';
 import type { RequestsChannels } from './effects.ts';
@@ -44,12 +46,13 @@ export function createDelegation(deps: {
   const requestsChannels: RequestsChannels = deps.config.requestsChannel ? { slack: deps.config.requestsChannel } : {};
   const people = new PeopleDirectory();
   const catalog = delegationCatalog(deps.registries);
+  const signer = new ValueSigner(signingKey(deps.db));
   const repository = new SqliteDelegationRepository(deps.db);
   const service = new DelegationService({ repository, groups, outbox, requestsChannels, members: people, catalog });
   return {
     service,
-    feature: delegationInteractions({ service, catalog, professionGroups: groups, logger: deps.logger, fieldsReader: deps.fieldsReader }),
-    deliveries: { types: DELIVERY_EFFECTS, plan: delegationDeliveries({ service, catalog, rowsOf: (group) => outbox.group(group), requestsChannels }) },
+    feature: delegationInteractions({ service, catalog, professionGroups: groups, logger: deps.logger, fieldsReader: deps.fieldsReader, signer }),
+    deliveries: { types: DELIVERY_EFFECTS, plan: delegationDeliveries({ service, catalog, rowsOf: (group) => outbox.group(group), requestsChannels, signer }) },
     people,
   };
 }

@@ -1,3 +1,4 @@
+import type { ValueSigner } from '../../core/signed-value.ts';
 import type { DeliveryPlan } from '../../core/delivery.ts';
 import type { Formatter } from '../../core/markup.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
@@ -17,6 +18,8 @@ export interface DeliveryDeps {
   rowsOf(group: string): readonly OutboxRow[];
   /** Per platform, the channel of the délégués' cards. */
   requestsChannels: RequestsChannels;
+  /** Signs the cards' button values. */
+  signer: ValueSigner;
 }
 
 /** The neutral side of the delegation feature's outbox effects; the adapter renders and sends the plan. */
@@ -60,7 +63,7 @@ export function delegationDeliveries(deps: DeliveryDeps): (row: OutboxRow, fmt: 
           kind: 'post_card',
           text: lead ?? cardText(request, fmt),
           ...(lead ? { lead } : {}),
-          card: requestCard(request, catalog, fmt, effect.role),
+          card: requestCard(request, catalog, fmt, deps.signer, effect.role),
           posted: (ref) => service.attachCard(request.id, { ...ref, role: effect.role, platform: row.platform ?? 'slack', ...(userId ? { userId } : {}) }, request.version),
         };
       }
@@ -69,7 +72,7 @@ export function delegationDeliveries(deps: DeliveryDeps): (row: OutboxRow, fmt: 
         const request = service.find(effect.requestId);
         const card = request?.cards.find((c) => c.channel === effect.channel && c.ts === effect.ts && (c.platform ?? 'slack') === (row.platform ?? 'slack'));
         if (request === undefined || card === undefined) return { kind: 'gone' };
-        return { kind: 'update_card', ref: card, text: cardText(request, fmt), card: requestCard(request, catalog, fmt, card.role) };
+        return { kind: 'update_card', ref: card, text: cardText(request, fmt), card: requestCard(request, catalog, fmt, deps.signer, card.role) };
       }
       case NOTICE_EFFECT: {
         const effect = NoticeEffectSchema.parse(row.effect);

@@ -2,6 +2,7 @@ import type { Platform } from '../../core/capabilities.ts';
 import type { Effect } from '../../core/effect.ts';
 import type { FormSpec } from '../../core/form.ts';
 import { userOf } from '../../core/ids.ts';
+import type { ValueSigner } from '../../core/signed-value.ts';
 import type { CoreFeature, Handler } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { patientDataProblem } from '../../privacy/patient-data-guard.ts';
@@ -28,6 +29,8 @@ export interface DelegationInteractionsDeps {
   logger: Logger;
   /** The optional model step that pre-fills the form from a message (only with a chat model). */
   fieldsReader?: DelegationFieldsReader;
+  /** Signs the cards' button values, and checks them back. */
+  signer: ValueSigner;
   now?: () => Date;
 }
 
@@ -113,7 +116,8 @@ export function delegationInteractions(deps: DelegationInteractionsDeps): CoreFe
 
   const onButton: Handler<'action'> = async (click, platform) => {
     const action = actionOf(click.actionId);
-    const value = ButtonValueSchema.safeParse(parseJson(click.value));
+    const opened = deps.signer.open(click.actionId, click.value);
+    const value = ButtonValueSchema.safeParse(opened === null ? undefined : parseJson(opened));
     if (action === undefined || !value.success) return tampered(userOf(click.actor), click.actionId);
     const guest = await guestRefusal(userOf(click.actor));
     if (guest !== null) return [say(guest)];
@@ -143,7 +147,7 @@ export function delegationInteractions(deps: DelegationInteractionsDeps): CoreFe
     }
     const fmt = platform.markup;
     const history = viewed.history.map((entry) => `• ${historyLine(entry, fmt)}`).join('\n');
-    return [say(cardText(viewed.request, fmt), { card: requestCard(viewed.request, catalog, fmt), sections: [`${fmt.bold('Historique')}\n${history}`] })];
+    return [say(cardText(viewed.request, fmt), { card: requestCard(viewed.request, catalog, fmt, deps.signer), sections: [`${fmt.bold('Historique')}\n${history}`] })];
   }
 
   const demande: Handler<'command'> = async (command, platform) => {

@@ -191,6 +191,7 @@ export function draftInteractions({ workflow, dedup, logger }: DraftInteractions
   return {
     name: 'drafts',
     idPrefix: 'coordo_draft_',
+    help: ['`/coordo protocole <titre>` : rédiger un protocole local de coopération dans un fil (puis « état », « exporter »)'],
     actions: { [DRAFT_FILL_ACTION]: fill, [DRAFT_USE_PROPOSAL_ACTION]: useProposal, [DRAFT_PROPOSE_ACTION]: propose, [DRAFT_EXPORT_ACTION]: exportDraft },
     formChanges: { [DRAFT_FORM_CALLBACK]: changeSection },
     forms: { [DRAFT_FORM_CALLBACK]: submit },

@@ -1,16 +1,60 @@
 import { textReply, type Reply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { Draft, DraftKey } from './draft.ts';
-import type { StartCheck } from './workflow.ts';
+import type { Formatter } from '../../core/markup.ts';
+import type { Author, Draft, DraftKey } from './draft.ts';
+import type { DraftWorkflow, StartCheck } from './workflow.ts';
 
 export const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
 
 /** A checked start opened in the thread its root message made; an error there is logged, and told as no draft. */
-export async function openStarted(check: Extract<StartCheck, { ok: true }>, key: DraftKey, logger: Logger): Promise<{ draft: Draft | null; reply: Reply }> {
+async function openStarted(check: Extract<StartCheck, { ok: true }>, key: DraftKey, logger: Logger): Promise<{ draft: Draft | null; reply: Reply }> {
   try {
     return await check.open(key);
   } catch (error) {
     logger.warn('drafts.start_failed', { channel: key.channelId, error: errorName(error) });
     return { draft: null, reply: textReply('error', START_FAILED) };
   }
+}
+
+/** How a platform opens a draft's thread: its root message posted (its id; throws when refused), taken back, a reply in it. */
+export interface ThreadStarter {
+  postRoot(): Promise<string>;
+  removeRoot(rootId: string): Promise<void>;
+  postInThread(rootId: string, reply: Reply): Promise<void>;
+  /** What to tell the starter when the root could not be posted (the platform's words for « not in this channel »). */
+  rootFailed(error: unknown): string;
+}
+
+/**
+ * `/coordo protocole <titre>`, whatever the platform: checked once before
+ * anything is posted (a refused start leaves nothing in the channel), then a
+ * root message and the draft opened in its thread — or the root taken back.
+ * What to tell the starter alone: a reply, or a line.
+ */
+export async function startInThread(
+  workflow: DraftWorkflow,
+  start: { title: string; author: Author; key: Omit<DraftKey, 'threadId'> },
+  starter: ThreadStarter,
+  fmt: Formatter,
+  logger: Logger,
+): Promise<{ reply: Reply } | { text: string }> {
+  const { title, author, key } = start;
+  const check = await workflow.checkStart(title, author, key.platform);
+  if (!check.ok) return { reply: check.reply };
+  let rootId: string;
+  try {
+    rootId = await starter.postRoot();
+  } catch (error) {
+    logger.warn('drafts.root_post_failed', { channel: key.channelId, error: errorName(error) });
+    return { text: starter.rootFailed(error) };
+  }
+  const { draft, reply } = await openStarted(check, { ...key, threadId: rootId }, logger);
+  if (!draft) {
+    // No draft behind the root message: take it back rather than leave an empty « en préparation » in the channel.
+    await starter.removeRoot(rootId).catch((error: unknown) => logger.warn('drafts.root_delete_failed', { channel: key.channelId, error: errorName(error) }));
+    return { reply };
+  }
+  await starter.postInThread(rootId, reply);
+  logger.info('drafts.started', { draftId: draft.id, platform: key.platform });
+  return { text: `Brouillon « ${fmt.text(title)} » ouvert : la suite se passe dans le fil du message que je viens de poster.` };
 }

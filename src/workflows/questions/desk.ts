@@ -1,3 +1,5 @@
+import { qualify } from '../../core/ids.ts';
+import type { Platform } from '../../engine/message.ts';
 import type { Reply, ReplyKind } from '../../engine/reply.ts';
 import { replyEffect, withDeleteAdvice } from '../../core/reply-effect.ts';
 import type { AnswerStore, StoredAnswer } from '../../store/answers.ts';
@@ -9,8 +11,9 @@ const RATED: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'unknown']);
 /** Replies worth sharing from an answer only the asker sees. */
 const SHAREABLE: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup']);
 
-/** Where an answer goes: the conversation, its thread, who asked. */
+/** Where an answer goes: the platform, the conversation, its thread, who asked (the platform's own ids; stored qualified). */
 export interface AnswerPlace {
+  platform: Platform;
   channelId: string;
   userId: string;
   threadId?: string;
@@ -85,11 +88,12 @@ export class AnswerDesk {
     return { answerId: this.rated(reply, where), shareable: SHAREABLE.has(reply.kind) };
   }
 
-  /** May `userId` share this answer in `channelId`? */
-  share(answerId: string, channelId: string | undefined, userId: string): ShareOutcome {
+  /** May `userId` share this answer in `channelId` (the platform's ids)? */
+  share(answerId: string, where: { platform: Platform; channelId?: string; userId: string }): ShareOutcome {
     const answer = this.answers.get(answerId);
-    if (!answer || answer.channelId !== channelId) return { ok: false, text: 'Je ne retrouve pas cette réponse : reposez la question avec `/coordo`.' };
-    if (answer.userId !== userId) return { ok: false, text: 'Seule la personne qui a posé la question peut partager cette réponse.' };
+    const { platform, channelId, userId } = where;
+    if (!answer || !channelId || answer.channelId !== qualify(platform, channelId)) return { ok: false, text: 'Je ne retrouve pas cette réponse : reposez la question avec `/coordo`.' };
+    if (answer.userId !== qualify(platform, userId)) return { ok: false, text: 'Seule la personne qui a posé la question peut partager cette réponse.' };
     return { ok: true, answer };
   }
 
@@ -108,6 +112,7 @@ export class AnswerDesk {
   }
 
   private rated(reply: Reply, where: AnswerPlace): string | undefined {
-    return RATED.has(reply.kind) ? this.answers.save(reply, { channelId: where.channelId, userId: where.userId, threadTs: where.threadId }) : undefined;
+    const { platform } = where;
+    return RATED.has(reply.kind) ? this.answers.save(reply, { channelId: qualify(platform, where.channelId), userId: qualify(platform, where.userId), threadTs: where.threadId }) : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { Effect } from '../../core/effect.ts';
+import { qualify, userOf } from '../../core/ids.ts';
 import type { CoreFeature, Handler } from '../../core/router.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { AnswerStore } from '../../store/answers.ts';
@@ -25,8 +26,9 @@ export function feedbackInteractions(deps: { answers: AnswerStore; feedback: Fee
     (vote: Vote): Handler<'action'> =>
     async (click) => {
       const answer = deps.answers.get(click.value);
-      const user = click.actor.userId;
-      if (!answer || answer.channelId !== click.place.conversationId) {
+      const user = userOf(click.actor);
+      const channel = click.place.conversationId;
+      if (!answer || !channel || answer.channelId !== qualify(click.actor.platform, channel)) {
         deps.logger.warn('feedback.rejected', { user, known: answer !== null });
         return [say("Je ne retrouve pas cette réponse dans ce canal : votre avis n'a pas été enregistré.")];
       }

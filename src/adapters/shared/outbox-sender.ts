@@ -1,0 +1,79 @@
+import { LRUCache } from 'lru-cache';
+import { localId } from '../../core/ids.ts';
+import type { Platform } from '../../engine/message.ts';
+import type { Logger } from '../../log/logger.ts';
+import type { OutboxRow } from '../../store/outbox.ts';
+import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
+
+/** What a row's effect handler may use: the row's conversation, and posting exactly once where the platform can tell. */
+export interface PostTools<M, P> {
+  /** The conversation of the row's target (a person's direct conversation is opened). */
+  channel(): Promise<string>;
+  /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
+  post(message: M): Promise<P>;
+}
+
+/** How one platform opens, finds and makes posts, and sorts its failures. */
+export interface PlatformPosts<M, P> {
+  platform: Platform;
+  /** The direct conversation with a person (the platform's own id). */
+  openDirect(userId: string): Promise<string>;
+  /** The post an earlier attempt of this row made, if the platform has it. */
+  findPosted(row: OutboxRow, channel: string): Promise<P | null>;
+  /** Make the post, the row's key with it (so that {@link findPosted} can find it). */
+  make(row: OutboxRow, channel: string, message: M): Promise<P>;
+  /** A message that cannot be looked up afterwards (an ephemeral one): made without looking first. */
+  unfindable?(message: M): boolean;
+  /** Permanent refusals, rate limits, passing faults. */
+  classify(error: unknown): SendResult;
+}
+
+/**
+ * The platform side of the outbox, the same for every adapter: each row's
+ * effect is sent by the handler its type names; a row attempted before (the
+ * process may have died between the platform's answer and the mark) first
+ * looks for its own post, so that it is posted once.
+ */
+export function outboxSender<M, P, T extends PostTools<M, P>>(
+  posts: PlatformPosts<M, P>,
+  handlers: ReadonlyMap<string, (row: OutboxRow, tools: T) => Promise<SendResult>>,
+  extend: (tools: PostTools<M, P>) => T,
+  logger: Logger,
+): OutboxSend {
+  /** Direct conversations by person, the most recently used kept. */
+  const directs = new LRUCache<string, string>({ max: 5000 });
+
+  async function channelOf(row: OutboxRow): Promise<string> {
+    const { target } = row;
+    if (target.kind !== 'person') return target.channelId;
+    const known = directs.get(target.userId);
+    if (known) return known;
+    const opened = await posts.openDirect(localId(target.userId, posts.platform));
+    directs.set(target.userId, opened);
+    return opened;
+  }
+
+  return async (row) => {
+    const handler = handlers.get(row.effect.type);
+    if (!handler) return { status: 'failed', error: `unknown_effect:${row.effect.type}` };
+    const tools = extend({
+      channel: () => channelOf(row),
+      async post(message) {
+        const channel = await channelOf(row);
+        if (row.attempts > 1 && !posts.unfindable?.(message)) {
+          const found = await posts.findPosted(row, channel);
+          if (found) {
+            logger.info('outbox.found_posted', { key: row.key });
+            return found;
+          }
+        }
+        return posts.make(row, channel, message);
+      },
+    });
+    try {
+      return await handler(row, tools);
+    } catch (error) {
+      return posts.classify(error);
+    }
+  };
+}
