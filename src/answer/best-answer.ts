@@ -14,6 +14,12 @@ import { askedDetails, lacksAsked } from '../knowledge/asked-details.ts';
  * are structured), or the lookup found nothing and an article answers. Only then are the article handlers
  * asked, so that a lookup never costs a model call.
  */
+/**
+ * How much more of the question an article passage must hold to replace a lookup: the lookup's facts are
+ * structured, and an article shares words with a question more easily than it answers it.
+ */
+const LOOKUP_MARGIN = 0.2;
+
 export function createBestAnswerHandler(lookup: Handler, articles: readonly Handler[], retriever: Retriever): Handler {
   return {
     name: 'best-answer',
@@ -27,7 +33,7 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       if (!best) return fromLookup;
       const asked = askedTerms(message.text);
       // A lookup quotes the act or the question it answers (« … pour « suturer une plaie » ») : quotes do not count.
-      if (fromLookup.confident && share(asked, best.chunk.text) <= share(asked, withoutQuotes(fromLookup.text))) return fromLookup;
+      if (fromLookup.confident && share(asked, best.chunk.text) <= LOOKUP_MARGIN + share(asked, withoutQuotes(fromLookup.text))) return fromLookup;
       const fromArticles = await firstReply(articles, message);
       // An honest lookup (« le registre ne contient aucun… ») is kept over an article's « je ne sais pas ».
       return fromArticles && fromArticles.kind !== 'unknown' ? fromArticles : fromLookup;
