@@ -217,10 +217,17 @@ function kindsOf(chunk: Chunk): Map<QuestionKind, number> {
 /** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
 const OTHER_SUBJECT_FACTOR = 0.6;
 
+/**
+ * Subjects are typed (`protocol:…`, `form:…`): a passage on protocol Y is off the subject of a question on
+ * protocol X, not of a question that names a CPTS as the asker's setting.
+ */
 function isOffSubject(asked: ReadonlySet<string>, about: ReadonlySet<string>): boolean {
-  if (asked.size === 0 || about.size === 0) return false;
-  for (const subject of about) if (asked.has(subject)) return false;
-  return true;
+  const typeOf = (subject: string) => subject.slice(0, subject.indexOf(':'));
+  for (const type of new Set([...asked].map(typeOf))) {
+    const aboutOfType = [...about].filter((subject) => typeOf(subject) === type);
+    if (aboutOfType.length > 0 && !aboutOfType.some((subject) => asked.has(subject))) return true;
+  }
+  return false;
 }
 
 /**
