@@ -21,8 +21,14 @@ interface Part {
  * question then goes the usual way), or when neither is answered.
  */
 export async function answerParts(retriever: Retriever, question: AnalysedQuestion): Promise<Reply | null> {
-  const parts = partsOf(question);
-  if (!parts) return null;
+  for (const parts of partsOf(question)) {
+    const reply = await answerEach(retriever, question, parts);
+    if (reply) return reply;
+  }
+  return null;
+}
+
+async function answerEach(retriever: Retriever, question: AnalysedQuestion, parts: readonly Part[]): Promise<Reply | null> {
   const found = await Promise.all(parts.map(async (part) => ({ part, passage: selectPassages(await retriever.retrieve(part.asked))[0] })));
   const answered = found.filter((f): f is { part: Part; passage: Passage } => f.passage !== undefined);
   if (answered.length === 0 || new Set(answered.map((f) => f.passage.chunk.id)).size < answered.length) return null;
@@ -39,13 +45,31 @@ export async function answerParts(retriever: Retriever, question: AnalysedQuesti
   return { kind: 'answer', text: lines.join('\n\n'), citations, confident: true };
 }
 
-function partsOf(question: AnalysedQuestion): Part[] | undefined {
-  if (question.kind === 'comparison' && question.sides) return question.sides.map((side) => ({ label: side, asked: `qu'est-ce que ${side}` }));
-  if (!question.parts) return undefined;
+/** The words that ask for a comparison, without saying on what (« quelle différence », « c'est quoi la grosse différence »). */
+const COMPARING =
+  /\b(?:quelles?|la|les|grosses?|principales?|vraies?|diff[ée]rences?|entre|c'est quoi|qu'est-ce qui|change|distingue|compar\w*|versus|vs|chacun|chacune|respectivement|what|is|are|the|main|big|difference|between|in each)\b|[?:,]/giu;
+
+/**
+ * « MSP et ESP : quelle différence sur la structure juridique ? » compares each side on what is asked (« la
+ * structure juridique de la MSP »); when the base does not answer that for both, or nothing more is asked, each
+ * side is defined.
+ */
+function comparedParts(question: AnalysedQuestion, sides: readonly [string, string]): Part[][] {
+  const aspect = sides.reduce((rest, side) => rest.replace(side, ' '), question.text).replace(COMPARING, ' ').replace(/\s+/g, ' ').trim();
+  const defined = sides.map((side) => ({ label: side, asked: `qu'est-ce que ${side}` }));
+  return terms(aspect).length > 0 ? [sides.map((side) => ({ label: side, asked: `${aspect} ${side}` })), defined] : [defined];
+}
+
+/** The ways to split the question, best first (none when it asks one thing). */
+function partsOf(question: AnalysedQuestion): Part[][] {
+  if (question.kind === 'comparison' && question.sides) return comparedParts(question, question.sides);
+  if (!question.parts) return [];
   const [first, second] = question.parts;
   return [
-    { asked: first },
-    { asked: { ...question, text: second, kind: 'open', clauses: [{ text: second, weight: 1 }, { text: first, weight: TOPIC_WEIGHT }] } },
+    [
+      { asked: first },
+      { asked: { ...question, text: second, kind: 'open', clauses: [{ text: second, weight: 1 }, { text: first, weight: TOPIC_WEIGHT }] } },
+    ],
   ];
 }
 

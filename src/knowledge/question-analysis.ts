@@ -39,7 +39,7 @@ const SITUATION = /\b(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my)\b/;
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
-  ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between)\b/],
+  ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   ['steps', /\b(?:comment (?:faire|creer|monter|ouvrir|declarer|devenir|mettre|obtenir|rejoindre|elaborer|constituer|deposer|proceder|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on )?commencer|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:on|je|nous) (?:doit|dois|devons) faire quoi|que faut il faire|faut faire quoi|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|where (?:do|should) (?:we|i) start)\b/],
@@ -117,7 +117,7 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
 function comparedSides(text: string): [string, string] | undefined {
   const match =
     /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text) ??
-    /^(.+?)\s+(?:ou|vs\.?|versus|or)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
+    /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
   const a = match?.[1]?.trim();
   const b = match?.[2]?.trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
