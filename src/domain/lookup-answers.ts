@@ -201,7 +201,7 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
           ? `**Oui, selon l'ARS Auvergne-Rhône-Alpes**, qui ajoute ${lower(who)} aux professions de l'art. L4011-1 pouvant participer à un protocole de coopération.`
           : `**Oui** : ${lower(who)} peuvent être délégants ou délégués dans un protocole de coopération (art. L4011-1 : professions médicales, de la pharmacie, auxiliaires médicaux).`;
       }
-      return `**Non** : ${lower(who)} ne figurent pas parmi les professions visées par l'art. L4011-1 (professions médicales, de la pharmacie, auxiliaires médicaux).`;
+      return `**Non** : ${lower(who)} ne peuvent être ni délégants ni délégués d'un protocole de coopération : ils ne figurent pas parmi les professions visées par l'art. L4011-1 (professions médicales, de la pharmacie, auxiliaires médicaux).`;
     case 'categorie':
       if (asked === undefined || profession.category === 'non-precisee') return `Catégorie des ${profession.plural} : ${CATEGORY_LABELS[profession.category]}.`;
       if (profession.category === 'medecin-ou-pharmacien' && (asked === 'medicale' || asked === 'pharmacie')) {
@@ -330,6 +330,13 @@ export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, tod
   return compose(`**${entry.term}** :`, [block, ...dated], true);
 }
 
+/** « Oui » for a national protocol, else « Non » and what the entry is (a dispositif antérieur, a dossier HAS…). */
+export function statusAnswer(registries: Registries, protocol: Protocol, today: IsoDay): Reply {
+  const national = protocol.status.kind === 'national';
+  const lead = `**${national ? 'Oui' : 'Non'}** : ${protocol.title} — ${statusPhrase(protocol, today)}.`;
+  return compose(lead, [protocolBlock(registries, protocol, today)], true);
+}
+
 /** `today` is the calendar day the answer is worded for (dated facts, statuses). */
 export function lookupAnswer(registries: Registries, query: LookupQuery, today: IsoDay): Reply {
   switch (query.kind) {
@@ -351,5 +358,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
       return categoryAnswer(registries, query.category);
     case 'form':
       return formAnswer(query.form, query.aspect);
+    case 'status':
+      return statusAnswer(registries, query.protocol, today);
   }
 }

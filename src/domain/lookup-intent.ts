@@ -1,9 +1,10 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
-import { asksSomething } from '../knowledge/question-analysis.ts';
+import { findPhrase, matchWords } from './phrase-match.ts';
+import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
-import { namesOf, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
+import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
 /**
  * Recognises the lookup questions the registries answer. Conservative on
@@ -24,7 +25,9 @@ export type LookupQuery =
   | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
   | { kind: 'acronym'; entry: GlossaryEntry }
   /** A tariff, threshold or opening that changes on given days. */
-  | { kind: 'dated'; facts: DatedFact[] };
+  | { kind: 'dated'; facts: DatedFact[] }
+  /** Whether one named protocol is national (authorised), and what it is otherwise. */
+  | { kind: 'status'; protocol: Protocol };
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
@@ -47,6 +50,7 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   return (
     acronymQuery(registries, text, n) ??
     delegationQuery(registries, n) ??
+    statusQuery(registries, text, n) ??
     actQuery(registries, n) ??
     datedQuery(registries, n) ??
     categoryQuery(n) ??
@@ -55,6 +59,22 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
     professionQuery(registries, n, asksSomething(text)) ??
     protocolsOfProfessionQuery(registries, n)
   );
+}
+
+/** Interrogative words asking for content rather than a yes or a no (« il dit quoi ? », « quel arrêté ? »). */
+const ASKS_CONTENT = /\b(?:quoi|que dit|quel|quelle|quels|quelles|comment|combien|pourquoi|quand|what|which|how|why|when|where)\b/;
+
+/** Words asking whether a protocol is national, authorised, in force. */
+const ASKS_STATUS = /\b(?:nationa(?:l|ux|le|les)|autorise\w*|en vigueur|valide\w*|officiel\w*|reconnu\w*|authori[sz]ed|official)\b/;
+
+/**
+ * « asalée c'est un protocole national comme les autres ? », « le dossier PC 145 est-il autorisé ? »: a yes-or-no
+ * question on the status of the one protocol it names (several named: not this kind of question).
+ */
+function statusQuery(registries: Registries, text: string, n: string): LookupQuery | null {
+  if (!ASKS_STATUS.test(n) || !asksSomething(text) || ASKS_CONTENT.test(n) || !['yes-no', 'open'].includes(analyseQuestion(text).kind)) return null;
+  const named = matchProtocolsByActs(registries, n);
+  return named.length === 1 && named[0] ? { kind: 'status', protocol: named[0] } : null;
 }
 
 /** Words of a protocole de coopération or a delegation. */
@@ -79,9 +99,11 @@ function protocolsOfProfessionQuery(registries: Registries, n: string): LookupQu
 
 /** The text without the profession's names (a name such as « manip radio » is no act). */
 function withoutNames(n: string, profession: Profession): string {
-  let rest = ` ${n} `;
-  for (const name of namesOf(profession).map(normalizeForMatch).sort((a, b) => b.length - a.length)) rest = rest.replaceAll(` ${name} `, ' ');
-  return rest.trim();
+  const words = [...matchWords(n)];
+  for (const name of namesOf(profession).map(matchWords).sort((a, b) => b.length - a.length)) {
+    for (const start of findPhrase(words, name)) words.fill('', start, start + name.length);
+  }
+  return words.filter(Boolean).join(' ');
 }
 
 /**

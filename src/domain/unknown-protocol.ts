@@ -11,15 +11,15 @@ import { namesOf, type Protocol, type Registries } from './registry.ts';
  * coopération », « national », « local » and a linking word) up to the end of the clause describe it.
  */
 const NAMED =
-  /\bprotocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:(?:sur|pour|de|du|des|d|concernant|relatif a|about|on|for)(?: (?:le|la|les|l))? )?((?!(?:un|une|le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces|son|sa|ses|leur|leurs|a|au|aux|dans|en|avec|chez|qui|que|qu|est|sont|et|ou|vs|versus|on|il|elle)\b)[^?!.;:,()]+)/;
-const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same|new|this|that)\b)[a-z0-9]+) protocol\b/;
+  /\bprotocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:(?:sur|pour|de|du|des|d|concernant|relatif a|about|on|for)(?: (?:le|la|les|l))? )?((?!(?:un|une|le|la|les|l|mon|ma|mes|notre|nos|votre|vos|ce|cette|ces|son|sa|ses|leur|leurs|a|au|aux|dans|en|avec|chez|qui|que|qu|est|sont|et|ou|vs|versus|on|il|elle)\b)[^?!.;:,()]+)/d;
+const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same|new|this|that)\b)[a-z0-9]+) protocol\b/d;
 /**
  * « un protocole national où l'IDE fait et interprète l'ECG », « un protocole qui permet à la sage-femme de poser un
  * DIU », « a protocol letting midwives prescribe… », « the national protocol for shoulder pain »: the clause after
  * the protocol says what it does, up to where the act is placed or timed (« aux urgences », « avant le médecin »).
  */
 const RELATIVE_NAMED =
-  /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*)|permettant|autorisant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/;
+  /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*)|permettant|autorisant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/d;
 const RELATIVE_END = /\s(?:—|–|par|by|chez|avant|apres|après|before|after|dans|à|au|aux|in|at|when|quand|which|what|quel|quelle|ou|or)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
 const DESCRIPTION_END =
@@ -36,9 +36,9 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   const folded = foldAccents(lowered);
   const descriptions = DESCRIPTIONS.flatMap(([pattern, end]) => {
     const match = pattern.exec(folded);
-    if (match?.[1] === undefined) return [];
-    const start = match.index + match[0].length - match[1].length;
-    return [{ text: lowered.slice(start, start + match[1].length).replace(end, '').trim(), singular: !/^protocoles\b/.test(match[0]) }];
+    const at = match?.indices?.[1];
+    if (!match || !at) return [];
+    return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
   if (!descriptions.some((description) => isUnknown(registries, description, vocabulary))) return null;
   // The user's own words are not repeated: they could name a patient.

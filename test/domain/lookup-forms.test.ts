@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegistries } from '../../src/domain/load.ts';
+import { detectLookup } from '../../src/domain/lookup-intent.ts';
+import { unknownProtocolAnswer } from '../../src/domain/unknown-protocol.ts';
+import { lookupAnswer } from '../../src/domain/lookup-answers.ts';
+
+const registries = loadRegistries(join(import.meta.dirname, '../../knowledge'));
+const detect = (text: string) => detectLookup(registries, text);
+const subject = (text: string) => {
+  const query = detect(text);
+  if (!query) return null;
+  if (query.kind === 'status') return `${query.kind}:${query.protocol.id}`;
+  return 'profession' in query ? `${query.kind}:${query.profession.id}` : query.kind;
+};
+
+describe('a profession’s protocols, however the question is put', () => {
+  it('finds the profession as délégué in pronouns, English, the asker’s own job and statements', () => {
+    expect(subject('Le manip radio, on peut lui déléguer quoi ?')).toBe('delegue:manipulateur-electroradiologie');
+    expect(subject('What can an orthoptist be delegated under a cooperation protocol?')).toBe('delegue:orthoptiste');
+    expect(subject('What can be delegated to a pharmacist today under national protocols?')).toBe('delegue:pharmacien');
+    expect(subject('How many national protocols exist for radiographers (MERM)?')).toBe('delegue:manipulateur-electroradiologie');
+    expect(subject('je suis kiné en MSP, quels protocoles de coop existent pour moi ?')).toBe('delegue:masseur-kinesitherapeute');
+    expect(subject("Notre orthoptiste demande s'il existe des protocoles de coopération pour lui en CPTS.")).toBe('delegue:orthoptiste');
+    expect(subject('What can a GP delegate under a cooperation protocol?')).toBe('delegant:medecin-generaliste');
+  });
+
+  it('leaves a question naming an act to the act lookups and the articles (it may not be in the registry)', () => {
+    expect(subject('Quel est le protocole de coopération qui permet à la sage-femme de poser un DIU ?')).not.toBe('delegue:sage-femme');
+    expect(subject('Il existe un protocole kiné pour les cervicalgies ou le torticolis ?')).not.toBe('delegue:masseur-kinesitherapeute');
+  });
+});
+
+describe('a profession’s facts', () => {
+  it('answers bare questions made of the profession and the facts asked, on the profession named first', () => {
+    expect(subject('Psychomotricien : Ordre ? URPS ?')).toBe('profession:psychomotricien');
+    expect(subject('opticien-lunetier : ordre ou pas ?')).toBe('profession:opticien-lunetier');
+    expect(subject("psychomotricienne dans notre CPTS : elle doit s'inscrire à un Ordre comme les kinés ?")).toBe('profession:psychomotricien');
+    expect(subject('Do pedicure-podiatrists have both an Ordre and a URPS?')).toBe('profession:pedicure-podologue');
+  });
+
+  it('does not take a question on something else about the same body for one', () => {
+    expect(detect("Qui est le président de l'URPS médecins d'Occitanie ?")).toBeNull();
+    expect(detect("Comment sont composés les trois collèges de l'URPS médecins ?")).toBeNull();
+  });
+});
+
+describe('a protocol’s status', () => {
+  const lead = (text: string) => {
+    const query = detect(text);
+    return query ? lookupAnswer(registries, query, '2026-12-01').text.split('\n')[0] : null;
+  };
+
+  it('says whether the one protocol named is national, and what it is otherwise', () => {
+    expect(lead('asalée c un protocole national comme les autres ?')).toMatch(/^\*\*Non\*\* : Asalée.*dispositif antérieur/);
+    expect(lead('Le dossier PC 145 sur les midlines est-il autorisé ?')).toMatch(/^\*\*Non\*\*.*autorisation n'a pas été trouvée/);
+    expect(lead('Le protocole cystite est-il toujours en vigueur ?')).toMatch(/^\*\*Oui\*\*.*protocole national autorisé/);
+  });
+
+  it('is no answer to a question asking what a text says', () => {
+    expect(subject("L'arrêté de 2025 qui autorise les kinés à prescrire des radios du genou, il dit quoi ?") ?? '').not.toMatch(/^status/);
+  });
+});
+
+describe('a protocol the base does not hold', () => {
+  const vocabulary = { isKnown: (term: string) => !['asthma', 'ecg', 'antidepress', 'should'].includes(term) };
+  const unknown = (text: string) => unknownProtocolAnswer(registries, text, vocabulary) !== null;
+
+  it('is told by what it would let someone do, in French and English', () => {
+    expect(unknown("Y a-t-il un protocole national où l'IDE fait et interprète l'ECG aux urgences ?")).toBe(true);
+    expect(unknown("I heard there's a cooperation protocol letting midwives prescribe antidepressants postpartum")).toBe(true);
+    expect(unknown('Is there an asthma protocol for nurses?')).toBe(true);
+    expect(unknown('On voudrait appliquer le protocole national « plaies chroniques et ulcères » par l’IDE libérale')).toBe(true);
+  });
+
+  it('is not claimed for the protocols the registry holds, however they are named', () => {
+    expect(unknown('Le protocole entorse de cheville, ça marche comment ?')).toBe(false);
+    expect(unknown('protocole mal de gorge : qui peut faire le TROD ?')).toBe(false);
+    expect(unknown("Un protocole qui permet à l'IDE de suturer une plaie aux urgences, ça existe ?")).toBe(false);
+    expect(unknown('Les protocoles de coopération rapportent-ils quelque chose à la MSP ?')).toBe(false);
+    expect(unknown('ado de 14 ans avec des brulures en urinant, protocole cystite possible ?')).toBe(false);
+  });
+});
