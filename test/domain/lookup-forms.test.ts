@@ -11,7 +11,7 @@ const subject = (text: string) => {
   const query = detect(text);
   if (!query) return null;
   if (query.kind === 'status') return `${query.kind}:${query.protocol.id}`;
-  return 'profession' in query ? `${query.kind}:${query.profession.id}` : query.kind;
+  return 'profession' in query && query.profession ? `${query.kind}:${query.profession.id}` : query.kind;
 };
 
 describe('a profession’s protocols, however the question is put', () => {
