@@ -7,6 +7,7 @@ import { findProfession, matchProtocolsByActs } from './lookups.ts';
 import { inForce, type Protocol, type Registries } from './registry.ts';
 import type { ReplyButton } from '../engine/reply.ts';
 import { withContext } from '../engine/message.ts';
+import { withoutNegatedMentions } from '../knowledge/question-analysis.ts';
 
 /**
  * Answers the lookup questions from the registries (who may do an act, what
@@ -19,7 +20,7 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
   return {
     name: 'lookup',
     async handle(message) {
-      const text = withContext(message);
+      const text = withoutNegatedMentions(withContext(message));
       // Only what this message says: an earlier question's protocol is no reason to say it is unknown again.
       const unknown = options.vocabulary ? unknownProtocolAnswer(registries, message.text, options.vocabulary) : null;
       if (unknown) return unknown;

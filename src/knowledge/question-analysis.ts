@@ -55,6 +55,16 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
 const FRAME_WORDS =
   /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
 
+/**
+ * « La téléconsultation (pas la téléexpertise), c'est remboursé combien ? », « … , not the hospital one, … »: what
+ * the asker sets aside is no part of the question.
+ */
+const NEGATED_MENTION = /\s*\((?:pas|non|sauf|hors|et non|not|except)\b[^)]*\)|,\s*(?:pas|et non|sauf|hors|not|except)\s+[^,?;]*(?=,)/giu;
+
+export function withoutNegatedMentions(text: string): string {
+  return text.replace(NEGATED_MENTION, '');
+}
+
 /** Does the text ask something (a question mark, an interrogative word, an inverted verb), rather than state it? */
 export function asksSomething(text: string): boolean {
   return text.includes('?') || ASKS.test(normalizeForMatch(text));
@@ -62,7 +72,7 @@ export function asksSomething(text: string): boolean {
 
 /** Split a question into clauses, weigh each one, and say what kind of answer it wants. */
 export function analyseQuestion(asked: string): AnalysedQuestion {
-  const text = canonicalQuestion(asked);
+  const text = canonicalQuestion(withoutNegatedMentions(asked));
   const n = normalizeForMatch(text);
   const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(n))?.[0] ?? 'open';
   const sides = kind === 'comparison' ? comparedSides(text) : undefined;
