@@ -32,8 +32,11 @@ export const TOPIC_WEIGHT = 0.8;
 /** Interrogative marks of a clause, on accent-folded lowercase text. */
 const ASKS =
   /\?|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b/;
-/** The asker speaking of themself or their team: « nous », « on », « je », « notre MSP »… */
-const SITUATION = /\b(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my)\b/;
+/**
+ * A clause that starts with the asker (« on est 6 dans un village », « je suis kiné ») describes them; one that
+ * only mentions them (« pour déclarer qu'on applique le protocole ») is part of what is asked.
+ */
+const ABOUT_ASKER = /^(?:(?:et|mais|alors|bon|donc|bonjour|salut|hello|hi|so|and|well)\s+)*(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my|chez nous|ici|perso)\b/;
 
 /** « quand » / « when » asking for a date, not joining two clauses (« quand elle fait pipi », « when she pees »). */
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
@@ -89,7 +92,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
  */
 function weighClauses(text: string): Clause[] {
   const parts = text
-    .split(/(?<=[.;!?:\n])\s+|,\s+|\s+[–—-]\s+|\s+\((?=[^)]{12,}\))|\s+(?:mais|car|parce que|sachant que|vu que|because|but)\s+/iu)
+    .split(/(?<=[.;!?:\n…])\s+|,\s+|\s+[–—-]\s+|\s+\((?=[^)]{12,}\))|\s+(?:mais|car|parce que|sachant que|vu que|because|but)\s+/iu)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   if (parts.length <= 1) return [{ text, weight: 1 }];
@@ -110,7 +113,7 @@ function weighClauses(text: string): Clause[] {
  * dans le même village. » is the asker's situation in all its parts, not only in the one that says « on ».
  */
 function situationSentences(text: string, parts: readonly string[]): boolean[] {
-  const sentences = text.split(/(?<=[.;!?:\n])\s+/u);
+  const sentences = text.split(/(?<=[.;!?:\n…])\s+/u);
   let sentence = 0;
   let consumed = sentences[0]?.length ?? 0;
   let offset = 0;
@@ -119,8 +122,8 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
     while (offset > consumed && sentence < sentences.length - 1) consumed += 1 + (sentences[++sentence]?.length ?? 0);
     return sentence;
   });
-  const aboutAsker = new Set(parts.flatMap((part, i) => (SITUATION.test(normalizeForMatch(part)) && !asksSomething(part) ? [sentenceOf[i]] : [])));
-  return parts.map((part, i) => SITUATION.test(normalizeForMatch(part)) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
+  const aboutAsker = new Set(parts.flatMap((part, i) => (ABOUT_ASKER.test(normalizeForMatch(part)) && !asksSomething(part) ? [sentenceOf[i]] : [])));
+  return parts.map((part, i) => ABOUT_ASKER.test(normalizeForMatch(part)) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
 }
 
 /** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */
