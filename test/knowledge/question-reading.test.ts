@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { askedDetails, lacksAsked } from '../../src/knowledge/asked-details.ts';
+import { analyseQuestion, SITUATION_WEIGHT, withoutNegatedMentions } from '../../src/knowledge/question-analysis.ts';
+
+const kind = (text: string) => analyseQuestion(text).kind;
+const weightOf = (text: string, clause: string) => analyseQuestion(text).clauses.find((c) => c.text.includes(clause))?.weight;
+
+describe('the kind of a question', () => {
+  it('reads « quand » / « when » as asking for a date only where it asks', () => {
+    for (const q of ['Quand le protocole cystite a-t-il été autorisé ?', 'ACI MSP : signé quand ?', 'Depuis quand les CPTS existent-elles ?', 'When was the CPTS ACI signed?', "c'est quand la date limite ?"]) {
+      expect(kind(q), q).toBe('number');
+    }
+    for (const q of ['A 15-year-old girl with burning when she pees. Can I use the cystitis protocol?', 'Il peut quand même entrer dans le protocole domicile ?', 'quand elle a de la fièvre, le protocole cystite marche encore ?']) {
+      expect(kind(q), q).not.toBe('number');
+    }
+  });
+
+  it('reads « qui » as asking who only in its interrogative uses', () => {
+    for (const q of ['Qui peut suturer une plaie aux urgences ?', 'à qui envoyer le projet de santé ?', 'Le projet de santé, c’est qui qui le valide ?']) expect(kind(q), q).toBe('who');
+    expect(kind("IDE en centre de santé, l'anesthésiste qui consulte chez nous me propose de poser des VVC. C'est possible ?")).not.toBe('who');
+  });
+
+  it('reads steps with words between « comment » and the verb, and plain « on commence par quoi »', () => {
+    for (const q of ['comment on cree une cpts ??', 'Comment je fais pour déclarer un protocole ?', 'On voudrait monter une MSP. On commence par quoi ?', 'What are the steps to open an MSP?']) {
+      expect(kind(q), q).toBe('steps');
+    }
+  });
+
+  it('reads « A et B : quelle différence ? » as a comparison of A and B', () => {
+    expect(analyseQuestion('Ordre et URPS, c’est quoi la différence ?').sides).toEqual(['Ordre', 'URPS']);
+    expect(analyseQuestion('MSP et ESP : quelle différence sur la structure juridique ?').sides).toEqual(['MSP', 'ESP']);
+  });
+});
+
+describe('what is asked and what is said aside', () => {
+  it('puts every part of a sentence about the asker aside, not a clause that only mentions them', () => {
+    const q = 'On est 2 généralistes, une infirmière et un kiné dans le même village. Pour déclarer qu’on applique le protocole cystite, faut fournir quoi ?';
+    expect(weightOf(q, 'une infirmière et un kiné')).toBe(SITUATION_WEIGHT);
+    expect(weightOf(q, 'Pour déclarer')).toBeGreaterThan(SITUATION_WEIGHT);
+  });
+
+  it('drops what the asker sets aside', () => {
+    expect(withoutNegatedMentions('La téléconsultation (pas la téléexpertise), c’est remboursé combien ?')).toBe('La téléconsultation, c’est remboursé combien ?');
+    expect(withoutNegatedMentions('Le protocole angine, pas celui de la cystite, est-il ouvert aux CPTS ?')).toBe('Le protocole angine, est-il ouvert aux CPTS ?');
+    expect(withoutNegatedMentions('Le protocole angine est-il ouvert aux CPTS ?')).toBe('Le protocole angine est-il ouvert aux CPTS ?');
+  });
+});
+
+describe('the detail a question asks for', () => {
+  it('finds designations and asked units, not quantities or dates', () => {
+    expect(askedDetails("Où trouver l'avenant 3 de l'ACI ?").designations).toEqual([{ word: 'avenant', number: '3' }]);
+    expect(askedDetails('Le dossier PC 188 a-t-il été autorisé ?').designations).toEqual([{ word: 'pc', number: '188' }]);
+    expect(askedDetails('Un enfant de 12 ans, fin 2023, 3 patients').designations).toEqual([]);
+    expect(askedDetails("combien d'heures de formation pour l'IOA ?").units).toEqual(['heures']);
+    expect(askedDetails('la téléexpertise est remboursée combien ?').units).toContain('euros');
+    expect(askedDetails('Qui valide le projet de santé ?').units).toEqual([]);
+  });
+
+  it('says a passage lacks it when it numbers other things, or gives no figure in the unit', () => {
+    const avenant3 = askedDetails("qu'est-ce que l'avenant 3 a changé ?");
+    expect(lacksAsked(avenant3, "L'avenant 1 a été signé en 2022 ; l'avenant 2 a ajouté une mission.")).toBe(true);
+    expect(lacksAsked(avenant3, "L'avenant 3 a été signé en 2023.")).toBe(false);
+    expect(lacksAsked(avenant3, 'Le contrat est signé pour cinq ans.')).toBe(false);
+    const hours = askedDetails("combien d'heures de formation pour l'IOA ?");
+    expect(lacksAsked(hours, 'IDE formé à la fonction d’IOA, patients de plus de 16 ans.')).toBe(true);
+    expect(lacksAsked(hours, 'Une formation de 100 heures est exigée.')).toBe(false);
+    const delay = askedDetails('le requis a combien de temps pour répondre ?');
+    expect(lacksAsked(delay, 'Le requis dispose de sept jours pour répondre.')).toBe(false);
+    const price = askedDetails('la téléexpertise est remboursée combien ?');
+    expect(lacksAsked(price, 'TE2 : 23 € depuis le 1er janvier 2026.')).toBe(false);
+  });
+});
