@@ -4,7 +4,7 @@ import { describeValues, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { canTakePart, matchProtocolsByActs, professionById, professionCovers, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import type { FormAspect, LookupQuery, ProfessionAspect } from './lookup-intent.ts';
-import { STATUS_SECTIONS, statusPhrase } from './protocol-status.ts';
+import { STATUS_SECTIONS, statusPhrase, statusTag } from './protocol-status.ts';
 import { inForce, type DatedFact, type Fact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Protocol, type Registries } from './registry.ts';
 
 /** Longest lookup answer, citation markers included. */
@@ -153,7 +153,7 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
       : `**Protocoles où les ${who} sont délégants** :`;
   const blocks = localFirst(found).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
-    text: `- **${protocol.title}** (${scopeLabel(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
+    text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
   }));
   return compose(heading, blocks, true, 'Le registre ne recense que les protocoles trouvés dans ses sources.');
 }

@@ -117,6 +117,8 @@ export type ProtocolStatus = { kind: ProtocolStatusKind; since?: string; basis: 
 const protocolFields = {
   id: kebabId,
   title: text,
+  /** A short name for lists (« Entorse de cheville »); the title when absent. */
+  short: text.optional(),
   /** Profession ids (checked against professions.yml at load). */
   delegants: z.array(kebabId).default([]),
   delegues: z.array(kebabId).default([]),

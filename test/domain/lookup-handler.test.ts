@@ -71,7 +71,7 @@ describe('acte → qui', () => {
 describe('profession → protocoles', () => {
   it('« que peut-on déléguer à un masseur-kinésithérapeute ? »', async () => {
     const reply = await answer('Que peut-on déléguer à un masseur-kinésithérapeute ?');
-    expect(reply.text).toMatch(/torsion de la cheville[\s\S]*Douleur lombaire/);
+    expect(reply.text).toMatch(/Entorse de cheville[\s\S]*Lombalgie aiguë/);
   });
 
   it('« que peut-on déléguer aux kinés ? » (pluriel familier) et « aux ifirmiers » (faute)', async () => {
