@@ -3,7 +3,7 @@ import type { IncomingMessage } from '../engine/message.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { analyseQuestion, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion } from '../knowledge/question-analysis.ts';
 import type { AnswerComposer } from './composer.ts';
-import { answerParts } from './composite-answer.ts';
+import { answerComparison } from './comparison-answer.ts';
 
 /** Free-text questions: hybrid retrieval, then the composer (extractive offline, or a model). */
 export function createQuestionHandler(retriever: Retriever, composer: AnswerComposer): Handler {
@@ -12,8 +12,8 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
     async handle(message: IncomingMessage) {
       const analysed = withFollowedUp(analyseQuestion(message.text), message.context, retriever);
       const query = analysed.clauses.map((c) => c.text).join(' ');
-      const composite = await answerParts(retriever, analysed);
-      if (composite) return composite;
+      const compared = await answerComparison(retriever, analysed);
+      if (compared) return compared;
       const passages = await retriever.retrieve(analysed);
       return composer.compose({ text: query, history: message.history }, passages);
     },
@@ -22,10 +22,13 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
 
 /**
  * A follow-up's earlier question joins it as a clause: as its topic (« ses missions ? » after « c'est quoi une
- * CPTS ? »), or only aside when the follow-up names its own subject (« et pour une CPTS ? » after a question on MSP).
+ * CPTS ? », « is it the one most MSPs pick? » after a question on the cystitis protocol), or only aside when the
+ * follow-up names its own subject of the same type (« et pour une CPTS ? » after a question on MSP).
  */
 function withFollowedUp(analysed: AnalysedQuestion, context: string | undefined, retriever: Retriever): AnalysedQuestion {
   if (!context) return analysed;
-  const weight = retriever.subjectsOf(analysed.text).length > 0 ? SITUATION_WEIGHT : TOPIC_WEIGHT;
-  return { ...analysed, clauses: [...analysed.clauses, { text: context, weight, earlier: true }] };
+  const typeOf = (subject: string) => subject.slice(0, subject.indexOf(':'));
+  const earlierTypes = new Set(retriever.subjectsOf(context).map(typeOf));
+  const replaces = retriever.subjectsOf(analysed.text).some((subject) => earlierTypes.size === 0 || earlierTypes.has(typeOf(subject)));
+  return { ...analysed, clauses: [...analysed.clauses, { text: context, weight: replaces ? SITUATION_WEIGHT : TOPIC_WEIGHT, earlier: true }] };
 }

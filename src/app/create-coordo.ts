@@ -6,6 +6,7 @@ import { CONSOLE_HELP, createHelpHandler } from '../engine/help-handler.ts';
 import { clinicalGuardHandler } from '../answer/clinical-guard.ts';
 import { ExtractiveComposer } from '../answer/extractive-composer.ts';
 import { createQuestionHandler } from '../answer/question-handler.ts';
+import { createTwoPartHandler } from '../answer/two-part-answer.ts';
 import { createBestAnswerHandler } from '../answer/best-answer.ts';
 import { withFollowUps } from '../answer/follow-up.ts';
 import { loadRegistries } from '../domain/load.ts';
@@ -135,10 +136,12 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       withFollowUps([
         clinicalGuardHandler,
         createEligibilityHandler(registries, today),
-        createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
-          ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
-          createQuestionHandler(retriever, await selectComposer(config, logger)),
-        ], retriever),
+        createTwoPartHandler(
+          createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
+            ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
+            createQuestionHandler(retriever, await selectComposer(config, logger)),
+          ], retriever),
+        ),
       ]),
     ],
     logger,

@@ -1,6 +1,6 @@
 import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
-import { containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
+import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type Registries } from './registry.ts';
 
 /**
@@ -75,7 +75,30 @@ function buildThesaurus(registries: Registries): QueryExpander {
 /** The protocols whose keywords the text uses and the practice forms it names, as `protocol:<id>` / `form:<id>`. */
 function namedSubjects(registries: Registries, text: string): string[] {
   const words = matchWords(text);
-  const protocols = registries.protocols.filter((p) => p.keywords.some((keyword) => containsPhrase(words, keyword, false)));
+  // « manip radio » names who, not the « radio » of a protocol — unless the keyword is that name (« IOA »).
+  const withoutWho = withoutProfessions(registries, words);
+  const protocols = registries.protocols.filter((p) =>
+    p.keywords.some((keyword) => containsPhrase(isProfessionName(registries, keyword) ? words : withoutWho, keyword, false)),
+  );
   const forms = registries.forms.filter((form) => longestMatch(words, namesOf(form), false) > 0);
   return [...protocols.map((p) => `protocol:${p.id}`), ...forms.map((f) => `form:${f.id}`)];
+}
+
+function professionNames(registries: Registries): string[] {
+  return registries.professions.flatMap((profession) => namesOf(profession));
+}
+
+function isProfessionName(registries: Registries, phrase: string): boolean {
+  const normalized = normalizeForMatch(phrase);
+  return professionNames(registries).some((name) => normalizeForMatch(name) === normalized);
+}
+
+/** The words without the professions' names. */
+function withoutProfessions(registries: Registries, words: readonly string[]): string[] {
+  const left = [...words];
+  for (const name of professionNames(registries)) {
+    const nameWords = matchWords(name);
+    for (const start of findPhrase(left, nameWords, false)) left.fill('', start, start + nameWords.length);
+  }
+  return left;
 }

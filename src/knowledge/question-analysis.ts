@@ -44,7 +44,7 @@ const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each)\b/],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on )?commencer|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:on|je|nous) (?:doit|dois|devons) faire quoi|que faut il faire|faut faire quoi|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
-  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does|meaning of|stand for)\b/],
+  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » asks only at the start of a clause, after a preposition or before the verb it asks about (not « l'anesthésiste qui consulte »).
   ['who', /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|\b(?:quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
@@ -146,5 +146,6 @@ function twoParts(text: string): [string, string] | undefined {
   if (!match || match.index === undefined) return undefined;
   const first = text.slice(0, match.index).trim();
   const second = text.slice(match.index + match[0].length).trim();
-  return terms(first).length > 0 && terms(second).length > 0 ? [first, second] : undefined;
+  // « … ? je négocie mon contrat » says something after the question: only a second question is a second part.
+  return terms(first).length > 0 && terms(second).length > 0 && asksSomething(second) ? [first, second] : undefined;
 }

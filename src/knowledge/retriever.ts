@@ -116,9 +116,13 @@ export class Retriever {
    * (a practice form, a protocol), so it counts as the question's topic rather than aside.
    */
   private withNamedTopics(analysed: AnalysedQuestion): AnalysedQuestion {
-    const clauses = analysed.clauses.map((clause) =>
-      !clause.earlier && clause.weight <= SITUATION_WEIGHT && this.expander.subjects(clause.text).length > 0 ? { ...clause, weight: TOPIC_WEIGHT } : clause,
-    );
+    const asked = new Set(analysed.clauses.filter((clause) => clause.weight === 1).flatMap((clause) => this.expander.subjects(clause.text)));
+    const clauses = analysed.clauses.map((clause) => {
+      if (clause.earlier || clause.weight > SITUATION_WEIGHT) return clause;
+      const named = this.expander.subjects(clause.text);
+      // « c'est quoi une SISA ? on nous en parle pour la MSP »: another thing of the kind asked about stays aside.
+      return named.length > 0 && !isOffSubject(asked, new Set(named)) ? { ...clause, weight: TOPIC_WEIGHT } : clause;
+    });
     return { ...analysed, clauses };
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useOfflineCore } from '../support/offline-core.ts';
 import type { Turn } from '../../src/engine/message.ts';
 import { analyseQuestion } from '../../src/knowledge/question-analysis.ts';
+import { MAX_ANSWER_CHARS } from '../../src/answer/extractive-composer.ts';
 
 /** Each answer type through the real offline core and the shipped base. */
 const { ask } = useOfflineCore();
@@ -68,6 +69,24 @@ describe('comparisons', () => {
     expect(reply.text).toMatch(/\*\*Une MSP\*\*/);
     expect(reply.text).toMatch(/salari/);
     expect(new Set(reply.citations.map((c) => c.path))).toEqual(new Set(['articles/msp-maison-de-sante-pluriprofessionnelle.md', 'articles/centres-de-sante.md']));
+  });
+});
+
+describe('two-part questions', () => {
+  it('answers each part from what answers it best, citations numbered across the parts', async () => {
+    const reply = await ask('la teleexpertise est remboursee depuis quand ? et on peut en faire combien par an pour un meme patient ?');
+    expect(reply.text).toMatch(/10 février 2019/);
+    expect(reply.text).toMatch(/4 actes par an/);
+    const cited = [...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(Math.max(...cited)).toBe(reply.citations.length);
+    expect(reply.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS + 20);
+  });
+
+  it('names the part the base does not answer, without repeating the asker’s words', async () => {
+    const reply = await ask("Qu'est-ce qu'une CPTS ? et combien coûte le stockage des vaccins ?");
+    expect(reply.text).toMatch(/communauté professionnelle territoriale/);
+    expect(reply.text).toMatch(/l'autre partie de la question, je n'ai pas trouvé/);
+    expect(reply.text).not.toMatch(/stockage/);
   });
 });
 

@@ -1,0 +1,53 @@
+import type { Citation, Reply } from '../engine/reply.ts';
+import type { AnalysedQuestion } from '../knowledge/question-analysis.ts';
+import type { Retriever } from '../knowledge/retriever.ts';
+import { capitalize } from '../text/capitalize.ts';
+import { terms } from '../text/french.ts';
+import { citationOf, extractSentences, MAX_ANSWER_CHARS, selectPassages } from './extractive-composer.ts';
+
+/** One side of a comparison: what to look up, and the label its answer is shown under. */
+interface Side {
+  label: string;
+  asked: string;
+}
+
+/** The words that ask for a comparison, without saying on what (« quelle différence », « c'est quoi la grosse différence »). */
+const COMPARING =
+  /\b(?:quelles?|la|les|grosses?|principales?|vraies?|diff[ée]rences?|entre|c'est quoi|qu'est-ce qui|change|distingue|compar\w*|versus|vs|chacun|chacune|respectivement|what|is|are|the|main|big|difference|between|in each)\b|[?:,]/giu;
+
+/**
+ * A comparison (« différence entre une MSP et un centre de santé », « MSP et ESP : quelle différence sur la structure
+ * juridique ? ») is answered side by side, each side with its own source: compared on the aspect asked (« la
+ * structure juridique de la MSP »), or, when the base does not answer that for both or nothing more is asked, each
+ * side defined. Null when a side is not answered, or both come down to one passage (the question then goes the
+ * usual way).
+ */
+export async function answerComparison(retriever: Retriever, question: AnalysedQuestion): Promise<Reply | null> {
+  if (question.kind !== 'comparison' || !question.sides) return null;
+  for (const sides of comparedSides(question, question.sides)) {
+    const reply = await answerEachSide(retriever, question, sides);
+    if (reply) return reply;
+  }
+  return null;
+}
+
+function comparedSides(question: AnalysedQuestion, sides: readonly [string, string]): Side[][] {
+  const aspect = sides.reduce((rest, side) => rest.replace(side, ' '), question.text).replace(COMPARING, ' ').replace(/\s+/g, ' ').trim();
+  const defined = sides.map((side) => ({ label: side, asked: `qu'est-ce que ${side}` }));
+  return terms(aspect).length > 0 ? [sides.map((side) => ({ label: side, asked: `${aspect} ${side}` })), defined] : [defined];
+}
+
+async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, sides: readonly Side[]): Promise<Reply | null> {
+  const found = await Promise.all(sides.map(async (side) => ({ side, passage: selectPassages(await retriever.retrieve(side.asked))[0] })));
+  const passages = found.flatMap(({ passage }) => (passage ? [passage] : []));
+  if (passages.length < sides.length || new Set(passages.map((p) => p.chunk.id)).size < passages.length) return null;
+  const wanted = new Set(terms(question.text));
+  const budget = Math.floor(MAX_ANSWER_CHARS / sides.length) - 60;
+  const citations: Citation[] = [];
+  const lines = found.flatMap(({ side, passage }) => {
+    if (!passage) return [];
+    citations.push(citationOf(passage));
+    return [`**${capitalize(side.label)}** : ${extractSentences(passage.chunk.text, wanted, budget)} [${citations.length}]`];
+  });
+  return { kind: 'answer', text: lines.join('\n\n'), citations, confident: true };
+}

@@ -1,0 +1,110 @@
+import type { Handler } from '../engine/handler.ts';
+import type { IncomingMessage } from '../engine/message.ts';
+import type { Citation, Reply } from '../engine/reply.ts';
+import { analyseQuestion } from '../knowledge/question-analysis.ts';
+import { joinSentences, sentencesOf } from '../text/sentences.ts';
+import { MAX_ANSWER_CHARS } from './extractive-composer.ts';
+
+/** Said for the part of a two-part question the base does not answer (the user's words are not repeated). */
+const PART_MISSING = "Pour l'autre partie de la question, je n'ai pas trouvé d'information fiable dans ma base.";
+
+/**
+ * « Ma Santé 2022 c'est quoi, et il y a combien d'axes ? », « URPS kiné : ça existe ? et les représentants sont élus
+ * ou désignés ? »: each part is answered on its own by whatever answers it best (a registry lookup or the articles),
+ * the second with the first as its context (it often names the subject only once). A part the base does not answer
+ * is said to be missing. When neither part is answered, or both come down to the same source, the question is
+ * answered whole.
+ */
+export function createTwoPartHandler(inner: Handler): Handler {
+  return {
+    name: 'two-part',
+    async handle(message: IncomingMessage) {
+      const parts = analyseQuestion(message.text).parts;
+      if (!parts) return inner.handle(message);
+      const [first, second] = parts;
+      const replies = [await inner.handle({ ...message, text: first }), await inner.handle({ ...message, text: second, context: first })];
+      const answered = replies.filter((reply): reply is Reply => reply !== null && reply.confident);
+      if (answered.length === 0 || sameSources(answered)) return inner.handle(message);
+      return joined(replies.map((reply) => (reply?.confident ? reply : null)));
+    },
+  };
+}
+
+/** Both parts answered from a same source: that source answers the question whole. */
+function sameSources(replies: readonly Reply[]): boolean {
+  if (replies.length < 2) return false;
+  const [a, b] = replies.map((reply) => new Set(reply.citations.map((c) => `${c.path}#${c.section}`)));
+  return a !== undefined && b !== undefined && [...a].some((key) => b.has(key));
+}
+
+/**
+ * The parts' answers one after the other, each cut to its share of the answer's length, and the citations renumbered
+ * in the order the joined text cites them.
+ */
+function joined(replies: readonly (Reply | null)[]): Reply {
+  const share = Math.floor(MAX_ANSWER_CHARS / replies.length);
+  const texts: string[] = [];
+  const cited: Citation[] = [];
+  for (const reply of replies) {
+    if (!reply) {
+      texts.push(PART_MISSING);
+      continue;
+    }
+    const offset = cited.length;
+    texts.push(within(reply.text, share - 2).replace(MARKER, (_, n: string) => `[${Number(n) + offset}]`));
+    cited.push(...reply.citations);
+  }
+  const { text, citations } = renumbered(texts.join('\n\n'), cited);
+  const buttons = replies.flatMap((reply) => reply?.buttons ?? []);
+  return { kind: 'answer', text, citations, confident: true, ...(buttons.length > 0 ? { buttons } : {}) };
+}
+
+const MARKER = /\[(\d+)\]/g;
+const TRAILING_MARKERS = /(?:\s*\[\d+\])+\s*$/;
+
+/** The text's first paragraphs within `budget` characters; a first paragraph too long keeps its first sentences and its markers. */
+function within(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  const kept: string[] = [];
+  let used = 0;
+  for (const paragraph of text.split('\n\n')) {
+    if (used + paragraph.length + 2 > budget) {
+      if (kept.length === 0) kept.push(firstSentences(paragraph, budget));
+      break;
+    }
+    kept.push(paragraph);
+    used += paragraph.length + 2;
+  }
+  return kept.join('\n\n');
+}
+
+function firstSentences(paragraph: string, budget: number): string {
+  const markers = TRAILING_MARKERS.exec(paragraph)?.[0] ?? '';
+  const sentences = sentencesOf(paragraph.slice(0, paragraph.length - markers.length));
+  const kept = [];
+  let used = markers.length;
+  for (const sentence of sentences) {
+    if (kept.length > 0 && used + sentence.text.length + 1 > budget) break;
+    kept.push(sentence);
+    used += sentence.text.length + 1;
+  }
+  return `${joinSentences(kept)}${markers}`;
+}
+
+/** Only the citations the text still cites, numbered in the order it cites them. */
+function renumbered(text: string, citations: readonly Citation[]): { text: string; citations: Citation[] } {
+  const order = new Map<number, number>();
+  const kept: Citation[] = [];
+  const out = text.replace(MARKER, (_, n: string) => {
+    const old = Number(n);
+    let number = order.get(old);
+    const citation = citations[old - 1];
+    if (number === undefined && citation) {
+      kept.push(citation);
+      number = kept.length;
+      order.set(old, number);
+    }
+    return number === undefined ? '' : `[${number}]`;
+  });
+  return { text: out, citations: kept };
+}
