@@ -102,16 +102,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           path: SLACK_EVENTS_PATH,
           logger,
           boltLogger: slackLogger,
-          customRoutes: [
-            {
-              path: '/health',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok');
-              },
-            },
-          ],
         }),
       });
 
