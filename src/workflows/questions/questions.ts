@@ -42,6 +42,11 @@ export interface Questions {
   desk: AnswerDesk;
   /** The questions of `platform` a crash left acknowledged but unanswered, oldest first: read them again and route them as messages. */
   left(platform: Platform): QuestionRef[];
+  /**
+   * Those questions, each read again from the platform (`read`: undefined when it cannot be, left pending for a
+   * platform retry or the next start) and asked again (`ask`), oldest first.
+   */
+  answerLeft<T>(platform: Platform, read: (question: QuestionRef) => Promise<T | undefined>, ask: (question: QuestionRef, found: T) => Promise<void>): Promise<void>;
 }
 
 const say = (text: string): Effect => ({ kind: 'reply', visibility: 'private', text });
@@ -131,9 +136,19 @@ export function createQuestions(deps: QuestionsDeps): Questions {
     }
   };
 
+  const left = (platform: Platform) => desk.left(`${platform}:`);
+
   return {
     desk,
-    left: (platform) => desk.left(`${platform}:`),
+    left,
+    async answerLeft(platform, read, ask) {
+      for (const question of left(platform)) {
+        const found = await read(question);
+        if (found === undefined) continue;
+        logger.info(`${platform}.pending_answered`, { channel: question.channel });
+        await ask(question, found);
+      }
+    },
     feature: {
       name: 'questions',
       idPrefix: 'coordo_',
