@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Logger } from '../../log/logger.ts';
 import { GuardedServer, pathOf, send, type HttpAnswer } from '../shared/http-server.ts';
-import { parseJson, readBody, sameSecret } from '../shared/request-body.ts';
+import { parseJson } from '../../text/parse-json.ts';
+import { readBody, sameSecret } from '../shared/request-body.ts';
 
 /** Where Mattermost posts the `/coordo` slash command. */
 export const COMMAND_PATH = '/mattermost/command';

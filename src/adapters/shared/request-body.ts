@@ -26,15 +26,6 @@ export function readBody(req: IncomingMessage, limit: number = BODY_LIMIT): Prom
   });
 }
 
-/** The value of a JSON text; undefined when it is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Equal in constant time, whatever their lengths; an empty secret is never given. */
 export function sameSecret(given: string, expected: string): boolean {
   const a = crypto.createHash('sha256').update(given).digest();

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
 import type { Refusal } from '../shared/http-server.ts';
-import { parseJson, sameSecret } from '../shared/request-body.ts';
+import { parseJson } from '../../text/parse-json.ts';
+import { sameSecret } from '../shared/request-body.ts';
 
 /**
  * What Coordo checks of a request to /slack/events before Bolt sees it: the
