@@ -9,13 +9,14 @@ import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.t
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { ActionContext, ActionResponse, CommandContext, CommandResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
-import { MATTERMOST_PLATFORM } from './markup.ts';
+import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
 import { postReply } from './post-reply.ts';
 import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
-import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE, SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
+import { notInChannel } from '../../core/not-in-channel.ts';
 
 /** The routes of answer buttons before they were core actions, and the core's id of each. */
 const LEGACY_ACTIONS: Record<string, string> = { feedbackup: ACTION_FEEDBACK_UP, feedbackdown: ACTION_FEEDBACK_DOWN, share: ACTION_SHARE, suggest: ACTION_ASK_SUGGESTION };
@@ -101,7 +102,7 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     } catch (error) {
       const status = statusOf(error);
       logger.warn('mattermost.share_failed', { channel: effect.conversationId, status, error: errorName(error) });
-      out.ephemeral.push(status === 403 ? "Je ne peux pas écrire dans ce canal : ajoutez-moi au canal (`/invite @coordo`), puis cliquez à nouveau sur « Partager dans le canal »." : "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.");
+      out.ephemeral.push(status === 403 ? notInChannel(MATTERMOST_INVITE, SHARE_AGAIN) : SHARE_FAILED);
       return;
     }
     logger.info('mattermost.shared', { channel: effect.conversationId, answer: effect.answerId });

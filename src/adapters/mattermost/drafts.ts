@@ -1,14 +1,12 @@
 import type { Reply } from '../../engine/reply.ts';
 import { draftChat, type DraftChatDeps } from '../../workflows/drafts/chat.ts';
-import { START_FAILED, startInThread } from '../../workflows/drafts/start.ts';
+import { startInThread } from '../../workflows/drafts/start.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
-import { mattermostFormat } from './markup.ts';
+import { MATTERMOST_INVITE, mattermostFormat } from './markup.ts';
 import { postReply, type ThreadPlace } from './post-reply.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
-
-const NOT_IN_CHANNEL = 'Je ne peux pas écrire dans ce canal : ajoutez-moi au canal (`/invite @coordo`), puis relancez `/coordo protocole <titre>`.';
 
 /**
  * Protocol drafts in Mattermost: `/coordo protocole <titre>` posts a root
@@ -42,7 +40,8 @@ export function draftsMattermostFeature(deps: DraftChatDeps): MattermostFeature 
       },
       removeRoot: async (rootId) => void (await client.deletePost(rootId)),
       postInThread: (threadId, reply) => postInThread(client, ctx.links, { channelId, threadId, userId }, reply),
-      rootFailed: (error) => (statusOf(error) === 403 ? NOT_IN_CHANNEL : START_FAILED),
+      notInChannel: (error) => statusOf(error) === 403,
+      invite: MATTERMOST_INVITE,
     }, mattermostFormat, logger);
     return 'reply' in started ? refusal(started.reply, ctx) : { response_type: 'ephemeral', text: started.text };
   }

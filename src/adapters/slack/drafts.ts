@@ -4,12 +4,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
 import { draftChat, type DraftChatDeps } from '../../workflows/drafts/chat.ts';
-import { START_FAILED, startInThread } from '../../workflows/drafts/start.ts';
+import { startInThread } from '../../workflows/drafts/start.ts';
 import { slackFeatureOf } from './core-feature.ts';
-import { slackErrorCode } from './errors.ts';
+import { notInChannelError } from './errors.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
-import { slackFormat } from './markup.ts';
+import { SLACK_INVITE, slackFormat } from './markup.ts';
 import { postReply } from './post-reply.ts';
 import { escapeMrkdwn, renderReply } from './render.ts';
 
@@ -55,12 +55,8 @@ export function draftsFeature(deps: DraftChatDeps): SlackFeature {
       },
       removeRoot: async (ts) => void (await client.chat.delete({ channel, ts })),
       postInThread: (ts, reply) => postInThread(client, reply, { channel, threadTs: ts, user: userId }),
-      rootFailed: (error) => {
-        const code = slackErrorCode(error);
-        return code === 'not_in_channel' || code === 'channel_not_found'
-          ? 'Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis relancez `/coordo protocole <titre>`.'
-          : START_FAILED;
-      },
+      notInChannel: notInChannelError,
+      invite: SLACK_INVITE,
     }, slackFormat, logger);
     await ctx.respond({ response_type: 'ephemeral', ...('reply' in started ? renderReply(started.reply) : { text: started.text }) });
   }

@@ -1,12 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect, NotOpened } from '../../core/effect.ts';
+import { notInChannel } from '../../core/not-in-channel.ts';
 import type { FormSpec } from '../../core/form.ts';
+import { SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
 import type { Place } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
 import { tellInDm } from './direct-message.ts';
-import { slackErrorCode } from './errors.ts';
+import { notInChannelError, slackErrorCode } from './errors.ts';
+import { SLACK_INVITE } from './markup.ts';
 import type { SlackDelivery } from './feature.ts';
 import { postReply } from './post-reply.ts';
 import { renderReply } from './render.ts';
@@ -95,13 +98,8 @@ export function slackEffectRunner(feature: string, logger: Logger, delivery: () 
     try {
       await scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message });
     } catch (error) {
-      const code = slackErrorCode(error);
       logger.warn('slack.share_failed', { channel: effect.conversationId, error: errorName(error) });
-      const text =
-        code === 'not_in_channel' || code === 'channel_not_found'
-          ? "Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis cliquez à nouveau sur « Partager dans le canal »."
-          : "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.";
-      return privately(scene, text);
+      return privately(scene, notInChannelError(error) ? notInChannel(SLACK_INVITE, SHARE_AGAIN) : SHARE_FAILED);
     }
     logger.info('slack.shared', { channel: effect.conversationId, answer: effect.answerId });
     await scene.dismiss?.();

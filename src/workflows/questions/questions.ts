@@ -21,6 +21,10 @@ export const ACTION_SHARE = 'coordo_share';
 /** A « Voulez-vous dire » button: its value is the question to ask. */
 export const ACTION_ASK_SUGGESTION = 'coordo_ask_suggestion';
 
+/** After a share Coordo could not post: in a channel it may not write in (see notInChannel), or else. */
+export const SHARE_AGAIN = 'cliquez à nouveau sur « Partager dans le canal »';
+export const SHARE_FAILED = "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.";
+
 export const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur technique. Réessayez dans un instant.";
 
 /** A question's key: one answer per message of a platform's conversation. */
