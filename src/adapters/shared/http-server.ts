@@ -77,6 +77,8 @@ export class GuardedServer {
   /** A bad request: logged by its reason, answered with its status (and `body`, if any). */
   refuse(res: ServerResponse, refusal: Refusal, body?: Record<string, unknown>): void {
     this.options.logger.warn(`${this.options.platform}.request_refused`, { status: refusal.status, reason: refusal.reason });
+    // A body left unread (too large) is not waited for: the connection closes with the answer.
+    if (!res.req.complete && !res.headersSent) res.setHeader('Connection', 'close');
     send(res, { status: refusal.status, ...(body ? { body } : {}) });
   }
 
