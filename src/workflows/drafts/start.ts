@@ -5,7 +5,7 @@ import { notInChannel } from '../../core/not-in-channel.ts';
 import type { Author, Draft, DraftKey } from './draft.ts';
 import type { DraftWorkflow, StartCheck } from './workflow.ts';
 
-export const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
+const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
 
 /** A checked start opened in the thread its root message made; an error there is logged, and told as no draft. */
 async function openStarted(check: Extract<StartCheck, { ok: true }>, key: DraftKey, logger: Logger): Promise<{ draft: Draft | null; reply: Reply }> {
