@@ -111,7 +111,7 @@ export function renderReply(reply: Reply, links: ActionLinks, options: RenderOpt
     attachments.push({ text: `**${SUGGESTIONS_TITLE}**`, actions: suggestions.map((question) => core(suggestionButton(question), anyone, thread)) as MattermostAction[] });
   }
   // « Partager dans le canal » is for the asker alone.
-  const buttons = answerButtons(reply, { ...options, share: options.share && options.askerId !== undefined }).map((b) => core(b, b.actionId === ACTION_SHARE ? { ...anyone, userId: options.askerId } : anyone));
+  const buttons = answerButtons(reply, { ...options, share: options.share && Boolean(options.askerId) }).map((b) => core(b, b.actionId === ACTION_SHARE ? { ...anyone, userId: options.askerId } : anyone));
   if (buttons.length > 0) attachments.push({ actions: buttons.slice(0, MAX_BUTTONS) as MattermostAction[] });
   // Ids unique in the post, `[A-Za-z0-9]+`: the server finds the clicked action by its id.
   let n = 0;
