@@ -1,4 +1,6 @@
+import type { OutboxRow } from '../store/outbox.ts';
 import type { Card } from './card.ts';
+import type { Formatter } from './markup.ts';
 
 /** Where a posted message is, as the platform names it (Slack: channel and ts). */
 export interface PostedRef {
@@ -16,3 +18,9 @@ export type DeliveryPlan =
   | { kind: 'update_card'; ref: PostedRef; text: string; card: Card }
   | { kind: 'post_text'; text: string }
   | { kind: 'gone' };
+
+/** The outbox effects of a workflow, by type, and the plan of each row, worded with the platform's markup. */
+export interface PlannedDeliveries {
+  types: readonly string[];
+  plan(row: OutboxRow, fmt: Formatter): DeliveryPlan;
+}

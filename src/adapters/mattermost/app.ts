@@ -1,19 +1,15 @@
 import type { MattermostConfig } from '../../config/env.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
-import { AnswerStore } from '../../store/answers.ts';
 import type { Db } from '../../store/database.ts';
-import { FeedbackStore } from '../../store/feedback.ts';
-import { SqliteOutbox } from '../../store/outbox.ts';
 import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
 import { MattermostClient, statusOf } from './client.ts';
 import { mattermostSender, type MattermostEffectHandler } from './delivery.ts';
 import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
 import { coreRoutes } from './core-routes.ts';
-import { Router } from '../../core/router.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
 import { NOT_YET_ACTION, questionsMattermost } from './questions.ts';
-import { createQuestions } from '../../workflows/questions/questions.ts';
+import { chatCore } from '../shared/chat-core.ts';
 import { mattermostPeople } from './people.ts';
 import { ActionLinks } from './render.ts';
 import { Signer, type Verified } from './signing.ts';
@@ -64,14 +60,12 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   // The signing key derives from the bot token: a secret Coordo keeps, the same for every process serving the bot.
   const signer = new Signer(config.token, deps.now);
   const links = new ActionLinks(config.callbackUrl, signer);
-  const answers = new AnswerStore(db);
-  const outbox = new SqliteOutbox(db, Date.now, 'mattermost');
   const extra = deps.features ?? [];
   let worker: OutboxWorker | undefined;
   let botUserId: string | undefined;
-  const core = createQuestions({ engine, answers, feedback: new FeedbackStore(db), outbox, logger, helpLines: () => [routes, ...extra].flatMap((f) => f.help ?? []) });
+  const cores = extra.flatMap((f) => (f.core ? [f.core] : []));
   // One router for every neutral feature; their buttons and dialogs come back on one signed route each.
-  const router = new Router([core.feature, ...extra.flatMap((f) => (f.core ? [f.core] : []))]);
+  const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, cores, helpLines: () => [routes, ...extra].flatMap((f) => f.help ?? []) });
   const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
   // One directory of Mattermost accounts for every feature.
   const people = mattermostPeople(client, logger);

@@ -5,16 +5,18 @@ import { localId } from '../../core/ids.ts';
 import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
+import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { ActionContext, ActionResponse, CommandContext, CommandResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
-import { MATTERMOST_PLATFORM } from './markup.ts';
+import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
 import { postReply } from './post-reply.ts';
 import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
-import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE, SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
+import { notInChannel } from '../../core/not-in-channel.ts';
 
 /** The routes of answer buttons before they were core actions, and the core's id of each. */
 const LEGACY_ACTIONS: Record<string, string> = { feedbackup: ACTION_FEEDBACK_UP, feedbackdown: ACTION_FEEDBACK_DOWN, share: ACTION_SHARE, suggest: ACTION_ASK_SUGGESTION };
@@ -54,6 +56,9 @@ export interface Outcome {
   update?: { message: string; props: { attachments: MattermostAttachment[] } };
 }
 
+/** A scene with the answer it gathers. */
+type Staged = Scene & { out: Outcome };
+
 const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
 
 /**
@@ -71,22 +76,24 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     await client.createPost({ channel_id: channel.id, message, ...(attachments.length ? { props: { attachments } } : {}) });
   }
 
-  async function openDialog(effect: Extract<Effect, { kind: 'open_form' }>, scene: Scene, out: Outcome): Promise<void> {
+  async function openDialog(effect: Extract<Effect, { kind: 'open_form' }>, scene: Staged): Promise<void> {
+    const { out } = scene;
     const { dialog, shape } = dialogOf(effect.form);
     const nonce = crypto.randomUUID();
     const state = links.dialogState(CORE_DIALOG, { formId: effect.form.id, metadata: effect.form.metadata ?? '', nonce, shape }, { channelId: scene.channelId, userId: scene.userId, ttlMs: DIALOG_TTL_MS });
     try {
       if (!scene.triggerId) throw new Error('no trigger');
       await client.openDialog({ trigger_id: scene.triggerId, url: links.dialogUrl(CORE_DIALOG), dialog: { ...dialog, callback_id: nonce, state } });
-      if (effect.notOpened.opened) logger.info(effect.notOpened.opened.event, effect.notOpened.opened.meta);
+      formOpened(logger, effect.notOpened);
     } catch (error) {
-      logger[effect.notOpened.level ?? 'warn'](effect.notOpened.event, { ...effect.notOpened.meta, status: statusOf(error), error: errorName(error) });
+      formNotOpened(logger, effect.notOpened, error, { status: statusOf(error) });
       if (effect.notOpened.text) out.ephemeral.push(effect.notOpened.text);
     }
   }
 
   /** A shared answer, posted for the channel; the private original replaced by a note. */
-  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene, out: Outcome): Promise<void> {
+  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Staged): Promise<void> {
+    const { out } = scene;
     const user = await client.getUser(scene.userId).catch(() => null);
     const context = `@${user?.username ?? 'quelqu’un'} a partagé une réponse de Coordo`;
     const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
@@ -95,16 +102,16 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     } catch (error) {
       const status = statusOf(error);
       logger.warn('mattermost.share_failed', { channel: effect.conversationId, status, error: errorName(error) });
-      out.ephemeral.push(status === 403 ? "Je ne peux pas écrire dans ce canal : ajoutez-moi au canal (`/invite @coordo`), puis cliquez à nouveau sur « Partager dans le canal »." : "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.");
+      out.ephemeral.push(status === 403 ? notInChannel(MATTERMOST_INVITE, SHARE_AGAIN) : SHARE_FAILED);
       return;
     }
     logger.info('mattermost.shared', { channel: effect.conversationId, answer: effect.answerId });
     out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } };
   }
 
-  async function run(effect: Effect, scene: Scene, out: Outcome): Promise<void> {
-    switch (effect.kind) {
-      case 'answer': {
+  const run = effectRunner<Staged>(
+    {
+      async answer(effect, { out, ...scene }) {
         const options = { channelId: scene.channelId, answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable, askerId: scene.userId };
         const message = renderReply(effect.reply, links, options);
         if (scene.action) out.update = { message: message.message, props: message.props ?? { attachments: [] } };
@@ -112,11 +119,9 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
           out.ephemeral.push(message.message);
           out.attachments.push(...(message.props?.attachments ?? []));
         }
-        return;
-      }
-      case 'share':
-        return share(effect, scene, out);
-      case 'reply': {
+      },
+      share,
+      async reply(effect, { out, ...scene }) {
         const attachments = effect.card ? [cardAttachment(effect.card, links, scene.channelId)] : [];
         if (effect.visibility === 'public') {
           const channelId = effect.place?.conversationId ?? scene.channelId;
@@ -127,39 +132,30 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
           out.ephemeral.push(effect.text);
           out.attachments.push(...attachments);
         }
-        return;
-      }
-      case 'open_form':
-        return openDialog(effect, scene, out);
-      case 'update_form':
+      },
+      open_form: openDialog,
+      async update_form(effect, { out }) {
         // No live form update in Mattermost: the router already left such fields out.
         if (effect.notUpdated?.text) out.ephemeral.push(effect.notUpdated.text);
-        return;
-      case 'form_errors':
+      },
+      async form_errors(effect, { out }) {
         out.errors = { ...out.errors, ...effect.errors };
-        return;
-      case 'post': {
+      },
+      async post(effect, scene) {
         const where = { channelId: effect.place.conversationId, threadId: effect.place.threadId, userId: scene.userId };
         const { filesFailed } = effect;
         await postReply(client, links, where, effect.reply, filesFailed && (async () => {
           await client.createPostEphemeral(scene.userId, { channel_id: where.channelId, root_id: where.threadId, message: filesFailed() });
         }));
-        return;
-      }
-      case 'continue':
-        for (const next of await effect.run()) await run(next, scene, out);
-        return;
-      case 'notice':
-        return directMessage(effect.to.userId, effect.text);
-      case 'deliver':
-        await deps.runtime()?.worker.drain();
-        return;
-    }
-  }
+      },
+      notice: (effect) => directMessage(effect.to.userId, effect.text),
+    },
+    { drain: () => deps.runtime()?.worker.drain(), logger, failed: 'mattermost.delivery_failed' },
+  );
 
   async function handle(interaction: Interaction, scene: Scene): Promise<Outcome> {
     const out: Outcome = { ephemeral: [], attachments: [] };
-    for (const effect of await router.route(interaction, MATTERMOST_PLATFORM)) await run(effect, scene, out);
+    for (const effect of await router.route(interaction, MATTERMOST_PLATFORM)) await run(effect, { ...scene, out });
     return out;
   }
 

@@ -1,6 +1,7 @@
 import type { Delegation } from '../../workflows/delegation/create.ts';
 import type { MattermostFeature } from './feature.ts';
-import { plannedEffects } from './planned-effects.ts';
+import { plannedEffects } from '../shared/planned-effects.ts';
+import { mattermostPlans } from './planned-effects.ts';
 
 /**
  * Delegation requests in Mattermost: the neutral feature behind the app's
@@ -13,7 +14,7 @@ export function delegationMattermostFeature(delegation: Delegation): MattermostF
     core: delegation.feature,
     plug({ links, people }) {
       delegation.people.use('mattermost', people);
-      return plannedEffects(delegation.deliveries.types, delegation.deliveries.plan, links);
+      return plannedEffects(delegation.deliveries, mattermostPlans(links));
     },
   };
 }

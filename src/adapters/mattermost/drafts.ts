@@ -1,32 +1,12 @@
-import { checkText } from '../../engine/engine.ts';
-import { IncomingMessageSchema } from '../../engine/message.ts';
 import type { Reply } from '../../engine/reply.ts';
-import type { Logger } from '../../log/logger.ts';
-import { migrate, type Db } from '../../store/database.ts';
-import { conversationMigrations } from '../../store/conversation-migrations.ts';
-import { EventDedup } from '../../store/handled-events.ts';
-import type { DraftHandler } from '../../workflows/drafts/handler.ts';
-import { draftInteractions } from '../../workflows/drafts/interactions.ts';
-import { START_FAILED, startInThread } from '../../workflows/drafts/start.ts';
-import { draftPeople } from '../../workflows/drafts/people.ts';
-import type { DraftWorkflow } from '../../workflows/drafts/workflow.ts';
-import { withDeleteAdvice } from '../../core/reply-effect.ts';
+import { draftChat, type DraftChatDeps } from '../../workflows/drafts/chat.ts';
+import { startInThread } from '../../workflows/drafts/start.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
-import { mattermostFormat } from './markup.ts';
+import { MATTERMOST_INVITE, mattermostFormat } from './markup.ts';
 import { postReply, type ThreadPlace } from './post-reply.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
-
-export interface DraftsMattermostDeps {
-  workflow: DraftWorkflow;
-  handler: DraftHandler;
-  /** The database the Mattermost app was created with (its handled-events table). */
-  db: Db;
-  logger: Logger;
-}
-
-const NOT_IN_CHANNEL = 'Je ne peux pas écrire dans ce canal : ajoutez-moi au canal (`/invite @coordo`), puis relancez `/coordo protocole <titre>`.';
 
 /**
  * Protocol drafts in Mattermost: `/coordo protocole <titre>` posts a root
@@ -35,17 +15,15 @@ const NOT_IN_CHANNEL = 'Je ne peux pas écrire dans ce canal : ajoutez-moi au ca
  * act). Buttons and dialogs are the neutral feature behind the app's router;
  * the Mattermost directory tells guests (read only) and display names.
  */
-export function draftsMattermostFeature({ workflow, handler, db, logger }: DraftsMattermostDeps): MattermostFeature {
-  migrate(db, conversationMigrations);
-  const dedup = new EventDedup(db);
+export function draftsMattermostFeature(deps: DraftChatDeps): MattermostFeature {
+  const { workflow, logger } = deps;
+  const drafts = draftChat(deps);
   let tools: { client: MattermostClient; links: ActionLinks } | undefined;
 
   /** A reply in the draft's thread; an export whose files do not get through is released, and its asker told. */
   function postInThread(client: MattermostClient, links: ActionLinks, where: ThreadPlace, reply: Reply): Promise<void> {
     return postReply(client, links, where, reply, async () => {
-      logger.warn('drafts.export_not_delivered', {});
-      const failed = workflow.exportFailed(reply);
-      await client.createPostEphemeral(where.userId, { channel_id: where.channelId, root_id: where.threadId, message: failed.text });
+      await client.createPostEphemeral(where.userId, { channel_id: where.channelId, root_id: where.threadId, message: drafts.exportNotDelivered(reply) });
     });
   }
 
@@ -62,18 +40,18 @@ export function draftsMattermostFeature({ workflow, handler, db, logger }: Draft
       },
       removeRoot: async (rootId) => void (await client.deletePost(rootId)),
       postInThread: (threadId, reply) => postInThread(client, ctx.links, { channelId, threadId, userId }, reply),
-      rootFailed: (error) => (statusOf(error) === 403 ? NOT_IN_CHANNEL : START_FAILED),
+      notInChannel: (error) => statusOf(error) === 403,
+      invite: MATTERMOST_INVITE,
     }, mattermostFormat, logger);
     return 'reply' in started ? refusal(started.reply, ctx) : { response_type: 'ephemeral', text: started.text };
   }
 
   return {
     name: 'drafts',
-    core: draftInteractions({ workflow, dedup: () => dedup, logger }),
+    core: drafts.feature,
     subcommands: { protocole: start },
     plug({ client, links, people }) {
-      // The engine's draft handler shares this workflow: guests are refused there too, and names are resolved.
-      workflow.usePeople('mattermost', draftPeople(people));
+      drafts.usePeople('mattermost', people);
       tools = { client, links };
       return {};
     },
@@ -82,14 +60,8 @@ export function draftsMattermostFeature({ workflow, handler, db, logger }: Draft
       // Plain replies in channel threads; mentions and direct messages are questions.
       if (!tools || !post.root_id || event.channelType === 'D' || event.mentions.includes(bot.userId)) return;
       const key = { platform: 'mattermost' as const, channelId: post.channel_id, threadId: post.root_id };
-      const input = IncomingMessageSchema.safeParse({ text: plainText(post.message, bot.username), conversation: { ...key, userId: post.user_id } });
-      if (!input.success || checkText(input.data.text) !== null) return;
-      const draft = workflow.service.find(key);
-      if (!draft || !dedup.claim(`draft-reply:mattermost:${post.id}`)) return;
-      const handled = await handler.handleThreadReply(input.data);
-      if (!handled) return;
-      // A refused identifier stays visible in the thread: its author is told to delete the post.
-      await postInThread(tools.client, tools.links, { channelId: post.channel_id, threadId: post.root_id, userId: post.user_id }, withDeleteAdvice(handled, post.message));
+      const reply = await drafts.threadReply({ key, userId: post.user_id, text: plainText(post.message, bot.username), written: post.message, claim: `draft-reply:mattermost:${post.id}` });
+      if (reply) await postInThread(tools.client, tools.links, { channelId: post.channel_id, threadId: post.root_id, userId: post.user_id }, reply);
     },
   };
 }

@@ -17,3 +17,6 @@ export const mattermostFormat: Formatter = {
 export const MATTERMOST_CAPABILITIES: Capabilities = { liveFormUpdate: false, datePicker: false, ephemeralInThread: true, messageShortcut: false };
 
 export const MATTERMOST_PLATFORM: Platform = { capabilities: MATTERMOST_CAPABILITIES, markup: mattermostFormat };
+
+/** How to let Coordo into a channel. */
+export const MATTERMOST_INVITE = 'ajoutez-moi au canal (`/invite @coordo`)';

@@ -1,8 +1,9 @@
 import type { Interaction } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
-import { commandWord } from '../../workflows/questions/help.ts';
-import { ERROR_TEXT, type Questions } from '../../workflows/questions/questions.ts';
+import type { QuestionRef } from '../../store/pending-questions.ts';
+import type { Questions } from '../../workflows/questions/questions.ts';
+import { slashCommands } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
 import type { MattermostEffectHandler } from './delivery.ts';
@@ -51,7 +52,6 @@ export interface QuestionsAdapter {
 export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   const { questions, logger, client, links } = deps;
   let bot: Bot | undefined;
-  const subcommands = new Map(deps.features.flatMap((feature) => Object.entries(feature.subcommands ?? {})).map(([word, run]) => [commandWord(word), run] as const));
 
   async function ask(me: Bot, post: MattermostPost, direct: boolean): Promise<void> {
     const interaction: Interaction = {
@@ -94,50 +94,38 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     }
   };
 
-  async function answerPending(): Promise<void> {
-    const me = bot;
-    if (!me) return;
-    for (const question of questions.left('mattermost')) {
-      let post: MattermostPost;
-      try {
-        post = PostSchema.parse(await client.getPost(question.ts));
-      } catch (error) {
-        // Deleted or unreadable: left pending for the next start.
-        logger.warn('mattermost.pending_unreadable', { channel: question.channel, status: statusOf(error), error: errorName(error) });
-        continue;
-      }
-      logger.info('mattermost.pending_answered', { channel: question.channel });
-      await ask(me, post, question.direct);
+  /** A post read again; undefined (left pending for the next start) when deleted or unreadable. */
+  async function postOf(question: QuestionRef): Promise<MattermostPost | undefined> {
+    try {
+      return PostSchema.parse(await client.getPost(question.ts));
+    } catch (error) {
+      logger.warn('mattermost.pending_unreadable', { channel: question.channel, status: statusOf(error), error: errorName(error) });
+      return undefined;
     }
   }
 
-  async function command(ctx: CommandContext & { text: string }): Promise<CommandResponse> {
-    const text = ctx.text.trim();
-    const [first = '', ...rest] = text.split(/\s+/);
-    const word = commandWord(first);
-    const sub = { ...ctx, args: rest.join(' ').trim() };
-    try {
-      const run = subcommands.get(word);
-      if (run) {
-        logger.info('mattermost.subcommand', { name: word, user: ctx.userId });
-        return await run(sub);
-      }
+  const command = slashCommands<Omit<CommandContext, 'args'>, CommandResponse>({
+    platform: 'mattermost',
+    logger,
+    subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
+    async route({ word, args, text }, ctx) {
       const out = await deps.handle(
-        { kind: 'command', actor: { platform: 'mattermost', userId: ctx.userId }, command: word, args: sub.args, text, place: { conversationId: ctx.channelId } },
+        { kind: 'command', actor: { platform: 'mattermost', userId: ctx.userId }, command: word, args, text, place: { conversationId: ctx.channelId } },
         { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
       );
       return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
-    } catch (error) {
-      logger.error('mattermost.command_failed', { name: subcommands.has(word) ? word : 'question', error: errorName(error) });
-      return { response_type: 'ephemeral', text: ERROR_TEXT };
-    }
-  }
+    },
+    failed: async (text) => ({ response_type: 'ephemeral', text }),
+  });
 
   return {
     feature: { name: 'questions', effects: { [REPLY_EFFECT]: deliverReply } },
     onPosted,
-    command,
-    answerPending,
+    command: ({ text, ...ctx }) => command(text, ctx),
+    async answerPending() {
+      const me = bot;
+      if (me) await questions.answerLeft('mattermost', postOf, (question, post) => ask(me, post, question.direct));
+    },
     use(me) {
       bot = me;
     },

@@ -1,14 +1,13 @@
-import type { Citation, Reply } from '../../engine/reply.ts';
+import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
-import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
-import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
+import { answerButtons, citationName, citesUrl, MAX_SOURCES, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { ACTION_SHARE } from '../../workflows/questions/questions.ts';
 import type { Binding, Payload, Signer } from './signing.ts';
 
 /** Default MaxPostSize of a Mattermost server (characters). */
 export const MAX_MESSAGE_CHARS = 16_383;
 const MAX_BUTTONS = 20;
 const MAX_BUTTON_LABEL = 60;
-const MAX_SOURCES = 10;
 const TRUNCATED = '\n\n_… réponse tronquée : elle dépasse la taille permise par Mattermost._';
 
 /** Every button (cards, replies, answers): its URL path, and its payload the core's action id and value. */
@@ -70,14 +69,10 @@ export class ActionLinks {
   }
 }
 
-export interface RenderOptions {
+export interface RenderOptions extends AnswerButtonsOptions {
   /** Where the message goes (buttons are bound to it). */
   channelId: string;
-  /** Stored answer id carried by the feedback and share buttons. */
-  answerId?: string;
-  feedback?: boolean;
-  /** « Partager dans le canal », for the asker only (needs answerId and askerId). */
-  share?: boolean;
+  /** « Partager dans le canal » is for the asker only (needs answerId and askerId). */
   askerId?: string;
   /** A line above the answer, e.g. who shared it. */
   context?: string;
@@ -85,13 +80,12 @@ export interface RenderOptions {
   threadId?: string;
 }
 
-const isUrl = (source: string) => /^https?:\/\/\S+$/.test(source);
 const label = (text: string) => text.replace(/[[\]]/g, '');
 
 /** "1. [Titre — Section](url)" when the source is a URL, plain text otherwise. */
 export function formatCitation(citation: Citation, index: number): string {
-  const name = citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title;
-  if (isUrl(citation.source)) return `${index + 1}. [${label(name)}](${citation.source})`;
+  const name = citationName(citation);
+  if (citesUrl(citation)) return `${index + 1}. [${label(name)}](${citation.source})`;
   return `${index + 1}. ${name}${citation.source ? ` (${citation.source})` : ''}`;
 }
 
@@ -102,8 +96,7 @@ export function formatCitation(citation: Citation, index: number): string {
  * to the channel (and to the asker for share).
  */
 export function renderReply(reply: Reply, links: ActionLinks, options: RenderOptions): MattermostMessage {
-  const core = (id: string, name: string, value: string, binding: Binding, style?: 'primary' | 'danger', extra: Payload = {}) =>
-    links.button(CORE_ACTION, name, { id, value, ...extra }, binding, style);
+  const core = ({ actionId: id, label: name, value, style }: ReplyButton, binding: Binding, extra: Payload = {}) => links.button(CORE_ACTION, name, { id, value, ...extra }, binding, style);
   const parts = [options.context ? `_${options.context}_` : '', reply.text.trim()];
   const citations = reply.citations.slice(0, MAX_SOURCES);
   if (citations.length > 0) parts.push(`**Sources**\n${citations.map(formatCitation).join('\n')}`);
@@ -115,12 +108,10 @@ export function renderReply(reply: Reply, links: ActionLinks, options: RenderOpt
   const suggestions = (reply.suggestions ?? []).slice(0, MAX_BUTTONS);
   if (suggestions.length > 0) {
     const thread = options.threadId ? { threadId: options.threadId } : {};
-    attachments.push({ text: '**Voulez-vous dire :**', actions: suggestions.map((question) => core(ACTION_ASK_SUGGESTION, question, question, anyone, undefined, thread)) as MattermostAction[] });
+    attachments.push({ text: `**${SUGGESTIONS_TITLE}**`, actions: suggestions.map((question) => core(suggestionButton(question), anyone, thread)) as MattermostAction[] });
   }
-  const buttons = (reply.buttons ?? []).map((b) => core(b.actionId, b.label, b.value, anyone, b.style));
-  const { answerId } = options;
-  if (answerId && options.share && options.askerId) buttons.push(core(ACTION_SHARE, 'Partager dans le canal', answerId, { ...anyone, userId: options.askerId }, 'primary'));
-  if (answerId && options.feedback) buttons.push(core(ACTION_FEEDBACK_UP, '👍 Utile', answerId, anyone), core(ACTION_FEEDBACK_DOWN, '👎 Pas utile', answerId, anyone));
+  // « Partager dans le canal » is for the asker alone.
+  const buttons = answerButtons(reply, { ...options, share: options.share && Boolean(options.askerId) }).map((b) => core(b, b.actionId === ACTION_SHARE ? { ...anyone, userId: options.askerId } : anyone));
   if (buttons.length > 0) attachments.push({ actions: buttons.slice(0, MAX_BUTTONS) as MattermostAction[] });
   // Ids unique in the post, `[A-Za-z0-9]+`: the server finds the clicked action by its id.
   let n = 0;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { sameSecret } from '../shared/request-body.ts';
 
 /**
  * Mattermost signs nothing it relays: a button's `context` and a dialog's
@@ -64,9 +65,7 @@ export class Signer {
     const parsed = SignedSchema.safeParse(context);
     if (!parsed.success) return { ok: false, reason: 'unsigned' };
     const { s, ...unsigned } = parsed.data;
-    const expected = Buffer.from(this.mac(unsigned));
-    const given = Buffer.from(s);
-    if (unsigned.n !== name || given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
+    if (unsigned.n !== name || !sameSecret(s, this.mac(unsigned))) return { ok: false, reason: 'forged' };
     if (unsigned.e < this.now()) return { ok: false, reason: 'expired' };
     if (unsigned.c !== actor.channelId) return { ok: false, reason: 'other_channel' };
     if (unsigned.u !== undefined && unsigned.u !== actor.userId) return { ok: false, reason: 'other_user' };

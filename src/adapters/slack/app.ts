@@ -5,17 +5,13 @@ import type { SlackConfig } from '../../config/env.ts';
 import type { Engine } from '../../engine/engine.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
-import { SqliteOutbox } from '../../store/outbox.ts';
 import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
 import { slackSender, type SlackEffectHandler } from './delivery.ts';
-import { AnswerStore } from '../../store/answers.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
-import { FeedbackStore } from '../../store/feedback.ts';
-import { Router } from '../../core/router.ts';
-import { createQuestions } from '../../workflows/questions/questions.ts';
+import { chatCore } from '../shared/chat-core.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsSlackFeature } from './questions.ts';
 import { slackPeople } from './people.ts';
@@ -75,7 +71,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, engine, db, logger } = deps;
   const features = deps.features ?? [];
   migrate(db, conversationMigrations);
-  const answers = new AnswerStore(db);
 
   const slackLogger = boltLogger(logger);
   const apiUrl = config.apiUrl && (config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`);
@@ -102,16 +97,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
           path: SLACK_EVENTS_PATH,
           logger,
           boltLogger: slackLogger,
-          customRoutes: [
-            {
-              path: '/health',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok');
-              },
-            },
-          ],
         }),
       });
 
@@ -119,13 +104,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
-  const outbox = new SqliteOutbox(db);
-  const questions = createQuestions({ engine, answers, feedback: new FeedbackStore(db), outbox, logger, helpLines: () => features.flatMap((f) => f.help ?? []) });
+  const cores = features.flatMap((feature) => (feature.core ? [feature.core] : []));
+  const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, cores, helpLines: () => features.flatMap((f) => f.help ?? []) });
   const all = [questionsSlackFeature({ questions, logger, features }), ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  // One router for every neutral feature, one directory of Slack accounts for all.
-  const router = new Router(all.flatMap((feature) => (feature.core ? [feature.core] : [])));
+  // One directory of Slack accounts for every feature.
   const people = slackPeople(app.client, logger);
   for (const feature of all) feature.register(app, worker, router, people);
 

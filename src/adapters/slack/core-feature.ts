@@ -8,7 +8,7 @@ import type { SlackDelivery, SlackFeature, SlashContext } from './feature.ts';
 import { SLACK_PLATFORM } from './markup.ts';
 import { valuesOf } from './render-form.ts';
 import { coreActionId } from './render.ts';
-import { effectRunner, type Scene } from './run-effects.ts';
+import { slackEffectRunner, type Scene } from './run-effects.ts';
 
 const actor = (userId: string, name?: string): Actor => ({ platform: 'slack', userId, ...(name ? { name } : {}) });
 
@@ -45,7 +45,7 @@ export function slackFeatureOf(
   const owned = new RegExp(`^${prefixOf(feature)}`);
   let delivery: SlackDelivery | undefined;
   let router: Router | undefined;
-  const run = effectRunner(feature.name, options.logger, () => delivery);
+  const run = slackEffectRunner(feature.name, options.logger, () => delivery);
 
   async function handle(interaction: Interaction, scene: Scene): Promise<void> {
     for (const effect of await routed(interaction)) await run(effect, scene);

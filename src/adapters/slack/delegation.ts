@@ -2,7 +2,8 @@ import type { Logger } from '../../log/logger.ts';
 import type { Delegation } from '../../workflows/delegation/create.ts';
 import { slackFeatureOf } from './core-feature.ts';
 import type { SlackFeature } from './feature.ts';
-import { plannedEffects } from './planned-effects.ts';
+import { plannedEffects } from '../shared/planned-effects.ts';
+import { slackPlans } from './planned-effects.ts';
 
 /**
  * Delegation requests in Slack: the neutral feature behind the Slack translator
@@ -10,7 +11,7 @@ import { plannedEffects } from './planned-effects.ts';
  * Block Kit, and Slack's directory telling the service who is a guest.
  */
 export function delegationSlackFeature(delegation: Delegation, logger: Logger): SlackFeature {
-  const slack = slackFeatureOf(delegation.feature, { logger, effects: plannedEffects(delegation.deliveries.types, delegation.deliveries.plan) });
+  const slack = slackFeatureOf(delegation.feature, { logger, effects: plannedEffects(delegation.deliveries, slackPlans) });
   return {
     ...slack,
     register(app, delivery, router, people) {

@@ -4,3 +4,9 @@ export function slackErrorCode(error: unknown): string | undefined {
   const code = (error as { data?: { error?: unknown } }).data?.error;
   return typeof code === 'string' ? code : undefined;
 }
+
+/** Slack would not let Coordo write in the channel. */
+export function notInChannelError(error: unknown): boolean {
+  const code = slackErrorCode(error);
+  return code === 'not_in_channel' || code === 'channel_not_found';
+}

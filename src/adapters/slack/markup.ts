@@ -14,3 +14,6 @@ export const slackFormat: Formatter = {
 export const SLACK_CAPABILITIES: Capabilities = { liveFormUpdate: true, datePicker: true, ephemeralInThread: true, messageShortcut: true };
 
 export const SLACK_PLATFORM: Platform = { capabilities: SLACK_CAPABILITIES, markup: slackFormat };
+
+/** How to let Coordo into a channel. */
+export const SLACK_INVITE = 'invitez-moi avec `/invite @Coordo`';

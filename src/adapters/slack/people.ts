@@ -1,7 +1,7 @@
-import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { WebClient } from '@slack/web-api';
-import type { PeoplePort, Person } from '../../core/people.ts';
+import { cachedPeople } from '../../core/people-cache.ts';
+import type { PeoplePort } from '../../core/people.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 
 /** What Coordo reads of a users.info answer (scope users:read). */
@@ -19,22 +19,15 @@ const UserInfoSchema = z.object({
     .loose(),
 });
 
-
-/** How long an account is remembered: a guest made member (or the reverse) counts within this delay. */
-const TTL_MS = 10 * 60 * 1000;
-const MAX_CACHED = 2000;
-
 /**
- * Slack accounts through users.info, cached; a failed lookup is logged and not
- * cached. Single- or multi-channel guests (is_restricted / is_ultra_restricted)
- * and deactivated accounts are not full members: they may read, never act.
+ * Slack accounts through users.info, cached (src/core/people-cache.ts); a
+ * failed lookup is logged and not cached. Single- or multi-channel guests
+ * (is_restricted / is_ultra_restricted) and deactivated accounts are not full
+ * members: they may read, never act.
  */
 export function slackPeople(client: WebClient, logger: Logger): PeoplePort {
-  const cache = new LRUCache<string, Person>({ max: MAX_CACHED, ttl: TTL_MS });
-  return {
+  return cachedPeople({
     async lookup(userId) {
-      const cached = cache.get(userId);
-      if (cached) return cached;
       try {
         const parsed = UserInfoSchema.safeParse(await client.users.info({ user: userId }));
         if (!parsed.success) {
@@ -43,16 +36,11 @@ export function slackPeople(client: WebClient, logger: Logger): PeoplePort {
         }
         const { user } = parsed.data;
         const name = [user.profile?.display_name, user.profile?.real_name, user.real_name, user.name].find((n) => n !== undefined && n.trim() !== '');
-        const person: Person = {
-          name: name?.trim() ?? userId,
-          fullMember: !(user.is_restricted === true || user.is_ultra_restricted === true || user.deleted === true),
-        };
-        cache.set(userId, person);
-        return person;
+        return { name: name?.trim() ?? userId, fullMember: !(user.is_restricted === true || user.is_ultra_restricted === true || user.deleted === true) };
       } catch (error) {
         logger.warn('slack.user_lookup_failed', { user: userId, error: errorName(error) });
         return null;
       }
     },
-  };
+  });
 }

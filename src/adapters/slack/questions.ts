@@ -7,8 +7,8 @@ import { textReply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
-import { commandWord } from '../../workflows/questions/help.ts';
 import { ERROR_TEXT, type Questions } from '../../workflows/questions/questions.ts';
+import { slashCommands } from '../shared/slash-command.ts';
 import { slackFeatureOf } from './core-feature.ts';
 import { classify, type SlackEffectHandler } from './delivery.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
@@ -55,7 +55,6 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
   const slack = slackFeatureOf(questions.feature, { logger });
   let client: WebClient | undefined;
   const progressDelayMs = deps.progressDelayMs ?? PROGRESS_DELAY_MS;
-  const subcommands = new Map(deps.features.flatMap((feature) => Object.entries(feature.subcommands ?? {})).map(([word, run]) => [commandWord(word), run] as const));
 
   async function react(client: WebClient, method: 'add' | 'remove', channel: string, timestamp: string): Promise<void> {
     await client.reactions[method]({ channel, timestamp, name: WORKING_REACTION }).catch((error: unknown) => logger.debug('slack.reaction_failed', { method, error: errorName(error) }));
@@ -120,30 +119,31 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
     return { status: 'delivered' };
   };
 
-  /** On start: the questions a crash left acknowledged but unanswered, read again from Slack and answered. */
+  /** On start: the questions a crash left acknowledged but unanswered, read again from Slack (never stored) and answered. */
   async function answerPending(client: WebClient): Promise<void> {
-    const left = questions.left('slack');
-    if (left.length === 0) return;
-    const auth = await client.auth.test();
-    const bot: BotIdentity = { userId: auth.user_id, botId: auth.bot_id };
-    for (const question of left) {
-      const text = await messageText(client, question, logger);
-      // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
-      if (text === undefined || text === null) continue;
-      logger.info('slack.pending_answered', { channel: question.channel });
+    let bot: BotIdentity | undefined;
+    const read = async (question: QuestionRef) => (await messageText(client, question, logger)) ?? undefined;
+    // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
+    await questions.answerLeft('slack', read, async (question, text) => {
+      if (!bot) {
+        const auth = await client.auth.test();
+        bot = { userId: auth.user_id, botId: auth.bot_id };
+      }
       await ask(client, bot, question, text);
-    }
+    });
   }
 
-  async function command(ctx: SlashContext, text: string, word: string): Promise<void> {
-    const sub = subcommands.get(word);
-    if (sub) {
-      logger.info('slack.subcommand', { name: word, user: ctx.userId });
-      return sub(ctx);
-    }
-    const interaction: Interaction = { kind: 'command', actor: { platform: 'slack', userId: ctx.userId }, command: word, args: ctx.args, text, place: { conversationId: ctx.channelId } };
-    await slack.handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) });
-  }
+  const command = slashCommands<Omit<SlashContext, 'args'>, void>({
+    platform: 'slack',
+    logger,
+    subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
+    route: ({ word, args, text }, ctx) =>
+      slack.handle(
+        { kind: 'command', actor: { platform: 'slack', userId: ctx.userId }, command: word, args, text, place: { conversationId: ctx.channelId } },
+        { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) },
+      ),
+    failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
+  });
 
   return {
     ...slack,
@@ -171,16 +171,7 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
 
       app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
         await ack();
-        const text = slash.text.trim();
-        const [first = '', ...rest] = text.split(/\s+/);
-        const word = commandWord(first);
-        const ctx: SlashContext = { args: rest.join(' ').trim(), userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond };
-        try {
-          await command(ctx, text, word);
-        } catch (error) {
-          logger.error('slack.command_failed', { name: subcommands.has(word) ? word : 'question', error: errorName(error) });
-          await respond({ response_type: 'ephemeral', text: ERROR_TEXT });
-        }
+        await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
       });
     },
   };

@@ -1,8 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Citation, Reply } from '../../engine/reply.ts';
+import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
-import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
-import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
+import { answerButtons, citationName, citesUrl, MAX_SOURCES, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { ACTION_ASK_SUGGESTION } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
 export const MAX_BLOCKS = 50;
@@ -11,18 +11,11 @@ const MAX_ACTIONS = 25;
 const MAX_BUTTON_LABEL = 75;
 const MAX_BUTTON_VALUE = 2000;
 const MAX_CONTEXT_CHARS = 3000;
-const MAX_SOURCES = 10;
 
 /** The core's id of a clicked action: the suggestion buttons of one block are numbered (`…_0`, `…_1`: Slack wants unique ids). */
 export const coreActionId = (actionId: string): string => (actionId.startsWith(`${ACTION_ASK_SUGGESTION}_`) ? ACTION_ASK_SUGGESTION : actionId);
 
-export interface RenderOptions {
-  /** Stored answer id carried by the feedback and share buttons. */
-  answerId?: string;
-  /** Add 👍/👎 buttons (needs answerId). */
-  feedback?: boolean;
-  /** Add the "Partager dans le canal" button (needs answerId). */
-  share?: boolean;
+export interface RenderOptions extends AnswerButtonsOptions {
   /** A context line above the answer (mrkdwn), e.g. who shared it. */
   context?: string;
 }
@@ -65,12 +58,10 @@ export function splitText(text: string, max: number = MAX_SECTION_CHARS): string
   return pieces;
 }
 
-const isUrl = (source: string) => /^https?:\/\/\S+$/.test(source);
-
 /** "1. <url|Titre — Section>" when the source is a URL, plain text otherwise. */
 export function formatCitation(citation: Citation, index: number): string {
-  const label = citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title;
-  if (isUrl(citation.source)) return `${index + 1}. <${citation.source}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
+  const label = citationName(citation);
+  if (citesUrl(citation)) return `${index + 1}. <${citation.source}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
   const where = citation.source ? ` (${escapeMrkdwn(citation.source)})` : '';
   return `${index + 1}. ${escapeMrkdwn(label)}${where}`;
 }
@@ -79,7 +70,7 @@ function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): Button {
+function button({ actionId, label, value, style }: ReplyButton): Button {
   return {
     type: 'button',
     action_id: actionId,
@@ -94,20 +85,13 @@ function suggestionBlocks(reply: Reply): KnownBlock[] {
   const suggestions = reply.suggestions ?? [];
   if (suggestions.length === 0) return [];
   return [
-    section('*Voulez-vous dire :*'),
-    { type: 'actions', block_id: 'coordo_suggestions', elements: suggestions.slice(0, MAX_ACTIONS).map((s, i) => ({ ...button(ACTION_ASK_SUGGESTION, s, s), action_id: `${ACTION_ASK_SUGGESTION}_${i}` })) },
+    section(`*${SUGGESTIONS_TITLE}*`),
+    { type: 'actions', block_id: 'coordo_suggestions', elements: suggestions.slice(0, MAX_ACTIONS).map((s, i) => ({ ...button(suggestionButton(s)), action_id: `${ACTION_ASK_SUGGESTION}_${i}` })) },
   ];
 }
 
 function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null {
-  const elements: Button[] = (reply.buttons ?? []).map((b) => button(b.actionId, b.label, b.value, b.style));
-  if (options.answerId && options.share) {
-    elements.push(button(ACTION_SHARE, 'Partager dans le canal', options.answerId, 'primary'));
-  }
-  if (options.answerId && options.feedback) {
-    elements.push(button(ACTION_FEEDBACK_UP, '👍 Utile', options.answerId));
-    elements.push(button(ACTION_FEEDBACK_DOWN, '👎 Pas utile', options.answerId));
-  }
+  const elements = answerButtons(reply, options).map(button);
   if (elements.length === 0) return null;
   return { type: 'actions', block_id: 'coordo_actions', elements: elements.slice(0, MAX_ACTIONS) };
 }

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
+import type { Refusal } from '../shared/http-server.ts';
+import { parseJson } from '../../text/parse-json.ts';
+import { sameSecret } from '../shared/request-body.ts';
 
 /**
  * What Coordo checks of a request to /slack/events before Bolt sees it: the
@@ -10,14 +13,8 @@ import { z } from 'zod';
  * on some of these bodies (`payload=null` stops the process); they are refused here.
  */
 
-/** Why a request is refused (logged as is: never any of its content). */
-export interface Refusal {
-  status: 400 | 401;
-  reason: string;
-}
-
 /** Slack's tolerance for the request timestamp, in both directions. */
-export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -36,10 +33,7 @@ export function checkSignature(request: SignedRequest, signingSecret: string, no
   if (skew < -MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'stale' };
   if (skew > MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'future' };
   const expected = `v0=${crypto.createHmac('sha256', signingSecret).update(`v0:${request.timestamp}:${request.body}`).digest('hex')}`;
-  const given = Buffer.from(request.signature);
-  const wanted = Buffer.from(expected);
-  if (given.length !== wanted.length || !crypto.timingSafeEqual(given, wanted)) return { status: 401, reason: 'bad_signature' };
-  return null;
+  return sameSecret(request.signature, expected) ? null : { status: 401, reason: 'bad_signature' };
 }
 
 /** Slack's connectivity check: answered by Bolt without a signature. */
@@ -91,11 +85,3 @@ function checkTyped(value: unknown, schemas: Record<string, z.ZodType>): Refusal
 }
 
 const malformed = (reason: string): Refusal => ({ status: 400, reason });
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}

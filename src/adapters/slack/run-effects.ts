@@ -1,11 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect, NotOpened } from '../../core/effect.ts';
+import { notInChannel } from '../../core/not-in-channel.ts';
 import type { FormSpec } from '../../core/form.ts';
+import { SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
 import type { Place } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
+import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
 import { tellInDm } from './direct-message.ts';
-import { slackErrorCode } from './errors.ts';
+import { notInChannelError, slackErrorCode } from './errors.ts';
+import { SLACK_INVITE } from './markup.ts';
 import type { SlackDelivery } from './feature.ts';
 import { postReply } from './post-reply.ts';
 import { renderReply } from './render.ts';
@@ -27,7 +31,7 @@ export interface Scene {
 }
 
 /** Runs a feature's effects in Slack; log events are named after the feature. */
-export function effectRunner(feature: string, logger: Logger, delivery: () => SlackDelivery | undefined) {
+export function slackEffectRunner(feature: string, logger: Logger, delivery: () => SlackDelivery | undefined) {
   async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
     const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
     if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
@@ -37,7 +41,7 @@ export function effectRunner(feature: string, logger: Logger, delivery: () => Sl
 
   /** A form the platform would not open or update: logged by name, and the actor told. */
   async function failed(scene: Scene, what: NotOpened, error: unknown): Promise<void> {
-    logger[what.level ?? 'warn'](what.event, { ...what.meta, error: errorName(error) });
+    formNotOpened(logger, what, error);
     const text = slackErrorCode(error) === 'expired_trigger_id' && what.expired ? what.expired : what.text;
     if (text) await privately(scene, text, [], what.place);
   }
@@ -52,7 +56,7 @@ export function effectRunner(feature: string, logger: Logger, delivery: () => Sl
     try {
       if (!scene.triggerId) throw new Error('no trigger to open a form');
       const opened = await openView(scene.client, { trigger_id: scene.triggerId, view: modalOf(effect.form) });
-      if (effect.notOpened.opened) logger.info(effect.notOpened.opened.event, effect.notOpened.opened.meta);
+      formOpened(logger, effect.notOpened);
       if (!effect.refine) return;
       const id = opened.view?.id;
       if (!id) throw new Error('views.open returned no view id');
@@ -94,52 +98,33 @@ export function effectRunner(feature: string, logger: Logger, delivery: () => Sl
     try {
       await scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message });
     } catch (error) {
-      const code = slackErrorCode(error);
       logger.warn('slack.share_failed', { channel: effect.conversationId, error: errorName(error) });
-      const text =
-        code === 'not_in_channel' || code === 'channel_not_found'
-          ? "Je ne peux pas écrire dans ce canal : invitez-moi avec `/invite @Coordo`, puis cliquez à nouveau sur « Partager dans le canal »."
-          : "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.";
-      return privately(scene, text);
+      return privately(scene, notInChannelError(error) ? notInChannel(SLACK_INVITE, SHARE_AGAIN) : SHARE_FAILED);
     }
     logger.info('slack.shared', { channel: effect.conversationId, answer: effect.answerId });
     await scene.dismiss?.();
   }
 
-  async function run(effect: Effect, scene: Scene): Promise<void> {
-    switch (effect.kind) {
-      case 'reply': {
+  return effectRunner<Scene>(
+    {
+      async reply(effect, scene) {
         const blocks = [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)];
         const channel = effect.place?.conversationId;
         if (effect.visibility === 'private' || !channel) return privately(scene, effect.text, blocks, effect.place);
         await scene.client.chat.postMessage({ channel, thread_ts: effect.place?.threadId, text: effect.text, ...(blocks.length > 0 ? { blocks } : {}) });
-        return;
-      }
-      case 'answer': {
+      },
+      async answer(effect, scene) {
         const { text, blocks } = renderReply(effect.reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable });
         return privately(scene, text, blocks);
-      }
-      case 'share':
-        return share(effect, scene);
-      case 'open_form':
-        return openForm(effect, scene);
-      case 'update_form':
-        return updateForm(effect, scene);
-      case 'post':
-        return post(effect, scene);
-      case 'continue':
-        for (const next of await effect.run()) await run(next, scene);
-        return;
-      case 'notice':
-        return tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: `${feature}.notice_failed` });
-      case 'deliver':
-        await delivery()?.drain().catch((error: unknown) => logger.warn(`${feature}.delivery_failed`, { error: errorName(error) }));
-        return;
-      case 'form_errors':
-        // Answered with the submission's acknowledgement.
-        return;
-    }
-  }
-
-  return run;
+      },
+      share,
+      open_form: openForm,
+      update_form: updateForm,
+      post,
+      notice: (effect, scene) => tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: `${feature}.notice_failed` }),
+      // Answered with the submission's acknowledgement.
+      form_errors: async () => {},
+    },
+    { drain: () => delivery()?.drain(), logger, failed: `${feature}.delivery_failed` },
+  );
 }

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import type { WebClient } from '@slack/web-api';
 import type { Turn } from '../../engine/message.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
+import { MAX_TURNS, readContext, type EarlierMessage } from '../../workflows/questions/context.ts';
 import { plainText } from './message-text.ts';
-
-/** Earlier turns kept as context for a follow-up question. */
-const MAX_TURNS = 10;
 
 const RepliesSchema = z.object({
   messages: z
@@ -20,6 +18,7 @@ const RepliesSchema = z.object({
     .default([]),
   response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
 });
+type SlackMessage = z.infer<typeof RepliesSchema>['messages'][number];
 
 /** Pages of `conversations.replies` read at most (oldest first): 5 × 200 messages. */
 const MAX_PAGES = 5;
@@ -47,52 +46,30 @@ function compareTs(a: string, b: string): number {
   return Number(as) - Number(bs) || Number(af.padEnd(6, '0')) - Number(bf.padEnd(6, '0'));
 }
 
-/**
- * The thread's earlier messages as turns, oldest first: Coordo's own messages
- * are `assistant`, everyone else's `user`. On any Slack error, no history (the
- * question is still answered) and a warning without text.
- */
-export async function threadHistory(client: WebClient, thread: ThreadRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
-  // Slack returns a thread oldest first: page to its end, so that a long thread's context is its latest turns.
-  const messages: z.infer<typeof RepliesSchema>['messages'] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    let raw: unknown;
-    try {
-      raw = await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: PAGE_SIZE, cursor });
-    } catch (error) {
-      logger.warn('slack.history_failed', { channel: thread.channel, error: errorName(error) });
-      return [];
+/** The thread's earlier messages, paged to its end: a long thread's context is its latest turns. */
+export function threadHistory(client: WebClient, thread: ThreadRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
+  return readContext('slack', logger, thread.channel, async () => {
+    // Slack returns a thread oldest first.
+    const messages: SlackMessage[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const parsed = RepliesSchema.safeParse(await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: PAGE_SIZE, cursor }));
+      if (!parsed.success) return null;
+      messages.push(...parsed.data.messages);
+      cursor = parsed.data.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
     }
-    const parsed = RepliesSchema.safeParse(raw);
-    if (!parsed.success) {
-      logger.warn('slack.history_unreadable', { channel: thread.channel });
-      return [];
-    }
-    messages.push(...parsed.data.messages);
-    cursor = parsed.data.response_metadata?.next_cursor || undefined;
-    if (!cursor) break;
-  }
-  return toTurns(messages, thread.beforeTs, bot);
+    return earlier(messages, thread.beforeTs, bot);
+  });
 }
 
-/**
- * The earlier messages of a 1:1 direct message (where Coordo answers in the
- * conversation, not in threads) as turns, oldest first; none on any Slack error.
- */
-export async function conversationHistory(client: WebClient, where: { channel: string; beforeTs: string }, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
-  try {
+/** The earlier messages of a 1:1 direct message (where Coordo answers in the conversation, not in threads). */
+export function conversationHistory(client: WebClient, where: { channel: string; beforeTs: string }, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
+  return readContext('slack', logger, where.channel, async () => {
     const parsed = HistorySchema.safeParse(await client.conversations.history({ channel: where.channel, latest: where.beforeTs, inclusive: false, limit: MAX_TURNS }));
-    if (!parsed.success) {
-      logger.warn('slack.history_unreadable', { channel: where.channel });
-      return [];
-    }
     // Slack lists a conversation newest first.
-    return toTurns([...parsed.data.messages].reverse(), where.beforeTs, bot);
-  } catch (error) {
-    logger.warn('slack.history_failed', { channel: where.channel, error: errorName(error) });
-    return [];
-  }
+    return parsed.success ? earlier([...parsed.data.messages].reverse(), where.beforeTs, bot) : null;
+  });
 }
 
 /**
@@ -113,13 +90,12 @@ export async function messageText(client: WebClient, where: { channel: string; t
   }
 }
 
-function toTurns(messages: readonly { ts: string; text?: string; user?: string; bot_id?: string }[], beforeTs: string, bot: BotIdentity): Turn[] {
-  const turns: Turn[] = [];
-  for (const message of messages) {
-    if (compareTs(message.ts, beforeTs) >= 0) continue;
-    const mine = (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId);
-    const text = plainText(message.text ?? '', bot.userId);
-    if (text) turns.push({ role: mine ? 'assistant' : 'user', text });
-  }
-  return turns.slice(-MAX_TURNS);
+/** The messages before `beforeTs`: Coordo's are its user's or its bot's. */
+function earlier(messages: readonly SlackMessage[], beforeTs: string, bot: BotIdentity): EarlierMessage[] {
+  return messages
+    .filter((message) => compareTs(message.ts, beforeTs) < 0)
+    .map((message) => ({
+      text: plainText(message.text ?? '', bot.userId),
+      mine: (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId),
+    }));
 }

@@ -1,6 +1,4 @@
-import type { OutboxRow } from '../../store/outbox.ts';
-import type { DeliveryPlan } from '../../core/delivery.ts';
-import type { Formatter } from '../../core/markup.ts';
+import type { PlannedDeliveries } from '../../core/delivery.ts';
 import { PeopleDirectory } from '../../core/people-directory.ts';
 import type { CoreFeature } from '../../core/router.ts';
 import type { Registries } from '../../domain/registry.ts';
@@ -25,7 +23,7 @@ export interface Delegation {
   /** The router feature (commands, card buttons, forms, shortcut). */
   feature: CoreFeature;
   /** The outbox effect types of requests, and how each row is to be sent. */
-  deliveries: { types: readonly string[]; plan: (row: OutboxRow, fmt: Formatter) => DeliveryPlan };
+  deliveries: PlannedDeliveries;
   /** Each adapter installs its platform's directory here: the service asks it who is a guest (fail closed without). */
   people: PeopleDirectory;
 }

@@ -1,10 +1,11 @@
 import { textReply, type Reply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { Formatter } from '../../core/markup.ts';
+import { notInChannel } from '../../core/not-in-channel.ts';
 import type { Author, Draft, DraftKey } from './draft.ts';
 import type { DraftWorkflow, StartCheck } from './workflow.ts';
 
-export const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
+const START_FAILED = "Le brouillon n'a pas pu être ouvert à cause d'une erreur technique. Réessayez dans un instant.";
 
 /** A checked start opened in the thread its root message made; an error there is logged, and told as no draft. */
 async function openStarted(check: Extract<StartCheck, { ok: true }>, key: DraftKey, logger: Logger): Promise<{ draft: Draft | null; reply: Reply }> {
@@ -21,8 +22,10 @@ export interface ThreadStarter {
   postRoot(): Promise<string>;
   removeRoot(rootId: string): Promise<void>;
   postInThread(rootId: string, reply: Reply): Promise<void>;
-  /** What to tell the starter when the root could not be posted (the platform's words for « not in this channel »). */
-  rootFailed(error: unknown): string;
+  /** The root was refused because Coordo may not write in the channel… */
+  notInChannel(error: unknown): boolean;
+  /** …and how to let it in, in the platform's words. */
+  invite: string;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function startInThread(
     rootId = await starter.postRoot();
   } catch (error) {
     logger.warn('drafts.root_post_failed', { channel: key.channelId, error: errorName(error) });
-    return { text: starter.rootFailed(error) };
+    return { text: starter.notInChannel(error) ? notInChannel(starter.invite, 'relancez `/coordo protocole <titre>`') : START_FAILED };
   }
   const { draft, reply } = await openStarted(check, { ...key, threadId: rootId }, logger);
   if (!draft) {

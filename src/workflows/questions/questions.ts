@@ -21,6 +21,10 @@ export const ACTION_SHARE = 'coordo_share';
 /** A « Voulez-vous dire » button: its value is the question to ask. */
 export const ACTION_ASK_SUGGESTION = 'coordo_ask_suggestion';
 
+/** After a share Coordo could not post: in a channel it may not write in (see notInChannel), or else. */
+export const SHARE_AGAIN = 'cliquez à nouveau sur « Partager dans le canal »';
+export const SHARE_FAILED = "Le partage a échoué à cause d'une erreur technique. Réessayez dans un instant.";
+
 export const ERROR_TEXT = "Désolé, je n'ai pas pu répondre à cause d'une erreur technique. Réessayez dans un instant.";
 
 /** A question's key: one answer per message of a platform's conversation. */
@@ -42,6 +46,11 @@ export interface Questions {
   desk: AnswerDesk;
   /** The questions of `platform` a crash left acknowledged but unanswered, oldest first: read them again and route them as messages. */
   left(platform: Platform): QuestionRef[];
+  /**
+   * Those questions, each read again from the platform (`read`: undefined when it cannot be, left pending for a
+   * platform retry or the next start) and asked again (`ask`), oldest first.
+   */
+  answerLeft<T>(platform: Platform, read: (question: QuestionRef) => Promise<T | undefined>, ask: (question: QuestionRef, found: T) => Promise<void>): Promise<void>;
 }
 
 const say = (text: string): Effect => ({ kind: 'reply', visibility: 'private', text });
@@ -131,9 +140,19 @@ export function createQuestions(deps: QuestionsDeps): Questions {
     }
   };
 
+  const left = (platform: Platform) => desk.left(`${platform}:`);
+
   return {
     desk,
-    left: (platform) => desk.left(`${platform}:`),
+    left,
+    async answerLeft(platform, read, ask) {
+      for (const question of left(platform)) {
+        const found = await read(question);
+        if (found === undefined) continue;
+        logger.info(`${platform}.pending_answered`, { channel: question.channel });
+        await ask(question, found);
+      }
+    },
     feature: {
       name: 'questions',
       idPrefix: 'coordo_',

@@ -1,0 +1,38 @@
+import type { DeliveryPlan, PlannedDeliveries, PostedRef } from '../../core/delivery.ts';
+import type { Formatter } from '../../core/markup.ts';
+import type { OutboxRow } from '../../store/outbox.ts';
+import type { SendResult } from '../../store/outbox-worker.ts';
+
+type Plan<K extends DeliveryPlan['kind']> = Extract<DeliveryPlan, { kind: K }>;
+
+/** How a platform shows a delivery plan: a card posted (where it is now), a card updated in place, a line posted. */
+export interface PlanPoster<T> {
+  format: Formatter;
+  postCard(planned: Plan<'post_card'>, tools: T): Promise<PostedRef>;
+  updateCard(planned: Plan<'update_card'>, tools: T): Promise<void>;
+  postText(text: string, tools: T): Promise<void>;
+}
+
+const gone: SendResult = { status: 'failed', error: 'request_not_found' };
+
+/** The outbox effects of a workflow whose delivery plan is neutral, each row planned in the platform's markup and posted. */
+export function plannedEffects<T>(deliveries: PlannedDeliveries, poster: PlanPoster<T>): Record<string, (row: OutboxRow, tools: T) => Promise<SendResult>> {
+  const handler = async (row: OutboxRow, tools: T): Promise<SendResult> => {
+    const planned = deliveries.plan(row, poster.format);
+    switch (planned.kind) {
+      case 'gone':
+        return gone;
+      case 'post_card': {
+        const posted = await poster.postCard(planned, tools);
+        return { status: 'delivered', also: () => planned.posted(posted) };
+      }
+      case 'update_card':
+        await poster.updateCard(planned, tools);
+        return { status: 'delivered' };
+      case 'post_text':
+        await poster.postText(planned.text, tools);
+        return { status: 'delivered' };
+    }
+  };
+  return Object.fromEntries(deliveries.types.map((type) => [type, handler]));
+}

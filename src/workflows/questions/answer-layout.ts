@@ -1,0 +1,34 @@
+import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
+import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from './feedback.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from './questions.ts';
+
+/** Sources listed under an answer, at most. */
+export const MAX_SOURCES = 10;
+
+/** The line above the « Voulez-vous dire » buttons. */
+export const SUGGESTIONS_TITLE = 'Voulez-vous dire :';
+
+/** The buttons of an answer whose stored id it carries: « Partager dans le canal » when `share`, 👍/👎 when `feedback`. */
+export interface AnswerButtonsOptions {
+  answerId?: string;
+  share?: boolean;
+  feedback?: boolean;
+}
+
+/** Under an answer, in order: the reply's own buttons, « Partager dans le canal », 👍 and 👎. */
+export function answerButtons(reply: Reply, options: AnswerButtonsOptions): ReplyButton[] {
+  const { answerId } = options;
+  const buttons = [...(reply.buttons ?? [])];
+  if (answerId && options.share) buttons.push({ actionId: ACTION_SHARE, label: 'Partager dans le canal', value: answerId, style: 'primary' });
+  if (answerId && options.feedback) buttons.push({ actionId: ACTION_FEEDBACK_UP, label: '👍 Utile', value: answerId }, { actionId: ACTION_FEEDBACK_DOWN, label: '👎 Pas utile', value: answerId });
+  return buttons;
+}
+
+/** A « Voulez-vous dire » button: pressed, it asks its question. */
+export const suggestionButton = (question: string): ReplyButton => ({ actionId: ACTION_ASK_SUGGESTION, label: question, value: question });
+
+/** How a source is named: its title, with its section when that says more. */
+export const citationName = (citation: Citation): string => (citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title);
+
+/** A source whose address is a web link. */
+export const citesUrl = (citation: Citation): boolean => /^https?:\/\/\S+$/.test(citation.source);
