@@ -5,6 +5,7 @@ import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
 import { placeRefusal, placesIn } from './places.ts';
+import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
@@ -37,12 +38,15 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const protocol = askedProtocol(registries, text);
   if (!protocol || !asksWhetherApplies(text)) return null;
   const patient = describePatient(text);
-  // Without a patient to check, only the asker's place can rule the protocol out (« kiné dans une CPTS »).
+  const practice = askerPractice(text, findProfession(registries, text) !== undefined);
+  // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol.population, patient, text);
-  if (!aboutPatient && placeRefusal(protocol.places, placesIn(text), today) === null) return null;
+  const aboutAsker = describesPractice(protocol.requirements, practice);
+  if (!aboutPatient && !aboutAsker && placeRefusal(protocol.places, placesIn(text), today) === null) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
   const why = result.verdict === 'non' ? result.fails : result.unsure;
-  const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ' : ce patient correspond au public du protocole tel que la question le décrit'}.`;
+  const fits = aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole';
+  const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
   return compose(`${lead}${check}`, [protocolBlock(registries, protocol, today)], true);
 }
@@ -86,6 +90,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   }
   const place = placeRefusal(protocol.places, placesIn(text), today);
   if (place) fails.push(place);
+  fails.push(...missingRequirements(protocol.requirements, askerPractice(text, profession !== undefined)));
   if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, fails, unsure);
   if (population.sex && patient.sex && patient.sex !== population.sex) fails.push(`ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`);
   for (const condition of population.excluded) {

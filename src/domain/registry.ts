@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OpeningSchema } from './places.ts';
+import { RequirementsSchema } from './delegate-requirements.ts';
 import { IsoDaySchema } from './dated.ts';
 
 /**
@@ -131,6 +132,8 @@ const protocolFields = {
   /** Where the protocol may be applied, with the days of a limited opening; empty where the sources are not precise enough. */
   places: z.array(OpeningSchema).default([]),
   training: text.optional(),
+  /** The figures of `training` and `setting` a délégué can be checked on (years of practice, share of time). */
+  requirements: RequirementsSchema.optional(),
   legal: text.optional(),
   history: z.array(text).default([]),
   sources,
