@@ -113,13 +113,18 @@ function checkAge(population: Population, patient: PatientDescription, fails: st
   if (!fits.some(Boolean)) {
     const otherwise = population.otherwise ? `, ou ${population.otherwise.label}` : '';
     const under = population.ages.every(({ min }) => min !== undefined && age < min);
-    const why = under && population.ages.every(({ max }) => max === undefined) ? ` ; les moins de ${ageLabel(population.ages[0]?.min ?? 0)} sont exclus` : '';
+    const min = population.ages[0]?.min ?? 0;
+    const excluded = min === ADULT_AGE ? 'les mineurs (moins de 18 ans)' : `les moins de ${ageLabel(min)}`;
+    const why = under && population.ages.every(({ max }) => max === undefined) ? ` ; ${excluded} sont exclus` : '';
     fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole, qui concerne les patients ${[...new Set(ranges)].join(' ou ')}${otherwise}${why}`);
     return;
   }
   const sources = population.ages.map((range, i) => `${ranges[i]}${range.source ? ` selon ${range.source}` : ''}`);
   unsure.push(`les sources divergent sur la tranche d'âge (${sources.join(', ')}) : à ${ageLabel(age)}, vérifiez la version du protocole appliquée par votre équipe`);
 }
+
+/** The age of majority: a protocol for adults excludes « les mineurs ». */
+const ADULT_AGE = 18;
 
 function rangeLabel({ min, max }: { min?: number; max?: number }): string {
   if (min !== undefined && max !== undefined) return `de ${ageLabel(min)} à ${ageLabel(max)}`;

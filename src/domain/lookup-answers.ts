@@ -149,8 +149,8 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
   }
   const heading =
     role === 'delegue'
-      ? `**Protocoles où les ${who} sont délégués**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
-      : `**Protocoles où les ${who} sont délégants** :`;
+      ? `**Protocoles de coopération où les ${who} sont délégués**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
+      : `**Protocoles de coopération où les ${who} sont délégants** :`;
   const blocks = localFirst(found).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
     text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
