@@ -42,7 +42,7 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol.population, patient, text);
   const aboutAsker = describesPractice(protocol.requirements, practice);
-  if (!aboutPatient && !aboutAsker && placeRefusal(protocol.places, placesIn(text), today) === null) return null;
+  if (!aboutPatient && !(ABOUT_PROTOCOL.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, placesIn(text), today) !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const fits = aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole';
@@ -58,6 +58,9 @@ function askedProtocol(registries: Registries, text: string): Protocol | undefin
   const own = profession ? found.find((p) => p.delegues.some((id) => professionCovers(registries, id, profession.id))) : undefined;
   return own ?? found[0];
 }
+
+/** Without a patient, the question must be about applying a protocol (not « le projet immobilier de la MSP »). */
+const ABOUT_PROTOCOL = /\b(?:protocol\w*|deleg\w*|coop\w*|cooperation)\b/;
 
 /** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « can I »). */
 const APPLIES =

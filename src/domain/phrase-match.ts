@@ -5,7 +5,7 @@ import { memoize } from '../text/memo.ts';
 /**
  * Tolerant phrase matching for registry names and keywords: words compared
  * accent- and case-insensitively, plural `s`/`x` ignored, and one typo allowed
- * in words of 6 letters or more ("ifirmier" → infirmier, "kinés" → kiné).
+ * in words of 6 letters or more, past their first letter ("ifirmier" → infirmier, "kinés" → kiné).
  */
 
 /** Normalized words of a text (accent-folded, lowercase, punctuation as separator); memoised, as registry phrases recur. */
@@ -23,7 +23,8 @@ export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean)
   const a = singular(textWord);
   const b = singular(phraseWord);
   if (a === b) return true;
-  return fuzzy && b.length >= 6 && a.length >= 5 && editDistance(a, b, 1) <= 1;
+  // A typo rarely changes the first letter: « future » is no « suture ».
+  return fuzzy && b.length >= 6 && a.length >= 5 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
 }
 
 /** Start indexes in `textWords` where every word of `phraseWords` follows, in order. */

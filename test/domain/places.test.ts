@@ -59,3 +59,10 @@ describe('eligibility from the asker’s place', () => {
     expect(ask("L'arrêté de 2025 qui autorise les kinés à prescrire des radios du genou, il dit quoi ?")).toBeNull();
   });
 });
+
+describe('eligibility needs a protocol asked about', () => {
+  it('does not read a place and a look-alike word as a protocol question', () => {
+    // « future » is no typo of « suture », and the question is not about a protocol.
+    expect(eligibilityAnswer(registries, 'le projet immobilier de la future MSP, on le lance à quel moment ?', '2026-12-01')).toBeNull();
+  });
+});
