@@ -135,7 +135,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       createHelpHandler(options.help ?? CONSOLE_HELP),
       withFollowUps([
         clinicalGuardHandler,
-        createEligibilityHandler(registries, today),
+        createEligibilityHandler(registries, today, retriever),
         createTwoPartHandler(
           createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
             ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),

@@ -5,14 +5,19 @@ import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
 import { placeRefusal, placesIn } from './places.ts';
+import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
-export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date()): Handler {
-  return { name: 'eligibility', handle: async (message) => eligibilityAnswer(registries, message.text, isoDay(today())) };
+export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date(), vocabulary?: Vocabulary): Handler {
+  return {
+    name: 'eligibility',
+    // « un protocole maison pour les plaies chroniques » is not the sutures protocol: an unknown protocol is no patient's.
+    handle: async (message) => (vocabulary && unknownProtocolAnswer(registries, message.text, vocabulary) ? null : eligibilityAnswer(registries, message.text, isoDay(today()))),
+  };
 }
 
 export type Verdict = 'oui' | 'non' | 'depend';
@@ -64,7 +69,7 @@ const ABOUT_PROTOCOL = /\b(?:protocol\w*|deleg\w*|coop\w*|cooperation)\b/;
 
 /** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « can I »). */
 const APPLIES =
-  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|prevu|can|could|may|allowed|eligible|fit|qualif\w*)\b/;
+  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|can|could|may|allowed|eligible|fit|qualif\w*)\b/;
 
 /** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
 const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);

@@ -21,9 +21,11 @@ const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same
 const RELATIVE_NAMED =
   /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*)|permettant|autorisant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/d;
 const RELATIVE_END = /\s(?:—|–|par|by|chez|avant|apres|après|before|after|dans|à|au|aux|in|at|when|quand|which|what|quel|quelle|ou|or)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
+/** « un protocole maison pour les plaies chroniques »: what the protocol is for, past the words that qualify it. */
+const FOR_NAMED = /\bprotocoles? (?:[a-z]+ ){1,3}?(?:pour|sur|concernant|for|on|about) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
 const DESCRIPTION_END =
-  /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
+  /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?|faut|peut|peuvent|doit|doivent|marche|fonctionne|permet|concerne|arrêté|arrete|décret|decret|jo|loi|article|date)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
 
 /**
  * A protocol the base does not know: no protocol of the registries (title, acts, keywords, patients, id) holds the
@@ -57,6 +59,7 @@ const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
   [RELATIVE_NAMED, RELATIVE_END],
   [NAMED, DESCRIPTION_END],
   [ENGLISH_NAMED, DESCRIPTION_END],
+  [FOR_NAMED, DESCRIPTION_END],
 ];
 
 /**
@@ -68,13 +71,16 @@ const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
  */
 function isUnknown(registries: Registries, description: { text: string; singular: boolean }, vocabulary: Vocabulary): boolean {
   const first = words(description.text)[0] ?? '';
-  if (!first || ABOUT_A_PROTOCOL.test(first)) return false;
+  // « le protocole doit-il préciser… » goes on with a verb, not a name.
+  if (!first || ABOUT_A_PROTOCOL.test(first) || /^\S+-(?:t-)?(?:il|elle|on|ils|elles)\b/u.test(description.text)) return false;
   const content = words(description.text)
     .filter((word) => !ABOUT_A_PROTOCOL.test(word))
     .flatMap((word) => terms(word))
     .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !COOPERATION_FRAME_TERMS.has(term) && !professionTerms(registries).has(term));
   const unknownWords = content.filter((term) => !vocabulary.isKnown(term));
-  const telling = unknownWords.length > 0 ? unknownWords : description.singular && content.length >= 2 ? content.slice(0, HEAD_TERMS) : [];
+  // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
+  const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
+  const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];
   return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));
 }
 
@@ -106,6 +112,18 @@ function professionTerms(registries: Registries): Set<string> {
   if (!found) {
     found = new Set(registries.professions.flatMap((profession) => namesOf(profession).flatMap((name) => terms(name))));
     termsOfProfessions.set(registries, found);
+  }
+  return found;
+}
+
+const vocabularies = new WeakMap<Registries, Set<string>>();
+
+/** Every term of every protocol of the registries. */
+function protocolVocabulary(registries: Registries): Set<string> {
+  let found = vocabularies.get(registries);
+  if (!found) {
+    found = new Set(registries.protocols.flatMap((protocol) => [...protocolTerms(registries, protocol)]));
+    vocabularies.set(registries, found);
   }
   return found;
 }
