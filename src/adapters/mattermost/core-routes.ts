@@ -8,7 +8,7 @@ import { errorName, type Logger } from '../../log/logger.ts';
 import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
-import type { ActionContext, ActionResponse, CommandContext, CommandResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
 import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
@@ -62,9 +62,8 @@ type Staged = Scene & { out: Outcome };
 const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
 
 /**
- * The router behind Mattermost: `/coordo` commands of every core feature,
- * one signed action route for their buttons, one signed dialog route for their
- * forms; the effects rendered as Mattermost posts, dialogs and direct messages.
+ * The router behind Mattermost: one signed action route for the buttons of
+ * every core feature, one signed dialog route for their forms; the effects rendered as Mattermost posts, dialogs and direct messages.
  */
 export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(interaction: Interaction, scene: Scene): Promise<Outcome> } {
   const { router, client, links, logger } = deps;
@@ -159,16 +158,6 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     return out;
   }
 
-  const command =
-    (word: string) =>
-    async (ctx: CommandContext): Promise<CommandResponse> => {
-      const out = await handle(
-        { kind: 'command', actor: actor(ctx.userId), command: word, args: ctx.args, place: { conversationId: ctx.channelId } },
-        { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
-      );
-      return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
-    };
-
   async function onAction(ctx: ActionContext, payload: z.infer<typeof ActionPayloadSchema>): Promise<ActionResponse> {
     const { id, value, threadId } = payload;
     const place = { conversationId: ctx.channelId, ...(threadId ? { threadId } : {}) };
@@ -203,8 +192,6 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
 
   return {
     name: 'core',
-    subcommands: Object.fromEntries(router.commandWords().map((word) => [word, command(word)])),
-    help: router.helpLines(),
     actions: { [CORE_ACTION]: onCoreAction, ...Object.fromEntries(Object.entries(LEGACY_ACTIONS).map(([name, id]) => [name, legacy(id)])) },
     dialogs: { [CORE_DIALOG]: onDialog },
     handle,

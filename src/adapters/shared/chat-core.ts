@@ -12,10 +12,14 @@ export interface ChatCoreDeps {
   db: Db;
   engine: Engine;
   logger: Logger;
-  /** The neutral features of the app's features, after the questions. */
-  cores: readonly CoreFeature[];
-  /** The help lines of `/coordo aide` (read when asked). */
-  helpLines: () => readonly string[];
+  /** The app's features, after the questions. */
+  features: readonly ChatFeature[];
+}
+
+/** What an adapter's feature gives the core: its neutral feature, the help of the sub-commands only the adapter runs. */
+export interface ChatFeature {
+  readonly core?: CoreFeature;
+  readonly help?: readonly string[];
 }
 
 export interface ChatCore {
@@ -26,8 +30,11 @@ export interface ChatCore {
 }
 
 /** What every chat app builds the same way: its outbox, the questions over it and their stores, one router. */
-export function chatCore({ platform, db, engine, logger, cores, helpLines }: ChatCoreDeps): ChatCore {
+export function chatCore({ platform, db, engine, logger, features }: ChatCoreDeps): ChatCore {
   const outbox = new SqliteOutbox(db, Date.now, platform);
+  // `/coordo aide`: every neutral feature's lines, then the adapter's own sub-commands'.
+  const helpLines = () => [...router.helpLines(), ...features.flatMap((f) => f.help ?? [])];
   const questions = createQuestions({ engine, answers: new AnswerStore(db), feedback: new FeedbackStore(db), outbox, logger, helpLines });
-  return { outbox, questions, router: new Router([questions.feature, ...cores]) };
+  const router = new Router([questions.feature, ...features.flatMap((f) => (f.core ? [f.core] : []))]);
+  return { outbox, questions, router };
 }
