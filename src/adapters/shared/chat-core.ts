@@ -1,3 +1,4 @@
+import type { PeoplePort } from '../../core/people.ts';
 import { Router, type CoreFeature } from '../../core/router.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -14,6 +15,8 @@ export interface ChatCoreDeps {
   logger: Logger;
   /** The app's features, after the questions. */
   features: readonly ChatFeature[];
+  /** The app's one directory of its platform's accounts, given to every feature. */
+  people: PeoplePort;
 }
 
 /** What an adapter's feature gives the core: its neutral feature, the help of the sub-commands only the adapter runs. */
@@ -30,11 +33,12 @@ export interface ChatCore {
 }
 
 /** What every chat app builds the same way: its outbox, the questions over it and their stores, one router. */
-export function chatCore({ platform, db, engine, logger, features }: ChatCoreDeps): ChatCore {
+export function chatCore({ platform, db, engine, logger, features, people }: ChatCoreDeps): ChatCore {
   const outbox = new SqliteOutbox(db, Date.now, platform);
   // `/coordo aide`: every neutral feature's lines, then the adapter's own sub-commands'.
   const helpLines = () => [...router.helpLines(), ...features.flatMap((f) => f.help ?? [])];
   const questions = createQuestions({ engine, answers: new AnswerStore(db), feedback: new FeedbackStore(db), outbox, logger, helpLines });
   const router = new Router([questions.feature, ...features.flatMap((f) => (f.core ? [f.core] : []))]);
+  for (const feature of router.features) feature.usePeople?.(platform, people);
   return { outbox, questions, router };
 }

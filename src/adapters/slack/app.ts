@@ -106,14 +106,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
-  const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features });
+  // One directory of Slack accounts for every feature.
+  const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
   const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
   const all = [questionsSlackFeature({ questions, logger, features, handle, commandWords: router.commandWords() }), ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  // One directory of Slack accounts for every feature.
-  const people = slackPeople(app.client, logger);
-  for (const feature of all) feature.register?.(app, people);
+  for (const feature of all) feature.register?.(app);
 
   /** Once connected, in the background: what a feature left pending must not hold the start. */
   const startFeatures = () => {

@@ -5,14 +5,12 @@ import { slackPlans } from './planned-effects.ts';
 
 /**
  * Delegation requests in Slack: the neutral feature behind the app's router,
- * its outbox effects rendered as Block Kit, and Slack's directory telling the
- * service who is a guest.
+ * its outbox effects rendered as Block Kit.
  */
 export function delegationSlackFeature(delegation: Delegation): SlackFeature {
   return {
     name: 'delegation',
     core: delegation.feature,
     effects: plannedEffects(delegation.deliveries, slackPlans),
-    register: (_app, people) => delegation.people.use('slack', people),
   };
 }

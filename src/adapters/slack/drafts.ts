@@ -64,8 +64,7 @@ export function draftsFeature(deps: DraftChatDeps): SlackFeature {
     core: drafts.feature,
     filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
     subcommands: { protocole: startFromCommand },
-    register(app: App, people) {
-      drafts.usePeople('slack', people);
+    register(app: App) {
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
         if (!parsed.success) return;

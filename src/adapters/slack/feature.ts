@@ -1,6 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { PeoplePort } from '../../core/people.ts';
 import type { CoreFeature } from '../../core/router.ts';
 import type { Reply } from '../../engine/reply.ts';
 import type { SlackEffectHandler } from './delivery.ts';
@@ -30,8 +29,8 @@ export interface SlackFeature {
   readonly subcommands?: Readonly<Record<string, (ctx: SlashContext) => Promise<void>>>;
   /** One line per sub-command for `/coordo aide`. */
   readonly help?: readonly string[];
-  /** `people`: the app's one Slack directory (one cache for every feature). */
-  register?(app: App, people: PeoplePort): void;
+  /** Its Bolt listeners. */
+  register?(app: App): void;
   /** The outbox effects this feature owes and sends, by effect type. */
   readonly effects?: Readonly<Record<string, SlackEffectHandler>>;
   /** Once the app is connected (e.g. answer what a crash left pending). */
