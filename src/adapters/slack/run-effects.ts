@@ -1,12 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect, NotOpened } from '../../core/effect.ts';
-import { notInChannel } from '../../core/not-in-channel.ts';
 import type { FormSpec } from '../../core/form.ts';
-import { SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
 import type { Place } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
+import { shareAnswer } from '../shared/share.ts';
 import { tellInDm } from './direct-message.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE } from './markup.ts';
@@ -92,16 +91,15 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
   }
 
   /** A shared answer, posted for the channel; the private original taken back. */
-  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene): Promise<void> {
+  function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene): Promise<void> {
     const message = renderReply(effect.reply, { answerId: effect.answerId, feedback: true, context: `<@${scene.userId}> a partagé une réponse de Coordo` });
-    try {
-      await scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message });
-    } catch (error) {
-      logger.warn('slack.share_failed', { channel: effect.conversationId, error: errorName(error) });
-      return privately(scene, notInChannelError(error) ? notInChannel(SLACK_INVITE, SHARE_AGAIN) : SHARE_FAILED);
-    }
-    logger.info('slack.shared', { channel: effect.conversationId, answer: effect.answerId });
-    await scene.dismiss?.();
+    return shareAnswer(effect, {
+      post: () => scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message }),
+      notInChannel: notInChannelError,
+      invite: SLACK_INVITE,
+      tell: (text) => privately(scene, text),
+      shared: async () => scene.dismiss?.(),
+    }, 'slack', logger);
   }
 
   return effectRunner<Scene>(
