@@ -36,12 +36,12 @@ export async function startSlack(config: Config, logger: Logger): Promise<Served
   const { workflow: drafts, handler: draftHandler } = createDrafts({ db, config, registries, steps, logger });
 
   const features = [
-    delegationSlackFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps }), logger),
+    delegationSlackFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps })),
     draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
   ];
   const core = await createCore(config, {
     logger,
-    help: helpText(features.flatMap((f) => f.help ?? [])),
+    help: helpText(features.flatMap((f) => [...(f.core?.help ?? []), ...(f.help ?? [])])),
     registries,
     workflowHandlers: [draftHandler],
     structuredSteps: steps,

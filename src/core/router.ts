@@ -1,4 +1,6 @@
 import { adaptForm, type Platform } from './capabilities.ts';
+import type { Platform as PlatformName } from '../engine/message.ts';
+import type { PeoplePort } from './people.ts';
 import type { Effect } from './effect.ts';
 import type { Interaction } from './interaction.ts';
 
@@ -40,6 +42,8 @@ export interface CoreFeature {
   /** By form id. */
   readonly formChanges?: Readonly<Record<string, Handler<'form_change'>>>;
   readonly forms?: Readonly<Record<string, Handler<'form_submit'>>>;
+  /** A platform's one directory of accounts, given by its app once built (guests refused, names shown). */
+  readonly usePeople?: (platform: PlatformName, people: PeoplePort) => void;
 }
 
 /** The start of every action, form and shortcut id of the feature. */

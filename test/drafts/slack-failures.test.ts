@@ -37,7 +37,7 @@ describe('protocol drafts when Slack or the store fails', () => {
     const told = await fake.waitFor('response_url', (c) => c.responseId === 'export');
     expect(told.params).toMatchObject({ response_type: 'ephemeral', text: EXPORT_FAILED });
     expect(EXPORT_FAILED).toMatch(/Réessayez « exporter »/u);
-    expect(app.logs.some((l) => l.includes('"event":"drafts.export_not_delivered"'))).toBe(true);
+    expect(app.logs.some((l) => l.includes('"event":"slack.export_not_delivered"'))).toBe(true);
 
     // A plain « exporter » in the thread, failing again: told too (only to the asker).
     fake.reset();

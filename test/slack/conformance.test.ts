@@ -3,8 +3,6 @@ import type { Effect } from '../../src/core/effect.ts';
 import type { FormSpec } from '../../src/core/form.ts';
 import type { Interaction } from '../../src/core/interaction.ts';
 import type { CoreFeature } from '../../src/core/router.ts';
-import { slackFeatureOf } from '../../src/adapters/slack/core-feature.ts';
-import { createLogger } from '../../src/log/logger.ts';
 import { textReply } from '../../src/engine/reply.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { blockActionPayload, sendCommand, sendInteraction, viewSubmissionPayload } from '../support/slack-requests.ts';
@@ -51,7 +49,7 @@ const probe: CoreFeature = {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ features: [slackFeatureOf(probe, { logger: createLogger('silent') })] });
+  h = await startHarness({ features: [{ name: 'probe', core: probe }] });
 });
 afterAll(async () => {
   await h.close();

@@ -63,14 +63,12 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const extra = deps.features ?? [];
   let worker: OutboxWorker | undefined;
   let botUserId: string | undefined;
-  const cores = extra.flatMap((f) => (f.core ? [f.core] : []));
   // One router for every neutral feature; their buttons and dialogs come back on one signed route each.
-  const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, cores, helpLines: () => [routes, ...extra].flatMap((f) => f.help ?? []) });
-  const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
   // One directory of Mattermost accounts for every feature.
-  const people = mattermostPeople(client, logger);
-  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.plug?.({ client, links, logger, people }) }));
-  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, features: [routes, ...extra] });
+  const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, features: extra, people: mattermostPeople(client, logger) });
+  const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
+  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.plug?.({ client, links, logger }) }));
+  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, features: extra, commandWords: router.commandWords() });
   const all = [questions.feature, routes, ...extra, ...plugged];
   const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));
   const dialogs = new Map(all.flatMap((f) => Object.entries(f.dialogs ?? {})));

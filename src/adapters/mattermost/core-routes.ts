@@ -6,17 +6,17 @@ import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
+import { shareAnswer } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
-import type { ActionContext, ActionResponse, CommandContext, CommandResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
 import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
 import { postReply } from './post-reply.ts';
 import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
-import { ACTION_ASK_SUGGESTION, ACTION_SHARE, SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
-import { notInChannel } from '../../core/not-in-channel.ts';
+import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
 
 /** The routes of answer buttons before they were core actions, and the core's id of each. */
 const LEGACY_ACTIONS: Record<string, string> = { feedbackup: ACTION_FEEDBACK_UP, feedbackdown: ACTION_FEEDBACK_DOWN, share: ACTION_SHARE, suggest: ACTION_ASK_SUGGESTION };
@@ -62,9 +62,8 @@ type Staged = Scene & { out: Outcome };
 const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
 
 /**
- * The router behind Mattermost: `/coordo` commands of every core feature,
- * one signed action route for their buttons, one signed dialog route for their
- * forms; the effects rendered as Mattermost posts, dialogs and direct messages.
+ * The router behind Mattermost: one signed action route for the buttons of
+ * every core feature, one signed dialog route for their forms; the effects rendered as Mattermost posts, dialogs and direct messages.
  */
 export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(interaction: Interaction, scene: Scene): Promise<Outcome> } {
   const { router, client, links, logger } = deps;
@@ -92,21 +91,17 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
   }
 
   /** A shared answer, posted for the channel; the private original replaced by a note. */
-  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Staged): Promise<void> {
-    const { out } = scene;
-    const user = await client.getUser(scene.userId).catch(() => null);
+  async function share(effect: Extract<Effect, { kind: 'share' }>, { out, userId }: Staged): Promise<void> {
+    const user = await client.getUser(userId).catch(() => null);
     const context = `@${user?.username ?? 'quelqu’un'} a partagé une réponse de Coordo`;
     const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
-    try {
-      await client.createPost({ channel_id: effect.conversationId, ...message });
-    } catch (error) {
-      const status = statusOf(error);
-      logger.warn('mattermost.share_failed', { channel: effect.conversationId, status, error: errorName(error) });
-      out.ephemeral.push(status === 403 ? notInChannel(MATTERMOST_INVITE, SHARE_AGAIN) : SHARE_FAILED);
-      return;
-    }
-    logger.info('mattermost.shared', { channel: effect.conversationId, answer: effect.answerId });
-    out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } };
+    await shareAnswer(effect, {
+      post: () => client.createPost({ channel_id: effect.conversationId, ...message }),
+      notInChannel: (error) => statusOf(error) === 403,
+      invite: MATTERMOST_INVITE,
+      tell: async (text) => out.ephemeral.push(text),
+      shared: async () => (out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } }),
+    }, 'mattermost', logger);
   }
 
   const run = effectRunner<Staged>(
@@ -159,16 +154,6 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     return out;
   }
 
-  const command =
-    (word: string) =>
-    async (ctx: CommandContext): Promise<CommandResponse> => {
-      const out = await handle(
-        { kind: 'command', actor: actor(ctx.userId), command: word, args: ctx.args, place: { conversationId: ctx.channelId } },
-        { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
-      );
-      return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
-    };
-
   async function onAction(ctx: ActionContext, payload: z.infer<typeof ActionPayloadSchema>): Promise<ActionResponse> {
     const { id, value, threadId } = payload;
     const place = { conversationId: ctx.channelId, ...(threadId ? { threadId } : {}) };
@@ -203,8 +188,6 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
 
   return {
     name: 'core',
-    subcommands: Object.fromEntries(router.commandWords().map((word) => [word, command(word)])),
-    help: router.helpLines(),
     actions: { [CORE_ACTION]: onCoreAction, ...Object.fromEntries(Object.entries(LEGACY_ACTIONS).map(([name, id]) => [name, legacy(id)])) },
     dialogs: { [CORE_DIALOG]: onDialog },
     handle,

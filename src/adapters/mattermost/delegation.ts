@@ -6,15 +6,12 @@ import { mattermostPlans } from './planned-effects.ts';
 /**
  * Delegation requests in Mattermost: the neutral feature behind the app's
  * router (dialogs, signed card buttons), its outbox cards and notices as
- * posts, and Mattermost's directory telling the service who is a guest.
+ * posts.
  */
 export function delegationMattermostFeature(delegation: Delegation): MattermostFeature {
   return {
     name: 'delegation',
     core: delegation.feature,
-    plug({ links, people }) {
-      delegation.people.use('mattermost', people);
-      return plannedEffects(delegation.deliveries, mattermostPlans(links));
-    },
+    plug: ({ links }) => plannedEffects(delegation.deliveries, mattermostPlans(links)),
   };
 }

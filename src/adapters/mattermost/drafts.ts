@@ -50,8 +50,7 @@ export function draftsMattermostFeature(deps: DraftChatDeps): MattermostFeature 
     name: 'drafts',
     core: drafts.feature,
     subcommands: { protocole: start },
-    plug({ client, links, people }) {
-      drafts.usePeople('mattermost', people);
+    plug({ client, links }) {
       tools = { client, links };
       return {};
     },

@@ -1,4 +1,3 @@
-import type { PeoplePort } from '../../core/people.ts';
 import type { CoreFeature } from '../../core/router.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MattermostClient } from './client.ts';
@@ -77,8 +76,8 @@ export interface MattermostFeature {
   readonly effects?: Readonly<Record<string, MattermostEffectHandler>>;
   /** A platform-neutral feature, routed by the app's one router (its commands, buttons and dialogs). */
   readonly core?: CoreFeature;
-  /** Once the app has its client: the feature installs what it needs (a directory) and gives its outbox effects. */
-  readonly plug?: (tools: { client: MattermostClient; links: ActionLinks; logger: Logger; /** The app's one directory of accounts. */ people: PeoplePort }) => Readonly<Record<string, MattermostEffectHandler>>;
+  /** Once the app has its client: the feature keeps what it needs and gives its outbox effects. */
+  readonly plug?: (tools: { client: MattermostClient; links: ActionLinks; logger: Logger }) => Readonly<Record<string, MattermostEffectHandler>>;
   /** A person's post (never a bot's nor a system message), addressed to Coordo or not: the feature decides. */
   readonly onPersonPost?: (event: PostedEvent, bot: Bot) => Promise<void>;
 }

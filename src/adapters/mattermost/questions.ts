@@ -30,6 +30,8 @@ export interface QuestionsDeps {
   handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
   /** The other features: their sub-commands plug into `/coordo`, their `onPersonPost` sees every person's post. */
   features: readonly MattermostFeature[];
+  /** The router's command words. */
+  commandWords: readonly string[];
 }
 
 export interface QuestionsAdapter {
@@ -108,11 +110,9 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     platform: 'mattermost',
     logger,
     subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
-    async route({ word, args, text }, ctx) {
-      const out = await deps.handle(
-        { kind: 'command', actor: { platform: 'mattermost', userId: ctx.userId }, command: word, args, text, place: { conversationId: ctx.channelId } },
-        { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId },
-      );
+    commandWords: deps.commandWords,
+    async route(interaction, ctx) {
+      const out = await deps.handle(interaction, { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId });
       return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
     },
     failed: async (text) => ({ response_type: 'ephemeral', text }),

@@ -1,3 +1,4 @@
+import type { PeoplePort } from '../../core/people.ts';
 import { Router, type CoreFeature } from '../../core/router.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -12,10 +13,16 @@ export interface ChatCoreDeps {
   db: Db;
   engine: Engine;
   logger: Logger;
-  /** The neutral features of the app's features, after the questions. */
-  cores: readonly CoreFeature[];
-  /** The help lines of `/coordo aide` (read when asked). */
-  helpLines: () => readonly string[];
+  /** The app's features, after the questions. */
+  features: readonly ChatFeature[];
+  /** The app's one directory of its platform's accounts, given to every feature. */
+  people: PeoplePort;
+}
+
+/** What an adapter's feature gives the core: its neutral feature, the help of the sub-commands only the adapter runs. */
+export interface ChatFeature {
+  readonly core?: CoreFeature;
+  readonly help?: readonly string[];
 }
 
 export interface ChatCore {
@@ -26,8 +33,12 @@ export interface ChatCore {
 }
 
 /** What every chat app builds the same way: its outbox, the questions over it and their stores, one router. */
-export function chatCore({ platform, db, engine, logger, cores, helpLines }: ChatCoreDeps): ChatCore {
+export function chatCore({ platform, db, engine, logger, features, people }: ChatCoreDeps): ChatCore {
   const outbox = new SqliteOutbox(db, Date.now, platform);
+  // `/coordo aide`: every neutral feature's lines, then the adapter's own sub-commands'.
+  const helpLines = () => [...router.helpLines(), ...features.flatMap((f) => f.help ?? [])];
   const questions = createQuestions({ engine, answers: new AnswerStore(db), feedback: new FeedbackStore(db), outbox, logger, helpLines });
-  return { outbox, questions, router: new Router([questions.feature, ...cores]) };
+  const router = new Router([questions.feature, ...features.flatMap((f) => (f.core ? [f.core] : []))]);
+  for (const feature of router.features) feature.usePeople?.(platform, people);
+  return { outbox, questions, router };
 }

@@ -16,6 +16,8 @@ import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsSlackFeature } from './questions.ts';
 import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
+import { routerListeners } from './router-listeners.ts';
+import { slackEffectRunner } from './run-effects.ts';
 
 export interface SlackAppDeps {
   config: SlackConfig;
@@ -104,14 +106,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });
   });
 
-  const cores = features.flatMap((feature) => (feature.core ? [feature.core] : []));
-  const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, cores, helpLines: () => features.flatMap((f) => f.help ?? []) });
-  const all = [questionsSlackFeature({ questions, logger, features }), ...features];
+  // One directory of Slack accounts for every feature.
+  const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
+  const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
+  const all = [questionsSlackFeature({ questions, logger, features, handle, commandWords: router.commandWords() }), ...features];
   const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  // One directory of Slack accounts for every feature.
-  const people = slackPeople(app.client, logger);
-  for (const feature of all) feature.register(app, worker, router, people);
+  for (const feature of all) feature.register?.(app);
 
   /** Once connected, in the background: what a feature left pending must not hold the start. */
   const startFeatures = () => {

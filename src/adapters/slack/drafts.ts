@@ -5,7 +5,6 @@ import type { Reply } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
 import { draftChat, type DraftChatDeps } from '../../workflows/drafts/chat.ts';
 import { startInThread } from '../../workflows/drafts/start.ts';
-import { slackFeatureOf } from './core-feature.ts';
 import { notInChannelError } from './errors.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
@@ -34,7 +33,6 @@ const ThreadReplySchema = z.object({
 export function draftsFeature(deps: DraftChatDeps): SlackFeature {
   const { workflow, logger } = deps;
   const drafts = draftChat(deps);
-  const slack = slackFeatureOf(drafts.feature, { logger });
 
   /** A reply in the draft's thread (an ephemeral one only to `user`); an export whose files do not get through is released. */
   function postInThread(client: WebClient, reply: Reply, where: { channel: string; threadTs: string; user: string }): Promise<void> {
@@ -62,12 +60,11 @@ export function draftsFeature(deps: DraftChatDeps): SlackFeature {
   }
 
   return {
-    ...slack,
+    name: 'drafts',
+    core: drafts.feature,
     filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
     subcommands: { protocole: startFromCommand },
-    register(app: App, delivery, router, people) {
-      drafts.usePeople('slack', people);
-      slack.register(app, delivery, router, people);
+    register(app: App) {
       app.message(async ({ message, body, client, context }) => {
         const parsed = ThreadReplySchema.safeParse(message);
         if (!parsed.success) return;

@@ -1,7 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { PeoplePort } from '../../core/people.ts';
-import type { CoreFeature, Router } from '../../core/router.ts';
+import type { CoreFeature } from '../../core/router.ts';
 import type { Reply } from '../../engine/reply.ts';
 import type { SlackEffectHandler } from './delivery.ts';
 
@@ -18,19 +17,20 @@ export interface SlashContext {
 
 /**
  * A slice of Coordo's Slack behaviour (questions, delegation requests, protocol
- * drafts…). Features register their actions, views and events on the Bolt app,
- * and declare the `/coordo` sub-commands they own.
+ * drafts…): the platform-neutral feature behind it, routed by the app's one
+ * router, and what only Slack does for it — Bolt events, `/coordo`
+ * sub-commands, outbox effects.
  */
 export interface SlackFeature {
   readonly name: string;
-  /** Sub-command word (lowercase, no accents) → handler. */
+  /** The platform-neutral feature: its commands, buttons, forms and shortcuts. */
+  readonly core?: CoreFeature;
+  /** Sub-command word (lowercase, no accents) → handler, before the router's commands. */
   readonly subcommands?: Readonly<Record<string, (ctx: SlashContext) => Promise<void>>>;
   /** One line per sub-command for `/coordo aide`. */
   readonly help?: readonly string[];
-  /** The platform-neutral feature behind it, routed by the app's one router. */
-  readonly core?: CoreFeature;
-  /** `router`: the app's router, over every feature's `core`; `people`: the app's one Slack directory (one cache for every feature). */
-  register(app: App, delivery: SlackDelivery, router: Router, people: PeoplePort): void;
+  /** Its Bolt listeners. */
+  register?(app: App): void;
   /** The outbox effects this feature owes and sends, by effect type. */
   readonly effects?: Readonly<Record<string, SlackEffectHandler>>;
   /** Once the app is connected (e.g. answer what a crash left pending). */
@@ -41,10 +41,4 @@ export interface SlackFeature {
    * reply is not this feature's).
    */
   filesNotDelivered?(reply: Reply): Reply | null;
-}
-
-/** The app's outbox delivery, given to each feature: rows a feature enqueued go out on `drain()`. */
-export interface SlackDelivery {
-  /** Deliver what is due now; resolves when this pass is over. */
-  drain(): Promise<number>;
 }

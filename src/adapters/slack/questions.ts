@@ -9,11 +9,11 @@ import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
 import { ERROR_TEXT, type Questions } from '../../workflows/questions/questions.ts';
 import { slashCommands } from '../shared/slash-command.ts';
-import { slackFeatureOf } from './core-feature.ts';
 import { classify, type SlackEffectHandler } from './delivery.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
+import type { Handle } from './router-listeners.ts';
 import { conversationHistory, messageText, threadHistory, type BotIdentity } from './thread-history.ts';
 
 /** Reaction shown on a question while Coordo works on it, when the answer is not immediate. */
@@ -40,8 +40,9 @@ export interface QuestionsDeps {
   logger: Logger;
   /** The other features: their sub-commands plug into `/coordo`, their replies' files are released when not delivered. */
   features: readonly SlackFeature[];
-  /** How long a question waits before the "working" reaction shows (default 700 ms: no flicker on quick answers). */
-  progressDelayMs?: number;
+  /** The app's router behind Slack (what runs every interaction and its effects), and its command words. */
+  handle: Handle;
+  commandWords: readonly string[];
 }
 
 /**
@@ -50,17 +51,15 @@ export interface QuestionsDeps {
  * sub-command or to the router; answers owed in the outbox are posted, then their files.
  */
 export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
-  const { questions, logger } = deps;
+  const { questions, logger, handle } = deps;
   const { desk } = questions;
-  const slack = slackFeatureOf(questions.feature, { logger });
   let client: WebClient | undefined;
-  const progressDelayMs = deps.progressDelayMs ?? PROGRESS_DELAY_MS;
 
   async function react(client: WebClient, method: 'add' | 'remove', channel: string, timestamp: string): Promise<void> {
     await client.reactions[method]({ channel, timestamp, name: WORKING_REACTION }).catch((error: unknown) => logger.debug('slack.reaction_failed', { method, error: errorName(error) }));
   }
 
-  /** The question routed, the "working" reaction shown once it has waited `progressDelayMs` (and taken back). */
+  /** The question routed, the "working" reaction shown once it has waited {@link PROGRESS_DELAY_MS} (no flicker on quick answers), and taken back. */
   async function ask(client: WebClient, bot: BotIdentity, question: QuestionRef, text: string, event?: { id?: string; retry?: number }): Promise<void> {
     const { channel, ts } = question;
     const where: MessageRef = {
@@ -73,9 +72,9 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
     };
     const interaction: Interaction = { kind: 'message', actor: { platform: 'slack', userId: localId(question.userId, 'slack') }, text: plainText(text, bot.userId), message: where, eventId: event?.id, retry: event?.retry };
     let added: Promise<void> | undefined;
-    const timer = setTimeout(() => (added = react(client, 'add', channel, ts)), progressDelayMs);
+    const timer = setTimeout(() => (added = react(client, 'add', channel, ts)), PROGRESS_DELAY_MS);
     try {
-      await slack.handle(interaction, { client, userId: interaction.actor.userId });
+      await handle(interaction, { client, userId: interaction.actor.userId });
     } finally {
       clearTimeout(timer);
       if (added) await added.then(() => react(client, 'remove', channel, ts));
@@ -137,22 +136,19 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
     platform: 'slack',
     logger,
     subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
-    route: ({ word, args, text }, ctx) =>
-      slack.handle(
-        { kind: 'command', actor: { platform: 'slack', userId: ctx.userId }, command: word, args, text, place: { conversationId: ctx.channelId } },
-        { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) },
-      ),
+    commandWords: deps.commandWords,
+    route: (interaction, ctx) =>
+      handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
     failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
   });
 
   return {
-    ...slack,
+    name: 'questions',
     effects: { [REPLY_EFFECT]: deliverReply },
     async start() {
       if (client) await answerPending(client);
     },
-    register(app: App, delivery, router, people) {
-      slack.register(app, delivery, router, people);
+    register(app: App) {
       client = app.client;
       app.event('app_mention', async ({ event, body, client, context }) => {
         const parsed = MessageEventSchema.safeParse(event);

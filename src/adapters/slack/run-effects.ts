@@ -1,16 +1,14 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect, NotOpened } from '../../core/effect.ts';
-import { notInChannel } from '../../core/not-in-channel.ts';
 import type { FormSpec } from '../../core/form.ts';
-import { SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
 import type { Place } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
+import { shareAnswer } from '../shared/share.ts';
 import { tellInDm } from './direct-message.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE } from './markup.ts';
-import type { SlackDelivery } from './feature.ts';
 import { postReply } from './post-reply.ts';
 import { renderReply } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
@@ -30,13 +28,13 @@ export interface Scene {
   dismiss?: () => Promise<unknown>;
 }
 
-/** Runs a feature's effects in Slack; log events are named after the feature. */
-export function slackEffectRunner(feature: string, logger: Logger, delivery: () => SlackDelivery | undefined) {
+/** Runs the router's effects in Slack. */
+export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>) {
   async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
     const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
     if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
     else if (scene.respond) await scene.respond(message);
-    else await tellInDm(scene.client, logger, scene.userId, text, { failure: `${feature}.dm_failed` });
+    else await tellInDm(scene.client, logger, scene.userId, text, { failure: 'slack.dm_failed' });
   }
 
   /** A form the platform would not open or update: logged by name, and the actor told. */
@@ -62,7 +60,7 @@ export function slackEffectRunner(feature: string, logger: Logger, delivery: () 
       if (!id) throw new Error('views.open returned no view id');
       const better = await effect.refine();
       // Closed by the user meanwhile: nothing to show.
-      if (better) await replace(scene.client, { id, hash: opened.view?.hash }, better).catch((error: unknown) => logger.info(`${feature}.form_not_updated`, { error: errorName(error) }));
+      if (better) await replace(scene.client, { id, hash: opened.view?.hash }, better).catch((error: unknown) => logger.info('slack.form_not_updated', { error: errorName(error) }));
     } catch (error) {
       await failed(scene, effect.notOpened, error);
     }
@@ -78,14 +76,14 @@ export function slackEffectRunner(feature: string, logger: Logger, delivery: () 
     } catch (error) {
       // Closed, or typed on meanwhile (hash_conflict: a newer update is on its way).
       if (effect.notUpdated) await failed(scene, effect.notUpdated, error);
-      else logger.debug(`${feature}.form_not_updated`, { error: errorName(error) });
+      else logger.debug('slack.form_not_updated', { error: errorName(error) });
     }
   }
 
   async function post(effect: Extract<Effect, { kind: 'post' }>, scene: Scene): Promise<void> {
     const { filesFailed } = effect;
     const tell = async (): Promise<void> => {
-      logger.warn(`${feature}.export_not_delivered`, {});
+      logger.warn('slack.export_not_delivered', {});
       if (filesFailed) await privately(scene, filesFailed());
     };
     const where = { channel: effect.place.conversationId, threadTs: effect.place.threadId, user: scene.userId };
@@ -93,16 +91,15 @@ export function slackEffectRunner(feature: string, logger: Logger, delivery: () 
   }
 
   /** A shared answer, posted for the channel; the private original taken back. */
-  async function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene): Promise<void> {
+  function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene): Promise<void> {
     const message = renderReply(effect.reply, { answerId: effect.answerId, feedback: true, context: `<@${scene.userId}> a partagé une réponse de Coordo` });
-    try {
-      await scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message });
-    } catch (error) {
-      logger.warn('slack.share_failed', { channel: effect.conversationId, error: errorName(error) });
-      return privately(scene, notInChannelError(error) ? notInChannel(SLACK_INVITE, SHARE_AGAIN) : SHARE_FAILED);
-    }
-    logger.info('slack.shared', { channel: effect.conversationId, answer: effect.answerId });
-    await scene.dismiss?.();
+    return shareAnswer(effect, {
+      post: () => scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message }),
+      notInChannel: notInChannelError,
+      invite: SLACK_INVITE,
+      tell: (text) => privately(scene, text),
+      shared: async () => scene.dismiss?.(),
+    }, 'slack', logger);
   }
 
   return effectRunner<Scene>(
@@ -121,10 +118,10 @@ export function slackEffectRunner(feature: string, logger: Logger, delivery: () 
       open_form: openForm,
       update_form: updateForm,
       post,
-      notice: (effect, scene) => tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: `${feature}.notice_failed` }),
+      notice: (effect, scene) => tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: 'slack.notice_failed' }),
       // Answered with the submission's acknowledgement.
       form_errors: async () => {},
     },
-    { drain: () => delivery()?.drain(), logger, failed: `${feature}.delivery_failed` },
+    { drain, logger, failed: 'slack.delivery_failed' },
   );
 }

@@ -20,12 +20,10 @@ import type { ProfessionGroups } from './state-machine.ts';
 /** Delegation requests once for every platform: what each adapter plugs into. */
 export interface Delegation {
   service: DelegationService;
-  /** The router feature (commands, card buttons, forms, shortcut). */
+  /** The router feature (commands, card buttons, forms, shortcut); the platform's directory it is given tells the service who is a guest (fail closed without). */
   feature: CoreFeature;
   /** The outbox effect types of requests, and how each row is to be sent. */
   deliveries: PlannedDeliveries;
-  /** Each adapter installs its platform's directory here: the service asks it who is a guest (fail closed without). */
-  people: PeopleDirectory;
 }
 
 /** The delegation workflow on the app's database (its tables migrated if needed) and the loaded registries. */
@@ -49,8 +47,10 @@ export function createDelegation(deps: {
   const service = new DelegationService({ repository, groups, outbox, requestsChannels, members: people, catalog });
   return {
     service,
-    feature: delegationInteractions({ service, catalog, professionGroups: groups, logger: deps.logger, fieldsReader: deps.fieldsReader, signer }),
+    feature: {
+      ...delegationInteractions({ service, catalog, professionGroups: groups, logger: deps.logger, fieldsReader: deps.fieldsReader, signer }),
+      usePeople: (platform, port) => people.use(platform, port),
+    },
     deliveries: { types: DELIVERY_EFFECTS, plan: delegationDeliveries({ service, catalog, rowsOf: (group) => outbox.group(group), requestsChannels, signer }) },
-    people,
   };
 }

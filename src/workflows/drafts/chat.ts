@@ -1,8 +1,7 @@
-import type { PeoplePort } from '../../core/people.ts';
 import { withDeleteAdvice } from '../../core/reply-effect.ts';
 import type { CoreFeature } from '../../core/router.ts';
 import { checkText } from '../../engine/engine.ts';
-import { IncomingMessageSchema, type Platform } from '../../engine/message.ts';
+import { IncomingMessageSchema } from '../../engine/message.ts';
 import type { Reply } from '../../engine/reply.ts';
 import type { Logger } from '../../log/logger.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
@@ -38,8 +37,6 @@ export interface ThreadReply {
 export interface DraftChat {
   /** The buttons and forms of drafts, for the app's router. */
   feature: CoreFeature;
-  /** The platform's directory: the engine's draft handler shares the workflow, guests are refused there too and names resolved. */
-  usePeople(platform: Platform, people: PeoplePort): void;
   /** What to post in the thread for a reply there (the draft's answer, with the advice to delete an identifier); null: not a draft's. */
   threadReply(reply: ThreadReply): Promise<Reply | null>;
   /** An export reply whose files did not get through: the export released, and what to tell its asker. */
@@ -51,8 +48,8 @@ export function draftChat({ workflow, handler, db, logger }: DraftChatDeps): Dra
   migrate(db, conversationMigrations);
   const dedup = new EventDedup(db);
   return {
-    feature: draftInteractions({ workflow, dedup: () => dedup, logger }),
-    usePeople: (platform, people) => workflow.usePeople(platform, draftPeople(people)),
+    // The platform's directory: the engine's draft handler shares the workflow, guests are refused there too and names resolved.
+    feature: { ...draftInteractions({ workflow, dedup: () => dedup, logger }), usePeople: (platform, people) => workflow.usePeople(platform, draftPeople(people)) },
     async threadReply(reply) {
       const input = IncomingMessageSchema.safeParse({ text: reply.text, conversation: { ...reply.key, userId: reply.userId } });
       if (!input.success || checkText(input.data.text) !== null) return null;

@@ -1,0 +1,96 @@
+import type { App, BlockAction, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
+import type { Effect } from '../../core/effect.ts';
+import type { Actor, Interaction } from '../../core/interaction.ts';
+import { prefixOf, type Router } from '../../core/router.ts';
+import { SLACK_PLATFORM } from './markup.ts';
+import { valuesOf } from './render-form.ts';
+import { coreActionId } from './render.ts';
+import type { Scene } from './run-effects.ts';
+
+const actor = (userId: string, name?: string): Actor => ({ platform: 'slack', userId, ...(name ? { name } : {}) });
+
+/** What a button, select or input of a block action carries. */
+function actionValue(action: BlockAction['actions'][number]): string {
+  if ('selected_option' in action && action.selected_option) return action.selected_option.value ?? '';
+  return 'value' in action && typeof action.value === 'string' ? action.value : '';
+}
+
+/** A block action: a button (in a message, or in an open form with its values), or a live change of a form's field. */
+function blockInteraction(body: BlockAction, action: BlockAction['actions'][number]): Extract<Interaction, { kind: 'action' | 'form_change' }> {
+  const value = actionValue(action);
+  const { view } = body;
+  if (view && action.type !== 'button') {
+    return { kind: 'form_change', actor: actor(body.user.id), formId: view.callback_id, fieldId: action.block_id, value, metadata: view.private_metadata };
+  }
+  const form = view && { formId: view.callback_id, metadata: view.private_metadata, values: valuesOf(view.state?.values) };
+  if (form) return { kind: 'action', actor: actor(body.user.id), actionId: coreActionId(action.action_id), value, place: {}, form };
+  // A public message's thread (an ephemeral one, only the actor sees, has none).
+  const message = body.container?.is_ephemeral === true ? undefined : body.message;
+  const place = { conversationId: body.channel?.id ?? body.container?.channel_id, ...(message ? { threadId: message.thread_ts ?? message.ts } : {}) };
+  return { kind: 'action', actor: actor(body.user.id), actionId: coreActionId(action.action_id), value, place, ...(message ? { messageId: message.ts } : {}) };
+}
+
+/** Runs one effect of an interaction in its scene. */
+export type RunEffect = (effect: Effect, scene: Scene) => Promise<void>;
+
+/** Routes an interaction and runs its effects. */
+export type Handle = (interaction: Interaction, scene: Scene) => Promise<void>;
+
+/**
+ * The app's router in Slack: Bolt listeners for every action, modal and
+ * shortcut id a core feature owns (by its prefix), each translated into an
+ * Interaction for the router, whose effects are rendered as Block Kit and run.
+ */
+export function routerListeners(app: App, router: Router, run: RunEffect): Handle {
+  const escaped = router.features.map((feature) => prefixOf(feature).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const owned = new RegExp(`^(?:${escaped.join('|')})`);
+  const routed = (interaction: Interaction) => router.route(interaction, SLACK_PLATFORM);
+  const handle: Handle = async (interaction, scene) => {
+    for (const effect of await routed(interaction)) await run(effect, scene);
+  };
+  const known = (id: string) => router.owner(id) !== undefined;
+
+  app.action<BlockAction>(owned, async ({ ack, body, action, client, respond }) => {
+    const interaction = blockInteraction(body, action);
+    if (!known(interaction.kind === 'action' ? interaction.actionId : interaction.formId)) return;
+    await ack();
+    const scene: Scene = {
+      client,
+      userId: body.user.id,
+      triggerId: body.trigger_id,
+      respond: (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }),
+      dismiss: () => respond({ delete_original: true }),
+    };
+    await handle(interaction, body.view ? { ...scene, view: { id: body.view.id, hash: body.view.hash } } : scene);
+  });
+
+  app.view<ViewSubmitAction>(owned, async ({ ack, body, view, client }) => {
+    const submit: Interaction = {
+      kind: 'form_submit',
+      actor: actor(body.user.id, body.user.name),
+      formId: view.callback_id,
+      values: valuesOf(view.state.values),
+      metadata: view.private_metadata,
+      submissionId: `slack:${body.team?.id ?? '-'}:${view.id}`,
+    };
+    let effects: Effect[];
+    try {
+      effects = await routed(submit);
+    } catch (error) {
+      await ack();
+      throw error;
+    }
+    // Slack wants the answer within 3 s: field errors with it, the rest after.
+    const refused = effects.find((e) => e.kind === 'form_errors');
+    await ack(refused ? { response_action: 'errors', errors: refused.errors } : undefined);
+    for (const effect of effects) await run(effect, { client, userId: body.user.id });
+  });
+
+  app.shortcut<MessageShortcut>(owned, async ({ ack, shortcut, client }) => {
+    await ack();
+    const interaction: Interaction = { kind: 'shortcut', actor: actor(shortcut.user.id), shortcutId: shortcut.callback_id, text: shortcut.message.text ?? '' };
+    // A shortcut has no response URL: what only the actor may see goes in a direct message.
+    await handle(interaction, { client, userId: shortcut.user.id, triggerId: shortcut.trigger_id });
+  });
+  return handle;
+}
