@@ -26,7 +26,15 @@ export function isClinical(s: ClinicalSignals): boolean {
 }
 
 export function isClinicalQuestion(text: string): boolean {
-  return isClinical(clinicalSignals(normalizeForMatch(text)));
+  return isClinical(clinicalSignals(normalizeForMatch(withDoctorsCounted(text))));
+}
+
+/**
+ * « On est 2 MG, une IDE et une kiné »: a small count of « MG » in capitals, with no drug after it, counts médecins
+ * généralistes, not milligrams (« 10 MG de morphine », « 500 MG », « 5 MG/kg » stay doses).
+ */
+function withDoctorsCounted(text: string): string {
+  return text.replace(/\b(\d{1,2}) MG\b(?!\s*(?:de\b|d['’]|\/|par\b|per\b|x\b))/g, '$1 médecins généralistes');
 }
 
 /**

@@ -101,6 +101,7 @@ const ORGANISATION = [
   rx(String.raw`\b(?:protocoles?|protocols?|deleg\w*|cooperation|article 51|derogatoires?)\b`),
   rx(String.raw`\b(?:qui peut|qui peuvent|qui realise|qui decide|qui ajuste|qui prend en charge|qui valide|who can|who may|who is allowed)\b`),
   rx(String.raw`\b(?:pharmaciens?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|medecins?|manipulateurs?|ioa|pharmacists?|nurses?|physiotherapists?|midwives|midwife)\b.*\b(?:peut il|peut elle|peuvent ils|peuvent elles|peut|peuvent|peux|puis je|pouvons|a t il le droit|est il autorise|sont ils autorises|en tant que|can|may|allowed)\b`),
+  rx(String.raw`\b(?:par|by) (?:le |la |l |un |une |les |the |a )?(?:pharmaciens?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|ide|manipulateurs?|manip|ioa|merm|orthoptistes?|pharmacists?|nurses?|physiotherapists?|physios?|midwives|midwife)\b`),
   rx(String.raw`\b(?:en tant que|autorises?|autorise t il|permet il|permet elle|permettent|prevoit il|prevoit elle|prevoit|habilites?|droit de|champ|cadre|eligibles?|inclusion|exclusion|criteres?|concernes?|concerne t il|concerne t elle|formation|training|eligible|under the|allow|allows|let the|lets the)\b`),
   rx(String.raw`\b(?:ars|msp|cpts|aci|esp|sisa|cpam|remuner\w*|financ\w*|rembourse\w*|declar\w*|responsabilite|consentement|tracer|trace t il|signaler|convention|organiser|indicateurs?|annuaire|logiciel|tele ?expertises?|tele ?consultations?|telemedecine|requis|requerant|dmp|messagerie)\b`),
 ];
