@@ -84,20 +84,32 @@ function namedSubjects(registries: Registries, text: string): string[] {
   return [...protocols.map((p) => `protocol:${p.id}`), ...forms.map((f) => `form:${f.id}`)];
 }
 
-function professionNames(registries: Registries): string[] {
-  return registries.professions.flatMap((profession) => namesOf(profession));
+/** The professions' names, as words and as normalised phrases (computed once per registries). */
+interface ProfessionNames {
+  words: readonly (readonly string[])[];
+  phrases: ReadonlySet<string>;
+}
+
+const namesByRegistries = new WeakMap<Registries, ProfessionNames>();
+
+function professionNames(registries: Registries): ProfessionNames {
+  let found = namesByRegistries.get(registries);
+  if (!found) {
+    const names = registries.professions.flatMap((profession) => namesOf(profession));
+    found = { words: names.map((name) => matchWords(name)), phrases: new Set(names.map((name) => normalizeForMatch(name))) };
+    namesByRegistries.set(registries, found);
+  }
+  return found;
 }
 
 function isProfessionName(registries: Registries, phrase: string): boolean {
-  const normalized = normalizeForMatch(phrase);
-  return professionNames(registries).some((name) => normalizeForMatch(name) === normalized);
+  return professionNames(registries).phrases.has(normalizeForMatch(phrase));
 }
 
 /** The words without the professions' names. */
 function withoutProfessions(registries: Registries, words: readonly string[]): string[] {
   const left = [...words];
-  for (const name of professionNames(registries)) {
-    const nameWords = matchWords(name);
+  for (const nameWords of professionNames(registries).words) {
     for (const start of findPhrase(left, nameWords, false)) left.fill('', start, start + nameWords.length);
   }
   return left;
