@@ -1,5 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
-import { analyseQuestion, asksSomething, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, SITUATION_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
@@ -49,6 +49,8 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const aboutAsker = describesPractice(protocol.requirements, practice);
   if (!aboutPatient && !(ABOUT_PROTOCOL.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, placesIn(text), today) !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
+  // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
+  if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const fits = aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole';
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
@@ -81,8 +83,22 @@ function asksWhetherApplies(text: string): boolean {
   return kind === 'yes-no' || (!NOT_YES_NO.has(kind) && APPLIES.test(normalizeForMatch(text)));
 }
 
+/**
+ * What is asked holds a figure that is no age nor how long a complaint has lasted (« un arrêt de travail de 8 jours :
+ * je peux le prescrire ? »).
+ */
+function asksAboutAFigure(text: string): boolean {
+  const asked = analyseQuestion(text).clauses.filter((clause) => clause.weight > SITUATION_WEIGHT && !clause.earlier);
+  return asked.some((clause) => ACT_FIGURE.test(normalizeForMatch(clause.text)));
+}
+
+/** An act and its figure (« un arrêt de travail de 8 jours », « 10 séances », « une prescription de 3 mois »). */
+const ACT_FIGURE =
+  /\b(?:arrets?|prescriptions?|ordonnances?|seances?|renouvellements?|traitements?|consultations?|examens?|actes?|visites?|sick leave|sessions?|prescriptions?)\b(?: \w+){0,4}? (?:de |d |of )?\d+|\b\d+ (?:seances?|sessions?|consultations?|visites?|actes?)\b/;
+
 function describesPatientFor(population: Population, patient: PatientDescription, text: string): boolean {
   if (patient.age !== undefined) return true;
+  if (population.onset && patient.onsetDays !== undefined) return true;
   if (population.sex && patient.sex && patient.sex !== population.sex) return true;
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
@@ -100,6 +116,9 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   if (place) fails.push(place);
   fails.push(...missingRequirements(protocol.requirements, askerPractice(text, profession !== undefined)));
   if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, fails, unsure);
+  if (population.onset && patient.onsetDays !== undefined && patient.onsetDays > population.onset.maxDays) {
+    fails.push(`ce protocole concerne une ${population.onset.label} ; la question décrit une plainte qui dure depuis plus longtemps`);
+  }
   if (population.sex && patient.sex && patient.sex !== population.sex) fails.push(`ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`);
   for (const condition of population.excluded) {
     if (mentionsCondition(text, condition.words)) fails.push(`ce protocole exclut les ${condition.label}`);

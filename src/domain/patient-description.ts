@@ -6,6 +6,8 @@ export interface PatientDescription {
   /** Age in years (months and weeks converted), when the question gives one. */
   age?: number;
   sex?: 'femme' | 'homme';
+  /** How long the complaint has lasted, in days (« mal de dos depuis 2 semaines »). */
+  onsetDays?: number;
 }
 
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
@@ -22,6 +24,8 @@ const AGE = [
   new RegExp(String.raw`\b${PERSON}(?: \w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
+  // « elle a 15 ans », « she is 15 » — not « il a 2 ans d'expérience ».
+  new RegExp(String.raw`\b(?:il|elle|he|she|he s|she s)(?: a| is| has)? (\d{1,3}) ?${UNIT}?\b(?! (?:d experience|d exercice|de metier|de pratique|of experience|of practice))`),
 ];
 
 const AGE_UNITS: readonly [RegExp, number][] = [
@@ -38,6 +42,8 @@ export function describePatient(text: string): PatientDescription {
   const described: PatientDescription = {};
   const age = ageIn(n);
   if (age !== undefined) described.age = age;
+  const onset = onsetIn(n);
+  if (onset !== undefined) described.onsetDays = onset;
   const female = namesPatient(n, FEMALE_PERSON);
   const male = namesPatient(n, MALE_PERSON);
   if (female !== male) described.sex = female ? 'femme' : 'homme';
@@ -52,6 +58,27 @@ function ageIn(n: string): number | undefined {
     return Number(match[1]) * unit;
   }
   return undefined;
+}
+
+/** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
+const ONSET = new RegExp(
+  String.raw`\b(?:mal|maux|douleurs?|symptomes?|gene|pain|ache|symptoms?|lombalgie|lumbago)\b(?: \w+){0,4}? (?:depuis|for|since) (?:(\d{1,3}|un|une|deux|trois|quatre|cinq|six|huit|dix|quinze|one|two|three|four|five|six|ten) (jours?|semaines?|mois|heures?|h|days?|weeks?|months?|hours?)|(hier|ce matin|yesterday|this morning))\b`,
+);
+const ONSET_WORDS: Record<string, number> = { un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, huit: 8, dix: 10, ten: 10, quinze: 15 };
+const ONSET_UNITS: readonly [RegExp, number][] = [
+  [/^(?:heures?|h|hours?)$/, 1 / 24],
+  [/^(?:jours?|days?)$/, 1],
+  [/^(?:semaines?|weeks?)$/, 7],
+  [/^(?:mois|months?)$/, 30],
+];
+
+function onsetIn(n: string): number | undefined {
+  const match = ONSET.exec(n);
+  if (!match) return undefined;
+  if (match[3]) return 1;
+  const count = ONSET_WORDS[match[1] ?? ''] ?? Number(match[1]);
+  const unit = ONSET_UNITS.find(([pattern]) => pattern.test(match[2] ?? ''))?.[1] ?? 1;
+  return count * unit;
 }
 
 function namesPatient(n: string, words: string): boolean {

@@ -86,6 +86,8 @@ export const PopulationSchema = z.strictObject({
   otherwise: z.strictObject({ label: text, words: z.array(text).min(1) }).optional(),
   /** Conditions that exclude a patient, each with the words that name it in a question. */
   excluded: z.array(z.strictObject({ label: text, words: z.array(text).min(1) })).default([]),
+  /** How recent the complaint must be (« douleur de moins de 4 semaines »), in days. */
+  onset: z.strictObject({ maxDays: z.number().positive(), label: text }).optional(),
 });
 export type Population = z.infer<typeof PopulationSchema>;
 

@@ -66,3 +66,27 @@ describe('eligibility needs a protocol asked about', () => {
     expect(eligibilityAnswer(registries, 'le projet immobilier de la future MSP, on le lance à quel moment ?', '2026-12-01')).toBeNull();
   });
 });
+
+describe('eligibility from how the patient is described', () => {
+  const ask = (text: string) => eligibilityAnswer(registries, text, '2026-12-01')?.text.split('\n')[0] ?? null;
+
+  it('reads an age said with a pronoun, not a professional’s experience', () => {
+    expect(ask('elle a 15 ans et mal à la gorge, on peut faire le TROD dans le protocole angine ?')).toMatch(/^\*\*Oui\*\*/);
+    expect(ask('elle a 5 ans et mal à la gorge, protocole angine possible ?')).toMatch(/^\*\*Non\*\*.*5 ans/);
+  });
+
+  it('checks how long the complaint has lasted where the protocol says it', () => {
+    expect(ask('Patient 45 ans, mal de dos depuis 2 semaines, kiné en MSP : protocole lombalgie ok ?')).toMatch(/^\*\*Oui\*\*/);
+    expect(ask('Patient 45 ans, mal de dos depuis 2 mois, kiné en MSP : protocole lombalgie ok ?')).toMatch(/^\*\*Non\*\*.*moins de 4 semaines/);
+    expect(ask('lumbago for 6 weeks, can the physio take him under the low back pain protocol?')).toMatch(/^\*\*Non\*\*/);
+  });
+});
+
+describe('eligibility leaves the figure of an act to the articles', () => {
+  it('gives no « Oui » on a patient when the question asks about an act’s figure', () => {
+    const q = 'Je suis kiné en MSP avec le protocole lombalgie. Un patient de 40 ans, bloqué depuis 3 jours, me demande un arrêt de travail de 8 jours : je peux le prescrire dans le protocole ?';
+    expect(eligibilityAnswer(registries, q, '2026-12-01')).toBeNull();
+    // A temperature describes the patient: it is checked, not left.
+    expect(eligibilityAnswer(registries, 'Jeune femme de 23 ans, ça brûle, 37° au thermomètre. Je peux la prendre dans le protocole cystite ?', '2026-12-01')?.text).toMatch(/^\*\*Oui\*\*/);
+  });
+});
