@@ -33,7 +33,7 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       if (!best) return fromLookup;
       const asked = askedTerms(message.text);
       // A lookup quotes the act or the question it answers (« … pour « suturer une plaie » ») : quotes do not count.
-      if (fromLookup.confident && share(asked, best.chunk.text) <= LOOKUP_MARGIN + share(asked, withoutQuotes(fromLookup.text))) return fromLookup;
+      if (fromLookup.confident && share(asked, best.chunk.text) <= LOOKUP_MARGIN + share(asked, `${withoutQuotes(fromLookup.text)} ${fromLookup.covers ?? ''}`)) return fromLookup;
       const fromArticles = await firstReply(articles, message);
       // An honest lookup (« le registre ne contient aucun… ») is kept over an article's « je ne sais pas ».
       return fromArticles && fromArticles.kind !== 'unknown' ? fromArticles : fromLookup;

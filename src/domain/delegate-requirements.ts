@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { normalizeForMatch } from '../text/french.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
+import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
 
 /**
  * What a professional must have to be délégué of a protocol, where the sources give it as a figure: years of
@@ -15,69 +16,92 @@ export const RequirementsSchema = z.strictObject({
 });
 export type Requirements = z.infer<typeof RequirementsSchema>;
 
-/** What the asker says of their own practice. */
-export interface AskerPractice {
-  years?: number;
-  share?: number;
+/** A figure the asker gives of their practice, with the words around it (what it is a figure of). */
+interface Figure {
+  value: number;
+  context: string;
 }
 
-const NUMBER = String.raw`(\d+(?:[.,]\d+)?|un|une|deux|trois|quatre|cinq|six|dix|one|two|three|four|five|six|ten)`;
+/** What the asker says of their own practice: every duration and share of time, each with its context. */
+export interface AskerPractice {
+  years: Figure[];
+  shares: Figure[];
+}
+
+const NUMBER = `(${NUMBER_PATTERN})`;
 const UNIT = String.raw`(ans?|annees?|mois|years?|months?)`;
-const WORDS: Record<string, number> = { un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, dix: 10, ten: 10 };
 
 /** « 1 an d'expérience », « 5 ans de métier », « 2 years of experience ». */
-const YEARS_OF = new RegExp(String.raw`\b${NUMBER} ${UNIT} (?:d experience|d exercice|de metier|d anciennete|de pratique|de diplome|of experience|of practice|in the job)\b`);
-/** « IDE aux urgences depuis 6 mois », « I've been an ER nurse for 2 years »: a duration said of the asker. */
-const FOR_DURATION = new RegExp(String.raw`\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as)\b.{0,60}?\b(?:depuis|for|since) ${NUMBER} ${UNIT}\b`);
-/** « IDE aux urgences depuis 6 mois » at the start of a message, where the asker names their job. */
-const JOB_FOR = new RegExp(String.raw`^((?:\w+ ){1,5})(?:depuis|for) ${NUMBER} ${UNIT}\b`);
-/** Words that make a duration someone else's or something's (« un patient suivi depuis 2 ans », « le protocole existe depuis… »). */
-const NOT_THE_ASKER = /\b(?:patients?|patientes?|enfants?|femmes?|hommes?|monsieur|madame|bebe|protocoles?|msp|cpts|equipe|structure|existe|suivie?s?)\b/;
-/** « je ne fais que 30 % d'écho », « 30% of my time ». */
-const SHARE = /\b(\d{1,3}) (?:pour cent|percent)(?: (?:de|d|of))? (?:mon |ma |my )?(?:temps|time|activite|activity|echo\w*|ultrasound|travail|work)/;
+const YEARS_OF = new RegExp(String.raw`\b${NUMBER} ${UNIT} (?:d experience|d exercice|de metier|d anciennete|de pratique|de diplome|of experience|of practice|in the job)\b`, 'g');
+/** « IDE aux urgences depuis 6 mois », « I've been an ER nurse for 2 years »: a duration, said of the asker when nothing else is named before it. */
+const FOR_DURATION = new RegExp(String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since) ${NUMBER} ${UNIT}\b`, 'g');
+/** Words that make a duration someone else's or something's (« un patient suivi depuis 2 ans », « notre service a ouvert depuis… »). */
+const NOT_THE_ASKER = /\b(?:patients?|patientes?|enfants?|femmes?|hommes?|monsieur|madame|bebe|protocoles?|msp|cpts|equipe|structure|service|notre|nos|existe|ouvert|ouverte|cree|creee|suivie?s?)\b/;
+/** « je ne fais que 30 % d'écho », « 30% of my time », « 70 % de mon temps en radio ». */
+const SHARE = /\b(\d{1,3}) (?:pour cent|percent)\b/g;
+/** Shortest term that ties a figure to a requirement (« écho » to « échographie »). */
+const MIN_TIE_CHARS = 4;
+/** How many words around a figure tell what it is a figure of. */
+const CONTEXT_WORDS = 6;
 
 /**
- * What the question says of the asker's practice. `professionNamed` tells whether the text names a profession
- * first (« IDE aux urgences depuis 6 mois ») — a duration at the start is then the asker's.
+ * What the question says of the asker's practice. `professionNamed`: the text names a profession, so that a
+ * duration at its start (« IDE aux urgences depuis 6 mois ») is the asker's.
  */
 export function askerPractice(text: string, professionNamed: boolean): AskerPractice {
-  const n = normalizeForMatch(text);
-  const practice: AskerPractice = {};
-  const years = YEARS_OF.exec(n) ?? FOR_DURATION.exec(n) ?? jobFor(n, professionNamed);
-  if (years?.[1] && years[2]) practice.years = numberOf(years[1]) / (/^(?:mois|months?)$/.test(years[2]) ? 12 : 1);
-  const share = SHARE.exec(normalizeForMatch(text.replace(/%/g, ' pour cent ')));
-  if (share?.[1]) practice.share = Number(share[1]);
-  return practice;
+  const n = normalizeForMatch(text.replace(/%/g, ' pour cent '));
+  const years: Figure[] = [];
+  for (const match of n.matchAll(YEARS_OF)) years.push(figureOf(n, match, match[1], match[2]));
+  if (professionNamed) {
+    for (const match of n.matchAll(FOR_DURATION)) if (!NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
+  }
+  const shares = [...n.matchAll(SHARE)].map((match) => ({ value: Number(match[1]), context: around(n, match) }));
+  return { years, shares };
 }
 
-/** The number and unit of « IDE aux urgences depuis 6 mois », when the words before name no one and nothing else. */
-function jobFor(n: string, professionNamed: boolean): [string, string, string] | null {
-  const match = professionNamed ? JOB_FOR.exec(n) : null;
-  if (!match?.[2] || !match[3] || NOT_THE_ASKER.test(match[1] ?? '')) return null;
-  return [match[0], match[2], match[3]];
+function figureOf(n: string, match: RegExpMatchArray, count: string | undefined, unit: string | undefined): Figure {
+  return { value: numberValue(count ?? '0') / (/^(?:mois|months?)$/.test(unit ?? '') ? 12 : 1), context: around(n, match) };
 }
 
-function numberOf(word: string): number {
-  return WORDS[word] ?? Number(word.replace(',', '.'));
+function around(n: string, match: RegExpMatchArray): string {
+  const start = match.index ?? 0;
+  const before = n.slice(0, start).split(' ').slice(-CONTEXT_WORDS).join(' ');
+  const after = n.slice(start + match[0].length).split(' ').slice(0, CONTEXT_WORDS).join(' ');
+  return `${before} ${match[0]} ${after}`;
+}
+
+/**
+ * The figure that speaks of the requirement (« aux urgences depuis 3 mois » for years at the urgences), or the only
+ * one given; none when several are given and none says what it is of (the question is then not checked on it).
+ */
+function figureFor(figures: readonly Figure[], about: string): number | undefined {
+  const wanted = terms(about).filter((term) => term.length >= MIN_TIE_CHARS);
+  const tied = figures.filter((figure) => terms(figure.context).some((term) => term.length >= MIN_TIE_CHARS && wanted.some((w) => w.startsWith(term) || term.startsWith(w))));
+  if (tied.length > 0) return Math.min(...tied.map((figure) => figure.value));
+  return figures.length === 1 ? figures[0]?.value : undefined;
 }
 
 /** What the asker lacks, one reason each (« il faut au moins 1 an d'exercice aux urgences ; la question en indique 6 mois »). */
 export function missingRequirements(requirements: Requirements | undefined, practice: AskerPractice): string[] {
   const missing: string[] = [];
   const years = requirements?.years;
-  if (years && practice.years !== undefined && practice.years < years.min) {
-    missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${duration(practice.years)}`);
+  const given = years ? figureFor(practice.years, years.of) : undefined;
+  if (years && given !== undefined && given < years.min) {
+    missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${duration(given)}`);
   }
   const share = requirements?.share;
-  if (share && practice.share !== undefined && practice.share < share.min) {
-    missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${practice.share} %`);
+  const spent = share ? figureFor(practice.shares, share.on) : undefined;
+  if (share && spent !== undefined && spent < share.min) {
+    missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent} %`);
   }
   return missing;
 }
 
 /** Does the question say something of the asker's practice that the protocol's requirements check? */
 export function describesPractice(requirements: Requirements | undefined, practice: AskerPractice): boolean {
-  return (requirements?.years !== undefined && practice.years !== undefined) || (requirements?.share !== undefined && practice.share !== undefined);
+  const years = requirements?.years;
+  const share = requirements?.share;
+  return (years !== undefined && figureFor(practice.years, years.of) !== undefined) || (share !== undefined && figureFor(practice.shares, share.on) !== undefined);
 }
 
 function duration(years: number): string {

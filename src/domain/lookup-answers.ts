@@ -125,7 +125,7 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
     return compose(
       own.length > 0
         ? `**Le registre ne contient aucun protocole national ou local où les ${profession.plural} sont délégués pour ${quoted(act)}.** Il mentionne, avec leur statut :`
-        : `**Le registre ne contient aucun protocole où les ${profession.plural} sont délégués pour ${quoted(act)}.** Protocoles trouvés pour cet acte :`,
+        : `**Le registre ne contient aucun protocole où les ${profession.plural} ont le rôle de délégué pour ${quoted(act)}.** Protocoles trouvés pour cet acte :`,
       blocks(shown),
       true,
     );
@@ -141,7 +141,8 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
   if (delegant) found = found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
   const who = profession.plural;
   if (found.length === 0) {
-    const reply = noMatch(`lequel les ${who} sont ${role === 'delegue' ? 'délégués' : 'délégants'}`);
+    // The registry is the list of protocols the base knows: « none for this profession » is its answer, given as one.
+    const reply = { ...noMatch(`lequel les ${who} ont le rôle de ${role === 'delegue' ? 'délégué' : 'délégant'}`), confident: true };
     const canJoin = canTakePart(registries, profession.id)
       ? `La profession peut toutefois participer à un protocole (art. L4011-1 du code de la santé publique).`
       : '';
@@ -149,8 +150,8 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
   }
   const heading =
     role === 'delegue'
-      ? `**Protocoles de coopération où les ${who} sont délégués**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
-      : `**Protocoles de coopération où les ${who} sont délégants** :`;
+      ? `**Protocoles de coopération où les ${who} ont le rôle de délégué**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
+      : `**Protocoles de coopération où les ${who} ont le rôle de délégant** :`;
   const blocks = localFirst(found).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
     text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
@@ -331,11 +332,24 @@ export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, tod
 }
 
 /** « Oui » for a national protocol, else « Non » and what the entry is (a dispositif antérieur, a dossier HAS…). */
-export function statusAnswer(registries: Registries, protocol: Protocol, today: IsoDay): Reply {
-  const national = protocol.status.kind === 'national';
-  const lead = `**${national ? 'Oui' : 'Non'}** : ${protocol.title} — ${statusPhrase(protocol, today)}.`;
+/**
+ * « Oui » for a national protocol; « Non » for what the sources say is something else (a dispositif antérieur, acts
+ * of the profession's own right); for a dossier whose authorisation was not found, no yes or no. An either-or
+ * question (« national ou local ? ») gets the status itself.
+ */
+export function statusAnswer(registries: Registries, protocol: Protocol, today: IsoDay, eitherOr: boolean): Reply {
+  const verdict = STATUS_VERDICTS[protocol.status.kind];
+  const said = `${protocol.title} — ${statusPhrase(protocol, today)}.`;
+  const lead = eitherOr ? `**${capitalize(statusPhrase(protocol, today))}** — ${protocol.title}.` : `**${verdict ?? 'Statut non confirmé'}** : ${said}`;
   return compose(lead, [protocolBlock(registries, protocol, today)], true);
 }
+
+const STATUS_VERDICTS: Partial<Record<Protocol['status']['kind'], string>> = {
+  national: 'Oui',
+  local: 'Non, protocole local',
+  'dispositif-anterieur': 'Non',
+  'droit-commun': 'Non',
+};
 
 /** `today` is the calendar day the answer is worded for (dated facts, statuses). */
 export function lookupAnswer(registries: Registries, query: LookupQuery, today: IsoDay): Reply {
@@ -359,6 +373,6 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'form':
       return formAnswer(query.form, query.aspect);
     case 'status':
-      return statusAnswer(registries, query.protocol, today);
+      return statusAnswer(registries, query.protocol, today, query.eitherOr);
   }
 }

@@ -2,9 +2,9 @@ import type { Handler } from '../engine/handler.ts';
 import { isoDay } from './dated.ts';
 import { lookupAnswer } from './lookup-answers.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
-import { detectLookup, looksLikeClinicalAct } from './lookup-intent.ts';
+import { detectLookup, looksLikeClinicalAct, type LookupQuery } from './lookup-intent.ts';
 import { findProfession, matchProtocolsByActs } from './lookups.ts';
-import { inForce, type Protocol, type Registries } from './registry.ts';
+import { inForce, namesOf, type Protocol, type Registries } from './registry.ts';
 import type { ReplyButton } from '../engine/reply.ts';
 import { withContext } from '../engine/message.ts';
 import { withoutNegatedMentions } from '../knowledge/question-analysis.ts';
@@ -41,12 +41,31 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
       if (query.kind === 'act' && !query.explicit && protocols.length === 0 && !looksLikeClinicalAct(registries, query.act)) {
         return null;
       }
-      const reply = lookupAnswer(registries, query, isoDay(options.today?.() ?? new Date()));
+      const reply = { ...lookupAnswer(registries, query, isoDay(options.today?.() ?? new Date())), covers: coveredWords(query) };
       const first = protocols.find(inForce);
       if (reply.confident && first && options.offerRequest) reply.buttons = [options.offerRequest(first)];
       return reply;
     },
   };
+}
+
+/** What a lookup answers of the question, besides the words of its text: the names of what it is about and its aspect. */
+function coveredWords(query: LookupQuery): string {
+  switch (query.kind) {
+    case 'delegue':
+    case 'delegant':
+      return `${namesOf(query.profession).join(' ')} actes délégués déléguer délégation protocoles coopération`;
+    case 'profession':
+      return `${namesOf(query.profession).join(' ')} profession ordre urps catégorie`;
+    case 'form':
+      return namesOf(query.form).join(' ');
+    case 'status':
+      return `${query.protocol.keywords.join(' ')} protocole national autorisé`;
+    case 'acronym':
+      return [query.entry.term, ...query.entry.variants].join(' ');
+    default:
+      return '';
+  }
 }
 
 /** « mal de dos : qui peut le prendre en charge ? » → « mal de dos » (the words before the question, to quote). */

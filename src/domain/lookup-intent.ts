@@ -26,8 +26,8 @@ export type LookupQuery =
   | { kind: 'acronym'; entry: GlossaryEntry }
   /** A tariff, threshold or opening that changes on given days. */
   | { kind: 'dated'; facts: DatedFact[] }
-  /** Whether one named protocol is national (authorised), and what it is otherwise. */
-  | { kind: 'status'; protocol: Protocol };
+  /** Whether one named protocol is national (authorised), and what it is otherwise; `eitherOr`: « national ou local ? ». */
+  | { kind: 'status'; protocol: Protocol; eitherOr: boolean };
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
@@ -74,7 +74,31 @@ const ASKS_STATUS = /\b(?:nationa(?:l|ux|le|les)|autorise\w*|en vigueur|valide\w
 function statusQuery(registries: Registries, text: string, n: string): LookupQuery | null {
   if (!ASKS_STATUS.test(n) || !asksSomething(text) || ASKS_CONTENT.test(n) || !['yes-no', 'open'].includes(analyseQuestion(text).kind)) return null;
   const named = matchProtocolsByActs(registries, n);
-  return named.length === 1 && named[0] ? { kind: 'status', protocol: named[0] } : null;
+  const protocol = named.length === 1 ? named[0] : undefined;
+  // Only status is asked: « … autorisé pour les pharmaciens ? », « … reconnue par l'Assurance maladie ? » ask more.
+  if (!protocol) return null;
+  const ownWords = new Set(terms([protocol.title, protocol.short ?? ''].join(' ')));
+  if (terms(withoutPhrases(n, protocol.keywords)).some((term) => !STATUS_FRAME_TERMS.has(term) && !ownWords.has(term))) return null;
+  return { kind: 'status', protocol, eitherOr: /\b(?:national|nationaux|nationale) ou (?:local|locaux|locale|regional)\b|\b(?:local|locale) ou nationa/.test(n) };
+}
+
+/** The words of a question on a protocol's status, besides the protocol's own name. */
+const STATUS_FRAME_TERMS = new Set(
+  terms(
+    `protocole protocoles protocol coopération cooperation coop délégation national nationaux nationale local locaux locale régional
+     autorisé autorisée autorisés authorised authorized vigueur valide validé officiel officielle reconnu reconnue official
+     toujours encore still aujourd'hui today maintenant now vraiment bien comme autres autre other others ou pas or not vrai true
+     dispositif dossier dossiers`,
+  ),
+);
+
+/** The text without the phrases given (a protocol's keywords), by phrase match. */
+function withoutPhrases(n: string, phrases: readonly string[]): string {
+  const words = [...matchWords(n)];
+  for (const phrase of phrases.map(matchWords).sort((a, b) => b.length - a.length)) {
+    for (const start of findPhrase(words, phrase)) words.fill('', start, start + phrase.length);
+  }
+  return words.filter(Boolean).join(' ');
 }
 
 /** Words of a protocole de coopération or a delegation. */
@@ -99,11 +123,7 @@ function protocolsOfProfessionQuery(registries: Registries, n: string): LookupQu
 
 /** The text without the profession's names (a name such as « manip radio » is no act). */
 function withoutNames(n: string, profession: Profession): string {
-  const words = [...matchWords(n)];
-  for (const name of namesOf(profession).map(matchWords).sort((a, b) => b.length - a.length)) {
-    for (const start of findPhrase(words, name)) words.fill('', start, start + name.length);
-  }
-  return words.filter(Boolean).join(' ');
+  return withoutPhrases(n, namesOf(profession));
 }
 
 /**
@@ -139,8 +159,8 @@ function delegationQuery(registries: Registries, n: string): LookupQuery | null 
       const delegant = findProfession(registries, before);
       return delegant ? { kind: 'delegue', profession: delegue, delegant } : { kind: 'delegue', profession: delegue };
     }
-    // « le manip radio, on peut lui déléguer quoi ? »: the pronoun stands for the profession named before.
-    if (/\b(?:lui|leur)\s*$/.test(before)) {
+    // « le manip radio, on peut lui déléguer quoi ? », « quels actes un kiné peut-il se voir déléguer ? »: the profession named before receives.
+    if (/\b(?:lui|leur|se voir|se faire|etre)\s*$/.test(before)) {
       const delegue = findProfession(registries, before);
       return delegue ? { kind: 'delegue', profession: delegue } : null;
     }

@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/french.ts';
 import { findPhrase, matchWords } from './phrase-match.ts';
+import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
 
 /** What a question says of a patient, enough to check a protocol's population. Nothing here is stored. */
 export interface PatientDescription {
@@ -62,9 +63,8 @@ function ageIn(n: string): number | undefined {
 
 /** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
 const ONSET = new RegExp(
-  String.raw`\b(?:mal|maux|douleurs?|symptomes?|gene|pain|ache|symptoms?|lombalgie|lumbago)\b(?: \w+){0,4}? (?:depuis|for|since) (?:(\d{1,3}|un|une|deux|trois|quatre|cinq|six|huit|dix|quinze|one|two|three|four|five|six|ten) (jours?|semaines?|mois|heures?|h|days?|weeks?|months?|hours?)|(hier|ce matin|yesterday|this morning))\b`,
+  String.raw`\b(?:mal|maux|douleurs?|symptomes?|gene|pain|ache|symptoms?|lombalgie|lumbago)\b(?: \w+){0,4}? (?:depuis|for|since) (?:(${NUMBER_PATTERN}) (jours?|semaines?|mois|heures?|h|days?|weeks?|months?|hours?)|(hier|ce matin|yesterday|this morning))\b`,
 );
-const ONSET_WORDS: Record<string, number> = { un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, cinq: 5, five: 5, six: 6, huit: 8, dix: 10, ten: 10, quinze: 15 };
 const ONSET_UNITS: readonly [RegExp, number][] = [
   [/^(?:heures?|h|hours?)$/, 1 / 24],
   [/^(?:jours?|days?)$/, 1],
@@ -76,7 +76,7 @@ function onsetIn(n: string): number | undefined {
   const match = ONSET.exec(n);
   if (!match) return undefined;
   if (match[3]) return 1;
-  const count = ONSET_WORDS[match[1] ?? ''] ?? Number(match[1]);
+  const count = numberValue(match[1] ?? '0');
   const unit = ONSET_UNITS.find(([pattern]) => pattern.test(match[2] ?? ''))?.[1] ?? 1;
   return count * unit;
 }

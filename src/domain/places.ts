@@ -12,7 +12,7 @@ export const OpeningSchema = z.strictObject({ place: PlaceSchema, from: IsoDaySc
 export type Opening = z.infer<typeof OpeningSchema>;
 
 const LABELS: Record<Place, string> = {
-  urgences: 'dans un service d’urgence',
+  urgences: "dans un service d'urgence",
   etablissement: 'dans un établissement de santé',
   ville: 'en ville (exercice ambulatoire)',
   msp: 'en MSP',
@@ -23,7 +23,8 @@ const LABELS: Record<Place, string> = {
 
 /** The words that name each place in a question (accents, case and plurals do not matter). */
 const NAMES: Record<Place, readonly string[]> = {
-  urgences: ['urgences', 'urgence', 'SAU', 'service d’urgence', 'emergency department', 'emergency room', 'ER nurse'],
+  // « en urgence » says how soon, not where: the service is named in the plural, or as a service.
+  urgences: ['aux urgences', 'des urgences', 'les urgences', 'SAU', "service d'urgence", "services d'urgence", 'emergency department', 'emergency room', 'ER nurse'],
   etablissement: ['hôpital', 'hôpitaux', 'CHU', 'clinique', 'établissement de santé', 'hospital', 'service hospitalier'],
   ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice'],
   msp: ['MSP', 'maison de santé', 'maison de santé pluriprofessionnelle'],
@@ -59,13 +60,19 @@ function admits(opening: Opening, place: Place): boolean {
  * Why the protocol cannot be applied where the asker works, or null when one of their places is open today (or the
  * protocol's places are not known, or the question names none).
  */
-export function placeRefusal(openings: readonly Opening[], asked: readonly Place[], today: IsoDay): string | null {
+export function placeRefusal(openings: readonly Opening[], named: readonly Place[], today: IsoDay): string | null {
+  // « libérale », « au cabinet » say how one practises, not where: a liberal nurse may well work in an MSP.
+  const asked = named.filter((place) => place !== 'ville');
   if (openings.length === 0 || asked.length === 0) return null;
-  if (asked.some((place) => openings.some((opening) => isOpen(opening, today) && admits(opening, place)))) return null;
+  if (named.some((place) => openings.some((opening) => isOpen(opening, today) && admits(opening, place)))) return null;
   const openNow = [...new Set(openings.filter((o) => isOpen(o, today)).map((o) => LABELS[o.place]))];
   const ended = openings.filter((o) => tenseOf(o, today) === 'past' && asked.some((place) => admits(o, place)));
-  const where = `ce protocole s'applique ${openNow.join(' ou ')}, pas ${asked.map((p) => LABELS[p]).join(' ni ')}`;
+  const where = `ce protocole s'applique ${listed(openNow, 'ou')}, pas ${listed(asked.map((p) => LABELS[p]), 'ni')}`;
   const end = ended[0]?.until;
   return end ? `${where} : cette ouverture a pris fin le ${frenchDay(end)}` : where;
 }
 
+/** « en MSP, en centre de santé ou en CPTS ». */
+function listed(items: readonly string[], last: 'ou' | 'ni'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1) ?? ''}`;
+}

@@ -27,7 +27,7 @@ export function statusPhrase(protocol: Protocol, today: IsoDay): string {
     case 'dispositif-anterieur':
       return `dispositif antérieur autorisé par une ARS${since ? ` ${since > today ? 'à partir du' : 'le'} ${frenchDay(since)}` : ''}, pas un protocole national`;
     case 'dossier-evalue':
-      return "dossier évalué par la HAS dont l'autorisation n'a pas été trouvée : pas un protocole autorisé";
+      return "dossier évalué par la HAS dont l'autorisation n'a pas été trouvée dans les sources (statut non confirmé)";
     case 'droit-commun':
       return `hors protocole : ${since && since > today ? 'relèvera' : 'relève'} du droit commun de la profession${since ? ` ${sincePhrase(since, today)}` : ''}`;
   }

@@ -51,6 +51,11 @@ export interface Reply {
   files?: ReplyFile[];
   /** Only the asking user should see it (slash commands, errors about their input). */
   ephemeral?: boolean;
+  /**
+   * The words of the question a registry lookup answered besides its text (the profession's other names, « actes
+   * délégués »): weighed when a lookup and an article compete for a question. Never shown.
+   */
+  covers?: string;
 }
 
 /** Kinds of reply that carry what was asked for; the others (unknown, refusal, invalid, error) are not "confident". */

@@ -1,4 +1,5 @@
 import { isStopWord, normalizeForMatch, terms } from '../text/french.ts';
+import { NUMBER_WORDS_PATTERN } from '../text/number-words.ts';
 
 /**
  * Details a question asks for that a passage must state to answer it, whatever else it shares with the question:
@@ -20,7 +21,8 @@ interface Designation {
   number: string;
 }
 
-const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|one|two|three|four|five|six|seven|eight|nine|ten|twelve`;
+/** A figure as the base writes it (« 220 000 », « 1,5 », « sept »). */
+const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
 
 /** Units of each measured quantity, as the base writes them (normalised: lowercase, no accents). */
 const UNIT_FAMILIES: Record<string, readonly string[]> = {
@@ -49,7 +51,7 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
 ];
 
 /** A word and the number right after it (« avenant 3 », « pc 188 »), where the number measures nothing. */
-const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|annees?|mois|jours?|semaines?|heures?|h|euros?|eur|points?|pour ?cent|%|patients?|professionnels?|medecins?|membres?|habitants?|fois|minutes?|min|km|kg|mg|g|ml|ans?)\b)/g;
+const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|annees?|mois|jours?|semaines?|heures?|h|euros?|eur|points?|pour ?cent|%|patients?|professionnels?|medecins?|membres?|habitants?|fois|minutes?|min|km|kg|mg|g|ml)\b)/g;
 
 /** The words « avant », « après »… and months before a number date something rather than designate it. */
 const NOT_DESIGNATING = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|fin|debut|mi|depuis|avant|apres|vers|annee|age|ages|plus|moins|sur|top|about|since|before|after|until|under|over|page|n|no)$/;

@@ -8,19 +8,25 @@ const registries = loadRegistries(join(import.meta.dirname, '../../knowledge'));
 const ask = (text: string) => eligibilityAnswer(registries, text, '2026-12-01')?.text.split('\n')[0] ?? null;
 
 describe('what the asker says of their practice', () => {
-  it('reads years of practice and a share of time, in French and English', () => {
-    expect(askerPractice("Je suis manip radio avec 1 an d'expérience", true)).toEqual({ years: 1 });
-    expect(askerPractice('IDE aux urgences depuis 6 mois', true)).toEqual({ years: 0.5 });
-    expect(askerPractice("I've been an ER nurse for 2 years", true)).toEqual({ years: 2 });
-    expect(askerPractice("je ne fais que 30 % d'écho", true)).toEqual({ share: 30 });
-    expect(askerPractice('I spend 40% of my time on ultrasound', true)).toEqual({ share: 40 });
+  const values = (text: string) => {
+    const practice = askerPractice(text, true);
+    return { years: practice.years.map((f) => f.value), shares: practice.shares.map((f) => f.value) };
+  };
+
+  it('reads years of practice and shares of time, in French and English', () => {
+    expect(values("Je suis manip radio avec 1 an d'expérience")).toEqual({ years: [1], shares: [] });
+    expect(values('IDE aux urgences depuis 6 mois')).toEqual({ years: [0.5], shares: [] });
+    expect(values('IDE depuis huit mois')).toEqual({ years: [8 / 12], shares: [] });
+    expect(values("I've been an ER nurse for 2 years")).toEqual({ years: [2], shares: [] });
+    expect(values("je ne fais que 30 % d'écho")).toEqual({ years: [], shares: [30] });
+    expect(values('I spend 40% of my time on ultrasound')).toEqual({ years: [], shares: [40] });
   });
 
-  it('leaves durations and shares that are not the asker’s', () => {
-    expect(askerPractice('Un patient suivi depuis 2 ans, il peut entrer dans le protocole ?', true)).toEqual({});
-    expect(askerPractice('le protocole existe depuis 2 ans ?', true)).toEqual({});
-    expect(askerPractice('60 % des MSP ont choisi ce protocole ?', true)).toEqual({});
-    expect(askerPractice('une patiente de 30 ans, douleur depuis 3 jours', true)).toEqual({});
+  it('leaves durations that are not the asker’s', () => {
+    expect(values('Un patient suivi depuis 2 ans, il peut entrer dans le protocole ?').years).toEqual([]);
+    expect(values('le protocole existe depuis 2 ans ?').years).toEqual([]);
+    expect(values('je suis IDE aux urgences, notre service a ouvert depuis 6 mois').years).toEqual([]);
+    expect(values('une patiente de 30 ans, douleur depuis 3 jours').years).toEqual([]);
   });
 });
 
@@ -29,6 +35,9 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask("Je suis manip radio avec 1 an d'expérience et le DIU, je peux être délégué pour les échos ?")).toMatch(/^\*\*Non\*\*.*2 ans d'expérience.*1 an/);
     expect(ask('IDE aux urgences depuis 6 mois, je peux faire des sutures en protocole ?')).toMatch(/^\*\*Non\*\*.*1 an d'exercice aux urgences.*6 mois/);
     expect(ask("Je suis MERM, 5 ans de métier mais je ne fais que 30 % d'écho. Je peux être délégué ?")).toMatch(/^\*\*Non\*\*.*50 %.*30 %/);
+    // The figure of what the requirement is about, among others.
+    expect(ask('je suis IDE depuis 10 ans mais aux urgences depuis 3 mois, je peux appliquer le protocole sutures ?')).toMatch(/^\*\*Non\*\*.*3 mois/);
+    expect(ask('je suis MERM, je fais 70 % de mon temps en radio et 30 % en écho, je peux appliquer le protocole échographie ?')).toMatch(/^\*\*Non\*\*.*30 %/);
   });
 
   it('answers « Oui » when the figures are met, pointing to the other conditions', () => {

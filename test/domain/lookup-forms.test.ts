@@ -53,11 +53,14 @@ describe('a protocol’s status', () => {
 
   it('says whether the one protocol named is national, and what it is otherwise', () => {
     expect(lead('asalée c un protocole national comme les autres ?')).toMatch(/^\*\*Non\*\* : Asalée.*dispositif antérieur/);
-    expect(lead('Le dossier PC 145 sur les midlines est-il autorisé ?')).toMatch(/^\*\*Non\*\*.*autorisation n'a pas été trouvée/);
+    expect(lead('Le dossier PC 145 sur les midlines est-il autorisé ?')).toMatch(/^\*\*Statut non confirmé\*\*.*autorisation n'a pas été trouvée/);
+    expect(lead('le protocole insuffisance cardiaque est-il national ou local ?')).toMatch(/^\*\*Protocole national autorisé/);
     expect(lead('Le protocole cystite est-il toujours en vigueur ?')).toMatch(/^\*\*Oui\*\*.*protocole national autorisé/);
   });
 
-  it('is no answer to a question asking what a text says', () => {
+  it('is no answer to a question that asks more than the status', () => {
+    expect(subject('le protocole cystite est-il autorisé pour les pharmaciens ?') ?? '').not.toMatch(/^status/);
+    expect(subject("l'échographie par le MERM est-elle reconnue par l'Assurance maladie ?") ?? '').not.toMatch(/^status/);
     expect(subject("L'arrêté de 2025 qui autorise les kinés à prescrire des radios du genou, il dit quoi ?") ?? '').not.toMatch(/^status/);
   });
 });

@@ -54,7 +54,7 @@ describe('acte → qui', () => {
 
   it('dit quand la profession demandée n’est pas (plus) déléguée', async () => {
     const reply = await answer('Un pharmacien peut-il traiter une cystite ?');
-    expect(reply.text).toMatch(/aucun protocole où les pharmaciens sont délégués/);
+    expect(reply.text).toMatch(/aucun protocole où les pharmaciens ont le rôle de délégué/);
     expect(reply.text).toMatch(/17 juin 2024/);
   });
 
@@ -75,13 +75,14 @@ describe('profession → protocoles', () => {
   });
 
   it('« que peut-on déléguer aux kinés ? » (pluriel familier) et « aux ifirmiers » (faute)', async () => {
-    expect((await answer('Que peut-on déléguer aux kinés ?')).text).toMatch(/masseurs-kinésithérapeutes sont délégués/);
-    expect((await answer('Que peut-on déléguer aux ifirmiers ?')).text).toMatch(/infirmiers sont délégués/);
+    expect((await answer('Que peut-on déléguer aux kinés ?')).text).toMatch(/masseurs-kinésithérapeutes ont le rôle de délégué/);
+    expect((await answer('Que peut-on déléguer aux ifirmiers ?')).text).toMatch(/infirmiers ont le rôle de délégué/);
   });
 
   it('aucun protocole où l’orthophoniste est délégué : le dit, sans inventer', async () => {
     const reply = await answer('Que peut-on déléguer à un orthophoniste ?');
-    expect(reply.confident).toBe(false);
+    // The registry's answer (« none »), given as one: an article cannot answer this better.
+    expect(reply.confident).toBe(true);
     expect(reply.text).toMatch(/aucun protocole/);
   });
 });

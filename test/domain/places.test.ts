@@ -19,6 +19,7 @@ describe('where the asker works', () => {
     expect(placesIn('infirmière aux urgences du CHU')).toEqual(['urgences', 'etablissement']);
     expect(placesIn('je suis IDE libérale dans une MSP (pas du tout aux urgences)')).toEqual(['ville', 'msp']);
     expect(placesIn('I am an ER nurse')).toEqual(['urgences']);
+    expect(placesIn('une patiente arrive en urgence au cabinet')).toEqual(['ville']);
     expect(placesIn('un patient de 40 ans')).toEqual([]);
   });
 
@@ -27,7 +28,9 @@ describe('where the asker works', () => {
     expect(placeRefusal(entorse, ['msp'], '2026-12-01')).toBeNull();
     expect(placeRefusal(entorse, ['cpts'], '2023-06-01')).toBeNull();
     expect(placeRefusal(entorse, ['cpts'], '2026-12-01')).toMatch(/pas en CPTS : cette ouverture a pris fin le 31 août 2023/);
-    expect(placeRefusal(protocol('sutures-plaies-urgences').places, ['ville', 'msp'], '2026-12-01')).toMatch(/service d.urgence, pas en ville/);
+    expect(placeRefusal(protocol('sutures-plaies-urgences').places, ['ville', 'msp'], '2026-12-01')).toMatch(/service d'urgence, pas en MSP$/);
+    // « libérale », « au cabinet »: a way of practising, never a reason to refuse.
+    expect(placeRefusal(protocol('cystite').places, ['ville'], '2026-12-01')).toBeNull();
     // Open « en ville »: every ambulatory place is.
     expect(placeRefusal(protocol('insuffisance-cardiaque').places, ['msp'], '2026-12-01')).toBeNull();
     // Places the sources do not give: nothing to refuse.
