@@ -108,7 +108,8 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
     used += length + 1;
   }
   if (kept.size === 0) return truncate(sentences[0]?.text ?? text, budget);
-  return joinSentences(sentences.filter((_, i) => kept.has(i)));
+  // A sentence kept after a gap starts its own line (« … 35 000 € ; » then « Une fois la MSP… » are not one sentence).
+  return joinSentences(sentences.flatMap((sentence, i) => (kept.has(i) ? [{ ...sentence, startsLine: sentence.startsLine || (i > 0 && !kept.has(i - 1)) }] : [])));
 }
 
 function truncate(text: string, budget: number): string {

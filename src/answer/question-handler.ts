@@ -1,6 +1,7 @@
 import type { Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
+import { subjectType } from '../knowledge/query-expander.ts';
 import { analyseQuestion, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion } from '../knowledge/question-analysis.ts';
 import type { AnswerComposer } from './composer.ts';
 import { answerComparison } from './comparison-answer.ts';
@@ -27,8 +28,7 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
  */
 function withFollowedUp(analysed: AnalysedQuestion, context: string | undefined, retriever: Retriever): AnalysedQuestion {
   if (!context) return analysed;
-  const typeOf = (subject: string) => subject.slice(0, subject.indexOf(':'));
-  const earlierTypes = new Set(retriever.subjectsOf(context).map(typeOf));
-  const replaces = retriever.subjectsOf(analysed.text).some((subject) => earlierTypes.size === 0 || earlierTypes.has(typeOf(subject)));
+  const earlierTypes = new Set(retriever.subjectsOf(context).map(subjectType));
+  const replaces = retriever.subjectsOf(analysed.text).some((subject) => earlierTypes.size === 0 || earlierTypes.has(subjectType(subject)));
   return { ...analysed, clauses: [...analysed.clauses, { text: context, weight: replaces ? SITUATION_WEIGHT : TOPIC_WEIGHT, earlier: true }] };
 }

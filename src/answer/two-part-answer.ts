@@ -6,7 +6,9 @@ import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { MAX_ANSWER_CHARS } from './extractive-composer.ts';
 
 /** Said for the part of a two-part question the base does not answer (the user's words are not repeated). */
-const PART_MISSING = "Pour l'autre partie de la question, je n'ai pas trouvé d'information fiable dans ma base.";
+const PART_MISSING = ['Pour la première partie de la question', 'Pour la seconde partie de la question'].map(
+  (part) => `${part}, je n'ai pas trouvé d'information fiable dans ma base.`,
+);
 
 /**
  * « Ma Santé 2022 c'est quoi, et il y a combien d'axes ? », « URPS kiné : ça existe ? et les représentants sont élus
@@ -45,9 +47,9 @@ function joined(replies: readonly (Reply | null)[]): Reply {
   const share = Math.floor(MAX_ANSWER_CHARS / replies.length);
   const texts: string[] = [];
   const cited: Citation[] = [];
-  for (const reply of replies) {
+  for (const [index, reply] of replies.entries()) {
     if (!reply) {
-      texts.push(PART_MISSING);
+      texts.push(PART_MISSING[index] ?? PART_MISSING[1] ?? '');
       continue;
     }
     const offset = cited.length;

@@ -1,5 +1,8 @@
 import { terms } from '../text/french.ts';
 
+/** Words of a protocole de coopération or a delegation (normalised text). */
+export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperation|coop)\b/;
+
 /**
  * Words that frame a question about protocols without saying which one (« les protocoles nationaux existants »,
  * « quels protocoles pour moi ? »). In a question on a profession's protocols, any other word than these, a

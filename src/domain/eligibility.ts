@@ -5,6 +5,7 @@ import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
 import { placeRefusal, placesIn } from './places.ts';
+import { COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
 import { normalizeForMatch } from '../text/french.ts';
@@ -44,10 +45,11 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   if (!protocol || !asksWhetherApplies(text)) return null;
   const patient = describePatient(text);
   const practice = askerPractice(text, findProfession(registries, text) !== undefined);
-  // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »).
+  // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
+  // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol.population, patient, text);
   const aboutAsker = describesPractice(protocol.requirements, practice);
-  if (!aboutPatient && !(ABOUT_PROTOCOL.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, placesIn(text), today) !== null))) return null;
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, placesIn(text), today) !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
@@ -65,9 +67,6 @@ function askedProtocol(registries: Registries, text: string): Protocol | undefin
   const own = profession ? found.find((p) => p.delegues.some((id) => professionCovers(registries, id, profession.id))) : undefined;
   return own ?? found[0];
 }
-
-/** Without a patient, the question must be about applying a protocol (not « le projet immobilier de la MSP »). */
-const ABOUT_PROTOCOL = /\b(?:protocol\w*|deleg\w*|coop\w*|cooperation)\b/;
 
 /** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « can I »). */
 const APPLIES =

@@ -1,7 +1,7 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { findPhrase, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.ts';
-import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
+import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
@@ -101,8 +101,6 @@ function withoutPhrases(n: string, phrases: readonly string[]): string {
   return words.filter(Boolean).join(' ');
 }
 
-/** Words of a protocole de coopération or a delegation. */
-const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperation|coop)\b/;
 /** Words asking for a list or a count. */
 const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|what|which|how many|list|any)\b/;
 /** The profession named is the one who delegates (« … comme délégant », « what can a GP delegate? »). */

@@ -20,3 +20,8 @@ export interface QueryExpander {
 }
 
 export const noExpansion: QueryExpander = { expansions: () => [], expand: () => [], subjects: () => [] };
+
+/** The type of a named subject (`protocol:cystite` → `protocol`, `form:msp` → `form`). */
+export function subjectType(subject: string): string {
+  return subject.slice(0, subject.indexOf(':'));
+}

@@ -132,9 +132,13 @@ function comparedSides(text: string): [string, string] | undefined {
     /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text) ??
     /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
   const a = match?.[1]?.trim();
-  const b = match?.[2]?.trim();
+  // « entre une MSP et une CPTS sur le financement »: what they are compared on is no part of the second side.
+  const b = match?.[2]?.replace(COMPARED_ON, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
+
+/** Where the aspect of a comparison starts after its second side. */
+const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;
 
 /** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
 const SECOND_QUESTION =

@@ -6,7 +6,7 @@ import { terms } from '../text/french.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
-import type { Expansion, QueryExpander } from './query-expander.ts';
+import { subjectType, type Expansion, type QueryExpander } from './query-expander.ts';
 import { analyseQuestion, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion, type QuestionKind } from './question-analysis.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
@@ -226,9 +226,8 @@ const OTHER_SUBJECT_FACTOR = 0.6;
  * protocol X, not of a question that names a CPTS as the asker's setting.
  */
 function isOffSubject(asked: ReadonlySet<string>, about: ReadonlySet<string>): boolean {
-  const typeOf = (subject: string) => subject.slice(0, subject.indexOf(':'));
-  for (const type of new Set([...asked].map(typeOf))) {
-    const aboutOfType = [...about].filter((subject) => typeOf(subject) === type);
+  for (const type of new Set([...asked].map(subjectType))) {
+    const aboutOfType = [...about].filter((subject) => subjectType(subject) === type);
     if (aboutOfType.length > 0 && !aboutOfType.some((subject) => asked.has(subject))) return true;
   }
   return false;

@@ -85,7 +85,7 @@ describe('two-part questions', () => {
   it('names the part the base does not answer, without repeating the asker’s words', async () => {
     const reply = await ask("Qu'est-ce qu'une CPTS ? et combien coûte le stockage des vaccins ?");
     expect(reply.text).toMatch(/communauté professionnelle territoriale/);
-    expect(reply.text).toMatch(/l'autre partie de la question, je n'ai pas trouvé/);
+    expect(reply.text).toMatch(/la seconde partie de la question, je n'ai pas trouvé/);
     expect(reply.text).not.toMatch(/stockage/);
   });
 });
