@@ -1,4 +1,4 @@
-import type { Handler } from '../engine/handler.ts';
+import { firstReply, type Handler } from '../engine/handler.ts';
 import { withContext, type IncomingMessage } from '../engine/message.ts';
 import type { Reply } from '../engine/reply.ts';
 import { analyseQuestion } from '../knowledge/question-analysis.ts';
@@ -41,13 +41,6 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
   };
 }
 
-async function firstReply(handlers: readonly Handler[], message: IncomingMessage): Promise<Reply | null> {
-  for (const handler of handlers) {
-    const reply = await handler.handle(message);
-    if (reply) return reply;
-  }
-  return null;
-}
 
 /** The terms of what is asked (the asker's situation left out). */
 function askedTerms(text: string): Set<string> {

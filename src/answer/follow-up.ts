@@ -1,4 +1,4 @@
-import type { Handler } from '../engine/handler.ts';
+import { firstReply, type Handler } from '../engine/handler.ts';
 import type { IncomingMessage, Turn } from '../engine/message.ts';
 import { analyseQuestion, asksSomething, type QuestionKind } from '../knowledge/question-analysis.ts';
 import { terms } from '../text/french.ts';
@@ -13,10 +13,15 @@ const REFERRING_BACK = /\b(?:ses|son|sa|leurs?|celle|celui|ceux|its|their)\b/iu;
 /** « c'est quoi un DAC ? » names what it asks about: a definition or a comparison stands on its own. */
 const STANDALONE_KINDS: ReadonlySet<QuestionKind> = new Set(['definition', 'comparison']);
 
+/** « et c'est quoi une CPTS ? » names what it asks about: a definition or a comparison needs no earlier question. */
+export function standsAlone(text: string): boolean {
+  return STANDALONE_KINDS.has(analyseQuestion(text).kind);
+}
+
 /** The thread's last question when `text` follows up on it (« Et pour une CPTS ? »), else undefined. */
 export function followedUpQuestion(text: string, history: readonly Turn[]): string | undefined {
-  // « merci » asks nothing; « et c'est quoi une CPTS ? » names what it asks about: neither follows up.
-  if (!asksSomething(text) || STANDALONE_KINDS.has(analyseQuestion(text).kind)) return undefined;
+  // « merci » asks nothing; a question that stands alone does not follow up.
+  if (!asksSomething(text) || standsAlone(text)) return undefined;
   const count = terms(text).length;
   const followUp = FOLLOW_UP_OPENING.test(text) || count <= 1 || (count <= 2 && REFERRING_BACK.test(text));
   if (!followUp) return undefined;
@@ -29,12 +34,7 @@ export function withFollowUps(handlers: readonly Handler[]): Handler {
     name: 'follow-ups',
     async handle(message: IncomingMessage) {
       const context = followedUpQuestion(message.text, message.history);
-      const asked = context ? { ...message, context } : message;
-      for (const handler of handlers) {
-        const reply = await handler.handle(asked);
-        if (reply) return reply;
-      }
-      return null;
+      return firstReply(handlers, context ? { ...message, context } : message);
     },
   };
 }

@@ -1,7 +1,8 @@
-import type { Handler } from '../engine/handler.ts';
+import { firstReply, type Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { analyseQuestion } from '../knowledge/question-analysis.ts';
+import { standsAlone } from './follow-up.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { MAX_ANSWER_CHARS } from './extractive-composer.ts';
 
@@ -13,18 +14,21 @@ const PART_MISSING = ['Pour la première partie de la question', 'Pour la second
 /**
  * « Ma Santé 2022 c'est quoi, et il y a combien d'axes ? », « URPS kiné : ça existe ? et les représentants sont élus
  * ou désignés ? »: each part is answered on its own by whatever answers it best (a registry lookup or the articles),
- * the second with the first as its context (it often names the subject only once). A part the base does not answer
- * is said to be missing. When neither part is answered, or both come down to the same source, the question is
- * answered whole.
+ * the second with the first as its context (it often names the subject only once) unless it stands alone. A part
+ * the base does not answer is said to be missing. When neither part is answered, or both come down to the same
+ * source, the question is answered whole. The handlers are asked in order for each part (eligibility, then the best
+ * of lookups and articles).
  */
-export function createTwoPartHandler(inner: Handler): Handler {
+export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
+  const inner: Handler = { name: 'answers', handle: (message) => firstReply(handlers, message) };
   return {
     name: 'two-part',
     async handle(message: IncomingMessage) {
       const parts = analyseQuestion(message.text).parts;
       if (!parts) return inner.handle(message);
       const [first, second] = parts;
-      const replies = [await inner.handle({ ...message, text: first }), await inner.handle({ ...message, text: second, context: first })];
+      const context = standsAlone(second) ? {} : { context: first };
+      const replies = [await inner.handle({ ...message, text: first }), await inner.handle({ ...message, text: second, ...context })];
       const answered = replies.filter((reply): reply is Reply => reply !== null && reply.confident);
       if (answered.length === 0 || sameSources(answered)) return inner.handle(message);
       return joined(replies.map((reply) => (reply?.confident ? reply : null)));

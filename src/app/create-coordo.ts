@@ -135,13 +135,13 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       createHelpHandler(options.help ?? CONSOLE_HELP),
       withFollowUps([
         clinicalGuardHandler,
-        createEligibilityHandler(registries, today, retriever),
-        createTwoPartHandler(
+        createTwoPartHandler([
+          createEligibilityHandler(registries, today, retriever),
           createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
             ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
             createQuestionHandler(retriever, await selectComposer(config, logger)),
           ], retriever),
-        ),
+        ]),
       ]),
     ],
     logger,

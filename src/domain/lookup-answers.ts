@@ -192,6 +192,8 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
         : `**Non** : ${lower(who)} n'ont pas d'Ordre propre (ils ne font pas partie des 7 professions dotées d'un Ordre).`;
     case 'urps':
       return profession.urps ? `**Oui** : ${lower(who)} ont une URPS (union régionale des professionnels de santé).` : `**Non** : ${lower(who)} ne figurent pas parmi les 10 professions dotées d'une URPS.`;
+    case 'ordre-urps':
+      return `**Ordre : ${profession.ordre ? 'oui' : 'non'} ; URPS : ${profession.urps ? 'oui' : 'non'}.** ${[lead(registries, profession, 'ordre'), lead(registries, profession, 'urps')].map((text) => text.replace(/^\*\*(?:Oui|Non)\*\* : /, '')).map(capitalize).join(' ')}`;
     case 'reglementee':
       if (profession.category === 'non-reglementee') return `**Non** : ${lower(who)} ne relèvent pas d'une profession réglementée par le code de la santé publique.`;
       if (profession.category === 'non-precisee') return `Les sources ne précisent pas la catégorie des ${profession.plural}.`;

@@ -12,7 +12,7 @@ import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type Practi
  * on to free-text retrieval.
  */
 export type FormAspect = 'composition' | 'sizes' | 'legalForm' | 'validatedBy' | 'funding' | 'steps' | 'missions';
-export type ProfessionAspect = 'ordre' | 'urps' | 'categorie' | 'reglementee' | 'cooperation';
+export type ProfessionAspect = 'ordre' | 'urps' | 'ordre-urps' | 'categorie' | 'reglementee' | 'cooperation';
 
 export type LookupQuery =
   /** Who may do an act (optionally: may this profession do it). */
@@ -282,8 +282,9 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   const bare = asks && terms(withoutNames(rest, profession)).every((term) => ASPECT_FRAME_TERMS.has(term));
   if (!has(n, QUESTION_YES_NO) && !(bare && has(n, PROFESSION_ASPECT))) return null;
-  if (has(n, /\burps\b|\bunions? regionales?\b/)) return { kind: 'profession', profession, aspect: 'urps' };
-  if (has(n, /\bordres?\b/)) return { kind: 'profession', profession, aspect: 'ordre' };
+  const urps = has(n, /\burps\b|\bunions? regionales?\b/);
+  const ordre = has(n, /\bordres?\b|\border\b/);
+  if (urps || ordre) return { kind: 'profession', profession, aspect: urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre' };
   if (has(n, /\breglemente\w*/)) return { kind: 'profession', profession, aspect: 'reglementee' };
   const asked = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
   if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };

@@ -10,3 +10,12 @@ export interface Handler {
   readonly name: string;
   handle(message: IncomingMessage): Promise<Reply | null>;
 }
+
+/** The first reply of the handlers, asked in order. */
+export async function firstReply(handlers: readonly Handler[], message: IncomingMessage): Promise<Reply | null> {
+  for (const handler of handlers) {
+    const reply = await handler.handle(message);
+    if (reply) return reply;
+  }
+  return null;
+}

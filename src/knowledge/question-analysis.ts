@@ -140,6 +140,9 @@ function comparedSides(text: string): [string, string] | undefined {
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;
 
+/** An interrogative word anywhere in a clause (« il y a combien d'axes ? »). */
+const INTERROGATIVE = /\b(?:combien|quand|qui|quel|quelle|quels|quelles|comment|pourquoi|quoi|how|what|which|who|when|where|why)\b/;
+
 /** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
 const SECOND_QUESTION =
   /\?\s+(?=\S)|[,;]?\s+(?:et|and|puis)\s+(?=(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|depuis quand|[àa] quelle|[àa] quel|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|what|which|where|why|is|are|does|do|can)\b)/iu;
@@ -148,8 +151,11 @@ const SECOND_QUESTION =
 function twoParts(text: string): [string, string] | undefined {
   const match = SECOND_QUESTION.exec(text);
   if (!match || match.index === undefined) return undefined;
-  const first = text.slice(0, match.index).trim();
+  // The first part keeps its question mark: « je peux appliquer le protocole ? » asks by it.
+  const first = text.slice(0, match.index + (match[0].startsWith('?') ? 1 : 0)).trim();
   const second = text.slice(match.index + match[0].length).trim();
-  // « … ? je négocie mon contrat » says something after the question: only a second question is a second part.
-  return terms(first).length > 0 && terms(second).length > 0 && asksSomething(second) ? [first, second] : undefined;
+  // « … ? je négocie mon contrat » says something after the question, « Ordre ? URPS ? » lists what it asks of one
+  // thing: a second part asks in words, or names more than one thing.
+  const asksInWords = ASKS.test(normalizeForMatch(second)) || INTERROGATIVE.test(normalizeForMatch(second)) || (second.includes('?') && terms(second).length > 1);
+  return terms(first).length > 0 && terms(second).length > 0 && asksInWords ? [first, second] : undefined;
 }

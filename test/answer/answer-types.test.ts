@@ -138,3 +138,16 @@ describe('threads', () => {
     expect(followUp.text).toMatch(/mission/i);
   });
 });
+
+describe('two-part questions across handlers', () => {
+  it('answers an eligibility part and a definition part, each on its own', async () => {
+    const reply = await ask("je suis kiné en CPTS, je peux appliquer le protocole entorse ? et c'est quoi une ESP ?");
+    expect(reply.text).toMatch(/^\*\*Non\*\*.*31 août 2023/);
+    expect(reply.text).toMatch(/équipe de soins primaires/);
+  });
+
+  it('keeps a list of facts asked of one thing as one question', async () => {
+    expect((await ask('Psychomotricien : Ordre ? URPS ?')).text).toMatch(/^\*\*Ordre : non ; URPS : non\.\*\*/);
+    expect((await ask('les orthophonistes ont-ils un ordre ? et une URPS ?')).text).toMatch(/^\*\*Ordre : non ; URPS : oui\.\*\*/);
+  });
+});
