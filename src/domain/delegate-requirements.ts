@@ -20,6 +20,8 @@ export type Requirements = z.infer<typeof RequirementsSchema>;
 interface Figure {
   value: number;
   context: string;
+  /** « moins d'un an »: under the value, not at it. */
+  under?: boolean;
 }
 
 /** What the asker says of their own practice: every duration and share of time, each with its context. */
@@ -34,7 +36,9 @@ const UNIT = String.raw`(ans?|annees?|mois|years?|months?)`;
 /** « 1 an d'expérience », « 5 ans de métier », « 2 years of experience ». */
 const YEARS_OF = new RegExp(String.raw`\b${NUMBER} ${UNIT} (?:d experience|d exercice|de metier|d anciennete|de pratique|de diplome|of experience|of practice|in the job)\b`, 'g');
 /** « IDE aux urgences depuis 6 mois », « I've been an ER nurse for 2 years »: a duration, said of the asker when nothing else is named before it. */
-const FOR_DURATION = new RegExp(String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since) ${NUMBER} ${UNIT}\b`, 'g');
+const FOR_DURATION = new RegExp(String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since|il y a) ${NUMBER} ${UNIT}\b`, 'g');
+/** « avec moins d'un an d'urgences », « less than 2 years »: under that figure. */
+const LESS_THAN = new RegExp(String.raw`\b(?:moins d|moins de|less than|under) ${NUMBER} ${UNIT}\b`, 'g');
 /** Words that make a duration someone else's or something's (« un patient suivi depuis 2 ans », « notre service a ouvert depuis… »). */
 const NOT_THE_ASKER = /\b(?:patients?|patientes?|enfants?|femmes?|hommes?|monsieur|madame|bebe|protocoles?|msp|cpts|equipe|structure|service|notre|nos|existe|ouvert|ouverte|cree|creee|suivie?s?)\b/;
 /** « je ne fais que 30 % d'écho », « 30% of my time », « 70 % de mon temps en radio ». */
@@ -52,6 +56,7 @@ export function askerPractice(text: string, professionNamed: boolean): AskerPrac
   const n = normalizeForMatch(text.replace(/%/g, ' pour cent '));
   const years: Figure[] = [];
   for (const match of n.matchAll(YEARS_OF)) years.push(figureOf(n, match, match[1], match[2]));
+  for (const match of n.matchAll(LESS_THAN)) years.push({ ...figureOf(n, match, match[1], match[2]), under: true });
   if (professionNamed) {
     for (const match of n.matchAll(FOR_DURATION)) if (!NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
   }
@@ -74,25 +79,29 @@ function around(n: string, match: RegExpMatchArray): string {
  * The figure that speaks of the requirement (« aux urgences depuis 3 mois » for years at the urgences), or the only
  * one given; none when several are given and none says what it is of (the question is then not checked on it).
  */
-function figureFor(figures: readonly Figure[], about: string): number | undefined {
+function figureFor(figures: readonly Figure[], about: string): Figure | undefined {
   const wanted = terms(about).filter((term) => term.length >= MIN_TIE_CHARS);
   const tied = figures.filter((figure) => terms(figure.context).some((term) => term.length >= MIN_TIE_CHARS && wanted.some((w) => w.startsWith(term) || term.startsWith(w))));
-  if (tied.length > 0) return Math.min(...tied.map((figure) => figure.value));
-  return figures.length === 1 ? figures[0]?.value : undefined;
+  if (tied.length > 0) return tied.reduce((least, figure) => (figure.value < least.value ? figure : least));
+  return figures.length === 1 ? figures[0] : undefined;
 }
+
+/** Is the figure short of the minimum (« moins d'un an » is short of one year)? */
+const shortOf = (figure: Figure, min: number) => (figure.under ? figure.value <= min : figure.value < min);
+const said = (figure: Figure) => `${figure.under ? 'moins de ' : ''}${duration(figure.value)}`;
 
 /** What the asker lacks, one reason each (« il faut au moins 1 an d'exercice aux urgences ; la question en indique 6 mois »). */
 export function missingRequirements(requirements: Requirements | undefined, practice: AskerPractice): string[] {
   const missing: string[] = [];
   const years = requirements?.years;
   const given = years ? figureFor(practice.years, years.of) : undefined;
-  if (years && given !== undefined && given < years.min) {
-    missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${duration(given)}`);
+  if (years && given && shortOf(given, years.min)) {
+    missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${said(given)}`);
   }
   const share = requirements?.share;
   const spent = share ? figureFor(practice.shares, share.on) : undefined;
-  if (share && spent !== undefined && spent < share.min) {
-    missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent} %`);
+  if (share && spent && shortOf(spent, share.min)) {
+    missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent.value} %`);
   }
   return missing;
 }

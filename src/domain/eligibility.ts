@@ -3,8 +3,8 @@ import { analyseQuestion, asksSomething, SITUATION_WEIGHT, type QuestionKind } f
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
-import { findProfession, matchProtocolsByActs, professionCovers } from './lookups.ts';
-import { placeRefusal, placesIn } from './places.ts';
+import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
+import { placeConfirmation, placeRefusal, placesIn } from './places.ts';
 import { COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
@@ -54,10 +54,17 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
-  const fits = aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole';
+  const where = placeConfirmation(protocol.places, placesIn(text), today);
+  const fits = `${aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole'}${where ? ` ; ${where}` : ''}`;
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
   return compose(`${lead}${check}`, [protocolBlock(registries, protocol, today)], true);
+}
+
+/** « infirmiers et pharmaciens ». */
+function pluralNames(registries: Registries, ids: readonly string[]): string {
+  const plurals = ids.map((id) => professionById(registries, id)?.plural ?? id);
+  return plurals.length <= 1 ? (plurals[0] ?? '') : `${plurals.slice(0, -1).join(', ')} et ${plurals.at(-1) ?? ''}`;
 }
 
 /** The protocol the question names; among several, one where the profession it names is délégué. */
@@ -109,7 +116,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   const profession = findProfession(registries, text);
   const takesPart = (ids: readonly string[]) => profession !== undefined && ids.some((id) => professionCovers(registries, id, profession.id));
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
-    fails.push(`ce protocole délègue ces actes aux ${names(registries, protocol.delegues)}, pas aux ${profession.plural}`);
+    fails.push(`ce protocole délègue ces actes aux ${pluralNames(registries, protocol.delegues)}, pas aux ${profession.plural}`);
   }
   const place = placeRefusal(protocol.places, placesIn(text), today);
   if (place) fails.push(place);

@@ -72,6 +72,13 @@ export function placeRefusal(openings: readonly Opening[], named: readonly Place
   return end ? `${where} : cette ouverture a pris fin le ${frenchDay(end)}` : where;
 }
 
+/** Where the protocol applies today, when the question names a place it is open to (« … : il s'applique en ville »). */
+export function placeConfirmation(openings: readonly Opening[], named: readonly Place[], today: IsoDay): string | null {
+  const openNow = openings.filter((opening) => isOpen(opening, today));
+  if (!named.some((place) => openNow.some((opening) => admits(opening, place)))) return null;
+  return `ce protocole s'applique ${listed([...new Set(openNow.map((o) => LABELS[o.place]))], 'ou')}`;
+}
+
 /** « en MSP, en centre de santé ou en CPTS ». */
 function listed(items: readonly string[], last: 'ou' | 'ni'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1) ?? ''}`;

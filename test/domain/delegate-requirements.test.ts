@@ -38,6 +38,8 @@ describe('eligibility of the asker as délégué', () => {
     // The figure of what the requirement is about, among others.
     expect(ask('je suis IDE depuis 10 ans mais aux urgences depuis 3 mois, je peux appliquer le protocole sutures ?')).toMatch(/^\*\*Non\*\*.*3 mois/);
     expect(ask('je suis MERM, je fais 70 % de mon temps en radio et 30 % en écho, je peux appliquer le protocole échographie ?')).toMatch(/^\*\*Non\*\*.*30 %/);
+    expect(ask('Je suis infirmière arrivée aux urgences il y a six mois : puis-je déjà être déléguée pour les sutures ?')).toMatch(/^\*\*Non\*\*.*6 mois/);
+    expect(ask("Une IDE avec moins d'un an d'urgences peut-elle être déléguée pour les sutures ?")).toMatch(/^\*\*Non\*\*.*moins de 1 an/);
   });
 
   it('answers « Oui » when the figures are met, pointing to the other conditions', () => {

@@ -93,3 +93,4 @@ describe('eligibility leaves the figure of an act to the articles', () => {
     expect(eligibilityAnswer(registries, 'Jeune femme de 23 ans, ça brûle, 37° au thermomètre. Je peux la prendre dans le protocole cystite ?', '2026-12-01')?.text).toMatch(/^\*\*Oui\*\*/);
   });
 });
+
