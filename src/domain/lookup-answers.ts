@@ -2,7 +2,7 @@ import { capitalize } from '../text/capitalize.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { describeValues, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
-import { canTakePart, matchProtocolsByActs, professionById, professionCovers, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import { canTakePart, matchProtocolsByActs, professionById, professionCovers, professionNamed, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import type { FormAspect, LookupQuery, ProfessionAspect } from './lookup-intent.ts';
 import { STATUS_SECTIONS, statusPhrase, statusTag } from './protocol-status.ts';
 import { inForce, type DatedFact, type Fact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Protocol, type Registries } from './registry.ts';
@@ -152,11 +152,19 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
     role === 'delegue'
       ? `**Protocoles de coopération où les ${who} ont le rôle de délégué**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
       : `**Protocoles de coopération où les ${who} ont le rôle de délégant** :`;
-  const blocks = localFirst(found).map((protocol) => ({
+  // A specialty asked (« cardiologue »): the protocols that name it first; those naming only its parent profession
+  // (« médecin », without specialty) are listed apart, as possibly concerning it.
+  const listedIds = (protocol: Protocol) => (role === 'delegue' ? protocol.delegues : protocol.delegants);
+  const named = found.filter((protocol) => listedIds(protocol).some((id) => professionNamed(registries, id, profession.id)));
+  const shown = profession.parent && named.length > 0 ? named : found;
+  const blocks = localFirst(shown).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
     text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
   }));
-  return compose(heading, blocks, true, 'Le registre ne recense que les protocoles trouvés dans ses sources.');
+  const parent = profession.parent ? professionById(registries, profession.parent) : undefined;
+  const others = found.filter((protocol) => !shown.includes(protocol)).map((protocol) => protocol.short ?? protocol.title);
+  const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${others.join(', ')}.` : '';
+  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}`);
 }
 
 const CATEGORY_LABELS: Record<ProfessionCategory, string> = {

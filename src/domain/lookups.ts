@@ -67,6 +67,11 @@ export function professionCovers(registries: Registries, listed: string, asked: 
   return lineage(registries, asked).includes(listed) || lineage(registries, listed).includes(asked);
 }
 
+/** True when a protocol naming `listed` names `asked` itself or one of its specialties (not only its parent profession). */
+export function professionNamed(registries: Registries, listed: string, asked: string): boolean {
+  return lineage(registries, listed).includes(asked);
+}
+
 /** Protocols whose keywords (lay words and synonyms included) appear in the text, best match first. */
 export function matchProtocolsByActs(registries: Registries, text: string): Protocol[] {
   const variants = [text, ...createThesaurus(registries).expand(text)].map(matchWords);

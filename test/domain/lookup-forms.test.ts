@@ -84,3 +84,15 @@ describe('a protocol the base does not hold', () => {
     expect(unknown('ado de 14 ans avec des brulures en urinant, protocole cystite possible ?')).toBe(false);
   });
 });
+
+describe('a specialty’s protocols', () => {
+  it('lists those naming the specialty, and those naming only its profession apart', () => {
+    const query = detect('Quels protocoles de coopération ont un cardiologue comme délégant ?');
+    expect(query?.kind).toBe('delegant');
+    const text = query ? lookupAnswer(registries, query, '2026-12-01').text : '';
+    const [listed, apart] = text.split('Le registre ne recense');
+    expect(listed).toMatch(/Insuffisance cardiaque/);
+    expect(listed).not.toMatch(/IOA/);
+    expect(apart).toMatch(/sans préciser de spécialité : .*IOA/);
+  });
+});
