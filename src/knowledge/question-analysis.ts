@@ -17,6 +17,8 @@ export interface AnalysedQuestion {
   /** The question, with colloquial and English "what is" forms rewritten to the French one. */
   text: string;
   kind: QuestionKind;
+  /** The words that ask for that kind of answer (« par quoi on commence », « combien de »), empty for « open ». */
+  kindWords?: string;
   clauses: Clause[];
   /** The two things compared (« différence entre X et Y »), for a comparison. */
   sides?: [string, string];
@@ -43,7 +45,7 @@ const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|
 
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each)\b/],
-  ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on )?commencer|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:on|je|nous) (?:doit|dois|devons) faire quoi|que faut il faire|faut faire quoi|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
+  ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » asks only at the start of a clause, after a preposition or before the verb it asks about (not « l'anesthésiste qui consulte »).
@@ -77,13 +79,15 @@ export function asksSomething(text: string): boolean {
 export function analyseQuestion(asked: string): AnalysedQuestion {
   const text = canonicalQuestion(withoutNegatedMentions(asked));
   const n = normalizeForMatch(text);
-  const kind = KIND_PATTERNS.find(([, pattern]) => pattern.test(n))?.[0] ?? 'open';
+  const found = KIND_PATTERNS.find(([, pattern]) => pattern.test(n));
+  const kind = found?.[0] ?? 'open';
+  const kindWords = found ? (found[1].exec(n)?.[0] ?? '') : '';
   const sides = kind === 'comparison' ? comparedSides(text) : undefined;
   const clauses = weighClauses(text)
     .map((clause) => ({ ...clause, text: clause.text.replace(FRAME_WORDS, ' ').replace(/\s+/g, ' ').trim() }))
     .filter((clause) => clause.text.length > 0);
   const parts = kind === 'comparison' ? undefined : twoParts(text);
-  return { text, kind, clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }], ...(sides ? { sides } : {}), ...(parts ? { parts } : {}) };
+  return { text, kind, kindWords, clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }], ...(sides ? { sides } : {}), ...(parts ? { parts } : {}) };
 }
 
 /**

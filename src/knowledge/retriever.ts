@@ -88,6 +88,8 @@ export class Retriever {
     const answering = focus.length > 0 ? focus : wanted;
     const subjects = new Set(this.expander.subjects(analysed.text));
     const details = askedDetails(question);
+    // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those words.
+    const stepsWords = analysed.kind === 'steps' ? terms(analysed.kindWords ?? '') : [];
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const passages: Passage[] = [];
@@ -97,7 +99,7 @@ export class Retriever {
       const chunkTerms = this.termsOf(chunk);
       const lacks = lacksAsked(details, `${chunk.section} ${chunk.text}`);
       // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
-      const coverage = coverageOf(details.units.length > 0 && !lacks ? withoutTerms(answering, details.askingTerms) : answering, chunkTerms.all);
+      const coverage = coverageOf(withoutTerms(answering, [...(details.units.length > 0 && !lacks ? details.askingTerms : []), ...stepsWords]), chunkTerms.all);
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
