@@ -21,7 +21,7 @@ describe('the kind of a question', () => {
   });
 
   it('reads steps with words between « comment » and the verb, and plain « on commence par quoi »', () => {
-    for (const q of ['comment on cree une cpts ??', 'Comment je fais pour déclarer un protocole ?', 'On voudrait monter une MSP. On commence par quoi ?', 'What are the steps to open an MSP?']) {
+    for (const q of ['comment on cree une cpts ??', 'Comment je fais pour déclarer un protocole ?', 'On voudrait monter une MSP. On commence par quoi ?', 'What are the steps to open an MSP?', 'on veut monter une CPTS, par quoi on commence ?', "Pour obtenir l'ACI, la MSP doit faire quoi ?"]) {
       expect(kind(q), q).toBe('steps');
     }
   });
