@@ -1,5 +1,5 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
-import { findPhrase, matchWords } from './phrase-match.ts';
+import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
@@ -94,11 +94,8 @@ const STATUS_FRAME_TERMS = new Set(
 
 /** The text without the phrases given (a protocol's keywords), by phrase match. */
 function withoutPhrases(n: string, phrases: readonly string[]): string {
-  const words = [...matchWords(n)];
-  for (const phrase of phrases.map(matchWords).sort((a, b) => b.length - a.length)) {
-    for (const start of findPhrase(words, phrase)) words.fill('', start, start + phrase.length);
-  }
-  return words.filter(Boolean).join(' ');
+  const longestFirst = phrases.map(matchWords).sort((a, b) => b.length - a.length);
+  return blankPhrases(matchWords(n), longestFirst).filter(Boolean).join(' ');
 }
 
 /** Words asking for a list or a count. */

@@ -50,3 +50,12 @@ export function longestMatch(textWords: readonly string[], phrases: readonly str
   }
   return best;
 }
+
+/** The words with every occurrence of the phrases (given as words, in the order to try them) blanked out. */
+export function blankPhrases(textWords: readonly string[], phrases: readonly (readonly string[])[], fuzzy = true): string[] {
+  const left = [...textWords];
+  for (const phrase of phrases) {
+    for (const start of findPhrase(left, phrase, fuzzy)) left.fill('', start, start + phrase.length);
+  }
+  return left;
+}

@@ -1,6 +1,6 @@
 import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
-import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
+import { blankPhrases, containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type Registries } from './registry.ts';
 
 /**
@@ -108,9 +108,5 @@ function isProfessionName(registries: Registries, phrase: string): boolean {
 
 /** The words without the professions' names. */
 function withoutProfessions(registries: Registries, words: readonly string[]): string[] {
-  const left = [...words];
-  for (const nameWords of professionNames(registries).words) {
-    for (const start of findPhrase(left, nameWords, false)) left.fill('', start, start + nameWords.length);
-  }
-  return left;
+  return blankPhrases(words, professionNames(registries).words, false);
 }

@@ -1,5 +1,6 @@
 import { isStopWord, normalizeForMatch, terms } from '../text/french.ts';
 import { NUMBER_WORDS_PATTERN } from '../text/number-words.ts';
+import { memoize } from '../text/memo.ts';
 
 /**
  * Details a question asks for that a passage must state to answer it, whatever else it shares with the question:
@@ -14,12 +15,17 @@ export interface AskedDetails {
   units: readonly string[];
   /** The terms of the words that ask for the quantity (« temps », « délai »): a figure in the unit answers them. */
   askingTerms: readonly string[];
+  /** A figure in one of the units, when units are asked. */
+  figure?: RegExp;
 }
 
 interface Designation {
   word: string;
   number: string;
 }
+
+/** The word with any number after it, to find which numbers a passage gives it (compiled once per word). */
+const numberedPattern = memoize((word) => new RegExp(String.raw`\b${word} (?:n |no |numero )?(\d{1,4})\b`, 'g'), 1000);
 
 /** A figure as the base writes it (« 220 000 », « 1,5 », « sept »). */
 const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
@@ -61,12 +67,16 @@ export function askedDetails(question: string): AskedDetails {
   const designations: Designation[] = [];
   for (const match of n.matchAll(DESIGNATION)) {
     const [, word, number] = match;
-    if (word && number && !isStopWord(word) && !NOT_DESIGNATING.test(word) && !/^(?:19|20)\d\d$/.test(number)) designations.push({ word, number });
+    if (word && number && !isStopWord(word) && !NOT_DESIGNATING.test(word) && !/^(?:19|20)\d\d$/.test(number)) {
+      designations.push({ word, number });
+    }
   }
   const asking = ASKED_UNITS.filter(([pattern]) => pattern.test(n));
   const units = [...new Set(asking.flatMap(([, families]) => families))];
   const askingTerms = asking.flatMap(([pattern]) => terms(pattern.exec(n)?.[0] ?? ''));
-  return { designations, units, askingTerms };
+  const spelled = units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
+  const figure = units.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
+  return { designations, units, askingTerms, ...(figure ? { figure } : {}) };
 }
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
@@ -74,14 +84,12 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
   if (details.designations.length === 0 && details.units.length === 0) return false;
   const n = normalizeForMatch(passageText);
   for (const { word, number } of details.designations) {
-    const numbered = [...n.matchAll(new RegExp(String.raw`\b${word} (?:n |no |numero )?(\d{1,4})\b`, 'g'))].map((m) => m[1]);
-    if (numbered.length > 0 && !numbered.includes(number)) return true;
+    const given = [...n.matchAll(numberedPattern(word))].map((m) => m[1]);
+    if (given.length > 0 && !given.includes(number)) return true;
   }
-  if (details.units.length > 0) {
-    const units = details.units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
-    const figure = new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${units.join('|')})\b`);
+  if (details.figure) {
     const symbol = (details.units.includes('pourcent') && /\d ?%/.test(passageText)) || (details.units.includes('euros') && /\d ?€/.test(passageText));
-    if (!figure.test(n) && !symbol) return true;
+    if (!details.figure.test(n) && !symbol) return true;
   }
   return false;
 }

@@ -90,6 +90,9 @@ export class Retriever {
     const details = askedDetails(question);
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those words.
     const stepsWords = analysed.kind === 'steps' ? terms(analysed.kindWords ?? '') : [];
+    const answeringOtherwise = withoutTerms(answering, stepsWords);
+    // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
+    const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...stepsWords]);
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const passages: Passage[] = [];
@@ -98,8 +101,7 @@ export class Retriever {
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
       const lacks = lacksAsked(details, `${chunk.section} ${chunk.text}`);
-      // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
-      const coverage = coverageOf(withoutTerms(answering, [...(details.units.length > 0 && !lacks ? details.askingTerms : []), ...stepsWords]), chunkTerms.all);
+      const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
@@ -211,12 +213,15 @@ const HEADING_KIND_WEIGHT = 3;
 
 /** The kinds of the questions a section answers: its heading's and its authored questions'. */
 function kindsOf(chunk: Chunk): Map<QuestionKind, number> {
-  const asked = [...Array<string>(HEADING_KIND_WEIGHT).fill(chunk.section), ...(chunk.questions ?? [])];
+  const questions = chunk.questions ?? [];
+  const total = HEADING_KIND_WEIGHT + questions.length;
   const kinds = new Map<QuestionKind, number>();
-  for (const question of asked) {
+  const add = (question: string, weight: number) => {
     const { kind } = analyseQuestion(question);
-    kinds.set(kind, (kinds.get(kind) ?? 0) + 1 / asked.length);
-  }
+    kinds.set(kind, (kinds.get(kind) ?? 0) + weight / total);
+  };
+  add(chunk.section, HEADING_KIND_WEIGHT);
+  for (const question of questions) add(question, 1);
   return kinds;
 }
 
