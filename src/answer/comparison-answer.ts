@@ -2,7 +2,7 @@ import type { Citation, Reply } from '../engine/reply.ts';
 import type { AnalysedQuestion } from '../knowledge/question-analysis.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { capitalize } from '../text/capitalize.ts';
-import { terms } from '../text/french.ts';
+import { termOf, terms, words } from '../text/french.ts';
 import { citationOf, extractSentences, MAX_ANSWER_CHARS, selectPassages } from './extractive-composer.ts';
 
 /** One side of a comparison: what to look up, and the label its answer is shown under. */
@@ -24,11 +24,30 @@ const COMPARING =
  */
 export async function answerComparison(retriever: Retriever, question: AnalysedQuestion): Promise<Reply | null> {
   if (question.kind !== 'comparison' || !question.sides) return null;
-  for (const sides of comparedSides(question, question.sides)) {
+  for (const sides of comparedSides(question, parallelSides(retriever, question.sides))) {
     const reply = await answerEachSide(retriever, question, sides);
     if (reply) return reply;
   }
   return null;
+}
+
+/** A complement that ends a side (« … d'une CPTS », « … de tâches »). */
+const COMPLEMENT = /\s+(?:d['’]|de\s|du\s|des\s|of\s).*$/iu;
+
+/**
+ * Sides said with their shared words once (« missions socles et optionnelles d'une CPTS », « protocoles nationaux
+ * ou locaux ») get them back: the first side's head when the second is one word that the base's headings say after
+ * it (« missions optionnelles »), and then the second side's complement (« d'une CPTS ») for the first.
+ */
+function parallelSides(retriever: Retriever, [first, second]: readonly [string, string]): [string, string] {
+  const head = words(first).find((word) => termOf(word) !== null);
+  const secondCore = second.replace(COMPLEMENT, '');
+  const headless = head !== undefined && terms(first).length > 1 && terms(secondCore).length === 1 && !terms(second).includes(termOf(head) ?? '');
+  const fullSecond = headless && retriever.headingSays(`${head} ${secondCore}`) ? `${head} ${second}` : second;
+  const complement = COMPLEMENT.exec(fullSecond)?.[0] ?? '';
+  const sameHead = terms(first)[0] === terms(fullSecond)[0];
+  const fullFirst = sameHead && complement && !terms(complement).some((term) => terms(first).includes(term)) ? `${first}${complement}` : first;
+  return [fullFirst, fullSecond];
 }
 
 function comparedSides(question: AnalysedQuestion, sides: readonly [string, string]): Side[][] {

@@ -316,7 +316,8 @@ export function formAnswer(form: PracticeForm, aspect: FormAspect): Reply {
     sources: fact.sources,
     path: REGISTRY_FILES.forms,
   }));
-  return compose(`**${name} — ${FORM_ASPECT_TITLES[aspect]}** :`, blocks, true);
+  const heading = `${name} — ${FORM_ASPECT_TITLES[aspect]}`;
+  return { ...compose(`**${heading}** :`, blocks, true), summaryOf: heading };
 }
 
 function datedBlock(fact: DatedFact, today: IsoDay): Block {

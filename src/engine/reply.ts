@@ -56,6 +56,11 @@ export interface Reply {
    * délégués »): weighed when a lookup and an article compete for a question. Never shown.
    */
   covers?: string;
+  /**
+   * What a registry lookup sums up of what the articles say in more detail (« CPTS — missions », a practice form's
+   * facts): a question that asks more than that is better answered by an article passage that answers it.
+   */
+  summaryOf?: string;
 }
 
 /** Kinds of reply that carry what was asked for; the others (unknown, refusal, invalid, error) are not "confident". */

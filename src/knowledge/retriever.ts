@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Passage } from './passage.ts';
 import { askedDetails, lacksAsked } from './asked-details.ts';
 import { terms } from '../text/french.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
@@ -34,6 +35,9 @@ export class Retriever {
 
   /** Passages of the last questions asked (the same question is retrieved several times while answering it). */
   private readonly recent = new LRUCache<string, Passage[]>({ max: RECENT_QUESTIONS });
+
+  /** The terms of each distinct section heading, in their order (built when first needed). */
+  private headingRuns: string[][] | undefined;
 
   constructor(
     private readonly index: KnowledgeIndex,
@@ -113,6 +117,28 @@ export class Retriever {
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);
+  }
+
+  /**
+   * Does some section heading say these words in a row (« missions optionnelles », « protocoles locaux »)? A word
+   * one letter off a heading's (a typo) still counts.
+   */
+  headingSays(phrase: string): boolean {
+    const wanted = terms(phrase);
+    if (wanted.length === 0) return false;
+    this.headingRuns ??= [...new Set(this.index.chunks.map((chunk) => terms(chunk.section).join(' ')))].map((run) => run.split(' '));
+    return this.headingRuns.some((run) => run.some((_, i) => wanted.every((term, j) => nearlySame(term, run[i + j]))));
+  }
+
+  /**
+   * How much of what a question asks a text holds: the asked terms weighted by how telling they are (the
+   * asker's situation left out), as passages are measured. For comparing answers that are not passages.
+   */
+  answeredShare(question: string, text: string): number {
+    const analysed = this.withNamedTopics(analyseQuestion(question));
+    const wanted = this.weightedTerms(analysed, this.expander.expansions(question));
+    const focus = wanted.filter((w) => w.focus);
+    return coverageOf(focus.length > 0 ? focus : wanted, new Set(terms(text)));
   }
 
   /**
@@ -267,6 +293,12 @@ function coverageOf(wanted: readonly WantedTerm[], have: ReadonlySet<string>): n
     if (have.has(term) || alternatives.some((alt) => alt.every((t) => have.has(t)))) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** The same term, or one letter off it for a long word (« optionel » for « optionnel »). */
+function nearlySame(asked: string, known: string | undefined): boolean {
+  if (known === undefined) return false;
+  return asked === known || (asked.length >= 5 && asked[0] === known[0] && editDistance(asked, known, 1) <= 1);
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

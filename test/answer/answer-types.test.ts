@@ -72,6 +72,38 @@ describe('comparisons', () => {
   });
 });
 
+describe('comparisons said with shared words once', () => {
+  it.each([
+    ["difference entre missions socles et optionelles d'une cpts ?", /obligatoires/, /qualité et de la pertinence/],
+    ["Missions socles et missions optionnelles d'une CPTS : quelle différence ?", /obligatoires/, /qualité et de la pertinence/],
+    ['missions socles vs optionnelles des CPTS ?', /obligatoires/, /qualité et de la pertinence/],
+    ['protocoles nationaux ou locaux : quelle différence ?', /\*\*Protocoles nationaux\*\*/, /\*\*Protocoles locaux\*\*/],
+  ])('« %s » gets both sides', async (question, first, second) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(first);
+    expect(reply.text).toMatch(second);
+  });
+});
+
+describe('a registry summary or the article section that answers', () => {
+  it.each([
+    ['Les étapes pour monter une SISA ?', /associés/, 'articles/sisa-societe-interprofessionnelle.md'],
+    ['Plafonds CPTS (chiffres 2019) : taille 1 vs taille 4 ?', /220 000/, 'articles/cpts-aci-financement.md'],
+    ["L'ARS peut-elle financer l'étude de faisabilité ou le démarrage de notre MSP ?", /FIR|fonds d'intervention/, undefined],
+  ])('« %s » is answered by the section on what is asked, not the practice form’s summary', async (question, fact, path) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(fact);
+    expect(reply.citations.every((c) => !c.path.startsWith('registries/practice-forms'))).toBe(true);
+    if (path) expect(reply.citations.map((c) => c.path)).toContain(path);
+  });
+
+  it.each(['CPTS missions ?', 'quelles sont les missions des CPTS', 'What are the missions of a CPTS?'])('keeps the practice form’s facts for « %s », which asks no more than they sum up', async (question) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(/accès aux soins/);
+    expect(reply.text).toMatch(/qualité et (de la )?pertinence/);
+  });
+});
+
 describe('two-part questions', () => {
   it('answers each part from what answers it best, citations numbered across the parts', async () => {
     const reply = await ask('la teleexpertise est remboursee depuis quand ? et on peut en faire combien par an pour un meme patient ?');
