@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { localId } from '../../core/ids.ts';
@@ -12,6 +11,7 @@ import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools } from './delivery.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
+import { MessageEventSchema, type MessageEvent } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
 import type { Handle } from './router-listeners.ts';
@@ -22,19 +22,6 @@ const WORKING_REACTION = 'hourglass_flowing_sand';
 const PROGRESS_DELAY_MS = 700;
 
 const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
-
-/** The fields of a message or app_mention event Coordo uses (everything else is ignored). */
-const MessageEventSchema = z.object({
-  channel: z.string().min(1),
-  user: z.string().min(1).optional(),
-  text: z.string().default(''),
-  ts: z.string().min(1),
-  thread_ts: z.string().optional(),
-  bot_id: z.string().optional(),
-  subtype: z.string().optional(),
-  channel_type: z.string().optional(),
-});
-type MessageEvent = z.infer<typeof MessageEventSchema>;
 
 export interface QuestionsDeps {
   questions: Questions;
