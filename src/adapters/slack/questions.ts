@@ -7,6 +7,7 @@ import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
+import { whileSlow } from '../shared/progress.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools } from './delivery.ts';
@@ -59,14 +60,8 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
         question.threadTs ? threadHistory(client, { channel, threadTs: question.threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger),
     };
     const interaction: Interaction = { kind: 'message', actor: { platform: 'slack', userId: localId(question.userId, 'slack') }, text: plainText(text, bot.userId), message: where, eventId: event?.id, retry: event?.retry };
-    let added: Promise<void> | undefined;
-    const timer = setTimeout(() => (added = react(client, 'add', channel, ts)), PROGRESS_DELAY_MS);
-    try {
-      await handle(interaction, { client, userId: interaction.actor.userId });
-    } finally {
-      clearTimeout(timer);
-      if (added) await added.then(() => react(client, 'remove', channel, ts));
-    }
+    const sign = { show: () => react(client, 'add', channel, ts), hide: () => react(client, 'remove', channel, ts) };
+    await whileSlow(() => handle(interaction, { client, userId: interaction.actor.userId }), sign, PROGRESS_DELAY_MS);
   }
 
   function onMessage(client: WebClient, bot: BotIdentity, event: MessageEvent, eventId: string | undefined, retry?: number): Promise<void> {

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
 import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, MAX_SOURCES, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { ACTION_ASK_SUGGESTION } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -89,11 +89,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
 
   const tail: KnownBlock[] = [];
-  const citations = reply.citations.slice(0, MAX_SOURCES);
-  if (citations.length > 0) {
-    const lines = citations.map(formatCitation).join('\n');
-    for (const piece of splitText(`*Sources*\n${lines}`, MAX_SECTION_CHARS)) tail.push(section(piece));
-  }
+  const sources = sourcesText(reply, (text) => `*${text}*`, formatCitation);
+  if (sources) tail.push(...splitText(sources, MAX_SECTION_CHARS).map(section));
   tail.push(...suggestionBlocks(reply));
   const actions = actionsBlock(reply, options);
   if (actions) tail.push(actions);
