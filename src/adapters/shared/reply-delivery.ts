@@ -15,10 +15,11 @@ export interface ReplyPort<T> {
   platform: Platform;
   /** Post the reply (exactly once, through the tools), with its files where the platform attaches them to the post. */
   post(reply: Reply, effect: ReplyRow, row: OutboxRow, tools: T): Promise<void>;
-  /** A refusal no retry will change (the reply itself is wrong for the platform)… */
-  refused?(error: unknown): boolean;
-  /** …then this plain text is posted instead. */
-  postText?(text: string, effect: ReplyRow, tools: T): Promise<void>;
+  /** Where the platform may refuse a reply for good (the reply itself is wrong for it): such an error, and a plain text posted instead. */
+  refusal?: {
+    matches(error: unknown): boolean;
+    postText(text: string, effect: ReplyRow, tools: T): Promise<void>;
+  };
   /** Where files follow the post: their upload, and what the asker alone is told when it fails. */
   files?: {
     upload(reply: Reply, row: OutboxRow, tools: T): Promise<void>;
@@ -44,9 +45,9 @@ export function replyDelivery<T>(desk: AnswerDesk, port: ReplyPort<T>, logger: L
     try {
       await port.post(reply, effect, row, tools);
     } catch (error) {
-      if (!port.postText || !port.refused?.(error)) throw error;
+      if (!port.refusal?.matches(error)) throw error;
       logger.error(`${platform}.answer_refused`, { error: errorName(error) });
-      await port.postText(ERROR_TEXT, effect, tools);
+      await port.refusal.postText(ERROR_TEXT, effect, tools);
       desk.forget(row.key);
       return delivered;
     }

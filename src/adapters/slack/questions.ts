@@ -77,8 +77,10 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
       await tools.post({ ...renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined }), ephemeralTo: effect.ephemeralTo });
     },
     // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
-    refused: (error) => classify(error).status === 'failed',
-    postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
+    refusal: {
+      matches: (error) => classify(error).status === 'failed',
+      postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
+    },
     files: {
       async upload(reply, row, tools) {
         const channel = await tools.channel();
