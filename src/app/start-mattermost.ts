@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
 import { helpText } from '../workflows/questions/help.ts';
 import { createMattermostApp } from '../adapters/mattermost/app.ts';
-import { delegationMattermostFeature } from '../adapters/mattermost/delegation.ts';
+import { delegationFeature } from '../adapters/shared/delegation-feature.ts';
 import { draftsMattermostFeature } from '../adapters/mattermost/drafts.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { createDelegation } from '../workflows/delegation/create.ts';
@@ -24,7 +24,7 @@ export async function startMattermost(config: Config, logger: Logger): Promise<S
   const steps = await selectStructuredSteps(config, logger);
   const delegation = createDelegation({ db, registries, config, logger });
   const drafts = createDrafts({ db, config, registries, steps, logger });
-  const features = [delegationMattermostFeature(delegation), draftsMattermostFeature({ ...drafts, db, logger })];
+  const features = [delegationFeature(delegation), draftsMattermostFeature({ ...drafts, db, logger })];
   const core = await createCore(config, {
     logger,
     help: helpText(features.flatMap((f) => [...(f.core?.help ?? []), ...(f.help ?? [])])),

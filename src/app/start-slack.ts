@@ -7,7 +7,7 @@ import { createSlackApp } from '../adapters/slack/app.ts';
 import { helpText } from '../workflows/questions/help.ts';
 import { conversationMigrations } from '../store/conversation-migrations.ts';
 import { draftsFeature } from '../adapters/slack/drafts.ts';
-import { delegationSlackFeature } from '../adapters/slack/delegation.ts';
+import { delegationFeature } from '../adapters/shared/delegation-feature.ts';
 import { createDelegation } from '../workflows/delegation/create.ts';
 import { openFormButton } from '../workflows/delegation/open-form-button.ts';
 import { draftMigrations } from '../workflows/drafts/migrations.ts';
@@ -36,7 +36,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<Served
   const { workflow: drafts, handler: draftHandler } = createDrafts({ db, config, registries, steps, logger });
 
   const features = [
-    delegationSlackFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps })),
+    delegationFeature(createDelegation({ db, registries, config, logger, fieldsReader: steps })),
     draftsFeature({ workflow: drafts, handler: draftHandler, db, logger }),
   ];
   const core = await createCore(config, {

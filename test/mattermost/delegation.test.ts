@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { delegationMattermostFeature } from '../../src/adapters/mattermost/delegation.ts';
+import { delegationFeature } from '../../src/adapters/shared/delegation-feature.ts';
 import { loadRegistries } from '../../src/domain/load.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { createDelegation } from '../../src/workflows/delegation/create.ts';
@@ -15,7 +15,7 @@ let bruno: string;
 beforeAll(async () => {
   h = await startMattermostHarness({
     features: [],
-    withFeatures: (db) => [delegationMattermostFeature(createDelegation({ db, registries: loadRegistries(DEFAULT_KNOWLEDGE_DIR), config: { professionGroups: {} }, logger: createLogger('silent') }))],
+    withFeatures: (db) => [delegationFeature(createDelegation({ db, registries: loadRegistries(DEFAULT_KNOWLEDGE_DIR), config: { professionGroups: {} }, logger: createLogger('silent') }))],
   });
   alice = h.fake.user('alice').id;
   bruno = h.fake.user('bruno').id;

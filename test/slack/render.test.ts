@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCKS, MAX_SECTION_CHARS, renderReply, splitText, toMrkdwn } from '../../src/adapters/slack/render.ts';
+import { MAX_BLOCKS, MAX_SECTION_CHARS, renderReply, toMrkdwn } from '../../src/adapters/slack/render.ts';
+import { splitText } from '../../src/text/split-text.ts';
 import { plainText } from '../../src/adapters/slack/message-text.ts';
 import { textReply } from '../../src/engine/reply.ts';
 import { CITATIONS } from './harness.ts';
@@ -32,7 +33,7 @@ describe('Block Kit rendering', () => {
   });
 
   it('cuts text without a break at the limit', () => {
-    const pieces = splitText('x'.repeat(7000));
+    const pieces = splitText('x'.repeat(7000), MAX_SECTION_CHARS);
     expect(pieces.map((p) => p.length)).toEqual([3000, 3000, 1000]);
   });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
-import { delegationSlackFeature } from '../../src/adapters/slack/delegation.ts';
+import { delegationFeature } from '../../src/adapters/shared/delegation-feature.ts';
 import { createDelegation } from '../../src/workflows/delegation/create.ts';
 import { conversationMigrations } from '../../src/store/conversation-migrations.ts';
 import { loadConfig } from '../../src/config/env.ts';
@@ -54,7 +54,7 @@ export async function startDelegationServer(options: DelegationServerOptions): P
   const groups = Object.fromEntries(Object.entries(options.professionGroups ?? {}).map(([p, members]) => [p, members.map(qualifyMember)]));
   const db = openDatabase(options.dbFile, conversationMigrations);
   const registries = loadRegistries(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const feature = delegationSlackFeature(createDelegation({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader }));
+  const feature = delegationFeature(createDelegation({ db, registries, config: { requestsChannel: options.requestsChannel, professionGroups: groups }, logger, fieldsReader: options.fieldsReader }));
   const slack = createSlackApp({
     config: { botToken: 'xoxb-test', signingSecret: options.signingSecret, apiUrl: options.apiUrl, port: options.port ?? 0 },
     engine: new Engine([], logger),

@@ -10,6 +10,8 @@ import { coreRoutes } from './core-routes.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
 import { NOT_YET_ACTION, questionsMattermost } from './questions.ts';
 import { chatCore } from '../shared/chat-core.ts';
+import { plannedEffects } from '../shared/planned-effects.ts';
+import { mattermostPlans } from './planned-effects.ts';
 import { mattermostPeople } from './people.ts';
 import { ActionLinks } from './render.ts';
 import { Signer, type Verified } from './signing.ts';
@@ -67,7 +69,8 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   // One directory of Mattermost accounts for every feature.
   const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, features: extra, people: mattermostPeople(client, logger) });
   const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
-  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.plug?.({ client, links, logger }) }));
+  const plans = mattermostPlans(links);
+  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: { ...f.plug?.({ client, links, logger }), ...(f.deliveries ? plannedEffects(f.deliveries, plans) : {}) } }));
   const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, features: extra, commandWords: router.commandWords() });
   const all = [questions.feature, routes, ...extra, ...plugged];
   const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));

@@ -5,7 +5,8 @@ import { localId } from '../../core/ids.ts';
 import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
-import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
+import { formEffects } from '../shared/form-effects.ts';
+import { effectRunner } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
@@ -75,20 +76,19 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     await client.createPost({ channel_id: channel.id, message, ...(attachments.length ? { props: { attachments } } : {}) });
   }
 
-  async function openDialog(effect: Extract<Effect, { kind: 'open_form' }>, scene: Staged): Promise<void> {
-    const { out } = scene;
-    const { dialog, shape } = dialogOf(effect.form);
-    const nonce = crypto.randomUUID();
-    const state = links.dialogState(CORE_DIALOG, { formId: effect.form.id, metadata: effect.form.metadata ?? '', nonce, shape }, { channelId: scene.channelId, userId: scene.userId, ttlMs: DIALOG_TTL_MS });
-    try {
+  /** Forms as interactive dialogs, their state signed; a dialog cannot change while open. */
+  const forms = formEffects<Staged, void>({
+    platform: 'mattermost',
+    async open(form, scene) {
+      const { dialog, shape } = dialogOf(form);
+      const nonce = crypto.randomUUID();
+      const state = links.dialogState(CORE_DIALOG, { formId: form.id, metadata: form.metadata ?? '', nonce, shape }, { channelId: scene.channelId, userId: scene.userId, ttlMs: DIALOG_TTL_MS });
       if (!scene.triggerId) throw new Error('no trigger');
       await client.openDialog({ trigger_id: scene.triggerId, url: links.dialogUrl(CORE_DIALOG), dialog: { ...dialog, callback_id: nonce, state } });
-      formOpened(logger, effect.notOpened);
-    } catch (error) {
-      formNotOpened(logger, effect.notOpened, error, { status: statusOf(error) });
-      if (effect.notOpened.text) out.ephemeral.push(effect.notOpened.text);
-    }
-  }
+    },
+    tell: async (text, { out }) => void out.ephemeral.push(text),
+    detail: (error) => ({ status: statusOf(error) }),
+  }, logger);
 
   /** A shared answer, posted for the channel; the private original replaced by a note. */
   async function share(effect: Extract<Effect, { kind: 'share' }>, { out, userId }: Staged): Promise<void> {
@@ -128,11 +128,7 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
           out.attachments.push(...attachments);
         }
       },
-      open_form: openDialog,
-      async update_form(effect, { out }) {
-        // No live form update in Mattermost: the router already left such fields out.
-        if (effect.notUpdated?.text) out.ephemeral.push(effect.notUpdated.text);
-      },
+      ...forms,
       async form_errors(effect, { out }) {
         out.errors = { ...out.errors, ...effect.errors };
       },

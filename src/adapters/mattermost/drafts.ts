@@ -32,12 +32,11 @@ export function draftsMattermostFeature(deps: DraftChatDeps): MattermostFeature 
   async function start(ctx: CommandContext): Promise<CommandResponse> {
     const { client, channelId, userId } = ctx;
     const started = await startInThread(workflow, { title: ctx.args.trim(), author: { userId }, key: { platform: 'mattermost', channelId } }, {
-      async postRoot() {
+      async by() {
         const user = await client.getUser(userId).catch(() => null);
-        const by = user ? `@${user.username}` : 'un membre de l’équipe';
-        const message = `📝 **Protocole local en préparation : ${mattermostFormat.text(ctx.args.trim())}**\n\nLancé par ${by}. L’équipe le rédige dans le fil de ce message.`;
-        return (await client.createPost({ channel_id: channelId, message })).id;
+        return user ? `@${user.username}` : 'un membre de l’équipe';
       },
+      postRoot: async (message) => (await client.createPost({ channel_id: channelId, message })).id,
       removeRoot: async (rootId) => void (await client.deletePost(rootId)),
       postInThread: (threadId, reply) => postInThread(client, ctx.links, { channelId, threadId, userId }, reply),
       notInChannel: (error) => statusOf(error) === 403,

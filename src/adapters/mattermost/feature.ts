@@ -1,4 +1,4 @@
-import type { CoreFeature } from '../../core/router.ts';
+import type { ChatFeature } from '../shared/chat-core.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MattermostClient } from './client.ts';
 import type { Bot } from './history.ts';
@@ -64,18 +64,13 @@ export interface DialogResponse {
  * `/coordo` sub-commands, its buttons (`/mattermost/actions/<name>`), its
  * dialogs (`/mattermost/dialogs/<name>`); the outbox sends its effects.
  */
-export interface MattermostFeature {
-  readonly name: string;
+export interface MattermostFeature extends ChatFeature {
   /** Sub-command word (lowercase, no accents) → handler. */
   readonly subcommands?: Readonly<Record<string, (ctx: CommandContext) => Promise<CommandResponse>>>;
-  /** One line per sub-command for `/coordo aide`. */
-  readonly help?: readonly string[];
   /** Action name (`[A-Za-z0-9]+`) → handler. */
   readonly actions?: Readonly<Record<string, (ctx: ActionContext) => Promise<ActionResponse>>>;
   readonly dialogs?: Readonly<Record<string, (ctx: DialogContext) => Promise<DialogResponse>>>;
   readonly effects?: Readonly<Record<string, MattermostEffectHandler>>;
-  /** A platform-neutral feature, routed by the app's one router (its commands, buttons and dialogs). */
-  readonly core?: CoreFeature;
   /** Once the app has its client: the feature keeps what it needs and gives its outbox effects. */
   readonly plug?: (tools: { client: MattermostClient; links: ActionLinks; logger: Logger }) => Readonly<Record<string, MattermostEffectHandler>>;
   /** A person's post (never a bot's nor a system message), addressed to Coordo or not: the feature decides. */

@@ -1,12 +1,13 @@
 import type { Interaction } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
-import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
+import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
+import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
-import type { MattermostEffectHandler } from './delivery.ts';
+import type { DeliveryTools } from './delivery.ts';
 import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
@@ -81,20 +82,16 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     if (direct || event.mentions.includes(me.userId)) await ask(me, event.post, direct);
   }
 
-  /** The reply effect as Mattermost delivers it: its files uploaded first, then the post (exactly once). */
-  const deliverReply: MattermostEffectHandler = async (row, tools) => {
-    const effect = ReplyEffectSchema.parse(row.effect);
-    try {
-      const reply = questions.desk.original(row.key) ?? storedReply(effect);
+  /** The reply effect as Mattermost delivers it: its files uploaded first, then the post that attaches them (exactly once). */
+  const deliverReply = replyDelivery<DeliveryTools>(questions.desk, {
+    platform: 'mattermost',
+    async post(reply, effect, row, tools) {
       const channelId = await tools.channel();
       const threadId = row.target.kind === 'thread' ? row.target.threadId : undefined;
       const fileIds = reply.files?.length ? await client.uploadFiles(channelId, reply.files) : [];
       await tools.post({ ...renderReply(reply, links, { channelId, answerId: effect.answerId, feedback: effect.answerId !== undefined, ...(threadId ? { threadId } : {}) }), fileIds });
-      return { status: 'delivered' };
-    } finally {
-      questions.desk.forget(row.key);
-    }
-  };
+    },
+  }, logger);
 
   /** A post read again; undefined (left pending for the next start) when deleted or unreadable. */
   async function postOf(question: QuestionRef): Promise<MattermostPost | undefined> {

@@ -1,6 +1,7 @@
 import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, MAX_SOURCES, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { mattermostFormat } from './markup.ts';
 import { ACTION_SHARE } from '../../workflows/questions/questions.ts';
 import type { Binding, Payload, Signer } from './signing.ts';
 
@@ -98,8 +99,8 @@ export function formatCitation(citation: Citation, index: number): string {
 export function renderReply(reply: Reply, links: ActionLinks, options: RenderOptions): MattermostMessage {
   const core = ({ actionId: id, label: name, value, style }: ReplyButton, binding: Binding, extra: Payload = {}) => links.button(CORE_ACTION, name, { id, value, ...extra }, binding, style);
   const parts = [options.context ? `_${options.context}_` : '', reply.text.trim()];
-  const citations = reply.citations.slice(0, MAX_SOURCES);
-  if (citations.length > 0) parts.push(`**Sources**\n${citations.map(formatCitation).join('\n')}`);
+  const sources = sourcesText(reply, mattermostFormat.bold, formatCitation);
+  if (sources) parts.push(sources);
   let message = parts.filter(Boolean).join('\n\n') || 'Réponse de Coordo';
   if (message.length > MAX_MESSAGE_CHARS) message = message.slice(0, MAX_MESSAGE_CHARS - TRUNCATED.length) + TRUNCATED;
 

@@ -1,3 +1,4 @@
+import type { PlannedDeliveries } from '../../core/delivery.ts';
 import type { PeoplePort } from '../../core/people.ts';
 import { Router, type CoreFeature } from '../../core/router.ts';
 import type { Engine } from '../../engine/engine.ts';
@@ -19,10 +20,15 @@ export interface ChatCoreDeps {
   people: PeoplePort;
 }
 
-/** What an adapter's feature gives the core: its neutral feature, the help of the sub-commands only the adapter runs. */
+/** What an adapter's feature gives the core: its neutral feature, the help of the sub-commands only the adapter runs, its planned outbox deliveries. */
 export interface ChatFeature {
+  readonly name: string;
+  /** The platform-neutral feature: its commands, buttons, forms and shortcuts. */
   readonly core?: CoreFeature;
+  /** One line per sub-command for `/coordo aide`. */
   readonly help?: readonly string[];
+  /** Its outbox effects as neutral delivery plans, which the app renders as its platform posts. */
+  readonly deliveries?: PlannedDeliveries;
 }
 
 export interface ChatCore {

@@ -1,4 +1,4 @@
-import type { Effect, NotOpened } from '../../core/effect.ts';
+import type { Effect } from '../../core/effect.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 
 /** How a platform shows each effect in its scene; `continue` and `deliver` run the same everywhere. */
@@ -28,14 +28,4 @@ export function effectRunner<S>(render: EffectRenderers<S>, outbox: OutboxDrain)
     }
   };
   return run;
-}
-
-/** A form the platform opened: its event logged, when the feature named one. */
-export function formOpened(logger: Logger, what: NotOpened): void {
-  if (what.opened) logger.info(what.opened.event, what.opened.meta);
-}
-
-/** A form the platform would not open or update: logged by the feature's event, with what the platform said (`detail`). */
-export function formNotOpened(logger: Logger, what: NotOpened, error: unknown, detail: Record<string, string | number | undefined> = {}): void {
-  logger[what.level ?? 'warn'](what.event, { ...what.meta, ...detail, error: errorName(error) });
 }

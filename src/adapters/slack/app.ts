@@ -12,6 +12,8 @@ import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
 import type { SlackFeature } from './feature.ts';
 import { chatCore } from '../shared/chat-core.ts';
+import { plannedEffects } from '../shared/planned-effects.ts';
+import { slackPlans } from './planned-effects.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsSlackFeature } from './questions.ts';
 import { slackPeople } from './people.ts';
@@ -110,7 +112,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
   const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
   const all = [questionsSlackFeature({ questions, logger, features, handle, commandWords: router.commandWords() }), ...features];
-  const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(feature.effects ?? {})));
+  // A feature's outbox effects: its own, and its planned deliveries as Block Kit.
+  const effectsOf = (feature: SlackFeature) => ({ ...feature.effects, ...(feature.deliveries ? plannedEffects(feature.deliveries, slackPlans) : {}) });
+  const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(effectsOf(feature))));
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
   for (const feature of all) feature.register?.(app);
 

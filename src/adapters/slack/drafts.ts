@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../engine/reply.ts';
@@ -7,22 +6,11 @@ import { draftChat, type DraftChatDeps } from '../../workflows/drafts/chat.ts';
 import { startInThread } from '../../workflows/drafts/start.ts';
 import { notInChannelError } from './errors.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
+import { MessageEventSchema } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
 import { postReply } from './post-reply.ts';
-import { escapeMrkdwn, renderReply } from './render.ts';
-
-/** A plain user reply in a channel thread (mentions go through app_mention). */
-const ThreadReplySchema = z.object({
-  channel: z.string().min(1),
-  user: z.string().min(1),
-  text: z.string(),
-  ts: z.string().min(1),
-  thread_ts: z.string().min(1),
-  channel_type: z.string().optional(),
-  bot_id: z.string().optional(),
-  subtype: z.string().optional(),
-});
+import { renderReply } from './render.ts';
 
 /**
  * Protocol drafts on Slack: `/coordo protocole <titre>` posts a root message and
@@ -44,9 +32,10 @@ export function draftsFeature(deps: DraftChatDeps): SlackFeature {
   async function startFromCommand(ctx: SlashContext): Promise<void> {
     const { client, channelId: channel, userId } = ctx;
     const started = await startInThread(workflow, { title: ctx.args.trim(), author: { userId }, key: { platform: 'slack', channelId: channel } }, {
-      async postRoot() {
+      by: async () => slackFormat.mention(userId),
+      async postRoot(written) {
         // Written in mrkdwn here (not through renderReply, which escapes « < »): the mention names who started it.
-        const text = truncate(`📝 *Protocole local en préparation : ${escapeMrkdwn(ctx.args.trim())}*\n\nLancé par <@${userId}>. L’équipe le rédige dans le fil de ce message.`, 3000);
+        const text = truncate(written, 3000);
         const root = await client.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
         if (!root.ts) throw new Error('no ts');
         return root.ts;
@@ -62,20 +51,20 @@ export function draftsFeature(deps: DraftChatDeps): SlackFeature {
   return {
     name: 'drafts',
     core: drafts.feature,
-    filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
+    filesNotDelivered: drafts.filesNotDelivered,
     subcommands: { protocole: startFromCommand },
     register(app: App) {
       app.message(async ({ message, body, client, context }) => {
-        const parsed = ThreadReplySchema.safeParse(message);
+        const parsed = MessageEventSchema.safeParse(message);
         if (!parsed.success) return;
-        const event = parsed.data;
+        const { user, thread_ts: threadTs, ...event } = parsed.data;
         // Plain user replies in channel threads; direct messages go through the questions feature.
-        if (event.channel_type === 'im' || event.bot_id !== undefined || event.subtype !== undefined) return;
+        if (!user || !threadTs || event.channel_type === 'im' || event.bot_id !== undefined || event.subtype !== undefined) return;
         if (context.botUserId && event.text.includes(`<@${context.botUserId}>`)) return; // answered as app_mention
-        const key = { platform: 'slack' as const, channelId: event.channel, threadId: event.thread_ts };
+        const key = { platform: 'slack' as const, channelId: event.channel, threadId: threadTs };
         const text = plainText(event.text, context.botUserId).trim();
-        const reply = await drafts.threadReply({ key, userId: event.user, text, written: event.text, claim: `draft-reply:${event.channel}:${event.ts}`, eventId: body.event_id });
-        if (reply) await postInThread(client, reply, { channel: event.channel, threadTs: event.thread_ts, user: event.user });
+        const reply = await drafts.threadReply({ key, userId: user, text, written: event.text, claim: `draft-reply:${event.channel}:${event.ts}`, eventId: body.event_id });
+        if (reply) await postInThread(client, reply, { channel: event.channel, threadTs, user });
       });
     },
   };

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { CoreFeature } from '../../core/router.ts';
 import type { Reply } from '../../engine/reply.ts';
+import type { ChatFeature } from '../shared/chat-core.ts';
 import type { SlackEffectHandler } from './delivery.ts';
 
 /** What a `/coordo <sub-command>` receives once the command has been acknowledged. */
@@ -21,14 +21,9 @@ export interface SlashContext {
  * router, and what only Slack does for it — Bolt events, `/coordo`
  * sub-commands, outbox effects.
  */
-export interface SlackFeature {
-  readonly name: string;
-  /** The platform-neutral feature: its commands, buttons, forms and shortcuts. */
-  readonly core?: CoreFeature;
+export interface SlackFeature extends ChatFeature {
   /** Sub-command word (lowercase, no accents) → handler, before the router's commands. */
   readonly subcommands?: Readonly<Record<string, (ctx: SlashContext) => Promise<void>>>;
-  /** One line per sub-command for `/coordo aide`. */
-  readonly help?: readonly string[];
   /** Its Bolt listeners. */
   register?(app: App): void;
   /** The outbox effects this feature owes and sends, by effect type. */

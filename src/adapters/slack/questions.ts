@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { localId } from '../../core/ids.ts';
@@ -6,11 +5,14 @@ import type { Interaction, MessageRef } from '../../core/interaction.ts';
 import { textReply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
-import { REPLY_EFFECT, ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
-import { ERROR_TEXT, type Questions } from '../../workflows/questions/questions.ts';
+import { REPLY_EFFECT } from '../../core/reply-effect.ts';
+import type { Questions } from '../../workflows/questions/questions.ts';
+import { whileSlow } from '../shared/progress.ts';
+import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
-import { classify, type SlackEffectHandler } from './delivery.ts';
+import { classify, type DeliveryTools } from './delivery.ts';
 import type { SlackFeature, SlashContext } from './feature.ts';
+import { MessageEventSchema, type MessageEvent } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
 import type { Handle } from './router-listeners.ts';
@@ -21,19 +23,6 @@ const WORKING_REACTION = 'hourglass_flowing_sand';
 const PROGRESS_DELAY_MS = 700;
 
 const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
-
-/** The fields of a message or app_mention event Coordo uses (everything else is ignored). */
-const MessageEventSchema = z.object({
-  channel: z.string().min(1),
-  user: z.string().min(1).optional(),
-  text: z.string().default(''),
-  ts: z.string().min(1),
-  thread_ts: z.string().optional(),
-  bot_id: z.string().optional(),
-  subtype: z.string().optional(),
-  channel_type: z.string().optional(),
-});
-type MessageEvent = z.infer<typeof MessageEventSchema>;
 
 export interface QuestionsDeps {
   questions: Questions;
@@ -71,14 +60,8 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
         question.threadTs ? threadHistory(client, { channel, threadTs: question.threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger),
     };
     const interaction: Interaction = { kind: 'message', actor: { platform: 'slack', userId: localId(question.userId, 'slack') }, text: plainText(text, bot.userId), message: where, eventId: event?.id, retry: event?.retry };
-    let added: Promise<void> | undefined;
-    const timer = setTimeout(() => (added = react(client, 'add', channel, ts)), PROGRESS_DELAY_MS);
-    try {
-      await handle(interaction, { client, userId: interaction.actor.userId });
-    } finally {
-      clearTimeout(timer);
-      if (added) await added.then(() => react(client, 'remove', channel, ts));
-    }
+    const sign = { show: () => react(client, 'add', channel, ts), hide: () => react(client, 'remove', channel, ts) };
+    await whileSlow(() => handle(interaction, { client, userId: interaction.actor.userId }), sign, PROGRESS_DELAY_MS);
   }
 
   function onMessage(client: WebClient, bot: BotIdentity, event: MessageEvent, eventId: string | undefined, retry?: number): Promise<void> {
@@ -87,36 +70,32 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
     return ask(client, bot, question, event.text, { id: eventId, retry });
   }
 
-  /** The reply effect as Slack delivers it: the message (exactly once), then its files; files that fail are reported to the asker. */
-  const deliverReply: SlackEffectHandler = async (row, tools) => {
-    const effect = ReplyEffectSchema.parse(row.effect);
-    const reply = desk.original(row.key) ?? storedReply(effect);
-    const message = renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined });
-    try {
-      await tools.post({ ...message, ephemeralTo: effect.ephemeralTo });
-    } catch (error) {
-      if (classify(error).status !== 'failed') throw error;
-      // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
-      logger.error('slack.answer_refused', { error: errorName(error) });
-      await tools.post({ text: ERROR_TEXT, ephemeralTo: effect.ephemeralTo });
-      return { status: 'delivered' };
-    }
-    const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
-    const channel = await tools.channel();
-    try {
-      for (const file of reply.files ?? []) {
-        const upload = { channel_id: channel, file: file.content, filename: file.name };
-        await tools.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
-      }
-    } catch (error) {
-      logger.warn('slack.files_not_delivered', { channel, files: reply.files?.length ?? 0, error: errorName(error) });
-      const notice = deps.features.map((f) => f.filesNotDelivered?.(reply) ?? null).find((r) => r !== null) ?? textReply('error', FILES_NOT_DELIVERED);
-      if (effect.asker) await tools.client.chat.postEphemeral({ channel, user: effect.asker, thread_ts: threadTs, ...renderReply(notice) });
-    } finally {
-      desk.forget(row.key);
-    }
-    return { status: 'delivered' };
-  };
+  /** The reply effect as Slack delivers it: the message, then its files uploaded in its thread. */
+  const deliverReply = replyDelivery<DeliveryTools>(desk, {
+    platform: 'slack',
+    async post(reply, effect, _row, tools) {
+      await tools.post({ ...renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined }), ephemeralTo: effect.ephemeralTo });
+    },
+    // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
+    refusal: {
+      matches: (error) => classify(error).status === 'failed',
+      postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
+    },
+    files: {
+      async upload(reply, row, tools) {
+        const channel = await tools.channel();
+        for (const file of reply.files ?? []) {
+          const upload = { channel_id: channel, file: file.content, filename: file.name };
+          await tools.client.filesUploadV2(row.target.kind === 'thread' ? { ...upload, thread_ts: row.target.threadId } : upload);
+        }
+      },
+      notice: (reply) => deps.features.map((f) => f.filesNotDelivered?.(reply) ?? null).find((r) => r !== null) ?? textReply('error', FILES_NOT_DELIVERED),
+      async tell(asker, notice, row, tools) {
+        const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
+        await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadTs, ...renderReply(notice) });
+      },
+    },
+  }, logger);
 
   /** On start: the questions a crash left acknowledged but unanswered, read again from Slack (never stored) and answered. */
   async function answerPending(client: WebClient): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Card, CardAction } from '../../core/card.ts';
+import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { splitText } from './render.ts';
 
 /** A section holds 3,000 characters: a margin for the label. */
 const MAX_SECTION = 2900;

@@ -1,7 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
+import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, MAX_SOURCES, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { ACTION_ASK_SUGGESTION } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -39,23 +40,6 @@ export function toMrkdwn(markdown: string): string {
     .replace(/__([^_\n]+)__/g, '*$1*')
     .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
     .replace(/^(\s*)[-*]\s+/gm, '$1• ');
-}
-
-/** Cut text into pieces of at most `max` characters, preferring paragraph, line, then word boundaries. */
-export function splitText(text: string, max: number = MAX_SECTION_CHARS): string[] {
-  const pieces: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < max / 3) cut = window.lastIndexOf('\n');
-    if (cut < max / 3) cut = window.lastIndexOf(' ');
-    if (cut < max / 3) cut = max;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
 }
 
 /** "1. <url|Titre — Section>" when the source is a URL, plain text otherwise. */
@@ -105,17 +89,14 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
 
   const tail: KnownBlock[] = [];
-  const citations = reply.citations.slice(0, MAX_SOURCES);
-  if (citations.length > 0) {
-    const lines = citations.map(formatCitation).join('\n');
-    for (const piece of splitText(`*Sources*\n${lines}`)) tail.push(section(piece));
-  }
+  const sources = sourcesText(reply, (text) => `*${text}*`, formatCitation);
+  if (sources) tail.push(...splitText(sources, MAX_SECTION_CHARS).map(section));
   tail.push(...suggestionBlocks(reply));
   const actions = actionsBlock(reply, options);
   if (actions) tail.push(actions);
 
   const body = toMrkdwn(reply.text);
-  let sections = splitText(body).map(section);
+  let sections = splitText(body, MAX_SECTION_CHARS).map(section);
   const room = MAX_BLOCKS - head.length - tail.length;
   if (sections.length > room) {
     sections = sections.slice(0, room - 1);

@@ -1,10 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Effect, NotOpened } from '../../core/effect.ts';
-import type { FormSpec } from '../../core/form.ts';
+import type { Effect } from '../../core/effect.ts';
 import type { Place } from '../../core/interaction.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
-import { effectRunner, formNotOpened, formOpened } from '../shared/run-effects.ts';
+import type { Logger } from '../../log/logger.ts';
+import { formEffects } from '../shared/form-effects.ts';
+import { effectRunner } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import { tellInDm } from './direct-message.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
@@ -15,13 +15,19 @@ import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
 
+/** An open modal: its id, and its hash (the version a replacement must name). */
+interface OpenView {
+  id: string;
+  hash?: string;
+}
+
 /** Where an interaction came from, to run its effects: who, the trigger of a form, how to answer privately. */
 export interface Scene {
   client: WebClient;
   userId: string;
   triggerId?: string;
   /** The open modal the interaction came from. */
-  view?: { id: string; hash?: string };
+  view?: OpenView;
   /** A reply only the actor sees; without it, a direct message. */
   respond?: (message: { text: string; blocks?: KnownBlock[] }) => Promise<unknown>;
   /** Take back the message (only the actor saw it) the interaction came from. */
@@ -37,48 +43,21 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     else await tellInDm(scene.client, logger, scene.userId, text, { failure: 'slack.dm_failed' });
   }
 
-  /** A form the platform would not open or update: logged by name, and the actor told. */
-  async function failed(scene: Scene, what: NotOpened, error: unknown): Promise<void> {
-    formNotOpened(logger, what, error);
-    const text = slackErrorCode(error) === 'expired_trigger_id' && what.expired ? what.expired : what.text;
-    if (text) await privately(scene, text, [], what.place);
-  }
-
-  /** Replace an open modal; the new hash, for the next replacement. */
-  async function replace(client: WebClient, view: { id: string; hash?: string }, form: FormSpec): Promise<string | undefined> {
-    const updated = await client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: modalOf(form) });
-    return updated.view?.hash;
-  }
-
-  async function openForm(effect: Extract<Effect, { kind: 'open_form' }>, scene: Scene): Promise<void> {
-    try {
+  /** Forms as modals: opened within the trigger's life, replaced in place by their hash. */
+  const forms = formEffects<Scene, OpenView>({
+    platform: 'slack',
+    async open(form, scene) {
       if (!scene.triggerId) throw new Error('no trigger to open a form');
-      const opened = await openView(scene.client, { trigger_id: scene.triggerId, view: modalOf(effect.form) });
-      formOpened(logger, effect.notOpened);
-      if (!effect.refine) return;
-      const id = opened.view?.id;
-      if (!id) throw new Error('views.open returned no view id');
-      const better = await effect.refine();
-      // Closed by the user meanwhile: nothing to show.
-      if (better) await replace(scene.client, { id, hash: opened.view?.hash }, better).catch((error: unknown) => logger.info('slack.form_not_updated', { error: errorName(error) }));
-    } catch (error) {
-      await failed(scene, effect.notOpened, error);
-    }
-  }
-
-  async function updateForm(effect: Extract<Effect, { kind: 'update_form' }>, scene: Scene): Promise<void> {
-    const { view } = scene;
-    if (!view) return;
-    try {
-      const hash = await replace(scene.client, view, effect.form);
-      const better = effect.refine ? await effect.refine() : null;
-      if (better) await replace(scene.client, { id: view.id, hash }, better);
-    } catch (error) {
-      // Closed, or typed on meanwhile (hash_conflict: a newer update is on its way).
-      if (effect.notUpdated) await failed(scene, effect.notUpdated, error);
-      else logger.debug('slack.form_not_updated', { error: errorName(error) });
-    }
-  }
+      const opened = await openView(scene.client, { trigger_id: scene.triggerId, view: modalOf(form) });
+      return opened.view?.id ? { id: opened.view.id, hash: opened.view.hash } : null;
+    },
+    async replace(view, form, scene) {
+      const updated = await scene.client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: modalOf(form) });
+      return { id: view.id, hash: updated.view?.hash };
+    },
+    tell: (text, scene, place) => privately(scene, text, [], place),
+    expired: (error) => slackErrorCode(error) === 'expired_trigger_id',
+  }, logger, (scene) => scene.view);
 
   async function post(effect: Extract<Effect, { kind: 'post' }>, scene: Scene): Promise<void> {
     const { filesFailed } = effect;
@@ -115,8 +94,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
         return privately(scene, text, blocks);
       },
       share,
-      open_form: openForm,
-      update_form: updateForm,
+      ...forms,
       post,
       notice: (effect, scene) => tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: 'slack.notice_failed' }),
       // Answered with the submission's acknowledgement.

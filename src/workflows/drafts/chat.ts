@@ -41,6 +41,8 @@ export interface DraftChat {
   threadReply(reply: ThreadReply): Promise<Reply | null>;
   /** An export reply whose files did not get through: the export released, and what to tell its asker. */
   exportNotDelivered(reply: Reply): string;
+  /** A reply owed in the outbox whose files did not get through: when it is an export, released, and what to tell its asker; else null. */
+  filesNotDelivered(reply: Reply): Reply | null;
 }
 
 /** Protocol drafts as every chat adapter runs them: the router feature, replies in a draft's thread, the export released when undelivered. */
@@ -61,5 +63,6 @@ export function draftChat({ workflow, handler, db, logger }: DraftChatDeps): Dra
       logger.warn('drafts.export_not_delivered', {});
       return workflow.exportFailed(reply).text;
     },
+    filesNotDelivered: (reply) => (workflow.holdsExport(reply) ? workflow.exportFailed(reply) : null),
   };
 }

@@ -19,7 +19,9 @@ async function openStarted(check: Extract<StartCheck, { ok: true }>, key: DraftK
 
 /** How a platform opens a draft's thread: its root message posted (its id; throws when refused), taken back, a reply in it. */
 export interface ThreadStarter {
-  postRoot(): Promise<string>;
+  /** The starter as the root message names them (a mention where the platform has one). */
+  by(): Promise<string>;
+  postRoot(text: string): Promise<string>;
   removeRoot(rootId: string): Promise<void>;
   postInThread(rootId: string, reply: Reply): Promise<void>;
   /** The root was refused because Coordo may not write in the channel… */
@@ -46,7 +48,8 @@ export async function startInThread(
   if (!check.ok) return { reply: check.reply };
   let rootId: string;
   try {
-    rootId = await starter.postRoot();
+    const lead = fmt.bold(`Protocole local en préparation : ${fmt.text(title)}`);
+    rootId = await starter.postRoot(`📝 ${lead}\n\nLancé par ${await starter.by()}. L’équipe le rédige dans le fil de ce message.`);
   } catch (error) {
     logger.warn('drafts.root_post_failed', { channel: key.channelId, error: errorName(error) });
     return { text: starter.notInChannel(error) ? notInChannel(starter.invite, 'relancez `/coordo protocole <titre>`') : START_FAILED };

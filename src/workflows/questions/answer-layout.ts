@@ -3,7 +3,7 @@ import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from './feedback.ts';
 import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from './questions.ts';
 
 /** Sources listed under an answer, at most. */
-export const MAX_SOURCES = 10;
+const MAX_SOURCES = 10;
 
 /** The line above the « Voulez-vous dire » buttons. */
 export const SUGGESTIONS_TITLE = 'Voulez-vous dire :';
@@ -22,6 +22,12 @@ export function answerButtons(reply: Reply, options: AnswerButtonsOptions): Repl
   if (answerId && options.share) buttons.push({ actionId: ACTION_SHARE, label: 'Partager dans le canal', value: answerId, style: 'primary' });
   if (answerId && options.feedback) buttons.push({ actionId: ACTION_FEEDBACK_UP, label: '👍 Utile', value: answerId }, { actionId: ACTION_FEEDBACK_DOWN, label: '👎 Pas utile', value: answerId });
   return buttons;
+}
+
+/** The numbered sources under an answer (at most {@link MAX_SOURCES}), each line as the platform writes a citation; null without any. */
+export function sourcesText(reply: Reply, bold: (text: string) => string, line: (citation: Citation, index: number) => string): string | null {
+  const citations = reply.citations.slice(0, MAX_SOURCES);
+  return citations.length > 0 ? `${bold('Sources')}\n${citations.map(line).join('\n')}` : null;
 }
 
 /** A « Voulez-vous dire » button: pressed, it asks its question. */
