@@ -9,7 +9,8 @@ import { askedDetails, lacksAsked } from '../knowledge/asked-details.ts';
  * quand peut-elle salarier ? »: the lookup knows the SISA's composition, an article knows both. The lookup's
  * answer is kept unless the best article passage holds more of what is asked, weighted by how telling each word
  * is (the lookup wins ties: its facts are structured), the question asks more than the lookup sums up of what an
- * article answering it says in more detail (« les étapes pour monter une SISA » and a SISA's composition), or the lookup found nothing and an article answers. Only then are the article handlers
+ * article answering it says in more detail (« les étapes pour monter une SISA » and a SISA's composition), or the lookup found nothing and an article answers. A lookup's verdict on a yes/no question
+ * (« **Non** : les ostéopathes ne relèvent pas… ») is kept: no article passage gives one. Only then are the article handlers
  * asked, so that a lookup never costs a model call.
  */
 /**
@@ -26,7 +27,7 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       // A lookup without the detail asked (« combien de temps pour répondre » answered with a tariff) is no answer.
       const fromLookup = found && lacksAsked(askedDetails(message.text), found.text) ? null : found;
       if (!fromLookup) return firstReply(articles, message);
-      if (fromLookup.kind !== 'lookup') return fromLookup;
+      if (fromLookup.kind !== 'lookup' || fromLookup.verdict) return fromLookup;
       const best = selectPassages(await retriever.retrieve(withContext(message)))[0];
       if (!best) return fromLookup;
       // A lookup quotes the act or the question it answers (« … pour « suturer une plaie » ») : quotes do not count.

@@ -52,6 +52,8 @@ const SPECIFIC_PATIENT = [
   rx(String.raw`\b${POSSESSIVE} (?:petit |petite |jeune )?${PERSON}\b(?! (?:concernes?|eligibles?|inclus|pris en charge par))`),
   rx(String.raw`\b(?:un|une|a|an) (?:petit |petite |jeune )?${PERSON} (?:de \d+|qui|sous|avec|a |aged|with|has|enceinte|diabetique|hypertendu|insuffisant|age|agee)`),
   rx(String.raw`\bj ai (?:un|une) ${PERSON}`),
+  // « mon insuffisant cardiaque », « mes diabétiques »: a caregiver's patients named by their condition.
+  rx(String.raw`\b(?:mon|ma|mes|notre|nos|my|our) (?:insuffisante?s? (?:cardiaques?|renaux|renales?|respiratoires?)|diabetiques?|hypertendue?s?|asthmatiques?|dialysee?s?|bpco)\b`),
   rx(String.raw`\b\d+ ?(?:year|month|yr)s? old\b`),
   rx(String.raw`\b(?:un|une|a|an) (?:${PERSON}|femme enceinte)\b`),
   rx(String.raw`\b(?:il|elle) (?:tousse|vomit|saigne|pleure|gratte)\b|\b(?:il|elle) (?:a|fait|prend) (?:de la |de l |du |des |une |un |mal |encore |toujours )?(?:${CONDITIONS}|${DRUG_CLASSES}|${DRUG_NAMES})\b`),
@@ -93,6 +95,8 @@ const CLINICAL_ASK = [
   rx(String.raw`\b(?:diagnostic|diagnostiquer|diagnosis|diagnose|interprete|interpreter|interpret|font penser|faire penser|penser a une?|qu en penses tu|what do you think|on continue|est il diabetique|tu en penses quoi)\b`),
   rx(String.raw`\b(?:${CONDITIONS}) ou (?:${CONDITIONS})\b|\b(?:${DRUG_NAMES}) ou (?:${DRUG_NAMES})\b`),
   rx(String.raw`\b(?:traitements?|traiter|soigner|treatments?|treat|antibiotiques?|antibiotherapie|antibiotics?)\b (?:de |d |du |des |pour |contre |of |for )(?:la |l |une |un |les |a |an )?(?:${CONDITIONS})\b`),
+  // Changing a drug's amount: « de combien j'augmente le bisoprolol », « on baisse le lasilix ? », « by how much do I increase ».
+  rx(String.raw`\b(?:de combien|by how much|jusqu a combien)\b.*\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w*|\b(?:augment|diminu|baiss|arret|doubl|increas|reduc|decreas)\w* (?:le |la |l |les |son |sa |ses |the |his |her )?(?:dose (?:de |d |du |of )?)?(?:${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`),
   rx(String.raw`\b(?:que faire|what should i do|what to do|what do i do|what can i give|what to give|which one|tu (?:me )?conseilles?|conseilles tu|me conseiller|recommandes tu|tu recommandes|what do you (?:advise|recommend|suggest))\b`),
 ];
 

@@ -41,6 +41,9 @@ class Citations {
   }
 }
 
+/** A heading that opens with a verdict (« **Oui** : … », « **Ordre : oui ; URPS : non.** »). */
+const VERDICT_HEADING = /^\*\*(?:Oui|Non|Ordre : (?:oui|non) ; URPS)\b/;
+
 /** Joins a heading and the blocks that fit in MAX_LOOKUP_CHARS, each with its citation markers. */
 export function compose(heading: string, blocks: readonly Block[], confident: boolean, footer?: string): Reply {
   const citations = new Citations();
@@ -60,7 +63,7 @@ export function compose(heading: string, blocks: readonly Block[], confident: bo
   }
   if (skipped > 0) parts.push(`(${skipped} autre${skipped > 1 ? 's' : ''} élément${skipped > 1 ? 's' : ''} non affiché${skipped > 1 ? 's' : ''} : précisez la question.)`);
   if (footer) parts.push(footer);
-  return { kind: 'lookup', text: parts.join('\n\n'), citations: citations.list, confident };
+  return { kind: 'lookup', text: parts.join('\n\n'), citations: citations.list, confident, ...(VERDICT_HEADING.test(heading) ? { verdict: true } : {}) };
 }
 
 /** « Adultes… » → « adultes… », but « IDE formé… » stays as it is (a sigle keeps its capitals). */
@@ -196,7 +199,7 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
   switch (aspect) {
     case 'ordre':
       return profession.ordre
-        ? `**Oui** : ${lower(who)} ont un Ordre${profession.parent ? ' (celui de leur profession)' : ''}.`
+        ? `**Oui** : ${lower(who)} ont un Ordre${profession.parent ? ' (celui de leur profession)' : ''}, où l'inscription est obligatoire pour exercer.`
         : `**Non** : ${lower(who)} n'ont pas d'Ordre propre (ils ne font pas partie des 7 professions dotées d'un Ordre).`;
     case 'urps':
       return profession.urps ? `**Oui** : ${lower(who)} ont une URPS (union régionale des professionnels de santé).` : `**Non** : ${lower(who)} ne figurent pas parmi les 10 professions dotées d'une URPS.`;
@@ -214,7 +217,8 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
       }
       return `**Non** : ${lower(who)} ne peuvent être ni délégants ni délégués d'un protocole de coopération : ils ne figurent pas parmi les professions visées par l'art. L4011-1 (professions médicales, de la pharmacie, auxiliaires médicaux).`;
     case 'categorie':
-      if (asked === undefined || profession.category === 'non-precisee') return `Catégorie des ${profession.plural} : ${CATEGORY_LABELS[profession.category]}.`;
+      // « citée avec les auxiliaires médicaux »: neither in nor out of the category, as the sources say.
+      if (asked === undefined || profession.category === 'non-precisee' || profession.category === 'autre-reglementee') return `Catégorie des ${profession.plural} : ${CATEGORY_LABELS[profession.category]}.`;
       if (profession.category === 'medecin-ou-pharmacien' && (asked === 'medicale' || asked === 'pharmacie')) {
         return `**Selon le diplôme** : ${lower(who)} sont des médecins (profession médicale) ou des pharmaciens (profession de la pharmacie).`;
       }

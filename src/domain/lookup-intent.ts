@@ -167,6 +167,8 @@ function delegationQuery(registries: Registries, n: string): LookupQuery | null 
   }
   const role = /\bprotocoles?\b.*\b(delegue|delegues|deleguee|deleguees|delegant|delegants|delegante)\b/.exec(n);
   if (role) {
+    // « dans le protocole échographies des manips radio, qui est le délégant ? » asks about the protocol named, not the profession.
+    if (/\bqui (?:est|sont)\b/.test(n) && matchProtocolsByActs(registries, n).length > 0) return null;
     const profession = findProfession(registries, n.replace(/\bdelegu\w*|\bdelegant\w*/g, ' '));
     if (!profession) return null;
     return role[1]?.startsWith('delegant') ? { kind: 'delegant', profession } : { kind: 'delegue', profession };
@@ -270,6 +272,9 @@ const ASPECT_FRAME_TERMS = new Set(terms('ordre ordres order urps union régiona
 /** Words naming a fact of a profession the registry holds. */
 const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categories?|reglemente\w*|regulated)\b/;
 
+/** A question asking what, who, how… rather than whether. */
+const WH_QUESTION = /^(?:\w+ )?(?:quels?|quelles?|qui|quoi|comment|combien|pourquoi|ou|quand|what|which|who|how|why|where)\b|\b(?:quoi|quels?|quelles?)\b/;
+
 /** "Les orthophonistes ont-ils un ordre ?", « Psychomotricien : Ordre ? URPS ? », "Un ambulancier est-il un professionnel de santé réglementé ?" */
 function professionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
   let rest = n;
@@ -278,12 +283,14 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   const bare = asks && terms(withoutNames(rest, profession)).every((term) => ASPECT_FRAME_TERMS.has(term));
+  const asked = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
+  // « les sages-femmes sont classées dans les professions médicales ? »: a profession and a category, asked whether.
+  if (asked && asks && !WH_QUESTION.test(n) && !has(n, /\b(?:ordres?|order|urps|reglemente\w*)\b/)) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
   if (!has(n, QUESTION_YES_NO) && !(bare && has(n, PROFESSION_ASPECT))) return null;
   const urps = has(n, /\burps\b|\bunions? regionales?\b/);
   const ordre = has(n, /\bordres?\b|\border\b/);
   if (urps || ordre) return { kind: 'profession', profession, aspect: urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre' };
   if (has(n, /\breglemente\w*/)) return { kind: 'profession', profession, aspect: 'reglementee' };
-  const asked = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
   if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
   if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
   return null;

@@ -92,8 +92,23 @@ function namesPatient(n: string, words: string): boolean {
 export function mentionsCondition(text: string, words: readonly string[]): boolean {
   const textWords = matchWords(text);
   return words.some((word) =>
-    findPhrase(textWords, matchWords(word)).some((start) => !textWords.slice(Math.max(0, start - 2), start).some((w) => NEGATION.has(w))),
+    findPhrase(textWords, matchWords(word)).some((start) => !negated(textWords, start)),
   );
 }
+
+/** Is the word at `start` governed by a negation a few words before it, within its own member (« pas de fièvre et des brûlures »)? */
+function negated(textWords: readonly string[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
+    const word = textWords[i] ?? '';
+    if (NEGATION.has(word)) return true;
+    if (SCOPE_BREAK.has(word)) return false;
+  }
+  return false;
+}
+
+/** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
+const NEGATION_REACH = 4;
+/** Words that end a negation's reach: what follows them is said on its own (« sans fièvre mais avec des brûlures »). */
+const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'plus', 'and', 'but', 'or', 'with']);
 
 const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'no', 'not', 'without', 'non']);

@@ -61,6 +61,8 @@ export interface Reply {
    * facts): a question that asks more than that is better answered by an article passage that answers it.
    */
   summaryOf?: string;
+  /** A registry lookup that opens with its verdict on a yes/no question (« **Oui** : … »): an article passage gives none. */
+  verdict?: boolean;
 }
 
 /** Kinds of reply that carry what was asked for; the others (unknown, refusal, invalid, error) are not "confident". */

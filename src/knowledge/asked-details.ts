@@ -7,7 +7,8 @@ import { memoize } from '../text/memo.ts';
  * - a designation, a word and its number (« l'avenant 3 », « le dossier PC 188 »): a passage that numbers the same
  *   things (« avenant 1 », « PC 154 ») but never this one is about another;
  * - a quantity in a unit (« combien d'heures », « how many days », « remboursé combien »): a passage with no
- *   figure in that unit does not give it.
+ *   figure in that unit does not give it;
+ * - a date (« en quelle année », « which month »): a passage with no year, or no month, does not give it.
  */
 export interface AskedDetails {
   designations: readonly Designation[];
@@ -50,11 +51,20 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
   [/\b(?:combien de semaines|how many weeks)\b/, ['semaines', 'jours', 'mois']],
   [/\b(?:combien de mois|how many months)\b/, ['mois', 'ans', 'semaines']],
   [/\b(?:combien d (?:annees|ans)|how many years|pour combien d annees)\b/, ['ans', 'mois']],
-  [/\b(?:combien de temps|quelle duree|how long)\b/, DURATION],
-  [/\b(?:quel (?:montant|tarif|prix)|combien (?:d euros|coute|ca coute|rapporte|gagne|est paye|est payee|est rembourse|est remboursee)|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed))\b/, ['euros', 'points']],
+  [/\b(?:combien de temps|quelle(?: est| sera)?(?: la| sa)? duree|how long)\b/, DURATION],
+  [/\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:d euros|coute|ca coute|rapporte|gagne|est paye|est payee|est rembourse|est remboursee)|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed))\b/, ['euros', 'points']],
   [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
   [/\b(?:combien de points|how many points)\b/, ['points']],
+  [/\b(?:quelle date|a quelle date|what date)\b/, ['year', 'month']],
+  [/\b(?:en quelle annee|quelle annee|what year|which year)\b/, ['year']],
+  [/\b(?:quel mois|en quel mois|which month|what month)\b/, ['month']],
 ];
+
+/** A year or a month as the base writes them (normalised text): what answers a question asking for a date. */
+const DATE_PARTS: Record<string, string> = {
+  year: String.raw`(?:19|20)\d\d`,
+  month: 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre',
+};
 
 /** A word and the number right after it (« avenant 3 », « pc 188 »), where the number measures nothing. */
 const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|annees?|mois|jours?|semaines?|heures?|h|euros?|eur|points?|pour ?cent|%|patients?|professionnels?|medecins?|membres?|habitants?|fois|minutes?|min|km|kg|mg|g|ml)\b)/g;
@@ -75,7 +85,9 @@ export function askedDetails(question: string): AskedDetails {
   const units = [...new Set(asking.flatMap(([, families]) => families))];
   const askingTerms = asking.flatMap(([pattern]) => terms(pattern.exec(n)?.[0] ?? ''));
   const spelled = units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
-  const figure = units.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
+  const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
+  const figure =
+    dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
   return { designations, units, askingTerms, ...(figure ? { figure } : {}) };
 }
 

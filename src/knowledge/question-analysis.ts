@@ -91,7 +91,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
 }
 
 /**
- * The clause that asks weighs 1; the others weigh less, and least when they describe the asker's own situation.
+ * The clauses that ask weigh 1; the others weigh less, and least when they describe the asker's own situation.
  * When the asking clause names nothing (« comment faire ? »), the clause before it holds the subject and is asked too.
  */
 function weighClauses(text: string): Clause[] {
@@ -103,7 +103,8 @@ function weighClauses(text: string): Clause[] {
   const asking = parts.map((part) => ASKS.test(normalizeForMatch(part)) || part.includes('?'));
   const last = asking.lastIndexOf(true);
   const focus = last >= 0 ? last : parts.length - 1;
-  const asked = new Set([focus]);
+  // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
+  const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
   if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
   const describesAsker = situationSentences(text, parts);
   return parts.map((part, i) => ({

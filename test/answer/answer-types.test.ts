@@ -46,6 +46,18 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask(question)).text).not.toMatch(/^\*\*(?:Oui|Non|Ça dépend)\*\*/);
   });
 
+  it.each([
+    "J'ai une dame de 80 ans qui ne peut plus venir au cabinet, son médecin est venu 3 fois chez elle l'an dernier et elle n'a aucun trouble psychiatrique. L'infirmière peut-elle la suivre à domicile dans le cadre du protocole ?",
+    "Une patiente de 30 ans avec des brûlures urinaires, elle n'a pas du tout de fièvre : l'infirmière peut-elle la prendre en charge dans le protocole cystite ?",
+  ])('« %s »: a condition said to be absent does not exclude', async (question) => {
+    expect((await ask(question)).text).toMatch(/^\*\*Oui\*\*/);
+  });
+
+  it('still excludes a condition said after the negated one', async () => {
+    const reply = await ask("Patiente de 30 ans sans brûlures mais avec de la fièvre : l'infirmière peut-elle la prendre en charge dans le protocole cystite ?");
+    expect(reply.text).toMatch(/^\*\*Non\*\*/);
+  });
+
   it('answers Oui when the patient fits, and Ça dépend where the sources disagree', async () => {
     expect((await ask('Can the nurse handle a 30 year old woman with cystitis under the protocol?')).text).toMatch(/^\*\*Oui\*\*/);
     const angine = await ask("mal de gorge chez un patient de 48 ans, l'infirmier peut faire le TROD ?");
@@ -82,6 +94,14 @@ describe('comparisons said with shared words once', () => {
     const reply = await ask(question);
     expect(reply.text).toMatch(first);
     expect(reply.text).toMatch(second);
+  });
+});
+
+describe('a registry verdict on a yes/no question', () => {
+  it('is kept over an article passage that gives none', async () => {
+    const reply = await ask('Les ostéopathes sont-ils des auxiliaires médicaux ?');
+    expect(reply.kind).toBe('lookup');
+    expect(reply.text).toMatch(/^\*\*Non\*\*/);
   });
 });
 

@@ -105,6 +105,23 @@ describe('faits sur une profession', () => {
     expect((await answer('Un pharmacien est-il une profession médicale ?')).text).toMatch(/^\*\*Non\*\*[\s\S]*profession de la pharmacie/);
   });
 
+  it.each([
+    ['les sages femmes sont classees dans les professions medicales ?', /^\*\*Oui\*\*/],
+    ['Les sages-femmes font partie des professions médicales ?', /^\*\*Oui\*\*/],
+    ['Les ostéopathes sont-ils des auxiliaires médicaux ?', /^\*\*Non\*\*/],
+    ['le pharmacien, il compte parmi les professions médicales ?', /^\*\*Non\*\*/],
+  ])('« %s » : la catégorie demandée, quel que soit le verbe', async (question, verdict) => {
+    expect((await answer(question)).text).toMatch(verdict);
+  });
+
+  it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
+    expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
+  });
+
+  it('dit le rôle d’un protocole nommé, même quand la question cite une de ses professions', async () => {
+    expect(await ask('Dans le protocole échographies pour les manips radio, qui est le délégant ?')).toBeNull();
+  });
+
   it('un psychologue ne peut pas participer à un protocole de coopération', async () => {
     expect((await answer('Un psychologue peut-il participer à un protocole de coopération ?')).text).toMatch(/^\*\*Non\*\*/);
   });

@@ -33,6 +33,11 @@ describe('the kind of a question', () => {
 });
 
 describe('what is asked and what is said aside', () => {
+  it('counts every clause that asks as asked, not only the last one', () => {
+    const analysed = analyseQuestion("le projet de santé d'une MSP c'est quoi au juste, c'est un dossier administratif ?");
+    expect(analysed.clauses.map((c) => c.weight)).toEqual([1, 1]);
+  });
+
   it('puts every part of a sentence about the asker aside, not a clause that only mentions them', () => {
     const q = 'On est 2 généralistes, une infirmière et un kiné dans le même village. Pour déclarer qu’on applique le protocole cystite, faut fournir quoi ?';
     expect(weightOf(q, 'une infirmière et un kiné')).toBe(SITUATION_WEIGHT);
@@ -54,6 +59,23 @@ describe('the detail a question asks for', () => {
     expect(askedDetails("combien d'heures de formation pour l'IOA ?").units).toEqual(['heures']);
     expect(askedDetails('la téléexpertise est remboursée combien ?').units).toContain('euros');
     expect(askedDetails('Qui valide le projet de santé ?').units).toEqual([]);
+    for (const asked of ['Quel est le montant de la cotisation ?', 'quel est le tarif d’une téléconsultation ?', 'quel sera son prix ?']) {
+      expect(askedDetails(asked).units, asked).toContain('euros');
+    }
+    expect(askedDetails('quelle est la durée du contrat ?').units).toContain('ans');
+  });
+
+  it('asks for a year or a month when the question asks a date', () => {
+    const year = askedDetails('En quelle année le protocole a-t-il été autorisé ?');
+    expect(lacksAsked(year, 'Le protocole est autorisé par arrêté.')).toBe(true);
+    expect(lacksAsked(year, 'Le protocole est autorisé par un arrêté du 6 mars 2020.')).toBe(false);
+    for (const asked of ['Which month must the indicators be sent?', 'en quel mois transmettre les indicateurs ?']) {
+      const month = askedDetails(asked);
+      expect(lacksAsked(month, 'Les quatre indicateurs sont transmis chaque année.'), asked).toBe(true);
+      expect(lacksAsked(month, 'Ils sont transmis chaque année en janvier.'), asked).toBe(false);
+    }
+    // A duration in months is no date: « combien de mois » still wants a figure of months.
+    expect(lacksAsked(askedDetails('combien de mois pour démarrer ?'), 'Six mois pour démarrer.')).toBe(false);
   });
 
   it('says a passage lacks it when it numbers other things, or gives no figure in the unit', () => {
