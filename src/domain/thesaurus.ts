@@ -1,5 +1,6 @@
 import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
+import { oncePer } from '../text/memo.ts';
 import { blankPhrases, containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type Registries } from './registry.ts';
 
@@ -31,16 +32,11 @@ function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: st
   return containsPhrase(words, phrase);
 }
 
-const built = new WeakMap<Registries, QueryExpander>();
+const built = oncePer<Registries, QueryExpander>();
 
 /** Query expansion from the registries (acronyms ↔ expansions, lay words ↔ technical words, English ↔ French), built once per registries. */
 export function createThesaurus(registries: Registries): QueryExpander {
-  let thesaurus = built.get(registries);
-  if (!thesaurus) {
-    thesaurus = buildThesaurus(registries);
-    built.set(registries, thesaurus);
-  }
-  return thesaurus;
+  return built(registries, () => buildThesaurus(registries));
 }
 
 function buildThesaurus(registries: Registries): QueryExpander {
@@ -90,16 +86,13 @@ interface ProfessionNames {
   phrases: ReadonlySet<string>;
 }
 
-const namesByRegistries = new WeakMap<Registries, ProfessionNames>();
+const namesByRegistries = oncePer<Registries, ProfessionNames>();
 
 function professionNames(registries: Registries): ProfessionNames {
-  let found = namesByRegistries.get(registries);
-  if (!found) {
+  return namesByRegistries(registries, () => {
     const names = registries.professions.flatMap((profession) => namesOf(profession));
-    found = { words: names.map((name) => matchWords(name)), phrases: new Set(names.map((name) => normalizeForMatch(name))) };
-    namesByRegistries.set(registries, found);
-  }
-  return found;
+    return { words: names.map((name) => matchWords(name)), phrases: new Set(names.map((name) => normalizeForMatch(name))) };
+  });
 }
 
 function isProfessionName(registries: Registries, phrase: string): boolean {

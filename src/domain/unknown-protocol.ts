@@ -1,5 +1,6 @@
 import type { Reply } from '../engine/reply.ts';
 import { foldAccents, terms, words } from '../text/french.ts';
+import { oncePer } from '../text/memo.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { professionById } from './lookups.ts';
@@ -104,41 +105,28 @@ function holds(have: ReadonlySet<string>, term: string): boolean {
   return false;
 }
 
-const termsOfProfessions = new WeakMap<Registries, Set<string>>();
+const termsOfProfessions = oncePer<Registries, Set<string>>();
 
 /** The terms of every profession's names: who does the act does not tell which protocol it is. */
 function professionTerms(registries: Registries): Set<string> {
-  let found = termsOfProfessions.get(registries);
-  if (!found) {
-    found = new Set(registries.professions.flatMap((profession) => namesOf(profession).flatMap((name) => terms(name))));
-    termsOfProfessions.set(registries, found);
-  }
-  return found;
+  return termsOfProfessions(registries, () => new Set(registries.professions.flatMap((profession) => namesOf(profession).flatMap((name) => terms(name)))));
 }
 
-const vocabularies = new WeakMap<Registries, Set<string>>();
+const vocabularies = oncePer<Registries, Set<string>>();
 
 /** Every term of every protocol of the registries. */
 function protocolVocabulary(registries: Registries): Set<string> {
-  let found = vocabularies.get(registries);
-  if (!found) {
-    found = new Set(registries.protocols.flatMap((protocol) => [...protocolTerms(registries, protocol)]));
-    vocabularies.set(registries, found);
-  }
-  return found;
+  return vocabularies(registries, () => new Set(registries.protocols.flatMap((protocol) => [...protocolTerms(registries, protocol)])));
 }
 
-const termsByProtocol = new WeakMap<Protocol, Set<string>>();
+const termsByProtocol = oncePer<Protocol, Set<string>>(1000);
 
 function protocolTerms(registries: Registries, protocol: Protocol): Set<string> {
-  let found = termsByProtocol.get(protocol);
-  if (!found) {
+  return termsByProtocol(protocol, () => {
     const professions = [...protocol.delegants, ...protocol.delegues].flatMap((id) => {
       const profession = professionById(registries, id);
       return profession ? namesOf(profession) : [];
     });
-    found = new Set(terms([protocol.id.replace(/-/g, ' '), protocol.title, protocol.patients, ...protocol.acts, ...protocol.keywords, ...professions].join(' ')));
-    termsByProtocol.set(protocol, found);
-  }
-  return found;
+    return new Set(terms([protocol.id.replace(/-/g, ' '), protocol.title, protocol.patients, ...protocol.acts, ...protocol.keywords, ...professions].join(' ')));
+  });
 }
