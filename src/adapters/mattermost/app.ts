@@ -70,8 +70,8 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, features: extra, people: mattermostPeople(client, logger) });
   const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
   const plans = mattermostPlans(links);
-  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: { ...f.plug?.({ client, links, logger }), ...(f.deliveries ? plannedEffects(f.deliveries, plans) : {}) } }));
-  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, features: extra, commandWords: router.commandWords() });
+  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: f.deliveries ? plannedEffects(f.deliveries, plans) : {} }));
+  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, commandWords: router.commandWords() });
   const all = [questions.feature, routes, ...extra, ...plugged];
   const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));
   const dialogs = new Map(all.flatMap((f) => Object.entries(f.dialogs ?? {})));
@@ -96,7 +96,7 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const listener = new MattermostListener(
     {
       async command(request) {
-        const body = await questions.command({ text: request.text, userId: request.user_id, channelId: request.channel_id, triggerId: request.trigger_id, args: '', client, links });
+        const body = await questions.command({ text: request.text, userId: request.user_id, channelId: request.channel_id, triggerId: request.trigger_id });
         return { status: 200, body: { ...body } };
       },
       async action(name: string, request: ActionRequest) {

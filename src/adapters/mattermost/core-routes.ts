@@ -6,7 +6,7 @@ import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { formEffects } from '../shared/form-effects.ts';
-import { effectRunner } from '../shared/run-effects.ts';
+import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
@@ -76,6 +76,12 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     await client.createPost({ channel_id: channel.id, message, ...(attachments.length ? { props: { attachments } } : {}) });
   }
 
+  /** A person as a post names them: `@username`, else `unknown` (the directory could not say). */
+  async function mentionOf(userId: string, unknown: string): Promise<string> {
+    const user = await client.getUser(userId).catch(() => null);
+    return user ? `@${user.username}` : unknown;
+  }
+
   /** Forms as interactive dialogs, their state signed; a dialog cannot change while open. */
   const forms = formEffects<Staged, void>({
     platform: 'mattermost',
@@ -92,8 +98,7 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
 
   /** A shared answer, posted for the channel; the private original replaced by a note. */
   async function share(effect: Extract<Effect, { kind: 'share' }>, { out, userId }: Staged): Promise<void> {
-    const user = await client.getUser(userId).catch(() => null);
-    const context = `@${user?.username ?? 'quelqu’un'} a partagé une réponse de Coordo`;
+    const context = `${await mentionOf(userId, 'quelqu’un')} a partagé une réponse de Coordo`;
     const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
     await shareAnswer(effect, {
       post: () => client.createPost({ channel_id: effect.conversationId, ...message }),
@@ -103,6 +108,15 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
       shared: async () => (out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } }),
     }, 'mattermost', logger);
   }
+
+  /** A thread's root: a post in the channel, naming its starter by username. */
+  const roots: ThreadRoots<Staged> = {
+    by: async ({ userId }) => mentionOf(userId, 'un membre de l’équipe'),
+    post: async (channelId, message) => (await client.createPost({ channel_id: channelId, message })).id,
+    remove: async (_channelId, rootId) => void (await client.deletePost(rootId)),
+    notInChannel: (error) => statusOf(error) === 403,
+    invite: MATTERMOST_INVITE,
+  };
 
   const run = effectRunner<Staged>(
     {
@@ -141,6 +155,7 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
       },
       notice: (effect) => directMessage(effect.to.userId, effect.text),
     },
+    roots,
     { drain: () => deps.runtime()?.worker.drain(), logger, failed: 'mattermost.delivery_failed' },
   );
 

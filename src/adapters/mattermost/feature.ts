@@ -1,8 +1,6 @@
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { MattermostClient } from './client.ts';
-import type { Bot } from './history.ts';
-import type { PostedEvent } from './socket.ts';
 import type { MattermostEffectHandler } from './delivery.ts';
 import type { ActionLinks, MattermostAttachment } from './render.ts';
 import type { Payload } from './signing.ts';
@@ -11,15 +9,6 @@ import type { Payload } from './signing.ts';
 export interface Requester {
   userId: string;
   channelId: string;
-}
-
-/** What a `/coordo <sub-command>` receives. */
-export interface CommandContext extends Requester {
-  /** Text after the sub-command word (trimmed). */
-  args: string;
-  triggerId: string;
-  client: MattermostClient;
-  links: ActionLinks;
 }
 
 /** The slash command's JSON answer (shown to the user only unless `in_channel`). */
@@ -60,19 +49,12 @@ export interface DialogResponse {
 }
 
 /**
- * A slice of Coordo's Mattermost behaviour. The listener routes to it: its
- * `/coordo` sub-commands, its buttons (`/mattermost/actions/<name>`), its
+ * A slice of Coordo's Mattermost behaviour. The listener routes to it: its buttons (`/mattermost/actions/<name>`), its
  * dialogs (`/mattermost/dialogs/<name>`); the outbox sends its effects.
  */
 export interface MattermostFeature extends ChatFeature {
-  /** Sub-command word (lowercase, no accents) → handler. */
-  readonly subcommands?: Readonly<Record<string, (ctx: CommandContext) => Promise<CommandResponse>>>;
   /** Action name (`[A-Za-z0-9]+`) → handler. */
   readonly actions?: Readonly<Record<string, (ctx: ActionContext) => Promise<ActionResponse>>>;
   readonly dialogs?: Readonly<Record<string, (ctx: DialogContext) => Promise<DialogResponse>>>;
   readonly effects?: Readonly<Record<string, MattermostEffectHandler>>;
-  /** Once the app has its client: the feature keeps what it needs and gives its outbox effects. */
-  readonly plug?: (tools: { client: MattermostClient; links: ActionLinks; logger: Logger }) => Readonly<Record<string, MattermostEffectHandler>>;
-  /** A person's post (never a bot's nor a system message), addressed to Coordo or not: the feature decides. */
-  readonly onPersonPost?: (event: PostedEvent, bot: Bot) => Promise<void>;
 }

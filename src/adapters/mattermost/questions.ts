@@ -8,7 +8,7 @@ import { slashCommands } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
 import type { DeliveryTools } from './delivery.ts';
-import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
+import type { CommandResponse, MattermostFeature, Requester } from './feature.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -29,18 +29,19 @@ export interface QuestionsDeps {
   links: ActionLinks;
   /** The app's router behind Mattermost (what runs every interaction and its effects). */
   handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
-  /** The other features: their sub-commands plug into `/coordo`, their `onPersonPost` sees every person's post. */
-  features: readonly MattermostFeature[];
   /** The router's command words. */
   commandWords: readonly string[];
 }
 
+/** Who typed `/coordo`, where, and the trigger a form opens with. */
+type Typed = Requester & { triggerId: string };
+
 export interface QuestionsAdapter {
   feature: MattermostFeature;
-  /** A `posted` event: a mention or a direct message is routed as a message; a person's post is also given to each feature. */
+  /** A `posted` event: a mention or a direct message is routed as a message, a person's other reply in a thread as a thread message. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
-  command(ctx: CommandContext & { text: string }): Promise<CommandResponse>;
+  command(ctx: Typed & { text: string }): Promise<CommandResponse>;
   /** Once connected: the questions a crash left acknowledged but unanswered, read again and answered. */
   answerPending(): Promise<void>;
   use(bot: Bot): void;
@@ -72,14 +73,20 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     await deps.handle(interaction, { userId: post.user_id, channelId: post.channel_id });
   }
 
+  /** A plain reply in a channel thread, not addressed to Coordo, for the router (a draft's thread takes it). */
+  async function inThread(me: Bot, post: MattermostPost): Promise<void> {
+    const place = { conversationId: post.channel_id, threadId: post.root_id };
+    const text = plainText(post.message, me.username);
+    const interaction: Interaction = { kind: 'thread_message', actor: { platform: 'mattermost', userId: post.user_id }, text, written: post.message, place, key: `mattermost:${post.id}` };
+    await deps.handle(interaction, { userId: post.user_id, channelId: post.channel_id });
+  }
+
   async function onPosted(event: PostedEvent): Promise<void> {
     const me = bot;
     if (!me || !byPerson(event.post, me)) return;
-    for (const feature of deps.features) {
-      await feature.onPersonPost?.(event, me).catch((error: unknown) => logger.error('mattermost.feature_post_failed', { feature: feature.name, error: errorName(error) }));
-    }
     const direct = event.channelType === 'D';
     if (direct || event.mentions.includes(me.userId)) await ask(me, event.post, direct);
+    else if (event.post.root_id) await inThread(me, event.post);
   }
 
   /** The reply effect as Mattermost delivers it: its files uploaded first, then the post that attaches them (exactly once). */
@@ -103,10 +110,9 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     }
   }
 
-  const command = slashCommands<Omit<CommandContext, 'args'>, CommandResponse>({
+  const command = slashCommands<Typed, CommandResponse>({
     platform: 'mattermost',
     logger,
-    subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
     commandWords: deps.commandWords,
     async route(interaction, ctx) {
       const out = await deps.handle(interaction, { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId });

@@ -20,6 +20,7 @@ import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
 import { routerListeners } from './router-listeners.ts';
 import { slackEffectRunner } from './run-effects.ts';
+import { threadMessages } from './thread-messages.ts';
 
 export interface SlackAppDeps {
   config: SlackConfig;
@@ -111,6 +112,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   // One directory of Slack accounts for every feature.
   const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
   const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
+  threadMessages(app, handle);
   const all = [questionsSlackFeature({ questions, logger, features, handle, commandWords: router.commandWords() }), ...features];
   // A feature's outbox effects: its own, and its planned deliveries as Block Kit.
   const effectsOf = (feature: SlackFeature) => ({ ...feature.effects, ...(feature.deliveries ? plannedEffects(feature.deliveries, slackPlans) : {}) });

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { localId } from '../../core/ids.ts';
 import type { Interaction, MessageRef } from '../../core/interaction.ts';
@@ -11,7 +11,7 @@ import { whileSlow } from '../shared/progress.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools } from './delivery.ts';
-import type { SlackFeature, SlashContext } from './feature.ts';
+import type { SlackFeature } from './feature.ts';
 import { MessageEventSchema, type MessageEvent } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
@@ -24,10 +24,19 @@ const PROGRESS_DELAY_MS = 700;
 
 const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
 
+/** What a `/coordo` command gives once acknowledged. */
+interface Typed {
+  userId: string;
+  channelId: string;
+  triggerId: string;
+  client: WebClient;
+  respond: RespondFn;
+}
+
 export interface QuestionsDeps {
   questions: Questions;
   logger: Logger;
-  /** The other features: their sub-commands plug into `/coordo`, their replies' files are released when not delivered. */
+  /** The other features: their replies' files are released when not delivered. */
   features: readonly SlackFeature[];
   /** The app's router behind Slack (what runs every interaction and its effects), and its command words. */
   handle: Handle;
@@ -111,10 +120,9 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
     });
   }
 
-  const command = slashCommands<Omit<SlashContext, 'args'>, void>({
+  const command = slashCommands<Typed, void>({
     platform: 'slack',
     logger,
-    subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
     commandWords: deps.commandWords,
     route: (interaction, ctx) =>
       handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
