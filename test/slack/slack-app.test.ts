@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackFeature } from '../../src/adapters/slack/feature.ts';
+import type { ChatFeature } from '../../src/adapters/shared/chat-core.ts';
 import { ACTION_SHARE } from '../../src/workflows/questions/questions.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../src/workflows/questions/feedback.ts';
 import type { SlackCall } from '../support/fake-slack-api.ts';
@@ -27,7 +27,7 @@ const buttons = (call: SlackCall) => blocksOf(call).flatMap((b) => (b.type === '
 const replyTo = (ts: string) => (c: SlackCall) => c.params.thread_ts === ts;
 
 /** A feature with one command, as the delegation/drafts features plug in. */
-function demandeFeature(received: string[]): SlackFeature {
+function demandeFeature(received: string[]): ChatFeature {
   return {
     name: 'demande-test',
     core: {

@@ -4,13 +4,13 @@ import type { Effect } from '../../core/effect.ts';
 import { localId } from '../../core/ids.ts';
 import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { formEffects } from '../shared/form-effects.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
-import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import type { ActionContext, ActionResponse, DialogContext, DialogResponse } from './callbacks.ts';
 import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
@@ -57,6 +57,15 @@ export interface Outcome {
   update?: { message: string; props: { attachments: MattermostAttachment[] } };
 }
 
+export interface CoreRoutes {
+  /** Action name (`[A-Za-z0-9]+`, the URL's last part) → handler. */
+  actions: Readonly<Record<string, (ctx: ActionContext) => Promise<ActionResponse>>>;
+  /** Dialog name → handler of its submission. */
+  dialogs: Readonly<Record<string, (ctx: DialogContext) => Promise<DialogResponse>>>;
+  /** Routes an interaction and runs its effects: what its HTTP answer gathers. */
+  handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
+}
+
 /** A scene with the answer it gathers. */
 type Staged = Scene & { out: Outcome };
 
@@ -66,7 +75,7 @@ const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
  * The router behind Mattermost: one signed action route for the buttons of
  * every core feature, one signed dialog route for their forms; the effects rendered as Mattermost posts, dialogs and direct messages.
  */
-export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(interaction: Interaction, scene: Scene): Promise<Outcome> } {
+export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
   const { router, client, links, logger } = deps;
 
   async function directMessage(userId: string, message: string, attachments: MattermostAttachment[] = []): Promise<void> {
@@ -198,7 +207,6 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
   }
 
   return {
-    name: 'core',
     actions: { [CORE_ACTION]: onCoreAction, ...Object.fromEntries(Object.entries(LEGACY_ACTIONS).map(([name, id]) => [name, legacy(id)])) },
     dialogs: { [CORE_DIALOG]: onDialog },
     handle,

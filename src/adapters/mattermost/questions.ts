@@ -7,8 +7,8 @@ import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
-import type { DeliveryTools } from './delivery.ts';
-import type { CommandResponse, MattermostFeature, Requester } from './feature.ts';
+import type { DeliveryTools, MattermostEffectHandler } from './delivery.ts';
+import type { CommandResponse, Requester } from './callbacks.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -37,7 +37,8 @@ export interface QuestionsDeps {
 type Typed = Requester & { triggerId: string };
 
 export interface QuestionsAdapter {
-  feature: MattermostFeature;
+  /** The outbox effect of the answers owed. */
+  effects: Readonly<Record<string, MattermostEffectHandler>>;
   /** A `posted` event: a mention or a direct message is routed as a message, a person's other reply in a thread as a thread message. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
@@ -122,7 +123,7 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   });
 
   return {
-    feature: { name: 'questions', effects: { [REPLY_EFFECT]: deliverReply } },
+    effects: { [REPLY_EFFECT]: deliverReply },
     onPosted,
     command: ({ text, ...ctx }) => command(text, ctx),
     async answerPending() {

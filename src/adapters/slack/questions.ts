@@ -1,4 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
+import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
 import { localId } from '../../core/ids.ts';
 import type { Interaction, MessageRef } from '../../core/interaction.ts';
@@ -10,8 +11,7 @@ import type { Questions } from '../../workflows/questions/questions.ts';
 import { whileSlow } from '../shared/progress.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
-import { classify, type DeliveryTools } from './delivery.ts';
-import type { SlackFeature } from './feature.ts';
+import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
 import { MessageEventSchema, type MessageEvent } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
@@ -37,10 +37,19 @@ export interface QuestionsDeps {
   questions: Questions;
   logger: Logger;
   /** The other features: their replies' files are released when not delivered. */
-  features: readonly SlackFeature[];
+  features: readonly ChatFeature[];
   /** The app's router behind Slack (what runs every interaction and its effects), and its command words. */
   handle: Handle;
   commandWords: readonly string[];
+}
+
+export interface SlackQuestions {
+  /** The outbox effect of the answers owed. */
+  effects: Readonly<Record<string, SlackEffectHandler>>;
+  /** Its Bolt listeners: mentions, direct messages, `/coordo`. */
+  register(app: App): void;
+  /** Once connected: the questions a crash left acknowledged but unanswered, read again and answered. */
+  answerPending(): Promise<void>;
 }
 
 /**
@@ -48,7 +57,7 @@ export interface QuestionsDeps {
  * interactions (with a reader of their thread), `/coordo` goes to a feature's
  * sub-command or to the router; answers owed in the outbox are posted, then their files.
  */
-export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
+export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
   const { questions, logger, handle } = deps;
   const { desk } = questions;
   let client: WebClient | undefined;
@@ -130,12 +139,11 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
   });
 
   return {
-    name: 'questions',
     effects: { [REPLY_EFFECT]: deliverReply },
-    async start() {
+    async answerPending() {
       if (client) await answerPending(client);
     },
-    register(app: App) {
+    register(app) {
       client = app.client;
       app.event('app_mention', async ({ event, body, client, context }) => {
         const parsed = MessageEventSchema.safeParse(event);

@@ -1,7 +1,4 @@
-import type { ChatFeature } from '../shared/chat-core.ts';
-import type { Logger } from '../../log/logger.ts';
 import type { MattermostClient } from './client.ts';
-import type { MattermostEffectHandler } from './delivery.ts';
 import type { ActionLinks, MattermostAttachment } from './render.ts';
 import type { Payload } from './signing.ts';
 
@@ -46,15 +43,4 @@ export interface DialogContext extends Requester {
 /** A dialog's JSON answer: `{ errors: { <element name>: message } }` keeps it open. */
 export interface DialogResponse {
   errors?: Record<string, string>;
-}
-
-/**
- * A slice of Coordo's Mattermost behaviour. The listener routes to it: its buttons (`/mattermost/actions/<name>`), its
- * dialogs (`/mattermost/dialogs/<name>`); the outbox sends its effects.
- */
-export interface MattermostFeature extends ChatFeature {
-  /** Action name (`[A-Za-z0-9]+`) → handler. */
-  readonly actions?: Readonly<Record<string, (ctx: ActionContext) => Promise<ActionResponse>>>;
-  readonly dialogs?: Readonly<Record<string, (ctx: DialogContext) => Promise<DialogResponse>>>;
-  readonly effects?: Readonly<Record<string, MattermostEffectHandler>>;
 }
