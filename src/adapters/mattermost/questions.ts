@@ -3,6 +3,7 @@ import { errorName, type Logger } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
+import { questionMessage } from '../shared/question-message.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
@@ -59,19 +60,9 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   let bot: Bot | undefined;
 
   async function ask(me: Bot, post: MattermostPost, direct: boolean): Promise<void> {
-    const interaction: Interaction = {
-      kind: 'message',
-      actor: { platform: 'mattermost', userId: post.user_id },
-      text: plainText(post.message, me.username),
-      message: {
-        conversationId: post.channel_id,
-        messageId: post.id,
-        ...(post.root_id ? { threadId: post.root_id } : {}),
-        direct,
-        history: () => postHistory(client, { rootId: post.root_id || undefined, channelId: post.channel_id, before: { id: post.id, createAt: post.create_at } }, me, logger),
-      },
-    };
-    await deps.handle(interaction, { userId: post.user_id, channelId: post.channel_id });
+    const question = { channel: post.channel_id, ts: post.id, ...(post.root_id ? { threadTs: post.root_id } : {}), userId: post.user_id, direct };
+    const history = () => postHistory(client, { rootId: post.root_id || undefined, channelId: post.channel_id, before: { id: post.id, createAt: post.create_at } }, me, logger);
+    await deps.handle(questionMessage('mattermost', question, plainText(post.message, me.username), history), { userId: post.user_id, channelId: post.channel_id });
   }
 
   /** A plain reply in a channel thread, not addressed to Coordo, for the router (a draft's thread takes it). */

@@ -1,14 +1,13 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
-import { localId } from '../../core/ids.ts';
-import type { Interaction, MessageRef } from '../../core/interaction.ts';
 import { textReply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
 import { whileSlow } from '../shared/progress.ts';
+import { questionMessage } from '../shared/question-message.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
@@ -68,16 +67,9 @@ export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
 
   /** The question routed, the "working" reaction shown once it has waited {@link PROGRESS_DELAY_MS} (no flicker on quick answers), and taken back. */
   async function ask(client: WebClient, bot: BotIdentity, question: QuestionRef, text: string, event?: { id?: string; retry?: number }): Promise<void> {
-    const { channel, ts } = question;
-    const where: MessageRef = {
-      conversationId: channel,
-      messageId: ts,
-      ...(question.threadTs ? { threadId: question.threadTs } : {}),
-      direct: question.direct,
-      history: () =>
-        question.threadTs ? threadHistory(client, { channel, threadTs: question.threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger),
-    };
-    const interaction: Interaction = { kind: 'message', actor: { platform: 'slack', userId: localId(question.userId, 'slack') }, text: plainText(text, bot.userId), message: where, eventId: event?.id, retry: event?.retry };
+    const { channel, ts, threadTs } = question;
+    const history = () => (threadTs ? threadHistory(client, { channel, threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger));
+    const interaction = questionMessage('slack', question, plainText(text, bot.userId), history, event);
     const sign = { show: () => react(client, 'add', channel, ts), hide: () => react(client, 'remove', channel, ts) };
     await whileSlow(() => handle(interaction, { client, userId: interaction.actor.userId }), sign, PROGRESS_DELAY_MS);
   }
