@@ -4,7 +4,7 @@ import { openDatabase } from '../store/database.ts';
 import { helpText } from '../workflows/questions/help.ts';
 import { createMattermostApp } from '../adapters/mattermost/app.ts';
 import { delegationFeature } from '../adapters/shared/delegation-feature.ts';
-import { draftsMattermostFeature } from '../adapters/mattermost/drafts.ts';
+import { draftsFeature } from '../adapters/shared/drafts-feature.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { createDelegation } from '../workflows/delegation/create.ts';
 import { createCore, selectStructuredSteps } from './create-coordo.ts';
@@ -24,10 +24,10 @@ export async function startMattermost(config: Config, logger: Logger): Promise<S
   const steps = await selectStructuredSteps(config, logger);
   const delegation = createDelegation({ db, registries, config, logger });
   const drafts = createDrafts({ db, config, registries, steps, logger });
-  const features = [delegationFeature(delegation), draftsMattermostFeature({ ...drafts, db, logger })];
+  const features = [delegationFeature(delegation), draftsFeature({ ...drafts, db, logger })];
   const core = await createCore(config, {
     logger,
-    help: helpText(features.flatMap((f) => [...(f.core?.help ?? []), ...(f.help ?? [])])),
+    help: helpText(features.flatMap((f) => f.core?.help ?? [])),
     registries,
     workflowHandlers: [drafts.handler],
     structuredSteps: steps,

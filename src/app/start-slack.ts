@@ -6,7 +6,7 @@ import { professionById } from '../domain/lookups.ts';
 import { createSlackApp } from '../adapters/slack/app.ts';
 import { helpText } from '../workflows/questions/help.ts';
 import { conversationMigrations } from '../store/conversation-migrations.ts';
-import { draftsFeature } from '../adapters/slack/drafts.ts';
+import { draftsFeature } from '../adapters/shared/drafts-feature.ts';
 import { delegationFeature } from '../adapters/shared/delegation-feature.ts';
 import { createDelegation } from '../workflows/delegation/create.ts';
 import { openFormButton } from '../workflows/delegation/open-form-button.ts';
@@ -41,7 +41,7 @@ export async function startSlack(config: Config, logger: Logger): Promise<Served
   ];
   const core = await createCore(config, {
     logger,
-    help: helpText(features.flatMap((f) => [...(f.core?.help ?? []), ...(f.help ?? [])])),
+    help: helpText(features.flatMap((f) => f.core?.help ?? [])),
     registries,
     workflowHandlers: [draftHandler],
     structuredSteps: steps,

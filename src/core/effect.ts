@@ -41,6 +41,11 @@ export type Effect =
   | { kind: 'answer'; reply: Reply; answerId?: string; shareable?: boolean }
   /** A stored answer posted for everyone in `conversationId`, as shared by the actor; the private original is then dismissed. */
   | { kind: 'share'; conversationId: string; reply: Reply; answerId: string }
+  /**
+   * A message for everyone in `conversationId` that starts a thread (`text` names the actor by `by`: a mention where the
+   * platform has one), then what `after` returns once the platform posted it, or refused it.
+   */
+  | { kind: 'thread_start'; conversationId: string; text: (by: string) => string; after: (started: ThreadStart) => Promise<Effect[]> }
   /** Work done once the platform has its answer (a form submission is acknowledged first). */
   | { kind: 'continue'; run: () => Promise<Effect[]> }
   /** A direct message to a person. */
@@ -63,3 +68,6 @@ export interface NotOpened {
   /** Logged when the form did open. */
   opened?: { event: string; meta: Record<string, string | number> };
 }
+
+/** A thread's root message as the platform took it: its id, and how to take it back; or refused (`invite`: Coordo may not write there). */
+export type ThreadStart = { posted: true; rootId: string; remove(): Promise<void> } | { posted: false; error: unknown; invite: string | null };

@@ -30,6 +30,11 @@ export type Interaction =
   | { kind: 'action'; actor: Actor; actionId: string; value: string; place: Place; form?: OpenForm; messageId?: string }
   /** A message addressed to Coordo (a mention, a direct message), or one a crash left unanswered (`eventId` absent). */
   | { kind: 'message'; actor: Actor; text: string; message: MessageRef; eventId?: string; retry?: number }
+  /**
+   * A person's plain message in a channel thread, not addressed to Coordo: `text` plain (Coordo's mention taken out),
+   * `written` as typed; `key`: the platform's key of the message, the same across retries and restarts (and `eventId`, its event's).
+   */
+  | { kind: 'thread_message'; actor: Actor; text: string; written: string; place: Required<Place>; key: string; eventId?: string }
   /** An action on a message (its text); without the capability, the adapter sends the command instead. */
   | { kind: 'shortcut'; actor: Actor; shortcutId: string; text: string }
   /** A live field of an open form changed (capability liveFormUpdate). */

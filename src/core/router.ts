@@ -39,6 +39,8 @@ export interface CoreFeature {
   readonly otherCommand?: Handler<'command'>;
   /** A message addressed to Coordo: the first feature with a handler takes it. */
   readonly message?: Handler<'message'>;
+  /** A plain message in a channel thread: the first feature with a handler takes it. */
+  readonly threadMessage?: Handler<'thread_message'>;
   /** By form id. */
   readonly formChanges?: Readonly<Record<string, Handler<'form_change'>>>;
   readonly forms?: Readonly<Record<string, Handler<'form_submit'>>>;
@@ -61,6 +63,7 @@ const idOf = (interaction: Interaction): string => {
     case 'form_submit':
       return interaction.formId;
     case 'message':
+    case 'thread_message':
       return '';
   }
 };
@@ -68,6 +71,7 @@ const idOf = (interaction: Interaction): string => {
 /** An effect with its forms (now and refined) adapted to the platform's capabilities. */
 function shown(effect: Effect, platform: Platform): Effect {
   if (effect.kind === 'continue') return { ...effect, run: async () => (await effect.run()).map((next) => shown(next, platform)) };
+  if (effect.kind === 'thread_start') return { ...effect, after: async (started) => (await effect.after(started)).map((next) => shown(next, platform)) };
   if (effect.kind !== 'open_form' && effect.kind !== 'update_form') return effect;
   const { refine } = effect;
   const adapted = { ...effect, form: adaptForm(effect.form, platform.capabilities) };
@@ -106,6 +110,10 @@ export class Router {
       }
       case 'message': {
         const handler = this.features.find((f) => f.message)?.message;
+        return handler ? handler(interaction, platform) : [];
+      }
+      case 'thread_message': {
+        const handler = this.features.find((f) => f.threadMessage)?.threadMessage;
         return handler ? handler(interaction, platform) : [];
       }
       case 'action': {

@@ -1,5 +1,5 @@
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
-import { draftsFeature } from '../../src/adapters/slack/drafts.ts';
+import { draftsFeature } from '../../src/adapters/shared/drafts-feature.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import type { Handler } from '../../src/engine/handler.ts';
 import { createLogger } from '../../src/log/logger.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { draftsMattermostFeature } from '../../src/adapters/mattermost/drafts.ts';
+import { draftsFeature } from '../../src/adapters/shared/drafts-feature.ts';
 import { createDrafts } from '../../src/app/create-drafts.ts';
 import { Engine } from '../../src/engine/engine.ts';
 import { createLogger } from '../../src/log/logger.ts';
@@ -32,7 +32,7 @@ beforeAll(async () => {
     engine: (log) => new Engine([{ name: 'drafts', handle: (m) => drafts.handler.handle(m) }, testHandler([])], log),
     withFeatures: (db) => {
       drafts = createDrafts({ db, config: { knowledgeDir: KNOWLEDGE_DIR }, registries, logger });
-      return [draftsMattermostFeature({ ...drafts, db, logger })];
+      return [draftsFeature({ ...drafts, db, logger })];
     },
   });
   alice = h.fake.addUser({ id: 'alicemartinalicemartinalic', username: 'amartin', first_name: 'Alice', last_name: 'Martin' }).id;

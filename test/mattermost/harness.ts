@@ -6,7 +6,7 @@ import type { IncomingMessage } from '../../src/engine/message.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { openDatabase, type Db } from '../../src/store/database.ts';
 import { createMattermostApp, type MattermostApp } from '../../src/adapters/mattermost/app.ts';
-import type { MattermostFeature } from '../../src/adapters/mattermost/feature.ts';
+import type { ChatFeature } from '../../src/adapters/shared/chat-core.ts';
 import { startFakeMattermost, type FakeMattermost } from '../support/fake-mattermost.ts';
 import { freePort } from '../support/net.ts';
 import { testHandler } from '../slack/harness.ts';
@@ -29,7 +29,7 @@ export interface MattermostHarness {
 
 /** Fake Mattermost + the real adapter (real Client4 and WebSocketClient, listener on a free port) + real SQLite. */
 export async function startMattermostHarness(
-  options: { features?: MattermostFeature[]; withFeatures?: (db: Db) => MattermostFeature[]; engine?: (logger: Logger) => Engine; now?: () => number } = {},
+  options: { features?: ChatFeature[]; withFeatures?: (db: Db) => ChatFeature[]; engine?: (logger: Logger) => Engine; now?: () => number } = {},
 ): Promise<MattermostHarness> {
   const fake = await startFakeMattermost();
   const db = openDatabase(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-mm-')), 'coordo.sqlite'), []);

@@ -8,7 +8,7 @@ import type { Citation } from '../../src/engine/reply.ts';
 import { createLogger, type Logger } from '../../src/log/logger.ts';
 import { openDatabase, type Db } from '../../src/store/database.ts';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../src/adapters/slack/app.ts';
-import type { SlackFeature } from '../../src/adapters/slack/feature.ts';
+import type { ChatFeature } from '../../src/adapters/shared/chat-core.ts';
 import { conversationMigrations } from '../../src/store/conversation-migrations.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/fake-slack-api.ts';
 import type { SlackTarget } from '../support/slack-requests.ts';
@@ -51,7 +51,7 @@ export const SIGNING_SECRET = 'test-signing-secret';
 
 /** Fake Slack API + real Bolt app (HTTP mode, port 0) + real SQLite in a temp dir. */
 export async function startHarness(
-  options: { features?: SlackFeature[]; fake?: FakeSlackApi; dbFile?: string; engine?: (logger: Logger) => Engine } = {},
+  options: { features?: ChatFeature[]; fake?: FakeSlackApi; dbFile?: string; engine?: (logger: Logger) => Engine } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlackApi());
   const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coordo-slack-')), 'coordo.sqlite');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SlackFeature } from '../../src/adapters/slack/feature.ts';
+import type { ChatFeature } from '../../src/adapters/shared/chat-core.ts';
 import { ACTION_SHARE } from '../../src/workflows/questions/questions.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../src/workflows/questions/feedback.ts';
 import type { SlackCall } from '../support/fake-slack-api.ts';
@@ -26,18 +26,20 @@ const allText = (call: SlackCall): string => JSON.stringify(call.params.blocks ?
 const buttons = (call: SlackCall) => blocksOf(call).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
 const replyTo = (ts: string) => (c: SlackCall) => c.params.thread_ts === ts;
 
-/** A feature with one sub-command, as the delegation/drafts features plug in. */
-function demandeFeature(received: string[]): SlackFeature {
+/** A feature with one command, as the delegation/drafts features plug in. */
+function demandeFeature(received: string[]): ChatFeature {
   return {
     name: 'demande-test',
-    help: ['`/coordo demande <acte>` : demander un acte délégué'],
-    subcommands: {
-      demande: async (ctx) => {
-        received.push(ctx.args);
-        await ctx.respond({ response_type: 'ephemeral', text: 'Demande reçue.' });
+    core: {
+      name: 'demande-test',
+      help: ['`/coordo demande <acte>` : demander un acte délégué'],
+      commands: {
+        demande: async (command) => {
+          received.push(command.args);
+          return [{ kind: 'reply', visibility: 'private', text: 'Demande reçue.' }];
+        },
       },
     },
-    register: () => {},
   };
 }
 

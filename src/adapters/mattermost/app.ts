@@ -4,13 +4,13 @@ import { errorName, type Logger } from '../../log/logger.ts';
 import type { Db } from '../../store/database.ts';
 import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
 import { MattermostClient, statusOf } from './client.ts';
-import { mattermostSender, type MattermostEffectHandler } from './delivery.ts';
-import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import { mattermostSender } from './delivery.ts';
+import type { ActionContext, ActionResponse, DialogContext, DialogResponse } from './callbacks.ts';
 import { coreRoutes } from './core-routes.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
 import { NOT_YET_ACTION, questionsMattermost } from './questions.ts';
-import { chatCore } from '../shared/chat-core.ts';
-import { plannedEffects } from '../shared/planned-effects.ts';
+import { chatCore, type ChatFeature } from '../shared/chat-core.ts';
+import { featureEffects } from '../shared/planned-effects.ts';
 import { mattermostPlans } from './planned-effects.ts';
 import { mattermostPeople } from './people.ts';
 import { ActionLinks } from './render.ts';
@@ -23,7 +23,7 @@ export interface MattermostAppDeps {
   /** Opened database; the tables are migrated here if needed. */
   db: Db;
   /** Extra features (delegation requests, protocol drafts… once on the interaction core). */
-  features?: readonly MattermostFeature[];
+  features?: readonly ChatFeature[];
   logger: Logger;
   outboxRetry?: RetryPolicy;
   /** Reconnection schedule of the WebSocket (tests use tiny delays). */
@@ -69,13 +69,11 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   // One directory of Mattermost accounts for every feature.
   const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, features: extra, people: mattermostPeople(client, logger) });
   const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
-  const plans = mattermostPlans(links);
-  const plugged = extra.map((f): MattermostFeature => ({ name: f.name, effects: { ...f.plug?.({ client, links, logger }), ...(f.deliveries ? plannedEffects(f.deliveries, plans) : {}) } }));
-  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, features: extra, commandWords: router.commandWords() });
-  const all = [questions.feature, routes, ...extra, ...plugged];
-  const actions = new Map(all.flatMap((f) => Object.entries(f.actions ?? {})));
-  const dialogs = new Map(all.flatMap((f) => Object.entries(f.dialogs ?? {})));
-  const effects = new Map<string, MattermostEffectHandler>(all.flatMap((f) => Object.entries(f.effects ?? {})));
+  const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, commandWords: router.commandWords() });
+  const actions = new Map(Object.entries(routes.actions));
+  const dialogs = new Map(Object.entries(routes.dialogs));
+  // The answers owed, and the features' planned deliveries as posts.
+  const effects = featureEffects(extra, mattermostPlans(links), questions.effects);
 
   const socket = new EventSocket({
     url: config.url,
@@ -96,7 +94,7 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const listener = new MattermostListener(
     {
       async command(request) {
-        const body = await questions.command({ text: request.text, userId: request.user_id, channelId: request.channel_id, triggerId: request.trigger_id, args: '', client, links });
+        const body = await questions.command({ text: request.text, userId: request.user_id, channelId: request.channel_id, triggerId: request.trigger_id });
         return { status: 200, body: { ...body } };
       },
       async action(name: string, request: ActionRequest) {

@@ -4,13 +4,13 @@ import type { Effect } from '../../core/effect.ts';
 import { localId } from '../../core/ids.ts';
 import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import { formEffects } from '../shared/form-effects.ts';
-import { effectRunner } from '../shared/run-effects.ts';
+import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
-import type { ActionContext, ActionResponse, DialogContext, DialogResponse, MattermostFeature } from './feature.ts';
+import type { ActionContext, ActionResponse, DialogContext, DialogResponse } from './callbacks.ts';
 import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
@@ -57,6 +57,15 @@ export interface Outcome {
   update?: { message: string; props: { attachments: MattermostAttachment[] } };
 }
 
+export interface CoreRoutes {
+  /** Action name (`[A-Za-z0-9]+`, the URL's last part) → handler. */
+  actions: Readonly<Record<string, (ctx: ActionContext) => Promise<ActionResponse>>>;
+  /** Dialog name → handler of its submission. */
+  dialogs: Readonly<Record<string, (ctx: DialogContext) => Promise<DialogResponse>>>;
+  /** Routes an interaction and runs its effects: what its HTTP answer gathers. */
+  handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
+}
+
 /** A scene with the answer it gathers. */
 type Staged = Scene & { out: Outcome };
 
@@ -66,7 +75,7 @@ const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
  * The router behind Mattermost: one signed action route for the buttons of
  * every core feature, one signed dialog route for their forms; the effects rendered as Mattermost posts, dialogs and direct messages.
  */
-export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(interaction: Interaction, scene: Scene): Promise<Outcome> } {
+export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
   const { router, client, links, logger } = deps;
 
   async function directMessage(userId: string, message: string, attachments: MattermostAttachment[] = []): Promise<void> {
@@ -74,6 +83,12 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
     if (!bot) return;
     const channel = await client.createDirectChannel([bot, localId(userId, 'mattermost')]);
     await client.createPost({ channel_id: channel.id, message, ...(attachments.length ? { props: { attachments } } : {}) });
+  }
+
+  /** A person as a post names them: `@username`, else `unknown` (the directory could not say). */
+  async function mentionOf(userId: string, unknown: string): Promise<string> {
+    const user = await client.getUser(userId).catch(() => null);
+    return user ? `@${user.username}` : unknown;
   }
 
   /** Forms as interactive dialogs, their state signed; a dialog cannot change while open. */
@@ -92,8 +107,7 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
 
   /** A shared answer, posted for the channel; the private original replaced by a note. */
   async function share(effect: Extract<Effect, { kind: 'share' }>, { out, userId }: Staged): Promise<void> {
-    const user = await client.getUser(userId).catch(() => null);
-    const context = `@${user?.username ?? 'quelqu’un'} a partagé une réponse de Coordo`;
+    const context = `${await mentionOf(userId, 'quelqu’un')} a partagé une réponse de Coordo`;
     const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
     await shareAnswer(effect, {
       post: () => client.createPost({ channel_id: effect.conversationId, ...message }),
@@ -103,6 +117,15 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
       shared: async () => (out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } }),
     }, 'mattermost', logger);
   }
+
+  /** A thread's root: a post in the channel, naming its starter by username. */
+  const roots: ThreadRoots<Staged> = {
+    by: async ({ userId }) => mentionOf(userId, 'un membre de l’équipe'),
+    post: async (channelId, message) => (await client.createPost({ channel_id: channelId, message })).id,
+    remove: async (_channelId, rootId) => void (await client.deletePost(rootId)),
+    notInChannel: (error) => statusOf(error) === 403,
+    invite: MATTERMOST_INVITE,
+  };
 
   const run = effectRunner<Staged>(
     {
@@ -141,6 +164,7 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
       },
       notice: (effect) => directMessage(effect.to.userId, effect.text),
     },
+    roots,
     { drain: () => deps.runtime()?.worker.drain(), logger, failed: 'mattermost.delivery_failed' },
   );
 
@@ -183,7 +207,6 @@ export function coreRoutes(deps: CoreRoutesDeps): MattermostFeature & { handle(i
   }
 
   return {
-    name: 'core',
     actions: { [CORE_ACTION]: onCoreAction, ...Object.fromEntries(Object.entries(LEGACY_ACTIONS).map(([name, id]) => [name, legacy(id)])) },
     dialogs: { [CORE_DIALOG]: onDialog },
     handle,

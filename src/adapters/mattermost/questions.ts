@@ -3,12 +3,13 @@ import { errorName, type Logger } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
+import { questionMessage } from '../shared/question-message.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
-import type { DeliveryTools } from './delivery.ts';
-import type { CommandContext, CommandResponse, MattermostFeature } from './feature.ts';
+import type { DeliveryTools, MattermostEffectHandler } from './delivery.ts';
+import type { CommandResponse, Requester } from './callbacks.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -29,18 +30,20 @@ export interface QuestionsDeps {
   links: ActionLinks;
   /** The app's router behind Mattermost (what runs every interaction and its effects). */
   handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
-  /** The other features: their sub-commands plug into `/coordo`, their `onPersonPost` sees every person's post. */
-  features: readonly MattermostFeature[];
   /** The router's command words. */
   commandWords: readonly string[];
 }
 
+/** Who typed `/coordo`, where, and the trigger a form opens with. */
+type Typed = Requester & { triggerId: string };
+
 export interface QuestionsAdapter {
-  feature: MattermostFeature;
-  /** A `posted` event: a mention or a direct message is routed as a message; a person's post is also given to each feature. */
+  /** The outbox effect of the answers owed. */
+  effects: Readonly<Record<string, MattermostEffectHandler>>;
+  /** A `posted` event: a mention or a direct message is routed as a message, a person's other reply in a thread as a thread message. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
-  command(ctx: CommandContext & { text: string }): Promise<CommandResponse>;
+  command(ctx: Typed & { text: string }): Promise<CommandResponse>;
   /** Once connected: the questions a crash left acknowledged but unanswered, read again and answered. */
   answerPending(): Promise<void>;
   use(bot: Bot): void;
@@ -57,29 +60,25 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   let bot: Bot | undefined;
 
   async function ask(me: Bot, post: MattermostPost, direct: boolean): Promise<void> {
-    const interaction: Interaction = {
-      kind: 'message',
-      actor: { platform: 'mattermost', userId: post.user_id },
-      text: plainText(post.message, me.username),
-      message: {
-        conversationId: post.channel_id,
-        messageId: post.id,
-        ...(post.root_id ? { threadId: post.root_id } : {}),
-        direct,
-        history: () => postHistory(client, { rootId: post.root_id || undefined, channelId: post.channel_id, before: { id: post.id, createAt: post.create_at } }, me, logger),
-      },
-    };
+    const question = { channel: post.channel_id, ts: post.id, ...(post.root_id ? { threadTs: post.root_id } : {}), userId: post.user_id, direct };
+    const history = () => postHistory(client, { rootId: post.root_id || undefined, channelId: post.channel_id, before: { id: post.id, createAt: post.create_at } }, me, logger);
+    await deps.handle(questionMessage('mattermost', question, plainText(post.message, me.username), history), { userId: post.user_id, channelId: post.channel_id });
+  }
+
+  /** A plain reply in a channel thread, not addressed to Coordo, for the router (a draft's thread takes it). */
+  async function inThread(me: Bot, post: MattermostPost): Promise<void> {
+    const place = { conversationId: post.channel_id, threadId: post.root_id };
+    const text = plainText(post.message, me.username);
+    const interaction: Interaction = { kind: 'thread_message', actor: { platform: 'mattermost', userId: post.user_id }, text, written: post.message, place, key: `mattermost:${post.id}` };
     await deps.handle(interaction, { userId: post.user_id, channelId: post.channel_id });
   }
 
   async function onPosted(event: PostedEvent): Promise<void> {
     const me = bot;
     if (!me || !byPerson(event.post, me)) return;
-    for (const feature of deps.features) {
-      await feature.onPersonPost?.(event, me).catch((error: unknown) => logger.error('mattermost.feature_post_failed', { feature: feature.name, error: errorName(error) }));
-    }
     const direct = event.channelType === 'D';
     if (direct || event.mentions.includes(me.userId)) await ask(me, event.post, direct);
+    else if (event.post.root_id) await inThread(me, event.post);
   }
 
   /** The reply effect as Mattermost delivers it: its files uploaded first, then the post that attaches them (exactly once). */
@@ -103,10 +102,9 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     }
   }
 
-  const command = slashCommands<Omit<CommandContext, 'args'>, CommandResponse>({
+  const command = slashCommands<Typed, CommandResponse>({
     platform: 'mattermost',
     logger,
-    subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
     commandWords: deps.commandWords,
     async route(interaction, ctx) {
       const out = await deps.handle(interaction, { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId });
@@ -116,7 +114,7 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   });
 
   return {
-    feature: { name: 'questions', effects: { [REPLY_EFFECT]: deliverReply } },
+    effects: { [REPLY_EFFECT]: deliverReply },
     onPosted,
     command: ({ text, ...ctx }) => command(text, ctx),
     async answerPending() {

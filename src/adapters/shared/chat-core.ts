@@ -2,6 +2,7 @@ import type { PlannedDeliveries } from '../../core/delivery.ts';
 import type { PeoplePort } from '../../core/people.ts';
 import { Router, type CoreFeature } from '../../core/router.ts';
 import type { Engine } from '../../engine/engine.ts';
+import type { Reply } from '../../engine/reply.ts';
 import type { Logger } from '../../log/logger.ts';
 import { AnswerStore } from '../../store/answers.ts';
 import type { Db } from '../../store/database.ts';
@@ -20,15 +21,18 @@ export interface ChatCoreDeps {
   people: PeoplePort;
 }
 
-/** What an adapter's feature gives the core: its neutral feature, the help of the sub-commands only the adapter runs, its planned outbox deliveries. */
+/** What an adapter's feature gives the core: its neutral feature, its planned outbox deliveries. */
 export interface ChatFeature {
   readonly name: string;
   /** The platform-neutral feature: its commands, buttons, forms and shortcuts. */
   readonly core?: CoreFeature;
-  /** One line per sub-command for `/coordo aide`. */
-  readonly help?: readonly string[];
   /** Its outbox effects as neutral delivery plans, which the app renders as its platform posts. */
   readonly deliveries?: PlannedDeliveries;
+  /**
+   * The files of a reply owed in the outbox (made by this feature) did not get through, where a platform uploads them
+   * after the post: undo what was recorded for them and say what to tell the asker (null when the reply is not this feature's).
+   */
+  filesNotDelivered?(reply: Reply): Reply | null;
 }
 
 export interface ChatCore {
@@ -41,9 +45,8 @@ export interface ChatCore {
 /** What every chat app builds the same way: its outbox, the questions over it and their stores, one router. */
 export function chatCore({ platform, db, engine, logger, features, people }: ChatCoreDeps): ChatCore {
   const outbox = new SqliteOutbox(db, Date.now, platform);
-  // `/coordo aide`: every neutral feature's lines, then the adapter's own sub-commands'.
-  const helpLines = () => [...router.helpLines(), ...features.flatMap((f) => f.help ?? [])];
-  const questions = createQuestions({ engine, answers: new AnswerStore(db), feedback: new FeedbackStore(db), outbox, logger, helpLines });
+  // `/coordo aide`: every neutral feature's lines.
+  const questions = createQuestions({ engine, answers: new AnswerStore(db), feedback: new FeedbackStore(db), outbox, logger, helpLines: () => router.helpLines() });
   const router = new Router([questions.feature, ...features.flatMap((f) => (f.core ? [f.core] : []))]);
   for (const feature of router.features) feature.usePeople?.(platform, people);
   return { outbox, questions, router };

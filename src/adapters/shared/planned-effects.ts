@@ -2,6 +2,7 @@ import type { DeliveryPlan, PlannedDeliveries, PostedRef } from '../../core/deli
 import type { Formatter } from '../../core/markup.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { SendResult } from '../../store/outbox-worker.ts';
+import type { ChatFeature } from './chat-core.ts';
 
 type Plan<K extends DeliveryPlan['kind']> = Extract<DeliveryPlan, { kind: K }>;
 
@@ -35,4 +36,14 @@ export function plannedEffects<T>(deliveries: PlannedDeliveries, poster: PlanPos
     }
   };
   return Object.fromEntries(deliveries.types.map((type) => [type, handler]));
+}
+
+/** Every outbox effect of an app by type: its own (`own`), then each feature's planned deliveries in the platform's posts. */
+export function featureEffects<T>(
+  features: readonly ChatFeature[],
+  poster: PlanPoster<T>,
+  own: Readonly<Record<string, (row: OutboxRow, tools: T) => Promise<SendResult>>>,
+): Map<string, (row: OutboxRow, tools: T) => Promise<SendResult>> {
+  const planned = features.flatMap((feature) => (feature.deliveries ? Object.entries(plannedEffects(feature.deliveries, poster)) : []));
+  return new Map([...Object.entries(own), ...planned]);
 }

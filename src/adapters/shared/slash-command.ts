@@ -15,11 +15,9 @@ interface Typed {
 export interface SlashCommandsDeps<C, R> {
   platform: Platform;
   logger: Logger;
-  /** The sub-commands the adapter's features own, by word (before the router's). */
-  subcommands: readonly Readonly<Record<string, (ctx: C & { args: string }) => Promise<R>>>[];
   /** The router's command words: a failure is logged by its word (anything else is a question, never named). */
   commandWords: readonly string[];
-  /** A command no sub-command names, to the router (a core feature's command, `aide`, or a question). */
+  /** The command, to the router (a core feature's command, `aide`, or a question). */
   route(command: Command, ctx: C): Promise<R>;
   /** The French error, answered as this platform answers a command. */
   failed(text: string, ctx: C): Promise<R>;
@@ -27,23 +25,19 @@ export interface SlashCommandsDeps<C, R> {
 
 /**
  * `/coordo` the same way on every platform: the typed text read (trimmed; its
- * first word lowercase, no accents), a feature's sub-command by its word, else
- * the router; a failure is logged by the command's name and told in French.
+ * first word lowercase, no accents) and routed; a failure is logged by the
+ * command's name and told in French.
  */
 export function slashCommands<C extends Typed, R>(deps: SlashCommandsDeps<C, R>): (typed: string, ctx: C) => Promise<R> {
   const { platform, logger } = deps;
-  const subcommands = new Map(deps.subcommands.flatMap((owned) => Object.entries(owned)).map(([word, run]) => [commandWord(word), run] as const));
-  const named = new Set([...subcommands.keys(), ...deps.commandWords]);
+  const named = new Set(deps.commandWords);
   return async (typed, ctx) => {
     const text = typed.trim();
     const [first = '', ...rest] = text.split(/\s+/);
     const word = commandWord(first);
     const args = rest.join(' ').trim();
-    const sub = subcommands.get(word);
     try {
-      if (!sub) return await deps.route({ kind: 'command', actor: { platform, userId: ctx.userId }, command: word, args, text, place: { conversationId: ctx.channelId } }, ctx);
-      logger.info(`${platform}.subcommand`, { name: word, user: ctx.userId });
-      return await sub({ ...ctx, args });
+      return await deps.route({ kind: 'command', actor: { platform, userId: ctx.userId }, command: word, args, text, place: { conversationId: ctx.channelId } }, ctx);
     } catch (error) {
       logger.error(`${platform}.command_failed`, { name: named.has(word) ? word : 'question', error: errorName(error) });
       return deps.failed(ERROR_TEXT, ctx);

@@ -6,28 +6,28 @@ import type { Engine } from '../../engine/engine.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { migrate, type Db } from '../../store/database.ts';
 import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
-import { slackSender, type SlackEffectHandler } from './delivery.ts';
+import { slackSender } from './delivery.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
-import type { SlackFeature } from './feature.ts';
-import { chatCore } from '../shared/chat-core.ts';
-import { plannedEffects } from '../shared/planned-effects.ts';
+import { chatCore, type ChatFeature } from '../shared/chat-core.ts';
+import { featureEffects } from '../shared/planned-effects.ts';
 import { slackPlans } from './planned-effects.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
-import { questionsSlackFeature } from './questions.ts';
+import { questionsSlack } from './questions.ts';
 import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
 import { routerListeners } from './router-listeners.ts';
 import { slackEffectRunner } from './run-effects.ts';
+import { threadMessages } from './thread-messages.ts';
 
 export interface SlackAppDeps {
   config: SlackConfig;
   engine: Engine;
   /** Opened database; the Slack tables are migrated here if needed. */
   db: Db;
-  /** Extra features (delegation requests, protocol drafts…): their actions, views and `/coordo` sub-commands. */
-  features?: readonly SlackFeature[];
+  /** Extra features (delegation requests, protocol drafts…): their commands, buttons, forms and outbox deliveries. */
+  features?: readonly ChatFeature[];
   logger: Logger;
   /** Retry schedule of the outbox (default {@link DEFAULT_RETRY}). */
   outboxRetry?: RetryPolicy;
@@ -111,19 +111,15 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   // One directory of Slack accounts for every feature.
   const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
   const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
-  const all = [questionsSlackFeature({ questions, logger, features, handle, commandWords: router.commandWords() }), ...features];
-  // A feature's outbox effects: its own, and its planned deliveries as Block Kit.
-  const effectsOf = (feature: SlackFeature) => ({ ...feature.effects, ...(feature.deliveries ? plannedEffects(feature.deliveries, slackPlans) : {}) });
-  const handlers = new Map<string, SlackEffectHandler>(all.flatMap((feature) => Object.entries(effectsOf(feature))));
+  threadMessages(app, handle);
+  const asked = questionsSlack({ questions, logger, features, handle, commandWords: router.commandWords() });
+  // The answers owed, and the features' planned deliveries as Block Kit.
+  const handlers = featureEffects(features, slackPlans, asked.effects);
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  for (const feature of all) feature.register?.(app);
+  asked.register(app);
 
-  /** Once connected, in the background: what a feature left pending must not hold the start. */
-  const startFeatures = () => {
-    for (const feature of all) {
-      feature.start?.().catch((error: unknown) => logger.error('slack.feature_start_failed', { feature: feature.name, error: errorName(error) }));
-    }
-  };
+  /** Once connected, in the background: what a crash left pending must not hold the start. */
+  const answerPending = () => void asked.answerPending().catch((error: unknown) => logger.error('slack.pending_failed', { error: errorName(error) }));
 
   return {
     app,
@@ -139,12 +135,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       worker.start();
       if (socketMode) {
         await app.start();
-        startFeatures();
+        answerPending();
         logger.info('slack.started', { mode: 'socket' });
         return { mode: 'socket' };
       }
       const server = (await app.start(config.port)) as Server;
-      startFeatures();
+      answerPending();
       const port = (server.address() as AddressInfo).port;
       logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
       return { mode: 'http', port };

@@ -1,17 +1,16 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
+import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
-import { localId } from '../../core/ids.ts';
-import type { Interaction, MessageRef } from '../../core/interaction.ts';
 import { textReply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
 import { whileSlow } from '../shared/progress.ts';
+import { questionMessage } from '../shared/question-message.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands } from '../shared/slash-command.ts';
-import { classify, type DeliveryTools } from './delivery.ts';
-import type { SlackFeature, SlashContext } from './feature.ts';
+import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
 import { MessageEventSchema, type MessageEvent } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
@@ -24,14 +23,32 @@ const PROGRESS_DELAY_MS = 700;
 
 const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
 
+/** What a `/coordo` command gives once acknowledged. */
+interface Typed {
+  userId: string;
+  channelId: string;
+  triggerId: string;
+  client: WebClient;
+  respond: RespondFn;
+}
+
 export interface QuestionsDeps {
   questions: Questions;
   logger: Logger;
-  /** The other features: their sub-commands plug into `/coordo`, their replies' files are released when not delivered. */
-  features: readonly SlackFeature[];
+  /** The other features: their replies' files are released when not delivered. */
+  features: readonly ChatFeature[];
   /** The app's router behind Slack (what runs every interaction and its effects), and its command words. */
   handle: Handle;
   commandWords: readonly string[];
+}
+
+export interface SlackQuestions {
+  /** The outbox effect of the answers owed. */
+  effects: Readonly<Record<string, SlackEffectHandler>>;
+  /** Its Bolt listeners: mentions, direct messages, `/coordo`. */
+  register(app: App): void;
+  /** Once connected: the questions a crash left acknowledged but unanswered, read again and answered. */
+  answerPending(): Promise<void>;
 }
 
 /**
@@ -39,7 +56,7 @@ export interface QuestionsDeps {
  * interactions (with a reader of their thread), `/coordo` goes to a feature's
  * sub-command or to the router; answers owed in the outbox are posted, then their files.
  */
-export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
+export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
   const { questions, logger, handle } = deps;
   const { desk } = questions;
   let client: WebClient | undefined;
@@ -50,16 +67,9 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
 
   /** The question routed, the "working" reaction shown once it has waited {@link PROGRESS_DELAY_MS} (no flicker on quick answers), and taken back. */
   async function ask(client: WebClient, bot: BotIdentity, question: QuestionRef, text: string, event?: { id?: string; retry?: number }): Promise<void> {
-    const { channel, ts } = question;
-    const where: MessageRef = {
-      conversationId: channel,
-      messageId: ts,
-      ...(question.threadTs ? { threadId: question.threadTs } : {}),
-      direct: question.direct,
-      history: () =>
-        question.threadTs ? threadHistory(client, { channel, threadTs: question.threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger),
-    };
-    const interaction: Interaction = { kind: 'message', actor: { platform: 'slack', userId: localId(question.userId, 'slack') }, text: plainText(text, bot.userId), message: where, eventId: event?.id, retry: event?.retry };
+    const { channel, ts, threadTs } = question;
+    const history = () => (threadTs ? threadHistory(client, { channel, threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger));
+    const interaction = questionMessage('slack', question, plainText(text, bot.userId), history, event);
     const sign = { show: () => react(client, 'add', channel, ts), hide: () => react(client, 'remove', channel, ts) };
     await whileSlow(() => handle(interaction, { client, userId: interaction.actor.userId }), sign, PROGRESS_DELAY_MS);
   }
@@ -111,10 +121,9 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
     });
   }
 
-  const command = slashCommands<Omit<SlashContext, 'args'>, void>({
+  const command = slashCommands<Typed, void>({
     platform: 'slack',
     logger,
-    subcommands: deps.features.map((feature) => feature.subcommands ?? {}),
     commandWords: deps.commandWords,
     route: (interaction, ctx) =>
       handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
@@ -122,12 +131,11 @@ export function questionsSlackFeature(deps: QuestionsDeps): SlackFeature {
   });
 
   return {
-    name: 'questions',
     effects: { [REPLY_EFFECT]: deliverReply },
-    async start() {
+    async answerPending() {
       if (client) await answerPending(client);
     },
-    register(app: App) {
+    register(app) {
       client = app.client;
       app.event('app_mention', async ({ event, body, client, context }) => {
         const parsed = MessageEventSchema.safeParse(event);

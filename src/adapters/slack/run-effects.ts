@@ -3,14 +3,15 @@ import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../core/effect.ts';
 import type { Place } from '../../core/interaction.ts';
 import type { Logger } from '../../log/logger.ts';
+import { truncate } from '../../text/truncate.ts';
 import { formEffects } from '../shared/form-effects.ts';
-import { effectRunner } from '../shared/run-effects.ts';
+import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import { tellInDm } from './direct-message.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
-import { SLACK_INVITE } from './markup.ts';
+import { SLACK_INVITE, slackFormat } from './markup.ts';
 import { postReply } from './post-reply.ts';
-import { renderReply } from './render.ts';
+import { MAX_SECTION_CHARS, renderReply } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
@@ -81,6 +82,20 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     }, 'slack', logger);
   }
 
+  /** A thread's root, written in mrkdwn (not through renderReply, which escapes « < »): the mention names who started it. */
+  const roots: ThreadRoots<Scene> = {
+    by: async (scene) => slackFormat.mention(scene.userId),
+    async post(channel, written, scene) {
+      const text = truncate(written, MAX_SECTION_CHARS);
+      const root = await scene.client.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      if (!root.ts) throw new Error('no ts');
+      return root.ts;
+    },
+    remove: async (channel, ts, scene) => void (await scene.client.chat.delete({ channel, ts })),
+    notInChannel: notInChannelError,
+    invite: SLACK_INVITE,
+  };
+
   return effectRunner<Scene>(
     {
       async reply(effect, scene) {
@@ -100,6 +115,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       // Answered with the submission's acknowledgement.
       form_errors: async () => {},
     },
+    roots,
     { drain, logger, failed: 'slack.delivery_failed' },
   );
 }
