@@ -32,7 +32,7 @@ export async function answerComparison(retriever: Retriever, question: AnalysedQ
 }
 
 /** A complement that ends a side (« … d'une CPTS », « … de tâches »). */
-const COMPLEMENT = /\s+(?:d['’]|de\s|du\s|des\s|of\s).*$/iu;
+const COMPLEMENT = /\s+(?:d['’]|d\s|de\s|du\s|des\s|of\s).*$/iu;
 
 /**
  * Sides said with their shared words once (« missions socles et optionnelles d'une CPTS », « protocoles nationaux

@@ -89,6 +89,7 @@ describe('comparisons said with shared words once', () => {
     ["difference entre missions socles et optionelles d'une cpts ?", /obligatoires/, /qualité et de la pertinence/],
     ["Missions socles et missions optionnelles d'une CPTS : quelle différence ?", /obligatoires/, /qualité et de la pertinence/],
     ['missions socles vs optionnelles des CPTS ?', /obligatoires/, /qualité et de la pertinence/],
+    ['difference entre missions socles et optionelles d une cpts', /obligatoires/, /qualité et de la pertinence/],
     ['protocoles nationaux ou locaux : quelle différence ?', /\*\*Protocoles nationaux\*\*/, /\*\*Protocoles locaux\*\*/],
   ])('« %s » gets both sides', async (question, first, second) => {
     const reply = await ask(question);
