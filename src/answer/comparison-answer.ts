@@ -11,9 +11,9 @@ interface Side {
   asked: string;
 }
 
-/** The words that ask for a comparison, without saying on what (« quelle différence », « c'est quoi la grosse différence »). */
+/** The words that ask for a comparison, without saying on what (« quelle différence », « c'est pas la même chose »). */
 const COMPARING =
-  /\b(?:quelles?|la|les|grosses?|principales?|vraies?|diff[ée]rences?|entre|c'est quoi|qu'est-ce qui|change|distingue|compar\w*|versus|vs|chacun|chacune|respectivement|what|is|are|the|main|big|difference|between|in each)\b|[?:,]/giu;
+  /\b(?:quelles?|la|les|grosses?|principales?|vraies?|diff[ée]rences?|entre|c'est quoi|qu'est-ce qui|change|distingue|compar\w*|versus|vs|chacun|chacune|respectivement|what|is|are|the|main|big|difference|between|in each|pareils?|pareilles?|m[êe]mes?|chose|identiques?|pas|compte|same|thing|differ)\b|[?:,]/giu;
 
 /**
  * A comparison (« différence entre une MSP et un centre de santé », « MSP et ESP : quelle différence sur la structure
@@ -24,8 +24,8 @@ const COMPARING =
  */
 export async function answerComparison(retriever: Retriever, question: AnalysedQuestion): Promise<Reply | null> {
   if (question.kind !== 'comparison' || !question.sides) return null;
-  for (const sides of comparedSides(question, parallelSides(retriever, question.sides))) {
-    const reply = await answerEachSide(retriever, question, sides);
+  for (const asked of comparedSides(question, parallelSides(retriever, question.sides))) {
+    const reply = await answerEachSide(retriever, question, asked);
     if (reply) return reply;
   }
   return null;

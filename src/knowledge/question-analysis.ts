@@ -44,7 +44,7 @@ const ABOUT_ASKER = /^(?:(?:et|mais|alors|bon|donc|bonjour|salut|hello|hi|so|and
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
-  ['comparison', /\b(?:difference|differences|differencier|distinguer|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each)\b/],
+  ['comparison', /\b(?:difference|differences|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
@@ -136,11 +136,15 @@ function comparedSides(text: string): [string, string] | undefined {
   const match =
     /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text) ??
     /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
-  const a = match?.[1]?.trim();
+  // « Dans l'ACI, un protocole pluripro et … »: what comes before a comma sets the scene, the side starts after it.
+  const a = match?.[1]?.split(/,\s+/).pop()?.trim();
   // « entre une MSP et une CPTS sur le financement »: what they are compared on is no part of the second side.
-  const b = match?.[2]?.replace(COMPARED_ON, '').trim();
+  const b = match?.[2]?.replace(COMPARED_ON, '').replace(SAID_ALIKE, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
+
+/** « … c'est pareil », « … ça compte pareil », « … is it the same »: how the sides are compared, no part of the second one. */
+const SAID_ALIKE = /[,;]?\s+(?:c['’]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they)\b.*$/iu;
 
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;

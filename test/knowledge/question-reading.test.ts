@@ -30,6 +30,18 @@ describe('the kind of a question', () => {
     expect(analyseQuestion('Ordre et URPS, c’est quoi la différence ?').sides).toEqual(['Ordre', 'URPS']);
     expect(analyseQuestion('MSP et ESP : quelle différence sur la structure juridique ?').sides).toEqual(['MSP', 'ESP']);
   });
+
+  it.each([
+    ["ESP et CPTS c'est pareil ? quelle diff", ['ESP', 'CPTS']],
+    ["Dans l'ACI, un protocole pluripro et un protocole de coopération, ça compte pareil ?", ['un protocole pluripro', 'un protocole de coopération']],
+    ["Missions socles et missions optionnelles d'une CPTS : qu'est-ce qui les distingue ?", ['Missions socles', "missions optionnelles d'une CPTS"]],
+    ['MSP and health centre: are they the same thing?', ['MSP', 'health centre']],
+    ['la délégation et le transfert de tâches, c’est la même chose ?', ['la délégation', 'le transfert de tâches']],
+  ])('reads « %s » as a comparison, the words saying it alike left out of the sides', (question, sides) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.kind).toBe('comparison');
+    expect(analysed.sides).toEqual(sides);
+  });
 });
 
 describe('what is asked and what is said aside', () => {
