@@ -8,10 +8,13 @@ import { memoize } from '../text/memo.ts';
  *   things (« avenant 1 », « PC 154 ») but never this one is about another;
  * - a quantity in a unit (« combien d'heures », « how many days », « remboursé combien »): a passage with no
  *   figure in that unit does not give it;
- * - a date (« en quelle année », « which month »): a passage with no year, or no month, does not give it.
+ * - a date (« en quelle année », « which month »): a passage with no year, or no month, does not give it;
+ * - a region (« l'aide FIR en Nouvelle-Aquitaine »): a passage that names other regions, never this one, is about them.
  */
 export interface AskedDetails {
   designations: readonly Designation[];
+  /** The French regions the question asks about (« en Nouvelle-Aquitaine »): a passage on other regions only is about them. */
+  regions: readonly string[];
   /** The units the asked quantity may be stated in, or none when the question asks for no measured quantity. */
   units: readonly string[];
   /** The terms of the words that ask for the quantity (« temps », « délai »): a figure in the unit answers them. */
@@ -72,6 +75,34 @@ const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|an
 /** The words « avant », « après »… and months before a number date something rather than designate it. */
 const NOT_DESIGNATING = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|fin|debut|mi|depuis|avant|apres|vers|annee|age|ages|plus|moins|sur|top|about|since|before|after|until|under|over|page|n|no)$/;
 
+/** The regions of France (2016 map; the former Rhône-Alpes within Auvergne-Rhône-Alpes), on normalised text. */
+const REGIONS: Readonly<Record<string, RegExp>> = {
+  'ile-de-france': /\b(?:ile de france|idf)\b/,
+  'auvergne-rhone-alpes': /\b(?:auvergne rhone alpes|rhone alpes|auvergne|aura)\b/,
+  'nouvelle-aquitaine': /\bnouvelle aquitaine\b/,
+  occitanie: /\boccitanie\b/,
+  bretagne: /\bbretagne\b/,
+  normandie: /\bnormandie\b/,
+  'hauts-de-france': /\bhauts de france\b/,
+  'grand-est': /\bgrand est\b/,
+  'pays-de-la-loire': /\bpays de la loire\b/,
+  'bourgogne-franche-comte': /\bbourgogne(?: franche comte)?\b/,
+  'centre-val-de-loire': /\bcentre val de loire\b/,
+  paca: /\b(?:provence alpes cote d azur|paca)\b/,
+  corse: /\bcorse\b/,
+  guadeloupe: /\bguadeloupe\b/,
+  martinique: /\bmartinique\b/,
+  guyane: /\bguyane\b/,
+  mayotte: /\bmayotte\b/,
+};
+/** La Réunion, with its capital (« la réunion de l'équipe » is a meeting), on the text as written. */
+const REUNION = /\b(?:[Ll]a|[ÎIîi]le de la) R[ée]union\b/u;
+
+function regionsIn(text: string, normalized = normalizeForMatch(text)): string[] {
+  const named = Object.entries(REGIONS).flatMap(([region, pattern]) => (pattern.test(normalized) ? [region] : []));
+  return REUNION.test(text) ? [...named, 'reunion'] : named;
+}
+
 export function askedDetails(question: string): AskedDetails {
   const n = normalizeForMatch(question);
   const designations: Designation[] = [];
@@ -88,13 +119,17 @@ export function askedDetails(question: string): AskedDetails {
   const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
   const figure =
     dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
-  return { designations, units, askingTerms, ...(figure ? { figure } : {}) };
+  return { designations, regions: regionsIn(question, n), units, askingTerms, ...(figure ? { figure } : {}) };
 }
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
 export function lacksAsked(details: AskedDetails, passageText: string): boolean {
-  if (details.designations.length === 0 && details.units.length === 0) return false;
+  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0) return false;
   const n = normalizeForMatch(passageText);
+  if (details.regions.length > 0) {
+    const named = regionsIn(passageText, n);
+    if (named.length > 0 && !named.some((region) => details.regions.includes(region))) return true;
+  }
   for (const { word, number } of details.designations) {
     const given = [...n.matchAll(numberedPattern(word))].map((m) => m[1]);
     if (given.length > 0 && !given.includes(number)) return true;

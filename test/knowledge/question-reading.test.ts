@@ -77,6 +77,18 @@ describe('the detail a question asks for', () => {
     expect(askedDetails('quelle est la durée du contrat ?').units).toContain('ans');
   });
 
+  it('holds a passage on other regions only as about them, not one that names none or this one', () => {
+    for (const asked of ["Montant de l'aide FIR au démarrage d'une MSP en Nouvelle-Aquitaine ?", 'aide au démarrage MSP nouvelle aquitaine combien']) {
+      const details = askedDetails(asked);
+      expect(lacksAsked(details, 'En Île-de-France, la FémasIF cite une aide au démarrage.'), asked).toBe(true);
+      expect(lacksAsked(details, 'Le FIR peut financer le démarrage.'), asked).toBe(false);
+      expect(lacksAsked(details, "L'ARS Nouvelle-Aquitaine finance le démarrage."), asked).toBe(false);
+    }
+    // « réunion » is a meeting; « Rhône-Alpes » lies within Auvergne-Rhône-Alpes.
+    expect(askedDetails('la réunion de concertation, qui la finance ?').regions).toEqual([]);
+    expect(lacksAsked(askedDetails('en Auvergne-Rhône-Alpes, qui peut participer ?'), 'Selon l’ARS Rhône-Alpes…')).toBe(false);
+  });
+
   it('asks for a year or a month when the question asks a date', () => {
     const year = askedDetails('En quelle année le protocole a-t-il été autorisé ?');
     expect(lacksAsked(year, 'Le protocole est autorisé par arrêté.')).toBe(true);
