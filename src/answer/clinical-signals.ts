@@ -17,7 +17,7 @@ const DRUG_CLASSES = words(`
   antiemetiques? antidepresseurs? anxiolytiques? somniferes? hypnotiques? laxatifs? vaccins? collyres? sirops? pommades? creme
   suppositoires? comprimes? gelules? sachets? ampoules? injections? perfusions? patchs? aerosols? inhalateurs? insuline opioides?
   morphiniques? benzodiazepines? neuroleptiques? contraception pilule traitements? antibiotic antibiotics painkillers? drugs? medication
-  medicine treatment steroids?`);
+  medicine treatment steroids? antihistamines? anticoagulants? diuretics? antivirals? antidepressants? antihypertensives?`);
 const DRUG_NAMES = words(`
   paracetamol doliprane dafalgan efferalgan ibuprofene advil nurofen aspirine kardegic amoxicilline augmentin clamoxyl fosfomycine
   monuril pivmecillinam selexid nitrofurantoine furadantine ceftriaxone rocephine azithromycine clarithromycine pristinamycine
@@ -117,11 +117,15 @@ export interface ClinicalSignals {
   /** A person's age (« une femme de 70 ans »): specific, but not clinical content. */
   age: boolean;
   dose: boolean;
+  /** Asking for a dose (« quelle posologie », « what dose »): dosing advice whatever frames it. */
+  doseAsked: boolean;
   patient: boolean;
   ask: boolean;
   /** How many organisational families the question touches. */
   organisation: number;
 }
+
+const DOSE_ASKED = /\b(?:quelles? (?:doses?|posologies?|quantites?)|a quelle dose|what (?:dose|dosage|amount)|which dose|how much)\b/;
 
 const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`);
 const CONDITION = rx(String.raw`\b(?:${CONDITIONS})\b`);
@@ -136,6 +140,7 @@ export function clinicalSignals(normalized: string): ClinicalSignals {
     measure: anyOf(MEASURES, normalized),
     age: AGE.test(normalized),
     dose: anyOf(DOSE, normalized),
+    doseAsked: DOSE_ASKED.test(normalized),
     patient: anyOf(SPECIFIC_PATIENT, normalized),
     ask: anyOf(CLINICAL_ASK, normalized),
     organisation: ORGANISATION.filter((p) => p.test(normalized)).length,

@@ -42,8 +42,9 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
 export function eligibilityAnswer(registries: Registries, text: string, today: IsoDay): Reply | null {
   if (!asksSomething(text)) return null;
   const protocol = askedProtocol(registries, text);
-  if (!protocol || !asksWhetherApplies(text)) return null;
+  if (!protocol) return null;
   const patient = describePatient(text);
+  if (!asksWhetherApplies(text, patient)) return null;
   const practice = askerPractice(text, findProfession(registries, text) !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
@@ -82,12 +83,25 @@ const APPLIES =
 /** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
 const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);
 
-/** Does the question ask whether a protocol applies (to a patient, here, to me), rather than for a fact about it? */
-function asksWhetherApplies(text: string): boolean {
+/**
+ * Does the question ask whether a protocol applies (to a patient, here, to me), rather than for a fact about it? A
+ * patient described, then a protocol, with no verb (« Femme de 25 ans, brûlures, pas de fièvre : protocole cystite
+ * IDE ? ») asks it too.
+ */
+function asksWhetherApplies(text: string, patient: PatientDescription): boolean {
   if (!asksSomething(text)) return false;
   const { kind } = analyseQuestion(text);
-  return kind === 'yes-no' || (!NOT_YES_NO.has(kind) && APPLIES.test(normalizeForMatch(text)));
+  if (kind === 'yes-no') return true;
+  if (NOT_YES_NO.has(kind)) return false;
+  const n = normalizeForMatch(text);
+  return APPLIES.test(n) || (kind === 'open' && !INTERROGATIVE.test(n) && (patient.age !== undefined || patient.sex !== undefined));
 }
+
+/**
+ * A word asking what, which, how much… (« What dose … under the protocol? » asks for a fact, not whether it applies);
+ * « qui » and « quand » ask only where the question's kind says so (« une éruption qui gratte »).
+ */
+const INTERROGATIVE = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|what|which|how|who|when|why|where)\b/;
 
 /**
  * What is asked holds a figure that is no age nor how long a complaint has lasted (« un arrêt de travail de 8 jours :

@@ -53,6 +53,20 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask(question)).text).toMatch(/^\*\*Oui\*\*/);
   });
 
+  it.each([
+    ['Femme de 25 ans, brûlures mictionnelles, pas de fièvre : protocole cystite IDE ?', /^\*\*Oui\*\*/],
+    ['Mal de gorge chez un ado de 14 ans : protocole odynophagie IDE ?', /^\*\*Oui\*\*/],
+    ['Enfant de 3 ans avec une éruption vésiculeuse qui gratte : protocole IDE ou pharmacien ?', /^\*\*Oui\*\*/],
+    ["Plaie simple chez un enfant de 4 ans aux urgences : suture par l'IDE possible ?", /^\*\*Oui\*\*/],
+    ['Homme de 30 ans, brûlures urinaires : protocole cystite ?', /^\*\*Non\*\*/],
+  ])('« %s »: a patient described, then a protocol, asks whether it applies', async (question, verdict) => {
+    expect((await ask(question)).text).toMatch(verdict);
+  });
+
+  it('reads « what … under the protocol » as asking a fact, not whether it applies', async () => {
+    expect((await ask('Which training does the nurse need to apply the cystitis protocol for a 30-year-old woman?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
+  });
+
   it('still excludes a condition said after the negated one', async () => {
     const reply = await ask("Patiente de 30 ans sans brûlures mais avec de la fièvre : l'infirmière peut-elle la prendre en charge dans le protocole cystite ?");
     expect(reply.text).toMatch(/^\*\*Non\*\*/);
