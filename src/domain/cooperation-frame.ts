@@ -14,6 +14,7 @@ export const COOPERATION_FRAME_TERMS = new Set(
      delegate delegated delegation national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
      exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
      actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
-     msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked`,
+     msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
+     ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working`,
   ),
 );

@@ -1,3 +1,4 @@
+import { placeRefusal, placesLabel, type Place } from './places.ts';
 import { capitalize } from '../text/capitalize.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { describeValues, type IsoDay } from './dated.ts';
@@ -139,9 +140,25 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
   return compose(`**Protocoles de coopération pour ${quoted(act)}** :`, blocks(found), true);
 }
 
-export function roleAnswer(registries: Registries, profession: Profession, role: 'delegue' | 'delegant', today: IsoDay, delegant?: Profession): Reply {
+export function roleAnswer(
+  registries: Registries,
+  profession: Profession,
+  role: 'delegue' | 'delegant',
+  today: IsoDay,
+  delegant?: Profession,
+  places: readonly Place[] = [],
+): Reply {
   let found = role === 'delegue' ? protocolsForDelegue(registries, profession.id) : protocolsForDelegant(registries, profession.id);
   if (delegant) found = found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
+  // Where the asker works (« à l'hôpital », « en CPTS »): the protocols that apply there today; the others said apart.
+  // A hospital's emergency service is in it: « à l'hôpital » lists the protocols of the urgences too.
+  const within: readonly Place[] = places.includes('etablissement') ? [...places, 'urgences'] : places;
+  const elsewhere = found.filter((protocol) => placeRefusal(protocol.places, within, today) !== null);
+  const here = found.filter((protocol) => !elsewhere.includes(protocol));
+  const where = placesLabel(places);
+  const notHere =
+    elsewhere.length === 0 ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`;
+  if (here.length > 0) found = here;
   const who = profession.plural;
   if (found.length === 0) {
     // The registry is the list of protocols the base knows: « none for this profession » is its answer, given as one.
@@ -165,10 +182,12 @@ export function roleAnswer(registries: Registries, profession: Profession, role:
     text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
   }));
   const parent = profession.parent ? professionById(registries, profession.parent) : undefined;
-  const others = found.filter((protocol) => !shown.includes(protocol)).map((protocol) => protocol.short ?? protocol.title);
-  const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${others.join(', ')}.` : '';
-  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}`);
+  const others = found.filter((protocol) => !shown.includes(protocol));
+  const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
+  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}${notHere}`);
 }
+
+const shortNames = (protocols: readonly Protocol[]) => protocols.map((protocol) => protocol.short ?? protocol.title).join(', ');
 
 const CATEGORY_LABELS: Record<ProfessionCategory, string> = {
   medicale: 'profession médicale, réglementée par le code de la santé publique',
@@ -376,9 +395,9 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'act':
       return actAnswer(registries, query.act, today, query.profession);
     case 'delegue':
-      return roleAnswer(registries, query.profession, 'delegue', today, query.delegant);
+      return roleAnswer(registries, query.profession, 'delegue', today, query.delegant, query.places);
     case 'delegant':
-      return roleAnswer(registries, query.profession, 'delegant', today);
+      return roleAnswer(registries, query.profession, 'delegant', today, undefined, query.places);
     case 'profession':
       return professionAnswer(registries, query.profession, query.aspect, query.askedCategory);
     case 'professions-with':

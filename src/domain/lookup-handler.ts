@@ -1,3 +1,4 @@
+import { namesOfPlaces } from './places.ts';
 import type { Handler } from '../engine/handler.ts';
 import { isoDay } from './dated.ts';
 import { lookupAnswer } from './lookup-answers.ts';
@@ -54,7 +55,8 @@ function coveredWords(query: LookupQuery): string {
   switch (query.kind) {
     case 'delegue':
     case 'delegant':
-      return `${namesOf(query.profession).join(' ')} actes délégués déléguer délégation protocoles coopération`;
+      // The places the list is for (« à l'hôpital ») are answered too.
+      return `${namesOf(query.profession).join(' ')} actes délégués déléguer délégation protocoles coopération ${namesOfPlaces(query.places ?? []).join(' ')}`;
     case 'profession':
       return `${namesOf(query.profession).join(' ')} profession ordre urps catégorie`;
     case 'form':

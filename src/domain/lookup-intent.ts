@@ -4,6 +4,7 @@ import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.t
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
+import { PLACE_NAMES, placesIn, type Place } from './places.ts';
 import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
 /**
@@ -17,8 +18,8 @@ export type ProfessionAspect = 'ordre' | 'urps' | 'ordre-urps' | 'categorie' | '
 export type LookupQuery =
   /** Who may do an act (optionally: may this profession do it). */
   | { kind: 'act'; act: string; profession?: Profession; explicit: boolean }
-  | { kind: 'delegue'; profession: Profession; delegant?: Profession }
-  | { kind: 'delegant'; profession: Profession }
+  | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
+  | { kind: 'delegant'; profession: Profession; places?: Place[] }
   | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory }
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
@@ -46,6 +47,13 @@ const QUESTION_YES_NO =
   /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
+  const query = detectQuery(registries, text);
+  // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
+  const places = placesIn(text);
+  return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
+}
+
+function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
   return (
     acronymQuery(registries, text, n) ??
@@ -57,7 +65,7 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
     professionQuery(registries, n, asksSomething(text)) ??
-    protocolsOfProfessionQuery(registries, n)
+    protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
 }
 
@@ -108,10 +116,11 @@ const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|i
  * radiographers? », « What can an orthoptist be delegated? »: a question on protocols that names a profession and no
  * act asks for the protocols of that profession: as délégué, unless it is said to delegate (or never is délégué).
  */
-function protocolsOfProfessionQuery(registries: Registries, n: string): LookupQuery | null {
-  if (!COOPERATION_WORDS.test(n) || !ASKS_WHICH.test(n)) return null;
+function protocolsOfProfessionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
+  // « Protocoles de coopération ouverts aux kinés ? » asks which as much as « quels protocoles… »: nothing else is said.
+  if (!COOPERATION_WORDS.test(n) || !(ASKS_WHICH.test(n) || asks)) return null;
   const profession = findProfession(registries, n);
-  if (!profession || terms(withoutNames(n, profession)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
+  if (!profession || terms(withoutPhrases(withoutNames(n, profession), PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
   const delegates = DELEGATING.test(n) || (protocolsForDelegue(registries, profession.id).length === 0 && protocolsForDelegant(registries, profession.id).length > 0);
   return { kind: delegates ? 'delegant' : 'delegue', profession };
 }

@@ -33,6 +33,17 @@ const NAMES: Record<Place, readonly string[]> = {
   cpts: ['CPTS', 'communauté professionnelle territoriale de santé'],
 };
 
+/** « dans un établissement de santé et en CPTS ». */
+export function placesLabel(places: readonly Place[]): string {
+  return listed(places.map((place) => LABELS[place]), 'et');
+}
+
+/** Every name of a place (« hôpital », « CPTS », « aux urgences »). */
+export const PLACE_NAMES: readonly string[] = Object.values(NAMES).flat();
+
+/** The names of these places. */
+export const namesOfPlaces = (places: readonly Place[]): string[] => places.flatMap((place) => NAMES[place]);
+
 /** Ambulatory places: a protocol open « en ville » is open in each of them. */
 const IN_TOWN: ReadonlySet<Place> = new Set(['msp', 'centre-de-sante', 'esp', 'cpts', 'ville']);
 
@@ -80,6 +91,6 @@ export function placeConfirmation(openings: readonly Opening[], named: readonly 
 }
 
 /** « en MSP, en centre de santé ou en CPTS ». */
-function listed(items: readonly string[], last: 'ou' | 'ni'): string {
+function listed(items: readonly string[], last: 'ou' | 'ni' | 'et'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1) ?? ''}`;
 }

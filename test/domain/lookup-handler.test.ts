@@ -118,6 +118,22 @@ describe('faits sur une profession', () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
 
+  it.each([
+    "Quels protocoles de coopération pour une IDE qui travaille à l'hôpital ?",
+    'Which cooperation protocols can a nurse working in a hospital take part in?',
+  ])('« %s » : les protocoles qui s’appliquent là où la personne exerce, les autres dits à part', async (question) => {
+    const reply = await answer(question);
+    expect(reply.text).toMatch(/voie veineuse centrale/i);
+    expect(reply.text).toMatch(/urgences/); // a hospital's emergency service is in it
+    expect(reply.text).toMatch(/Ne s'appliquent pas aujourd'hui dans un établissement de santé : [^\n]*Cystite/);
+  });
+
+  it('« Protocoles de coopération ouverts aux kinés en CPTS ? » : la liste, sans « quels »', async () => {
+    const reply = await answer('Protocoles de coopération ouverts aux kinés en CPTS ?');
+    expect(reply.text).toMatch(/masseurs-kinésithérapeutes ont le rôle de délégué/);
+    expect(reply.text).toMatch(/Aucun ne s'applique aujourd'hui en CPTS/);
+  });
+
   it('dit le rôle d’un protocole nommé, même quand la question cite une de ses professions', async () => {
     expect(await ask('Dans le protocole échographies pour les manips radio, qui est le délégant ?')).toBeNull();
   });
