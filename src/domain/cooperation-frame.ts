@@ -1,4 +1,12 @@
-import { terms } from '../text/french.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
+
+/**
+ * The terms of a list of words, as written and as normalised: questions are often read without their accents, and
+ * « reglementee » does not stem as « réglementée » does.
+ */
+export function frameTerms(words: string): Set<string> {
+  return new Set([...terms(words), ...terms(normalizeForMatch(words))]);
+}
 
 /** Words of a protocole de coopération or a delegation (normalised text). */
 export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperation|coop)\b/;
@@ -8,13 +16,11 @@ export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperati
  * « quels protocoles pour moi ? »). In a question on a profession's protocols, any other word than these, a
  * profession and a practice form names an act or a subject (« poser un DIU », « les cervicalgies »).
  */
-export const COOPERATION_FRAME_TERMS = new Set(
-  terms(
+export const COOPERATION_FRAME_TERMS = frameTerms(
     `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
      delegate delegated delegation national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
      exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
      actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working`,
-  ),
 );

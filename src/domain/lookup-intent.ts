@@ -1,7 +1,7 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.ts';
-import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
+import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
@@ -276,7 +276,7 @@ function formQuery(registries: Registries, n: string): LookupQuery | null {
 }
 
 /** The words of a bare question on a profession's facts, besides the profession. */
-const ASPECT_FRAME_TERMS = new Set(terms('ordre ordres order urps union régionale catégorie category profession professions réglementée regulated ou pas or not oui non'));
+const ASPECT_FRAME_TERMS = frameTerms('ordre ordres order urps union régionale catégorie category profession professions réglementée regulated ou pas or not oui non moi nous aussi too');
 
 /** Words naming a fact of a profession the registry holds. */
 const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categories?|reglemente\w*|regulated)\b/;
@@ -291,7 +291,8 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   const profession = firstProfession(registries, rest);
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
-  const bare = asks && terms(withoutNames(rest, profession)).every((term) => ASPECT_FRAME_TERMS.has(term));
+  // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.
+  const bare = asks && terms(withoutPhrases(withoutNames(rest, profession), PLACE_NAMES)).every((term) => ASPECT_FRAME_TERMS.has(term));
   const asked = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
   // « les sages-femmes sont classées dans les professions médicales ? »: a profession and a category, asked whether.
   if (asked && asks && !WH_QUESTION.test(n) && !has(n, /\b(?:ordres?|order|urps|reglemente\w*)\b/)) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };

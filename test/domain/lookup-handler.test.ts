@@ -114,6 +114,14 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(verdict);
   });
 
+  it.each([
+    ['Psychomotricien : profession réglementée ?', /^\*\*Oui\*\*/],
+    ['psychomotricien : profession reglementee ?', /^\*\*Oui\*\*/],
+    ["ergotérapeute en centre de santé, j'ai une urps ou un ordre moi ?", /^\*\*Ordre : non ; URPS : non/],
+  ])('« %s » : question nue sur une profession, accents ou non, lieu d’exercice en plus', async (question, lead) => {
+    expect((await answer(question)).text).toMatch(lead);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
