@@ -97,6 +97,20 @@ export function protocolBlock(registries: Registries, protocol: Protocol, today:
   };
 }
 
+/** Two protocols point by point: who delegates to whom, for which patients, on which conditions, with which acts. */
+export function comparedProtocolsAnswer(registries: Registries, protocols: readonly [Protocol, Protocol], today: IsoDay): Reply {
+  const blocks = protocols.map((protocol) => ({
+    ...protocolBlock(registries, protocol, today),
+    text: [
+      `- **${protocol.short ?? protocol.title}** (${scopeLabel(protocol, today)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
+      `Public : ${lower(sentence(protocol.patients))}`,
+      ...(protocol.training ? [`Conditions : ${lower(sentence(protocol.training))}`] : []),
+      `Actes : ${protocol.acts.map((act) => lower(act).replace(/\.$/, '')).join(' ; ')}.`,
+    ].join(' '),
+  }));
+  return compose(`**${protocols.map((protocol) => protocol.short ?? protocol.title).join(' / ')}** :`, blocks, true);
+}
+
 /** A team's own protocols first (what the team actually applies), then national ones, then entries of other statuses. */
 function localFirst(protocols: readonly Protocol[]): Protocol[] {
   const rank = (protocol: Protocol) => (protocol.status.kind === 'local' ? 0 : inForce(protocol) ? 1 : 2);
@@ -390,6 +404,8 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
   switch (query.kind) {
     case 'acronym':
       return glossaryAnswer(registries, query.entry, today);
+    case 'compared-protocols':
+      return comparedProtocolsAnswer(registries, query.protocols, today);
     case 'dated':
       return datedAnswer(query.facts, today);
     case 'act':

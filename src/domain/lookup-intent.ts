@@ -20,6 +20,7 @@ export type LookupQuery =
   | { kind: 'act'; act: string; profession?: Profession; explicit: boolean }
   | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
+  | { kind: 'compared-protocols'; protocols: [Protocol, Protocol] }
   | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory }
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
@@ -44,7 +45,7 @@ const ACT_HINT =
   /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
 
 const QUESTION_YES_NO =
-  /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
+  /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|inscrite?s?|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
   const query = detectQuery(registries, text);
@@ -56,6 +57,7 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
   return (
+    comparedProtocolsQuery(registries, text) ??
     acronymQuery(registries, text, n) ??
     delegationQuery(registries, n) ??
     statusQuery(registries, text, n) ??
@@ -67,6 +69,14 @@ function detectQuery(registries: Registries, text: string): LookupQuery | null {
     professionQuery(registries, n, asksSomething(text)) ??
     protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
+}
+
+/** « protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ? »: each side names one protocol. */
+function comparedProtocolsQuery(registries: Registries, text: string): LookupQuery | null {
+  const { kind, sides } = analyseQuestion(text);
+  if (kind !== 'comparison' || !sides) return null;
+  const [first, second] = sides.map((side) => matchProtocolsByActs(registries, side)[0]);
+  return first && second && first !== second ? { kind: 'compared-protocols', protocols: [first, second] } : null;
 }
 
 /** Interrogative words asking for content rather than a yes or a no (« il dit quoi ? », « quel arrêté ? »). */

@@ -151,6 +151,22 @@ describe('faits sur une profession', () => {
   });
 });
 
+describe('deux protocoles comparés', () => {
+  it.each([
+    ["protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ?", /Entorse de cheville[\s\S]*18 à 55 ans[\s\S]*Lombalgie aiguë[\s\S]*moins de 4 semaines/],
+    ['Quelle différence entre le protocole IOA et le protocole sutures ?', /moins de 16 ans[\s\S]*tous âges/],
+    ['lombalgie vs entorse : which protocol lets the physio order an X-ray?', /Ottawa/],
+  ])('« %s » : point par point, chacun avec ses sources', async (question, points) => {
+    const reply = await answer(question);
+    expect(reply.text).toMatch(points);
+    expect(reply.text).toMatch(/Actes : [\s\S]*Actes : /);
+  });
+
+  it('faut-il être inscrit : l’Ordre, verbe ou pas', async () => {
+    expect((await answer("faut etre inscrit a l'ordre pour bosser comme kiné ?")).text).toMatch(/^\*\*Oui\*\*[^\n]*obligatoire/);
+  });
+});
+
 describe('faits sur une forme d’exercice', () => {
   it('« combien de médecins pour une MSP ? »', async () => {
     expect((await answer('Combien de médecins pour une MSP ?')).text).toMatch(/deux médecins généralistes et un professionnel paramédical/);
