@@ -203,6 +203,11 @@ export function roleAnswer(
 
 const shortNames = (protocols: readonly Protocol[]) => protocols.map((protocol) => protocol.short ?? protocol.title).join(', ');
 
+/** At most three short names, and how many more (a comparison keeps both sides in view). */
+const FEW = 3;
+const fewNames = (protocols: readonly Protocol[]) =>
+  protocols.length <= FEW ? shortNames(protocols) : `${shortNames(protocols.slice(0, FEW))} et ${protocols.length - FEW} autre${protocols.length - FEW > 1 ? 's' : ''}`;
+
 const CATEGORY_LABELS: Record<ProfessionCategory, string> = {
   medicale: 'profession médicale, réglementée par le code de la santé publique',
   pharmacie: 'profession de la pharmacie, réglementée par le code de la santé publique',
@@ -261,13 +266,34 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
   }
 }
 
-export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory): Reply {
+/** A profession's card: its category, Ordre, URPS and what the sources add. */
+function professionCard(profession: Profession): Block {
   const card = [
     `**${profession.label}** : ${CATEGORY_LABELS[profession.category]}.`,
     `Ordre : ${profession.ordre ? 'oui' : 'non'}. URPS : ${profession.urps ? 'oui' : 'non'}.`,
     ...(profession.notes ? [profession.notes] : []),
   ].join(' ');
-  const blocks = [professionBlock(profession, card)];
+  return professionBlock(profession, card);
+}
+
+/** Two professions side by side: category, Ordre, URPS, and the protocols where each is délégué or délégant. */
+export function comparedProfessionsAnswer(registries: Registries, professions: readonly [Profession, Profession]): Reply {
+  const blocks = professions.map((profession) => {
+    const card = professionCard(profession);
+    // The protocols that name the profession itself (« médecin » alone does not make an ophthalmologist délégant).
+    const named = (ids: readonly string[]) => ids.some((id) => professionNamed(registries, id, profession.id));
+    const roles = [
+      ['délégué', protocolsForDelegue(registries, profession.id).filter((protocol) => named(protocol.delegues))],
+      ['délégant', protocolsForDelegant(registries, profession.id).filter((protocol) => named(protocol.delegants))],
+    ] as const;
+    const inProtocols = roles.filter(([, found]) => found.length > 0).map(([role, found]) => `${role} dans ${fewNames(found)}`);
+    return { ...card, text: `- ${card.text}${inProtocols.length > 0 ? ` Protocoles de coopération : ${inProtocols.join(' ; ')}.` : ''}` };
+  });
+  return compose(`**${professions.map((profession) => profession.label).join(' / ')}** :`, blocks, true);
+}
+
+export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory): Reply {
+  const blocks = [professionCard(profession)];
   if (aspect === 'cooperation') {
     blocks.push({
       text: "Art. L4011-1 : professions médicales, professions de la pharmacie et auxiliaires médicaux ; l'ARS Auvergne-Rhône-Alpes y ajoute assistants dentaires, conseillers en génétique et physiciens médicaux.",
@@ -406,6 +432,8 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
       return glossaryAnswer(registries, query.entry, today);
     case 'compared-protocols':
       return comparedProtocolsAnswer(registries, query.protocols, today);
+    case 'compared-professions':
+      return comparedProfessionsAnswer(registries, query.professions);
     case 'dated':
       return datedAnswer(query.facts, today);
     case 'act':

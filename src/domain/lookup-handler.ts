@@ -65,6 +65,8 @@ function coveredWords(query: LookupQuery): string {
       return `${query.protocol.keywords.join(' ')} protocole national autorisé`;
     case 'acronym':
       return [query.entry.term, ...query.entry.variants].join(' ');
+    case 'compared-professions':
+      return `${query.professions.flatMap((profession) => namesOf(profession)).join(' ')} profession différence comparaison ordre urps catégorie`;
     case 'compared-protocols':
       return `${query.protocols.flatMap((protocol) => protocol.keywords).join(' ')} protocole différence comparaison patients actes délégant délégué âge`;
     default:

@@ -21,6 +21,7 @@ export type LookupQuery =
   | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
   | { kind: 'compared-protocols'; protocols: [Protocol, Protocol] }
+  | { kind: 'compared-professions'; professions: [Profession, Profession] }
   | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory }
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
@@ -57,7 +58,7 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
   return (
-    comparedProtocolsQuery(registries, text) ??
+    comparedQuery(registries, text) ??
     acronymQuery(registries, text, n) ??
     delegationQuery(registries, n) ??
     statusQuery(registries, text, n) ??
@@ -71,12 +72,17 @@ function detectQuery(registries: Registries, text: string): LookupQuery | null {
   );
 }
 
-/** « protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ? »: each side names one protocol. */
-function comparedProtocolsQuery(registries: Registries, text: string): LookupQuery | null {
+/**
+ * « protocole entorse et protocole lombalgie, c'est quoi la diff ? », « orthoptiste et ophtalmologiste, quelle
+ * différence ? »: each side names one protocol, or one profession.
+ */
+function comparedQuery(registries: Registries, text: string): LookupQuery | null {
   const { kind, sides } = analyseQuestion(text);
   if (kind !== 'comparison' || !sides) return null;
-  const [first, second] = sides.map((side) => matchProtocolsByActs(registries, side)[0]);
-  return first && second && first !== second ? { kind: 'compared-protocols', protocols: [first, second] } : null;
+  const [firstProtocol, secondProtocol] = sides.map((side) => matchProtocolsByActs(registries, side)[0]);
+  if (firstProtocol && secondProtocol && firstProtocol !== secondProtocol) return { kind: 'compared-protocols', protocols: [firstProtocol, secondProtocol] };
+  const [first, second] = sides.map((side) => findProfession(registries, side));
+  return first && second && first !== second ? { kind: 'compared-professions', professions: [first, second] } : null;
 }
 
 /** Interrogative words asking for content rather than a yes or a no (« il dit quoi ? », « quel arrêté ? »). */

@@ -162,6 +162,14 @@ describe('deux protocoles comparés', () => {
     expect(reply.text).toMatch(/Actes : [\s\S]*Actes : /);
   });
 
+  it('deux professions côte à côte : catégorie, Ordre, URPS, protocoles qui les nomment', async () => {
+    const reply = await answer('orthoptiste et ophtalmologiste, quelle différence ?');
+    expect(reply.text).toMatch(/Orthoptiste : auxiliaire médical[^\n]*Ordre : non[^\n]*délégué dans Bilan visuel/);
+    // « médecin » alone in a protocol does not make the ophthalmologist its délégant.
+    expect(reply.text).toMatch(/Ophtalmologiste : profession médicale[^\n]*délégant dans Bilan visuel par l'orthoptiste\./);
+    expect((await answer('infirmier vs aide soignant, lequel a un ordre ?')).text).toMatch(/Infirmier[^\n]*Ordre : oui[\s\S]*Aide-soignant[^\n]*Ordre : non/);
+  });
+
   it('faut-il être inscrit : l’Ordre, verbe ou pas', async () => {
     expect((await answer("faut etre inscrit a l'ordre pour bosser comme kiné ?")).text).toMatch(/^\*\*Oui\*\*[^\n]*obligatoire/);
   });
