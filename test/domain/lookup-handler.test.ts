@@ -151,7 +151,7 @@ describe('faits sur une profession', () => {
   });
 });
 
-describe('deux protocoles comparés', () => {
+describe('deux protocoles, deux professions comparés', () => {
   it.each([
     ["protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ?", /Entorse de cheville[\s\S]*18 à 55 ans[\s\S]*Lombalgie aiguë[\s\S]*moins de 4 semaines/],
     ['Quelle différence entre le protocole IOA et le protocole sutures ?', /moins de 16 ans[\s\S]*tous âges/],
@@ -164,9 +164,9 @@ describe('deux protocoles comparés', () => {
 
   it('deux professions côte à côte : catégorie, Ordre, URPS, protocoles qui les nomment', async () => {
     const reply = await answer('orthoptiste et ophtalmologiste, quelle différence ?');
-    expect(reply.text).toMatch(/Orthoptiste : auxiliaire médical[^\n]*Ordre : non[^\n]*délégué dans Bilan visuel/);
+    expect(reply.text).toMatch(/\*\*Orthoptiste\*\* : auxiliaire médical[^\n]*Ordre : non[^\n]*délégué dans Bilan visuel/);
     // « médecin » alone in a protocol does not make the ophthalmologist its délégant.
-    expect(reply.text).toMatch(/Ophtalmologiste : profession médicale[^\n]*délégant dans Bilan visuel par l'orthoptiste\./);
+    expect(reply.text).toMatch(/\*\*Ophtalmologiste\*\* : profession médicale[^\n]*délégant dans Bilan visuel par l'orthoptiste\./);
     expect((await answer('infirmier vs aide soignant, lequel a un ordre ?')).text).toMatch(/Infirmier[^\n]*Ordre : oui[\s\S]*Aide-soignant[^\n]*Ordre : non/);
   });
 
