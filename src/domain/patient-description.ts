@@ -12,8 +12,8 @@ export interface PatientDescription {
 }
 
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
-const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|woman|women|girl|lady`;
-const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|man|men|boy`;
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|mere|grand mere|mamie|epouse|soeur|woman|women|girl|lady|daughter|mother|grandmother|wife|sister`;
+const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|fils|pere|grand pere|papy|mari|frere|man|men|boy|son|father|grandfather|husband|brother`;
 const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
@@ -83,10 +83,14 @@ function onsetIn(n: string): number | undefined {
 
 function namesPatient(n: string, words: string): boolean {
   for (const match of n.matchAll(new RegExp(String.raw`\b(?:${words})\b`, 'g'))) {
-    if (!PROFESSIONAL_BEFORE.test(n.slice(0, match.index))) return true;
+    const after = n.slice(match.index + match[0].length);
+    if (!PROFESSIONAL_BEFORE.test(n.slice(0, match.index)) && !OF_SOMEONE.test(after)) return true;
   }
   return false;
 }
+
+/** « la mère du patient », « the mother of the child »: someone's relative, not the patient. */
+const OF_SOMEONE = /^ (?:du|de la|de l|des|of the|of my|of his|of her)\b/;
 
 /** Is the condition named in the text (plurals and one typo allowed), and not negated (« sans fièvre », « pas enceinte », « no fever »)? */
 export function mentionsCondition(text: string, words: readonly string[]): boolean {
