@@ -26,7 +26,7 @@ const NAMES: Record<Place, readonly string[]> = {
   // « en urgence » says how soon, not where: the service is named in the plural, or as a service.
   urgences: ['aux urgences', 'des urgences', 'les urgences', 'SAU', "service d'urgence", "services d'urgence", 'emergency department', 'emergency room', 'ER nurse'],
   etablissement: ['hôpital', 'hôpitaux', 'CHU', 'clinique', 'établissement de santé', 'hospital', 'service hospitalier'],
-  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice'],
+  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice', 'à domicile', 'au domicile', 'at home'],
   msp: ['MSP', 'maison de santé', 'maison de santé pluriprofessionnelle'],
   'centre-de-sante': ['centre de santé', 'CDS', 'health centre', 'health center'],
   esp: ['ESP', 'équipe de soins primaires'],
@@ -72,8 +72,10 @@ function admits(opening: Opening, place: Place): boolean {
  * protocol's places are not known, or the question names none).
  */
 export function placeRefusal(openings: readonly Opening[], named: readonly Place[], today: IsoDay): string | null {
-  // « libérale », « au cabinet » say how one practises, not where: a liberal nurse may well work in an MSP.
-  const asked = named.filter((place) => place !== 'ville');
+  // « libérale », « au cabinet » say how one practises, not where: a liberal nurse may well work in an MSP — unless
+  // the protocol is for hospitals only (« IDE libérale, une VVC à domicile ? »).
+  const inTownSomewhere = openings.some((opening) => IN_TOWN.has(opening.place));
+  const asked = inTownSomewhere ? named.filter((place) => place !== 'ville') : named;
   if (openings.length === 0 || asked.length === 0) return null;
   if (named.some((place) => openings.some((opening) => isOpen(opening, today) && admits(opening, place)))) return null;
   const openNow = [...new Set(openings.filter((o) => isOpen(o, today)).map((o) => LABELS[o.place]))];

@@ -28,9 +28,12 @@ describe('where the asker works', () => {
     expect(placeRefusal(entorse, ['msp'], '2026-12-01')).toBeNull();
     expect(placeRefusal(entorse, ['cpts'], '2023-06-01')).toBeNull();
     expect(placeRefusal(entorse, ['cpts'], '2026-12-01')).toMatch(/pas en CPTS : cette ouverture a pris fin le 31 août 2023/);
-    expect(placeRefusal(protocol('sutures-plaies-urgences').places, ['ville', 'msp'], '2026-12-01')).toMatch(/service d'urgence, pas en MSP$/);
-    // « libérale », « au cabinet »: a way of practising, never a reason to refuse.
+    expect(placeRefusal(protocol('sutures-plaies-urgences').places, ['msp'], '2026-12-01')).toMatch(/service d'urgence, pas en MSP$/);
+    // « libérale », « au cabinet »: a way of practising, no reason to refuse a protocol open somewhere in town…
     expect(placeRefusal(protocol('cystite').places, ['ville'], '2026-12-01')).toBeNull();
+    // … but one for hospitals only (« IDE libérale, une VVC à domicile ? »).
+    expect(placeRefusal(protocol('voie-veineuse-centrale').places, ['ville'], '2026-12-01')).toMatch(/établissement de santé, pas en ville/);
+    expect(placesIn('je pourrais poser une VVC chez un patient à domicile ?')).toEqual(['ville']);
     // Open « en ville »: every ambulatory place is.
     expect(placeRefusal(protocol('insuffisance-cardiaque').places, ['msp'], '2026-12-01')).toBeNull();
     // Places the sources do not give: nothing to refuse.
