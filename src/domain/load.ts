@@ -171,15 +171,15 @@ function uniqueIds(file: string, entries: readonly { id: string }[]): Set<string
 }
 
 function unknownProfessions(protocols: readonly Protocol[], prefix: string, known: ReadonlySet<string>): Problem[] {
-  return protocols.flatMap((protocol, index) =>
-    (['delegants', 'delegues'] as const).flatMap((role) =>
-      protocol[role].flatMap((id, position) =>
-        known.has(id)
-          ? []
-          : [{ field: `${prefix}[${index}].${role}[${position}]`, detail: `profession inconnue « ${id} » (voir ${REGISTRY_FILES.professions}) (entrée « ${protocol.id} »)` }],
-      ),
-    ),
-  );
+  return protocols.flatMap((protocol, index) => {
+    const named = [
+      ...(['delegants', 'delegues'] as const).flatMap((role) => protocol[role].map((id, position) => ({ id, field: `${role}[${position}]` }))),
+      ...protocol.formerDelegues.map(({ profession }, position) => ({ id: profession, field: `formerDelegues[${position}].profession` })),
+    ];
+    return named.flatMap(({ id, field }) =>
+      known.has(id) ? [] : [{ field: `${prefix}[${index}].${field}`, detail: `profession inconnue « ${id} » (voir ${REGISTRY_FILES.professions}) (entrée « ${protocol.id} »)` }],
+    );
+  });
 }
 
 function findLocalProtocolFiles(knowledgeDir: string): string[] {

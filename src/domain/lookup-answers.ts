@@ -1,7 +1,7 @@
 import { placeRefusal, placesLabel, type Place } from './places.ts';
 import { capitalize } from '../text/capitalize.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
-import { describeValues, type IsoDay } from './dated.ts';
+import { describeValues, frenchDay, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { canTakePart, matchProtocolsByActs, professionById, professionCovers, professionNamed, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import type { FormAspect, LookupQuery, ProfessionAspect } from './lookup-intent.ts';
@@ -198,7 +198,16 @@ export function roleAnswer(
   const parent = profession.parent ? professionById(registries, profession.parent) : undefined;
   const others = found.filter((protocol) => !shown.includes(protocol));
   const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
-  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}${notHere}`);
+  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}${notHere}${noLonger(registries, profession, role)}`);
+}
+
+/** « Les pharmaciens ont été retirés des délégués de : Odynophagie, Cystite (le 17 juin 2024). » */
+function noLonger(registries: Registries, profession: Profession, role: 'delegue' | 'delegant'): string {
+  if (role !== 'delegue') return '';
+  const taken = registries.protocols.flatMap((protocol) => protocol.formerDelegues.filter((former) => professionCovers(registries, former.profession, profession.id)).map((former) => ({ protocol, until: former.until })));
+  if (taken.length === 0) return '';
+  const days = [...new Set(taken.map(({ until }) => frenchDay(until)))];
+  return ` Les ${profession.plural} ont été retirés des délégués de : ${shortNames(taken.map(({ protocol }) => protocol))} (le ${days.join(', le ')}).`;
 }
 
 const shortNames = (protocols: readonly Protocol[]) => protocols.map((protocol) => protocol.short ?? protocol.title).join(', ');

@@ -122,6 +122,9 @@ function withoutPhrases(n: string, phrases: readonly string[]): string {
   return blankPhrases(matchWords(n), longestFirst).filter(Boolean).join(' ');
 }
 
+/** Words asking which ones. */
+const WHICH_ONES = /\b(?:quels?|quelles?|lesquels|lesquelles|which|what)\b/;
+
 /** Words asking for a list or a count. */
 const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|what|which|how many|list|any)\b/;
 /** The profession named is the one who delegates (« … comme délégant », « what can a GP delegate? »). */
@@ -212,10 +215,9 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   if (protocolFor?.[1]) {
     const target = protocolFor[1];
     if (findForm(registries, target)) return null;
-    if (matchProtocolsByActs(registries, target).length === 0) {
-      const profession = findProfession(registries, target);
-      if (profession) return { kind: 'delegue', profession };
-    }
+    // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
+    const profession = findProfession(registries, target);
+    if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) return { kind: 'delegue', profession };
     return { kind: 'act', act: target, explicit: true };
   }
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|who (?:can|may)) (.+)$/.exec(n);
@@ -224,8 +226,9 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   if (can?.[1] && can[2]) {
     const profession = findProfession(registries, can[1]);
     if (!profession) return null;
-    if (has(can[2], /\bprotocoles?\b|\bcooperation\b/) && matchProtocolsByActs(registries, can[2]).length === 0) {
-      return { kind: 'profession', profession, aspect: 'cooperation' };
+    if (has(can[2], /\bprotocoles?\b|\bcooperation\b|\bcoop\b/) && matchProtocolsByActs(registries, can[2]).length === 0) {
+      // « … peuvent être délégués dans quels protocoles ? » asks for the list, « … peuvent participer à un protocole ? » whether.
+      return has(can[2], WHICH_ONES) ? { kind: 'delegue', profession } : { kind: 'profession', profession, aspect: 'cooperation' };
     }
     return { kind: 'act', act: bareAct(can[2]), profession, explicit: false };
   }

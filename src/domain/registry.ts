@@ -125,6 +125,8 @@ const protocolFields = {
   /** Profession ids (checked against professions.yml at load). */
   delegants: z.array(kebabId).default([]),
   delegues: z.array(kebabId).default([]),
+  /** Professions that were délégués and no longer are, with the day they were taken out. */
+  formerDelegues: z.array(z.strictObject({ profession: kebabId, until: IsoDaySchema })).default([]),
   acts: z.array(text).default([]),
   nature: z.array(ProtocolNatureSchema).default([]),
   patients: text,

@@ -170,6 +170,15 @@ describe('deux protocoles, deux professions comparés', () => {
     expect((await answer('infirmier vs aide soignant, lequel a un ordre ?')).text).toMatch(/Infirmier[^\n]*Ordre : oui[\s\S]*Aide-soignant[^\n]*Ordre : non/);
   });
 
+  it('dit de quels protocoles une profession a été retirée, et quand', async () => {
+    for (const question of ["les pharmaciens peuvent etre délégués dans quels protocoles de coop maintenant ?", 'Protocoles de coopération pour les pharmaciens ?']) {
+      const reply = await answer(question);
+      expect(reply.text, question).toMatch(/Rhino-conjonctivite/);
+      expect(reply.text, question).toMatch(/retirés des délégués de : Odynophagie \(mal de gorge\), Cystite[^\n]*\(le 17 juin 2024\)/);
+    }
+    expect((await answer('Protocoles de coopération pour les kinés ?')).text).not.toMatch(/retirés/);
+  });
+
   it('faut-il être inscrit : l’Ordre, verbe ou pas', async () => {
     expect((await answer("faut etre inscrit a l'ordre pour bosser comme kiné ?")).text).toMatch(/^\*\*Oui\*\*[^\n]*obligatoire/);
   });

@@ -97,6 +97,15 @@ describe('erreurs de registre', () => {
     expect(error.message).toContain('« infirmier »');
   });
 
+  it('signalent une profession inconnue parmi les anciens délégués', () => {
+    const dir = tempKnowledge();
+    const file = join(dir, 'registries/protocols.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('formerDelegues: [{ profession: pharmacien,', 'formerDelegues: [{ profession: pharma,'));
+    const error = registryError(() => loadRegistries(dir));
+    expect(error.fieldPath).toMatch(/^\[\d+\]\.formerDelegues\[0\]\.profession$/);
+    expect(error.detail).toMatch(/profession inconnue « pharma »/);
+  });
+
   it('signalent une profession inconnue dans un protocole', () => {
     const dir = tempKnowledge();
     const file = join(dir, 'registries/protocols.yml');
