@@ -220,7 +220,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) return { kind: 'delegue', profession };
     return { kind: 'act', act: target, explicit: true };
   }
-  const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|who (?:can|may)) (.+)$/.exec(n);
+  const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
   if (who?.[1]) return { kind: 'act', act: bareAct(who[1]), explicit: false };
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
   if (can?.[1] && can[2]) {

@@ -151,6 +151,16 @@ describe('faits sur une profession', () => {
   });
 });
 
+describe('qui peut faire un acte, demandé par « quel professionnel »', () => {
+  it.each([
+    ['quels soignants peuvent suturer aux urgences par délégation ?', /Sutures de plaies simples/],
+    ['Quel professionnel peut réaliser des échographies diagnostiques à la place du radiologue ?', /manipulateur/],
+    ['Which professionals can renew hay fever treatment under a protocol?', /rhino-conjonctivite/],
+  ])('« %s »', async (question, found) => {
+    expect((await answer(question)).text).toMatch(found);
+  });
+});
+
 describe('deux protocoles, deux professions comparés', () => {
   it.each([
     ["protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ?", /Entorse de cheville[\s\S]*18 à 55 ans[\s\S]*Lombalgie aiguë[\s\S]*moins de 4 semaines/],
