@@ -1,4 +1,4 @@
-import { normalizeForMatch, terms } from '../text/french.ts';
+import { asWritten, normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
@@ -52,7 +52,9 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   const query = detectQuery(registries, text);
   // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
   const places = placesIn(text);
-  return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
+  if (query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0) return { ...query, places };
+  // The act is quoted back as the asker wrote it.
+  return query?.kind === 'act' ? { ...query, act: asWritten(text, query.act) } : query;
 }
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
@@ -327,5 +329,5 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
 
 /** True when a "qui peut … ?" act without any match still clearly asks for a protocol (so "none" is the answer). */
 export function looksLikeClinicalAct(registries: Registries, act: string): boolean {
-  return ACT_HINT.test(act) && !findForm(registries, act);
+  return ACT_HINT.test(normalizeForMatch(act)) && !findForm(registries, act);
 }
