@@ -125,7 +125,7 @@ export interface ClinicalSignals {
   organisation: number;
 }
 
-const DOSE_ASKED = /\b(?:quelles? (?:doses?|posologies?|quantites?)|a quelle dose|what (?:dose|dosage|amount)|which dose|how much)\b/;
+const DOSE_ASKED = rx(String.raw`\b(?:quelles? (?:doses?|posologies?)|a quelle dose|what (?:dose|dosage)|which dose|how much (?:of )?(?:${DRUG_NAMES}))\b`);
 
 const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`);
 const CONDITION = rx(String.raw`\b(?:${CONDITIONS})\b`);

@@ -33,6 +33,8 @@ export async function answerComparison(retriever: Retriever, question: AnalysedQ
 
 /** A complement that ends a side (« … d'une CPTS », « … de tâches »). */
 const COMPLEMENT = /\s+(?:d['’]|d\s|de\s|du\s|des\s|of\s).*$/iu;
+/** One that names a thing both sides belong to (« d'une CPTS », « des MSP »), not a kind (« de coopération »). */
+const SHARED_COMPLEMENT = /^\s+(?:d['’]\s?une?|d\s+une?|du|des|de la|de l['’]|of the|of an?)\s/iu;
 
 /**
  * Sides said with their shared words once (« missions socles et optionnelles d'une CPTS », « protocoles nationaux
@@ -46,7 +48,8 @@ function parallelSides(retriever: Retriever, [first, second]: readonly [string, 
   const fullSecond = headless && retriever.headingSays(`${head} ${secondCore}`) ? `${head} ${second}` : second;
   const complement = COMPLEMENT.exec(fullSecond)?.[0] ?? '';
   const sameHead = terms(first)[0] === terms(fullSecond)[0];
-  const fullFirst = sameHead && complement && !terms(complement).some((term) => terms(first).includes(term)) ? `${first}${complement}` : first;
+  const shared = SHARED_COMPLEMENT.test(complement) && !terms(complement).some((term) => terms(first).includes(term));
+  const fullFirst = sameHead && shared ? `${first}${complement}` : first;
   return [fullFirst, fullSecond];
 }
 

@@ -1,5 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
-import { analyseQuestion, asksSomething, SITUATION_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, SITUATION_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
 import { compose, names, protocolBlock } from './lookup-answers.ts';
@@ -94,14 +94,8 @@ function asksWhetherApplies(text: string, patient: PatientDescription): boolean 
   if (kind === 'yes-no') return true;
   if (NOT_YES_NO.has(kind)) return false;
   const n = normalizeForMatch(text);
-  return APPLIES.test(n) || (kind === 'open' && !INTERROGATIVE.test(n) && (patient.age !== undefined || patient.sex !== undefined));
+  return APPLIES.test(n) || (kind === 'open' && !ASKS_FOR_CONTENT.test(n) && (patient.age !== undefined || patient.sex !== undefined));
 }
-
-/**
- * A word asking what, which, how much… (« What dose … under the protocol? » asks for a fact, not whether it applies);
- * « qui » and « quand » ask only where the question's kind says so (« une éruption qui gratte »).
- */
-const INTERROGATIVE = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|what|which|how|who|when|why|where)\b/;
 
 /**
  * What is asked holds a figure that is no age nor how long a complaint has lasted (« un arrêt de travail de 8 jours :
@@ -139,7 +133,12 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   if (population.onset && patient.onsetDays !== undefined && patient.onsetDays > population.onset.maxDays) {
     fails.push(`ce protocole concerne une ${population.onset.label} ; la question décrit une plainte qui dure depuis plus longtemps`);
   }
-  if (population.sex && patient.sex && patient.sex !== population.sex) fails.push(`ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`);
+  if (population.sex) {
+    const reserved = `ce protocole est réservé aux ${population.sex === 'femme' ? 'femmes' : 'hommes'}`;
+    // « patient de 30 ans » (or a question naming both sexes) does not say which: it depends.
+    if (patient.sex && patient.sex !== population.sex) fails.push(reserved);
+    else if (!patient.sex) unsure.push(`le sexe du patient n'est pas précisé ; ${reserved}`);
+  }
   for (const condition of population.excluded) {
     if (mentionsCondition(text, condition.words)) fails.push(`ce protocole exclut les ${condition.label}`);
   }

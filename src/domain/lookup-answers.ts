@@ -42,9 +42,6 @@ class Citations {
   }
 }
 
-/** A heading that opens with a verdict (« **Oui** : … », « **Ordre : oui ; URPS : non.** »). */
-const VERDICT_HEADING = /^\*\*(?:Oui|Non|Ordre : (?:oui|non) ; URPS)\b/;
-
 /** Joins a heading and the blocks that fit in MAX_LOOKUP_CHARS, each with its citation markers. */
 export function compose(heading: string, blocks: readonly Block[], confident: boolean, footer?: string): Reply {
   const citations = new Citations();
@@ -64,7 +61,7 @@ export function compose(heading: string, blocks: readonly Block[], confident: bo
   }
   if (skipped > 0) parts.push(`(${skipped} autre${skipped > 1 ? 's' : ''} élément${skipped > 1 ? 's' : ''} non affiché${skipped > 1 ? 's' : ''} : précisez la question.)`);
   if (footer) parts.push(footer);
-  return { kind: 'lookup', text: parts.join('\n\n'), citations: citations.list, confident, ...(VERDICT_HEADING.test(heading) ? { verdict: true } : {}) };
+  return { kind: 'lookup', text: parts.join('\n\n'), citations: citations.list, confident };
 }
 
 /** « Adultes… » → « adultes… », but « IDE formé… » stays as it is (a sigle keeps its capitals). */
@@ -167,11 +164,14 @@ export function roleAnswer(
   // Where the asker works (« à l'hôpital », « en CPTS »): the protocols that apply there today; the others said apart.
   // A hospital's emergency service is in it: « à l'hôpital » lists the protocols of the urgences too.
   const within: readonly Place[] = places.includes('etablissement') ? [...places, 'urgences'] : places;
-  const elsewhere = found.filter((protocol) => placeRefusal(protocol.places, within, today) !== null);
-  const here = found.filter((protocol) => !elsewhere.includes(protocol));
+  // A protocol whose places the sources do not give is said apart, never listed as applying there.
+  const unplaced = places.length > 0 ? found.filter((protocol) => protocol.places.length === 0) : [];
+  const elsewhere = found.filter((protocol) => !unplaced.includes(protocol) && placeRefusal(protocol.places, within, today) !== null);
+  const here = found.filter((protocol) => !elsewhere.includes(protocol) && !unplaced.includes(protocol));
   const where = placesLabel(places);
   const notHere =
-    elsewhere.length === 0 ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`;
+    (elsewhere.length === 0 ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`) +
+    (here.length > 0 && unplaced.length > 0 ? ` Lieu d'exercice non précisé par les sources : ${shortNames(unplaced)}.` : '');
   if (here.length > 0) found = here;
   const who = profession.plural;
   if (found.length === 0) {
@@ -312,7 +312,11 @@ export function professionAnswer(registries: Registries, profession: Profession,
       path: REGISTRY_FILES.professions,
     });
   }
-  return compose(lead(registries, profession, aspect, asked), blocks, true);
+  const said = lead(registries, profession, aspect, asked);
+  // The registry's own facts (Ordre, URPS, category, regulated) decide a yes/no question; whether a profession may
+  // take part in « the protocol » may be about something else (« le médecin peut-il arrêter le protocole ? »).
+  const verdict = aspect !== 'cooperation' && /^\*\*(?:Oui|Non|Ordre : )/.test(said);
+  return { ...compose(said, blocks, true), ...(verdict ? { verdict } : {}) };
 }
 
 const topLevel = (profession: Profession) => profession.parent === undefined;

@@ -1,6 +1,6 @@
 import { asWritten, normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
-import { analyseQuestion, asksSomething } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
@@ -46,7 +46,7 @@ const ACT_HINT =
   /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
 
 const QUESTION_YES_NO =
-  /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|inscrite?s?|do|does|have|has)\b/;
+  /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
   const query = detectQuery(registries, text);
@@ -83,7 +83,11 @@ function comparedQuery(registries: Registries, text: string): LookupQuery | null
   if (kind !== 'comparison' || !sides) return null;
   const [firstProtocol, secondProtocol] = sides.map((side) => matchProtocolsByActs(registries, side)[0]);
   if (firstProtocol && secondProtocol && firstProtocol !== secondProtocol) return { kind: 'compared-protocols', protocols: [firstProtocol, secondProtocol] };
-  const [first, second] = sides.map((side) => findProfession(registries, side));
+  // Each side a profession and nothing more (« une MSP d'infirmiers » is a practice form).
+  const [first, second] = sides.map((side) => {
+    const profession = findProfession(registries, side);
+    return profession && terms(withoutNames(normalizeForMatch(side), profession)).length === 0 ? profession : undefined;
+  });
   return first && second && first !== second ? { kind: 'compared-professions', professions: [first, second] } : null;
 }
 
@@ -142,6 +146,11 @@ function protocolsOfProfessionQuery(registries: Registries, n: string, asks: boo
   if (!COOPERATION_WORDS.test(n) || !(ASKS_WHICH.test(n) || asks)) return null;
   const profession = findProfession(registries, n);
   if (!profession || terms(withoutPhrases(withoutNames(n, profession), PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
+  return roleOf(registries, profession, n);
+}
+
+/** The profession's protocols as délégué, unless it is said to delegate (or never is délégué: « protocoles pour les cardiologues »). */
+function roleOf(registries: Registries, profession: Profession, n: string): LookupQuery {
   const delegates = DELEGATING.test(n) || (protocolsForDelegue(registries, profession.id).length === 0 && protocolsForDelegant(registries, profession.id).length > 0);
   return { kind: delegates ? 'delegant' : 'delegue', profession };
 }
@@ -219,7 +228,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     if (findForm(registries, target)) return null;
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
     const profession = findProfession(registries, target);
-    if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) return { kind: 'delegue', profession };
+    if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) return roleOf(registries, profession, target);
     return { kind: 'act', act: target, explicit: true };
   }
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
@@ -302,9 +311,6 @@ const ASPECT_FRAME_TERMS = frameTerms('ordre ordres order urps union régionale 
 /** Words naming a fact of a profession the registry holds. */
 const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categories?|reglemente\w*|regulated)\b/;
 
-/** A question asking what, who, how… rather than whether. */
-const WH_QUESTION = /^(?:\w+ )?(?:quels?|quelles?|qui|quoi|comment|combien|pourquoi|ou|quand|what|which|who|how|why|where)\b|\b(?:quoi|quels?|quelles?)\b/;
-
 /** "Les orthophonistes ont-ils un ordre ?", « Psychomotricien : Ordre ? URPS ? », "Un ambulancier est-il un professionnel de santé réglementé ?" */
 function professionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
   let rest = n;
@@ -314,9 +320,14 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.
   const bare = asks && terms(withoutPhrases(withoutNames(rest, profession), PLACE_NAMES)).every((term) => ASPECT_FRAME_TERMS.has(term));
-  const asked = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
+  // « … médicale ou paramédicale ? », « … ne sont pas des professions médicales ? » are no plain yes/no: the category is said, without a verdict.
+  const either = /\bou\b(?! (?:pas|non|not)\b)/.test(n) || /\b(?:ne|n) (?:\w+ ){0,2}pas\b/.test(n);
+  const named = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];
+  const asked = either ? undefined : named;
   // « les sages-femmes sont classées dans les professions médicales ? »: a profession and a category, asked whether.
-  if (asked && asks && !WH_QUESTION.test(n) && !has(n, /\b(?:ordres?|order|urps|reglemente\w*)\b/)) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
+  if (named && asks && !ASKS_FOR_CONTENT.test(n) && !has(n, /\b(?:ordres?|order|urps|reglemente\w*)\b/)) {
+    return { kind: 'profession', profession, aspect: 'categorie', ...(asked ? { askedCategory: asked } : {}) };
+  }
   if (!has(n, QUESTION_YES_NO) && !(bare && has(n, PROFESSION_ASPECT))) return null;
   const urps = has(n, /\burps\b|\bunions? regionales?\b/);
   const ordre = has(n, /\bordres?\b|\border\b/);

@@ -12,8 +12,10 @@ export interface PatientDescription {
 }
 
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
-const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|mere|grand mere|mamie|epouse|soeur|woman|women|girl|lady|daughter|mother|grandmother|wife|sister`;
-const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|fils|pere|grand pere|papy|mari|frere|man|men|boy|son|father|grandfather|husband|brother`;
+/** The asker's own relative (« mon fils », « ma mère », « my son »): a patient; « sa mère » is the patient's relative. */
+const mine = (relatives: string) => String.raw`(?:mon|ma|mes|notre|nos|my|our) (?:${relatives})`;
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|soeur|daughter|mother|grandmother|wife|sister')}`;
+const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|son|father|grandfather|husband|brother')}`;
 const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
@@ -35,7 +37,10 @@ const AGE_UNITS: readonly [RegExp, number][] = [
 ];
 
 /** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
-const PROFESSIONAL_BEFORE = /\b(?:infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?)\s$/;
+const PROFESSIONALS = String.raw`infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?`;
+const PROFESSIONAL_BEFORE = new RegExp(String.raw`\b(?:${PROFESSIONALS})\s$`);
+/** « mon père est médecin », « mon frère, IDE », « my husband is a nurse »: a professional, not a patient. */
+const PROFESSIONAL_AFTER = new RegExp(String.raw`^ (?:est |etait |is |was )?(?:un |une |a |an )?(?:${PROFESSIONALS})\b`);
 
 /** The patient a question describes: age and sex when it attaches them to a patient. */
 export function describePatient(text: string): PatientDescription {
@@ -84,35 +89,56 @@ function onsetIn(n: string): number | undefined {
 function namesPatient(n: string, words: string): boolean {
   for (const match of n.matchAll(new RegExp(String.raw`\b(?:${words})\b`, 'g'))) {
     const after = n.slice(match.index + match[0].length);
-    if (!PROFESSIONAL_BEFORE.test(n.slice(0, match.index)) && !OF_SOMEONE.test(after)) return true;
+    const before = n.slice(0, match.index);
+    if (!PROFESSIONAL_BEFORE.test(before) && !THEIRS_BEFORE.test(before) && !OF_SOMEONE.test(after) && !PROFESSIONAL_AFTER.test(after)) return true;
   }
   return false;
 }
+
+/** « venu avec sa femme », « his wife »: someone's relative, not the patient. */
+const THEIRS_BEFORE = /\b(?:sa|son|ses|leur|leurs|his|her|their)\s$/;
 
 /** « la mère du patient », « the mother of the child »: someone's relative, not the patient. */
 const OF_SOMEONE = /^ (?:du|de la|de l|des|of the|of my|of his|of her)\b/;
 
 /** Is the condition named in the text (plurals and one typo allowed), and not negated (« sans fièvre », « pas enceinte », « no fever »)? */
 export function mentionsCondition(text: string, words: readonly string[]): boolean {
-  const textWords = matchWords(text);
-  return words.some((word) =>
-    findPhrase(textWords, matchWords(word)).some((start) => !negated(textWords, start)),
-  );
+  // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
+  return text.split(MEMBER_BREAK).some((member) => {
+    const memberWords = matchWords(member);
+    return words.some((word) => {
+      const phrase = matchWords(word);
+      return findPhrase(memberWords, phrase).some((start) => !negated(memberWords, start, start + phrase.length));
+    });
+  });
 }
 
-/** Is the word at `start` governed by a negation a few words before it, within its own member (« pas de fièvre et des brûlures »)? */
-function negated(textWords: readonly string[], start: number): boolean {
+/** Punctuation between the members of a sentence. */
+const MEMBER_BREAK = /[,;:.!?()\n]+/u;
+
+/**
+ * Is the phrase at `start`…`end` negated: by a word a few before it, within its member (« pas de fièvre et des
+ * brûlures »), or by the one right after it (« fièvre non », « fever: none »)?
+ */
+function negated(memberWords: readonly string[], start: number, end: number): boolean {
+  const after = memberWords[end] ?? '';
+  // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
+  if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
   for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
-    const word = textWords[i] ?? '';
+    const word = memberWords[i] ?? '';
     if (NEGATION.has(word)) return true;
     if (SCOPE_BREAK.has(word)) return false;
   }
   return false;
 }
 
+/** Words after a condition that say it is absent. */
+const NEGATION_AFTER: ReadonlySet<string> = new Set(['non', 'absente', 'absent', 'absentes', 'absents', 'none', 'negative', 'negatif']);
+
 /** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
 const NEGATION_REACH = 4;
 /** Words that end a negation's reach: what follows them is said on its own (« sans fièvre mais avec des brûlures »). */
-const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'plus', 'and', 'but', 'or', 'with']);
+const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'and', 'but', 'or', 'with']);
 
-const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'no', 'not', 'without', 'non']);
+/** « plus de fièvre depuis hier », « n'a jamais eu de fièvre » say it is absent too. */
+const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'jamais', 'plus', 'no', 'not', 'never', 'without', 'non']);

@@ -26,7 +26,8 @@ const NAMES: Record<Place, readonly string[]> = {
   // « en urgence » says how soon, not where: the service is named in the plural, or as a service.
   urgences: ['aux urgences', 'des urgences', 'les urgences', 'SAU', "service d'urgence", "services d'urgence", 'emergency department', 'emergency room', 'ER nurse'],
   etablissement: ['hôpital', 'hôpitaux', 'CHU', 'clinique', 'établissement de santé', 'hospital', 'service hospitalier'],
-  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice', 'à domicile', 'au domicile', 'at home'],
+  // Not « à domicile »: a patient followed at home may be in hospital care (HAD).
+  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice'],
   msp: ['MSP', 'maison de santé', 'maison de santé pluriprofessionnelle'],
   'centre-de-sante': ['centre de santé', 'CDS', 'health centre', 'health center'],
   esp: ['ESP', 'équipe de soins primaires'],
@@ -73,7 +74,7 @@ function admits(opening: Opening, place: Place): boolean {
  */
 export function placeRefusal(openings: readonly Opening[], named: readonly Place[], today: IsoDay): string | null {
   // « libérale », « au cabinet » say how one practises, not where: a liberal nurse may well work in an MSP — unless
-  // the protocol is for hospitals only (« IDE libérale, une VVC à domicile ? »).
+  // the protocol is for hospitals only (« IDE libérale, je peux poser une VVC ? »).
   const inTownSomewhere = openings.some((opening) => IN_TOWN.has(opening.place));
   const asked = inTownSomewhere ? named.filter((place) => place !== 'ville') : named;
   if (openings.length === 0 || asked.length === 0) return null;

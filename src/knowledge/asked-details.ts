@@ -78,7 +78,8 @@ const NOT_DESIGNATING = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|se
 /** The regions of France (2016 map; the former Rhône-Alpes within Auvergne-Rhône-Alpes), on normalised text. */
 const REGIONS: Readonly<Record<string, RegExp>> = {
   'ile-de-france': /\b(?:ile de france|idf)\b/,
-  'auvergne-rhone-alpes': /\b(?:auvergne rhone alpes|rhone alpes|auvergne|aura)\b/,
+  // Not « aura », a verb too.
+  'auvergne-rhone-alpes': /\b(?:auvergne rhone alpes|rhone alpes|auvergne)\b/,
   'nouvelle-aquitaine': /\bnouvelle aquitaine\b/,
   occitanie: /\boccitanie\b/,
   bretagne: /\bbretagne\b/,

@@ -133,21 +133,31 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
 
 /** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */
 function comparedSides(text: string): [string, string] | undefined {
+  const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text);
   const match =
-    /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text) ??
-    /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
-  // « Dans l'ACI, un protocole pluripro et … »: what comes before a comma sets the scene, the side starts after it.
-  const a = match?.[1]?.split(/,\s+/).pop()?.trim();
+    between ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
+  // « Dans l'ACI, un protocole pluripro et … »: what comes before a comma sets the scene, the side starts after it
+  // (not « entre MSP, centre de santé et CPTS », a list).
+  // « entre MSP, centre de santé et CPTS » lists more than two: no two sides.
+  if (between?.[1]?.includes(',')) return undefined;
+  const first = between ? match?.[1] : match?.[1]?.split(/,\s+/).pop();
+  const a = first?.replace(/^(?:est[- ]ce que?|est[- ]ce qu['’]|is|are)\s+/iu, '').trim();
   // « entre une MSP et une CPTS sur le financement »: what they are compared on is no part of the second side.
   const b = match?.[2]?.replace(COMPARED_ON, '').replace(SAID_ALIKE, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
 
 /** « … c'est pareil », « … ça compte pareil », « … is it the same »: how the sides are compared, no part of the second one. */
-const SAID_ALIKE = /[,;]?\s+(?:c['’]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they)\b.*$/iu;
+const SAID_ALIKE = /[,;]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they)\b.*$/iu;
 
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;
+
+/**
+ * A word asking what, which, how much… rather than whether (« What dose … under the protocol? », « quels protocoles
+ * pour … »); « qui » and « quand » ask only where the question's kind says so (« une éruption qui gratte »).
+ */
+export const ASKS_FOR_CONTENT = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|what|which|how|why|where)\b/;
 
 /** An interrogative word anywhere in a clause (« il y a combien d'axes ? »). */
 const INTERROGATIVE = /\b(?:combien|quand|qui|quel|quelle|quels|quelles|comment|pourquoi|quoi|how|what|which|who|when|where|why)\b/;

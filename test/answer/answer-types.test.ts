@@ -67,6 +67,13 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask('Which training does the nurse need to apply the cystitis protocol for a 30-year-old woman?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
 
+  it('answers Ça dépend when the question does not say the sex a protocol requires', async () => {
+    for (const question of ['patient de 30 ans, brûlures urinaires : protocole cystite ?', "Homme de 40 ans venu avec sa femme, brûlures, pas de fièvre : protocole cystite ?"]) {
+      const text = (await ask(question)).text;
+      expect(text, question).toMatch(question.startsWith('Homme') ? /^\*\*Non\*\*/ : /^\*\*Ça dépend\*\*[^\n]*réservé aux femmes/);
+    }
+  });
+
   it('still excludes a condition said after the negated one', async () => {
     const reply = await ask("Patiente de 30 ans sans brûlures mais avec de la fièvre : l'infirmière peut-elle la prendre en charge dans le protocole cystite ?");
     expect(reply.text).toMatch(/^\*\*Non\*\*/);

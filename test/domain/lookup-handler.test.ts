@@ -122,6 +122,19 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(lead);
   });
 
+  it.each(['Les IDE exercent-ils une profession médicale ou paramédicale ?', 'les sages-femmes ne sont pas des professions médicales ?'])(
+    '« %s » : la catégorie dite, sans Oui ni Non (question à choix ou négative)',
+    async (question) => {
+      const reply = await answer(question);
+      expect(reply.text).toMatch(/^Catégorie des/);
+      expect(reply.verdict).toBeUndefined();
+    },
+  );
+
+  it('« protocoles pour les cardiologues » : ceux où ils délèguent, puisqu’ils ne sont délégués dans aucun', async () => {
+    expect((await answer('protocoles pour les cardiologues')).text).toMatch(/cardiologues ont le rôle de délégant[\s\S]*Insuffisance cardiaque/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
@@ -189,8 +202,10 @@ describe('deux protocoles, deux professions comparés', () => {
     expect((await answer('Protocoles de coopération pour les kinés ?')).text).not.toMatch(/retirés/);
   });
 
-  it('faut-il être inscrit : l’Ordre, verbe ou pas', async () => {
-    expect((await answer("faut etre inscrit a l'ordre pour bosser comme kiné ?")).text).toMatch(/^\*\*Oui\*\*[^\n]*obligatoire/);
+  it('compare deux professions seulement quand chaque côté n’est qu’une profession', async () => {
+    for (const question of ["quelle différence entre le protocole cystite des IDE et celui des pharmaciens ?", "quelle différence entre une MSP d'infirmiers et une MSP de kinés ?"]) {
+      expect(await ask(question), question).toBeNull();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePatient } from '../../src/domain/patient-description.ts';
+import { describePatient, mentionsCondition } from '../../src/domain/patient-description.ts';
 
 describe('the patient a question describes', () => {
   it.each([
@@ -13,7 +13,38 @@ describe('the patient a question describes', () => {
     expect(describePatient(text)).toEqual(patient);
   });
 
-  it.each(['la mère du patient a appelé', 'un infirmier homme', 'diplômé depuis 4 ans', 'the mother of the child called'])('« %s » describes no patient’s sex or age', (text) => {
+  it.each([
+    'la mère du patient a appelé',
+    'un infirmier homme',
+    'diplômé depuis 4 ans',
+    'the mother of the child called',
+    'mon père est médecin, peut-il déléguer le protocole cystite ?',
+    'mon mari est infirmier, peut-il faire le protocole cystite ?',
+    'mon frère, IDE en CPTS, peut-il appliquer le protocole ?',
+    'My husband is a nurse, can he do the cystitis protocol?',
+    'son médecin dit que',
+  ])('« %s » describes no patient’s sex or age', (text) => {
     expect(describePatient(text)).toEqual({});
+  });
+});
+
+describe('a condition said absent', () => {
+  const fever = ['fièvre', 'fièvres', 'fébrile'];
+  it.each([
+    ['pas de fièvre', false],
+    ["elle n'a pas du tout de fièvre", false],
+    ["n'a jamais eu de fièvre", false],
+    ['plus de fièvre depuis hier', false],
+    ['fièvre non, brûlures oui', false],
+    ['pas de douleur, fièvre à 39', true],
+    ['pas de sang, fièvre', true],
+    ['sans brûlures mais avec de la fièvre', true],
+    ['fièvre à 38,5', true],
+  ])('« %s » → fever mentioned: %s', (text, mentioned) => {
+    expect(mentionsCondition(text, fever)).toBe(mentioned);
+  });
+
+  it('reads « non stabilisé » as part of the condition', () => {
+    expect(mentionsCondition('un trouble psychiatrique non stabilisé', ['trouble psychiatrique'])).toBe(true);
   });
 });

@@ -31,9 +31,10 @@ describe('where the asker works', () => {
     expect(placeRefusal(protocol('sutures-plaies-urgences').places, ['msp'], '2026-12-01')).toMatch(/service d'urgence, pas en MSP$/);
     // « libérale », « au cabinet »: a way of practising, no reason to refuse a protocol open somewhere in town…
     expect(placeRefusal(protocol('cystite').places, ['ville'], '2026-12-01')).toBeNull();
-    // … but one for hospitals only (« IDE libérale, une VVC à domicile ? »).
+    // … but one for hospitals only (« IDE libérale, je peux poser une VVC ? »); « à domicile » may be hospital care (HAD).
     expect(placeRefusal(protocol('voie-veineuse-centrale').places, ['ville'], '2026-12-01')).toMatch(/établissement de santé, pas en ville/);
-    expect(placesIn('je pourrais poser une VVC chez un patient à domicile ?')).toEqual(['ville']);
+    expect(placesIn('IDE libérale, je pourrais poser une VVC chez un patient à domicile ?')).toEqual(['ville']);
+    expect(placesIn('IDE en HAD, une VVC chez un patient suivi à domicile ?')).toEqual([]);
     // Open « en ville »: every ambulatory place is.
     expect(placeRefusal(protocol('insuffisance-cardiaque').places, ['msp'], '2026-12-01')).toBeNull();
     // Places the sources do not give: nothing to refuse.

@@ -37,6 +37,8 @@ describe('the kind of a question', () => {
     ["Missions socles et missions optionnelles d'une CPTS : qu'est-ce qui les distingue ?", ['Missions socles', "missions optionnelles d'une CPTS"]],
     ['MSP and health centre: are they the same thing?', ['MSP', 'health centre']],
     ['la délégation et le transfert de tâches, c’est la même chose ?', ['la délégation', 'le transfert de tâches']],
+    ['msp et cpts c est pareil', ['msp', 'cpts']],
+    ["Est-ce que l'ACI et l'accord conventionnel c'est la même chose ?", ["l'ACI", "l'accord conventionnel"]],
   ])('reads « %s » as a comparison, the words saying it alike left out of the sides', (question, sides) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('comparison');
@@ -77,7 +79,12 @@ describe('the detail a question asks for', () => {
     expect(askedDetails('quelle est la durée du contrat ?').units).toContain('ans');
   });
 
+  it('reads no comparison of two sides in a list of three', () => {
+    expect(analyseQuestion('quelle différence entre MSP, centre de santé et CPTS ?').sides).toBeUndefined();
+  });
+
   it('holds a passage on other regions only as about them, not one that names none or this one', () => {
+    expect(askedDetails('Quelle aide la MSP aura pour démarrer avec le FIR ?').regions).toEqual([]);
     for (const asked of ["Montant de l'aide FIR au démarrage d'une MSP en Nouvelle-Aquitaine ?", 'aide au démarrage MSP nouvelle aquitaine combien']) {
       const details = askedDetails(asked);
       expect(lacksAsked(details, 'En Île-de-France, la FémasIF cite une aide au démarrage.'), asked).toBe(true);
