@@ -124,12 +124,16 @@ function noMatch(what: string): Reply {
   };
 }
 
-const quoted = (text: string) => `« ${text.trim()} »`;
+/**
+ * How an answer names the act asked about: never in the asker's words, which could name a patient (« suturer
+ * Mme … ») and are kept with the stored answer.
+ */
+const THE_ACT = "l'acte demandé";
 
 export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession): Reply {
   // Best match first, but what a team can apply (national, local) before entries of other statuses.
   const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
-  if (found.length === 0) return noMatch(quoted(act));
+  if (found.length === 0) return noMatch(THE_ACT);
   const blocks = (protocols: readonly Protocol[]) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today));
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
@@ -139,16 +143,16 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
     const shown = own.length > 0 ? own : found;
     return compose(
       own.length > 0
-        ? `**Le registre ne contient aucun protocole national ou local où les ${profession.plural} sont délégués pour ${quoted(act)}.** Il mentionne, avec leur statut :`
-        : `**Le registre ne contient aucun protocole où les ${profession.plural} ont le rôle de délégué pour ${quoted(act)}.** Protocoles trouvés pour cet acte :`,
+        ? `**Le registre ne contient aucun protocole national ou local où les ${profession.plural} sont délégués pour ${THE_ACT}.** Il mentionne, avec leur statut :`
+        : `**Le registre ne contient aucun protocole où les ${profession.plural} ont le rôle de délégué pour ${THE_ACT}.** Protocoles trouvés pour cet acte :`,
       blocks(shown),
       true,
     );
   }
   if (!found.some(inForce)) {
-    return compose(`**Aucun protocole national ou local du registre pour ${quoted(act)}** ; il mentionne, avec leur statut :`, blocks(found), true);
+    return compose(`**Aucun protocole national ou local du registre pour ${THE_ACT}** ; il mentionne, avec leur statut :`, blocks(found), true);
   }
-  return compose(`**Protocoles de coopération pour ${quoted(act)}** :`, blocks(found), true);
+  return compose(`**Protocoles de coopération pour ${THE_ACT}** :`, blocks(found), true);
 }
 
 export function roleAnswer(

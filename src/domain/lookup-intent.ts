@@ -1,4 +1,4 @@
-import { asWritten, normalizeForMatch, terms } from '../text/french.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
@@ -52,9 +52,7 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   const query = detectQuery(registries, text);
   // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
   const places = placesIn(text);
-  if (query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0) return { ...query, places };
-  // The act is quoted back as the asker wrote it.
-  return query?.kind === 'act' ? { ...query, act: asWritten(text, query.act) } : query;
+  return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
 }
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {

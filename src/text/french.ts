@@ -87,17 +87,3 @@ export function terms(text: string): string[] {
 export const normalizeForMatch: (text: string) => string = memoize((text) =>
   foldAccents(text.toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
 );
-
-/**
- * The end of a text as it was written, for the normalised words that end it (« realiser des echographies » →
- * « réaliser des échographies »): what a reply quotes of the question keeps its accents and capitals.
- */
-export function asWritten(text: string, normalizedEnd: string): string {
-  const count = normalizedEnd.split(' ').filter(Boolean).length;
-  const tokens = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const first = tokens[tokens.length - count];
-  const last = tokens.at(-1);
-  if (count === 0 || !first || !last || first.index === undefined || last.index === undefined) return normalizedEnd;
-  const written = text.slice(first.index, last.index + last[0].length);
-  return normalizeForMatch(written) === normalizedEnd ? written : normalizedEnd;
-}

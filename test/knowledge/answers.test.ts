@@ -21,7 +21,7 @@ describe('answers from the shipped base', () => {
     expect((await ask('c koi une cpts')).citations[0]?.section).toMatch(/Qu'est-ce qu'une CPTS/);
     const back = await ask('mal de dos : qui peut le prendre en charge ?');
     expect(back.text).toMatch(/lombalgie|lombaire/i);
-    expect(back.text).toMatch(/^\*\*Protocoles de coopération pour « mal de dos »/);
+    expect(back.text).toMatch(/^\*\*Protocoles de coopération pour l'acte demandé/);
   });
 
   it('keeps list items and paragraphs on their own lines, and cites one article when one answers', async () => {
