@@ -176,6 +176,9 @@ describe('honesty', () => {
     }
     // The user's words are never repeated: they could name a patient.
     expect((await ask('le protocole de Mme Martin est-il valide ?')).text).not.toMatch(/martin/i);
+    for (const question of ['qui peut suturer la plaie de Mme Martin aux urgences ?', 'protocoles de coopération pour soigner M. Durand ?', 'who can stitch up Mr Smith?']) {
+      expect((await ask(question)).text, question).not.toMatch(/martin|durand|smith/i);
+    }
   });
 
   it('abstains on what the base does not hold, offering close topics it does cover', async () => {
