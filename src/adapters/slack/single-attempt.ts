@@ -1,3 +1,4 @@
+import { oncePer } from '../../text/memo.ts';
 import { WebClient, type ViewsOpenArguments, type ViewsOpenResponse } from '@slack/web-api';
 import { silentLogger } from '../../log/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -16,14 +17,10 @@ export function singleAttemptClient(token: string | undefined, slackApiUrl: stri
   return new WebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, timeout: timeoutMs, logger: boltLogger(silentLogger) });
 }
 
-const viewClients = new WeakMap<WebClient, WebClient>();
+const viewClients = oncePer<WebClient, WebClient>(8);
 
 /** views.open with `client`'s token and address, once, within the trigger's life. */
 export function openView(client: WebClient, args: ViewsOpenArguments): Promise<ViewsOpenResponse> {
-  let single = viewClients.get(client);
-  if (!single) {
-    single = singleAttemptClient(client.token, client.slackApiUrl, VIEWS_OPEN_TIMEOUT_MS);
-    viewClients.set(client, single);
-  }
+  const single = viewClients(client, () => singleAttemptClient(client.token, client.slackApiUrl, VIEWS_OPEN_TIMEOUT_MS));
   return single.views.open(args);
 }
