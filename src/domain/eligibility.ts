@@ -94,7 +94,9 @@ function asksWhetherApplies(text: string, patient: PatientDescription): boolean 
   if (kind === 'yes-no') return true;
   if (NOT_YES_NO.has(kind)) return false;
   const n = normalizeForMatch(text);
-  return APPLIES.test(n) || (kind === 'open' && !ASKS_FOR_CONTENT.test(n) && (patient.age !== undefined || patient.sex !== undefined));
+  // « …, patient de 30 ans, quels actes le kiné peut faire ? » asks what, not whether.
+  if (ASKS_FOR_CONTENT.test(n)) return false;
+  return APPLIES.test(n) || (kind === 'open' && (patient.age !== undefined || patient.sex !== undefined));
 }
 
 /**

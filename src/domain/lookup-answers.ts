@@ -3,6 +3,7 @@ import { capitalize } from '../text/capitalize.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { describeValues, frenchDay, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
+import { checkAct, type ActCheck } from './listed-act.ts';
 import { canTakePart, matchProtocolsByActs, professionById, professionCovers, professionNamed, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import type { FormAspect, LookupQuery, ProfessionAspect } from './lookup-intent.ts';
 import { STATUS_SECTIONS, statusPhrase, statusTag } from './protocol-status.ts';
@@ -94,6 +95,9 @@ export function protocolBlock(registries: Registries, protocol: Protocol, today:
   };
 }
 
+/** The acts a protocol delegates, as one line (« examen et diagnostic de l'entorse ; radiographie… »). */
+const actsText = (protocol: Protocol) => protocol.acts.map((act) => lower(act).replace(/\.$/, '')).join(' ; ');
+
 /** Two protocols point by point: who delegates to whom, for which patients, on which conditions, with which acts. */
 export function comparedProtocolsAnswer(registries: Registries, protocols: readonly [Protocol, Protocol], today: IsoDay): Reply {
   const blocks = protocols.map((protocol) => ({
@@ -102,7 +106,7 @@ export function comparedProtocolsAnswer(registries: Registries, protocols: reado
       `- **${protocol.short ?? protocol.title}** (${scopeLabel(protocol, today)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
       `Public : ${lower(sentence(protocol.patients))}`,
       ...(protocol.training ? [`Conditions : ${lower(sentence(protocol.training))}`] : []),
-      `Actes : ${protocol.acts.map((act) => lower(act).replace(/\.$/, '')).join(' ; ')}.`,
+      `Actes : ${actsText(protocol)}.`,
     ].join(' '),
   }));
   return compose(`**${protocols.map((protocol) => protocol.short ?? protocol.title).join(' / ')}** :`, blocks, true);
@@ -130,15 +134,28 @@ function noMatch(what: string): Reply {
  */
 const THE_ACT = "l'acte demandé";
 
-export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession): Reply {
+export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession, wholeQuestion = false): Reply {
   // Best match first, but what a team can apply (national, local) before entries of other statuses.
   const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
   if (found.length === 0) return noMatch(THE_ACT);
   const blocks = (protocols: readonly Protocol[]) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today));
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
-    if (own.some(inForce)) {
-      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, blocks(own), true);
+    const applying = own.find(inForce);
+    if (applying) {
+      const check: ActCheck = wholeQuestion ? { kind: 'unasked' } : checkAct(registries, applying, act, profession, today);
+      const name = applying.short ?? applying.title;
+      if (check.kind === 'elsewhere') return compose(`**Non** : ${check.why}.`, blocks([applying]), true);
+      if (check.kind === 'beyond') return compose(`**Non** : le protocole ${name} prévoit « ${lower(check.act).replace(/\.$/, '')} ».`, blocks([applying]), true);
+      if (check.kind === 'unlisted') {
+        return compose(`**Le registre ne liste pas cet acte** parmi ceux que le protocole ${name} délègue aux ${profession.plural} (${actsText(applying)}) : vérifiez le texte du protocole.`, blocks([applying]), true);
+      }
+      // The acts delegated, for what was asked to be checked against them.
+      const withActs = blocks(own).map((block, i) => {
+        const protocol = own[i];
+        return protocol && protocol.acts.length > 0 ? { ...block, text: `${block.text} Actes : ${actsText(protocol)}.` } : block;
+      });
+      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, withActs, true);
     }
     const shown = own.length > 0 ? own : found;
     return compose(
@@ -454,7 +471,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'dated':
       return datedAnswer(query.facts, today);
     case 'act':
-      return actAnswer(registries, query.act, today, query.profession);
+      return actAnswer(registries, query.act, today, query.profession, query.wholeQuestion);
     case 'delegue':
       return roleAnswer(registries, query.profession, 'delegue', today, query.delegant, query.places);
     case 'delegant':

@@ -35,7 +35,7 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
         // « mal de dos : qui peut le prendre en charge ? » names the act before « qui peut »: try the whole question.
         const whole = matchProtocolsByActs(registries, text);
         if (whole.length > 0) {
-          query = { ...query, act: actBeforeQuestion(text) };
+          query = { ...query, act: actBeforeQuestion(text), wholeQuestion: true };
           protocols = whole;
         }
       }

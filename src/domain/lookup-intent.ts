@@ -17,7 +17,14 @@ export type ProfessionAspect = 'ordre' | 'urps' | 'ordre-urps' | 'categorie' | '
 
 export type LookupQuery =
   /** Who may do an act (optionally: may this profession do it). */
-  | { kind: 'act'; act: string; profession?: Profession; explicit: boolean }
+  | {
+      kind: 'act';
+      act: string;
+      profession?: Profession;
+      explicit: boolean;
+      /** The act is the whole question (« mal de dos : qui peut le prendre en charge ? »): it cannot be checked against a protocol's acts. */
+      wholeQuestion?: boolean;
+    }
   | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
   | { kind: 'compared-protocols'; protocols: [Protocol, Protocol] }

@@ -63,6 +63,10 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask(question)).text).toMatch(verdict);
   });
 
+  it('excludes a condition named more precisely than the registry words it (« schizophrénie »)', async () => {
+    expect((await ask('Patient de 80 ans avec schizophrénie non stabilisée, protocole domicile IDE ?')).text).toMatch(/^\*\*Non\*\*[^\n]*psychiatrique/);
+  });
+
   it('reads « what … under the protocol » as asking a fact, not whether it applies', async () => {
     expect((await ask('Which training does the nurse need to apply the cystitis protocol for a 30-year-old woman?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });

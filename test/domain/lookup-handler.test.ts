@@ -174,6 +174,20 @@ describe('qui peut faire un acte, demandé par « quel professionnel »', () => 
   });
 });
 
+describe('un acte demandé, vérifié dans la liste des actes du protocole', () => {
+  it.each([
+    ['Un kiné peut-il faire une infiltration dans le protocole lombalgie ?', /^\*\*Le registre ne liste pas cet acte\*\*/],
+    ['le kiné peut-il prescrire une IRM dans le protocole entorse ?', /^\*\*Le registre ne liste pas cet acte\*\*/],
+    ['Le kiné peut il prescrire un arret de travail de 7 jours dans le protocole lombalgie ?', /^\*\*Non\*\* : le protocole Lombalgie aiguë prévoit « arrêt de travail de moins de 5 jours »/],
+    ['Le kiné peut-il prescrire un arrêt de travail de 3 jours dans le protocole lombalgie ?', /^\*\*Oui, dans le cadre d'un protocole de coopération\*\*[\s\S]*Actes : arrêt de travail de moins de 5 jours/],
+    ['Un IDE peut-il poser une voie veineuse centrale en cabinet libéral ?', /^\*\*Non\*\* : ce protocole s'applique dans un établissement de santé, pas en ville/],
+    ['Un IDE peut-il poser une voie veineuse centrale au CHU ?', /^\*\*Oui/],
+    ["l'IDE peut-elle faire la télésurveillance dans le protocole insuffisance cardiaque ?", /^\*\*Oui/],
+  ])('« %s »', async (question, lead) => {
+    expect((await answer(question)).text).toMatch(lead);
+  });
+});
+
 describe('deux protocoles, deux professions comparés', () => {
   it.each([
     ["protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ?", /Entorse de cheville[\s\S]*18 à 55 ans[\s\S]*Lombalgie aiguë[\s\S]*moins de 4 semaines/],

@@ -1,0 +1,52 @@
+import { normalizeForMatch, terms } from '../text/french.ts';
+import { COOPERATION_FRAME_TERMS, frameTerms } from './cooperation-frame.ts';
+import { namesOf, type Profession, type Protocol, type Registries } from './registry.ts';
+import { professionById } from './lookups.ts';
+import { PLACE_NAMES, placeRefusal, placesIn } from './places.ts';
+import type { IsoDay } from './dated.ts';
+import { ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
+
+/**
+ * Whether the act a question asks about is one a protocol delegates, as its registry entry lists them: « le kiné
+ * peut-il faire une infiltration dans le protocole lombalgie ? » names the protocol, not an act it lists; « … un
+ * arrêt de travail de 7 jours » goes beyond its « arrêt de travail de moins de 5 jours ».
+ */
+export type ActCheck = { kind: 'unasked' } | { kind: 'listed' } | { kind: 'unlisted' } | { kind: 'beyond'; act: string } | { kind: 'elsewhere'; why: string };
+
+/** Words that ask for an act without naming what it is on (« faire », « prendre en charge », « prescrire »). */
+const GENERIC_ACT_TERMS = frameTerms(
+  `faire fait fais prendre charge prise appliquer applique réaliser réalise gérer gère gerer suivre suivi soigner traiter utiliser
+   prescrire prescrit prescription demander demande indiquer poser pose délivrer délivre passer passe an ans année années mois
+   patient patients patiente patientes malade cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette`,
+);
+
+/** Two terms for the same word: a shared beginning of six letters (« anesthésie » / « anesthésiste »), or a short form (« radio »). */
+function sameWord(asked: string, listed: string): boolean {
+  if (asked === listed) return true;
+  const [short, long] = asked.length <= listed.length ? [asked, listed] : [listed, asked];
+  return short.length >= 5 && (long.startsWith(short) || (short.length >= 6 && long.slice(0, 6) === short.slice(0, 6)));
+}
+
+const FIGURE = /\b(\d+) (jours?|semaines?|mois|seances?)\b/;
+const UPPER_LIMIT = (unit: string) => new RegExp(String.raw`\bmoins de (\d+) ${unit.replace(/s$/, '')}s?\b`);
+
+export function checkAct(registries: Registries, protocol: Protocol, act: string, profession: Profession, today: IsoDay): ActCheck {
+  // « poser une VVC en cabinet libéral »: where, before what.
+  const why = placeRefusal(protocol.places, placesIn(act), today);
+  if (why) return { kind: 'elsewhere', why };
+  // « quels actes … ? » asks for them all.
+  if (ASKS_FOR_CONTENT.test(normalizeForMatch(act))) return { kind: 'unasked' };
+  const aside = new Set([
+    ...terms([protocol.title, protocol.short ?? '', ...protocol.keywords, ...PLACE_NAMES].join(' ')),
+    // The professions at play (« sans passer par le médecin »): who, not what.
+    ...[profession, ...[...protocol.delegants, ...protocol.delegues].flatMap((id) => professionById(registries, id) ?? [])].flatMap((p) => namesOf(p).flatMap((name) => terms(name))),
+  ]);
+  const asked = terms(act).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
+  if (asked.length === 0) return { kind: 'unasked' };
+  const listed = protocol.acts.map((line) => ({ line, terms: terms(line) }));
+  const matching = listed.find(({ terms: have }) => asked.every((term) => have.some((h) => sameWord(term, h))));
+  if (!matching) return { kind: 'unlisted' };
+  const figure = FIGURE.exec(normalizeForMatch(act));
+  const limit = figure?.[2] ? UPPER_LIMIT(figure[2]).exec(normalizeForMatch(matching.line)) : null;
+  return figure?.[1] && limit?.[1] && Number(figure[1]) >= Number(limit[1]) ? { kind: 'beyond', act: matching.line } : { kind: 'listed' };
+}
