@@ -11,7 +11,16 @@ import { ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
  * peut-il faire une infiltration dans le protocole lombalgie ? » names the protocol, not an act it lists; « … un
  * arrêt de travail de 7 jours » goes beyond its « arrêt de travail de moins de 5 jours ».
  */
-export type ActCheck = { kind: 'unasked' } | { kind: 'listed' } | { kind: 'unlisted' } | { kind: 'beyond'; act: string } | { kind: 'elsewhere'; why: string };
+export type ActCheck =
+  | { kind: 'unasked' }
+  | { kind: 'listed' }
+  | { kind: 'unlisted' }
+  | { kind: 'beyond'; act: string }
+  | { kind: 'excluded'; act: string }
+  | { kind: 'elsewhere'; why: string };
+
+/** What a listed act leaves out, in brackets (« (échographies obstétricales, cardiaques et d'urgence exclues) »). */
+const EXCLUDED_PART = /\(([^)]*\bexclu\w*[^)]*)\)/u;
 
 /** Words that ask for an act without naming what it is on (« faire », « prendre en charge », « prescrire »). */
 const GENERIC_ACT_TERMS = frameTerms(
@@ -43,8 +52,14 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   ]);
   const asked = terms(act).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
   if (asked.length === 0) return { kind: 'unasked' };
-  const listed = protocol.acts.map((line) => ({ line, terms: terms(line) }));
-  const matching = listed.find(({ terms: have }) => asked.every((term) => have.some((h) => sameWord(term, h))));
+  const covers = (have: readonly string[]) => asked.every((term) => have.some((h) => sameWord(term, h)));
+  const excluded = protocol.acts.find((line) => {
+    const part = EXCLUDED_PART.exec(line)?.[1];
+    return part !== undefined && asked.some((term) => terms(part).some((h) => sameWord(term, h)) && !frameTerms('exclu exclue exclues exclus').has(term));
+  });
+  if (excluded) return { kind: 'excluded', act: excluded };
+  const listed = protocol.acts.map((line) => ({ line, terms: terms(line.replace(EXCLUDED_PART, ' ')) }));
+  const matching = listed.find(({ terms: have }) => covers(have));
   if (!matching) return { kind: 'unlisted' };
   const figure = FIGURE.exec(normalizeForMatch(act));
   const limit = figure?.[2] ? UPPER_LIMIT(figure[2]).exec(normalizeForMatch(matching.line)) : null;

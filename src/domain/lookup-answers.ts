@@ -137,7 +137,9 @@ const THE_ACT = "l'acte demandé";
 export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession, wholeQuestion = false): Reply {
   // Best match first, but what a team can apply (national, local) before entries of other statuses.
   const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
-  if (found.length === 0) return noMatch(THE_ACT);
+  // « un kiné peut-il faire une infiltration dans un protocole ? »: the registry is the list of protocols, and its
+  // « none » for a profession and an act is the answer.
+  if (found.length === 0) return profession ? { ...noMatch(`${THE_ACT} par les ${profession.plural}`), confident: true } : noMatch(THE_ACT);
   const blocks = (protocols: readonly Protocol[]) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today));
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
@@ -145,8 +147,11 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
     if (applying) {
       const check: ActCheck = wholeQuestion ? { kind: 'unasked' } : checkAct(registries, applying, act, profession, today);
       const name = applying.short ?? applying.title;
-      if (check.kind === 'elsewhere') return compose(`**Non** : ${check.why}.`, blocks([applying]), true);
-      if (check.kind === 'beyond') return compose(`**Non** : le protocole ${name} prévoit « ${lower(check.act).replace(/\.$/, '')} ».`, blocks([applying]), true);
+      // The registry's own list decides: no article passage replaces these.
+      if (check.kind === 'elsewhere') return { ...compose(`**Non** : ${check.why}.`, blocks([applying]), true), verdict: true };
+      if (check.kind === 'beyond' || check.kind === 'excluded') {
+        return { ...compose(`**Non** : le protocole ${name} prévoit « ${lower(check.act).replace(/\.$/, '')} ».`, blocks([applying]), true), verdict: true };
+      }
       if (check.kind === 'unlisted') {
         return compose(`**Le registre ne liste pas cet acte** parmi ceux que le protocole ${name} délègue aux ${profession.plural} (${actsText(applying)}) : vérifiez le texte du protocole.`, blocks([applying]), true);
       }

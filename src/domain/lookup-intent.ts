@@ -50,7 +50,7 @@ const CATEGORY_PHRASES: readonly [ProfessionCategory, RegExp][] = [
 
 /** Words showing a clinical act, so a "qui peut … ?" without match deserves an explicit "none". */
 const ACT_HINT =
-  /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
+  /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|infiltr\w*|ponction\w*|pansements?|perfus\w*|sond\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
 
 const QUESTION_YES_NO =
   /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
@@ -160,6 +160,11 @@ function roleOf(registries: Registries, profession: Profession, n: string): Look
   return { kind: delegates ? 'delegant' : 'delegue', profession };
 }
 
+/** Does the text name a clinical act besides the profession (« une infiltration », « vacciner »), not only how it takes part? */
+function namesAnAct(n: string, profession: Profession): boolean {
+  return ACT_HINT.test(withoutNames(n, profession));
+}
+
 /** The text without the profession's names (a name such as « manip radio » is no act). */
 function withoutNames(n: string, profession: Profession): string {
   return withoutPhrases(n, namesOf(profession));
@@ -233,7 +238,10 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     if (findForm(registries, target)) return null;
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
     const profession = findProfession(registries, target);
-    if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) return roleOf(registries, profession, target);
+    if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) {
+      // « pour la vaccination par le pharmacien » names an act besides the profession.
+      return namesAnAct(target, profession) ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
+    }
     return { kind: 'act', act: target, explicit: true };
   }
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
@@ -243,7 +251,9 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     const profession = findProfession(registries, can[1]);
     if (!profession) return null;
     if (has(can[2], /\bprotocoles?\b|\bcooperation\b|\bcoop\b/) && matchProtocolsByActs(registries, can[2]).length === 0) {
-      // « … peuvent être délégués dans quels protocoles ? » asks for the list, « … peuvent participer à un protocole ? » whether.
+      // « … faire une infiltration dans le cadre d'un protocole ? » asks about an act; « … peuvent être délégués dans
+      // quels protocoles ? » for the list; « … peuvent participer à un protocole ? » whether.
+      if (namesAnAct(can[2], profession)) return { kind: 'act', act: bareAct(can[2]), profession, explicit: true };
       return has(can[2], WHICH_ONES) ? { kind: 'delegue', profession } : { kind: 'profession', profession, aspect: 'cooperation' };
     }
     return { kind: 'act', act: bareAct(can[2]), profession, explicit: false };

@@ -183,6 +183,12 @@ describe('un acte demandé, vérifié dans la liste des actes du protocole', () 
     ['Un IDE peut-il poser une voie veineuse centrale en cabinet libéral ?', /^\*\*Non\*\* : ce protocole s'applique dans un établissement de santé, pas en ville/],
     ['Un IDE peut-il poser une voie veineuse centrale au CHU ?', /^\*\*Oui/],
     ["l'IDE peut-elle faire la télésurveillance dans le protocole insuffisance cardiaque ?", /^\*\*Oui/],
+    ['Un manipulateur radio peut-il faire des échographies obstétricales ?', /^\*\*Non\*\*[^\n]*obstétricales, cardiaques et d'urgence exclues/],
+    ['Un MERM peut-il faire une échographie cardiaque ?', /^\*\*Non\*\*/],
+    ['Un MERM peut-il faire une échographie vasculaire ?', /^\*\*Oui/],
+    ["Un kiné peut-il faire une infiltration dans le cadre d'un protocole ?", /^Le registre ne contient aucun protocole de coopération pour l'acte demandé par les masseurs-kinésithérapeutes/],
+    ['Existe-t-il un protocole de coopération pour la vaccination par le pharmacien ?', /^Le registre ne contient aucun protocole[^\n]*par les pharmaciens/],
+    ['Les sages-femmes peuvent-elles participer à un protocole de coopération, en tant que profession médicale ?', /^\*\*Oui\*\* : les sages-femmes peuvent être délégants ou délégués/],
   ])('« %s »', async (question, lead) => {
     expect((await answer(question)).text).toMatch(lead);
   });
