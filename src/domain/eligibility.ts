@@ -144,6 +144,9 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   for (const condition of population.excluded) {
     if (mentionsCondition(text, condition.words)) fails.push(`ce protocole exclut les ${condition.label}`);
   }
+  // A pregnant patient, where the sources say nothing of pregnancy: not a Oui.
+  const pregnancyKnown = population.excluded.some((condition) => condition.words.some((word) => PREGNANCY.includes(word)));
+  if (!pregnancyKnown && mentionsCondition(text, PREGNANCY)) unsure.push('les sources ne disent pas si ce protocole concerne les femmes enceintes');
   const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
   return { verdict, fails, unsure };
 }
@@ -170,6 +173,9 @@ function checkAge(population: Population, patient: PatientDescription, fails: st
   const sources = population.ages.map((range, i) => `${ranges[i]}${range.source ? ` selon ${range.source}` : ''}`);
   unsure.push(`les sources divergent sur la tranche d'âge (${sources.join(', ')}) : à ${ageLabel(age)}, vérifiez la version du protocole appliquée par votre équipe`);
 }
+
+/** Words of a pregnancy, a population the sources of a protocol may not speak of. */
+const PREGNANCY = ['enceinte', 'enceintes', 'grossesse', 'pregnant'];
 
 /** The age of majority: a protocol for adults excludes « les mineurs ». */
 const ADULT_AGE = 18;

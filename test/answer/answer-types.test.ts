@@ -63,6 +63,11 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask(question)).text).toMatch(verdict);
   });
 
+  it('answers Ça dépend for a pregnant patient where the sources say nothing of pregnancy', async () => {
+    expect((await ask('femme enceinte de 30 ans, brulures urinaires, pas de fièvre : protocole cystite ?')).text).toMatch(/^\*\*Ça dépend\*\*[^\n]*femmes enceintes/);
+    expect((await ask('femme de 30 ans, pas enceinte, brûlures, pas de fièvre : protocole cystite ?')).text).toMatch(/^\*\*Oui\*\*/);
+  });
+
   it('excludes a condition named more precisely than the registry words it (« schizophrénie »)', async () => {
     expect((await ask('Patient de 80 ans avec schizophrénie non stabilisée, protocole domicile IDE ?')).text).toMatch(/^\*\*Non\*\*[^\n]*psychiatrique/);
   });
