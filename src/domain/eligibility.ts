@@ -9,7 +9,7 @@ import { COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
 import { normalizeForMatch } from '../text/french.ts';
-import { describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
@@ -142,11 +142,13 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
     else if (!patient.sex) unsure.push(`le sexe du patient n'est pas précisé ; ${reserved}`);
   }
   for (const condition of population.excluded) {
-    if (mentionsCondition(text, condition.words)) fails.push(`ce protocole exclut les ${condition.label}`);
+    const mention = conditionMention(text, condition.words);
+    if (mention === 'said') fails.push(`ce protocole exclut les ${condition.label}`);
+    else if (mention === 'doubtful') unsure.push(`ce protocole exclut les ${condition.label} : à vérifier`);
   }
   // A pregnant patient, where the sources say nothing of pregnancy: not a Oui.
   const pregnancyKnown = population.excluded.some((condition) => condition.words.some((word) => PREGNANCY.includes(word)));
-  if (!pregnancyKnown && mentionsCondition(text, PREGNANCY)) unsure.push('les sources ne disent pas si ce protocole concerne les femmes enceintes');
+  if (!pregnancyKnown && conditionMention(text, PREGNANCY) !== 'absent') unsure.push('les sources ne disent pas si ce protocole concerne les femmes enceintes');
   const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
   return { verdict, fails, unsure };
 }

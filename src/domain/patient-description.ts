@@ -103,15 +103,30 @@ const OF_SOMEONE = /^ (?:du|de la|de l|des|of the|of my|of his|of her)\b/;
 
 /** Is the condition named in the text (plurals and one typo allowed), and not negated (« sans fièvre », « pas enceinte », « no fever »)? */
 export function mentionsCondition(text: string, words: readonly string[]): boolean {
-  // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
-  return text.split(MEMBER_BREAK).some((member) => {
-    const memberWords = matchWords(member);
-    return words.some((word) => {
-      const phrase = matchWords(word);
-      return findPhrase(memberWords, phrase).some((start) => !negated(memberWords, start, start + phrase.length));
-    });
-  });
+  return conditionMention(text, words) === 'said';
 }
+
+/**
+ * How the text speaks of the condition: said, said to be absent or not at all ('absent'), or in doubt (« je ne sais
+ * pas si elle a de la fièvre », « peut-être enceinte »).
+ */
+export function conditionMention(text: string, words: readonly string[]): 'said' | 'doubtful' | 'absent' {
+  // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
+  let mention: 'said' | 'doubtful' | 'absent' = 'absent';
+  for (const member of text.split(MEMBER_BREAK)) {
+    const memberWords = matchWords(member);
+    const named = words.some((word) => {
+      const phrase = matchWords(word);
+      return findPhrase(memberWords, phrase).some((start) => !negated(memberWords, start, start + phrase.length) || DOUBT.test(normalizeForMatch(member)));
+    });
+    if (named && DOUBT.test(normalizeForMatch(member))) mention = 'doubtful';
+    else if (named) return 'said';
+  }
+  return mention;
+}
+
+/** Words that put what follows in doubt. */
+const DOUBT = /\b(?:je ne sais pas si|on ne sait pas si|sais pas si|pas sur(?:e)? qu|peut etre|eventuellement|possiblement|not sure|maybe|perhaps|possibly|unsure)\b/;
 
 /** Punctuation between the members of a sentence. */
 const MEMBER_BREAK = /[,;:.!?()\n]+/u;

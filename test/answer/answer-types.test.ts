@@ -66,6 +66,7 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   it('answers Ça dépend for a pregnant patient where the sources say nothing of pregnancy', async () => {
     expect((await ask('femme enceinte de 30 ans, brulures urinaires, pas de fièvre : protocole cystite ?')).text).toMatch(/^\*\*Ça dépend\*\*[^\n]*femmes enceintes/);
     expect((await ask('femme de 30 ans, pas enceinte, brûlures, pas de fièvre : protocole cystite ?')).text).toMatch(/^\*\*Oui\*\*/);
+    expect((await ask('Patiente de 40 ans, je ne sais pas si elle a de la fièvre, brûlures : protocole cystite ?')).text).toMatch(/^\*\*Ça dépend\*\*[^\n]*fièvre : à vérifier/);
   });
 
   it('excludes a condition named more precisely than the registry words it (« schizophrénie »)', async () => {

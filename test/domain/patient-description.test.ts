@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePatient, mentionsCondition } from '../../src/domain/patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition } from '../../src/domain/patient-description.ts';
 
 describe('the patient a question describes', () => {
   it.each([
@@ -46,5 +46,17 @@ describe('a condition said absent', () => {
 
   it('reads « non stabilisé » as part of the condition', () => {
     expect(mentionsCondition('un trouble psychiatrique non stabilisé', ['trouble psychiatrique'])).toBe(true);
+  });
+});
+
+describe('a condition in doubt', () => {
+  it.each([
+    ['je ne sais pas si elle a de la fièvre', 'doubtful'],
+    ['peut-être de la fièvre', 'doubtful'],
+    ['not sure whether she has a fever', 'doubtful'],
+    ['fièvre à 39', 'said'],
+    ['pas de fièvre', 'absent'],
+  ] as const)('« %s » → %s', (text, mention) => {
+    expect(conditionMention(text, ['fièvre', 'fever'])).toBe(mention);
   });
 });
