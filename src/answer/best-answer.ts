@@ -31,9 +31,10 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       const best = selectPassages(await retriever.retrieve(withContext(message)))[0];
       if (!best) return fromLookup;
       // A lookup quotes the act or the question it answers (« … pour « suturer une plaie » ») : quotes do not count.
-      const lookupShare = retriever.answeredShare(message.text, `${withoutQuotes(fromLookup.text)} ${fromLookup.covers ?? ''}`);
-      const articleShare = retriever.answeredShare(message.text, `${best.chunk.section} ${best.chunk.text}`);
-      const asksMoreThanSummary = fromLookup.summaryOf !== undefined && retriever.answeredShare(message.text, fromLookup.summaryOf) < 1;
+      const shareOf = retriever.answeredShare(message.text);
+      const lookupShare = shareOf(`${withoutQuotes(fromLookup.text)} ${fromLookup.covers ?? ''}`);
+      const articleShare = shareOf(`${best.chunk.section} ${best.chunk.text}`);
+      const asksMoreThanSummary = fromLookup.summaryOf !== undefined && shareOf(fromLookup.summaryOf) < 1;
       if (fromLookup.confident && !asksMoreThanSummary && articleShare <= LOOKUP_MARGIN + lookupShare) return fromLookup;
       const fromArticles = await firstReply(articles, message);
       // An honest lookup (« le registre ne contient aucun… ») is kept over an article's « je ne sais pas ».

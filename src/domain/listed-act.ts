@@ -19,6 +19,9 @@ export type ActCheck =
   | { kind: 'excluded'; act: string }
   | { kind: 'elsewhere'; why: string };
 
+/** The words that say something is left out. */
+const EXCLUDING_TERMS = frameTerms('exclu exclue exclues exclus');
+
 /** What a listed act leaves out, in brackets (« (échographies obstétricales, cardiaques et d'urgence exclues) »). */
 const EXCLUDED_PART = /\(([^)]*\bexclu\w*[^)]*)\)/u;
 
@@ -55,7 +58,9 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   const covers = (have: readonly string[]) => asked.every((term) => have.some((h) => sameWord(term, h)));
   const excluded = protocol.acts.find((line) => {
     const part = EXCLUDED_PART.exec(line)?.[1];
-    return part !== undefined && asked.some((term) => terms(part).some((h) => sameWord(term, h)) && !frameTerms('exclu exclue exclues exclus').has(term));
+    if (part === undefined) return false;
+    const leftOut = terms(part);
+    return asked.some((term) => !EXCLUDING_TERMS.has(term) && leftOut.some((h) => sameWord(term, h)));
   });
   if (excluded) return { kind: 'excluded', act: excluded };
   const listed = protocol.acts.map((line) => ({ line, terms: terms(line.replace(EXCLUDED_PART, ' ')) }));

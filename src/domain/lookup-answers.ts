@@ -78,14 +78,28 @@ function scopeLabel(protocol: Protocol, today: IsoDay): string {
   return protocol.status.kind === 'local' ? `**protocole local**${protocol.team ? ` — ${protocol.team}` : ''}` : statusPhrase(protocol, today);
 }
 
-export function protocolBlock(registries: Registries, protocol: Protocol, today: IsoDay): Block {
+/** An act as said within a sentence (« arrêt de travail de moins de 5 jours »). */
+const actPhrase = (act: string) => lower(act).replace(/\.$/, '');
+
+/** The acts a protocol delegates, as one line (« examen et diagnostic de l'entorse ; radiographie… »). */
+const actsText = (protocol: Protocol) => protocol.acts.map(actPhrase).join(' ; ');
+
+/** How a protocol block is told: under its short name and without its history (a comparison), with its acts. */
+interface BlockOptions {
+  short?: boolean;
+  acts?: boolean;
+}
+
+export function protocolBlock(registries: Registries, protocol: Protocol, today: IsoDay, options: BlockOptions = {}): Block {
+  const name = options.short ? (protocol.short ?? protocol.title) : protocol.title;
   const parts = [
-    `- **${protocol.title}** (${scopeLabel(protocol, today)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
+    `- **${name}** (${scopeLabel(protocol, today)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
     `Public : ${lower(sentence(protocol.patients))}`,
   ];
   if (protocol.training) parts.push(`Conditions : ${lower(sentence(protocol.training))}`);
   const last = protocol.history.at(-1);
-  if (protocol.history.length > 1 && last) parts.push(`Dernière évolution : ${sentence(last)}`);
+  if (!options.short && protocol.history.length > 1 && last) parts.push(`Dernière évolution : ${sentence(last)}`);
+  if (options.acts && protocol.acts.length > 0) parts.push(`Actes : ${actsText(protocol)}.`);
   return {
     text: parts.join(' '),
     title: protocol.title,
@@ -95,20 +109,9 @@ export function protocolBlock(registries: Registries, protocol: Protocol, today:
   };
 }
 
-/** The acts a protocol delegates, as one line (« examen et diagnostic de l'entorse ; radiographie… »). */
-const actsText = (protocol: Protocol) => protocol.acts.map((act) => lower(act).replace(/\.$/, '')).join(' ; ');
-
 /** Two protocols point by point: who delegates to whom, for which patients, on which conditions, with which acts. */
 export function comparedProtocolsAnswer(registries: Registries, protocols: readonly [Protocol, Protocol], today: IsoDay): Reply {
-  const blocks = protocols.map((protocol) => ({
-    ...protocolBlock(registries, protocol, today),
-    text: [
-      `- **${protocol.short ?? protocol.title}** (${scopeLabel(protocol, today)}). Délégant : ${names(registries, protocol.delegants)} → délégué : ${names(registries, protocol.delegues)}.`,
-      `Public : ${lower(sentence(protocol.patients))}`,
-      ...(protocol.training ? [`Conditions : ${lower(sentence(protocol.training))}`] : []),
-      `Actes : ${actsText(protocol)}.`,
-    ].join(' '),
-  }));
+  const blocks = protocols.map((protocol) => protocolBlock(registries, protocol, today, { short: true, acts: true }));
   return compose(`**${protocols.map((protocol) => protocol.short ?? protocol.title).join(' / ')}** :`, blocks, true);
 }
 
@@ -140,7 +143,7 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
   // « un kiné peut-il faire une infiltration dans un protocole ? »: the registry is the list of protocols, and its
   // « none » for a profession and an act is the answer.
   if (found.length === 0) return profession ? { ...noMatch(`${THE_ACT} par les ${profession.plural}`), confident: true } : noMatch(THE_ACT);
-  const blocks = (protocols: readonly Protocol[]) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today));
+  const blocks = (protocols: readonly Protocol[], options: BlockOptions = {}) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today, options));
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
     const applying = own.find(inForce);
@@ -150,17 +153,13 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
       // The registry's own list decides: no article passage replaces these.
       if (check.kind === 'elsewhere') return { ...compose(`**Non** : ${check.why}.`, blocks([applying]), true), verdict: true };
       if (check.kind === 'beyond' || check.kind === 'excluded') {
-        return { ...compose(`**Non** : le protocole ${name} prévoit « ${lower(check.act).replace(/\.$/, '')} ».`, blocks([applying]), true), verdict: true };
+        return { ...compose(`**Non** : le protocole ${name} prévoit « ${actPhrase(check.act)} ».`, blocks([applying]), true), verdict: true };
       }
       if (check.kind === 'unlisted') {
         return compose(`**Le registre ne liste pas cet acte** parmi ceux que le protocole ${name} délègue aux ${profession.plural} (${actsText(applying)}) : vérifiez le texte du protocole.`, blocks([applying]), true);
       }
       // The acts delegated, for what was asked to be checked against them.
-      const withActs = blocks(own).map((block, i) => {
-        const protocol = own[i];
-        return protocol && protocol.acts.length > 0 ? { ...block, text: `${block.text} Actes : ${actsText(protocol)}.` } : block;
-      });
-      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, withActs, true);
+      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, blocks(own, { acts: true }), true);
     }
     const shown = own.length > 0 ? own : found;
     return compose(
@@ -444,7 +443,6 @@ export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, tod
   return compose(`**${entry.term}** :`, [block, ...dated], true);
 }
 
-/** « Oui » for a national protocol, else « Non » and what the entry is (a dispositif antérieur, a dossier HAS…). */
 /**
  * « Oui » for a national protocol; « Non » for what the sources say is something else (a dispositif antérieur, acts
  * of the profession's own right); for a dossier whose authorisation was not found, no yes or no. An either-or

@@ -115,11 +115,12 @@ export function conditionMention(text: string, words: readonly string[]): 'said'
   let mention: 'said' | 'doubtful' | 'absent' = 'absent';
   for (const member of text.split(MEMBER_BREAK)) {
     const memberWords = matchWords(member);
+    const doubted = DOUBT.test(normalizeForMatch(member));
     const named = words.some((word) => {
       const phrase = matchWords(word);
-      return findPhrase(memberWords, phrase).some((start) => !negated(memberWords, start, start + phrase.length) || DOUBT.test(normalizeForMatch(member)));
+      return findPhrase(memberWords, phrase).some((start) => doubted || !negated(memberWords, start, start + phrase.length));
     });
-    if (named && DOUBT.test(normalizeForMatch(member))) mention = 'doubtful';
+    if (named && doubted) mention = 'doubtful';
     else if (named) return 'said';
   }
   return mention;

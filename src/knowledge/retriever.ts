@@ -132,13 +132,14 @@ export class Retriever {
 
   /**
    * How much of what a question asks a text holds: the asked terms weighted by how telling they are (the
-   * asker's situation left out), as passages are measured. For comparing answers that are not passages.
+   * asker's situation left out), as passages are measured. For comparing answers that are not passages; the
+   * question is read once, for every text measured against it.
    */
-  answeredShare(question: string, text: string): number {
+  answeredShare(question: string): (text: string) => number {
     const analysed = this.withNamedTopics(analyseQuestion(question));
     const wanted = this.weightedTerms(analysed, this.expander.expansions(question));
     const focus = wanted.filter((w) => w.focus);
-    return coverageOf(focus.length > 0 ? focus : wanted, new Set(terms(text)));
+    return (text) => coverageOf(focus.length > 0 ? focus : wanted, new Set(terms(text)));
   }
 
   /**
