@@ -202,28 +202,34 @@ export function roleAnswer(
   if (found.length === 0) {
     // The registry is the list of protocols the base knows: « none for this profession » is its answer, given as one.
     const reply = { ...noMatch(`lequel les ${who} ont le rôle de ${role === 'delegue' ? 'délégué' : 'délégant'}`), confident: true };
-    const canJoin = canTakePart(registries, profession.id)
-      ? `La profession peut toutefois participer à un protocole (art. L4011-1 du code de la santé publique).`
-      : '';
+    const canJoin = mayTakePart(registries, profession);
     return canJoin ? { ...reply, text: `${reply.text}\n\n${canJoin}` } : reply;
   }
-  const heading =
-    role === 'delegue'
-      ? `**Protocoles de coopération où les ${who} ont le rôle de délégué**${delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`
-      : `**Protocoles de coopération où les ${who} ont le rôle de délégant** :`;
+  const roleName = role === 'delegue' ? 'délégué' : 'délégant';
   // A specialty asked (« cardiologue »): the protocols that name it first; those naming only its parent profession
-  // (« médecin », without specialty) are listed apart, as possibly concerning it.
+  // (« médecin », without specialty) are listed apart, as possibly concerning it — or alone, said so, when none names it.
   const listedIds = (protocol: Protocol) => (role === 'delegue' ? protocol.delegues : protocol.delegants);
   const named = found.filter((protocol) => listedIds(protocol).some((id) => professionNamed(registries, id, profession.id)));
-  const shown = profession.parent && named.length > 0 ? named : found;
+  const parent = profession.parent ? professionById(registries, profession.parent) : undefined;
+  const unnamed = parent !== undefined && named.length === 0;
+  const heading = unnamed
+    ? `**Aucun protocole du registre ne nomme les ${who} comme ${roleName}** ; ceux-ci nomment les ${parent.plural} sans préciser de spécialité :`
+    : `**Protocoles de coopération où les ${who} ont le rôle de ${roleName}**${role === 'delegue' && delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`;
+  const shown = parent && named.length > 0 ? named : found;
   const blocks = localFirst(shown).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
     text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
   }));
-  const parent = profession.parent ? professionById(registries, profession.parent) : undefined;
   const others = found.filter((protocol) => !shown.includes(protocol));
   const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
-  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}${notHere}${noLonger(registries, profession, role)}`);
+  const canJoin = unnamed ? ` ${mayTakePart(registries, profession)}` : '';
+  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
+}
+
+/** « Les oncologues (profession médicale…) peuvent participer à un protocole (art. L4011-1…) », when the law lets them; else nothing. */
+function mayTakePart(registries: Registries, profession: Profession): string {
+  if (!canTakePart(registries, profession.id)) return '';
+  return `Les ${profession.plural} (${CATEGORY_LABELS[profession.category]}) peuvent toutefois participer à un protocole de coopération, comme délégant ou délégué (art. L4011-1 du code de la santé publique).`;
 }
 
 /** « Les pharmaciens ont été retirés des délégués de : Odynophagie, Cystite (le 17 juin 2024). » */

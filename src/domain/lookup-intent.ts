@@ -56,11 +56,30 @@ const QUESTION_YES_NO =
   /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
-  const query = detectQuery(registries, text);
+  const query = askedFirst(registries, text);
   // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
   const places = placesIn(text);
   return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
 }
+
+/**
+ * A question told with its context (« Je suis oncologue… Une collègue dit que c'est réservé aux généralistes… Est-ce
+ * qu'un oncologue peut être délégant ? ») is read in the clauses that ask first; the whole text only when they alone
+ * say nothing the registries answer (« je suis kiné. Quels protocoles pour moi ? »).
+ */
+function askedFirst(registries: Registries, text: string): LookupQuery | null {
+  const clauses = analyseQuestion(text).clauses.filter((clause) => !clause.earlier);
+  const asking = clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' ');
+  const standsAlone = asking !== '' && !REFERS_BACK.test(normalizeForMatch(asking));
+  return (standsAlone && asking.length < text.length ? detectQuery(registries, asking) : null) ?? detectQuery(registries, text);
+}
+
+/**
+ * Words that point back to something said before (« elle doit s'inscrire… », « s'ils ont un Ordre », « un protocole
+ * pour ça ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »).
+ */
+const REFERS_BACK =
+  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|ce|cet|cette|ces|son|sa|ses|leur|leurs|y|it|its|they|them|their|this|that|these|those)\b/;
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
@@ -247,18 +266,26 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
   if (who?.[1]) return { kind: 'act', act: bareAct(who[1]), explicit: false };
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
-  if (can?.[1] && can[2]) {
-    const profession = findProfession(registries, can[1]);
-    if (!profession) return null;
-    if (has(can[2], /\bprotocoles?\b|\bcooperation\b|\bcoop\b/) && matchProtocolsByActs(registries, can[2]).length === 0) {
-      // « … faire une infiltration dans le cadre d'un protocole ? » asks about an act; « … peuvent être délégués dans
-      // quels protocoles ? » for the list; « … peuvent participer à un protocole ? » whether.
-      if (namesAnAct(can[2], profession)) return { kind: 'act', act: bareAct(can[2]), profession, explicit: true };
-      return has(can[2], WHICH_ONES) ? { kind: 'delegue', profession } : { kind: 'profession', profession, aspect: 'cooperation' };
-    }
-    return { kind: 'act', act: bareAct(can[2]), profession, explicit: false };
+  if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2]);
+  // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb.
+  const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);
+  const named = canEnglish?.[1] ? findProfession(registries, canEnglish[1]) : undefined;
+  return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named)) : null;
+}
+
+/** Words on how a profession takes part in cooperation rather than on an act (« … être délégant ? », « … a protocol? »). */
+const TAKING_PART = /\bprotocoles?\b|\bprotocols?\b|\bcooperation\b|\bcoop\b|\bdelegu\w*|\bdelegant\w*|\bdelegat\w*/;
+
+/** What « <profession> peut … » asks: an act, the list of its protocols, or whether it may take part at all. */
+function whatCanDo(registries: Registries, profession: Profession | undefined, rest: string): LookupQuery | null {
+  if (!profession) return null;
+  if (has(rest, TAKING_PART) && matchProtocolsByActs(registries, rest).length === 0) {
+    // « … faire une infiltration dans le cadre d'un protocole ? » asks about an act; « … peuvent être délégués dans
+    // quels protocoles ? » for the list; « … peuvent participer à un protocole ? », « … être délégant ? » whether.
+    if (namesAnAct(rest, profession)) return { kind: 'act', act: bareAct(rest), profession, explicit: true };
+    return has(rest, WHICH_ONES) ? roleOf(registries, profession, rest) : { kind: 'profession', profession, aspect: 'cooperation' };
   }
-  return null;
+  return { kind: 'act', act: bareAct(rest), profession, explicit: false };
 }
 
 /** Words asking for each aspect of a dated fact; thresholds first, as « combien d'actes » is not a price. */

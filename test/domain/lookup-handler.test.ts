@@ -135,6 +135,34 @@ describe('faits sur une profession', () => {
     expect((await answer('protocoles pour les cardiologues')).text).toMatch(/cardiologues ont le rôle de délégant[\s\S]*Insuffisance cardiaque/);
   });
 
+  it.each(['Quels protocoles de coopération ont un oncologue comme délégant ?', 'protocoles où le radiothérapeute est délégant ?'])(
+    '« %s » : une spécialité qu’aucun protocole ne nomme — dit tel quel, les protocoles du médecin sans spécialité à part, et la loi',
+    async (question) => {
+      const { text } = await answer(question);
+      expect(text).toMatch(/^\*\*Aucun protocole du registre ne nomme les (?:oncologues|radiothérapeutes) comme délégant\*\* ; ceux-ci nomment les médecins sans préciser de spécialité/);
+      expect(text).toMatch(/profession médicale[\s\S]*L4011-1/);
+      expect(text).not.toMatch(/ont le rôle de délégant/);
+    },
+  );
+
+  it.each([
+    "Je suis oncologue dans un CHU. Une collègue dit que les protocoles de coopération, c'est réservé aux généralistes et aux infirmiers. Un oncologue peut-il être délégant ?",
+    'On bosse avec des kinés et des IDE en MSP. Quels protocoles pour les orthoptistes ?',
+    "Mon associé est kiné, moi je suis infirmière, et une amie sage-femme me demande : quels protocoles de coopération pour les orthoptistes ?",
+  ])('« %s » : la profession de la proposition qui demande, pas celle du contexte', async (question) => {
+    const { text } = await answer(question);
+    expect(text).toMatch(/oncologues|orthoptistes/);
+    expect(text).not.toMatch(/(?:généralistes|infirmiers|masseurs-kinésithérapeutes|sages-femmes) ont le rôle/);
+  });
+
+  it.each([
+    "psychomotricienne dans notre CPTS : elle doit s'inscrire à un Ordre comme les kinés ?",
+    "Notre nouvelle recrue est orthoptiste ; est-ce qu'elle a un Ordre, comme les kinés ?",
+    'La psychomotricienne de la CPTS, a-t-elle un Ordre comme les kinés ?',
+  ])('« %s » : une proposition qui renvoie au contexte (« elle ») est lue avec lui', async (question) => {
+    expect((await ask(question))?.text ?? '').not.toMatch(/masseurs-kinésithérapeutes ont un Ordre/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
