@@ -58,7 +58,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
  * « svp », « merci »): they are left out of the clauses, so that they neither count nor match.
  */
 const FRAME_WORDS =
-  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
+  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
 
 /**
  * « La téléconsultation (pas la téléexpertise), c'est remboursé combien ? », « … , not the hospital one, … »: what
@@ -82,12 +82,34 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const found = KIND_PATTERNS.find(([, pattern]) => pattern.test(n));
   const kind = found?.[0] ?? 'open';
   const kindWords = found ? (found[1].exec(n)?.[0] ?? '') : '';
-  const sides = kind === 'comparison' ? comparedSides(text) : undefined;
-  const clauses = weighClauses(text)
-    .map((clause) => ({ ...clause, text: clause.text.replace(FRAME_WORDS, ' ').replace(/\s+/g, ' ').trim() }))
-    .filter((clause) => clause.text.length > 0);
+  const sides = kind === 'comparison' ? comparedSides(text)?.map(withoutFrameWords) : undefined;
+  const clauses = askedBefore(weighClauses(text).map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
   const parts = kind === 'comparison' ? undefined : twoParts(text);
-  return { text, kind, kindWords, clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }], ...(sides ? { sides } : {}), ...(parts ? { parts } : {}) };
+  return {
+    text,
+    kind,
+    kindWords,
+    clauses: clauses.length > 0 ? clauses : [{ text, weight: 1 }],
+    ...(sides?.[0] && sides[1] ? { sides: [sides[0], sides[1]] as [string, string] } : {}),
+    ...(parts ? { parts } : {}),
+  };
+}
+
+const withoutFrameWords = (text: string) =>
+  text
+    .replace(FRAME_WORDS, ' ')
+    .replace(/\s+([,?.!])/gu, '$1')
+    .replace(/[,;]\s*(?=[?.!]?$)/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** A clause that asked only by framing words (« …, en deux mots ? ») leaves the asking to the clause before it; term-less clauses go. */
+function askedBefore(clauses: readonly Clause[]): Clause[] {
+  return clauses.flatMap((clause, i) => {
+    if (terms(clause.text).length === 0) return [];
+    const next = clauses[i + 1];
+    return [next && next.weight === 1 && terms(next.text).length === 0 ? { ...clause, weight: 1 } : clause];
+  });
 }
 
 /**
@@ -107,11 +129,17 @@ function weighClauses(text: string): Clause[] {
   const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
   if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
   const describesAsker = situationSentences(text, parts);
+  // What follows the question and mentions the asker (« What is a SISA? The practice I'm locuming at keeps mentioning
+  // it. ») tells why they ask: their situation, not the topic.
+  const afterthought = (i: number) => i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? ''));
   return parts.map((part, i) => ({
     text: part,
-    weight: asked.has(i) ? 1 : describesAsker[i] ? SITUATION_WEIGHT : TOPIC_WEIGHT,
+    weight: asked.has(i) ? 1 : describesAsker[i] || afterthought(i) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
 }
+
+/** The asker, anywhere in a clause (accent-folded). */
+const MENTIONS_ASKER = /\b(?:je|j|me|m|moi|nous|on|notre|nos|mon|ma|mes|i|im|my|me|we|our|us)\b/;
 
 /**
  * Whether each part belongs to a statement about the asker: « On est 2 généralistes, une infirmière et un kiné

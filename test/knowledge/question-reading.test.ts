@@ -58,6 +58,31 @@ describe('what is asked and what is said aside', () => {
     expect(weightOf(q, 'Pour déclarer')).toBeGreaterThan(SITUATION_WEIGHT);
   });
 
+  it.each([
+    ["What is a SISA? The practice I'm locuming at keeps mentioning it.", 'The practice'],
+    ["C'est quoi un DAC ? Mon médecin m'en a parlé hier.", 'Mon médecin'],
+    ["Qu'est-ce que l'ACI ? On nous demande de le signer.", 'On nous'],
+    ['What does CPTS stand for? We are joining one next month.', 'We are'],
+  ])('« %s » : what follows the question and mentions the asker is their situation', (question, aside) => {
+    expect(weightOf(question, aside)).toBe(SITUATION_WEIGHT);
+    expect(analyseQuestion(question).clauses[0]?.weight).toBe(1);
+  });
+
+  it('keeps a topic said after the question when it does not mention the asker', () => {
+    expect(weightOf("C'est quoi l'ACI ? Celui des centres de santé.", 'Celui des centres')).toBeGreaterThan(SITUATION_WEIGHT);
+  });
+
+  it.each([
+    ['Différence entre une MSP et une CPTS, en deux mots ?', ['une MSP', 'une CPTS']],
+    ['Différence entre une MSP et une CPTS, en bref ?', ['une MSP', 'une CPTS']],
+    ['difference between an MSP and a CPTS, briefly?', ['an MSP', 'a CPTS']],
+  ])('« %s » : words on the answer’s length frame it; the clause before them asks', (question, sides) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.sides).toEqual(sides);
+    expect(analysed.clauses).toHaveLength(1);
+    expect(analysed.clauses[0]?.weight).toBe(1);
+  });
+
   it('drops what the asker sets aside', () => {
     expect(withoutNegatedMentions('La téléconsultation (pas la téléexpertise), c’est remboursé combien ?')).toBe('La téléconsultation, c’est remboursé combien ?');
     expect(withoutNegatedMentions('Le protocole angine, pas celui de la cystite, est-il ouvert aux CPTS ?')).toBe('Le protocole angine, est-il ouvert aux CPTS ?');
