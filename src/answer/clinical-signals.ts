@@ -125,7 +125,9 @@ export interface ClinicalSignals {
   organisation: number;
 }
 
-const DOSE_ASKED = rx(String.raw`\b(?:quelles? (?:doses?|posologies?)|a quelle dose|what (?:dose|dosage)|which dose|how much (?:of )?(?:${DRUG_NAMES}))\b`);
+const DOSE_ASKED = rx(
+  String.raw`\b(?:quel(?:le)?s?|what|which)(?: (?!est\b|is\b|sont\b|are\b)\w+){0,2} (?:doses?|dosages?|posologies?)\b|\b(?:doses?|posologies?) (?:cibles?|maximales?|max)\b|\btarget doses?\b|\bhow much (?:of )?(?:${DRUG_NAMES})\b`,
+);
 
 const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`);
 const CONDITION = rx(String.raw`\b(?:${CONDITIONS})\b`);
