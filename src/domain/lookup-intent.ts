@@ -5,6 +5,7 @@ import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooper
 import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
+import { describePatient } from './patient-description.ts';
 import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
 /**
@@ -56,10 +57,20 @@ const QUESTION_YES_NO =
   /\b(?:ont|ont ils|ont elles|a t il|a t elle|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
-  const query = askedFirst(registries, text);
+  const query = withoutPatient(askedFirst(registries, text), text);
   // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
   const places = placesIn(text);
   return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
+}
+
+/**
+ * « Ma voisine de 70 ans… l'infirmière peut la suivre avec le protocole ? » asks whether a patient fits a protocol,
+ * not whether the profession may take part in one: that reading is dropped when a patient is described.
+ */
+function withoutPatient(query: LookupQuery | null, text: string): LookupQuery | null {
+  if (query?.kind !== 'profession' || query.aspect !== 'cooperation') return query;
+  const patient = describePatient(text);
+  return patient.age !== undefined || patient.sex !== undefined ? null : query;
 }
 
 /**

@@ -14,8 +14,8 @@ export interface PatientDescription {
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
 /** The asker's own relative (« mon fils », « ma mère », « my son »): a patient; « sa mère » is the patient's relative. */
 const mine = (relatives: string) => String.raw`(?:mon|ma|mes|notre|nos|my|our) (?:${relatives})`;
-const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|soeur|daughter|mother|grandmother|wife|sister')}`;
-const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|son|father|grandfather|husband|brother')}`;
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend')}`;
+const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|petit fils|beau pere|beau fils|oncle|neveu|cousin|ami|copain|voisin|son|father|grandfather|grandson|husband|brother|uncle|nephew|father in law|boyfriend')}`;
 const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 

@@ -163,6 +163,13 @@ describe('faits sur une profession', () => {
     expect((await ask(question))?.text ?? '').not.toMatch(/masseurs-kinésithérapeutes ont un Ordre/);
   });
 
+  it.each([
+    "Ma voisine de 70 ans a mal au dos, l'infirmière peut la gérer par le protocole ?",
+    "Mon fils de 10 ans : le pharmacien peut s'en occuper avec le protocole ?",
+  ])('« %s » : un patient décrit — pas « la profession peut participer à un protocole »', async (question) => {
+    expect((await ask(question))?.text ?? '').not.toMatch(/peuvent être délégants ou délégués/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });

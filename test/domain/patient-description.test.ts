@@ -9,6 +9,13 @@ describe('the patient a question describes', () => {
     ['my son, 10 years old', { age: 10, sex: 'homme' }],
     ['une patiente de 25 ans', { age: 25, sex: 'femme' }],
     ['ma fille a 10 ans', { age: 10, sex: 'femme' }],
+    ['Ma nièce de 14 ans a des brûlures', { age: 14, sex: 'femme' }],
+    ['mon beau-père de 80 ans', { age: 80, sex: 'homme' }],
+    ['ma petite-fille, 8 ans', { age: 8, sex: 'femme' }],
+    ['mon neveu a 12 ans', { age: 12, sex: 'homme' }],
+    ['ma voisine, 70 ans', { age: 70, sex: 'femme' }],
+    ['my grandson, 9 years old', { age: 9, sex: 'homme' }],
+    ['my aunt, 66 years old', { age: 66, sex: 'femme' }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
