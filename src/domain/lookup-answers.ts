@@ -223,7 +223,16 @@ export function roleAnswer(
   const others = found.filter((protocol) => !shown.includes(protocol));
   const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
   const canJoin = unnamed ? ` ${mayTakePart(registries, profession)}` : '';
-  return compose(heading, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
+  return compose(heading, blocks, true, `${coverageNote(profession, role, blocks.length)}${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
+}
+
+/** What the list leaves out: the registry holds the protocols its sources describe; some sources count more (« 4 protocoles nationaux… »). */
+function coverageNote(profession: Profession, role: 'delegue' | 'delegant', listed: number): string {
+  const counted = profession.countedProtocols;
+  if (role !== 'delegue' || !counted || counted.count <= listed) return 'Le registre ne recense que les protocoles trouvés dans ses sources.';
+  const when = counted.asOf ? ` ${counted.asOf}` : '';
+  const detail = counted.detail ? ` (${counted.detail})` : '';
+  return `Les sources comptent ${counted.count} protocoles nationaux pour les ${profession.plural}${when}${detail} ; le registre ne détaille que ceux qu'elles décrivent (${counted.source}).`;
 }
 
 /** « Les oncologues (profession médicale…) peuvent participer à un protocole (art. L4011-1…) », when the law lets them; else nothing. */

@@ -53,6 +53,17 @@ export const ProfessionSchema = z.strictObject({
   urps: z.boolean(),
   /** Named by ARS Auvergne-Rhône-Alpes among the professions that may join a protocol, beyond art. L4011-1. */
   cooperationAra: z.boolean().default(false),
+  /** National protocols the sources count for the profession, where the registry describes only some of them. */
+  countedProtocols: z
+    .strictObject({
+      count: z.number().int().positive(),
+      /** How they split (« 3 en échographie, 1 en radiologie interventionnelle »). */
+      detail: text.optional(),
+      /** When the count was made (« fin 2023 »). */
+      asOf: text.optional(),
+      source: text,
+    })
+    .optional(),
   sources,
   notes: text.optional(),
 });

@@ -170,6 +170,18 @@ describe('faits sur une profession', () => {
     expect((await ask(question))?.text ?? '').not.toMatch(/peuvent être délégants ou délégués/);
   });
 
+  it.each([
+    ['Protocoles de coopération pour les manips radio ?', /Les sources comptent 4 protocoles nationaux pour les manipulateurs d'électroradiologie médicale \(3 en échographie, 1 en radiologie interventionnelle\)/],
+    ['Which cooperation protocols exist for radiographers?', /Les sources comptent 4 protocoles nationaux/],
+    ['quels protocoles pour les IDE ?', /Les sources comptent 44 protocoles nationaux pour les infirmiers fin 2023 \(sur 57/],
+  ])('« %s » : ce que les sources comptent au-delà de ce que le registre détaille', async (question, counted) => {
+    expect((await answer(question)).text).toMatch(counted);
+  });
+
+  it('« quels protocoles pour les kinés ? » : sans décompte dans les sources, le registre dit seulement ce qu’il recense', async () => {
+    expect((await answer('quels protocoles pour les kinés ?')).text).toMatch(/Le registre ne recense que les protocoles trouvés dans ses sources/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
