@@ -232,7 +232,12 @@ function coverageNote(profession: Profession, role: 'delegue' | 'delegant', list
   if (role !== 'delegue' || !counted || counted.count <= listed) return 'Le registre ne recense que les protocoles trouvés dans ses sources.';
   const when = counted.asOf ? ` ${counted.asOf}` : '';
   const detail = counted.detail ? ` (${counted.detail})` : '';
-  return `Les sources comptent ${counted.count} protocoles nationaux pour les ${profession.plural}${when}${detail} ; le registre ne détaille que ceux qu'elles décrivent (${counted.source}).`;
+  return `Les sources comptent ${counted.count} protocoles nationaux pour les ${profession.plural}${when}${detail} ; le registre ne détaille que ceux qu'elles décrivent (source : ${hostOf(counted.source)}).`;
+}
+
+/** A web source by its site (« tech-imago.fr »), any other source as it is written. */
+function hostOf(source: string): string {
+  return URL.canParse(source) ? new URL(source).host.replace(/^www\./, '') : source;
 }
 
 /** « Les oncologues (profession médicale…) peuvent participer à un protocole (art. L4011-1…) », when the law lets them; else nothing. */
