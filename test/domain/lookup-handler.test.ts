@@ -182,6 +182,14 @@ describe('faits sur une profession', () => {
     expect((await answer('quels protocoles pour les kinés ?')).text).toMatch(/Le registre ne recense que les protocoles trouvés dans ses sources/);
   });
 
+  it.each([
+    ['Quels protocoles de coopération impliquent un cardiologue ?', /cardiologues ont le rôle de délégant[\s\S]*Insuffisance cardiaque/],
+    ['Which cooperation protocols involve pharmacists?', /pharmaciens ont le rôle de délégué/],
+    ['les protocoles qui concernent les kinés ?', /masseurs-kinésithérapeutes ont le rôle de délégué[\s\S]*Entorse/],
+  ])('« %s » : « impliquer », « concerner », « involve » demandent les protocoles de la profession', async (question, listed) => {
+    expect((await answer(question)).text).toMatch(listed);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
