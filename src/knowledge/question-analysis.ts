@@ -95,20 +95,22 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   };
 }
 
-const withoutFrameWords = (text: string) =>
-  text
-    .replace(FRAME_WORDS, ' ')
-    .replace(/\s+([,?.!])/gu, '$1')
-    .replace(/[,;]\s*(?=[?.!]?$)/u, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The clause without its framing words; a comma they leave dangling before the end goes with them. */
+function withoutFrameWords(text: string): string {
+  const framed = text.replace(FRAME_WORDS, ' ');
+  const cleaned = framed === text ? text : framed.replace(/[,;]\s*(?=[?.!]?\s*$)/u, ' ');
+  return cleaned.replace(/\s+/g, ' ').trim();
+}
 
-/** A clause that asked only by framing words (« …, en deux mots ? ») leaves the asking to the clause before it; term-less clauses go. */
+/**
+ * A clause that asked only by framing words (« …, en deux mots ? ») leaves the asking to the clause before it. Clauses
+ * without terms stay (« M. » before a name): what is sent on is checked for patient data with its context.
+ */
 function askedBefore(clauses: readonly Clause[]): Clause[] {
   return clauses.flatMap((clause, i) => {
-    if (terms(clause.text).length === 0) return [];
+    if (clause.text.length === 0) return [];
     const next = clauses[i + 1];
-    return [next && next.weight === 1 && terms(next.text).length === 0 ? { ...clause, weight: 1 } : clause];
+    return [next && next.weight === 1 && terms(next.text).length === 0 && terms(clause.text).length > 0 ? { ...clause, weight: 1 } : clause];
   });
 }
 

@@ -180,7 +180,8 @@ export class Retriever {
     }
     for (const { trigger, equivalents } of expansions) {
       const alternatives = equivalents.map((e) => terms(e)).filter((t) => t.length > 0);
-      for (const term of terms(trigger)) wanted.get(term)?.alternatives.push(...alternatives);
+      // The question may say the trigger in a plural the stemmer keeps (« échos » for « écho »).
+      for (const term of terms(trigger)) (wanted.get(term) ?? wanted.get(`${term}s`) ?? wanted.get(`${term}x`))?.alternatives.push(...alternatives);
     }
     return [...wanted.values()];
   }

@@ -24,6 +24,16 @@ describe('answers from the shipped base', () => {
     expect(back.text).toMatch(/^\*\*Protocoles de coopération pour l'acte demandé/);
   });
 
+  it.each([
+    "quelles conditions pour qu'un manip radio fasse des échos en délégation ?",
+    "quelles conditions pour qu'une manip radio puisse faire des échos en délégation ?",
+    'quelles conditions pour que le manipulateur radio fasse les échos du protocole ?',
+  ])('« %s » : a plural of a short form (« échos ») and a framing verb (« fasse », « puisse ») do not sink the answer', async (question) => {
+    const reply = await ask(question);
+    expect(reply.citations[0]?.section).toMatch(/^Conditions pour le MERM/);
+    expect(reply.text).toMatch(/2 ans d'expérience/);
+  });
+
   it('keeps list items and paragraphs on their own lines, and cites one article when one answers', async () => {
     const reply = await ask('qui a un ordre ?');
     expect(reply.citations).toHaveLength(1);
