@@ -140,7 +140,7 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
       worker.start();
       const port = await listener.start(config.port);
       await socket.connect();
-      void questions.answerPending().catch((error: unknown) => logger.error('mattermost.pending_failed', { error: errorName(error) }));
+      questions.answerPending();
       logger.info('mattermost.started', { port });
       return { port };
     },

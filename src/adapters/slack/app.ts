@@ -19,7 +19,6 @@ import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
 import { routerListeners } from './router-listeners.ts';
 import { slackEffectRunner } from './run-effects.ts';
-import { threadMessages } from './thread-messages.ts';
 
 export interface SlackAppDeps {
   config: SlackConfig;
@@ -111,22 +110,19 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   // One directory of Slack accounts for every feature.
   const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
   const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
-  threadMessages(app, handle);
   const asked = questionsSlack({ questions, logger, features, handle, commandWords: router.commandWords() });
   // The answers owed, and the features' planned deliveries as Block Kit.
   const handlers = featureEffects(features, slackPlans, asked.effects);
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
   asked.register(app);
 
-  /** Once connected, in the background: what a crash left pending must not hold the start. */
-  const answerPending = () => void asked.answerPending().catch((error: unknown) => logger.error('slack.pending_failed', { error: errorName(error) }));
-
   return {
     app,
     async start() {
       try {
         // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
-        await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
+        const auth = await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
+        asked.use({ userId: auth.user_id, botId: auth.bot_id });
         await app.init();
       } catch (error) {
         throw new SlackStartError(startFailure(error, config.apiUrl));
@@ -135,12 +131,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       worker.start();
       if (socketMode) {
         await app.start();
-        answerPending();
+        asked.answerPending();
         logger.info('slack.started', { mode: 'socket' });
         return { mode: 'socket' };
       }
       const server = (await app.start(config.port)) as Server;
-      answerPending();
+      asked.answerPending();
       const port = (server.address() as AddressInfo).port;
       logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
       return { mode: 'http', port };
