@@ -1,14 +1,12 @@
-import type { Interaction } from '../../core/interaction.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import type { Questions } from '../../workflows/questions/questions.ts';
-import { questionsIntake, type PersonMessage } from '../shared/questions-intake.ts';
+import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
-import { slashCommands } from '../shared/slash-command.ts';
+import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
 import type { DeliveryTools, MattermostEffectHandler } from './delivery.ts';
-import type { CommandResponse, Requester } from './callbacks.ts';
+import type { CommandResponse } from './callbacks.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -22,15 +20,9 @@ export function byPerson(post: MattermostPost, me: Bot): boolean {
   return post.props?.from_bot !== 'true' && post.props?.from_webhook !== 'true';
 }
 
-export interface QuestionsDeps {
-  questions: Questions;
-  logger: Logger;
+export interface QuestionsDeps extends SharedDeps<Scene, Outcome> {
   client: MattermostClient;
   links: ActionLinks;
-  /** The app's router behind Mattermost (what runs every interaction and its effects). */
-  handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
-  /** The router's command words. */
-  commandWords: readonly string[];
 }
 
 /** A post heard: in a direct message or not, the users it mentions (none given for a question read again: it was addressed). */
@@ -41,7 +33,7 @@ interface Heard {
 }
 
 /** Who typed `/coordo`, where, and the trigger a form opens with. */
-type Typed = Requester & { triggerId: string };
+type Typed = CommandPlace & { triggerId: string };
 
 export interface QuestionsAdapter {
   /** The outbox effect of the answers owed. */
@@ -75,10 +67,8 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   }
 
   const intake = questionsIntake<Heard, Bot, Scene>({
+    ...deps,
     platform: 'mattermost',
-    questions,
-    logger,
-    handle: deps.handle,
     read,
     // A post read again; undefined (left pending for the next start) when deleted or unreadable.
     async reread(question) {
@@ -103,9 +93,8 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   }, logger);
 
   const command = slashCommands<Typed, CommandResponse>({
+    ...deps,
     platform: 'mattermost',
-    logger,
-    commandWords: deps.commandWords,
     async route(interaction, ctx) {
       const out = await deps.handle(interaction, { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId });
       return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };

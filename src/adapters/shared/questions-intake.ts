@@ -27,13 +27,18 @@ export interface PersonMessage<S> {
   progress?: ProgressSign;
 }
 
-/** How an adapter reads its platform's messages `M` for its bot `B`. */
-export interface IntakePort<M, B, S> {
-  platform: Platform;
+/** What a platform's questions adapter is given: the questions workflow, the app's router behind the platform, its command words. */
+export interface QuestionsDeps<S, R = unknown> {
   questions: Questions;
   logger: Logger;
-  /** The app's router behind the platform: routes an interaction and runs its effects. */
-  handle(interaction: Interaction, scene: S): Promise<unknown>;
+  /** Routes an interaction and runs its effects in the scene `S` (what they gather: `R`). */
+  handle(interaction: Interaction, scene: S): Promise<R>;
+  commandWords: readonly string[];
+}
+
+/** How an adapter reads its platform's messages `M` for its bot `B`. */
+export interface IntakePort<M, B, S> extends Omit<QuestionsDeps<S>, 'commandWords'> {
+  platform: Platform;
   /** The message as the router takes it; null when it is no person's (a bot's, a system message, an edit…). */
   read(message: M, bot: B): PersonMessage<S> | null;
   /** A question a crash left pending, read again from the platform (Coordo never stores it); undefined: left pending. */

@@ -6,14 +6,12 @@ import { textReply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import type { Questions } from '../../workflows/questions/questions.ts';
-import { questionsIntake, type PersonMessage } from '../shared/questions-intake.ts';
+import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
-import { slashCommands } from '../shared/slash-command.ts';
+import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
-import type { Handle } from './router-listeners.ts';
 import type { Scene } from './run-effects.ts';
 import { messageText, slackHistory, type BotIdentity } from './thread-history.ts';
 
@@ -44,22 +42,11 @@ interface Heard {
 }
 
 /** What a `/coordo` command gives once acknowledged. */
-interface Typed {
-  userId: string;
-  channelId: string;
-  triggerId: string;
-  client: WebClient;
-  respond: RespondFn;
-}
+type Typed = CommandPlace & { triggerId: string; client: WebClient; respond: RespondFn };
 
-export interface QuestionsDeps {
-  questions: Questions;
-  logger: Logger;
+export interface QuestionsDeps extends SharedDeps<Scene, void> {
   /** The other features: their replies' files are released when not delivered. */
   features: readonly ChatFeature[];
-  /** The app's router behind Slack (what runs every interaction and its effects), and its command words. */
-  handle: Handle;
-  commandWords: readonly string[];
 }
 
 export interface SlackQuestions {
@@ -112,10 +99,8 @@ export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
   }
 
   const intake = questionsIntake<Heard, BotIdentity, Scene>({
+    ...deps,
     platform: 'slack',
-    questions,
-    logger,
-    handle,
     read,
     // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
     async reread(question) {
@@ -154,9 +139,8 @@ export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
   }, logger);
 
   const command = slashCommands<Typed, void>({
+    ...deps,
     platform: 'slack',
-    logger,
-    commandWords: deps.commandWords,
     route: (interaction, ctx) =>
       handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
     failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
