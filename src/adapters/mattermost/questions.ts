@@ -1,4 +1,4 @@
-import { errorName, type Logger } from '../../log/logger.ts';
+import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';

@@ -3,10 +3,10 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
 import { textReply } from '../../engine/reply.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
@@ -49,15 +49,9 @@ export interface QuestionsDeps extends SharedDeps<Scene, void> {
   features: readonly ChatFeature[];
 }
 
-export interface SlackQuestions {
-  /** The outbox effect of the answers owed. */
+/** Before connecting, who Coordo is (from auth.test); once connected, the questions a crash left; the outbox effect of the answers owed. */
+export interface SlackQuestions extends Omit<QuestionsIntake<Heard, BotIdentity>, 'take'> {
   effects: Readonly<Record<string, SlackEffectHandler>>;
-  /** Its Bolt listeners: mentions, direct messages, plain replies in channel threads, `/coordo`. */
-  register(app: App): void;
-  /** Before connecting: who Coordo is (from auth.test). */
-  use(bot: BotIdentity): void;
-  /** Once connected, in the background: the questions a crash left acknowledged but unanswered, read again and answered. */
-  answerPending(): void;
 }
 
 /**
@@ -67,10 +61,9 @@ export interface SlackQuestions {
  * read posted to them alone, in the thread), `/coordo` goes to the router;
  * answers owed in the outbox are posted, then their files.
  */
-export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
+export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   const { questions, logger, handle } = deps;
   const { desk } = questions;
-  let client: WebClient | undefined;
 
   async function react(client: WebClient, method: 'add' | 'remove', channel: string, timestamp: string): Promise<void> {
     await client.reactions[method]({ channel, timestamp, name: WORKING_REACTION }).catch((error: unknown) => logger.debug('slack.reaction_failed', { method, error: errorName(error) }));
@@ -104,10 +97,10 @@ export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
     read,
     // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
     async reread(question) {
-      const text = client && (await messageText(client, question, logger));
-      if (!client || typeof text !== 'string') return undefined;
+      const text = await messageText(app.client, question, logger);
+      if (typeof text !== 'string') return undefined;
       const event = { channel: question.channel, ts: question.ts, thread_ts: question.threadTs, user: question.userId, text, channel_type: question.direct ? 'im' : undefined };
-      return { event, client, mention: true };
+      return { event, client: app.client, mention: true };
     },
   });
 
@@ -146,28 +139,23 @@ export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
     failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
   });
 
-  return {
-    effects: { [REPLY_EFFECT]: deliverReply },
-    use: intake.use,
-    answerPending: intake.answerPending,
-    register(app) {
-      client = app.client;
-      app.event('app_mention', async ({ event, body, client, context }) => {
-        const parsed = MessageEventSchema.safeParse(event);
-        if (!parsed.success) return logger.warn('slack.event_unreadable', { type: 'app_mention' });
-        await intake.take({ event: parsed.data, client, mention: true, id: body.event_id, retry: context.retryNum });
-      });
+  // Its Bolt listeners: mentions, direct messages and plain replies in channel threads, `/coordo`.
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const parsed = MessageEventSchema.safeParse(event);
+    if (!parsed.success) return logger.warn('slack.event_unreadable', { type: 'app_mention' });
+    await intake.take({ event: parsed.data, client, mention: true, id: body.event_id, retry: context.retryNum });
+  });
 
-      app.message(async ({ message, body, client, context }) => {
-        const parsed = MessageEventSchema.safeParse(message);
-        if (!parsed.success) return logger.debug('slack.message_skipped', { reason: 'unreadable' });
-        await intake.take({ event: parsed.data, client, mention: false, id: body.event_id, retry: context.retryNum });
-      });
+  app.message(async ({ message, body, client, context }) => {
+    const parsed = MessageEventSchema.safeParse(message);
+    if (!parsed.success) return logger.debug('slack.message_skipped', { reason: 'unreadable' });
+    await intake.take({ event: parsed.data, client, mention: false, id: body.event_id, retry: context.retryNum });
+  });
 
-      app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
-        await ack();
-        await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
-      });
-    },
-  };
+  app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
+    await ack();
+    await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
+  });
+
+  return { effects: { [REPLY_EFFECT]: deliverReply }, use: intake.use, answerPending: intake.answerPending };
 }
