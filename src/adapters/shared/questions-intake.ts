@@ -75,7 +75,8 @@ export function questionsIntake<M, B, S>(port: IntakePort<M, B, S>): QuestionsIn
       const place = { conversationId: question.channel, threadId: question.threadTs };
       const { text, written, key } = message;
       const eventId = message.event?.id;
-      await port.handle({ kind: 'thread_message', actor: { platform, userId: question.userId }, text, written, place, key, ...(eventId ? { eventId } : {}) }, scene);
+      const actor = { platform, userId: question.userId };
+      await port.handle({ kind: 'thread_message', actor, text, written, place, key, ...(eventId ? { eventId } : {}) }, scene);
     }
   }
 

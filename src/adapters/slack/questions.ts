@@ -99,8 +99,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
     async reread(question) {
       const text = await messageText(app.client, question, logger);
       if (typeof text !== 'string') return undefined;
-      const event = { channel: question.channel, ts: question.ts, thread_ts: question.threadTs, user: question.userId, text, channel_type: question.direct ? 'im' : undefined };
-      return { event, client: app.client, mention: true };
+      const { channel, ts, threadTs: thread_ts, userId: user } = question;
+      return { event: { channel, ts, thread_ts, user, text, channel_type: question.direct ? 'im' : undefined }, client: app.client, mention: true };
     },
   });
 
