@@ -1,15 +1,13 @@
 import type { MattermostConfig } from '../../config/env.ts';
-import type { Engine } from '../../engine/engine.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
-import type { Db } from '../../store/database.ts';
-import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
+import { errorName } from '../../log/logger.ts';
+import { OutboxWorker } from '../../store/outbox-worker.ts';
 import { MattermostClient, statusOf } from './client.ts';
 import { mattermostSender } from './delivery.ts';
 import type { ActionContext, ActionResponse, DialogContext, DialogResponse } from './callbacks.ts';
 import { coreRoutes } from './core-routes.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
 import { NOT_YET_ACTION, questionsMattermost } from './questions.ts';
-import { chatCore, type ChatFeature } from '../shared/chat-core.ts';
+import { chatCore, type ChatAppDeps } from '../shared/chat-core.ts';
 import { featureEffects } from '../shared/planned-effects.ts';
 import { mattermostPlans } from './planned-effects.ts';
 import { mattermostPeople } from './people.ts';
@@ -17,15 +15,7 @@ import { ActionLinks } from './render.ts';
 import { Signer, type Verified } from './signing.ts';
 import { EventSocket, type Backoff } from './socket.ts';
 
-export interface MattermostAppDeps {
-  config: MattermostConfig;
-  engine: Engine;
-  /** Opened database; the tables are migrated here if needed. */
-  db: Db;
-  /** Extra features (delegation requests, protocol drafts… once on the interaction core). */
-  features?: readonly ChatFeature[];
-  logger: Logger;
-  outboxRetry?: RetryPolicy;
+export interface MattermostAppDeps extends ChatAppDeps<MattermostConfig> {
   /** Reconnection schedule of the WebSocket (tests use tiny delays). */
   socketBackoff?: Backoff;
   /** Clock of the signatures (tests). */
@@ -140,7 +130,7 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
       worker.start();
       const port = await listener.start(config.port);
       await socket.connect();
-      void questions.answerPending().catch((error: unknown) => logger.error('mattermost.pending_failed', { error: errorName(error) }));
+      questions.answerPending();
       logger.info('mattermost.started', { port });
       return { port };
     },

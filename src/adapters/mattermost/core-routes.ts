@@ -6,6 +6,7 @@ import type { Actor, Interaction } from '../../core/interaction.ts';
 import type { Router } from '../../core/router.ts';
 import type { Logger } from '../../log/logger.ts';
 import { formEffects } from '../shared/form-effects.ts';
+import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
@@ -14,7 +15,6 @@ import type { ActionContext, ActionResponse, DialogContext, DialogResponse } fro
 import { MATTERMOST_INVITE, MATTERMOST_PLATFORM } from './markup.ts';
 import { cardAttachment } from './render-card.ts';
 import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form.ts';
-import { postReply } from './post-reply.ts';
 import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
 import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
@@ -155,12 +155,19 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
       async form_errors(effect, { out }) {
         out.errors = { ...out.errors, ...effect.errors };
       },
-      async post(effect, scene) {
-        const where = { channelId: effect.place.conversationId, threadId: effect.place.threadId, userId: scene.userId };
-        const { filesFailed } = effect;
-        await postReply(client, links, where, effect.reply, filesFailed && (async () => {
-          await client.createPostEphemeral(scene.userId, { channel_id: where.channelId, root_id: where.threadId, message: filesFailed() });
-        }));
+      post(effect, scene) {
+        const { conversationId: channelId, threadId } = effect.place;
+        const { reply } = effect;
+        const message = renderReply(reply, links, { channelId, threadId });
+        // Its files uploaded first, attached to its post.
+        return postThreadReply(effect, {
+          ephemeral: () => client.createPostEphemeral(scene.userId, { channel_id: channelId, root_id: threadId, message: message.message }),
+          async withFiles() {
+            const fileIds = reply.files?.length ? await client.uploadFiles(channelId, reply.files) : [];
+            await client.createPost({ channel_id: channelId, root_id: threadId, ...message, ...(fileIds.length ? { file_ids: fileIds } : {}) });
+          },
+          tell: (text) => client.createPostEphemeral(scene.userId, { channel_id: channelId, root_id: threadId, message: text }),
+        });
       },
       notice: (effect) => directMessage(effect.to.userId, effect.text),
     },

@@ -1,15 +1,12 @@
-import type { Interaction } from '../../core/interaction.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import type { QuestionRef } from '../../store/pending-questions.ts';
-import type { Questions } from '../../workflows/questions/questions.ts';
-import { questionMessage } from '../shared/question-message.ts';
+import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
-import { slashCommands } from '../shared/slash-command.ts';
+import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
 import type { DeliveryTools, MattermostEffectHandler } from './delivery.ts';
-import type { CommandResponse, Requester } from './callbacks.ts';
+import type { CommandResponse } from './callbacks.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
 import { renderReply, type ActionLinks } from './render.ts';
@@ -23,19 +20,20 @@ export function byPerson(post: MattermostPost, me: Bot): boolean {
   return post.props?.from_bot !== 'true' && post.props?.from_webhook !== 'true';
 }
 
-export interface QuestionsDeps {
-  questions: Questions;
-  logger: Logger;
+export interface QuestionsDeps extends SharedDeps<Scene, Outcome> {
   client: MattermostClient;
   links: ActionLinks;
-  /** The app's router behind Mattermost (what runs every interaction and its effects). */
-  handle(interaction: Interaction, scene: Scene): Promise<Outcome>;
-  /** The router's command words. */
-  commandWords: readonly string[];
+}
+
+/** A post heard: in a direct message or not, the users it mentions (none given for a question read again: it was addressed). */
+interface Heard {
+  post: MattermostPost;
+  direct: boolean;
+  mentions?: readonly string[];
 }
 
 /** Who typed `/coordo`, where, and the trigger a form opens with. */
-type Typed = Requester & { triggerId: string };
+type Typed = CommandPlace & { triggerId: string };
 
 export interface QuestionsAdapter {
   /** The outbox effect of the answers owed. */
@@ -44,8 +42,8 @@ export interface QuestionsAdapter {
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
   command(ctx: Typed & { text: string }): Promise<CommandResponse>;
-  /** Once connected: the questions a crash left acknowledged but unanswered, read again and answered. */
-  answerPending(): Promise<void>;
+  /** Once connected, in the background: the questions a crash left acknowledged but unanswered, read again and answered. */
+  answerPending(): void;
   use(bot: Bot): void;
 }
 
@@ -57,29 +55,31 @@ export interface QuestionsAdapter {
  */
 export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
   const { questions, logger, client, links } = deps;
-  let bot: Bot | undefined;
 
-  async function ask(me: Bot, post: MattermostPost, direct: boolean): Promise<void> {
+  /** A post as the router takes it: to Coordo in a direct message or where it is mentioned, else a person's reply in its thread. */
+  function read({ post, direct, mentions }: Heard, me: Bot): PersonMessage<Scene> | null {
+    if (!byPerson(post, me)) return null;
     const question = { channel: post.channel_id, ts: post.id, ...(post.root_id ? { threadTs: post.root_id } : {}), userId: post.user_id, direct };
     const history = () => postHistory(client, { rootId: post.root_id || undefined, channelId: post.channel_id, before: { id: post.id, createAt: post.create_at } }, me, logger);
-    await deps.handle(questionMessage('mattermost', question, plainText(post.message, me.username), history), { userId: post.user_id, channelId: post.channel_id });
+    const addressed = direct || !mentions || mentions.includes(me.userId);
+    const scene = { userId: post.user_id, channelId: post.channel_id };
+    return { question, written: post.message, text: plainText(post.message, me.username), addressed, key: `mattermost:${post.id}`, history, scene };
   }
 
-  /** A plain reply in a channel thread, not addressed to Coordo, for the router (a draft's thread takes it). */
-  async function inThread(me: Bot, post: MattermostPost): Promise<void> {
-    const place = { conversationId: post.channel_id, threadId: post.root_id };
-    const text = plainText(post.message, me.username);
-    const interaction: Interaction = { kind: 'thread_message', actor: { platform: 'mattermost', userId: post.user_id }, text, written: post.message, place, key: `mattermost:${post.id}` };
-    await deps.handle(interaction, { userId: post.user_id, channelId: post.channel_id });
-  }
-
-  async function onPosted(event: PostedEvent): Promise<void> {
-    const me = bot;
-    if (!me || !byPerson(event.post, me)) return;
-    const direct = event.channelType === 'D';
-    if (direct || event.mentions.includes(me.userId)) await ask(me, event.post, direct);
-    else if (event.post.root_id) await inThread(me, event.post);
-  }
+  const intake = questionsIntake<Heard, Bot, Scene>({
+    ...deps,
+    platform: 'mattermost',
+    read,
+    // A post read again; undefined (left pending for the next start) when deleted or unreadable.
+    async reread(question) {
+      try {
+        return { post: PostSchema.parse(await client.getPost(question.ts)), direct: question.direct };
+      } catch (error) {
+        logger.warn('mattermost.pending_unreadable', { channel: question.channel, status: statusOf(error), error: errorName(error) });
+        return undefined;
+      }
+    },
+  });
 
   /** The reply effect as Mattermost delivers it: its files uploaded first, then the post that attaches them (exactly once). */
   const deliverReply = replyDelivery<DeliveryTools>(questions.desk, {
@@ -92,20 +92,9 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     },
   }, logger);
 
-  /** A post read again; undefined (left pending for the next start) when deleted or unreadable. */
-  async function postOf(question: QuestionRef): Promise<MattermostPost | undefined> {
-    try {
-      return PostSchema.parse(await client.getPost(question.ts));
-    } catch (error) {
-      logger.warn('mattermost.pending_unreadable', { channel: question.channel, status: statusOf(error), error: errorName(error) });
-      return undefined;
-    }
-  }
-
   const command = slashCommands<Typed, CommandResponse>({
+    ...deps,
     platform: 'mattermost',
-    logger,
-    commandWords: deps.commandWords,
     async route(interaction, ctx) {
       const out = await deps.handle(interaction, { userId: ctx.userId, channelId: ctx.channelId, triggerId: ctx.triggerId });
       return { response_type: 'ephemeral', text: out.ephemeral.join('\n\n'), ...(out.attachments.length ? { attachments: out.attachments } : {}) };
@@ -115,14 +104,9 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
 
   return {
     effects: { [REPLY_EFFECT]: deliverReply },
-    onPosted,
+    onPosted: (event) => intake.take({ post: event.post, direct: event.channelType === 'D', mentions: event.mentions }),
     command: ({ text, ...ctx }) => command(text, ctx),
-    async answerPending() {
-      const me = bot;
-      if (me) await questions.answerLeft('mattermost', postOf, (question, post) => ask(me, post, question.direct));
-    },
-    use(me) {
-      bot = me;
-    },
+    answerPending: intake.answerPending,
+    use: intake.use,
   };
 }

@@ -8,7 +8,21 @@ import { AnswerStore } from '../../store/answers.ts';
 import type { Db } from '../../store/database.ts';
 import { FeedbackStore } from '../../store/feedback.ts';
 import { SqliteOutbox, type OutboxPlatform } from '../../store/outbox.ts';
+import type { RetryPolicy } from '../../store/outbox-worker.ts';
 import { createQuestions, type Questions } from '../../workflows/questions/questions.ts';
+
+/** What every chat app is made of: its platform's config `C`, the engine, the database, its features, the logger. */
+export interface ChatAppDeps<C> {
+  config: C;
+  engine: Engine;
+  /** Opened database; the app's tables are migrated here if needed. */
+  db: Db;
+  /** Extra features (delegation requests, protocol drafts…): their commands, buttons, forms and outbox deliveries. */
+  features?: readonly ChatFeature[];
+  logger: Logger;
+  /** Retry schedule of the outbox (default {@link DEFAULT_RETRY}). */
+  outboxRetry?: RetryPolicy;
+}
 
 export interface ChatCoreDeps {
   platform: OutboxPlatform;

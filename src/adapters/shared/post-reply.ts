@@ -1,17 +1,19 @@
-import type { Reply } from '../../engine/reply.ts';
+import type { Effect } from '../../core/effect.ts';
 
-/** How a platform posts a reply in a thread: to its user alone, or for everyone with its files. */
+/** How a platform posts a reply in a thread: to its user alone, or for everyone with its files; and tells its user alone. */
 export interface ReplyPosting {
   ephemeral(): Promise<unknown>;
   withFiles(): Promise<unknown>;
+  /** What the effect says when the files did not get through, to the actor alone. */
+  tell(text: string): Promise<unknown>;
 }
 
 /**
- * An engine reply in a thread, the same way on every platform: an ephemeral
- * one to its user only, else posted with its files. When those do not get
- * through, `filesFailed` runs (it tells the asker); without it, the error is thrown.
+ * The `post` effect, the same way on every platform: an ephemeral reply to
+ * its user only, else posted with its files. When those do not get through,
+ * the actor is told what the effect says (`filesFailed`); without it, the error is thrown.
  */
-export async function postThreadReply(reply: Reply, posting: ReplyPosting, filesFailed?: () => Promise<void>): Promise<void> {
+export async function postThreadReply({ reply, filesFailed }: Extract<Effect, { kind: 'post' }>, posting: ReplyPosting): Promise<void> {
   if (reply.ephemeral) {
     await posting.ephemeral();
     return;
@@ -20,6 +22,6 @@ export async function postThreadReply(reply: Reply, posting: ReplyPosting, files
     await posting.withFiles();
   } catch (error) {
     if (!reply.files?.length || !filesFailed) throw error;
-    await filesFailed();
+    await posting.tell(filesFailed());
   }
 }

@@ -7,7 +7,7 @@ import { ERROR_TEXT } from '../../workflows/questions/questions.ts';
 type Command = Extract<Interaction, { kind: 'command' }>;
 
 /** Who typed `/coordo`, and where. */
-interface Typed {
+export interface Typed {
   userId: string;
   channelId: string;
 }

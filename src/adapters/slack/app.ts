@@ -2,15 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { SlackConfig } from '../../config/env.ts';
-import type { Engine } from '../../engine/engine.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
-import { migrate, type Db } from '../../store/database.ts';
-import { OutboxWorker, type RetryPolicy } from '../../store/outbox-worker.ts';
+import { errorName } from '../../log/logger.ts';
+import { migrate } from '../../store/database.ts';
+import { OutboxWorker } from '../../store/outbox-worker.ts';
 import { slackSender } from './delivery.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
-import { chatCore, type ChatFeature } from '../shared/chat-core.ts';
+import { chatCore, type ChatAppDeps } from '../shared/chat-core.ts';
 import { featureEffects } from '../shared/planned-effects.ts';
 import { slackPlans } from './planned-effects.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
@@ -19,19 +18,8 @@ import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
 import { routerListeners } from './router-listeners.ts';
 import { slackEffectRunner } from './run-effects.ts';
-import { threadMessages } from './thread-messages.ts';
 
-export interface SlackAppDeps {
-  config: SlackConfig;
-  engine: Engine;
-  /** Opened database; the Slack tables are migrated here if needed. */
-  db: Db;
-  /** Extra features (delegation requests, protocol drafts…): their commands, buttons, forms and outbox deliveries. */
-  features?: readonly ChatFeature[];
-  logger: Logger;
-  /** Retry schedule of the outbox (default {@link DEFAULT_RETRY}). */
-  outboxRetry?: RetryPolicy;
-}
+export type SlackAppDeps = ChatAppDeps<SlackConfig>;
 
 export interface SlackAppStarted {
   mode: 'http' | 'socket';
@@ -111,22 +99,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   // One directory of Slack accounts for every feature.
   const { outbox, questions, router } = chatCore({ platform: 'slack', db, engine, logger, features, people: slackPeople(app.client, logger) });
   const handle = routerListeners(app, router, slackEffectRunner(logger, () => worker.drain()));
-  threadMessages(app, handle);
-  const asked = questionsSlack({ questions, logger, features, handle, commandWords: router.commandWords() });
+  const asked = questionsSlack(app, { questions, logger, features, handle, commandWords: router.commandWords() });
   // The answers owed, and the features' planned deliveries as Block Kit.
   const handlers = featureEffects(features, slackPlans, asked.effects);
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
-  asked.register(app);
-
-  /** Once connected, in the background: what a crash left pending must not hold the start. */
-  const answerPending = () => void asked.answerPending().catch((error: unknown) => logger.error('slack.pending_failed', { error: errorName(error) }));
 
   return {
     app,
     async start() {
       try {
         // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
-        await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
+        const auth = await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
+        asked.use({ userId: auth.user_id, botId: auth.bot_id });
         await app.init();
       } catch (error) {
         throw new SlackStartError(startFailure(error, config.apiUrl));
@@ -135,12 +119,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       worker.start();
       if (socketMode) {
         await app.start();
-        answerPending();
+        asked.answerPending();
         logger.info('slack.started', { mode: 'socket' });
         return { mode: 'socket' };
       }
       const server = (await app.start(config.port)) as Server;
-      answerPending();
+      asked.answerPending();
       const port = (server.address() as AddressInfo).port;
       logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
       return { mode: 'http', port };

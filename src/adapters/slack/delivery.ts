@@ -5,7 +5,6 @@ import { errorName, type Logger } from '../../log/logger.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 import { slackErrorCode } from './errors.ts';
-import { openDirectMessage } from './direct-message.ts';
 import { outboxSender, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 
 /** The metadata event type every message Coordo posts from its outbox carries, with the row's key. */
@@ -56,6 +55,14 @@ const HistorySchema = z.object({
     .array(z.object({ ts: z.string(), metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional() }))
     .default([]),
 });
+
+/** The id of the direct-message channel with a user (opened if needed). */
+export async function openDirectMessage(client: WebClient, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  const id = opened.channel?.id;
+  if (!id) throw new Error('conversations.open returned no channel');
+  return id;
+}
 
 /** Sort a failed call: permanent refusals, rate limits (wait what Slack says), anything else passing. */
 export function classify(error: unknown): SendResult {

@@ -1,84 +1,108 @@
+import { z } from 'zod';
 import type { App, RespondFn } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
 import { textReply } from '../../engine/reply.ts';
-import { errorName, type Logger } from '../../log/logger.ts';
+import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import type { Questions } from '../../workflows/questions/questions.ts';
-import { whileSlow } from '../shared/progress.ts';
-import { questionMessage } from '../shared/question-message.ts';
+import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
-import { slashCommands } from '../shared/slash-command.ts';
+import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
-import { MessageEventSchema, type MessageEvent } from './message-event.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
-import type { Handle } from './router-listeners.ts';
-import { conversationHistory, messageText, threadHistory, type BotIdentity } from './thread-history.ts';
+import type { Scene } from './run-effects.ts';
+import { messageText, slackHistory, type BotIdentity } from './thread-history.ts';
 
 /** Reaction shown on a question while Coordo works on it, when the answer is not immediate. */
 const WORKING_REACTION = 'hourglass_flowing_sand';
-const PROGRESS_DELAY_MS = 700;
 
 const FILES_NOT_DELIVERED = "Les fichiers de cette réponse n'ont pas pu être envoyés dans Slack (droit « files:write » ou erreur passagère). Réessayez dans un instant.";
 
-/** What a `/coordo` command gives once acknowledged. */
-interface Typed {
-  userId: string;
-  channelId: string;
-  triggerId: string;
+/** The fields of a message or app_mention event Coordo uses (everything else is ignored). */
+const MessageEventSchema = z.object({
+  channel: z.string().min(1),
+  user: z.string().min(1).optional(),
+  text: z.string().default(''),
+  ts: z.string().min(1),
+  thread_ts: z.string().optional(),
+  bot_id: z.string().optional(),
+  subtype: z.string().optional(),
+  channel_type: z.string().optional(),
+});
+
+/** A message event as Bolt gave it: its client, whether it came as app_mention, its event's id and retry. */
+interface Heard {
+  event: z.infer<typeof MessageEventSchema>;
   client: WebClient;
-  respond: RespondFn;
+  mention: boolean;
+  id?: string;
+  retry?: number;
 }
 
-export interface QuestionsDeps {
-  questions: Questions;
-  logger: Logger;
+/** What a `/coordo` command gives once acknowledged. */
+type Typed = CommandPlace & { triggerId: string; client: WebClient; respond: RespondFn };
+
+export interface QuestionsDeps extends SharedDeps<Scene, void> {
   /** The other features: their replies' files are released when not delivered. */
   features: readonly ChatFeature[];
-  /** The app's router behind Slack (what runs every interaction and its effects), and its command words. */
-  handle: Handle;
-  commandWords: readonly string[];
 }
 
-export interface SlackQuestions {
-  /** The outbox effect of the answers owed. */
+/** Before connecting, who Coordo is (from auth.test); once connected, the questions a crash left; the outbox effect of the answers owed. */
+export interface SlackQuestions extends Omit<QuestionsIntake<Heard, BotIdentity>, 'take'> {
   effects: Readonly<Record<string, SlackEffectHandler>>;
-  /** Its Bolt listeners: mentions, direct messages, `/coordo`. */
-  register(app: App): void;
-  /** Once connected: the questions a crash left acknowledged but unanswered, read again and answered. */
-  answerPending(): Promise<void>;
 }
 
 /**
- * Questions in Slack: mentions and direct messages become message
- * interactions (with a reader of their thread), `/coordo` goes to a feature's
- * sub-command or to the router; answers owed in the outbox are posted, then their files.
+ * Questions in Slack (src/adapters/shared/questions-intake.ts): mentions and
+ * direct messages are questions (with a reader of their thread), a person's
+ * plain reply in a channel thread a thread message (what only its author may
+ * read posted to them alone, in the thread), `/coordo` goes to the router;
+ * answers owed in the outbox are posted, then their files.
  */
-export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
+export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   const { questions, logger, handle } = deps;
   const { desk } = questions;
-  let client: WebClient | undefined;
 
   async function react(client: WebClient, method: 'add' | 'remove', channel: string, timestamp: string): Promise<void> {
     await client.reactions[method]({ channel, timestamp, name: WORKING_REACTION }).catch((error: unknown) => logger.debug('slack.reaction_failed', { method, error: errorName(error) }));
   }
 
-  /** The question routed, the "working" reaction shown once it has waited {@link PROGRESS_DELAY_MS} (no flicker on quick answers), and taken back. */
-  async function ask(client: WebClient, bot: BotIdentity, question: QuestionRef, text: string, event?: { id?: string; retry?: number }): Promise<void> {
-    const { channel, ts, threadTs } = question;
-    const history = () => (threadTs ? threadHistory(client, { channel, threadTs, beforeTs: ts }, bot, logger) : conversationHistory(client, { channel, beforeTs: ts }, bot, logger));
-    const interaction = questionMessage('slack', question, plainText(text, bot.userId), history, event);
-    const sign = { show: () => react(client, 'add', channel, ts), hide: () => react(client, 'remove', channel, ts) };
-    await whileSlow(() => handle(interaction, { client, userId: interaction.actor.userId }), sign, PROGRESS_DELAY_MS);
+  /** A person's message; in a channel, a mention comes as app_mention (its message event is left out) and a plain one counts in a thread only. */
+  function read({ event, client, mention, id, retry }: Heard, bot: BotIdentity): PersonMessage<Scene> | null {
+    const { channel, ts, thread_ts: threadTs, user } = event;
+    if (!user || event.bot_id || event.subtype === 'bot_message') return null;
+    const direct = event.channel_type === 'im';
+    const addressed = mention || (direct && (event.subtype === undefined || event.subtype === 'thread_broadcast'));
+    if (!addressed && (direct || event.subtype !== undefined || (bot.userId && event.text.includes(`<@${bot.userId}>`)))) return null;
+    const question: QuestionRef = { channel, ts, ...(threadTs ? { threadTs } : {}), userId: user, direct };
+    const respond: Scene['respond'] = (m) => client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...m });
+    return {
+      question,
+      written: event.text,
+      text: plainText(event.text, bot.userId),
+      addressed,
+      key: `${channel}:${ts}`,
+      history: () => slackHistory(client, question, bot, logger),
+      scene: addressed ? { client, userId: user } : { client, userId: user, respond },
+      event: { id, retry },
+      progress: { show: () => react(client, 'add', channel, ts), hide: () => react(client, 'remove', channel, ts) },
+    };
   }
 
-  function onMessage(client: WebClient, bot: BotIdentity, event: MessageEvent, eventId: string | undefined, retry?: number): Promise<void> {
-    if (!event.user || event.bot_id || event.subtype === 'bot_message') return Promise.resolve();
-    const question: QuestionRef = { channel: event.channel, ts: event.ts, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), userId: event.user, direct: event.channel_type === 'im' };
-    return ask(client, bot, question, event.text, { id: eventId, retry });
-  }
+  const intake = questionsIntake<Heard, BotIdentity, Scene>({
+    ...deps,
+    platform: 'slack',
+    read,
+    // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
+    async reread(question) {
+      const text = await messageText(app.client, question, logger);
+      if (typeof text !== 'string') return undefined;
+      const { channel, ts, threadTs: thread_ts, userId: user } = question;
+      return { event: { channel, ts, thread_ts, user, text, channel_type: question.direct ? 'im' : undefined }, client: app.client, mention: true };
+    },
+  });
 
   /** The reply effect as Slack delivers it: the message, then its files uploaded in its thread. */
   const deliverReply = replyDelivery<DeliveryTools>(desk, {
@@ -107,55 +131,31 @@ export function questionsSlack(deps: QuestionsDeps): SlackQuestions {
     },
   }, logger);
 
-  /** On start: the questions a crash left acknowledged but unanswered, read again from Slack (never stored) and answered. */
-  async function answerPending(client: WebClient): Promise<void> {
-    let bot: BotIdentity | undefined;
-    const read = async (question: QuestionRef) => (await messageText(client, question, logger)) ?? undefined;
-    // Unreadable or deleted: left pending, for a Slack retry (which carries the text) or the next start.
-    await questions.answerLeft('slack', read, async (question, text) => {
-      if (!bot) {
-        const auth = await client.auth.test();
-        bot = { userId: auth.user_id, botId: auth.bot_id };
-      }
-      await ask(client, bot, question, text);
-    });
-  }
-
   const command = slashCommands<Typed, void>({
+    ...deps,
     platform: 'slack',
-    logger,
-    commandWords: deps.commandWords,
     route: (interaction, ctx) =>
       handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
     failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
   });
 
-  return {
-    effects: { [REPLY_EFFECT]: deliverReply },
-    async answerPending() {
-      if (client) await answerPending(client);
-    },
-    register(app) {
-      client = app.client;
-      app.event('app_mention', async ({ event, body, client, context }) => {
-        const parsed = MessageEventSchema.safeParse(event);
-        if (!parsed.success) return logger.warn('slack.event_unreadable', { type: 'app_mention' });
-        await onMessage(client, { userId: context.botUserId, botId: context.botId }, parsed.data, body.event_id, context.retryNum);
-      });
+  // Its Bolt listeners: mentions, direct messages and plain replies in channel threads, `/coordo`.
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    const parsed = MessageEventSchema.safeParse(event);
+    if (!parsed.success) return logger.warn('slack.event_unreadable', { type: 'app_mention' });
+    await intake.take({ event: parsed.data, client, mention: true, id: body.event_id, retry: context.retryNum });
+  });
 
-      app.message(async ({ message, body, client, context }) => {
-        const parsed = MessageEventSchema.safeParse(message);
-        if (!parsed.success) return logger.debug('slack.message_skipped', { reason: 'unreadable' });
-        const event = parsed.data;
-        // Direct messages only (channels go through app_mention); plain user messages only.
-        if (event.channel_type !== 'im' || (event.subtype !== undefined && event.subtype !== 'thread_broadcast')) return;
-        await onMessage(client, { userId: context.botUserId, botId: context.botId }, event, body.event_id, context.retryNum);
-      });
+  app.message(async ({ message, body, client, context }) => {
+    const parsed = MessageEventSchema.safeParse(message);
+    if (!parsed.success) return logger.debug('slack.message_skipped', { reason: 'unreadable' });
+    await intake.take({ event: parsed.data, client, mention: false, id: body.event_id, retry: context.retryNum });
+  });
 
-      app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
-        await ack();
-        await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
-      });
-    },
-  };
+  app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
+    await ack();
+    await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
+  });
+
+  return { effects: { [REPLY_EFFECT]: deliverReply }, use: intake.use, answerPending: intake.answerPending };
 }

@@ -2,15 +2,15 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../core/effect.ts';
 import type { Place } from '../../core/interaction.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
 import { truncate } from '../../text/truncate.ts';
 import { formEffects } from '../shared/form-effects.ts';
+import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
-import { tellInDm } from './direct-message.ts';
+import { openDirectMessage } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
-import { postReply } from './post-reply.ts';
 import { MAX_SECTION_CHARS, renderReply } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
@@ -37,11 +37,20 @@ export interface Scene {
 
 /** Runs the router's effects in Slack. */
 export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>) {
+  /** A plain text to a user in a direct message; a failure is logged (`failure`), never thrown. */
+  async function tellInDm(client: WebClient, userId: string, text: string, failure: string): Promise<void> {
+    try {
+      await client.chat.postMessage({ channel: await openDirectMessage(client, userId), text, unfurl_links: false });
+    } catch (error) {
+      logger.warn(failure, { user: userId, error: errorName(error) });
+    }
+  }
+
   async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
     const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
     if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
     else if (scene.respond) await scene.respond(message);
-    else await tellInDm(scene.client, logger, scene.userId, text, { failure: 'slack.dm_failed' });
+    else await tellInDm(scene.client, scene.userId, text, 'slack.dm_failed');
   }
 
   /** Forms as modals: opened within the trigger's life, replaced in place by their hash. */
@@ -60,14 +69,23 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     expired: (error) => slackErrorCode(error) === 'expired_trigger_id',
   }, logger, (scene) => scene.view);
 
-  async function post(effect: Extract<Effect, { kind: 'post' }>, scene: Scene): Promise<void> {
-    const { filesFailed } = effect;
-    const tell = async (): Promise<void> => {
-      logger.warn('slack.export_not_delivered', {});
-      if (filesFailed) await privately(scene, filesFailed());
-    };
-    const where = { channel: effect.place.conversationId, threadTs: effect.place.threadId, user: scene.userId };
-    await postReply(scene.client, where, effect.reply, filesFailed && tell);
+  /** An engine reply in its thread: a message, then its files uploaded in the thread. */
+  function post(effect: Extract<Effect, { kind: 'post' }>, scene: Scene): Promise<void> {
+    const { place, reply } = effect;
+    const { conversationId: channel, threadId: thread_ts } = place;
+    return postThreadReply(effect, {
+      ephemeral: () => scene.client.chat.postEphemeral({ channel, user: scene.userId, thread_ts, ...renderReply(reply) }),
+      async withFiles() {
+        await scene.client.chat.postMessage({ channel, thread_ts, unfurl_links: false, unfurl_media: false, ...renderReply(reply) });
+        for (const file of reply.files ?? []) {
+          await scene.client.filesUploadV2({ channel_id: channel, thread_ts, file: file.content, filename: file.name, title: file.name });
+        }
+      },
+      async tell(text) {
+        logger.warn('slack.export_not_delivered', {});
+        await privately(scene, text);
+      },
+    });
   }
 
   /** A shared answer, posted for the channel; the private original taken back. */
@@ -111,7 +129,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       share,
       ...forms,
       post,
-      notice: (effect, scene) => tellInDm(scene.client, logger, effect.to.userId, effect.text, { failure: 'slack.notice_failed' }),
+      notice: (effect, scene) => tellInDm(scene.client, effect.to.userId, effect.text, 'slack.notice_failed'),
       // Answered with the submission's acknowledgement.
       form_errors: async () => {},
     },

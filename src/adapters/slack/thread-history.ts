@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { WebClient } from '@slack/web-api';
 import type { Turn } from '../../engine/message.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
+import type { QuestionRef } from '../../store/pending-questions.ts';
 import { MAX_TURNS, readContext, type EarlierMessage } from '../../workflows/questions/context.ts';
 import { plainText } from './message-text.ts';
 
@@ -24,14 +25,6 @@ type SlackMessage = z.infer<typeof RepliesSchema>['messages'][number];
 const MAX_PAGES = 5;
 const PAGE_SIZE = 200;
 
-export interface ThreadRef {
-  channel: string;
-  /** Root of the thread. */
-  threadTs: string;
-  /** The message being answered: it and anything after it are left out. */
-  beforeTs: string;
-}
-
 export interface BotIdentity {
   userId?: string;
   botId?: string;
@@ -46,29 +39,30 @@ function compareTs(a: string, b: string): number {
   return Number(as) - Number(bs) || Number(af.padEnd(6, '0')) - Number(bf.padEnd(6, '0'));
 }
 
-/** The thread's earlier messages, paged to its end: a long thread's context is its latest turns. */
-export function threadHistory(client: WebClient, thread: ThreadRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
-  return readContext('slack', logger, thread.channel, async () => {
+/**
+ * The earlier messages of a question: its thread's, paged to its end (a long
+ * thread's context is its latest turns), or a 1:1 direct message's (where
+ * Coordo answers in the conversation, not in threads).
+ */
+export function slackHistory(client: WebClient, question: QuestionRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
+  const { channel, ts: beforeTs, threadTs } = question;
+  return readContext('slack', logger, channel, async () => {
+    if (!threadTs) {
+      const parsed = HistorySchema.safeParse(await client.conversations.history({ channel, latest: beforeTs, inclusive: false, limit: MAX_TURNS }));
+      // Slack lists a conversation newest first.
+      return parsed.success ? earlier([...parsed.data.messages].reverse(), beforeTs, bot) : null;
+    }
     // Slack returns a thread oldest first.
     const messages: SlackMessage[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const parsed = RepliesSchema.safeParse(await client.conversations.replies({ channel: thread.channel, ts: thread.threadTs, limit: PAGE_SIZE, cursor }));
+      const parsed = RepliesSchema.safeParse(await client.conversations.replies({ channel, ts: threadTs, limit: PAGE_SIZE, cursor }));
       if (!parsed.success) return null;
       messages.push(...parsed.data.messages);
       cursor = parsed.data.response_metadata?.next_cursor || undefined;
       if (!cursor) break;
     }
-    return earlier(messages, thread.beforeTs, bot);
-  });
-}
-
-/** The earlier messages of a 1:1 direct message (where Coordo answers in the conversation, not in threads). */
-export function conversationHistory(client: WebClient, where: { channel: string; beforeTs: string }, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
-  return readContext('slack', logger, where.channel, async () => {
-    const parsed = HistorySchema.safeParse(await client.conversations.history({ channel: where.channel, latest: where.beforeTs, inclusive: false, limit: MAX_TURNS }));
-    // Slack lists a conversation newest first.
-    return parsed.success ? earlier([...parsed.data.messages].reverse(), where.beforeTs, bot) : null;
+    return earlier(messages, beforeTs, bot);
   });
 }
 
