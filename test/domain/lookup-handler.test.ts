@@ -190,6 +190,16 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(listed);
   });
 
+  it.each([
+    ['aide soignante en ehpad, on a un ordre nous aussi ?', /aides-soignants/],
+    ["j'ai un ordre moi en tant qu'ostéo ?", /ostéopathes/],
+    ['nous avons une URPS, nous les orthoptistes ?', /orthoptistes/],
+    ["Is a medical laboratory technician an 'auxiliaire médical' in France?", /techniciens de laboratoire médical/],
+    ['Do dental assistants have an order?', /assistants dentaires/],
+  ])('« %s » : la profession dite au féminin, en anglais ou par le locuteur (« on a », « j’ai »)', async (question, who) => {
+    expect((await answer(question)).text).toMatch(who);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
