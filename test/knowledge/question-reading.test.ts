@@ -86,6 +86,9 @@ describe('what is asked and what is said aside', () => {
     expect(withoutNegatedMentions('La téléconsultation (pas la téléexpertise), c’est remboursé combien ?')).toBe('La téléconsultation, c’est remboursé combien ?');
     expect(withoutNegatedMentions('Le protocole angine, pas celui de la cystite, est-il ouvert aux CPTS ?')).toBe('Le protocole angine, est-il ouvert aux CPTS ?');
     expect(withoutNegatedMentions('Le protocole angine est-il ouvert aux CPTS ?')).toBe('Le protocole angine est-il ouvert aux CPTS ?');
+    // What is set aside ends with its sentence: the next question stays.
+    expect(withoutNegatedMentions('On écrit notre protocole local, pas un protocole national. Quelles sont les démarches ?')).toBe('On écrit notre protocole local. Quelles sont les démarches ?');
+    expect(withoutNegatedMentions('On vise la CPTS, pas la MSP ; comment on commence ?')).toBe('On vise la CPTS ; comment on commence ?');
   });
 });
 
