@@ -64,7 +64,7 @@ const FRAME_WORDS =
  * « La téléconsultation (pas la téléexpertise), c'est remboursé combien ? », « … , not the hospital one, … »: what
  * the asker sets aside is no part of the question.
  */
-const NEGATED_MENTION = /\s*\((?:pas|non|sauf|hors|et non|not|except)\b[^)]*\)|,\s*(?:pas|et non|sauf|hors|not|except)\s+[^,?;.!…]*(?=[,.;!…])/giu;
+const NEGATED_MENTION = /\s*\((?:pas|non|sauf|hors|et non|not|except)\b[^)]*\)|,\s*(?:pas|et non|sauf|hors|not|except)\s+[^,?;.!…]*?(?=\s*[,.;!…])/giu;
 
 export function withoutNegatedMentions(text: string): string {
   return text.replace(NEGATED_MENTION, '');
