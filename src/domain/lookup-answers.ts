@@ -137,7 +137,8 @@ function noMatch(what: string): Reply {
  */
 const THE_ACT = "l'acte demandé";
 
-export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession, wholeQuestion = false): Reply {
+export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession, asked: { wholeQuestion?: boolean; which?: boolean } = {}): Reply {
+  const { wholeQuestion = false, which = false } = asked;
   // Best match first, but what a team can apply (national, local) before entries of other statuses.
   const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
   // « un kiné peut-il faire une infiltration dans un protocole ? »: the registry is the list of protocols, and its
@@ -147,6 +148,13 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
     const applying = own.find(inForce);
+    if (applying && which) {
+      // « l'IDE peut prescrire quoi ? » asks which acts, not whether: the registry's list, or that it has none.
+      const name = applying.short ?? applying.title;
+      return applying.acts.length > 0
+        ? compose(`**Ce que le registre liste pour les ${profession.plural} dans le protocole ${name}** :`, blocks([applying], { acts: true }), true)
+        : compose(`**Le registre ne détaille pas les actes** que le protocole ${name} délègue aux ${profession.plural} : vérifiez le texte du protocole.`, blocks([applying]), true);
+    }
     if (applying) {
       const check: ActCheck = wholeQuestion ? { kind: 'unasked' } : checkAct(registries, applying, act, profession, today);
       const name = applying.short ?? applying.title;
@@ -494,7 +502,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'dated':
       return datedAnswer(query.facts, today);
     case 'act':
-      return actAnswer(registries, query.act, today, query.profession, query.wholeQuestion);
+      return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, which: query.which });
     case 'delegue':
       return roleAnswer(registries, query.profession, 'delegue', today, query.delegant, query.places);
     case 'delegant':

@@ -25,6 +25,8 @@ export type LookupQuery =
       explicit: boolean;
       /** The act is the whole question (« mal de dos : qui peut le prendre en charge ? »): it cannot be checked against a protocol's acts. */
       wholeQuestion?: boolean;
+      /** « l'IDE peut prescrire quoi ? », « quels médicaments le kiné peut prescrire ? »: which acts, not whether. */
+      which?: boolean;
     }
   | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
@@ -277,26 +279,27 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
   if (who?.[1]) return { kind: 'act', act: bareAct(who[1]), explicit: false };
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
-  if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2]);
+  if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ONES.test(n) || /\bquoi\b/.test(n));
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb.
   const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);
   const named = canEnglish?.[1] ? findProfession(registries, canEnglish[1]) : undefined;
-  return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named)) : null;
+  return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named), false) : null;
 }
 
 /** Words on how a profession takes part in cooperation rather than on an act (« … être délégant ? », « … a protocol? »). */
 const TAKING_PART = /\bprotocoles?\b|\bprotocols?\b|\bcooperation\b|\bcoop\b|\bdelegu\w*|\bdelegant\w*|\bdelegat\w*/;
 
 /** What « <profession> peut … » asks: an act, the list of its protocols, or whether it may take part at all. */
-function whatCanDo(registries: Registries, profession: Profession | undefined, rest: string): LookupQuery | null {
+function whatCanDo(registries: Registries, profession: Profession | undefined, rest: string, which: boolean): LookupQuery | null {
   if (!profession) return null;
+  const asksWhich = which ? { which: true } : {};
   if (has(rest, TAKING_PART) && matchProtocolsByActs(registries, rest).length === 0) {
     // « … faire une infiltration dans le cadre d'un protocole ? » asks about an act; « … peuvent être délégués dans
     // quels protocoles ? » for the list; « … peuvent participer à un protocole ? », « … être délégant ? » whether.
-    if (namesAnAct(rest, profession)) return { kind: 'act', act: bareAct(rest), profession, explicit: true };
+    if (namesAnAct(rest, profession)) return { kind: 'act', act: bareAct(rest), profession, explicit: true, ...asksWhich };
     return has(rest, WHICH_ONES) ? roleOf(registries, profession, rest) : { kind: 'profession', profession, aspect: 'cooperation' };
   }
-  return { kind: 'act', act: bareAct(rest), profession, explicit: false };
+  return { kind: 'act', act: bareAct(rest), profession, explicit: false, ...asksWhich };
 }
 
 /** Words asking for each aspect of a dated fact; thresholds first, as « combien d'actes » is not a price. */

@@ -200,6 +200,17 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(who);
   });
 
+  it.each([
+    'le kiné peut prescrire quoi dans le protocole entorse ?',
+    'quels médicaments le kiné peut prescrire dans le protocole entorse ?',
+    'Dans le protocole entorse, le kiné peut faire quoi exactement ?',
+  ])('« %s » : quels actes, pas « Oui » — la liste du registre', async (question) => {
+    const { text } = await answer(question);
+    expect(text).toMatch(/^\*\*Ce que le registre liste pour les masseurs-kinésithérapeutes dans le protocole Entorse/);
+    expect(text).toMatch(/Actes : /);
+    expect(text).not.toMatch(/^\*\*Oui/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
