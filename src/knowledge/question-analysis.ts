@@ -80,8 +80,10 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const text = canonicalQuestion(withoutNegatedMentions(asked));
   const n = normalizeForMatch(text);
   const found = KIND_PATTERNS.find(([, pattern]) => pattern.test(n));
-  const kind = found?.[0] ?? 'open';
-  const kindWords = found ? (found[1].exec(n)?.[0] ?? '') : '';
+  // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
+  const sameAspect = found?.[0] !== 'comparison' && SAME_ASPECT.test(n) ? comparedSides(text) : undefined;
+  const kind = sameAspect ? 'comparison' : (found?.[0] ?? 'open');
+  const kindWords = sameAspect ? (SAME_ASPECT.exec(n)?.[0] ?? '') : found ? (found[1].exec(n)?.[0] ?? '') : '';
   const sides = kind === 'comparison' ? comparedSides(text)?.map(withoutFrameWords) : undefined;
   const clauses = askedBefore(weighClauses(text).map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
   const parts = kind === 'comparison' ? undefined : twoParts(text);
@@ -177,8 +179,11 @@ function comparedSides(text: string): [string, string] | undefined {
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
 
-/** « … c'est pareil », « … ça compte pareil », « … is it the same »: how the sides are compared, no part of the second one. */
-const SAID_ALIKE = /[,;]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they)\b.*$/iu;
+/** « … c'est pareil », « … ça compte pareil », « … is it the same », « … : même délégant ? »: how the sides are compared, no part of the second one. */
+const SAID_ALIKE = /[,;:]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they|(?:(?:le|la|les|des|l['’])\s*)?m[êe]mes?|(?:the )?same)\b.*$/iu;
+
+/** « … même délégant ? », « … les mêmes conditions ? », « … the same delegate? » at the end of a question (accent-folded). */
+const SAME_ASPECT = /\b(?:memes?|same) \w+(?: \w+)?\s*\??\s*$/;
 
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;

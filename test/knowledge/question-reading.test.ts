@@ -82,6 +82,20 @@ describe('what is asked and what is said aside', () => {
     expect(analysed.clauses[0]?.weight).toBe(1);
   });
 
+  it.each([
+    ['Odynophagie et cystite : même délégant ?', ['Odynophagie', 'cystite']],
+    ['MSP et centre de santé, les mêmes financements ?', ['MSP', 'centre de santé']],
+    ['entorse et lombalgie : same delegate?', ['entorse', 'lombalgie']],
+  ])('« %s » : two sides compared on one aspect (« même … ») make a comparison', (question, sides) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.kind).toBe('comparison');
+    expect(analysed.sides).toEqual(sides);
+  });
+
+  it('« le même jour » without two sides compares nothing', () => {
+    expect(analyseQuestion('On peut faire la téléexpertise le même jour ?').kind).not.toBe('comparison');
+  });
+
   it('drops what the asker sets aside', () => {
     expect(withoutNegatedMentions('La téléconsultation (pas la téléexpertise), c’est remboursé combien ?')).toBe('La téléconsultation, c’est remboursé combien ?');
     expect(withoutNegatedMentions('Le protocole angine, pas celui de la cystite, est-il ouvert aux CPTS ?')).toBe('Le protocole angine, est-il ouvert aux CPTS ?');
