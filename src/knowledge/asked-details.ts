@@ -23,7 +23,7 @@ export interface AskedDetails {
   figure?: RegExp;
 }
 
-interface Designation {
+export interface Designation {
   word: string;
   number: string;
 }
@@ -121,6 +121,17 @@ export function askedDetails(question: string): AskedDetails {
   const figure =
     dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
   return { designations, regions: regionsIn(question, n), units, askingTerms, ...(figure ? { figure } : {}) };
+}
+
+/**
+ * The designations the base numbers but never with the number asked (« avenant 3 » where it gives avenants 1 and 2,
+ * « PC 145 » where it lists other dossiers): no passage can answer about them. The texts are normalised (normalizeForMatch).
+ */
+export function unknownDesignations(details: AskedDetails, normalizedTexts: readonly string[]): Designation[] {
+  return details.designations.filter(({ word, number }) => {
+    const given = normalizedTexts.flatMap((text) => [...text.matchAll(numberedPattern(word))].map((m) => m[1]));
+    return given.length > 0 && !given.includes(number);
+  });
 }
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */

@@ -1,8 +1,8 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { LRUCache } from 'lru-cache';
 import type { Passage } from './passage.ts';
-import { askedDetails, lacksAsked } from './asked-details.ts';
-import { terms } from '../text/french.ts';
+import { askedDetails, lacksAsked, unknownDesignations, type AskedDetails, type Designation } from './asked-details.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
@@ -13,6 +13,10 @@ import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
+/** A sigle as written: three capitals or more (digits after the first). */
+const SIGLE = /\b\p{Lu}[\p{Lu}\d]{2,}\b/gu;
+/** Words written in capitals that are no sigle of a body or a text. */
+const NOT_SIGLES: ReadonlySet<string> = new Set(['SVP', 'STP', 'ASAP', 'FYI', 'URGENT', 'SOS', 'HELP', 'MERCI', 'BONJOUR', 'QUESTION', 'TOUS', 'AIDE']);
 const RECENT_QUESTIONS = 64;
 /**
  * The authored questions whose words count as the section's own for coverage (the first ones, written closest
@@ -35,6 +39,9 @@ export class Retriever {
 
   /** Passages of the last questions asked (the same question is retrieved several times while answering it). */
   private readonly recent = new LRUCache<string, Passage[]>({ max: RECENT_QUESTIONS });
+
+  /** Each chunk's heading and text, normalised, to look for a designation in the whole base (built when first needed). */
+  private chunkTexts: string[] | undefined;
 
   /** The terms of each distinct section heading, in their order (built when first needed). */
   private headingRuns: string[][] | undefined;
@@ -92,6 +99,9 @@ export class Retriever {
     const answering = focus.length > 0 ? focus : wanted;
     const subjects = new Set(this.expander.subjects(analysed.text));
     const details = askedDetails(question);
+    // « l'avenant 3 » where the base gives avenants 1 and 2 only: no passage answers, however close.
+    // A sigle the base never uses (« l'ANCMSP ») names something it does not know: no passage answers about it either.
+    const unknownDetail = (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question);
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those words.
     const stepsWords = analysed.kind === 'steps' ? terms(analysed.kindWords ?? '') : [];
     const answeringOtherwise = withoutTerms(answering, stepsWords);
@@ -104,7 +114,7 @@ export class Retriever {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
-      const lacks = lacksAsked(details, `${chunk.section} ${chunk.text}`);
+      const lacks = unknownDetail || lacksAsked(details, `${chunk.section} ${chunk.text}`);
       const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
@@ -117,6 +127,20 @@ export class Retriever {
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);
+  }
+
+  /** Does the text write a sigle (« ANCMSP », three capitals or more) that the base never uses? */
+  private namesUnknownSigle(text: string): boolean {
+    return [...text.matchAll(SIGLE)].some(([sigle]) => {
+      const stems = terms(sigle);
+      return !NOT_SIGLES.has(sigle) && stems.length > 0 && stems.every((term) => !this.isKnown(term));
+    });
+  }
+
+  /** The question's designations (« avenant 3 ») that the whole base numbers otherwise, never so. */
+  private unknownDesignations(details: AskedDetails): Designation[] {
+    this.chunkTexts ??= this.index.chunks.map((chunk) => normalizeForMatch(`${chunk.section} ${chunk.text}`));
+    return unknownDesignations(details, this.chunkTexts);
   }
 
   /**

@@ -34,6 +34,22 @@ describe('answers from the shipped base', () => {
     expect(reply.text).toMatch(/2 ans d'expérience/);
   });
 
+  it.each([
+    'What does the Agence nationale de coordination des MSP (ANCMSP) do?',
+    "Quel est le rôle de la FNCPTS dans la validation de notre projet de santé ?",
+    "Que fait l'ANCMSP pour les coordinateurs de MSP ?",
+    'Où trouver l’avenant 3 de l’ACI des MSP ?',
+  ])('« %s » : a sigle or a numbered text the base never gives is not answered with a neighbour', async (question) => {
+    expect((await ask(question)).kind).toBe('unknown');
+  });
+
+  it.each(['Quel est le rôle de la HAS dans un protocole national ?', 'qui finance les CPTS ? URGENT svp', "L'avenant 1 de l'ACI des MSP a été publié quand ?"])(
+    '« %s » : sigles and numbers the base gives are answered',
+    async (question) => {
+      expect((await ask(question)).kind).not.toBe('unknown');
+    },
+  );
+
   it('keeps list items and paragraphs on their own lines, and cites one article when one answers', async () => {
     const reply = await ask('qui a un ordre ?');
     expect(reply.citations).toHaveLength(1);
