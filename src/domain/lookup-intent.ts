@@ -89,10 +89,10 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
 
 /**
  * Words that point back to something said before (« elle doit s'inscrire… », « s'ils ont un Ordre », « un protocole
- * pour ça ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »).
+ * pour ça ? », « pour moi ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »).
  */
 const REFERS_BACK =
-  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|ce|cet|cette|ces|son|sa|ses|leur|leurs|y|it|its|they|them|their|this|that|these|those)\b/;
+  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those)\b/;
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
@@ -106,6 +106,7 @@ function detectQuery(registries: Registries, text: string): LookupQuery | null {
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
+    missingBodyQuery(registries, n) ??
     professionQuery(registries, n, asksSomething(text)) ??
     protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
@@ -169,7 +170,7 @@ function withoutPhrases(n: string, phrases: readonly string[]): string {
 const WHICH_ONES = /\b(?:quels?|quelles?|lesquels|lesquelles|which|what)\b/;
 
 /** Words asking for a list or a count. */
-const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|what|which|how many|list|any)\b/;
+const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|y a t il|il y a|what|which|how many|list|any|is there|are there)\b/;
 /** The profession named is the one who delegates (« … comme délégant », « what can a GP delegate? »). */
 const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|ing)|\bdelegates?\b(?! to)/;
 
@@ -267,6 +268,9 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     /\b(?:protocoles?|delegations?)(?: de cooperation)?(?: nationa(?:l|ux)| loca(?:l|ux))? (?:pour|sur|concernant|contre|en cas d|en cas de) (?:la |le |les |l |un |une |des |du |d )?(.+)$/.exec(n);
   if (protocolFor?.[1]) {
     const target = protocolFor[1];
+    // « je suis orthoptiste, y a-t-il des protocoles pour moi ? »: the asker's own profession.
+    const asker = /^(?:moi|nous|me|us|mon equipe|notre equipe)\b/.test(target) ? findProfession(registries, n) : undefined;
+    if (asker) return roleOf(registries, asker, n);
     if (findForm(registries, target)) return null;
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
     const profession = findProfession(registries, target);
@@ -362,6 +366,21 @@ function formQuery(registries: Registries, n: string): LookupQuery | null {
 }
 
 /** The words of a bare question on a profession's facts, besides the profession. */
+/** « l'Ordre des ergothérapeutes », « l'URPS des psychologues »: a profession's own body, named. */
+const BODY_OF = /\b(ordres?|urps|unions? regionales?)(?: nationa\w*| regiona\w*| departementa\w*)? (?:des|du|de la|de l|de|d) (.+)$/;
+
+/**
+ * « Comment adhérer à l'Ordre des ergothérapeutes ? »: a body the profession does not have is no matter of how to
+ * join it — the registry says it has none. A body it has is left to the other readings.
+ */
+function missingBodyQuery(registries: Registries, n: string): LookupQuery | null {
+  const named = BODY_OF.exec(n);
+  const profession = named?.[2] ? firstProfession(registries, named[2]) : undefined;
+  if (!named?.[1] || !profession) return null;
+  const urps = !named[1].startsWith('ordre');
+  return (urps ? profession.urps : profession.ordre) ? null : { kind: 'profession', profession, aspect: urps ? 'urps' : 'ordre' };
+}
+
 const ASPECT_FRAME_TERMS = frameTerms('ordre ordres order urps union régionale catégorie category profession professions réglementée regulated ou pas or not oui non moi nous aussi too');
 
 /** Words naming a fact of a profession the registry holds. */

@@ -211,6 +211,26 @@ describe('faits sur une profession', () => {
     expect(text).not.toMatch(/^\*\*Oui/);
   });
 
+  it.each([
+    ['Je suis orthoptiste, y a-t-il des protocoles de coopération pour moi ?', /orthoptistes ont le rôle de délégué/],
+    ['kiné en MSP, il existe des protocoles de coopération pour nous ?', /masseurs-kinésithérapeutes ont le rôle de délégué/],
+    ['Is there any cooperation protocol for speech therapists?', /orthophonistes ont le rôle de délégué/],
+  ])('« %s » : « pour moi », « pour nous », « is there » demandent les protocoles de la profession dite', async (question, listed) => {
+    expect((await answer(question)).text).toMatch(listed);
+  });
+
+  it.each([
+    ["Comment adhérer à l'Ordre des ergothérapeutes ?", /ergothérapeutes n'ont pas d'Ordre/],
+    ["Comment s'inscrire à l'ordre des orthophonistes ?", /orthophonistes n'ont pas d'Ordre/],
+    ["l'URPS des psychologues, on la contacte comment ?", /psychologues ne figurent pas parmi les 10 professions dotées d'une URPS/],
+  ])('« %s » : l’organe d’une profession qui n’en a pas — le registre le dit', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+
+  it("« Comment s'inscrire à l'Ordre des infirmiers ? » : un Ordre qui existe est laissé aux articles", async () => {
+    expect(await ask("Comment s'inscrire à l'Ordre des infirmiers ?")).toBeNull();
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
