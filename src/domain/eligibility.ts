@@ -108,13 +108,14 @@ function asksAboutAFigure(text: string): boolean {
   return asked.some((clause) => ACT_FIGURE.test(normalizeForMatch(clause.text)));
 }
 
-/** An act and its figure (« un arrêt de travail de 8 jours », « 10 séances », « une prescription de 3 mois »). */
+/** An act and its figure (« un arrêt de travail de 8 jours », « 10 séances », « une prescription de 3 mois »); not the visits a patient had. */
 const ACT_FIGURE =
-  /\b(?:arrets?|prescriptions?|ordonnances?|seances?|renouvellements?|traitements?|consultations?|examens?|actes?|visites?|sick leave|sessions?|prescriptions?)\b(?: \w+){0,4}? (?:de |d |of )?\d+|\b\d+ (?:seances?|sessions?|consultations?|visites?|actes?)\b/;
+  /\b(?:arrets?|prescriptions?|ordonnances?|seances?|renouvellements?|traitements?|consultations?|examens?|actes?|sick leave|sessions?|prescriptions?)\b(?: \w+){0,4}? (?:de |d |of )?\d+|\b\d+ (?:seances?|sessions?|consultations?|actes?)\b/;
 
 function describesPatientFor(population: Population, patient: PatientDescription, text: string): boolean {
   if (patient.age !== undefined) return true;
   if (population.onset && patient.onsetDays !== undefined) return true;
+  if (population.homeVisits && patient.homeVisits !== undefined) return true;
   if (population.sex && patient.sex && patient.sex !== population.sex) return true;
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
@@ -141,8 +142,12 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
     if (patient.sex && patient.sex !== population.sex) fails.push(reserved);
     else if (!patient.sex) unsure.push(`le sexe du patient n'est pas précisé ; ${reserved}`);
   }
+  const visits = population.homeVisits;
+  if (visits && patient.homeVisits !== undefined && patient.homeVisits < visits.min) {
+    unsure.push(`le protocole demande au moins ${visits.min} visites à domicile du médecin l'année précédente, sauf si ${visits.otherwise}`);
+  }
   for (const condition of population.excluded) {
-    const mention = conditionMention(text, condition.words);
+    const mention = conditionMention(text, condition.words, condition.unless);
     if (mention === 'said') fails.push(`ce protocole exclut les ${condition.label}`);
     else if (mention === 'doubtful') unsure.push(`ce protocole exclut les ${condition.label} : à vérifier`);
   }

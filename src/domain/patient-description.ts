@@ -9,6 +9,8 @@ export interface PatientDescription {
   sex?: 'femme' | 'homme';
   /** How long the complaint has lasted, in days (« mal de dos depuis 2 semaines »). */
   onsetDays?: number;
+  /** Home visits the patient had (« 4 visites à domicile l'an dernier », « two home visits »). */
+  homeVisits?: number;
 }
 
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
@@ -50,6 +52,8 @@ export function describePatient(text: string): PatientDescription {
   if (age !== undefined) described.age = age;
   const onset = onsetIn(n);
   if (onset !== undefined) described.onsetDays = onset;
+  const visits = HOME_VISITS.exec(n);
+  if (visits?.[1]) described.homeVisits = numberValue(visits[1]);
   const female = namesPatient(n, FEMALE_PERSON);
   const male = namesPatient(n, MALE_PERSON);
   if (female !== male) described.sex = female ? 'femme' : 'homme';
@@ -65,6 +69,9 @@ function ageIn(n: string): number | undefined {
   }
   return undefined;
 }
+
+/** « 4 visites à domicile », « une seule visite à domicile », « two home visits ». */
+const HOME_VISITS = new RegExp(String.raw`\b(${NUMBER_PATTERN}|une|un|one)(?: seule?)? (?:visites? (?:a domicile|au domicile)|home visits?|visites? du medecin a domicile)\b`);
 
 /** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
 const ONSET = new RegExp(
@@ -110,12 +117,17 @@ export function mentionsCondition(text: string, words: readonly string[]): boole
  * How the text speaks of the condition: said, said to be absent or not at all ('absent'), or in doubt (« je ne sais
  * pas si elle a de la fièvre », « peut-être enceinte »).
  */
-export function conditionMention(text: string, words: readonly string[]): 'said' | 'doubtful' | 'absent' {
+export function conditionMention(text: string, words: readonly string[], unless: readonly string[] = []): 'said' | 'doubtful' | 'absent' {
   // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
   let mention: 'said' | 'doubtful' | 'absent' = 'absent';
   for (const member of text.split(MEMBER_BREAK)) {
     const memberWords = matchWords(member);
-    const doubted = DOUBT.test(normalizeForMatch(member));
+    // « schizophrène stabilisé » (not « non stabilisé »): the excluding form of the condition is not said, only to check.
+    const qualified = unless.some((word) => {
+      const phrase = matchWords(word);
+      return findPhrase(memberWords, phrase).some((start) => !negated(memberWords, start, start + phrase.length));
+    });
+    const doubted = qualified || DOUBT.test(normalizeForMatch(member));
     const named = words.some((word) => {
       const phrase = matchWords(word);
       return findPhrase(memberWords, phrase).some((start) => doubted || !negated(memberWords, start, start + phrase.length));

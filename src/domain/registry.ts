@@ -95,10 +95,15 @@ export const PopulationSchema = z.strictObject({
   sex: z.enum(['femme', 'homme']).optional(),
   /** A condition that admits a patient outside the age ranges (« ou adultes en situation de handicap »). */
   otherwise: z.strictObject({ label: text, words: z.array(text).min(1) }).optional(),
-  /** Conditions that exclude a patient, each with the words that name it in a question. */
-  excluded: z.array(z.strictObject({ label: text, words: z.array(text).min(1) })).default([]),
+  /**
+   * Conditions that exclude a patient, each with the words that name it in a question, and those that, said of it,
+   * leave the exclusion to be checked (« stabilisé » for « trouble psychiatrique non stabilisé »).
+   */
+  excluded: z.array(z.strictObject({ label: text, words: z.array(text).min(1), unless: z.array(text).default([]) })).default([]),
   /** How recent the complaint must be (« douleur de moins de 4 semaines »), in days. */
   onset: z.strictObject({ maxDays: z.number().positive(), label: text }).optional(),
+  /** Home visits of the doctor a patient must have had, unless another criterion (its label) admits them. */
+  homeVisits: z.strictObject({ min: z.number().int().positive(), otherwise: text }).optional(),
 });
 export type Population = z.infer<typeof PopulationSchema>;
 

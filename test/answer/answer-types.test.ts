@@ -63,6 +63,17 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask(question)).text).toMatch(verdict);
   });
 
+  it.each([
+    ["Patient de 72 ans schizophrène stabilisé, 4 visites à domicile l'an dernier : l'IDE peut le suivre avec le protocole domicile ?", /^\*\*Ça dépend\*\*[^\n]*non stabilisé : à vérifier/],
+    ['Patiente de 80 ans, bipolaire équilibrée, 5 visites à domicile : protocole domicile IDE ?', /^\*\*Ça dépend\*\*[^\n]*non stabilisé : à vérifier/],
+    ['Patient de 72 ans schizophrène non stabilisé, 4 visites à domicile : protocole domicile IDE ?', /^\*\*Non\*\*[^\n]*trouble psychiatrique non stabilisé/],
+    ['Patiente de 80 ans, bipolaire pas stabilisée, protocole domicile IDE possible ?', /^\*\*Non\*\*/],
+    ["Patiente de 85 ans, une seule visite à domicile l'an dernier : l'IDE peut la suivre dans le protocole domicile ?", /^\*\*Ça dépend\*\*[^\n]*au moins 3 visites[^\n]*IADL/],
+    ["Patient de 82 ans, 4 visites à domicile du médecin l'an dernier : protocole domicile IDE ?", /^\*\*Oui\*\*/],
+  ])('« %s » : a qualifier that lifts an exclusion, and the home visits the protocol asks for', async (question, verdict) => {
+    expect((await ask(question)).text).toMatch(verdict);
+  });
+
   it('answers Ça dépend for a pregnant patient where the sources say nothing of pregnancy', async () => {
     expect((await ask('femme enceinte de 30 ans, brulures urinaires, pas de fièvre : protocole cystite ?')).text).toMatch(/^\*\*Ça dépend\*\*[^\n]*femmes enceintes/);
     expect((await ask('femme de 30 ans, pas enceinte, brûlures, pas de fièvre : protocole cystite ?')).text).toMatch(/^\*\*Oui\*\*/);

@@ -16,6 +16,9 @@ describe('the patient a question describes', () => {
     ['ma voisine, 70 ans', { age: 70, sex: 'femme' }],
     ['my grandson, 9 years old', { age: 9, sex: 'homme' }],
     ['my aunt, 66 years old', { age: 66, sex: 'femme' }],
+    ['patient de 80 ans, 4 visites à domicile l’an dernier', { age: 80, homeVisits: 4 }],
+    ['une seule visite à domicile', { homeVisits: 1 }],
+    ['two home visits last year', { homeVisits: 2 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
