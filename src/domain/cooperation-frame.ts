@@ -23,5 +23,6 @@ export const COOPERATION_FRAME_TERMS = frameTerms(
      actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
-     implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes`,
+     implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes
+     use using utiliser`,
 );

@@ -50,6 +50,14 @@ describe('answers from the shipped base', () => {
     },
   );
 
+  it.each([
+    ['how many teleexpertise acts per patient per year are reimbursed?', /4 actes par an et par patient/],
+    ['How much is one ACI point worth?', /7 €/],
+    ['Which cooperation protocols can a nurse use in primary care (MSP)?', /infirmiers ont le rôle de délégué/],
+  ])('« %s » : everyday English words (acts, worth, use, primary care) reach the French base', async (question, said) => {
+    expect((await ask(question)).text).toMatch(said);
+  });
+
   it('keeps list items and paragraphs on their own lines, and cites one article when one answers', async () => {
     const reply = await ask('qui a un ordre ?');
     expect(reply.citations).toHaveLength(1);
