@@ -29,7 +29,8 @@ const EXCLUDED_PART = /\(([^)]*\bexclu\w*[^)]*)\)/u;
 const GENERIC_ACT_TERMS = frameTerms(
   `faire fait fais prendre charge prise appliquer applique réaliser réalise gérer gère gerer suivre suivi soigner traiter utiliser
    prescrire prescrit prescription demander demande indiquer poser pose délivrer délivre passer passe an ans année années mois
-   patient patients patiente patientes malade cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette`,
+   patient patients patiente patientes malade cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette
+   use using apply applying do doing perform performing carry take manage handle follow treat prescribe request under within`,
 );
 
 /** Two terms for the same word: a shared beginning of six letters (« anesthésie » / « anesthésiste »), or a short form (« radio »). */

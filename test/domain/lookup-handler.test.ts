@@ -231,6 +231,17 @@ describe('faits sur une profession', () => {
     expect(await ask("Comment s'inscrire à l'Ordre des infirmiers ?")).toBeNull();
   });
 
+  it.each(['Can a hospital nurse use the heart failure protocol?', 'Can a nurse apply the heart failure protocol in private practice?'])(
+    '« %s » : « use », « apply » the protocol name no act — the protocol applies there',
+    async (question) => {
+      expect((await answer(question)).text).toMatch(/^\*\*Oui, dans le cadre d'un protocole de coopération\*\*/);
+    },
+  );
+
+  it('« Can a hospital nurse do echocardiograms under the heart failure protocol? » : an act the protocol does not list is said so', async () => {
+    expect((await answer('Can a hospital nurse do echocardiograms under the heart failure protocol?')).text).toMatch(/^\*\*Le registre ne liste pas cet acte/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
