@@ -39,6 +39,8 @@ describe('answers from the shipped base', () => {
     "Quel est le rôle de la FNCPTS dans la validation de notre projet de santé ?",
     "Que fait l'ANCMSP pour les coordinateurs de MSP ?",
     'Où trouver l’avenant 3 de l’ACI des MSP ?',
+    // A fee asked where the base gives none (téléconsultation): not the téléexpertise passage without a figure.
+    'What is the fee for a teleconsultation with a GP in 2026?',
   ])('« %s » : a sigle or a numbered text the base never gives is not answered with a neighbour', async (question) => {
     expect((await ask(question)).kind).toBe('unknown');
   });
@@ -54,7 +56,9 @@ describe('answers from the shipped base', () => {
     ['how many teleexpertise acts per patient per year are reimbursed?', /4 actes par an et par patient/],
     ['How much is one ACI point worth?', /7 €/],
     ['Which cooperation protocols can a nurse use in primary care (MSP)?', /infirmiers ont le rôle de délégué/],
-  ])('« %s » : everyday English words (acts, worth, use, primary care) reach the French base', async (question, said) => {
+    ["what's the fee for a tele-expertise in 2026?", /23 €/],
+    ['What is the price of the RQD?', /10 €/],
+  ])('« %s » : everyday English words (acts, worth, use, primary care, fee, price) reach the French base', async (question, said) => {
     expect((await ask(question)).text).toMatch(said);
   });
 
