@@ -35,6 +35,14 @@ describe('answers from the shipped base', () => {
   });
 
   it.each([
+    "quelles conditions pour qu'une IDE soit déléguée dans le protocole sutures ?",
+    'les prérequis pour être déléguée dans le protocole sutures ?',
+    'sutures aux urgences : quelles exigences pour l’IDE déléguée ?',
+  ])('« %s » : conditions, prérequis, exigences name the same thing', async (question) => {
+    expect((await ask(question)).citations[0]?.section).toMatch(/^Formation exigée pour le protocole sutures/);
+  });
+
+  it.each([
     'What does the Agence nationale de coordination des MSP (ANCMSP) do?',
     "Quel est le rôle de la FNCPTS dans la validation de notre projet de santé ?",
     "Que fait l'ANCMSP pour les coordinateurs de MSP ?",
