@@ -207,7 +207,7 @@ function withoutNames(n: string, profession: Profession): string {
  * « TROD, ça signifie quoi ? », « c'est quoi le sigle ACI », « que veut dire GCS ? », « what does CPTS stand for? »:
  * the sigle stands right before or right after the words that ask what it means (not « ça signifie quoi pour l'IDE »).
  */
-const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signification|designe|stands? for|means?|meaning)`;
+const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signification|designe|(?:(?:l|le|un|une) )?(?:acronyme|sigle|abreviation) de quoi|stands? for|means?|meaning)`;
 const SIGLE_BEFORE = new RegExp(String.raw`(?:^|\s)([a-z0-9]+)(?: ca| cela| c est| au juste)?(?: qu est ce que ca)? ${MEANING}\b`);
 const SIGLE_AFTER = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|does)(?: (?:le|la|les|l|du|de|d|des|the|sigle|acronyme))* ([a-z0-9]+)\b`);
 

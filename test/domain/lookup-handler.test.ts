@@ -242,6 +242,13 @@ describe('faits sur une profession', () => {
     expect((await answer('Can a hospital nurse do echocardiograms under the heart failure protocol?')).text).toMatch(/^\*\*Le registre ne liste pas cet acte/);
   });
 
+  it.each([
+    ["PAERPA c'est l'acronyme de quoi ? je le vois partout dans nos vieux docs d'avant le DAC", /personnes âgées en risque de perte d'autonomie/i],
+    ["ROR c'est le sigle de quoi ?", /ressources/],
+  ])('« %s » : « l’acronyme / le sigle de quoi » demande le développement', async (question, expansion) => {
+    expect((await answer(question)).text).toMatch(expansion);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
