@@ -281,7 +281,12 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     return { kind: 'act', act: target, explicit: true };
   }
   const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
-  if (who?.[1]) return { kind: 'act', act: bareAct(who[1]), explicit: false };
+  if (who?.[1]) {
+    // « … fait-elle partie des professions qui peuvent y participer ? » asks whether it may take part, names no act.
+    if (!JOINING.test(who[1])) return { kind: 'act', act: bareAct(who[1]), explicit: false };
+    const named = findProfession(registries, n);
+    return named ? { kind: 'profession', profession: named, aspect: 'cooperation' } : null;
+  }
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
   if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ONES.test(n) || /\bquoi\b/.test(n));
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb.
@@ -289,6 +294,9 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   const named = canEnglish?.[1] ? findProfession(registries, canEnglish[1]) : undefined;
   return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named), false) : null;
 }
+
+/** Taking part, and nothing more (« y participer », « en faire partie », « take part »). */
+const JOINING = /^(?:y |en )?(?:participer|prendre part|entrer|faire partie|etre partie prenante|take part|participate|join)\b(?: (?:a|au|aux|dans|in|to) (?:un |une |des |le |la |les |a |the )?(?:protocoles?|protocols?|cooperation)\b(?: de cooperation)?)?\s*$/;
 
 /** Words on how a profession takes part in cooperation rather than on an act (« … être délégant ? », « … a protocol? »). */
 const TAKING_PART = /\bprotocoles?\b|\bprotocols?\b|\bcooperation\b|\bcoop\b|\bdelegu\w*|\bdelegant\w*|\bdelegat\w*/;

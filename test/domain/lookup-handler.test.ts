@@ -249,6 +249,13 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(expansion);
   });
 
+  it.each([
+    'Les sages-femmes font-elles partie des professions qui peuvent y participer ?',
+    'les orthophonistes sont parmi ceux qui peuvent participer à un protocole de coopération ?',
+  ])('« %s » : « qui peuvent y participer » demande si la profession peut prendre part, pas un acte', async (question) => {
+    expect((await answer(question)).text).toMatch(/^\*\*Oui\*\* : les (?:sages-femmes|orthophonistes) peuvent être délégants ou délégués/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
