@@ -2,7 +2,7 @@ import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
-import { findForm, findProfession, firstProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import { findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
 import { describePatient } from './patient-description.ts';
@@ -47,7 +47,7 @@ const has = (text: string, pattern: RegExp) => pattern.test(text);
 const CATEGORY_PHRASES: readonly [ProfessionCategory, RegExp][] = [
   ['medicale', /\bprofessions? medicales?\b/],
   ['pharmacie', /\bprofessions? de (?:la )?pharmacie\b/],
-  ['auxiliaire-medical', /\bauxiliaires? medica(?:l|ux)\b/],
+  ['auxiliaire-medical', /\bauxiliaires? medica(?:l|ux)\b|\bparamedica(?:l|ux|le|les)\b|\ballied health\b/],
   ['non-reglementee', /\bprofessions? (?:de sante )?non reglementees?\b/],
 ];
 
@@ -389,6 +389,9 @@ function missingBodyQuery(registries: Registries, n: string): LookupQuery | null
   return (urps ? profession.urps : profession.ordre) ? null : { kind: 'profession', profession, aspect: urps ? 'urps' : 'ordre' };
 }
 
+/** A subject pronoun (« elle compte… », « a-t-elle… »), not an impersonal one (« il y a », « il faut »), on normalised text. */
+const SUBJECT_PRONOUN = /\b(?:il|elle|ils|elles)\b(?! (?:y a|faut|existe)\b)/;
+
 const ASPECT_FRAME_TERMS = frameTerms('ordre ordres order urps union régionale catégorie category profession professions réglementée regulated ou pas or not oui non moi nous aussi too');
 
 /** Words naming a fact of a profession the registry holds. */
@@ -398,7 +401,9 @@ const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categor
 function professionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
   let rest = n;
   for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
-  const profession = firstProfession(registries, rest);
+  // « on a 2 MG et une psychologue, elle compte comme paramédicale ? »: a pronoun that asks points to the profession named just before it.
+  const pronoun = SUBJECT_PRONOUN.exec(rest);
+  const profession = (pronoun ? lastProfession(registries, rest.slice(0, pronoun.index)) : undefined) ?? firstProfession(registries, rest);
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.

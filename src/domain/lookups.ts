@@ -23,23 +23,26 @@ export function findProfession(registries: Registries, text: string): Profession
 
 /** The profession named first in the text (the subject of « elle doit s'inscrire à un Ordre comme les kinés ? »), its longest name winning. */
 export function firstProfession(registries: Registries, text: string): Profession | undefined {
+  return namedAt(registries, text, 'first');
+}
+
+/** The profession named last in the text (what « elle » points back to in « on a 2 MG et une psychologue, elle… »). */
+export function lastProfession(registries: Registries, text: string): Profession | undefined {
+  return namedAt(registries, text, 'last');
+}
+
+/** The first or last profession named, a name inside a longer one (« pharmacie » in « préparateurs en pharmacie ») not counting apart. */
+function namedAt(registries: Registries, text: string, which: 'first' | 'last'): Profession | undefined {
   const words = matchWords(text);
-  let best: Profession | undefined;
-  let bestStart = Number.POSITIVE_INFINITY;
-  let bestLength = 0;
-  for (const profession of registries.professions) {
-    for (const name of namesOf(profession)) {
-      const nameWords = matchWords(name);
-      const start = findPhrase(words, nameWords)[0];
-      if (start === undefined) continue;
-      if (start < bestStart || (start === bestStart && nameWords.length > bestLength)) {
-        best = profession;
-        bestStart = start;
-        bestLength = nameWords.length;
-      }
-    }
-  }
-  return best;
+  const spans = registries.professions.flatMap((profession) =>
+    namesOf(profession).flatMap((name) => {
+      const length = matchWords(name).length;
+      return findPhrase(words, matchWords(name)).map((start) => ({ profession, start, end: start + length }));
+    }),
+  );
+  const whole = spans.filter((span) => !spans.some((other) => other.end - other.start > span.end - span.start && other.start <= span.start && span.end <= other.end));
+  whole.sort((a, b) => (which === 'first' ? a.start - b.start : b.start - a.start) || b.end - b.start - (a.end - a.start));
+  return whole[0]?.profession;
 }
 
 /** The coordinated-practice form named in the text (acronym, name or variant). */

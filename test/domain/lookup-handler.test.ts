@@ -256,6 +256,14 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(/^\*\*Oui\*\* : les (?:sages-femmes|orthophonistes) peuvent être délégants ou délégués/);
   });
 
+  it.each([
+    ['sage-femme c’est « paramédical » comme les infirmières ?', /^\*\*Non\*\* : les sages-femmes ne relèvent pas de la catégorie « auxiliaires médicaux »/],
+    ['les kinés c’est du paramédical ?', /^\*\*Oui\*\* : les masseurs-kinésithérapeutes relèvent de la catégorie « auxiliaires médicaux »/],
+    ['on a 2 MG et une psychologue, elle compte comme paramédicale ?', /^\*\*Non\*\* : les psychologues ne relèvent pas/],
+  ])('« %s » : « paramédical » est la catégorie des auxiliaires médicaux', async (question, verdict) => {
+    expect((await answer(question)).text).toMatch(verdict);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
