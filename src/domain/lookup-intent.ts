@@ -107,7 +107,7 @@ function detectQuery(registries: Registries, text: string): LookupQuery | null {
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
     missingBodyQuery(registries, n) ??
-    professionQuery(registries, n, asksSomething(text)) ??
+    professionQuery(registries, n.replace(SEQUENCE, ' '), asksSomething(text)) ??
     protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
 }
@@ -389,6 +389,9 @@ function missingBodyQuery(registries: Registries, n: string): LookupQuery | null
   return (urps ? profession.urps : profession.ordre) ? null : { kind: 'profession', profession, aspect: urps ? 'urps' : 'ordre' };
 }
 
+/** « dans quel ordre », « in what order »: an order of steps, not a profession's Ordre (normalised text). */
+const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\bordre (?:chronologique|des etapes|de priorite)\b|\b(?:what|which|right) order\b/g;
+
 /** A subject pronoun (« elle compte… », « a-t-elle… »), not an impersonal one (« il y a », « il faut »), on normalised text. */
 const SUBJECT_PRONOUN = /\b(?:il|elle|ils|elles)\b(?! (?:y a|faut|existe)\b)/;
 
@@ -402,8 +405,10 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   let rest = n;
   for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
   // « on a 2 MG et une psychologue, elle compte comme paramédicale ? »: a pronoun that asks points to the profession named just before it.
+  // A pronoun first (a follow-up, its earlier question after it) points to that question's last profession.
   const pronoun = SUBJECT_PRONOUN.exec(rest);
-  const profession = (pronoun ? lastProfession(registries, rest.slice(0, pronoun.index)) : undefined) ?? firstProfession(registries, rest);
+  const before = pronoun ? rest.slice(0, pronoun.index) : undefined;
+  const profession = (before !== undefined ? lastProfession(registries, terms(before).length > 0 ? before : rest) : undefined) ?? firstProfession(registries, rest);
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.

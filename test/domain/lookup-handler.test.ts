@@ -264,6 +264,14 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(verdict);
   });
 
+  it.each([
+    'On est deux généralistes avec un kiné. Par quoi commencer pour monter une MSP, et dans quel ordre faire les choses ?',
+    'les étapes pour créer une MSP avec notre infirmière, dans le bon ordre ?',
+    'In what order should a GP and a nurse do the steps to open an MSP?',
+  ])('« %s » : « dans quel ordre » est un ordre d’étapes, pas l’Ordre d’une profession', async (question) => {
+    expect((await ask(question))?.text ?? '').not.toMatch(/ont un Ordre|n'ont pas d'Ordre/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
