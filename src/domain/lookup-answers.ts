@@ -166,8 +166,8 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
       if (check.kind === 'unlisted') {
         return compose(`**Le registre ne liste pas cet acte** parmi ceux que le protocole ${name} délègue aux ${profession.plural} (${actsText(applying)}) : vérifiez le texte du protocole.`, blocks([applying]), true);
       }
-      // The acts delegated, for what was asked to be checked against them.
-      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, blocks(own, { acts: true }), true);
+      // The acts delegated, for what was asked to be checked against them; several protocols in short, so that all show.
+      return compose(`**Oui, dans le cadre d'un protocole de coopération** où les ${profession.plural} sont délégués :`, blocks(own, { acts: true, short: own.length > 1 }), true);
     }
     const shown = own.length > 0 ? own : found;
     return compose(
