@@ -92,7 +92,7 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
  * pour ça ? », « pour moi ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »).
  */
 const REFERS_BACK =
-  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those)\b/;
+  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those)\b/;
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
@@ -106,7 +106,7 @@ function detectQuery(registries: Registries, text: string): LookupQuery | null {
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
-    missingBodyQuery(registries, n) ??
+    missingBodyQuery(registries, n.replace(SEQUENCE, ' ')) ??
     professionQuery(registries, n.replace(SEQUENCE, ' '), asksSomething(text)) ??
     protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
@@ -172,7 +172,7 @@ const WHICH_ONES = /\b(?:quels?|quelles?|lesquels|lesquelles|which|what)\b/;
 /** Words asking for a list or a count. */
 const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|y a t il|il y a|what|which|how many|list|any|is there|are there)\b/;
 /** The profession named is the one who delegates (« … comme délégant », « what can a GP delegate? »). */
-const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|ing)|\bdelegates?\b(?! to)/;
+const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|ing)|(?<!\b(?:as|the|a|be|are|being) )\bdelegates?\b(?! to)/;
 
 /**
  * « je suis kiné en MSP, quels protocoles de coop existent pour moi ? », « How many national protocols exist for
@@ -288,12 +288,15 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     return named ? { kind: 'profession', profession: named, aspect: 'cooperation' } : null;
   }
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
-  if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ONES.test(n) || /\bquoi\b/.test(n));
+  if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ACTS.test(n));
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb.
   const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);
   const named = canEnglish?.[1] ? findProfession(registries, canEnglish[1]) : undefined;
   return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named), false) : null;
 }
+
+/** « … prescrire quoi ? », « quels médicaments … ? »: which acts (not « dans quel protocole … ? »). */
+const WHICH_ACTS = /\bquoi\b|\b(?:quels?|quelles?|which|what) (?:actes?|medicaments?|traitements?|examens?|soins?|prescriptions?|acts?|drugs?|medicines?|treatments?|tests?)\b/;
 
 /** Taking part, and nothing more (« y participer », « en faire partie », « take part »). */
 const JOINING = /^(?:y |en )?(?:participer|prendre part|entrer|faire partie|etre partie prenante|take part|participate|join)\b(?: (?:a|au|aux|dans|in|to) (?:un |une |des |le |la |les |a |the )?(?:protocoles?|protocols?|cooperation)\b(?: de cooperation)?)?\s*$/;
@@ -389,8 +392,8 @@ function missingBodyQuery(registries: Registries, n: string): LookupQuery | null
   return (urps ? profession.urps : profession.ordre) ? null : { kind: 'profession', profession, aspect: urps ? 'urps' : 'ordre' };
 }
 
-/** « dans quel ordre », « in what order »: an order of steps, not a profession's Ordre (normalised text). */
-const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\bordre (?:chronologique|des etapes|de priorite)\b|\b(?:what|which|right) order\b/g;
+/** « dans quel ordre », « l'ordre de mission », « in what order »: an order, not a profession's Ordre (« l'Ordre des … ») (normalised text). */
+const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\bordres? (?:chronologique|de|d) \w+|\b(?:what|which|right) order\b/g;
 
 /** A subject pronoun (« elle compte… », « a-t-elle… »), not an impersonal one (« il y a », « il faut »), on normalised text. */
 const SUBJECT_PRONOUN = /\b(?:il|elle|ils|elles)\b(?! (?:y a|faut|existe)\b)/;

@@ -29,8 +29,9 @@ const AGE = [
   new RegExp(String.raw`\b${PERSON}(?: \w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
-  // « elle a 15 ans », « she is 15 » — not « il a 2 ans d'expérience ».
-  new RegExp(String.raw`\b(?:il|elle|he|she|he s|she s)(?: a| is| has)? (\d{1,3}) ?${UNIT}?\b(?! (?:d experience|d exercice|de metier|de pratique|of experience|of practice))`),
+  // « elle a 15 ans », « she is 15 », « il 80 ans » — not « il a 2 ans d'expérience », nor « permet-il 10 visites ».
+  new RegExp(String.raw`\b(?:(?:il|elle) a|(?:he|she) (?:is|has)|he s|she s) (\d{1,3})(?! ?${UNIT}? (?:d experience|d exercice|de metier|de pratique|of experience|of practice))(?: ?${UNIT})?\b`),
+  new RegExp(String.raw`\b(?:il|elle|he|she) (\d{1,3}) ?(?:ans?|years?)\b`),
 ];
 
 const AGE_UNITS: readonly [RegExp, number][] = [
@@ -53,7 +54,7 @@ export function describePatient(text: string): PatientDescription {
   const onset = onsetIn(n);
   if (onset !== undefined) described.onsetDays = onset;
   const visits = HOME_VISITS.exec(n);
-  if (visits?.[1]) described.homeVisits = numberValue(visits[1]);
+  if (visits?.[1]) described.homeVisits = /^(?:aucune|no)$/.test(visits[1]) ? 0 : numberValue(visits[1]);
   const female = namesPatient(n, FEMALE_PERSON);
   const male = namesPatient(n, MALE_PERSON);
   if (female !== male) described.sex = female ? 'femme' : 'homme';
@@ -70,8 +71,10 @@ function ageIn(n: string): number | undefined {
   return undefined;
 }
 
-/** « 4 visites à domicile », « une seule visite à domicile », « two home visits ». */
-const HOME_VISITS = new RegExp(String.raw`\b(${NUMBER_PATTERN}|une|un|one)(?: seule?)? (?:visites? (?:a domicile|au domicile)|home visits?|visites? du medecin a domicile)\b`);
+/** The doctor's home visits in the past year (« 4 visites à domicile du médecin », « aucune visite à domicile l'an dernier »), not a nurse's to come. */
+const HOME_VISITS = new RegExp(
+  String.raw`\b(${NUMBER_PATTERN}|une|un|one|aucune|no)(?: seule?)? (?:visites? (?:a domicile|au domicile)|home visits?|visites? du medecin a domicile)\b(?=.*\b(?:medecin|generaliste|mg|doctor|gp|l an dernier|l annee (?:derniere|passee|precedente)|last year|past year|depuis un an)\b)`,
+);
 
 /** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
 const ONSET = new RegExp(
@@ -120,23 +123,33 @@ export function mentionsCondition(text: string, words: readonly string[]): boole
 export function conditionMention(text: string, words: readonly string[], unless: readonly string[] = []): 'said' | 'doubtful' | 'absent' {
   // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
   let mention: 'said' | 'doubtful' | 'absent' = 'absent';
-  for (const member of text.split(MEMBER_BREAK)) {
-    const memberWords = matchWords(member);
-    // « schizophrène stabilisé » (not « non stabilisé »): the excluding form of the condition is not said, only to check.
-    const qualified = unless.some((word) => {
+  const members = text.split(MEMBER_BREAK).map((member) => ({ member, words: matchWords(member) }));
+  for (const [index, { member, words: memberWords }] of members.entries()) {
+    const doubted = DOUBT.test(normalizeForMatch(member));
+    const named = words.flatMap((word) => {
       const phrase = matchWords(word);
-      return findPhrase(memberWords, phrase).some((start) => !negated(memberWords, start, start + phrase.length));
+      return findPhrase(memberWords, phrase)
+        .filter((start) => doubted || !negated(memberWords, start, start + phrase.length))
+        .map((start) => start + phrase.length);
     });
-    const doubted = qualified || DOUBT.test(normalizeForMatch(member));
-    const named = words.some((word) => {
-      const phrase = matchWords(word);
-      return findPhrase(memberWords, phrase).some((start) => doubted || !negated(memberWords, start, start + phrase.length));
+    if (named.length === 0) continue;
+    // « schizophrène stabilisé », « bipolaire, équilibré sous lithium », « (stabilisé) » — not « non stabilisé », nor
+    // « stable sur le plan cardiaque mais schizophrène décompensé »: the excluding form of the condition is only to check.
+    const after = (end: number) => [...memberWords.slice(end, end + QUALIFIER_REACH), ...(end === memberWords.length ? (members[index + 1]?.words.slice(0, 1) ?? []) : [])];
+    const qualified = named.some((end) => {
+      const window = after(end);
+      return window.some((word, i) => unless.some((qualifier) => matchWords(qualifier).join(' ') === word) && !window.slice(Math.max(0, i - 2), i).some((w) => UNQUALIFYING.has(w)));
     });
-    if (named && doubted) mention = 'doubtful';
-    else if (named) return 'said';
+    if (doubted || qualified) mention = 'doubtful';
+    else return 'said';
   }
   return mention;
 }
+
+/** How many words after a condition its qualifier may stand (« schizophrène bien stabilisé »). */
+const QUALIFIER_REACH = 3;
+/** Words that turn a qualifier around (« non stabilisé », « pas encore stabilisé », « mal équilibré »). */
+const UNQUALIFYING: ReadonlySet<string> = new Set(['non', 'pas', 'plus', 'mal', 'peu', 'jamais', 'not', 'poorly', 'un']);
 
 /** Words that put what follows in doubt. */
 const DOUBT = /\b(?:je ne sais pas si|on ne sait pas si|sais pas si|pas sur(?:e)? qu|peut etre|eventuellement|possiblement|not sure|maybe|perhaps|possibly|unsure)\b/;

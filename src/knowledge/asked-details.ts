@@ -105,7 +105,8 @@ function regionsIn(text: string, normalized = normalizeForMatch(text)): string[]
 }
 
 export function askedDetails(question: string): AskedDetails {
-  const n = normalizeForMatch(question);
+  // « 10 € », « 20 % » measure: the signs are said in words before normalising drops them.
+  const n = normalizeForMatch(question.replace(/(\d)\s*€/gu, '$1 euros').replace(/(\d)\s*%/gu, '$1 pour cent'));
   const designations: Designation[] = [];
   for (const match of n.matchAll(DESIGNATION)) {
     const [, word, number] = match;

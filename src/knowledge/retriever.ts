@@ -13,10 +13,11 @@ import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
 const CANDIDATES = 20;
-/** A sigle as written: three capitals or more (digits after the first). */
-const SIGLE = /\b\p{Lu}[\p{Lu}\d]{2,}\b/gu;
-/** Words written in capitals that are no sigle of a body or a text. */
-const NOT_SIGLES: ReadonlySet<string> = new Set(['SVP', 'STP', 'ASAP', 'FYI', 'URGENT', 'SOS', 'HELP', 'MERCI', 'BONJOUR', 'QUESTION', 'TOUS', 'AIDE']);
+/**
+ * A sigle named as a thing (« l'ANCMSP », « de la FNCPTS », « (ANCMSP) », « the ANCMSP »): three capitals or more after
+ * an article or a bracket — not a word shouted (« IMPORTANT : »), nor a surname (« Mme MARTIN »).
+ */
+const SIGLE = /(?:\b(?:l|d)['’]|\b(?:le|la|les|du|des|au|aux|de|the|of|a|an)\s+|\()(\p{Lu}{3,})(?![\p{L}\d])/gu;
 const RECENT_QUESTIONS = 64;
 /**
  * The authored questions whose words count as the section's own for coverage (the first ones, written closest
@@ -131,9 +132,9 @@ export class Retriever {
 
   /** Does the text write a sigle (« ANCMSP », three capitals or more) that the base never uses? */
   private namesUnknownSigle(text: string): boolean {
-    return [...text.matchAll(SIGLE)].some(([sigle]) => {
+    return [...text.matchAll(SIGLE)].some(([, sigle = '']) => {
       const stems = terms(sigle);
-      return !NOT_SIGLES.has(sigle) && stems.length > 0 && stems.every((term) => !this.isKnown(term));
+      return stems.length > 0 && stems.every((term) => !this.isKnown(term));
     });
   }
 

@@ -68,6 +68,12 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     ['Patiente de 80 ans, bipolaire équilibrée, 5 visites à domicile : protocole domicile IDE ?', /^\*\*Ça dépend\*\*[^\n]*non stabilisé : à vérifier/],
     ['Patient de 72 ans schizophrène non stabilisé, 4 visites à domicile : protocole domicile IDE ?', /^\*\*Non\*\*[^\n]*trouble psychiatrique non stabilisé/],
     ['Patiente de 80 ans, bipolaire pas stabilisée, protocole domicile IDE possible ?', /^\*\*Non\*\*/],
+    ['Patient de 72 ans schizophrène, stabilisé : protocole domicile IDE ?', /^\*\*Ça dépend\*\*/],
+    ['Patient de 72 ans schizophrène (stabilisé) : protocole domicile IDE ?', /^\*\*Ça dépend\*\*/],
+    ['Patiente de 80 ans, bipolaire, équilibrée sous lithium : protocole domicile IDE ?', /^\*\*Ça dépend\*\*/],
+    ['Patient de 75 ans stable sur le plan cardiaque mais schizophrène décompensé : protocole domicile IDE ?', /^\*\*Non\*\*/],
+    ['Patient de 72 ans schizophrène pas encore stabilisé : protocole domicile IDE ?', /^\*\*Non\*\*/],
+    ["Le protocole domicile permet-il 10 visites à domicile par l'infirmière ?", /^(?!\*\*(?:Non|Oui)\*\* : (?:à|ce patient))/],
     ["Patiente de 85 ans, une seule visite à domicile l'an dernier : l'IDE peut la suivre dans le protocole domicile ?", /^\*\*Ça dépend\*\*[^\n]*au moins 3 visites[^\n]*IADL/],
     ["Patient de 82 ans, 4 visites à domicile du médecin l'an dernier : protocole domicile IDE ?", /^\*\*Oui\*\*/],
   ])('« %s » : a qualifier that lifts an exclusion, and the home visits the protocol asks for', async (question, verdict) => {

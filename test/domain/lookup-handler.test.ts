@@ -272,6 +272,23 @@ describe('faits sur une profession', () => {
     expect((await ask(question))?.text ?? '').not.toMatch(/ont un Ordre|n'ont pas d'Ordre/);
   });
 
+  it.each([
+    ["Le kiné de la MSP dit que oui. Est-ce qu'un psychologue peut être délégué ?", /^\*\*Non\*\* : les psychologues/],
+    ["Une aide-soignante m'a posé la question. Est-ce qu'un assistant dentaire peut être délégué ?", /assistants dentaires/],
+    ['Dans quel protocole le kiné peut-il prescrire un arrêt de travail ?', /Entorse[\s\S]*Lombalgie/],
+    ['Which protocols have nurses as delegates?', /infirmiers ont le rôle de délégué/],
+    ['In which protocols can a physiotherapist be the delegate?', /masseurs-kinésithérapeutes ont le rôle de délégué/],
+  ])('« %s » : relu après la revue (est-ce que, quel protocole, delegates)', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+
+  it.each(["L'ordre de mission des psychologues est-il obligatoire ?", "Quel est l'ordre d'intervention des psychologues dans la MSP ?"])(
+    '« %s » : « l’ordre de … » n’est pas l’Ordre d’une profession',
+    async (question) => {
+      expect((await ask(question))?.text ?? '').not.toMatch(/n'ont pas d'Ordre/);
+    },
+  );
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });

@@ -17,7 +17,12 @@ describe('the patient a question describes', () => {
     ['my grandson, 9 years old', { age: 9, sex: 'homme' }],
     ['my aunt, 66 years old', { age: 66, sex: 'femme' }],
     ['patient de 80 ans, 4 visites à domicile l’an dernier', { age: 80, homeVisits: 4 }],
-    ['une seule visite à domicile', { homeVisits: 1 }],
+    ["une seule visite à domicile l'an dernier", { homeVisits: 1 }],
+    ["aucune visite à domicile du médecin l'an dernier", { homeVisits: 0 }],
+    ["Le protocole domicile permet-il 10 visites à domicile par l'infirmière ?", {}],
+    ["L'infirmière peut-elle faire 2 visites à domicile par mois ?", {}],
+    ["il a 2 ans d'expérience", {}],
+    ['elle a 15 ans', { age: 15 }],
     ['two home visits last year', { homeVisits: 2 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);

@@ -53,7 +53,14 @@ describe('answers from the shipped base', () => {
     expect((await ask(question)).kind).toBe('unknown');
   });
 
-  it.each(['Quel est le rôle de la HAS dans un protocole national ?', 'qui finance les CPTS ? URGENT svp', "L'avenant 1 de l'ACI des MSP a été publié quand ?"])(
+  it.each([
+    'Quel est le rôle de la HAS dans un protocole national ?',
+    'qui finance les CPTS ? URGENT svp',
+    "L'avenant 1 de l'ACI des MSP a été publié quand ?",
+    'IMPORTANT : c’est quoi une SISA ?',
+    'BONSOIR, combien vaut un point ACI ?',
+    'Le point ACI vaut 10 € ?',
+  ])(
     '« %s » : sigles and numbers the base gives are answered',
     async (question) => {
       expect((await ask(question)).kind).not.toBe('unknown');
