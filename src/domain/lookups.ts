@@ -1,3 +1,4 @@
+import { normalizeForMatch } from '../text/french.ts';
 import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type DatedFact, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
@@ -75,9 +76,14 @@ export function professionNamed(registries: Registries, listed: string, asked: s
   return lineage(registries, listed).includes(asked);
 }
 
+/** « mal au », « mal à la », « mal aux » before a body part (normalised text). */
+const ACHE_OF = /\bmal (?:au|a la|a l|aux) /g;
+
 /** Protocols whose keywords (lay words and synonyms included) appear in the text, best match first. */
 export function matchProtocolsByActs(registries: Registries, text: string): Protocol[] {
-  const variants = [text, ...createThesaurus(registries).expand(text)].map(matchWords);
+  // « mal au dos », « mal à la gorge » say « mal de dos », « mal de gorge »: the complaint named as the keywords name it.
+  const complaint = normalizeForMatch(text).replace(ACHE_OF, 'mal de ');
+  const variants = [text, complaint, ...createThesaurus(registries).expand(text)].map(matchWords);
   const scored = registries.protocols
     .map((protocol, order) => ({
       protocol,

@@ -31,6 +31,14 @@ describe('findProfession', () => {
 });
 
 describe('matchProtocolsByActs', () => {
+
+  it.each([
+    ['mal au dos depuis 3 jours', 'lombalgie-aigue'],
+    ['elle a mal à la gorge', 'odynophagie'],
+    ["j'ai mal a la gorge", 'odynophagie'],
+  ])('« %s » : « mal au / à la … » names the complaint as « mal de … » does', (text, id) => {
+    expect(matchProtocolsByActs(registries, text)[0]?.id).toBe(id);
+  });
   it.each([
     ['suturer une plaie', 'sutures-plaies-urgences'],
     ['angine', 'odynophagie'],
