@@ -83,8 +83,11 @@ function withoutPatient(query: LookupQuery | null, text: string): LookupQuery | 
 function askedFirst(registries: Registries, text: string): LookupQuery | null {
   const clauses = analyseQuestion(text).clauses.filter((clause) => !clause.earlier);
   const asking = clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' ');
-  const standsAlone = asking !== '' && !REFERS_BACK.test(normalizeForMatch(asking));
-  return (standsAlone && asking.length < text.length ? detectQuery(registries, asking) : null) ?? detectQuery(registries, text);
+  const standsAlone = asking !== '' && asking.length < text.length && !REFERS_BACK.test(normalizeForMatch(asking));
+  const alone = standsAlone ? detectQuery(registries, asking) : null;
+  // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
+  if (!alone && standsAlone && analyseQuestion(asking).kind === 'definition') return null;
+  return alone ?? detectQuery(registries, text);
 }
 
 /**

@@ -289,6 +289,17 @@ describe('faits sur une profession', () => {
     },
   );
 
+  it.each(["C'est quoi un protocole de coopération ? Je suis orthophoniste.", "What is a delegate? I'm a nurse."])(
+    '« %s » : une définition demandée, quelle que soit la profession de qui la demande, n’est pas une liste du registre',
+    async (question) => {
+      expect(await ask(question)).toBeNull();
+    },
+  );
+
+  it('« Je suis kiné en MSP. Quels protocoles de coopération existent ? » : la profession dite avant la question reste celle demandée', async () => {
+    expect((await answer('Je suis kiné en MSP. Quels protocoles de coopération existent ?')).text).toMatch(/masseurs-kinésithérapeutes ont le rôle de délégué/);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
