@@ -143,8 +143,13 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
   const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
   // « un kiné peut-il faire une infiltration dans un protocole ? »: the registry is the list of protocols, and its
   // « none » for a profession and an act is the answer.
-  if (found.length === 0) return profession ? { ...noMatch(`${THE_ACT} par les ${profession.plural}`), confident: true } : noMatch(THE_ACT);
   const blocks = (protocols: readonly Protocol[], options: BlockOptions = {}) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today, options));
+  if (found.length === 0) {
+    // « le kiné peut prescrire quoi ? » without a protocol named: the acts of each protocol the profession applies.
+    const theirs = which && profession ? protocolsForDelegue(registries, profession.id).filter(inForce) : [];
+    if (profession && theirs.length > 0) return compose(`**Ce que le registre liste pour les ${profession.plural}**, protocole par protocole :`, blocks(theirs, { acts: true, short: true }), true);
+    return profession ? { ...noMatch(`${THE_ACT} par les ${profession.plural}`), confident: true } : noMatch(THE_ACT);
+  }
   if (profession) {
     const own = found.filter((protocol) => protocol.delegues.some((id) => professionCovers(registries, id, profession.id)));
     const applying = own.find(inForce);

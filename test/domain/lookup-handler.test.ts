@@ -300,6 +300,15 @@ describe('faits sur une profession', () => {
     expect((await answer('Je suis kiné en MSP. Quels protocoles de coopération existent ?')).text).toMatch(/masseurs-kinésithérapeutes ont le rôle de délégué/);
   });
 
+  it.each(['le kine peut prescrire quoi ?', 'quels médicaments le kiné peut prescrire ?'])(
+    '« %s » : sans protocole nommé, les actes de chaque protocole de la profession',
+    async (question) => {
+      const { text } = await answer(question);
+      expect(text).toMatch(/^\*\*Ce que le registre liste pour les masseurs-kinésithérapeutes\*\*, protocole par protocole/);
+      expect(text).toMatch(/Entorse[\s\S]*Actes :[\s\S]*Lombalgie/);
+    },
+  );
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
