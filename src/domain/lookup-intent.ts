@@ -1,6 +1,6 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, CONTENT_WORDS, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
@@ -133,7 +133,7 @@ function comparedQuery(registries: Registries, text: string): LookupQuery | null
 }
 
 /** Interrogative words asking for content rather than a yes or a no (« il dit quoi ? », « quel arrêté ? »). */
-const ASKS_CONTENT = /\b(?:quoi|que dit|quel|quelle|quels|quelles|comment|combien|pourquoi|quand|what|which|how|why|when|where)\b/;
+const ASKS_CONTENT = wordsPattern([...CONTENT_WORDS, 'que dit', 'quand', 'when']);
 
 /** Words asking whether a protocol is national, authorised, in force. */
 const ASKS_STATUS = /\b(?:nationa(?:l|ux|le|les)|autorise\w*|en vigueur|valide\w*|officiel\w*|reconnu\w*|authori[sz]ed|official)\b/;
@@ -170,10 +170,10 @@ function withoutPhrases(n: string, phrases: readonly string[]): string {
 }
 
 /** Words asking which ones. */
-const WHICH_ONES = /\b(?:quels?|quelles?|lesquels|lesquelles|which|what)\b/;
+const WHICH_ONES = wordsPattern(WHICH_WORDS);
 
 /** Words asking for a list or a count. */
-const ASKS_WHICH = /\b(?:que|quoi|quels?|quelles?|lesquels|lesquelles|combien|liste|existe\w*|y a t il|il y a|what|which|how many|list|any|is there|are there)\b/;
+const ASKS_WHICH = wordsPattern([...WHICH_WORDS, 'que', 'quoi', 'combien', 'liste', 'existe\\w*', 'y a t il', 'il y a', 'how many', 'list', 'any', 'is there', 'are there']);
 /** The profession named is the one who delegates (« … comme délégant », « what can a GP delegate? »). */
 const DELEGATING = /\bdelegants?\b|\bdelegante?s?\b|\bas (?:the )?delegat(?:or|ing)|(?<!\b(?:as|the|a|be|are|being) )\bdelegates?\b(?! to)/;
 

@@ -188,14 +188,24 @@ const SAME_ASPECT = /\b(?:memes?|same) \w+(?: \w+)?\s*\??\s*$/;
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;
 
+/** Words that ask which one (accent-folded): the readings of a question build their patterns from them. */
+export const WHICH_WORDS: readonly string[] = ['quel', 'quels', 'quelle', 'quelles', 'lesquels', 'lesquelles', 'which', 'what'];
+/** Words that ask what, which, how much, how, why, where (accent-folded). */
+export const CONTENT_WORDS: readonly string[] = ['quel', 'quelle', 'quels', 'quelles', 'combien', 'comment', 'pourquoi', 'quoi', 'what', 'which', 'how', 'why', 'where'];
+
+/** Any of these words or phrases, whole (on accent-folded text). */
+export function wordsPattern(words: readonly string[]): RegExp {
+  return new RegExp(String.raw`\b(?:${words.join('|')})\b`);
+}
+
 /**
  * A word asking what, which, how much… rather than whether (« What dose … under the protocol? », « quels protocoles
  * pour … »); « qui » and « quand » ask only where the question's kind says so (« une éruption qui gratte »).
  */
-export const ASKS_FOR_CONTENT = /\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|what|which|how|why|where)\b/;
+export const ASKS_FOR_CONTENT = wordsPattern(CONTENT_WORDS);
 
 /** An interrogative word anywhere in a clause (« il y a combien d'axes ? »). */
-const INTERROGATIVE = /\b(?:combien|quand|qui|quel|quelle|quels|quelles|comment|pourquoi|quoi|how|what|which|who|when|where|why)\b/;
+const INTERROGATIVE = wordsPattern([...CONTENT_WORDS, 'qui', 'quand', 'who', 'when']);
 
 /** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
 const SECOND_QUESTION =
