@@ -19,8 +19,8 @@ export function isClinical(s: ClinicalSignals): boolean {
   // checked on (« l'IOA peut-elle demander une radio pour un enfant de 12 ans ? »): with an organisational frame it passes.
   const specific = s.patient || s.measure || s.age;
   const organisational = s.organisation > 0;
-  // A dose asked for a drug is dosing advice, even inside a protocol (« what dose … under the protocol? »).
-  if (s.doseAsked && s.drug) return true;
+  // A dose asked for a drug, or which drug to give, is clinical advice even inside a protocol (« what dose … under the protocol? »).
+  if ((s.doseAsked || s.drugChoiceAsked) && s.drug) return true;
   if (specific && content && (s.ask || s.dose || s.condition || s.drug)) return !organisational || (s.measure && s.ask) || s.dose;
   if ((s.ask || s.dose) && (content || specific)) return !organisational;
   if (s.patient && (s.measure || s.age)) return !organisational;

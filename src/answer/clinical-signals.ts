@@ -98,6 +98,7 @@ const CLINICAL_ASK = [
   // Changing a drug's amount: « de combien j'augmente le bisoprolol », « on baisse le lasilix ? », « by how much do I increase ».
   rx(String.raw`\b(?:de combien|by how much|jusqu a combien)\b.*\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w*|\b(?:augment|diminu|baiss|arret|doubl|increas|reduc|decreas)\w* (?:le |la |l |les |son |sa |ses |the |his |her )?(?:dose (?:de |d |du |of )?)?(?:${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`),
   rx(String.raw`\b(?:que faire|what should i do|what to do|what do i do|what can i give|what to give|which one|tu (?:me )?conseilles?|conseilles tu|me conseiller|recommandes tu|tu recommandes|what do you (?:advise|recommend|suggest))\b`),
+
 ];
 
 /** The question is about the organisation of care: protocols, delegation, who may do what, funding. */
@@ -119,6 +120,8 @@ export interface ClinicalSignals {
   dose: boolean;
   /** Asking for a dose (« quelle posologie », « what dose »): dosing advice whatever frames it. */
   doseAsked: boolean;
+  /** Asking which drug to give (« what antihistamine should I give »): a choice of treatment whatever frames it. */
+  drugChoiceAsked: boolean;
   patient: boolean;
   ask: boolean;
   /** How many organisational families the question touches. */
@@ -130,6 +133,11 @@ const DOSE_ASKED = rx(
 );
 
 const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`);
+
+/** Which drug to give asked: « what antihistamine should I give », « which antibiotic should the nurse prescribe », « quel antalgique je lui donne ». */
+const DRUG_CHOICE = rx(
+  String.raw`\b(?:what|which) (?:${DRUG_CLASSES}|${DRUG_NAMES})(?: \w+){0,2} (?:should|do|can|must|would) (?:i|we|you|the nurse|the pharmacist|the physio) (?:give|prescribe|use|start|recommend|choose)\b|\bquel(?:le)?s? (?:${DRUG_CLASSES}|${DRUG_NAMES})(?: \w+){0,2} (?:je|on|tu|il|elle|l ide|l infirmiere|le pharmacien|le kine) (?:lui |leur )?(?:donne|prescri[st]|met|mets|conseille|choisi[st])\b`,
+);
 const CONDITION = rx(String.raw`\b(?:${CONDITIONS})\b`);
 
 export const anyOf = (patterns: readonly RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
@@ -143,6 +151,7 @@ export function clinicalSignals(normalized: string): ClinicalSignals {
     age: AGE.test(normalized),
     dose: anyOf(DOSE, normalized),
     doseAsked: DOSE_ASKED.test(normalized),
+    drugChoiceAsked: DRUG_CHOICE.test(normalized),
     patient: anyOf(SPECIFIC_PATIENT, normalized),
     ask: anyOf(CLINICAL_ASK, normalized),
     organisation: ORGANISATION.filter((p) => p.test(normalized)).length,

@@ -56,7 +56,7 @@ function coveredWords(query: LookupQuery): string {
     case 'delegue':
     case 'delegant':
       // The places the list is for (« à l'hôpital ») are answered too.
-      return `${namesOf(query.profession).join(' ')} actes délégués déléguer délégation protocoles coopération ouverts applicables ${namesOfPlaces(query.places ?? []).join(' ')}`;
+      return `${namesOf(query.profession).join(' ')} actes délégués déléguer délégation protocoles coopération ouverts applicables concernent impliquent appliquer ${namesOfPlaces(query.places ?? []).join(' ')}`;
     case 'profession':
       return `${namesOf(query.profession).join(' ')} profession ordre urps catégorie`;
     case 'form':

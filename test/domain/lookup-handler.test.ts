@@ -309,6 +309,13 @@ describe('faits sur une profession', () => {
     },
   );
 
+  it.each([
+    ['je suis IDE aux urgences, quels protocoles de cooperation me concernent ?', /infirmiers ont le rôle de délégué/],
+    ['What cooperation protocols can a nurse working in a CPTS apply today?', /infirmiers ont le rôle de délégué/],
+  ])('« %s » : « me concernent », « apply » demandent les protocoles de la profession', async (question, listed) => {
+    expect((await answer(question)).text).toMatch(listed);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });

@@ -70,6 +70,9 @@ describe('answers from the shipped base', () => {
   it.each([
     ['how many teleexpertise acts per patient per year are reimbursed?', /4 actes par an et par patient/],
     ['How much is one ACI point worth?', /7 €/],
+    ['what is an MSP in France?', /personne morale/],
+    ['je suis IDE aux urgences, quels protocoles de cooperation me concernent ?', /infirmiers ont le rôle de délégué/],
+    ['What cooperation protocols can a nurse working in a CPTS apply today?', /infirmiers ont le rôle de délégué/],
     ['Which cooperation protocols can a nurse use in primary care (MSP)?', /infirmiers ont le rôle de délégué/],
     ["what's the fee for a tele-expertise in 2026?", /23 €/],
     ['What is the price of the RQD?', /10 €/],
