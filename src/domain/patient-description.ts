@@ -16,9 +16,9 @@ export interface PatientDescription {
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
 /** The asker's own relative (« mon fils », « ma mère », « my son »): a patient; « sa mère » is the patient's relative. */
 const mine = (relatives: string) => String.raw`(?:mon|ma|mes|notre|nos|my|our) (?:${relatives})`;
-const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend')}`;
-const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|petit fils|beau pere|beau fils|oncle|neveu|cousin|ami|copain|voisin|son|father|grandfather|grandson|husband|brother|uncle|nephew|father in law|boyfriend')}`;
-const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|mamie|grand mere|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend')}`;
+const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|papi|papy|grand pere|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|petit fils|beau pere|beau fils|oncle|neveu|cousin|ami|copain|voisin|son|father|grandfather|grandson|husband|brother|uncle|nephew|father in law|boyfriend')}`;
+const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
 /**
@@ -53,7 +53,7 @@ export function describePatient(text: string): PatientDescription {
   if (age !== undefined) described.age = age;
   const onset = onsetIn(n);
   if (onset !== undefined) described.onsetDays = onset;
-  const visits = HOME_VISITS.exec(n);
+  const visits = HOME_VISITS.exec(n) ?? DOCTOR_CAME.exec(n);
   if (visits?.[1]) described.homeVisits = /^(?:aucune|no)$/.test(visits[1]) ? 0 : numberValue(visits[1]);
   const female = namesPatient(n, FEMALE_PERSON);
   const male = namesPatient(n, MALE_PERSON);
@@ -75,6 +75,9 @@ function ageIn(n: string): number | undefined {
 const HOME_VISITS = new RegExp(
   String.raw`\b(${NUMBER_PATTERN}|une|un|one|aucune|no)(?: seule?)? (?:visites? (?:a domicile|au domicile)|home visits?|visites? du medecin a domicile)\b(?=.*\b(?:medecin|generaliste|mg|doctor|gp|l an dernier|l annee (?:derniere|passee|precedente)|last year|past year|depuis un an)\b)`,
 );
+
+/** « le médecin est venu 4 fois », « le MG est passé 2 fois chez lui », « the GP came 3 times ». */
+const DOCTOR_CAME = new RegExp(String.raw`\b(?:medecin|generaliste|mg|doctor|gp)\b(?: \w+){0,3} (?:venu|venue|passe|alle|came|visited|went)(?: \w+){0,3} (${NUMBER_PATTERN}) (?:fois|times)\b`);
 
 /** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
 const ONSET = new RegExp(

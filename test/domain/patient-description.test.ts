@@ -23,6 +23,10 @@ describe('the patient a question describes', () => {
     ["L'infirmière peut-elle faire 2 visites à domicile par mois ?", {}],
     ["il a 2 ans d'expérience", {}],
     ['elle a 15 ans', { age: 15 }],
+    ['un jeune de 17 ans', { age: 17 }],
+    ["mamie de 70 ans, le médecin est venu 4 fois l'an dernier", { age: 70, sex: 'femme', homeVisits: 4 }],
+    ['papy 82 ans', { age: 82, sex: 'homme' }],
+    ['the GP came 3 times last year', { homeVisits: 3 }],
     ['two home visits last year', { homeVisits: 2 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
