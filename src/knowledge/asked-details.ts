@@ -9,7 +9,8 @@ import { memoize } from '../text/memo.ts';
  * - a quantity in a unit (« combien d'heures », « how many days », « remboursé combien »): a passage with no
  *   figure in that unit does not give it;
  * - a date (« en quelle année », « which month »): a passage with no year, or no month, does not give it;
- * - a region (« l'aide FIR en Nouvelle-Aquitaine »): a passage that names other regions, never this one, is about them.
+ * - a region (« l'aide FIR en Nouvelle-Aquitaine »): a passage that names other regions, never this one, is about them;
+ * - an average (« en moyenne », « average »): a passage that gives none does not give it.
  */
 export interface AskedDetails {
   designations: readonly Designation[];
@@ -21,7 +22,14 @@ export interface AskedDetails {
   askingTerms: readonly string[];
   /** A figure in one of the units, when units are asked. */
   figure?: RegExp;
+  /** An average asked (« en moyenne », « average »): a passage that gives none does not answer. */
+  average: boolean;
 }
+
+/** An average asked of a quantity (normalised text), not a size (« de taille moyenne »). */
+const AVERAGE_ASKED = /\b(?:en moyenne|(?<!taille )moyenne|average|on average|mediane?|median)\b/;
+/** An average given (normalised text). */
+const AVERAGE_GIVEN = /\b(?:en moyenne|moyenne|average|mediane?|median)\b/;
 
 export interface Designation {
   word: string;
@@ -121,7 +129,7 @@ export function askedDetails(question: string): AskedDetails {
   const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
   const figure =
     dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
-  return { designations, regions: regionsIn(question, n), units, askingTerms, ...(figure ? { figure } : {}) };
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), ...(figure ? { figure } : {}) };
 }
 
 /**
@@ -137,8 +145,9 @@ export function unknownDesignations(details: AskedDetails, normalizedTexts: read
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
 export function lacksAsked(details: AskedDetails, passageText: string): boolean {
-  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0) return false;
+  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && !details.average) return false;
   const n = normalizeForMatch(passageText);
+  if (details.average && !AVERAGE_GIVEN.test(n)) return true;
   if (details.regions.length > 0) {
     const named = regionsIn(passageText, n);
     if (named.length > 0 && !named.some((region) => details.regions.includes(region))) return true;

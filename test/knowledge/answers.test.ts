@@ -49,6 +49,9 @@ describe('answers from the shipped base', () => {
     'Où trouver l’avenant 3 de l’ACI des MSP ?',
     // A fee asked where the base gives none (téléconsultation): not the téléexpertise passage without a figure.
     'What is the fee for a teleconsultation with a GP in 2026?',
+    // An average asked where the base gives none: not the point's value.
+    "What's the average annual ACI payment for an MSP?",
+    "combien touche en moyenne une MSP avec l'ACI ?",
   ])('« %s » : a sigle or a numbered text the base never gives is not answered with a neighbour', async (question) => {
     expect((await ask(question)).kind).toBe('unknown');
   });
