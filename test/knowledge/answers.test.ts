@@ -43,6 +43,13 @@ describe('answers from the shipped base', () => {
   });
 
   it.each([
+    'Pour déclarer un protocole de coop dans notre MSP, il me faut quelles infos exactement ?',
+    'quels renseignements donner pour déclarer un protocole de coopération ?',
+  ])('« %s » : infos, renseignements, informations name the same thing', async (question) => {
+    expect((await ask(question)).citations[0]?.section).toMatch(/^Informations à fournir pour déclarer/);
+  });
+
+  it.each([
     'What does the Agence nationale de coordination des MSP (ANCMSP) do?',
     "Quel est le rôle de la FNCPTS dans la validation de notre projet de santé ?",
     "Que fait l'ANCMSP pour les coordinateurs de MSP ?",
