@@ -92,7 +92,8 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
 
 /**
  * Words that point back to something said before (« elle doit s'inscrire… », « s'ils ont un Ordre », « un protocole
- * pour ça ? », « pour moi ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »).
+ * pour ça ? », « pour moi ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause
+ * names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »); « est-ce que » points back to nothing.
  */
 const REFERS_BACK =
   /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those)\b/;
