@@ -165,6 +165,10 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
 
 /** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */
 function comparedSides(text: string): [string, string] | undefined {
+  // « on me parle de MSP et de CPTS… la différence entre les deux ? »: the two things were named before.
+  const pointedBack = THE_TWO.exec(text);
+  const named = pointedBack ? NAMED_BEFORE.exec(text.slice(0, pointedBack.index)) : null;
+  if (named?.[1] && named[2]) return [named[1], named[2]];
   const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text);
   const match =
     between ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
@@ -178,6 +182,11 @@ function comparedSides(text: string): [string, string] | undefined {
   const b = match?.[2]?.replace(COMPARED_ON, '').replace(SAID_ALIKE, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
+
+/** The two things compared, pointed back to (« entre les deux », « the two », « both of them »). */
+const THE_TWO = /\b(?:(?:entre )?les deux|(?:between )?the two|both of them|entre eux|entre elles)\b/iu;
+/** Two things named as a pair (« de MSP et de CPTS », « d'une ESP et d'une MSP », « about MSPs and CPTSs »). */
+const NAMED_BEFORE = /\b(?:de|d['’]|entre|between|about|of)\s*(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?) (?:et|and) (?:de |d['’]|about |of )?(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?)(?=[\s,;.!?]|$)(?![^.!?]*\b(?:et|and) )/iu;
 
 /** « … c'est pareil », « … ça compte pareil », « … is it the same », « … : même délégant ? »: how the sides are compared, no part of the second one. */
 const SAID_ALIKE = /[,;:]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they|(?:(?:le|la|les|des|l['’])\s*)?m[êe]mes?|(?:the )?same)\b.*$/iu;

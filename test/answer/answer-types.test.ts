@@ -132,6 +132,16 @@ describe('comparisons', () => {
   });
 });
 
+describe('comparisons of a pair named before the question', () => {
+  it('answers « la différence entre les deux » with both sides', async () => {
+    const reply = await ask(
+      "Bonjour, je suis infirmière libérale installée depuis 3 mois dans un petit village et on me parle sans arrêt de MSP et de CPTS. Je ne comprends pas bien la différence entre les deux, vous pouvez m'expliquer simplement ?",
+    );
+    expect(reply.text).toMatch(/maison de santé pluriprofessionnelle/);
+    expect(reply.text).toMatch(/communauté professionnelle territoriale/);
+  });
+});
+
 describe('comparisons said with shared words once', () => {
   it.each([
     ["difference entre missions socles et optionelles d'une cpts ?", /obligatoires/, /qualité et de la pertinence/],

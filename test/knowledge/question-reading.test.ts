@@ -92,6 +92,14 @@ describe('what is asked and what is said aside', () => {
     expect(analysed.sides).toEqual(sides);
   });
 
+  it.each([
+    ['On me parle sans arrêt de MSP et de CPTS. Je ne comprends pas la différence entre les deux, vous pouvez m’expliquer ?', ['MSP', 'CPTS']],
+    ['On hésite entre une ESP et une MSP. Quelle différence entre les deux ?', ['ESP', 'MSP']],
+    ['People keep talking about MSPs and CPTSs. What is the difference between the two?', ['MSPs', 'CPTSs']],
+  ])('« %s » : « les deux », « the two » point back to the pair named before', (question, sides) => {
+    expect(analyseQuestion(question).sides).toEqual(sides);
+  });
+
   it('« le même jour » without two sides compares nothing', () => {
     expect(analyseQuestion('On peut faire la téléexpertise le même jour ?').kind).not.toBe('comparison');
   });
