@@ -1,5 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import { normalizeForMatch } from '../text/french.ts';
+import { joinThousands } from '../text/number-words.ts';
 
 /** The handler's answers, led by the placement of the figure the question gives when they list ranges of it. */
 export function withFigurePlacement(handler: Handler): Handler {
@@ -25,7 +26,7 @@ export function figurePlacement(question: string, answer: string): string | null
   const unit = ranges[0]?.unit;
   if (!unit || !ranges.every((range) => range.unit === unit)) return null;
   // The question's figure in that unit (« on est 12 professionnels pour 95 000 habitants »).
-  const asked = [...normalizeForMatch(joinedThousands(question)).matchAll(FIGURE)].find((figure) => figure[2] === unit);
+  const asked = [...normalizeForMatch(joinThousands(question)).matchAll(FIGURE)].find((figure) => figure[2] === unit);
   const value = asked?.[1] ? Number(asked[1]) : undefined;
   if (value === undefined) return null;
   const within = ranges.filter((range) => value >= range.min && value <= range.max);
@@ -48,9 +49,6 @@ interface Range {
 /** A figure and the word after it (« 95000 habitants »), on normalised text with thousands joined. */
 const FIGURE = /\b(\d+) ([a-z]+)\b/g;
 
-/** « 95 000 », « 95.000 » → « 95000 ». */
-const joinedThousands = (text: string) => text.replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/gu, '$1');
-
 /** « - taille 2 : de 40 000 à 80 000 habitants ; », « - Taille 4 — plus de 175 000 habitants. » */
 const RANGE_LINE = /^-\s*([^:—–]+?)\s*[:—–]\s*((?:moins de|de|plus de|au moins|jusqu'à)\s[^;.]+)/u;
 const BOUNDS = /^(moins de|plus de|au moins|jusqu a|de) (\d+)(?: a (\d+))? ([a-z]+)$/;
@@ -59,7 +57,7 @@ function rangeOf(line: string): Range | null {
   const match = RANGE_LINE.exec(line.trim());
   if (!match?.[1] || !match[2]) return null;
   const said = match[2].trim();
-  const bounds = BOUNDS.exec(normalizeForMatch(joinedThousands(said)));
+  const bounds = BOUNDS.exec(normalizeForMatch(joinThousands(said)));
   if (!bounds?.[1] || !bounds[2] || !bounds[4]) return null;
   const low = Number(bounds[2]);
   const [min, max] =

@@ -100,6 +100,8 @@ const REFERS_BACK =
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
+  // « dans quel ordre faire les choses » names no Ordre.
+  const unordered = n.replace(SEQUENCE, ' ');
   return (
     comparedQuery(registries, text) ??
     acronymQuery(registries, text, n) ??
@@ -110,8 +112,8 @@ function detectQuery(registries: Registries, text: string): LookupQuery | null {
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
-    missingBodyQuery(registries, n.replace(SEQUENCE, ' ')) ??
-    professionQuery(registries, n.replace(SEQUENCE, ' '), asksSomething(text)) ??
+    missingBodyQuery(registries, unordered) ??
+    professionQuery(registries, unordered, asksSomething(text)) ??
     protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
 }

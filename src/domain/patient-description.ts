@@ -127,6 +127,7 @@ export function conditionMention(text: string, words: readonly string[], unless:
   // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
   let mention: 'said' | 'doubtful' | 'absent' = 'absent';
   const members = text.split(MEMBER_BREAK).map((member) => ({ member, words: matchWords(member) }));
+  const qualifiers = unless.map((qualifier) => matchWords(qualifier));
   for (const [index, { member, words: memberWords }] of members.entries()) {
     const doubted = DOUBT.test(normalizeForMatch(member));
     const named = words.flatMap((word) => {
@@ -141,7 +142,8 @@ export function conditionMention(text: string, words: readonly string[], unless:
     const after = (end: number) => [...memberWords.slice(end, end + QUALIFIER_REACH), ...(end === memberWords.length ? (members[index + 1]?.words.slice(0, 1) ?? []) : [])];
     const qualified = named.some((end) => {
       const window = after(end);
-      return window.some((word, i) => unless.some((qualifier) => matchWords(qualifier).join(' ') === word) && !window.slice(Math.max(0, i - 2), i).some((w) => UNQUALIFYING.has(w)));
+      const saidAt = (i: number) => qualifiers.some((qualifier) => qualifier.length > 0 && qualifier.every((word, k) => window[i + k] === word));
+      return window.some((_, i) => saidAt(i) && !window.slice(Math.max(0, i - 2), i).some((w) => UNQUALIFYING.has(w)));
     });
     if (doubted || qualified) mention = 'doubtful';
     else return 'said';

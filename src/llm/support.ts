@@ -1,5 +1,6 @@
 import type { Passage } from '../knowledge/passage.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
+import { joinThousands } from '../text/number-words.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { citedIn, withoutMarkers } from './citations.ts';
 
@@ -19,7 +20,7 @@ const NUMBER_WORDS: Record<string, string> = {
 
 /** Numbers written in digits, thousands separators joined (« 1 000 » → 1000). */
 function digitNumbers(text: string): string[] {
-  const joined = text.replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/g, '$1').replace(/(\d),(\d)/g, '$1.$2');
+  const joined = joinThousands(text).replace(/(\d),(\d)/g, '$1.$2');
   return joined.match(/\d+(?:\.\d+)?/g) ?? [];
 }
 

@@ -15,3 +15,8 @@ export const NUMBER_PATTERN = String.raw`\d+(?:[.,]\d+)?|${NUMBER_WORDS_PATTERN}
 export function numberValue(word: string): number {
   return NUMBER_WORD_VALUES[word] ?? Number(word.replace(',', '.'));
 }
+
+/** Thousands separators joined (« 95 000 », « 95 000 », « 95.000 » → « 95000 »). */
+export function joinThousands(text: string): string {
+  return text.replace(/(\d)[\s\u00a0\u202f.](?=\d{3}\b)/gu, '$1');
+}
