@@ -1,0 +1,97 @@
+import type { Handler } from '../engine/handler.ts';
+import type { Reply } from '../engine/reply.ts';
+import { analyseQuestion, ASKS_FOR_CONTENT, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
+import { splitSentences } from '../text/sentences.ts';
+
+/** How much of a closed question a sentence covers (1: every word asked, or an equivalent of it). */
+export type AnsweredShare = (question: string) => (text: string) => number;
+
+/**
+ * The article handler's answers to a closed question (« une SISA peut-elle salarier des professionnels de santé ? »),
+ * led by **Oui** or **Non** when one sentence of the answer says what the question asks, word for word or by an
+ * equivalent, plainly (« … une SISA peut en outre employer des professionnels de santé salariés ») or negated (« l'ESP
+ * n'a pas de structure juridique propre »). Anything less is left without a verdict: a sentence that restricts
+ * (« uniquement », « certains »), a question that asks between two things, negates, or quantifies what the sentence
+ * does not, a question about someone its situation names (« sa profession »).
+ */
+export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShare): Handler {
+  return {
+    name: handler.name,
+    async handle(message) {
+      const reply = await handler.handle(message);
+      if (!reply || reply.kind !== 'answer' || LEADS_WITH_VERDICT.test(reply.text)) return reply;
+      const verdict = passageVerdict(message.text, reply.text, answeredShare);
+      return verdict ? withVerdict(reply, verdict) : reply;
+    },
+  };
+}
+
+export interface PassageVerdict {
+  said: 'Oui' | 'Non';
+  /** The sentence of the answer that says it. */
+  sentence: string;
+}
+
+export function passageVerdict(question: string, answer: string, answeredShare: AnsweredShare): PassageVerdict | null {
+  const analysed = analyseQuestion(question);
+  if (analysed.kind !== 'yes-no' && analysed.kind !== 'open') return null;
+  const asked = normalizeForMatch(analysed.clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' '));
+  if (!isClosed(asked) || NEGATED.test(asked) || EITHER_OR.test(asked)) return null;
+  const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
+  if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;
+  const share = answeredShare(question);
+  const sentence = splitSentences(answer).find((candidate) => share(candidate) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)));
+  if (!sentence) return null;
+  const said = normalizeForMatch(sentence);
+  if (RESTRICTED.test(said)) return null;
+  return { said: NEGATED.test(said) ? 'Non' : 'Oui', sentence };
+}
+
+/** The verdict first; the sentence that says it after it when it is not the answer's first. */
+function withVerdict(reply: Reply, { said, sentence }: PassageVerdict): Reply {
+  const lead = reply.text.startsWith(sentence) ? `**${said}** : ${reply.text}` : `**${said}** : ${sentence}\n\n${reply.text}`;
+  return { ...reply, text: lead };
+}
+
+/** A share this close to 1 is all of it (floating-point sums). */
+const FULL = 0.999;
+/** A closed question asks at least a subject and what is said of it. */
+const MIN_TERMS = 2;
+
+const LEADS_WITH_VERDICT = /^\*\*(?:Oui|Non|Ça dépend)\b/u;
+
+/** Interrogative words that ask for content, not a yes or a no (accent-folded). */
+const OPEN_WORDS = /\b(?:qui|quand|ou|que|qu|quoi|lequel|laquelle|lesquels|lesquelles|who|when|where)\b/;
+
+/**
+ * A closed question has its verb: inverted (« peut-elle », « a-t-il »), after « est-ce que », an English auxiliary
+ * first, or a common verb before the question mark (« une sisa peut avoir des salariés ? »). « loi HPST = ? » has none.
+ */
+const CLOSED =
+  /\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\best ce qu|^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b|\b(?:est|sont|etait|peut|peuvent|peux|doit|doivent|dois|faut|existe|existent|reste|restent|compte|comptent|sert|servent|permet|permettent|rapporte|rapportent|ouvre|ouvrent|change|changent|ya)\b/;
+
+function isClosed(asked: string): boolean {
+  return CLOSED.test(asked) && !ASKS_FOR_CONTENT.test(asked) && !OPEN_WORDS.test(asked.replace(/\best ce qu\w*/g, ' '));
+}
+
+/** A negation (« n'a pas », « ne … plus », « not », « never »), on accent-folded text. */
+const NEGATED = /\b(?:ne|n) (?:\S+ ){0,3}?(?:pas|plus|jamais|aucun|aucune|ni|rien)\b|\b(?:not|never|no longer|cannot|cant|isnt|arent|doesnt|dont)\b/;
+
+/** A sentence that limits what it says: a verdict would say more than it. */
+const RESTRICTED =
+  /\b(?:uniquement|seulement|exclusivement|exclu|exclus|exclue|exclues|reserve|reservee|reserves|reservees|sauf|hors|interdit|interdite|sans|certains|certaines|parfois|sous reserve|a condition|only|except|some|sometimes)\b/;
+
+/** « … ou … ? » asks between two things. */
+const EITHER_OR = /\b(?:ou|or)\b/;
+
+/** « sa profession », « leur équipe »: someone the question names elsewhere. */
+const POINTS_OUTSIDE = /\b(?:sa|son|ses|leur|leurs|his|her|their)\b/;
+
+/** Words that say how much or which: the sentence must say them too (« ouverte à tous les patients »). */
+const QUANTIFIERS = ['autre', 'autres', 'tous', 'toutes', 'tout', 'toute', 'seul', 'seule', 'seuls', 'seules', 'chaque', 'meme', 'memes', 'toujours', 'any', 'all', 'every', 'other', 'same', 'always'];
+
+function quantifiersKept(asked: string, sentence: string): boolean {
+  const words = new Set(sentence.split(' '));
+  return asked.split(' ').every((word) => !QUANTIFIERS.includes(word) || words.has(word));
+}

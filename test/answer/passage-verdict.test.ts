@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { passageVerdict } from '../../src/answer/passage-verdict.ts';
+import { terms } from '../../src/text/french.ts';
+import { useOfflineCore } from '../support/offline-core.ts';
+
+/** Every term of the question in the text, or none: enough to test the reading apart from retrieval. */
+const wordShare = (question: string) => (text: string) => {
+  const have = new Set(terms(text));
+  const wanted = terms(question);
+  return wanted.filter((term) => have.has(term)).length / Math.max(1, wanted.length);
+};
+
+const SISA = "Une SISA réunit des associés. Depuis 2021, une SISA peut salarier des professionnels de santé. [1]";
+const ESP = "Une ESP est une équipe. Contrairement à une MSP, l'ESP n'a pas de structure juridique propre. [1]";
+
+describe('a closed question answered by a sentence that says it', () => {
+  it.each([
+    ['Une SISA peut-elle salarier des professionnels de santé ?', SISA, 'Oui'],
+    ['une sisa peut salarier des professionnels de sante ?', SISA, 'Oui'],
+    ['Est-ce qu’une SISA peut salarier des professionnels de santé ?', SISA, 'Oui'],
+    ['Une\u00a0SISA peut-elle salarier des professionnels de santé\u00a0?', SISA, 'Oui'],
+    ['Une ESP a-t-elle une structure juridique propre ?', ESP, 'Non'],
+    ["est-ce que l'ESP a une structure juridique propre ?", ESP, 'Non'],
+  ])('« %s » → %s', (question, answer, said) => {
+    expect(passageVerdict(question, answer, wordShare)?.said).toBe(said);
+  });
+
+  it.each([
+    ['a question asking for content', 'Qui peut salarier des professionnels de santé dans une SISA ?', SISA],
+    ['a question between two things', 'Une SISA peut-elle salarier des professionnels de santé ou des secrétaires ?', SISA],
+    ['a negated question', 'Une SISA ne peut-elle pas salarier des professionnels de santé ?', SISA],
+    ['a quantifier the sentence does not say', 'Une SISA peut-elle salarier tous les professionnels de santé ?', SISA],
+    ['a word the sentence does not say', 'Une SISA peut-elle salarier des secrétaires médicales ?', SISA],
+    ['no verb', 'SISA professionnels de santé salariés = ?', SISA],
+    ['a sentence that restricts', 'Une SISA peut-elle salarier des professionnels de santé ?', 'Une SISA peut salarier uniquement certains professionnels de santé.'],
+    ['someone its situation names', 'Notre kiné veut entrer dans la SISA. La SISA peut-elle salarier sa profession ?', 'Une SISA peut salarier une profession de santé.'],
+  ])('no verdict: %s', (_why, question, answer) => {
+    expect(passageVerdict(question, answer, wordShare)).toBeNull();
+  });
+});
+
+describe('through the offline core', () => {
+  const { ask } = useOfflineCore();
+  it.each([
+    ['Une SISA peut-elle salarier des professionnels de santé ?', /^\*\*Oui\*\* : .*salari/u],
+    ['Les professionnels d’un centre de santé sont-ils salariés ?', /^\*\*Oui\*\* : .*salariés/u],
+    ['Une ESP a-t-elle une structure juridique propre ?', /^\*\*Non\*\* : .*n'a pas de structure juridique/u],
+  ])('« %s »', async (question, lead) => {
+    expect((await ask(question)).text).toMatch(lead);
+  });
+
+  it('an open question gets no verdict', async () => {
+    expect((await ask('Qu’est-ce qu’une SISA ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/u);
+  });
+});
