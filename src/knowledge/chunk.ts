@@ -13,6 +13,8 @@ export interface Chunk {
   /** Addresses backing this section (section `Sources :` line, else the document's). */
   sources: string[];
   tags: string[];
+  /** Ids of the registry protocols its document is about. */
+  protocols?: string[];
   /** Questions the section answers, in users' words (authored in the article's front matter). */
   questions?: string[];
 }

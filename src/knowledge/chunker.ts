@@ -29,6 +29,7 @@ export async function chunkDocument(doc: KnowledgeDocument): Promise<Chunk[]> {
         text,
         sources: section.sources.length > 0 ? section.sources : doc.sources,
         tags: doc.tags,
+        ...(doc.protocols ? { protocols: doc.protocols } : {}),
         ...(section.questions ? { questions: section.questions } : {}),
       });
     });

@@ -17,6 +17,8 @@ export interface KnowledgeDocument {
   title: string;
   sources: string[];
   tags: string[];
+  /** Ids of the registry protocols the document is about (front matter `protocols`). */
+  protocols?: string[];
   sections: DocumentSection[];
 }
 
@@ -26,6 +28,8 @@ export const FrontMatterSchema = z.object({
   sources: z.array(z.string().min(1)).default([]),
   updated: z.union([z.string(), z.date()]).optional(),
   tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  /** Ids of the registry protocols the article is about. */
+  protocols: z.array(z.string().min(1)).optional(),
   /** Section heading → questions the section answers, in users' words (French, colloquial, English). */
   questions: z.record(z.string(), z.array(z.string().min(1))).default({}),
 });

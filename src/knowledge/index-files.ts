@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 
 /** Bump when the persisted layout or the chunking changes: older indexes are rebuilt. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 const FileEntrySchema = z.object({
   hash: z.string(),
@@ -52,6 +52,7 @@ const ChunkSchema = z.object({
   text: z.string(),
   sources: z.array(z.string()),
   tags: z.array(z.string()),
+  protocols: z.array(z.string()).optional(),
   questions: z.array(z.string()).optional(),
 });
 

@@ -38,7 +38,7 @@ const ASKS =
  * A clause that starts with the asker (« on est 6 dans un village », « je suis kiné ») describes them; one that
  * only mentions them (« pour déclarer qu'on applique le protocole ») is part of what is asked.
  */
-const ABOUT_ASKER = /^(?:(?:et|mais|alors|bon|donc|bonjour|salut|hello|hi|so|and|well)\s+)*(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my|chez nous|ici|perso)\b/;
+const ABOUT_ASKER = /^(?:(?:et|mais|alors|bon|donc|bonjour|salut|hello|hi|so|and|well)\s+)*(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my|chez nous|ici|perso)\b|^[^,;.!?]{1,40}\bici\s*[!.]?\s*$/;
 
 /** « quand » / « when » asking for a date, not joining two clauses (« quand elle fait pipi », « when she pees »). */
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
@@ -46,7 +46,7 @@ const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
-  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|meaning of|stand for)\b/],
+  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » asks only at the start of a clause, after a preposition or before the verb it asks about (not « l'anesthésiste qui consulte »).
   ['who', /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|\b(?:quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
@@ -58,7 +58,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
  * « svp », « merci »): they are left out of the clauses, so that they neither count nor match.
  */
 const FRAME_WORDS =
-  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en france|in france|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
+  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en france|in france|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|(?:quelqu['’]un|qqn|someone|somebody|anyone)\s+(?:peut|pourrait|can|could)\s+(?:me\s+|nous\s+|m['’]|us\s+)?(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer|remind|tell|explain|summari[sz]e|confirm)(?:\s+(?:me|us))?|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|nous\s+|m['’])(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer)|(?:can|could) (?:you|someone|somebody|anyone)\s+(?:please\s+)?(?:remind|tell|explain|summari[sz]e)(?:\s+(?:me|us))?|(?:je voudrais|j['’]aimerais|je souhaite|je souhaiterais|i['’]d like to|i would like to|i want to)\s+(?:bien\s+)?(?:savoir|comprendre|know|understand)|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
 
 /**
  * « La téléconsultation (pas la téléexpertise), c'est remboursé combien ? », « … , not the hospital one, … »: what
@@ -77,7 +77,7 @@ export function asksSomething(text: string): boolean {
 
 /** Split a question into clauses, weigh each one, and say what kind of answer it wants. */
 export function analyseQuestion(asked: string): AnalysedQuestion {
-  const text = canonicalQuestion(withoutNegatedMentions(asked));
+  const text = canonicalQuestion(withoutNegatedMentions(withoutGreeting(asked)));
   const n = normalizeForMatch(text);
   const found = KIND_PATTERNS.find(([, pattern]) => pattern.test(n));
   // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
@@ -95,6 +95,18 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     ...(sides?.[0] && sides[1] ? { sides: [sides[0], sides[1]] as [string, string] } : {}),
     ...(parts ? { parts } : {}),
   };
+}
+
+/**
+ * « Salut la team 👋 On lance… », « Hello la compagnie ! », « Bonjour à tous, … »: a greeting and whom it greets say
+ * nothing of the question; an emoji between two sentences ends the first.
+ */
+const GREETING = /^\s*(?:bonjour|bonsoir|salut|hello|hi|hey|coucou)\b(?:\s+hello|\s+hi)?(?:\s+[^\s!,.?;:]+){0,3}?\s*(?:[!,.;:]+|\p{Extended_Pictographic}+|\n)\s*/iu;
+const EMOJI_BEFORE_SENTENCE = /\s*\p{Extended_Pictographic}+(?:\u{FE0F})?\s+(?=\p{Lu})/gu;
+const EMOJI = /\p{Extended_Pictographic}(?:\u{FE0F})?/gu;
+
+function withoutGreeting(text: string): string {
+  return text.replace(GREETING, '').replace(EMOJI_BEFORE_SENTENCE, '. ').replace(EMOJI, ' ');
 }
 
 /** The clause without its framing words; a comma they leave dangling before the end goes with them. */
@@ -132,15 +144,22 @@ function weighClauses(text: string): Clause[] {
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
   const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
   if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
+  // « … on me parle de téléexpertise pour un avis, ça consiste en quoi ? »: a clause that points back asks about the
+  // one before, which is its topic even when it tells the asker's situation.
+  const pointedTo = focus > 0 && POINTS_BACK.test(normalizeForMatch(parts[focus] ?? '')) ? focus - 1 : -1;
   const describesAsker = situationSentences(text, parts);
   // What follows the question and mentions the asker (« What is a SISA? The practice I'm locuming at keeps mentioning
   // it. ») tells why they ask: their situation, not the topic.
   const afterthought = (i: number) => i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? ''));
   return parts.map((part, i) => ({
     text: part,
-    weight: asked.has(i) ? 1 : describesAsker[i] || afterthought(i) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
+    weight: asked.has(i) ? 1 : i !== pointedTo && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
 }
+
+/** A clause whose subject is what was said before it (accent-folded). */
+const POINTS_BACK =
+  /^(?:(?:et|mais|alors|donc|and|but|so)\s+)?(?:(?:est ce (?:que |qu )?)?(?:ca|cela|c est)|(?:is|are|does|do|can|was|will) (?:it|this|that)|it|this|that)\b(?!.*\b(?:le|la|les|l|un|une|des|du|the|a|an)\s+\w)/;
 
 /** The asker, anywhere in a clause (accent-folded). */
 const MENTIONS_ASKER = /\b(?:je|j|me|m|moi|nous|on|notre|nos|mon|ma|mes|i|im|my|me|we|our|us)\b/;

@@ -172,12 +172,15 @@ export class Retriever {
    * (a practice form, a protocol), so it counts as the question's topic rather than aside.
    */
   private withNamedTopics(analysed: AnalysedQuestion): AnalysedQuestion {
-    const asked = new Set(analysed.clauses.filter((clause) => clause.weight === 1).flatMap((clause) => this.expander.subjects(clause.text)));
+    // A definition names what it defines.
+    const namesItsOwn = analysed.kind === 'definition' || analysed.clauses.some((clause) => clause.weight === 1 && this.expander.subjects(clause.text).length > 0);
     const clauses = analysed.clauses.map((clause) => {
       if (clause.earlier || clause.weight > SITUATION_WEIGHT) return clause;
       const named = this.expander.subjects(clause.text);
-      // « c'est quoi une SISA ? on nous en parle pour la MSP »: another thing of the kind asked about stays aside.
-      return named.length > 0 && !isOffSubject(asked, new Set(named)) ? { ...clause, weight: TOPIC_WEIGHT } : clause;
+      // « c'est quoi une SISA ? on nous en parle pour la MSP », « What is Asalée? My colleagues at the MSP keep
+      // mentioning it », « … à la CPTS. Quelqu'un peut me rappeler ce qu'est le DMP ? »: when the question names its
+      // own subject (a registry's thing, or what it asks to define), what the situation names stays aside.
+      return named.length > 0 && !namesItsOwn ? { ...clause, weight: TOPIC_WEIGHT } : clause;
     });
     return { ...analysed, clauses };
   }
@@ -224,6 +227,16 @@ export class Retriever {
     }
   }
 
+  /**
+   * What a section is about: what its heading names, else its document's title and the protocols its front matter
+   * lists (« Dispositifs antérieurs (Asalée, orthoptie) … » is about each of its protocols, not Asalée alone).
+   */
+  private chunkSubjects(chunk: Chunk): Set<string> {
+    const named = this.expander.subjects(chunk.section);
+    if (named.length > 0) return new Set(named);
+    return new Set([...this.expander.subjects(chunk.title), ...(chunk.protocols ?? []).map((id) => `protocol:${id}`)]);
+  }
+
   private termsOf(chunk: Chunk): ChunkTerms {
     let cached = this.termCache.get(chunk.id);
     if (!cached) {
@@ -232,7 +245,7 @@ export class Retriever {
         heading: new Set(terms(`${chunk.title} ${chunk.section}`)),
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
-        subjects: new Set(this.expander.subjects(`${chunk.title} ${chunk.section}`)),
+        subjects: this.chunkSubjects(chunk),
         kinds: kindsOf(chunk),
       };
       this.termCache.set(chunk.id, cached);

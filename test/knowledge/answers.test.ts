@@ -104,3 +104,16 @@ describe('answers from the shipped base', () => {
     expect(followedUpQuestion("c'est quoi un DAC ?", history)).toBeUndefined();
   });
 });
+
+describe('what a question and a section are about', () => {
+  // A section whose heading names no protocol is about those its article lists; a question that names its own
+  // subject leaves what its situation names aside.
+  it.each([
+    ["Qui réalise le bilan visuel par délégation de l'ophtalmologiste ?", /orthoptiste/u],
+    ["What is Asalée? My new colleagues at the MSP keep mentioning it.", /Asalée/u],
+  ])('« %s »', async (question, fact) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(fact);
+  });
+});

@@ -100,6 +100,37 @@ describe('what is asked and what is said aside', () => {
     expect(analyseQuestion(question).sides).toEqual(sides);
   });
 
+  it.each([
+    ['Salut la team 👋 On lance un groupe de travail à la CPTS. C’est quoi le DMP ?', 'On lance'],
+    ['Hello la compagnie ! On vient de démarrer le protocole cystite. Combien d’indicateurs ?', 'On vient'],
+    ['Bonjour à tous, kiné à la MSP. Je voudrais m’inscrire au protocole lombalgie, la formation dure combien ?', 'Je voudrais'],
+    ['hello hello, sage-femme libérale ici ! Comment écrire un projet de santé ?', 'sage-femme libérale ici'],
+  ])('« %s » : the greeting is no clause, the situation stays aside', (question, aside) => {
+    const clauses = analyseQuestion(question).clauses;
+    expect(clauses.some((c) => /\b(?:salut|hello|bonjour|team|compagnie)\b/iu.test(c.text))).toBe(false);
+    expect(clauses.every((c) => !/\p{Extended_Pictographic}/u.test(c.text))).toBe(true);
+    expect(weightOf(question, aside)).toBe(SITUATION_WEIGHT);
+  });
+
+  it.each([
+    ["Quelqu'un peut me rappeler ce qu'est le DMP ?", 'definition'],
+    ['Pouvez-vous me résumer ce que sont les missions socles ?', 'definition'],
+    ['Can someone tell me what a DAC is?', 'definition'],
+    ["J'aimerais comprendre ce qu'est une SISA", 'definition'],
+  ])('« %s » : asking someone to tell frames the question', (question, expected) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.kind).toBe(expected);
+    expect(analysed.clauses.map((c) => c.text).join(' ')).not.toMatch(/rappeler|résumer|tell|comprendre/iu);
+  });
+
+  it.each([
+    ["on me parle de téléexpertise pour un avis à distance, ça consiste en quoi ?", 'téléexpertise'],
+    ['je bosse en CPTS et on me parle du DAC, c’est utile pour nous ?', 'DAC'],
+    ['My colleague mentions the ACI all the time, is it compulsory?', 'ACI'],
+  ])('« %s » : a clause that points back makes the one before it its topic', (question, topic) => {
+    expect(weightOf(question, topic)).toBeGreaterThan(SITUATION_WEIGHT);
+  });
+
   it('« le même jour » without two sides compares nothing', () => {
     expect(analyseQuestion('On peut faire la téléexpertise le même jour ?').kind).not.toBe('comparison');
   });

@@ -24,6 +24,7 @@ export function readMarkdown(relPath: string, content: string): KnowledgeDocumen
     title: front.data.title,
     sources: front.data.sources,
     tags: front.data.tags,
+    ...(front.data.protocols ? { protocols: front.data.protocols } : {}),
     sections: withQuestions(splitOnHeadings(body, front.data.title), front.data.questions),
   };
 }
