@@ -47,7 +47,8 @@ function buildThesaurus(registries: Registries): QueryExpander {
     for (const group of groups) {
       const present = group.filter((phrase) => triggers(text, words, phrase));
       if (present.length === 0) continue;
-      const equivalents = group.filter((phrase) => !containsPhrase(words, phrase));
+      // Only what the query says exactly is left out: « salaried » is near « salariés », whose terms it lacks.
+      const equivalents = group.filter((phrase) => !containsPhrase(words, phrase, false));
       // The longest phrase present is the one the query said (« maison de santé » rather than « santé »).
       const trigger = present.reduce((a, b) => (matchWords(b).length > matchWords(a).length ? b : a));
       if (equivalents.length > 0) found.push({ trigger, equivalents });

@@ -44,6 +44,8 @@ describe('through the offline core', () => {
   it.each([
     ['Une SISA peut-elle salarier des professionnels de santé ?', /^\*\*Oui\*\* : .*salari/u],
     ['Les professionnels d’un centre de santé sont-ils salariés ?', /^\*\*Oui\*\* : .*salariés/u],
+    ["Hello la MSP ! On réfléchit à embaucher une IDE. Est-ce qu'une SISA a le droit de salarier des professionnels de santé ?", /^\*\*Oui\*\* : .*salari/u],
+    ['Is a SISA allowed to employ salaried health professionals?', /^\*\*Oui\*\* : .*salari/u],
     ['Une ESP a-t-elle une structure juridique propre ?', /^\*\*Non\*\* : .*n'a pas de structure juridique/u],
   ])('« %s »', async (question, lead) => {
     expect((await ask(question)).text).toMatch(lead);
