@@ -8,6 +8,7 @@ import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
+import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
 import { plainText } from './message-text.ts';
@@ -108,7 +109,7 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   const deliverReply = replyDelivery<DeliveryTools>(desk, {
     platform: 'slack',
     async post(reply, effect, _row, tools) {
-      await tools.post({ ...renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined }), ephemeralTo: effect.ephemeralTo });
+      await tools.post({ ...renderReply(reply, answerButtonsOf(effect)), ephemeralTo: effect.ephemeralTo });
     },
     // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
     refusal: {
