@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { App, RespondFn } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
-import { textReply } from '../../engine/reply.ts';
 import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
@@ -124,7 +123,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
           await tools.client.filesUploadV2(row.target.kind === 'thread' ? { ...upload, thread_ts: row.target.threadId } : upload);
         }
       },
-      notice: (reply) => deps.features.map((f) => f.filesNotDelivered?.(reply) ?? null).find((r) => r !== null) ?? textReply('error', FILES_NOT_DELIVERED),
+      features: deps.features,
+      notDelivered: FILES_NOT_DELIVERED,
       async tell(asker, notice, row, tools) {
         const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
         await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadTs, ...renderReply(notice) });
