@@ -6,8 +6,10 @@ import { mattermostSender } from './delivery.ts';
 import type { ActionContext, ActionResponse, DialogContext, DialogResponse } from './callbacks.ts';
 import { coreRoutes } from './core-routes.ts';
 import { MattermostListener, type Answer, type ActionRequest, type DialogRequest } from './listener.ts';
+import type { Bot } from './history.ts';
 import { NOT_YET_ACTION, questionsMattermost } from './questions.ts';
 import { chatCore, type ChatAppDeps } from '../shared/chat-core.ts';
+import { chatLifecycle } from '../shared/chat-lifecycle.ts';
 import { featureEffects } from '../shared/planned-effects.ts';
 import { mattermostPlans } from './planned-effects.ts';
 import { mattermostPeople } from './people.ts';
@@ -53,12 +55,11 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
   const signer = new Signer(config.token, deps.now);
   const links = new ActionLinks(config.callbackUrl, signer);
   const extra = deps.features ?? [];
-  let worker: OutboxWorker | undefined;
-  let botUserId: string | undefined;
+  let runtime: { botUserId: string; worker: OutboxWorker } | undefined;
   // One router for every neutral feature; their buttons and dialogs come back on one signed route each.
   // One directory of Mattermost accounts for every feature.
   const { outbox, questions: core, router } = chatCore({ platform: 'mattermost', db, engine, logger, features: extra, people: mattermostPeople(client, logger) });
-  const routes = coreRoutes({ router, client, links, logger, runtime: () => (worker && botUserId ? { worker, botUserId } : undefined) });
+  const routes = coreRoutes({ router, client, links, logger, runtime: () => runtime });
   const questions = questionsMattermost({ questions: core, logger, client, links, handle: routes.handle, commandWords: router.commandWords() });
   const actions = new Map(Object.entries(routes.actions));
   const dialogs = new Map(Object.entries(routes.dialogs));
@@ -110,12 +111,14 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
     logger,
   );
 
-  return {
-    socket,
-    async start() {
-      let me;
+  const { start, stop } = chatLifecycle<Bot, { port: number }>({
+    platform: 'mattermost',
+    logger,
+    questions,
+    async identify() {
       try {
-        me = await client.getMe();
+        const me = await client.getMe();
+        return { userId: me.id, username: me.username };
       } catch (error) {
         const status = statusOf(error);
         throw new MattermostStartError(
@@ -124,21 +127,21 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
             : `Mattermost injoignable (${errorName(error)}${status ? `, ${status}` : ''}) : vérifiez MATTERMOST_URL (${config.url}).`,
         );
       }
-      botUserId = me.id;
-      worker = new OutboxWorker({ outbox, send: mattermostSender(client, me.id, effects, logger), logger, retry: deps.outboxRetry });
-      questions.use({ userId: me.id, username: me.username });
-      worker.start();
+    },
+    worker(bot) {
+      const worker = new OutboxWorker({ outbox, send: mattermostSender(client, bot.userId, effects, logger), logger, retry: deps.outboxRetry });
+      runtime = { botUserId: bot.userId, worker };
+      return worker;
+    },
+    async listen() {
       const port = await listener.start(config.port);
       await socket.connect();
-      questions.answerPending();
-      logger.info('mattermost.started', { port });
-      return { port };
+      return { started: { port } };
     },
-    async stop() {
+    async close() {
       socket.close();
       await listener.stop();
-      await worker?.stop();
-      logger.info('mattermost.stopped');
     },
-  };
+  });
+  return { socket, start, stop };
 }

@@ -18,6 +18,7 @@ import { FormShapeSchema, dialogErrors, dialogOf, valuesOf } from './render-form
 import { CORE_ACTION, CORE_DIALOG, renderReply, type ActionLinks, type MattermostAttachment } from './render.ts';
 import { ACTION_FEEDBACK_DOWN, ACTION_FEEDBACK_UP } from '../../workflows/questions/feedback.ts';
 import { ACTION_ASK_SUGGESTION, ACTION_SHARE } from '../../workflows/questions/questions.ts';
+import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layout.ts';
 
 /** The routes of answer buttons before they were core actions, and the core's id of each. */
 const LEGACY_ACTIONS: Record<string, string> = { feedbackup: ACTION_FEEDBACK_UP, feedbackdown: ACTION_FEEDBACK_DOWN, share: ACTION_SHARE, suggest: ACTION_ASK_SUGGESTION };
@@ -107,7 +108,7 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
 
   /** A shared answer, posted for the channel; the private original replaced by a note. */
   async function share(effect: Extract<Effect, { kind: 'share' }>, { out, userId }: Staged): Promise<void> {
-    const context = `${await mentionOf(userId, 'quelqu’un')} a partagé une réponse de Coordo`;
+    const context = sharedBy(await mentionOf(userId, 'quelqu’un'));
     const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
     await shareAnswer(effect, {
       post: () => client.createPost({ channel_id: effect.conversationId, ...message }),
@@ -130,7 +131,7 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
   const run = effectRunner<Staged>(
     {
       async answer(effect, { out, ...scene }) {
-        const options = { channelId: scene.channelId, answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable, askerId: scene.userId };
+        const options = { channelId: scene.channelId, ...answerButtonsOf(effect), askerId: scene.userId };
         const message = renderReply(effect.reply, links, options);
         if (scene.action) out.update = { message: message.message, props: message.props ?? { attachments: [] } };
         else {

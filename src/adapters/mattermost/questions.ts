@@ -2,6 +2,7 @@ import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
+import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
@@ -88,7 +89,7 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
       const channelId = await tools.channel();
       const threadId = row.target.kind === 'thread' ? row.target.threadId : undefined;
       const fileIds = reply.files?.length ? await client.uploadFiles(channelId, reply.files) : [];
-      await tools.post({ ...renderReply(reply, links, { channelId, answerId: effect.answerId, feedback: effect.answerId !== undefined, ...(threadId ? { threadId } : {}) }), fileIds });
+      await tools.post({ ...renderReply(reply, links, { channelId, ...answerButtonsOf(effect), ...(threadId ? { threadId } : {}) }), fileIds });
     },
   }, logger);
 

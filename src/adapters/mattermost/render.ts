@@ -1,6 +1,6 @@
 import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { mattermostFormat } from './markup.ts';
 import { ACTION_SHARE } from '../../workflows/questions/questions.ts';
 import type { Binding, Payload, Signer } from './signing.ts';
@@ -9,7 +9,7 @@ import type { Binding, Payload, Signer } from './signing.ts';
 export const MAX_MESSAGE_CHARS = 16_383;
 const MAX_BUTTONS = 20;
 const MAX_BUTTON_LABEL = 60;
-const TRUNCATED = '\n\n_… réponse tronquée : elle dépasse la taille permise par Mattermost._';
+const TRUNCATED = `\n\n${truncatedNote('Mattermost')}`;
 
 /** Every button (cards, replies, answers): its URL path, and its payload the core's action id and value. */
 export const CORE_ACTION = 'core';

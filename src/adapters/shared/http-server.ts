@@ -36,6 +36,12 @@ export function send(res: ServerResponse, answer: HttpAnswer): void {
   res.end(text);
 }
 
+/** A request header given once (a repeated or absent one: undefined). */
+export function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** The path of a request, without its query. */
 export const pathOf = (req: IncomingMessage): string => new URL(req.url ?? '/', 'http://localhost').pathname;
 

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { ReplyEffectSchema, storedReply } from '../../core/reply-effect.ts';
 import type { Platform } from '../../engine/message.ts';
-import type { Reply } from '../../engine/reply.ts';
+import { textReply, type Reply } from '../../engine/reply.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { SendResult } from '../../store/outbox-worker.ts';
 import type { AnswerDesk } from '../../workflows/questions/desk.ts';
 import { ERROR_TEXT } from '../../workflows/questions/questions.ts';
+import type { ChatFeature } from './chat-core.ts';
 
 export type ReplyRow = z.infer<typeof ReplyEffectSchema>;
 
@@ -23,13 +24,20 @@ export interface ReplyPort<T> {
   /** Where files follow the post: their upload, and what the asker alone is told when it fails. */
   files?: {
     upload(reply: Reply, row: OutboxRow, tools: T): Promise<void>;
-    /** What to tell the asker; the feature that made the files releases what it recorded for them. */
-    notice(reply: Reply): Reply;
+    /** The app's features: the one that made the files says what to tell the asker, and releases what it recorded for them… */
+    features: readonly ChatFeature[];
+    /** …else the asker is told this, in the platform's words. */
+    notDelivered: string;
     tell(asker: string, notice: Reply, row: OutboxRow, tools: T): Promise<void>;
   };
 }
 
 const delivered: SendResult = { status: 'delivered' };
+
+/** What the asker is told when a reply's files did not get through: the notice of the feature that made them (asked in turn), else `notDelivered`. */
+function filesNotice(reply: Reply, features: readonly ChatFeature[], notDelivered: string): Reply {
+  return features.map((feature) => feature.filesNotDelivered?.(reply) ?? null).find((notice) => notice !== null) ?? textReply('error', notDelivered);
+}
 
 /**
  * The reply effect the same way on every platform: the reply the answer desk
@@ -56,7 +64,7 @@ export function replyDelivery<T>(desk: AnswerDesk, port: ReplyPort<T>, logger: L
     } catch (error) {
       logger.warn(`${platform}.files_not_delivered`, { target: row.target.kind, files: reply.files?.length ?? 0, error: errorName(error) });
       // Asked even without an asker: the feature that made the files releases what it recorded for them.
-      const notice = port.files?.notice(reply);
+      const notice = port.files && filesNotice(reply, port.files.features, port.files.notDelivered);
       if (notice && effect.asker) await port.files?.tell(effect.asker, notice, row, tools);
     } finally {
       desk.forget(row.key);

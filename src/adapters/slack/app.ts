@@ -10,6 +10,7 @@ import { boltLogger } from './bolt-logger.ts';
 import { slackErrorCode } from './errors.ts';
 import { singleAttemptClient } from './single-attempt.ts';
 import { chatCore, type ChatAppDeps } from '../shared/chat-core.ts';
+import { chatLifecycle } from '../shared/chat-lifecycle.ts';
 import { featureEffects } from '../shared/planned-effects.ts';
 import { slackPlans } from './planned-effects.ts';
 import { conversationMigrations } from '../../store/conversation-migrations.ts';
@@ -18,14 +19,15 @@ import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
 import { routerListeners } from './router-listeners.ts';
 import { slackEffectRunner } from './run-effects.ts';
+import type { BotIdentity } from './thread-history.ts';
 
 export type SlackAppDeps = ChatAppDeps<SlackConfig>;
 
-export interface SlackAppStarted {
+export type SlackAppStarted = {
   mode: 'http' | 'socket';
   /** HTTP mode: the port actually listened on (useful with port 0). */
   port?: number;
-}
+};
 
 export interface SlackApp {
   app: App;
@@ -104,35 +106,30 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const handlers = featureEffects(features, slackPlans, asked.effects);
   const worker = new OutboxWorker({ outbox, send: slackSender(app.client, handlers, logger), logger, retry: deps.outboxRetry });
 
-  return {
-    app,
-    async start() {
+  const { start, stop } = chatLifecycle<BotIdentity, SlackAppStarted>({
+    platform: 'slack',
+    logger,
+    questions: asked,
+    async identify() {
       try {
         // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
         const auth = await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
-        asked.use({ userId: auth.user_id, botId: auth.bot_id });
         await app.init();
+        return { userId: auth.user_id, botId: auth.bot_id };
       } catch (error) {
         throw new SlackStartError(startFailure(error, config.apiUrl));
       }
-      // What a crash left in the outbox goes out first; pending questions are answered.
-      worker.start();
+    },
+    worker: () => worker,
+    async listen() {
       if (socketMode) {
         await app.start();
-        asked.answerPending();
-        logger.info('slack.started', { mode: 'socket' });
-        return { mode: 'socket' };
+        return { started: { mode: 'socket' } };
       }
       const server = (await app.start(config.port)) as Server;
-      asked.answerPending();
-      const port = (server.address() as AddressInfo).port;
-      logger.info('slack.started', { mode: 'http', port, path: SLACK_EVENTS_PATH });
-      return { mode: 'http', port };
+      return { started: { mode: 'http', port: (server.address() as AddressInfo).port }, logged: { path: SLACK_EVENTS_PATH } };
     },
-    async stop() {
-      await app.stop();
-      await worker.stop();
-      logger.info('slack.stopped');
-    },
-  };
+    close: async () => void (await app.stop()),
+  });
+  return { app, start, stop };
 }

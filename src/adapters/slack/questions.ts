@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { App, RespondFn } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
-import { textReply } from '../../engine/reply.ts';
 import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
+import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
 import { plainText } from './message-text.ts';
@@ -108,7 +108,7 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   const deliverReply = replyDelivery<DeliveryTools>(desk, {
     platform: 'slack',
     async post(reply, effect, _row, tools) {
-      await tools.post({ ...renderReply(reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined }), ephemeralTo: effect.ephemeralTo });
+      await tools.post({ ...renderReply(reply, answerButtonsOf(effect)), ephemeralTo: effect.ephemeralTo });
     },
     // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
     refusal: {
@@ -123,7 +123,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
           await tools.client.filesUploadV2(row.target.kind === 'thread' ? { ...upload, thread_ts: row.target.threadId } : upload);
         }
       },
-      notice: (reply) => deps.features.map((f) => f.filesNotDelivered?.(reply) ?? null).find((r) => r !== null) ?? textReply('error', FILES_NOT_DELIVERED),
+      features: deps.features,
+      notDelivered: FILES_NOT_DELIVERED,
       async tell(asker, notice, row, tools) {
         const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
         await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadTs, ...renderReply(notice) });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HTTPReceiver, HTTPReceiverDeferredRequestError, type App, type Logger as BoltLogger, type Receiver, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { errorName, type Logger } from '../../log/logger.ts';
-import { GuardedServer, pathOf, send } from '../shared/http-server.ts';
+import { GuardedServer, headerOf, pathOf, send } from '../shared/http-server.ts';
 import { readBody } from '../shared/request-body.ts';
 import { checkPayload, checkSignature, isSslCheck } from './request-check.ts';
 
@@ -60,7 +60,7 @@ export class GuardedReceiver implements Receiver {
     const body = raw.toString('utf8');
     const contentType = req.headers['content-type'];
     if (isSslCheck(body, contentType)) return this.delegate(buffered, res);
-    const signed = { body, contentType, signature: single(req.headers['x-slack-signature']), timestamp: single(req.headers['x-slack-request-timestamp']) };
+    const signed = { body, contentType, signature: headerOf(req, 'x-slack-signature'), timestamp: headerOf(req, 'x-slack-request-timestamp') };
     const refusal = checkSignature(signed, this.options.signingSecret, (this.options.now ?? Date.now)()) ?? checkPayload(body, contentType);
     if (refusal) return this.server.refuse(res, refusal);
     this.delegate(buffered, res);
@@ -82,8 +82,4 @@ export class GuardedReceiver implements Receiver {
     send(response, { status: 500 });
     return false;
   }
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
 import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { ACTION_ASK_SUGGESTION } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -100,7 +100,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const room = MAX_BLOCKS - head.length - tail.length;
   if (sections.length > room) {
     sections = sections.slice(0, room - 1);
-    sections.push(section('_… réponse tronquée : elle dépasse la taille permise par Slack._'));
+    sections.push(section(truncatedNote('Slack')));
   }
   const text = truncate(body || 'Réponse de Coordo', MAX_SECTION_CHARS);
   return { text, blocks: [...head, ...sections, ...tail] };

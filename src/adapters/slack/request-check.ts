@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Refusal } from '../shared/http-server.ts';
 import { parseJson } from '../../text/parse-json.ts';
 import { sameSecret } from '../shared/request-body.ts';
+import { checkTyped, malformed } from '../shared/typed-body.ts';
 
 /**
  * What Coordo checks of a request to /slack/events before Bolt sees it: the
@@ -62,8 +63,6 @@ const INTERACTION_BODIES = {
 
 const SlashCommand = z.looseObject({ command: z.string().startsWith('/'), user_id: z.string().min(1) });
 
-const TypedObject = z.looseObject({ type: z.string() });
-
 /** The body as Bolt will parse it (same content-type rule), or a refusal. */
 export function checkPayload(body: string, contentType: string | undefined): Refusal | null {
   if (contentType === FORM) {
@@ -74,14 +73,3 @@ export function checkPayload(body: string, contentType: string | undefined): Ref
   }
   return checkTyped(parseJson(body), EVENT_BODIES);
 }
-
-function checkTyped(value: unknown, schemas: Record<string, z.ZodType>): Refusal | null {
-  if (value === undefined) return malformed('not_json');
-  const typed = TypedObject.safeParse(value);
-  if (!typed.success) return malformed('not_an_object');
-  const schema = Object.hasOwn(schemas, typed.data.type) ? schemas[typed.data.type] : undefined;
-  if (!schema) return malformed('unknown_type');
-  return schema.safeParse(value).success ? null : malformed(`bad_${typed.data.type}`);
-}
-
-const malformed = (reason: string): Refusal => ({ status: 400, reason });

@@ -2,6 +2,7 @@ import type { App, BlockAction, MessageShortcut, ViewSubmitAction } from '@slack
 import type { Effect } from '../../core/effect.ts';
 import type { Actor, Interaction } from '../../core/interaction.ts';
 import { prefixOf, type Router } from '../../core/router.ts';
+import { escapeRegExp } from '../../text/escape-regexp.ts';
 import { SLACK_PLATFORM } from './markup.ts';
 import { valuesOf } from './render-form.ts';
 import { coreActionId } from './render.ts';
@@ -42,7 +43,7 @@ export type Handle = (interaction: Interaction, scene: Scene) => Promise<void>;
  * Interaction for the router, whose effects are rendered as Block Kit and run.
  */
 export function routerListeners(app: App, router: Router, run: RunEffect): Handle {
-  const escaped = router.features.map((feature) => prefixOf(feature).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = router.features.map((feature) => escapeRegExp(prefixOf(feature)));
   const owned = new RegExp(`^(?:${escaped.join('|')})`);
   const routed = (interaction: Interaction) => router.route(interaction, SLACK_PLATFORM);
   const handle: Handle = async (interaction, scene) => {

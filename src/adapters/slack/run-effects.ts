@@ -8,6 +8,7 @@ import { formEffects } from '../shared/form-effects.ts';
 import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
+import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layout.ts';
 import { openDirectMessage } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
@@ -90,7 +91,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
 
   /** A shared answer, posted for the channel; the private original taken back. */
   function share(effect: Extract<Effect, { kind: 'share' }>, scene: Scene): Promise<void> {
-    const message = renderReply(effect.reply, { answerId: effect.answerId, feedback: true, context: `<@${scene.userId}> a partagé une réponse de Coordo` });
+    const message = renderReply(effect.reply, { ...answerButtonsOf(effect), context: sharedBy(slackFormat.mention(scene.userId)) });
     return shareAnswer(effect, {
       post: () => scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message }),
       notInChannel: notInChannelError,
@@ -123,7 +124,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
         await scene.client.chat.postMessage({ channel, thread_ts: effect.place?.threadId, text: effect.text, ...(blocks.length > 0 ? { blocks } : {}) });
       },
       async answer(effect, scene) {
-        const { text, blocks } = renderReply(effect.reply, { answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable });
+        const { text, blocks } = renderReply(effect.reply, answerButtonsOf(effect));
         return privately(scene, text, blocks);
       },
       share,

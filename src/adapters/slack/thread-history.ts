@@ -6,7 +6,8 @@ import type { QuestionRef } from '../../store/pending-questions.ts';
 import { MAX_TURNS, readContext, type EarlierMessage } from '../../workflows/questions/context.ts';
 import { plainText } from './message-text.ts';
 
-const RepliesSchema = z.object({
+/** Messages as conversations.replies and conversations.history list them. */
+const MessagesSchema = z.object({
   messages: z
     .array(
       z.object({
@@ -17,9 +18,8 @@ const RepliesSchema = z.object({
       }),
     )
     .default([]),
-  response_metadata: z.object({ next_cursor: z.string().optional() }).optional(),
 });
-type SlackMessage = z.infer<typeof RepliesSchema>['messages'][number];
+type SlackMessage = z.infer<typeof MessagesSchema>['messages'][number];
 
 /** Pages of `conversations.replies` read at most (oldest first): 5 × 200 messages. */
 const MAX_PAGES = 5;
@@ -29,8 +29,6 @@ export interface BotIdentity {
   userId?: string;
   botId?: string;
 }
-
-const HistorySchema = z.object({ messages: RepliesSchema.shape.messages });
 
 /** Order of two Slack timestamps (`seconds.micro`), exact (no float rounding). */
 function compareTs(a: string, b: string): number {
@@ -48,19 +46,19 @@ export function slackHistory(client: WebClient, question: QuestionRef, bot: BotI
   const { channel, ts: beforeTs, threadTs } = question;
   return readContext('slack', logger, channel, async () => {
     if (!threadTs) {
-      const parsed = HistorySchema.safeParse(await client.conversations.history({ channel, latest: beforeTs, inclusive: false, limit: MAX_TURNS }));
+      const parsed = MessagesSchema.safeParse(await client.conversations.history({ channel, latest: beforeTs, inclusive: false, limit: MAX_TURNS }));
       // Slack lists a conversation newest first.
       return parsed.success ? earlier([...parsed.data.messages].reverse(), beforeTs, bot) : null;
     }
-    // Slack returns a thread oldest first.
+    // Slack returns a thread oldest first; the WebClient follows its cursor.
     const messages: SlackMessage[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const parsed = RepliesSchema.safeParse(await client.conversations.replies({ channel, ts: threadTs, limit: PAGE_SIZE, cursor }));
+    let pages = 0;
+    for await (const page of client.paginate('conversations.replies', { channel, ts: threadTs, limit: PAGE_SIZE })) {
+      const parsed = MessagesSchema.safeParse(page);
       if (!parsed.success) return null;
       messages.push(...parsed.data.messages);
-      cursor = parsed.data.response_metadata?.next_cursor || undefined;
-      if (!cursor) break;
+      pages += 1;
+      if (pages === MAX_PAGES) break;
     }
     return earlier(messages, beforeTs, bot);
   });
@@ -75,7 +73,7 @@ export async function messageText(client: WebClient, where: { channel: string; t
     const raw = where.threadTs
       ? await client.conversations.replies({ channel: where.channel, ts: where.threadTs, oldest: where.ts, inclusive: true, limit: 1 })
       : await client.conversations.history({ channel: where.channel, oldest: where.ts, latest: where.ts, inclusive: true, limit: 1 });
-    const parsed = HistorySchema.safeParse(raw);
+    const parsed = MessagesSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     return parsed.data.messages.find((m) => m.ts === where.ts)?.text ?? null;
   } catch (error) {

@@ -15,6 +15,17 @@ export interface AnswerButtonsOptions {
   feedback?: boolean;
 }
 
+/** The buttons an answer's effect owes: 👍/👎 once the answer is stored (it has an id), « Partager dans le canal » when the effect says it may be shared. */
+export function answerButtonsOf(effect: { answerId?: string; shareable?: boolean }): AnswerButtonsOptions {
+  return { answerId: effect.answerId, feedback: effect.answerId !== undefined, share: effect.shareable };
+}
+
+/** The line above an answer someone shared in a channel, naming them as the platform does. */
+export const sharedBy = (who: string): string => `${who} a partagé une réponse de Coordo`;
+
+/** The note that ends an answer cut to the platform's size. */
+export const truncatedNote = (platformName: string): string => `_… réponse tronquée : elle dépasse la taille permise par ${platformName}._`;
+
 /** Under an answer, in order: the reply's own buttons, « Partager dans le canal », 👍 and 👎. */
 export function answerButtons(reply: Reply, options: AnswerButtonsOptions): ReplyButton[] {
   const { answerId } = options;
