@@ -1,7 +1,7 @@
 import { firstReply, type Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
-import { analyseQuestion } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
 import { standsAlone } from './follow-up.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { MAX_ANSWER_CHARS } from './extractive-composer.ts';
@@ -14,7 +14,7 @@ const PART_MISSING = ['Pour la première partie de la question', 'Pour la second
 /**
  * « Ma Santé 2022 c'est quoi, et il y a combien d'axes ? », « URPS kiné : ça existe ? et les représentants sont élus
  * ou désignés ? »: each part is answered on its own by whatever answers it best (a registry lookup or the articles),
- * the second with the first as its context (it often names the subject only once) unless it stands alone. A part
+ * the second with what the first asks as its context (it often names the subject only once) unless it stands alone. A part
  * the base does not answer is said to be missing. When neither part is answered, or both come down to the same
  * source, the question is answered whole. The handlers are asked in order for each part (eligibility, then the best
  * of lookups and articles).
@@ -27,13 +27,25 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
       const parts = analyseQuestion(message.text).parts;
       if (!parts) return inner.handle(message);
       const [first, second] = parts;
-      const context = standsAlone(second) ? {} : { context: first };
+      const context = standsAlone(second) ? {} : { context: contextFor(second, first) };
       const replies = [await inner.handle({ ...message, text: first }), await inner.handle({ ...message, text: second, ...context })];
       const answered = replies.filter((reply): reply is Reply => reply !== null && reply.confident);
       if (answered.length === 0 || sameSources(answered)) return inner.handle(message);
       return joined(replies.map((reply) => (reply?.confident ? reply : null)));
     },
   };
+}
+
+/** A subject pronoun opening the second part (« elle compte comme paramédicale ? ») may stand for the asker's situation. */
+const PRONOUN_SUBJECT = /^\s*(?:et\s+)?(?:il|elle|ils|elles|it|they|he|she)\b/iu;
+
+/**
+ * The first part as the second's context: what it asks and its topic, not the asker's situation that opens it
+ * (« je viens de rejoindre une MSP en Bretagne… »), unless the second part's subject is a pronoun that may stand for it.
+ */
+function contextFor(second: string, first: string): string {
+  if (PRONOUN_SUBJECT.test(second)) return first;
+  return analyseQuestion(first).clauses.filter((clause) => clause.weight > SITUATION_WEIGHT).map((clause) => clause.text).join(' ');
 }
 
 /** Both parts answered from a same source: that source answers the question whole. */

@@ -33,7 +33,7 @@ export const TOPIC_WEIGHT = 0.8;
 
 /** Interrogative marks of a clause, on accent-folded lowercase text. */
 const ASKS =
-  /\?|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b/;
+  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b/;
 /**
  * A clause that starts with the asker (« on est 6 dans un village », « je suis kiné ») describes them; one that
  * only mentions them (« pour déclarer qu'on applique le protocole ») is part of what is asked.
@@ -187,7 +187,9 @@ function comparedSides(text: string): [string, string] | undefined {
   // « on me parle de MSP et de CPTS… la différence entre les deux ? »: the two things were named before.
   const pointedBack = THE_TWO.exec(text);
   const named = pointedBack ? NAMED_BEFORE.exec(text.slice(0, pointedBack.index)) : null;
-  if (named?.[1] && named[2]) return [named[1], named[2]];
+  // « soit … , soit … » (groups 1, 2) or « de … et de … » (groups 3, 4).
+  const [one, other] = named ? (named[1] ? [named[1], named[2]] : [named[3], named[4]]) : [];
+  if (one && other) return [one, other];
   const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text);
   const match =
     between ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
@@ -204,8 +206,8 @@ function comparedSides(text: string): [string, string] | undefined {
 
 /** The two things compared, pointed back to (« entre les deux », « the two », « both of them »). */
 const THE_TWO = /\b(?:(?:entre )?les deux|(?:between )?the two|both of them|entre eux|entre elles)\b/iu;
-/** Two things named as a pair (« de MSP et de CPTS », « d'une ESP et d'une MSP », « about MSPs and CPTSs »). */
-const NAMED_BEFORE = /\b(?:de|d['’]|entre|between|about|of)\s*(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?) (?:et|and) (?:de |d['’]|about |of )?(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?)(?=[\s,;.!?]|$)(?![^.!?]*\b(?:et|and) )/iu;
+/** Two things named as a pair (« soit un poste en centre de santé, soit une MSP », « de MSP et de CPTS », « d'une ESP et d'une MSP », « about MSPs and CPTSs »). */
+const NAMED_BEFORE = /\bsoit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+?),?\s+soit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+?)(?=[,;.!?]|$)|\b(?:de|d['’]|entre|between|about|of)\s*(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?) (?:et|and) (?:de |d['’]|about |of )?(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?)(?=[\s,;.!?]|$)(?![^.!?]*\b(?:et|and) )/iu;
 
 /** « … c'est pareil », « … ça compte pareil », « … is it the same », « … : même délégant ? »: how the sides are compared, no part of the second one. */
 const SAID_ALIKE = /[,;:]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they|(?:(?:le|la|les|des|l['’])\s*)?m[êe]mes?|(?:the )?same)\b.*$/iu;
@@ -237,7 +239,7 @@ const INTERROGATIVE = wordsPattern([...CONTENT_WORDS, 'qui', 'quand', 'who', 'wh
 
 /** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|[,;]?\s+(?:et|and|puis)\s+(?=(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|depuis quand|[àa] quelle|[àa] quel|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|what|which|where|why|is|are|does|do|can)\b)/iu;
+  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-t-(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|depuis quand|[àa] quelle|[àa] quel|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|what|which|where|why|is|are|does|do|can)\b)/iu;
 
 /** « Ma Santé 2022 c'est quoi et il y a combien d'axes ? » → the two questions, when each asks about something. */
 function twoParts(text: string): [string, string] | undefined {

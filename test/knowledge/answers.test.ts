@@ -117,3 +117,13 @@ describe('what a question and a section are about', () => {
     expect(reply.text).toMatch(fact);
   });
 });
+
+describe('a two-part question opened by the asker’s situation', () => {
+  it('answers the second part with what the first asks as its context, not the situation', async () => {
+    const reply = await ask(
+      "Bonjour, je suis médecin généraliste et je viens de rejoindre une MSP en Bretagne. J'aimerais comprendre deux choses : sur quels axes repose l'ACI des MSP, et le fait d'appliquer un protocole de coopération national rapporte-t-il quelque chose à la structure ?",
+    );
+    expect(reply.text).toMatch(/accès aux soins/u);
+    expect(reply.text).toMatch(/valorisation optionnelle/u);
+  });
+});

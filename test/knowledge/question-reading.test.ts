@@ -131,6 +131,19 @@ describe('what is asked and what is said aside', () => {
     expect(weightOf(question, topic)).toBeGreaterThan(SITUATION_WEIGHT);
   });
 
+  it('« soit … , soit … » names the two sides « les deux » points back to', () => {
+    const analysed = analyseQuestion('On me propose soit un poste salarié en centre de santé, soit une installation en MSP. Quelle différence entre les deux ?');
+    expect(analysed.sides).toEqual(['poste salarié en centre de santé', 'installation en MSP']);
+  });
+
+  it.each([
+    ["J'aimerais comprendre deux choses : sur quels axes repose l'ACI des MSP, et appliquer un protocole rapporte-t-il quelque chose ?", 2],
+    ['Dans quelle région le protocole a-t-il été autorisé ?', 1],
+    ['Pour quels patients, et avec quelle formation ?', 2],
+  ])('« %s » : a clause that opens with a preposition and a wh-word asks', (question, asking) => {
+    expect(analyseQuestion(question).clauses.filter((c) => c.weight === 1)).toHaveLength(asking);
+  });
+
   it('« le même jour » without two sides compares nothing', () => {
     expect(analyseQuestion('On peut faire la téléexpertise le même jour ?').kind).not.toBe('comparison');
   });
