@@ -198,7 +198,11 @@ export function roleAnswer(
   places: readonly Place[] = [],
 ): Reply {
   let found = role === 'delegue' ? protocolsForDelegue(registries, profession.id) : protocolsForDelegant(registries, profession.id);
-  if (delegant) found = found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
+  // A délégant specialty asked (« les anesthésistes délèguent quoi aux IDE ? »): the protocols that name it, when some do;
+  // else those naming its parent profession, said so in the heading.
+  const delegantNamed = delegant ? found.filter((protocol) => protocol.delegants.some((id) => professionNamed(registries, id, delegant.id))) : [];
+  if (delegant) found = delegant.parent && delegantNamed.length > 0 ? delegantNamed : found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
+  const delegantNote = delegant ? ` (délégant : ${lower(delegant.label)}${delegant.parent && delegantNamed.length === 0 ? ` — aucun ne le nomme, ceux-ci nomment les ${professionById(registries, delegant.parent)?.plural ?? 'médecins'} sans préciser de spécialité` : ''})` : '';
   // Where the asker works (« à l'hôpital », « en CPTS »): the protocols that apply there today; the others said apart.
   // A hospital's emergency service is in it: « à l'hôpital » lists the protocols of the urgences too.
   const within: readonly Place[] = places.includes('etablissement') ? [...places, 'urgences'] : places;
@@ -227,7 +231,7 @@ export function roleAnswer(
   const unnamed = parent !== undefined && named.length === 0;
   const heading = unnamed
     ? `**Aucun protocole du registre ne nomme les ${who} comme ${roleName}** ; ceux-ci nomment les ${parent.plural} sans préciser de spécialité :`
-    : `**Protocoles de coopération où les ${who} ont le rôle de ${roleName}**${role === 'delegue' && delegant ? ` (délégant : ${lower(delegant.label)})` : ''} :`;
+    : `**Protocoles de coopération où les ${who} ont le rôle de ${roleName}**${role === 'delegue' ? delegantNote : ''} :`;
   const shown = parent && named.length > 0 ? named : found;
   const blocks = localFirst(shown).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),

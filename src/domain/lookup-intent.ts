@@ -231,11 +231,13 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
 
 /** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */
 function delegationQuery(registries: Registries, n: string): LookupQuery | null {
-  const split = /^(.*?)\bdeleguer\b(.*)$/.exec(n);
+  // The infinitive, or a form no noun shares (« délègue » folds to « délégué »).
+  const split = /^(.*?)\b(?:deleguer|deleguent|deleguons|deleguez)\b(.*)$/.exec(n);
   if (split) {
     const before = split[1] ?? '';
     const after = split[2] ?? '';
-    const toWhom = /^\s*(?:a|au|aux)\b(.*)$/.exec(after);
+    // « … déléguer aux IDE », « ils délèguent quoi aux IDE ? »
+    const toWhom = /^\s*(?:(?:quoi|que)\s+)?(?:a|au|aux)\b(.*)$/.exec(after);
     if (toWhom) {
       const delegue = findProfession(registries, toWhom[1] ?? '');
       if (!delegue) return null;
@@ -247,7 +249,8 @@ function delegationQuery(registries: Registries, n: string): LookupQuery | null 
       const delegue = findProfession(registries, before);
       return delegue ? { kind: 'delegue', profession: delegue } : null;
     }
-    if (/\b(?:que|quoi|quels?|quelles?)\b/.test(before)) {
+    // « que peut déléguer un médecin ? », « le radiologue peut déléguer quoi ? »
+    if (/\b(?:que|quoi|quels?|quelles?)\b/.test(before) || /^\s*quoi\b/.test(after)) {
       const delegant = findProfession(registries, before) ?? findProfession(registries, after);
       return delegant ? { kind: 'delegant', profession: delegant } : null;
     }

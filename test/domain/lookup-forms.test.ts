@@ -25,6 +25,21 @@ describe('a profession’s protocols, however the question is put', () => {
     expect(subject('What can a GP delegate under a cooperation protocol?')).toBe('delegant:medecin-generaliste');
   });
 
+  it.each([
+    ['les anesthésistes ils délèguent quoi aux IDE avec un protocole de coop ?', 'delegue:infirmier', /Pose de voie veineuse centrale/u, /IOA|Cystite/u],
+    ['les cardiologues délèguent quoi aux infirmiers ?', 'delegue:infirmier', /Insuffisance cardiaque/u, /Cystite/u],
+    ['le radiologue il peut deleguer quoi et a qui ?', 'delegant:radiologue', /chographies/u, /Cystite/u],
+    ['les médecins délèguent quoi aux kinés ?', 'delegue:masseur-kinesitherapeute', /Lombalgie|Entorse/u, /Cystite/u],
+  ])('« %s » : a conjugated « déléguer » names who delegates to whom; a specialty keeps the protocols that name it', (question, expected, listed, notListed) => {
+    expect(subject(question)).toBe(expected);
+    const query = detect(question);
+    const text = query ? lookupAnswer(registries, query, '2026-12-01').text : '';
+    // The protocols listed (those naming only the parent profession may be said apart, in a sentence).
+    const list = text.split('\n').filter((line) => line.startsWith('- ')).join('\n');
+    expect(list).toMatch(listed);
+    expect(list).not.toMatch(notListed);
+  });
+
   it('leaves a question naming an act to the act lookups and the articles (it may not be in the registry)', () => {
     expect(subject('Quel est le protocole de coopération qui permet à la sage-femme de poser un DIU ?')).not.toBe('delegue:sage-femme');
     expect(subject('Il existe un protocole kiné pour les cervicalgies ou le torticolis ?')).not.toBe('delegue:masseur-kinesitherapeute');
