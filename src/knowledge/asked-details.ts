@@ -1,4 +1,4 @@
-import { isStopWord, normalizeForMatch, terms } from '../text/french.ts';
+import { isStopWord, normalizeForMatch, termOf, terms } from '../text/french.ts';
 import { NUMBER_WORDS_PATTERN } from '../text/number-words.ts';
 import { memoize } from '../text/memo.ts';
 
@@ -10,7 +10,9 @@ import { memoize } from '../text/memo.ts';
  *   figure in that unit does not give it;
  * - a date (« en quelle année », « which month »): a passage with no year, or no month, does not give it;
  * - a region (« l'aide FIR en Nouvelle-Aquitaine »): a passage that names other regions, never this one, is about them;
- * - an average (« en moyenne », « average »): a passage that gives none does not give it.
+ * - an average (« en moyenne », « average »): a passage that gives none does not give it;
+ * - a count (« combien de CPTS », « how many protocols »): a passage that names what is counted without a figure
+ *   before it, nor a list of them, does not count it.
  */
 export interface AskedDetails {
   designations: readonly Designation[];
@@ -24,6 +26,11 @@ export interface AskedDetails {
   figure?: RegExp;
   /** An average asked (« en moyenne », « average »): a passage that gives none does not answer. */
   average: boolean;
+  /**
+   * The terms of what is counted (« combien de CPTS », « how many national protocols »), when it is no unit: a passage
+   * that names it without a figure before it, nor a list of them, does not count it.
+   */
+  counted: readonly string[];
 }
 
 /** An average asked of a quantity (normalised text), not a size (« de taille moyenne »). */
@@ -41,6 +48,12 @@ const numberedPattern = memoize((word) => new RegExp(String.raw`\b${word} (?:n |
 
 /** A figure as the base writes it (« 220 000 », « 1,5 », « sept »). */
 const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
+
+/** What follows the words that ask for a count (normalised text): the counted thing, in one or two words. */
+const COUNT_ASKED = /\b(?:combien (?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|what is the number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
+/** How far before the counted word its figure may stand (« 57 protocoles », « plus de 700 CPTS », « trois grands axes »). */
+const FIGURE_REACH = 3;
+const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${NUMBER_WORDS_PATTERN}|un|une|plusieurs|aucun|aucune)$`);
 
 /** Units of each measured quantity, as the base writes them (normalised: lowercase, no accents). */
 const UNIT_FAMILIES: Record<string, readonly string[]> = {
@@ -129,7 +142,8 @@ export function askedDetails(question: string): AskedDetails {
   const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
   const figure =
     dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), ...(figure ? { figure } : {}) };
+  const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(n)?.[1] ?? '');
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, ...(figure ? { figure } : {}) };
 }
 
 /**
@@ -145,7 +159,7 @@ export function unknownDesignations(details: AskedDetails, normalizedTexts: read
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
 export function lacksAsked(details: AskedDetails, passageText: string): boolean {
-  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && !details.average) return false;
+  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && !details.average && details.counted.length === 0) return false;
   const n = normalizeForMatch(passageText);
   if (details.average && !AVERAGE_GIVEN.test(n)) return true;
   if (details.regions.length > 0) {
@@ -156,9 +170,20 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
     const given = [...n.matchAll(numberedPattern(word))].map((m) => m[1]);
     if (given.length > 0 && !given.includes(number)) return true;
   }
+  if (details.counted.length > 0 && !countGiven(details.counted, n, passageText)) return true;
   if (details.figure) {
     const symbol = (details.units.includes('pourcent') && /\d ?%/.test(passageText)) || (details.units.includes('euros') && /\d ?€/.test(passageText));
     if (!details.figure.test(n) && !symbol) return true;
   }
   return false;
+}
+
+/** Does the passage count what is asked: a figure shortly before it, or a list of them? Naming it without either does not. */
+function countGiven(counted: readonly string[], normalized: string, passageText: string): boolean {
+  if (/\n\s*[-•*]\s/u.test(passageText)) return true;
+  const words = normalized.split(' ');
+  const wanted = new Set(counted);
+  const at = words.flatMap((word, i) => (wanted.has(termOf(word) ?? '') ? [i] : []));
+  if (at.length === 0) return true;
+  return at.some((i) => words.slice(Math.max(0, i - FIGURE_REACH), i).some((word) => FIGURE_WORD.test(word)));
 }

@@ -172,6 +172,19 @@ describe('the detail a question asks for', () => {
     expect(askedDetails('quelle est la durée du contrat ?').units).toContain('ans');
   });
 
+  it.each([
+    ["Combien de CPTS ont signé l'ACI en Occitanie à ce jour ?", "L'ACI des CPTS a été signé le 20 juin 2019 ; il fixe les missions des CPTS.", true],
+    ["Combien de CPTS ont signé l'ACI ?", 'Plus de 700 CPTS ont signé l’ACI.', false],
+    ['combien de protocoles pluripro dans l’ACI ?', 'L’ACI valorise jusqu’à 8 protocoles pluriprofessionnels.', false],
+    ['How many national protocols exist for nurses?', 'Les infirmiers sont délégués dans 44 des 57 protocoles nationaux.', false],
+    ["Il y a combien d'axes dans l'ACI ?", "L'ACI repose sur trois grands axes.", false],
+    ['combien de protocoles pour les kinés ?', 'Protocoles des kinés :\n- Entorse de cheville\n- Lombalgie aiguë', false],
+    ['combien de membres dans une MSP ?', 'Au moins deux médecins généralistes et un paramédical.', false],
+    ['On veut doubler le nombre de MSP, quel budget ?', 'Le plan prévoit 400 millions d’euros.', false],
+  ])('« %s » : a count asked is lacking from a passage that names what is counted without a figure (%s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
   it('reads no comparison of two sides in a list of three', () => {
     expect(analyseQuestion('quelle différence entre MSP, centre de santé et CPTS ?').sides).toBeUndefined();
   });
