@@ -17,7 +17,9 @@ const DRUG_CLASSES = words(`
   antiemetiques? antidepresseurs? anxiolytiques? somniferes? hypnotiques? laxatifs? vaccins? collyres? sirops? pommades? creme
   suppositoires? comprimes? gelules? sachets? ampoules? injections? perfusions? patchs? aerosols? inhalateurs? insuline opioides?
   morphiniques? benzodiazepines? neuroleptiques? contraception pilule traitements? antibiotic antibiotics painkillers? drugs? medication
-  medicine treatment steroids? antihistamines? anticoagulants? diuretics? antivirals? antidepressants? antihypertensives?`);
+  medicine treatment steroids? antihistamines? anticoagulants? diuretics? antivirals? antidepressants? antihypertensives?
+  betabloquants? beta_bloquants? beta_blockers? betablockers? ieca ace_inhibitors? statines? statins? antiarythmiques?
+  antidiabetiques? antipyretiques? antispasmodiques? ipp opioids? nsaids? chimiotherapie chemotherapy`);
 const DRUG_NAMES = words(`
   paracetamol doliprane dafalgan efferalgan ibuprofene advil nurofen aspirine kardegic amoxicilline augmentin clamoxyl fosfomycine
   monuril pivmecillinam selexid nitrofurantoine furadantine ceftriaxone rocephine azithromycine clarithromycine pristinamycine
