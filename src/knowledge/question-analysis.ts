@@ -146,20 +146,31 @@ function weighClauses(text: string): Clause[] {
   if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
   // « … on me parle de téléexpertise pour un avis, ça consiste en quoi ? »: a clause that points back asks about the
   // one before, which is its topic even when it tells the asker's situation.
-  const pointedTo = focus > 0 && POINTS_BACK.test(normalizeForMatch(parts[focus] ?? '')) ? focus - 1 : -1;
+  const pointedTo = new Set(
+    [...asked].flatMap((i) => {
+      if (!POINTS_BACK.test(normalizeForMatch(parts[i] ?? ''))) return [];
+      const before = [...parts.keys()].filter((j) => j < i && !asked.has(j)).pop();
+      return before === undefined ? [] : [before];
+    }),
+  );
   const describesAsker = situationSentences(text, parts);
   // What follows the question and mentions the asker (« What is a SISA? The practice I'm locuming at keeps mentioning
   // it. ») tells why they ask: their situation, not the topic.
   const afterthought = (i: number) => i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? ''));
   return parts.map((part, i) => ({
     text: part,
-    weight: asked.has(i) ? 1 : i !== pointedTo && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
+    weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
 }
 
 /** A clause whose subject is what was said before it (accent-folded). */
-const POINTS_BACK =
-  /^(?:(?:et|mais|alors|donc|and|but|so)\s+)?(?:(?:est ce (?:que |qu )?)?(?:ca|cela|c est)|(?:is|are|does|do|can|was|will) (?:it|this|that)|it|this|that)\b(?!.*\b(?:le|la|les|l|un|une|des|du|the|a|an)\s+\w)/;
+const POINTS_BACK = new RegExp(
+  [
+    String.raw`^(?:(?:et|mais|alors|donc|and|but|so)\s+)?(?:(?:est ce (?:que |qu )?)?(?:ca|cela|c est)|(?:is|are|does|do|can|was|will) (?:it|this|that)|it|this|that)\b(?!.*\b(?:le|la|les|l|un|une|des|du|the|a|an)\s+\w)`,
+    // « comment on le déclare », « on l'applique comment ? »: an object pronoun after its subject one.
+    String.raw`\b(?:on|je|j|nous|vous|il|elle|ils|elles|tu) (?:ne |n )?(?:le|la|les|l|y|en) \w`,
+  ].join('|'),
+);
 
 /** The asker, anywhere in a clause (accent-folded). */
 const MENTIONS_ASKER = /\b(?:je|j|me|m|moi|nous|on|notre|nos|mon|ma|mes|i|im|my|me|we|our|us)\b/;

@@ -127,6 +127,8 @@ describe('what is asked and what is said aside', () => {
     ["on me parle de téléexpertise pour un avis à distance, ça consiste en quoi ?", 'téléexpertise'],
     ['je bosse en CPTS et on me parle du DAC, c’est utile pour nous ?', 'DAC'],
     ['My colleague mentions the ACI all the time, is it compulsory?', 'ACI'],
+    ['Dans notre MSP on a écrit un protocole local. Concrètement, comment on le déclare, à qui ?', 'protocole local'],
+    ["On a un protocole local avec les IDE, on l'applique comment ?", 'protocole local'],
   ])('« %s » : a clause that points back makes the one before it its topic', (question, topic) => {
     expect(weightOf(question, topic)).toBeGreaterThan(SITUATION_WEIGHT);
   });
