@@ -367,6 +367,8 @@ describe('un acte demandé, vérifié dans la liste des actes du protocole', () 
     ['Un manipulateur radio peut-il faire des échographies obstétricales ?', /^\*\*Non\*\*[^\n]*obstétricales, cardiaques et d'urgence exclues/],
     ['Un MERM peut-il faire une échographie cardiaque ?', /^\*\*Non\*\*/],
     ['Un MERM peut-il faire une échographie vasculaire ?', /^\*\*Oui/],
+    ["l'IOA peut demander la radio direct via le protocole ?", /^\*\*Oui/],
+    ["l'IOA peut-elle directement demander une radiographie dans le protocole ?", /^\*\*Oui/],
     ["Un kiné peut-il faire une infiltration dans le cadre d'un protocole ?", /^Le registre ne contient aucun protocole de coopération pour l'acte demandé par les masseurs-kinésithérapeutes/],
     ['Existe-t-il un protocole de coopération pour la vaccination par le pharmacien ?', /^Le registre ne contient aucun protocole[^\n]*par les pharmaciens/],
     ['Les sages-femmes peuvent-elles participer à un protocole de coopération, en tant que profession médicale ?', /^\*\*Oui\*\* : les sages-femmes peuvent être délégants ou délégués/],
