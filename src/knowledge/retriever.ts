@@ -123,7 +123,10 @@ export class Retriever {
       const offSubject = isOffSubject(subjects, chunkTerms.subjects);
       const sameKind = analysed.kind === 'open' ? 0 : KIND_BONUS * (chunkTerms.kinds.get(analysed.kind) ?? 0);
       const givesFigure = details.units.length > 0 && !lacks ? FIGURE_BONUS : 0;
-      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind + givesFigure) * (offSubject ? OTHER_SUBJECT_FACTOR : 1);
+      // A list of sigles answers what one means (« RPPS ? »); what else is asked of it (a comparison, a number, steps) is
+      // better said by the section about it.
+      const generic = chunkTerms.listsSigles && ASKS_MORE_THAN_MEANING.has(analysed.kind) ? SIGLE_LIST_FACTOR : 1;
+      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind + givesFigure) * (offSubject ? OTHER_SUBJECT_FACTOR : 1) * generic;
       passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}), ...(lacks ? { lacksAsked: true } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
@@ -247,6 +250,7 @@ export class Retriever {
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
         subjects: this.chunkSubjects(chunk),
         kinds: kindsOf(chunk),
+        listsSigles: (chunk.section.match(SIGLE_IN_HEADING) ?? []).length >= LISTED_SIGLES,
       };
       this.termCache.set(chunk.id, cached);
     }
@@ -268,6 +272,8 @@ interface ChunkTerms {
   subjects: Set<string>;
   /** The kinds of answer the section gives (a definition, steps, a number…), each with its share (0–1). */
   kinds: Map<QuestionKind, number>;
+  /** A list of sigles (its heading names many): what each means, not what each is. */
+  listsSigles: boolean;
 }
 
 /** A section that gives the kind of answer asked (a definition for « c'est quoi », steps for « comment faire ») ranks higher. */
@@ -290,6 +296,15 @@ function kindsOf(chunk: Chunk): Map<QuestionKind, number> {
   for (const question of questions) add(question, 1);
   return kinds;
 }
+
+/** A sigle in a heading (« MSP », « TE2 », « MSSanté »). */
+const SIGLE_IN_HEADING = /(?<![\p{L}\d])\p{Lu}{2,}[\p{L}\d]*(?![\p{L}\d])/gu;
+/** A heading that names this many sigles lists them (« Sigles des institutions : ARS, HAS, DGOS, CNCI… »). */
+const LISTED_SIGLES = 4;
+/** Kinds of question that ask more of a thing than what its sigle means. */
+const ASKS_MORE_THAN_MEANING: ReadonlySet<QuestionKind> = new Set(['comparison', 'steps', 'number']);
+/** How much lower a list of sigles ranks for a question that asks more than what one means. */
+const SIGLE_LIST_FACTOR = 0.8;
 
 /** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
 const OTHER_SUBJECT_FACTOR = 0.6;

@@ -127,3 +127,11 @@ describe('a two-part question opened by the asker’s situation', () => {
     expect(reply.text).toMatch(/valorisation optionnelle/u);
   });
 });
+
+describe('a list of sigles', () => {
+  it('answers what a sigle means, not a comparison of the things it names', async () => {
+    const reply = await ask("TE2 et RQD, c'est quoi la différence ?");
+    expect(reply.citations[0]?.path).toBe('articles/teleexpertise.md');
+    expect((await ask('RPPS ?')).citations[0]?.path).toBe('articles/glossaire-sigles.md');
+  });
+});
