@@ -5,6 +5,7 @@ import { professionById } from './lookups.ts';
 import { PLACE_NAMES, placeRefusal, placesIn } from './places.ts';
 import type { IsoDay } from './dated.ts';
 import { ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
+import { createThesaurus } from './thesaurus.ts';
 
 /**
  * Whether the act a question asks about is one a protocol delegates, as its registry entry lists them: « le kiné
@@ -41,6 +42,11 @@ function sameWord(asked: string, listed: string): boolean {
   return short.length >= 5 && (long.startsWith(short) || (short.length >= 6 && long.slice(0, 6) === short.slice(0, 6)));
 }
 
+/** Terms of the text read as questions are (accent-folded first: « aiguë » and « aigue » stem alike). */
+function foldedTerms(text: string): string[] {
+  return terms(normalizeForMatch(text));
+}
+
 const FIGURE = /\b(\d+) (jours?|semaines?|mois|seances?)\b/;
 const UPPER_LIMIT = (unit: string) => new RegExp(String.raw`\bmoins de (\d+) ${unit.replace(/s$/, '')}s?\b`);
 
@@ -50,22 +56,35 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   if (why) return { kind: 'elsewhere', why };
   // « quels actes … ? » asks for them all.
   if (ASKS_FOR_CONTENT.test(normalizeForMatch(act))) return { kind: 'unasked' };
+  // The protocol's own names say which protocol, not what act — unless its acts use the words (« arrêt de travail »
+  // is a keyword of the lombalgie protocol and one of its acts). The act is read accent-folded: so are its names here.
+  const actWords = new Set(protocol.acts.flatMap(foldedTerms));
+  const names = foldedTerms([protocol.title, protocol.short ?? '', ...protocol.keywords].join(' ')).filter((term) => !actWords.has(term));
   const aside = new Set([
-    ...terms([protocol.title, protocol.short ?? '', ...protocol.keywords, ...PLACE_NAMES].join(' ')),
+    ...names,
+    ...foldedTerms(PLACE_NAMES.join(' ')),
     // The professions at play (« sans passer par le médecin »): who, not what.
     ...[profession, ...[...protocol.delegants, ...protocol.delegues].flatMap((id) => professionById(registries, id) ?? [])].flatMap((p) => namesOf(p).flatMap((name) => terms(name))),
   ]);
-  const asked = terms(act).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
+  const asked = foldedTerms(act).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
   if (asked.length === 0) return { kind: 'unasked' };
-  const covers = (have: readonly string[]) => asked.every((term) => have.some((h) => sameWord(term, h)));
+  // An act asked in other words (« renew the treatment ») is listed in the registry's (« renouvellement du traitement »).
+  const equivalents = createThesaurus(registries)
+    .expansions(act)
+    .flatMap(({ trigger, equivalents: said }) => foldedTerms(trigger).map((term) => ({ term, said: said.map(foldedTerms).filter((t) => t.length > 0) })));
+  const saysTerm = (term: string, have: readonly string[]) =>
+    have.some((h) => sameWord(term, h)) || equivalents.some((e) => e.term === term && e.said.some((words) => words.every((w) => have.some((h) => sameWord(w, h)))));
+  const covers = (have: readonly string[]) => asked.every((term) => saysTerm(term, have));
   const excluded = protocol.acts.find((line) => {
     const part = EXCLUDED_PART.exec(line)?.[1];
     if (part === undefined) return false;
-    const leftOut = terms(part);
+    // What the brackets leave out, not what the act they qualify also says (« échographies … (échographies obstétricales exclues) »).
+    const kept = new Set(foldedTerms(line.replace(EXCLUDED_PART, ' ')));
+    const leftOut = foldedTerms(part).filter((term) => !kept.has(term));
     return asked.some((term) => !EXCLUDING_TERMS.has(term) && leftOut.some((h) => sameWord(term, h)));
   });
   if (excluded) return { kind: 'excluded', act: excluded };
-  const listed = protocol.acts.map((line) => ({ line, terms: terms(line.replace(EXCLUDED_PART, ' ')) }));
+  const listed = protocol.acts.map((line) => ({ line, terms: foldedTerms(line.replace(EXCLUDED_PART, ' ')) }));
   const matching = listed.find(({ terms: have }) => covers(have));
   if (!matching) return { kind: 'unlisted' };
   const figure = FIGURE.exec(normalizeForMatch(act));
