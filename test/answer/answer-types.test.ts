@@ -76,6 +76,11 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     ["Le protocole domicile permet-il 10 visites à domicile par l'infirmière ?", /^(?!\*\*(?:Non|Oui)\*\* : (?:à|ce patient))/],
     ["Patiente de 85 ans, une seule visite à domicile l'an dernier : l'IDE peut la suivre dans le protocole domicile ?", /^\*\*Ça dépend\*\*[^\n]*au moins 3 visites[^\n]*IADL/],
     ["Patient de 82 ans, 4 visites à domicile du médecin l'an dernier : protocole domicile IDE ?", /^\*\*Oui\*\*/],
+    ["patient de 40 ans polytraumatisé en moto, l'IOA peut demander les radios par le protocole ?", /^\*\*Non\*\*[^\n]*isolé d'un membre/],
+    ['Patient de 35 ans, fractures des deux jambes : l’IOA peut demander la radio dans le protocole ?', /^\*\*Non\*\*/],
+    ["Patient de 30 ans, entorse du poignet isolée, l'IOA peut demander la radio ?", /^\*\*Oui\*\*/],
+    ["plaie profonde et complexe de la main avec atteinte tendineuse, l'IDE des urgences peut suturer via le protocole ?", /^\*\*Non\*\*[^\n]*plaies simples/],
+    ["plaie simple du cuir chevelu chez un enfant de 6 ans, l'IDE peut suturer dans le protocole ?", /^\*\*Oui\*\*/],
   ])('« %s » : a qualifier that lifts an exclusion, and the home visits the protocol asks for', async (question, verdict) => {
     expect((await ask(question)).text).toMatch(verdict);
   });
