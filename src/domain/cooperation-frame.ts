@@ -24,5 +24,5 @@ export const COOPERATION_FRAME_TERMS = frameTerms(
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
      implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes
-     use using utiliser apply applying`,
+     use using utiliser apply applying profession professions métier métiers job`,
 );

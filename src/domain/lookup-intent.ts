@@ -96,7 +96,7 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
  * names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »); « est-ce que » points back to nothing.
  */
 const REFERS_BACK =
-  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those)\b/;
+  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those|ma profession|mon metier|mon job|my profession|my job)\b/;
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
@@ -278,7 +278,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   if (protocolFor?.[1]) {
     const target = protocolFor[1];
     // « je suis orthoptiste, y a-t-il des protocoles pour moi ? »: the asker's own profession.
-    const asker = /^(?:moi|nous|me|us|mon equipe|notre equipe)\b/.test(target) ? findProfession(registries, n) : undefined;
+    const asker = /^(?:moi|nous|me|us|mon equipe|notre equipe|ma profession|mon metier|mon job|my profession|my job)\b/.test(target) ? findProfession(registries, n) : undefined;
     if (asker) return roleOf(registries, asker, n);
     if (findForm(registries, target)) return null;
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.

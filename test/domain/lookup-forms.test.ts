@@ -23,6 +23,9 @@ describe('a profession’s protocols, however the question is put', () => {
     expect(subject('je suis kiné en MSP, quels protocoles de coop existent pour moi ?')).toBe('delegue:masseur-kinesitherapeute');
     expect(subject("Notre orthoptiste demande s'il existe des protocoles de coopération pour lui en CPTS.")).toBe('delegue:orthoptiste');
     expect(subject('What can a GP delegate under a cooperation protocol?')).toBe('delegant:medecin-generaliste');
+    expect(subject('Quels protocoles de coopération concernent ma profession ? je suis infirmière')).toBe('delegue:infirmier');
+    expect(subject('je suis infirmière, quels protocoles de coopération concernent ma profession ?')).toBe('delegue:infirmier');
+    expect(subject('quels protocoles pour mon métier ? je suis pharmacien')).toBe('delegue:pharmacien');
   });
 
   it.each([
