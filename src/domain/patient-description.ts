@@ -21,6 +21,11 @@ const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|ga
 const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
+/** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
+const PROFESSIONALS = String.raw`infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?`;
+/** Things that last some years (« un contrat de 5 ans »): no person. */
+const DURATION_NOUNS = String.raw`contrats?|experiences?|formations?|delais?|durees?|periodes?|mandats?|engagements?|exercices?|anciennetes?|projets?|plans?|programmes?|stages?|cycles?|accords?|avenants?|protocoles?|parcours|suivis?|diplomes?|etudes?|carriere|installation|remplacements?|contract|training|period|term|career`;
+
 /**
  * « un enfant de 12 ans », « une femme de 70 ans », « patient âgé de 80 ans », « a 30 year old woman », « aged 70 »:
  * an age attached to a patient noun. « depuis 4 ans », « diplômé depuis 2 ans », « tous les 3 mois » are durations.
@@ -32,6 +37,11 @@ const AGE = [
   // « elle a 15 ans », « she is 15 », « il 80 ans » — not « il a 2 ans d'expérience », nor « permet-il 10 visites ».
   new RegExp(String.raw`\b(?:(?:il|elle) a|(?:he|she) (?:is|has)|he s|she s) (\d{1,3})(?! ?${UNIT}? (?:d experience|d exercice|de metier|de pratique|of experience|of practice))(?: ?${UNIT})?\b`),
   new RegExp(String.raw`\b(?:il|elle|he|she) (\d{1,3}) ?(?:ans?|years?)\b`),
+  // « un joueur de foot de 25 ans », « footballeur de 30 ans, entorse » : someone named by what they do, opening the
+  // question or a clause — not « un contrat de 5 ans », « une IDE de 3 ans d'expérience ».
+  new RegExp(
+    String.raw`(?:^|\b(?:un|une|a|an) )(?!(?:${DURATION_NOUNS}|${PROFESSIONALS})\b)(?:[a-z]+ ){0,2}?[a-z]{3,}(?<!\b(?:${DURATION_NOUNS}|${PROFESSIONALS})) (?:de|d|of) (\d{1,3}) ?(ans?|years?)\b(?! (?:d experience|d exercice|de metier|de pratique|d anciennete|of experience|of practice))`,
+  ),
 ];
 
 const AGE_UNITS: readonly [RegExp, number][] = [
@@ -39,8 +49,6 @@ const AGE_UNITS: readonly [RegExp, number][] = [
   [/^(?:semaines?|weeks?)$/, 1 / 52],
 ];
 
-/** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
-const PROFESSIONALS = String.raw`infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?`;
 const PROFESSIONAL_BEFORE = new RegExp(String.raw`\b(?:${PROFESSIONALS})\s$`);
 /** « mon père est médecin », « mon frère, IDE », « my husband is a nurse »: a professional, not a patient. */
 const PROFESSIONAL_AFTER = new RegExp(String.raw`^ (?:est |etait |is |was )?(?:un |une |a |an )?(?:${PROFESSIONALS})\b`);

@@ -28,6 +28,9 @@ describe('the patient a question describes', () => {
     ['papy 82 ans', { age: 82, sex: 'homme' }],
     ['the GP came 3 times last year', { homeVisits: 3 }],
     ['two home visits last year', { homeVisits: 2 }],
+    ["Un joueur de foot de 25 ans s'est tordu la cheville", { age: 25 }],
+    ['footballeur de 30 ans, entorse de cheville', { age: 30 }],
+    ['une caissière de 50 ans avec une cystite', { age: 50 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
@@ -42,6 +45,11 @@ describe('the patient a question describes', () => {
     'mon frère, IDE en CPTS, peut-il appliquer le protocole ?',
     'My husband is a nurse, can he do the cystitis protocol?',
     'son médecin dit que',
+    'La MSP signe un contrat de 5 ans',
+    "une IDE de 3 ans d'expérience peut-elle être déléguée ?",
+    'une infirmière de 45 ans peut-elle appliquer le protocole ?',
+    'un médecin de 60 ans',
+    'Le protocole est valable pour une période de 2 ans',
   ])('« %s » describes no patient’s sex or age', (text) => {
     expect(describePatient(text)).toEqual({});
   });
