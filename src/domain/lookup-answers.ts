@@ -137,10 +137,19 @@ function noMatch(what: string): Reply {
  */
 const THE_ACT = "l'acte demandé";
 
-export function actAnswer(registries: Registries, act: string, today: IsoDay, profession?: Profession, asked: { wholeQuestion?: boolean; which?: boolean } = {}): Reply {
-  const { wholeQuestion = false, which = false } = asked;
+export function actAnswer(
+  registries: Registries,
+  act: string,
+  today: IsoDay,
+  profession?: Profession,
+  asked: { wholeQuestion?: boolean; which?: boolean; situated?: readonly string[] } = {},
+): Reply {
+  const { wholeQuestion = false, which = false, situated = [] } = asked;
   // Best match first, but what a team can apply (national, local) before entries of other statuses.
-  const found = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
+  const matching = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
+  // The act fits several protocols and the question names one by its patient's complaint (« un tour de reins »): that one.
+  const named = matching.filter((protocol) => situated.includes(protocol.id));
+  const found = matching.length > 1 && named.length > 0 && named.length < matching.length ? named : matching;
   // « un kiné peut-il faire une infiltration dans un protocole ? »: the registry is the list of protocols, and its
   // « none » for a profession and an act is the answer.
   const blocks = (protocols: readonly Protocol[], options: BlockOptions = {}) => protocols.slice(0, MAX_PROTOCOLS).map((p) => protocolBlock(registries, p, today, options));
@@ -186,7 +195,8 @@ export function actAnswer(registries: Registries, act: string, today: IsoDay, pr
   if (!found.some(inForce)) {
     return compose(`**Aucun protocole national ou local du registre pour ${THE_ACT}** ; il mentionne, avec leur statut :`, blocks(found), true);
   }
-  return compose(`**Protocoles de coopération pour ${THE_ACT}** :`, blocks(found), true);
+  // One protocol: with the acts it lists, what the asker can check the act against (« arrêt de travail de moins de 5 jours »).
+  return compose(`**Protocoles de coopération pour ${THE_ACT}** :`, blocks(found, { acts: found.length === 1 }), true);
 }
 
 export function roleAnswer(
@@ -511,7 +521,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'dated':
       return datedAnswer(query.facts, today);
     case 'act':
-      return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, which: query.which });
+      return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, which: query.which, situated: query.situated });
     case 'delegue':
       return roleAnswer(registries, query.profession, 'delegue', today, query.delegant, query.places);
     case 'delegant':

@@ -27,6 +27,8 @@ export type LookupQuery =
       wholeQuestion?: boolean;
       /** « l'IDE peut prescrire quoi ? », « quels médicaments le kiné peut prescrire ? »: which acts, not whether. */
       which?: boolean;
+      /** The protocols the whole question names by their keywords (« un tour de reins… qui peut prescrire un arrêt ? »). */
+      situated?: string[];
     }
   | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
@@ -62,6 +64,8 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   const query = withoutPatient(askedFirst(registries, text), text);
   // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
   const places = placesIn(text);
+  // What the question says besides the act (« un tour de reins ») may name the protocol.
+  if (query?.kind === 'act') return { ...query, situated: matchProtocolsByActs(registries, normalizeForMatch(text).replace(query.act, ' ')).map((protocol) => protocol.id) };
   return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
 }
 

@@ -355,6 +355,15 @@ describe('qui peut faire un acte, demandé par « quel professionnel »', () => 
   });
 });
 
+describe('un acte que plusieurs protocoles délèguent', () => {
+  it('garde celui que la plainte du patient nomme, avec ses actes', async () => {
+    const text = (await answer("Un patient arrive avec un tour de reins depuis trois jours. Quel professionnel peut lui prescrire un court arrêt de travail à ma place ?")).text;
+    expect(text).toMatch(/Douleur lombaire aiguë/u);
+    expect(text).toMatch(/arrêt de travail de moins de 5 jours/u);
+    expect(text).not.toMatch(/entorse/iu);
+  });
+});
+
 describe('un acte demandé, vérifié dans la liste des actes du protocole', () => {
   it.each([
     ['Un kiné peut-il faire une infiltration dans le protocole lombalgie ?', /^\*\*Le registre ne liste pas cet acte\*\*/],
