@@ -1,6 +1,7 @@
 import { isStopWord, normalizeForMatch, termOf, terms } from '../text/french.ts';
-import { NUMBER_WORDS_PATTERN } from '../text/number-words.ts';
+import { NUMBER_WORD_VALUES, NUMBER_WORDS_PATTERN } from '../text/number-words.ts';
 import { memoize } from '../text/memo.ts';
+import { splitSentences } from '../text/sentences.ts';
 
 /**
  * Details a question asks for that a passage must state to answer it, whatever else it shares with the question:
@@ -51,9 +52,9 @@ const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
 
 /** What follows the words that ask for a count (normalised text): the counted thing, in one or two words. */
 const COUNT_ASKED = /\b(?:combien (?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|what is the number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
-/** How far before the counted word its figure may stand (« 57 protocoles », « plus de 700 CPTS », « trois grands axes »). */
-const FIGURE_REACH = 3;
-const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${NUMBER_WORDS_PATTERN}|un|une|plusieurs|aucun|aucune)$`);
+/** « un », « une » count only right before the word (« un professionnel paramédical »), not as an article further off. */
+const ONE = /^(?:un|une|one)$/;
+const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${Object.keys(NUMBER_WORD_VALUES).filter((word) => !ONE.test(word)).join('|')}|aucun|aucune)$`);
 
 /** Units of each measured quantity, as the base writes them (normalised: lowercase, no accents). */
 const UNIT_FAMILIES: Record<string, readonly string[]> = {
@@ -170,7 +171,7 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
     const given = [...n.matchAll(numberedPattern(word))].map((m) => m[1]);
     if (given.length > 0 && !given.includes(number)) return true;
   }
-  if (details.counted.length > 0 && !countGiven(details.counted, n, passageText)) return true;
+  if (details.counted.length > 0 && !countGiven(details.counted, passageText)) return true;
   if (details.figure) {
     const symbol = (details.units.includes('pourcent') && /\d ?%/.test(passageText)) || (details.units.includes('euros') && /\d ?€/.test(passageText));
     if (!details.figure.test(n) && !symbol) return true;
@@ -178,12 +179,30 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
   return false;
 }
 
-/** Does the passage count what is asked: a figure shortly before it, or a list of them? Naming it without either does not. */
-function countGiven(counted: readonly string[], normalized: string, passageText: string): boolean {
+/**
+ * Does the passage count what is asked: a list of them, or a sentence that names it with a figure that is no date
+ * nor designation (« au moins deux médecins et un auxiliaire médical parmi ses associés »)? Naming it without one
+ * (« l'ACI des CPTS a été signé le 20 juin 2019 ») does not.
+ */
+function countGiven(counted: readonly string[], passageText: string): boolean {
   if (/\n\s*[-•*]\s/u.test(passageText)) return true;
-  const words = normalized.split(' ');
   const wanted = new Set(counted);
-  const at = words.flatMap((word, i) => (wanted.has(termOf(word) ?? '') ? [i] : []));
-  if (at.length === 0) return true;
-  return at.some((i) => words.slice(Math.max(0, i - FIGURE_REACH), i).some((word) => FIGURE_WORD.test(word)));
+  const naming = splitSentences(passageText)
+    .map((sentence) => normalizeForMatch(sentence).split(' '))
+    .filter((words) => words.some((word) => wanted.has(termOf(word) ?? '')));
+  if (naming.length === 0) return true;
+  const isCounted = (word: string | undefined) => wanted.has(termOf(word ?? '') ?? '');
+  return naming.some((words) => words.some((word, i) => (ONE.test(word) ? isCounted(words[i + 1]) : isCount(words, i))));
 }
+
+/** A figure that counts: not a year, a day before its month, nor the number of a designation (« avenant 2 »); « un » only right before what is counted. */
+function isCount(words: readonly string[], i: number): boolean {
+  const word = words[i] ?? '';
+  if (!FIGURE_WORD.test(word) || /^(?:19|20)\d\d$/.test(word)) return false;
+  if (MONTHS.test(words[i + 1] ?? '') || (/^\d+$/.test(word) && DESIGNATED.test(words[i - 1] ?? ''))) return false;
+  return true;
+}
+
+const MONTHS = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|er)$/;
+/** Words a number designates rather than counts after (« avenant 2 », « article 51 », « taille 3 »). */
+const DESIGNATED = /^(?:avenant|article|articles|taille|pc|n|no|numero|decret|arrete|axe|critere|page|version)$/;

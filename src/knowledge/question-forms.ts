@@ -12,7 +12,8 @@ const DEFINITION_FORMS: readonly RegExp[] = [
 
 export function canonicalQuestion(text: string): string {
   for (const form of DEFINITION_FORMS) {
-    if (form.test(text)) return text.replace(form, "qu'est-ce que");
+    // « Définition d'un centre » → « qu'est-ce que un centre », not « queun ».
+    if (form.test(text)) return text.replace(form, "qu'est-ce que ").replace(/ {2,}/g, ' ');
   }
   return text;
 }

@@ -102,7 +102,10 @@ export class Retriever {
     const details = askedDetails(question);
     // « l'avenant 3 » where the base gives avenants 1 and 2 only: no passage answers, however close.
     // A sigle the base never uses (« l'ANCMSP ») names something it does not know: no passage answers about it either.
-    const unknownDetail = (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question);
+    // Asked mostly in words the base never uses: it is about something the base does not hold.
+    const weightOf = (ws: readonly WantedTerm[]) => ws.reduce((sum, w) => sum + w.weight, 0);
+    const unknownAsked = weightOf(answering.filter((w) => w.alternatives.length === 0 && !this.isKnown(w.term))) >= UNKNOWN_SHARE * weightOf(answering);
+    const unknownDetail = (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those words.
     const stepsWords = analysed.kind === 'steps' ? terms(analysed.kindWords ?? '') : [];
     const answeringOtherwise = withoutTerms(answering, stepsWords);
@@ -297,6 +300,11 @@ function kindsOf(chunk: Chunk): Map<QuestionKind, number> {
   return kinds;
 }
 
+/**
+ * The share of what is asked, by weight, that words the base never uses may hold before no passage can answer
+ * (« c quoi le code wifi de la msp » : « wifi » weighs half of it).
+ */
+const UNKNOWN_SHARE = 0.5;
 /** A sigle in a heading (« MSP », « TE2 », « MSSanté »). */
 const SIGLE_IN_HEADING = /(?<![\p{L}\d])\p{Lu}{2,}[\p{L}\d]*(?![\p{L}\d])/gu;
 /** A heading that names this many sigles lists them (« Sigles des institutions : ARS, HAS, DGOS, CNCI… »). */

@@ -135,3 +135,13 @@ describe('a list of sigles', () => {
     expect((await ask('RPPS ?')).citations[0]?.path).toBe('articles/glossaire-sigles.md');
   });
 });
+
+describe('a question asked mostly in words the base never uses', () => {
+  it.each(['c quoi le code wifi de la msp', 'le code wifi de la MSP ?'])('« %s » : not answered with what the base says of the rest', async (question) => {
+    expect((await ask(question)).kind).toBe('unknown');
+  });
+
+  it('« Définition d’un centre de santé ? » is a definition of the centre', async () => {
+    expect((await ask('Définition d’un centre de santé ?')).citations[0]?.path).toBe('articles/centres-de-sante.md');
+  });
+});

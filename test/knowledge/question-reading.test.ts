@@ -183,6 +183,8 @@ describe('the detail a question asks for', () => {
     ['combien de protocoles pour les kinés ?', 'Protocoles des kinés :\n- Entorse de cheville\n- Lombalgie aiguë', false],
     ['combien de membres dans une MSP ?', 'Au moins deux médecins généralistes et un paramédical.', false],
     ['On veut doubler le nombre de MSP, quel budget ?', 'Le plan prévoit 400 millions d’euros.', false],
+    ["il faut combien d'associés pour une SISA ?", 'Une SISA doit compter au moins deux médecins et un auxiliaire médical parmi ses associés.', false],
+    ['Il faut combien de professionnels au minimum pour créer une CPTS ?', 'Une CPTS (communauté professionnelle territoriale de santé) prend la forme d’une association. Un avenant 2, du 20 décembre 2021, a ajouté une mission.', true],
   ])('« %s » : a count asked is lacking from a passage that names what is counted without a figure (%s)', (question, passage, lacking) => {
     expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
   });
