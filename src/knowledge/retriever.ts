@@ -123,7 +123,11 @@ export class Retriever {
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
-      const offSubject = isOffSubject(subjects, chunkTerms.subjects);
+      // A section about another practice form that names every one asked in its text (« … les réseaux de santé, les PTA
+      // et les MAIA ont jusqu'au 27 juillet 2022 » under a DAC heading) speaks of them too. Not so for protocols, which
+      // a text names by mere keywords (« radiographie »).
+      const namesAllAsked = subjects.size > 0 && [...subjects].every((subject) => subjectType(subject) === 'form' && chunkTerms.named.has(subject));
+      const offSubject = isOffSubject(subjects, chunkTerms.subjects) && !namesAllAsked;
       const sameKind = analysed.kind === 'open' ? 0 : KIND_BONUS * (chunkTerms.kinds.get(analysed.kind) ?? 0);
       const givesFigure = details.units.length > 0 && !lacks ? FIGURE_BONUS : 0;
       // A list of sigles answers what one means (« RPPS ? »); what else is asked of it (a comparison, a number, steps) is
@@ -252,6 +256,7 @@ export class Retriever {
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
         subjects: this.chunkSubjects(chunk),
+        named: new Set(this.expander.subjects(chunk.text)),
         kinds: kindsOf(chunk),
         listsSigles: (chunk.section.match(SIGLE_IN_HEADING) ?? []).length >= LISTED_SIGLES,
       };
@@ -275,6 +280,8 @@ interface ChunkTerms {
   subjects: Set<string>;
   /** The kinds of answer the section gives (a definition, steps, a number…), each with its share (0–1). */
   kinds: Map<QuestionKind, number>;
+  /** The named things its text speaks of. */
+  named: Set<string>;
   /** A list of sigles (its heading names many): what each means, not what each is. */
   listsSigles: boolean;
 }

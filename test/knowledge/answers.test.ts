@@ -145,3 +145,13 @@ describe('a question asked mostly in words the base never uses', () => {
     expect((await ask('Définition d’un centre de santé ?')).citations[0]?.path).toBe('articles/centres-de-sante.md');
   });
 });
+
+describe('a section under another practice form that names those asked', () => {
+  it('« date limite de disparition des réseaux de santé, PTA et MAIA ? » is answered by the DAC calendar', async () => {
+    expect((await ask('Quelle était la date limite de disparition des réseaux de santé, PTA et MAIA ?')).text).toMatch(/27 juillet 2022/u);
+  });
+
+  it('a protocol named by a keyword in another protocol’s text does not make it about it', async () => {
+    expect((await ask("L'arrêté de 2025 qui autorise les kinés à prescrire des radios du genou, il dit quoi ?")).text).not.toMatch(/cheville/u);
+  });
+});
