@@ -30,7 +30,13 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
       const context = standsAlone(second) ? {} : { context: contextFor(second, first) };
       const replies = [await inner.handle({ ...message, text: first }), await inner.handle({ ...message, text: second, ...context })];
       const answered = replies.filter((reply): reply is Reply => reply !== null && reply.confident);
-      if (answered.length === 0 || sameSources(answered)) return inner.handle(message);
+      if (answered.length === 0) return inner.handle(message);
+      if (sameSources(answered)) {
+        // The source both parts come down to answers the question whole — unless the whole reads as something else
+        // (« …, et les pharmaciens y sont-ils délégués ? » as the pharmacists' list): then that source's answer.
+        const whole = await inner.handle(message);
+        return whole && sharesSource(whole, answered[0]) ? whole : (answered[0] ?? whole);
+      }
       return joined(replies.map((reply) => (reply?.confident ? reply : null)));
     },
   };
@@ -48,9 +54,17 @@ function contextFor(second: string, first: string): string {
   return analyseQuestion(first).clauses.filter((clause) => clause.weight > SITUATION_WEIGHT).map((clause) => clause.text).join(' ');
 }
 
-/** Both parts answered from a same source: that source answers the question whole. */
+function sharesSource(a: Reply, b: Reply | undefined): boolean {
+  return b !== undefined && sameSources([{ ...a, kind: b.kind }, b]);
+}
+
+/**
+ * Both parts answered from a same source, the same way: that source answers the question whole. A registry list
+ * and an article passage that share a source answer different parts (« la tranche d'âge, et les pharmaciens y
+ * sont-ils délégués ? »).
+ */
 function sameSources(replies: readonly Reply[]): boolean {
-  if (replies.length < 2) return false;
+  if (replies.length < 2 || new Set(replies.map((reply) => reply.kind)).size > 1) return false;
   const [a, b] = replies.map((reply) => new Set(reply.citations.map((c) => `${c.path}#${c.section}`)));
   return a !== undefined && b !== undefined && [...a].some((key) => b.has(key));
 }

@@ -198,6 +198,12 @@ describe('two-part questions', () => {
     expect(reply.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS + 20);
   });
 
+  it('keeps the source both parts come down to when the whole reads as another question', async () => {
+    const reply = await ask("dans le protocole rhino-conjonctivite allergique, quelle est la tranche d'âge des patients, et les pharmaciens y sont-ils délégués ?");
+    expect(reply.text).toMatch(/15 à 50 ans/u);
+    expect(reply.text).toMatch(/pharmacien/u);
+  });
+
   it('names the part the base does not answer, without repeating the asker’s words', async () => {
     const reply = await ask("Qu'est-ce qu'une CPTS ? et combien coûte le stockage des vaccins ?");
     expect(reply.text).toMatch(/communauté professionnelle territoriale/);
