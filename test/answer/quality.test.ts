@@ -17,14 +17,16 @@ describe('answer quality on the project’s own sets', () => {
     ['dev.jsonl', 0.91, 0.065],
     ['holdout.jsonl', 0.92, 0.07],
     ['dev-b.jsonl', 0.85, 0.09],
-    ['holdout-b.jsonl', 0.75, 0.18],
+    ['holdout-b.jsonl', 0.78, 0.15],
     ['dev-c.jsonl', 0.88, 0.07],
     ['dev-d.jsonl', 0.87, 0.09],
-    ['holdout-d.jsonl', 0.81, 0.12],
-    ['dev-e.jsonl', 0.72, 0.21],
+    ['holdout-d.jsonl', 0.82, 0.12],
+    ['dev-e.jsonl', 0.77, 0.18],
     ['holdout-e.jsonl', 0.85, 0.11],
-    ['dev-f.jsonl', 0.84, 0.12],
-    ['holdout-f.jsonl', 0.8, 0.12],
+    ['dev-f.jsonl', 0.87, 0.1],
+    ['holdout-f.jsonl', 0.82, 0.11],
+    ['dev-g.jsonl', 0.88, 0.09],
+    ['holdout-g.jsonl', 0.8, 0.13],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
