@@ -37,6 +37,7 @@ const TERM_CACHE_SIZE = 4000;
 export class Retriever {
   /** Terms of the chunks met so far (a chunk is re-ranked each time it comes back as a candidate). */
   private readonly termCache = new LRUCache<string, ChunkTerms>({ max: TERM_CACHE_SIZE });
+  private readonly namedInText = new LRUCache<string, Set<string>>({ max: TERM_CACHE_SIZE });
 
   /** Passages of the last questions asked (the same question is retrieved several times while answering it). */
   private readonly recent = new LRUCache<string, Passage[]>({ max: RECENT_QUESTIONS });
@@ -126,8 +127,7 @@ export class Retriever {
       // A section about another practice form that names every one asked in its text (« … les réseaux de santé, les PTA
       // et les MAIA ont jusqu'au 27 juillet 2022 » under a DAC heading) speaks of them too. Not so for protocols, which
       // a text names by mere keywords (« radiographie »).
-      const namesAllAsked = subjects.size > 0 && [...subjects].every((subject) => subjectType(subject) === 'form' && chunkTerms.named.has(subject));
-      const offSubject = isOffSubject(subjects, chunkTerms.subjects) && !namesAllAsked;
+      const offSubject = isOffSubject(subjects, chunkTerms.subjects) && !this.namesAllForms(chunk, subjects);
       const sameKind = analysed.kind === 'open' ? 0 : KIND_BONUS * (chunkTerms.kinds.get(analysed.kind) ?? 0);
       const givesFigure = details.units.length > 0 && !lacks ? FIGURE_BONUS : 0;
       // A list of sigles answers what one means (« RPPS ? »); what else is asked of it (a comparison, a number, steps) is
@@ -247,6 +247,17 @@ export class Retriever {
     return new Set([...this.expander.subjects(chunk.title), ...(chunk.protocols ?? []).map((id) => `protocol:${id}`)]);
   }
 
+  /** Are all the things asked practice forms that the section's text names (read once per section, when asked)? */
+  private namesAllForms(chunk: Chunk, asked: ReadonlySet<string>): boolean {
+    if (asked.size === 0 || ![...asked].every((subject) => subjectType(subject) === 'form')) return false;
+    let named = this.namedInText.get(chunk.id);
+    if (!named) {
+      named = new Set(this.expander.subjects(chunk.text));
+      this.namedInText.set(chunk.id, named);
+    }
+    return [...asked].every((subject) => named.has(subject));
+  }
+
   private termsOf(chunk: Chunk): ChunkTerms {
     let cached = this.termCache.get(chunk.id);
     if (!cached) {
@@ -256,7 +267,6 @@ export class Retriever {
         sectionWords: new Set(terms(withoutParentheses(chunk.section))),
         questions: (chunk.questions ?? []).map((q) => new Set(terms(q))),
         subjects: this.chunkSubjects(chunk),
-        named: new Set(this.expander.subjects(chunk.text)),
         kinds: kindsOf(chunk),
         listsSigles: (chunk.section.match(SIGLE_IN_HEADING) ?? []).length >= LISTED_SIGLES,
       };
@@ -280,8 +290,6 @@ interface ChunkTerms {
   subjects: Set<string>;
   /** The kinds of answer the section gives (a definition, steps, a number…), each with its share (0–1). */
   kinds: Map<QuestionKind, number>;
-  /** The named things its text speaks of. */
-  named: Set<string>;
   /** A list of sigles (its heading names many): what each means, not what each is. */
   listsSigles: boolean;
 }
