@@ -1,6 +1,6 @@
 import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
-import { oncePer } from '../text/memo.ts';
+import { memoize, oncePer } from '../text/memo.ts';
 import { blankPhrases, containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type Registries } from './registry.ts';
 
@@ -33,6 +33,8 @@ function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: st
 }
 
 const built = oncePer<Registries, QueryExpander>();
+/** Texts whose expansions and subjects are kept (questions, their clauses, sections' headings). */
+const EXPANSION_CACHE_SIZE = 5_000;
 
 /** Query expansion from the registries (acronyms ↔ expansions, lay words ↔ technical words, English ↔ French), built once per registries. */
 export function createThesaurus(registries: Registries): QueryExpander {
@@ -41,7 +43,8 @@ export function createThesaurus(registries: Registries): QueryExpander {
 
 function buildThesaurus(registries: Registries): QueryExpander {
   const groups = equivalenceGroups(registries);
-  const expansions = (text: string): Expansion[] => {
+  // Asked of the same text by several readers of one question (retrieval, coverage, the act check): computed once.
+  const expansions = memoize((text: string): Expansion[] => {
     const words = matchWords(text);
     const found: Expansion[] = [];
     for (const group of groups) {
@@ -55,10 +58,10 @@ function buildThesaurus(registries: Registries): QueryExpander {
     }
     // Longest match wins across groups too: « multi-professional health centre » is not also a « health centre ».
     return found.filter(({ trigger }) => !found.some((other) => other.trigger.length > trigger.length && containsPhrase(matchWords(other.trigger), trigger, false)));
-  };
+  }, EXPANSION_CACHE_SIZE);
   return {
     expansions,
-    subjects: (text: string) => namedSubjects(registries, text),
+    subjects: memoize((text: string) => namedSubjects(registries, text), EXPANSION_CACHE_SIZE),
     expand(text: string): string[] {
       const extra = new Map<string, string>();
       for (const { equivalents } of expansions(text)) {
