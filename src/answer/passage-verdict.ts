@@ -1,6 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import type { Reply } from '../engine/reply.ts';
-import { analyseQuestion, ASKS_FOR_CONTENT, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -36,7 +36,7 @@ export interface PassageVerdict {
 export function passageVerdict(question: string, answer: string, answeredShare: AnsweredShare): PassageVerdict | null {
   const analysed = analyseQuestion(question);
   if (analysed.kind !== 'yes-no' && analysed.kind !== 'open') return null;
-  const asked = normalizeForMatch(analysed.clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' '));
+  const asked = normalizeForMatch(clausesAbove(analysed.clauses, TOPIC_WEIGHT));
   if (!isClosed(asked) || NEGATED.test(asked) || EITHER_OR.test(asked)) return null;
   const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
   if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;

@@ -1,7 +1,7 @@
 import { firstReply, type Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
-import { analyseQuestion, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, clausesAbove, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
 import { standsAlone } from './follow-up.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { MAX_ANSWER_CHARS } from './extractive-composer.ts';
@@ -35,7 +35,8 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
         // The source both parts come down to answers the question whole — unless the whole reads as something else
         // (« …, et les pharmaciens y sont-ils délégués ? » as the pharmacists' list): then that source's answer.
         const whole = await inner.handle(message);
-        return whole && sharesSource(whole, answered[0]) ? whole : (answered[0] ?? whole);
+        const [part] = answered;
+        return whole && part && citeAlike(whole, part) ? whole : (part ?? whole);
       }
       return joined(replies.map((reply) => (reply?.confident ? reply : null)));
     },
@@ -51,12 +52,9 @@ const PRONOUN_SUBJECT = /^\s*(?:et\s+)?(?:il|elle|ils|elles|it|they|he|she)\b/iu
  */
 function contextFor(second: string, first: string): string {
   if (PRONOUN_SUBJECT.test(second)) return first;
-  return analyseQuestion(first).clauses.filter((clause) => clause.weight > SITUATION_WEIGHT).map((clause) => clause.text).join(' ');
+  return clausesAbove(analyseQuestion(first).clauses, SITUATION_WEIGHT);
 }
 
-function sharesSource(a: Reply, b: Reply | undefined): boolean {
-  return b !== undefined && sameSources([{ ...a, kind: b.kind }, b]);
-}
 
 /**
  * Both parts answered from a same source, the same way: that source answers the question whole. A registry list
@@ -64,9 +62,14 @@ function sharesSource(a: Reply, b: Reply | undefined): boolean {
  * sont-ils délégués ? »).
  */
 function sameSources(replies: readonly Reply[]): boolean {
-  if (replies.length < 2 || new Set(replies.map((reply) => reply.kind)).size > 1) return false;
-  const [a, b] = replies.map((reply) => new Set(reply.citations.map((c) => `${c.path}#${c.section}`)));
-  return a !== undefined && b !== undefined && [...a].some((key) => b.has(key));
+  const [a, b] = replies;
+  return a !== undefined && b !== undefined && a.kind === b.kind && citeAlike(a, b);
+}
+
+/** Do the two replies cite a same section? */
+function citeAlike(a: Reply, b: Reply): boolean {
+  const cited = new Set(b.citations.map((c) => `${c.path}#${c.section}`));
+  return a.citations.some((c) => cited.has(`${c.path}#${c.section}`));
 }
 
 /**

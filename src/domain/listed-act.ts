@@ -32,7 +32,7 @@ const GENERIC_ACT_TERMS = frameTerms(
    prescrire prescrit prescription demander demande indiquer poser pose délivrer délivre passer passe an ans année années mois
    patient patients patiente patientes malade cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette
    direct directement immédiatement emblée aussitôt lui-même elle-même directly straight immediately
-   use using apply applying do doing perform performing carry take manage handle follow treat prescribe request under within`,
+   do doing perform performing carry take manage handle follow treat prescribe request under within`,
 );
 
 /** Two terms for the same word: a shared beginning of six letters (« anesthésie » / « anesthésiste »), or a short form (« radio »). */

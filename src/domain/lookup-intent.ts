@@ -1,6 +1,6 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, CONTENT_WORDS, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
 import { findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
@@ -79,14 +79,18 @@ function withoutPatient(query: LookupQuery | null, text: string): LookupQuery | 
   return patient.age !== undefined || patient.sex !== undefined ? null : query;
 }
 
+/** The asker, or their job, named in words that point to them (« pour moi », « ma profession »; accent-folded). */
+const THE_ASKER = 'moi|nous|me|us|ma profession|mon metier|mon job|my profession|my job';
+/** « des protocoles pour moi / pour mon équipe / pour ma profession ». */
+const FOR_THE_ASKER = new RegExp(String.raw`^(?:${THE_ASKER}|mon equipe|notre equipe)\b`);
+
 /**
  * A question told with its context (« Je suis oncologue… Une collègue dit que c'est réservé aux généralistes… Est-ce
  * qu'un oncologue peut être délégant ? ») is read in the clauses that ask first; the whole text only when they alone
  * say nothing the registries answer (« je suis kiné. Quels protocoles pour moi ? »).
  */
 function askedFirst(registries: Registries, text: string): LookupQuery | null {
-  const clauses = analyseQuestion(text).clauses.filter((clause) => !clause.earlier);
-  const asking = clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' ');
+  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT);
   const standsAlone = asking !== '' && asking.length < text.length && !REFERS_BACK.test(normalizeForMatch(asking));
   const alone = standsAlone ? detectQuery(registries, asking) : null;
   // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
@@ -99,8 +103,9 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
  * pour ça ? », « pour moi ? »): the clause does not stand alone. A pronoun after its verb repeats a subject the clause
  * names (« un oncologue peut-il… »), unless the verb starts it (« a-t-elle… »); « est-ce que » points back to nothing.
  */
-const REFERS_BACK =
-  /(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|moi|nous|me|us|it|its|they|them|their|this|that|these|those|ma profession|mon metier|mon job|my profession|my job)\b/;
+const REFERS_BACK = new RegExp(
+  String.raw`(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|${THE_ASKER}|it|its|they|them|their|this|that|these|those)\b`,
+);
 
 function detectQuery(registries: Registries, text: string): LookupQuery | null {
   const n = normalizeForMatch(text);
@@ -282,7 +287,7 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   if (protocolFor?.[1]) {
     const target = protocolFor[1];
     // « je suis orthoptiste, y a-t-il des protocoles pour moi ? »: the asker's own profession.
-    const asker = /^(?:moi|nous|me|us|mon equipe|notre equipe|ma profession|mon metier|mon job|my profession|my job)\b/.test(target) ? findProfession(registries, n) : undefined;
+    const asker = FOR_THE_ASKER.test(target) ? findProfession(registries, n) : undefined;
     if (asker) return roleOf(registries, asker, n);
     if (findForm(registries, target)) return null;
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.

@@ -86,10 +86,9 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
 ];
 
 /** A year or a month as the base writes them (normalised text): what answers a question asking for a date. */
-const DATE_PARTS: Record<string, string> = {
-  year: String.raw`(?:19|20)\d\d`,
-  month: 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre',
-};
+const YEAR_PATTERN = String.raw`(?:19|20)\d\d`;
+const MONTH_PATTERN = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
+const DATE_PARTS: Record<string, string> = { year: YEAR_PATTERN, month: MONTH_PATTERN };
 
 /** A word and the number right after it (« avenant 3 », « pc 188 »), where the number measures nothing. */
 const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|annees?|mois|jours?|semaines?|heures?|h|euros?|eur|points?|pour ?cent|%|patients?|professionnels?|medecins?|membres?|habitants?|fois|minutes?|min|km|kg|mg|g|ml)\b)/g;
@@ -132,7 +131,7 @@ export function askedDetails(question: string): AskedDetails {
   const designations: Designation[] = [];
   for (const match of n.matchAll(DESIGNATION)) {
     const [, word, number] = match;
-    if (word && number && !isStopWord(word) && !NOT_DESIGNATING.test(word) && !/^(?:19|20)\d\d$/.test(number)) {
+    if (word && number && !isStopWord(word) && !NOT_DESIGNATING.test(word) && !YEAR.test(number)) {
       designations.push({ word, number });
     }
   }
@@ -198,11 +197,13 @@ function countGiven(counted: readonly string[], passageText: string): boolean {
 /** A figure that counts: not a year, a day before its month, nor the number of a designation (« avenant 2 »); « un » only right before what is counted. */
 function isCount(words: readonly string[], i: number): boolean {
   const word = words[i] ?? '';
-  if (!FIGURE_WORD.test(word) || /^(?:19|20)\d\d$/.test(word)) return false;
+  if (!FIGURE_WORD.test(word) || YEAR.test(word)) return false;
   if (MONTHS.test(words[i + 1] ?? '') || (/^\d+$/.test(word) && DESIGNATED.test(words[i - 1] ?? ''))) return false;
   return true;
 }
 
-const MONTHS = /^(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|er)$/;
+/** A month, or the « 1er » before one. */
+const MONTHS = new RegExp(String.raw`^(?:${MONTH_PATTERN}|er)$`);
+const YEAR = new RegExp(String.raw`^${YEAR_PATTERN}$`);
 /** Words a number designates rather than counts after (« avenant 2 », « article 51 », « taille 3 »). */
 const DESIGNATED = /^(?:avenant|article|articles|taille|pc|n|no|numero|decret|arrete|axe|critere|page|version)$/;

@@ -75,6 +75,17 @@ export function asksSomething(text: string): boolean {
   return text.includes('?') || ASKS.test(normalizeForMatch(text));
 }
 
+/**
+ * The words of the clauses that weigh more than `weight`, in order: above TOPIC_WEIGHT what is asked, above
+ * SITUATION_WEIGHT its topic too.
+ */
+export function clausesAbove(clauses: readonly Clause[], weight: number): string {
+  return clauses
+    .filter((clause) => clause.weight > weight)
+    .map((clause) => clause.text)
+    .join(' ');
+}
+
 /** Split a question into clauses, weigh each one, and say what kind of answer it wants. */
 export function analyseQuestion(asked: string): AnalysedQuestion {
   const text = canonicalQuestion(withoutNegatedMentions(withoutGreeting(asked)));
