@@ -27,6 +27,8 @@ describe('answer quality on the project’s own sets', () => {
     ['holdout-f.jsonl', 0.82, 0.11],
     ['dev-g.jsonl', 0.88, 0.09],
     ['holdout-g.jsonl', 0.8, 0.13],
+    ['dev-h.jsonl', 0.84, 0.1],
+    ['holdout-h.jsonl', 0.78, 0.145],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
