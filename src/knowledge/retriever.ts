@@ -114,6 +114,7 @@ export class Retriever {
     const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...stepsWords]);
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
+    const asksAboutBefore = analysed.kind === 'comparison' || ASKS_ABOUT_BEFORE.test(normalizeForMatch(question));
     const passages: Passage[] = [];
     for (const [id, fusedScore] of fused) {
       const chunk = this.index.byId.get(id);
@@ -133,7 +134,9 @@ export class Retriever {
       // A list of sigles answers what one means (« RPPS ? »); what else is asked of it (a comparison, a number, steps) is
       // better said by the section about it.
       const generic = chunkTerms.listsSigles && ASKS_MORE_THAN_MEANING.has(analysed.kind) ? SIGLE_LIST_FACTOR : 1;
-      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind + givesFigure) * (offSubject ? OTHER_SUBJECT_FACTOR : 1) * generic;
+      // « comment on déclare un protocole ? » asks what applies today, unless it asks about before or what changed.
+      const outdated = chunkTerms.former && !asksAboutBefore ? FORMER_FACTOR : 1;
+      const score = (fusedScore + 0.02 * rankCoverage + 0.012 * headingCoverage + 0.02 * likeness + sameKind + givesFigure) * (offSubject ? OTHER_SUBJECT_FACTOR : 1) * generic * outdated;
       passages.push({ chunk, score, coverage, ...(offSubject ? { offSubject } : {}), ...(lacks ? { lacksAsked: true } : {}) });
     }
     passages.sort((a, b) => b.score - a.score);
@@ -269,6 +272,7 @@ export class Retriever {
         subjects: this.chunkSubjects(chunk),
         kinds: kindsOf(chunk),
         listsSigles: (chunk.section.match(SIGLE_IN_HEADING) ?? []).length >= LISTED_SIGLES,
+        former: FORMER.test(normalizeForMatch(chunk.section)),
       };
       this.termCache.set(chunk.id, cached);
     }
@@ -292,6 +296,8 @@ interface ChunkTerms {
   kinds: Map<QuestionKind, number>;
   /** A list of sigles (its heading names many): what each means, not what each is. */
   listsSigles: boolean;
+  /** About a former state (« ancienne version de l'article D4011-4 »): what applies today is said elsewhere. */
+  former: boolean;
 }
 
 /** A section that gives the kind of answer asked (a definition for « c'est quoi », steps for « comment faire ») ranks higher. */
@@ -328,6 +334,13 @@ const LISTED_SIGLES = 4;
 const ASKS_MORE_THAN_MEANING: ReadonlySet<QuestionKind> = new Set(['comparison', 'steps', 'number']);
 /** How much lower a list of sigles ranks for a question that asks more than what one means. */
 const SIGLE_LIST_FACTOR = 0.8;
+
+/** A heading about a former state of things (accent-folded). */
+const FORMER = /\b(?:ancien|ancienne|anciens|anciennes|former|previous)\b/;
+/** A question about how things were, or what changed (accent-folded). */
+const ASKS_ABOUT_BEFORE = /\b(?:ancien|ancienne|anciens|anciennes|avant|auparavant|autrefois|jadis|precedent|precedente|historique|change|changes|changement|evolue|before|former|previous|old|used to|changed)\b/;
+/** How much a section about a former state weighs when what applies today is asked. */
+const FORMER_FACTOR = 0.85;
 
 /** A passage about another named thing than the one asked about (the training of protocol Y for protocol X) ranks lower. */
 const OTHER_SUBJECT_FACTOR = 0.6;

@@ -18,6 +18,14 @@ describe('answers from the shipped base', () => {
   });
 
   it.each([
+    ["Comment on déclare aujourd'hui la mise en œuvre d'un protocole de coopération, concrètement ?", /^Régime unifié/],
+    ['How do we declare that we apply a cooperation protocol?', /^Régime unifié/],
+    ["Comment déclarait-on un protocole national selon l'ancienne version du code ?", /ancienne version/],
+  ])('« %s » : what applies today, unless the question asks how it was', async (question, section) => {
+    expect((await ask(question)).citations[0]?.section).toMatch(section);
+  });
+
+  it.each([
     'Who evaluates a national cooperation protocol before the ministry signs it off?',
     'Who evaluates national cooperation protocols before they are authorized?',
   ])('« %s » : an English inflection (« evaluates ») finds its French word, prepositions and particles are no terms', async (question) => {
