@@ -305,7 +305,8 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     const named = findProfession(registries, n);
     return named ? { kind: 'profession', profession: named, aspect: 'cooperation' } : null;
   }
-  const can = /^(?:est ce qu (?:e )?)?(.+?) (?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
+  // Not a relative clause's verb (« … les personnes âgées qui ne peuvent plus venir au cabinet »).
+  const can = /^(?:est ce qu (?:e )?)?(.+?) (?<!\bqui (?:ne |n )?)(?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
   if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ACTS.test(n));
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb.
   const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);

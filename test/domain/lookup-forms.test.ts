@@ -43,6 +43,13 @@ describe('a profession’s protocols, however the question is put', () => {
     expect(list).not.toMatch(notListed);
   });
 
+  it.each([
+    "Entre la télésurveillance confiée à l'infirmière et les visites chez les personnes âgées qui ne peuvent plus venir au cabinet, qui est le délégant dans chaque cas ?",
+    "Pour les patients qui peuvent se déplacer, l'infirmière fait quoi ?",
+  ])('« %s » : the verb of a relative clause is no « <profession> peut … »', (question) => {
+    expect(subject(question)).not.toBe('profession:infirmier');
+  });
+
   it('leaves a question naming an act to the act lookups and the articles (it may not be in the registry)', () => {
     expect(subject('Quel est le protocole de coopération qui permet à la sage-femme de poser un DIU ?')).not.toBe('delegue:sage-femme');
     expect(subject('Il existe un protocole kiné pour les cervicalgies ou le torticolis ?')).not.toBe('delegue:masseur-kinesitherapeute');
