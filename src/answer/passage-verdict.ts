@@ -89,9 +89,19 @@ const EITHER_OR = /\b(?:ou|or)\b/;
 const POINTS_OUTSIDE = /\b(?:sa|son|ses|leur|leurs|his|her|their)\b/;
 
 /** Words that say how much or which: the sentence must say them too (« ouverte à tous les patients »). */
-const QUANTIFIERS = ['autre', 'autres', 'tous', 'toutes', 'tout', 'toute', 'seul', 'seule', 'seuls', 'seules', 'chaque', 'meme', 'memes', 'toujours', 'any', 'all', 'every', 'other', 'same', 'always'];
+const QUANTIFIERS = ['autre', 'autres', 'tous', 'toutes', 'tout', 'toute', 'seul', 'seule', 'seuls', 'seules', 'chaque', 'meme', 'memes', 'toujours', 'encore', 'any', 'all', 'every', 'other', 'same', 'always', 'still'];
+
+/**
+ * « … maintenant ? », « does … now? » ask whether it holds today: a sentence that says since when it does (« depuis
+ * l'ordonnance du 12 mai 2021 ») or that it does now answers; one that only says it once was (« les PTA, prestations
+ * existantes… » of a text that has them merged since) does not.
+ */
+const NOW = ['maintenant', 'actuellement', 'desormais', 'aujourd', 'now', 'currently', 'today', 'nowadays'];
+const SINCE = [...NOW, 'depuis', 'since'];
 
 function quantifiersKept(asked: string, sentence: string): boolean {
   const words = new Set(sentence.split(' '));
-  return asked.split(' ').every((word) => !QUANTIFIERS.includes(word) || words.has(word));
+  const askedWords = asked.split(' ');
+  const asksNow = askedWords.some((word) => NOW.includes(word));
+  return askedWords.every((word) => !QUANTIFIERS.includes(word) || words.has(word)) && (!asksNow || SINCE.some((word) => words.has(word)));
 }

@@ -14,15 +14,16 @@ export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperati
 /**
  * Words that frame a question about protocols without saying which one (« les protocoles nationaux existants »,
  * « quels protocoles pour moi ? »). In a question on a profession's protocols, any other word than these, a
- * profession and a practice form names an act or a subject (« poser un DIU », « les cervicalgies »).
+ * profession and a practice form names an act or a subject (« poser un DIU », « les cervicalgies »); a list of a
+ * profession's protocols answers all of them.
  */
-export const COOPERATION_FRAME_TERMS = frameTerms(
-    `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
+export const COOPERATION_FRAME_WORDS = `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
      delegate delegated delegation national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
      exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
      actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
      implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes
-     use using utiliser apply applying profession professions métier métiers job`,
-);
+     use using utiliser apply applying profession professions métier métiers job`;
+
+export const COOPERATION_FRAME_TERMS = frameTerms(COOPERATION_FRAME_WORDS);

@@ -1,3 +1,4 @@
+import { COOPERATION_FRAME_WORDS } from './cooperation-frame.ts';
 import { namesOfPlaces } from './places.ts';
 import type { Handler } from '../engine/handler.ts';
 import { isoDay } from './dated.ts';
@@ -56,7 +57,7 @@ function coveredWords(query: LookupQuery): string {
     case 'delegue':
     case 'delegant':
       // The places the list is for (« à l'hôpital ») are answered too.
-      return `${namesOf(query.profession).join(' ')} actes délégués déléguer délégation protocoles coopération ouverts applicables concernent impliquent appliquer ${namesOfPlaces(query.places ?? []).join(' ')}`;
+      return `${namesOf(query.profession).join(' ')} ${COOPERATION_FRAME_WORDS} ${namesOfPlaces(query.places ?? []).join(' ')}`;
     case 'profession':
       return `${namesOf(query.profession).join(' ')} profession ordre urps catégorie`;
     case 'form':

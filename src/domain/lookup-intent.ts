@@ -198,8 +198,13 @@ function protocolsOfProfessionQuery(registries: Registries, n: string, asks: boo
   // « Protocoles de coopération ouverts aux kinés ? » asks which as much as « quels protocoles… »: nothing else is said.
   if (!COOPERATION_WORDS.test(n) || !(ASKS_WHICH.test(n) || asks)) return null;
   const profession = findProfession(registries, n);
-  if (!profession || terms(withoutPhrases(withoutNames(n, profession), PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
+  if (!profession || namesMoreThanFrame(n, profession)) return null;
   return roleOf(registries, profession, n);
+}
+
+/** Does the text say more than the profession, places and the words framing a question on protocols? */
+function namesMoreThanFrame(n: string, profession: Profession): boolean {
+  return terms(withoutPhrases(withoutNames(n, profession), PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term));
 }
 
 /** The profession's protocols as délégué, unless it is said to delegate (or never is délégué: « protocoles pour les cardiologues »). */
@@ -293,8 +298,8 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
     const profession = findProfession(registries, target);
     if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) {
-      // « pour la vaccination par le pharmacien » names an act besides the profession.
-      return namesAnAct(target, profession) ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
+      // « pour la vaccination par le pharmacien », « pour que l'IDE suive les patients sous AVK » name an act besides the profession.
+      return namesAnAct(target, profession) || namesMoreThanFrame(target, profession) ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
     }
     return { kind: 'act', act: target, explicit: true };
   }

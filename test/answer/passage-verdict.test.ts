@@ -21,6 +21,7 @@ describe('a closed question answered by a sentence that says it', () => {
     ['Une\u00a0SISA peut-elle salarier des professionnels de santé\u00a0?', SISA, 'Oui'],
     ['Une ESP a-t-elle une structure juridique propre ?', ESP, 'Non'],
     ["est-ce que l'ESP a une structure juridique propre ?", ESP, 'Non'],
+    ['Une SISA peut-elle salarier des professionnels de santé maintenant ?', SISA, 'Oui'],
   ])('« %s » → %s', (question, answer, said) => {
     expect(passageVerdict(question, answer, wordShare)?.said).toBe(said);
   });
@@ -33,6 +34,9 @@ describe('a closed question answered by a sentence that says it', () => {
     ['a word the sentence does not say', 'Une SISA peut-elle salarier des secrétaires médicales ?', SISA],
     ['no verb', 'SISA professionnels de santé salariés = ?', SISA],
     ['a sentence that restricts', 'Une SISA peut-elle salarier des professionnels de santé ?', 'Une SISA peut salarier uniquement certains professionnels de santé.'],
+    ['« still » the sentence does not say', 'Les PTA existent-elles encore ?', 'Les PTA sont des prestations existantes. Elles ont été fusionnées dans les DAC.'],
+    ['« now » said of what once was', 'Does the PTA still exist now?', 'Les PTA sont des prestations existantes.'],
+    ['« now » without a since', 'Les PTA existent-elles aujourd’hui ?', 'Les PTA étaient des prestations existantes.'],
     ['someone its situation names', 'Notre kiné veut entrer dans la SISA. La SISA peut-elle salarier sa profession ?', 'Une SISA peut salarier une profession de santé.'],
   ])('no verdict: %s', (_why, question, answer) => {
     expect(passageVerdict(question, answer, wordShare)).toBeNull();
@@ -49,6 +53,11 @@ describe('through the offline core', () => {
     ['Une ESP a-t-elle une structure juridique propre ?', /^\*\*Non\*\* : .*n'a pas de structure juridique/u],
   ])('« %s »', async (question, lead) => {
     expect((await ask(question)).text).toMatch(lead);
+  });
+
+  it('« Does the PTA still exist? » gets no « Oui » from a text that has them merged into the DAC', async () => {
+    expect((await ask('Does the PTA still exist?')).text).not.toMatch(/^\*\*Oui\*\*/u);
+    expect((await ask('les PTA existent encore ?')).text).not.toMatch(/^\*\*Oui\*\*/u);
   });
 
   it('an open question gets no verdict', async () => {

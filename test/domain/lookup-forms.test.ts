@@ -26,6 +26,12 @@ describe('a profession’s protocols, however the question is put', () => {
     expect(subject('Quels protocoles de coopération concernent ma profession ? je suis infirmière')).toBe('delegue:infirmier');
     expect(subject('je suis infirmière, quels protocoles de coopération concernent ma profession ?')).toBe('delegue:infirmier');
     expect(subject('quels protocoles pour mon métier ? je suis pharmacien')).toBe('delegue:pharmacien');
+    expect(subject('Je suis kiné, quels protocoles je peux faire comme délégué ?')).toBe('delegue:masseur-kinesitherapeute');
+  });
+
+  it('reads « un protocole pour que l’IDE suive … » as an act, not the list of the IDE’s protocols', () => {
+    expect(subject("Existe-t-il un protocole de coopération pour que l'IDE suive les patients sous anticoagulants (AVK) ?")).toBe('act:infirmier');
+    expect(subject('des protocoles pour les kinés en MSP ?')).toBe('delegue:masseur-kinesitherapeute');
   });
 
   it.each([

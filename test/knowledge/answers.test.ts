@@ -18,6 +18,13 @@ describe('answers from the shipped base', () => {
   });
 
   it.each([
+    ['Je suis kiné, quels protocoles je peux faire comme délégué ?', /masseurs-kinésithérapeutes ont le rôle de délégué/u],
+    ['Je suis IDE, quels protocoles je peux faire comme déléguée ?', /infirmiers ont le rôle de délégué/u],
+  ])('« %s » : the list of the asker’s protocols, not a section that shares « protocole », « délégué », « faire »', async (question, list) => {
+    expect((await ask(question)).text).toMatch(list);
+  });
+
+  it.each([
     ["Comment on déclare aujourd'hui la mise en œuvre d'un protocole de coopération, concrètement ?", /^Régime unifié/],
     ['How do we declare that we apply a cooperation protocol?', /^Régime unifié/],
     ["Comment déclarait-on un protocole national selon l'ancienne version du code ?", /ancienne version/],
