@@ -21,7 +21,7 @@ export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShar
     async handle(message) {
       const reply = await handler.handle(message);
       if (!reply || reply.kind !== 'answer' || LEADS_WITH_VERDICT.test(reply.text)) return reply;
-      const verdict = passageVerdict(message.text, reply.text, answeredShare);
+      const verdict = passageVerdict(message.text, reply.text, answeredShare, reply.citations[0]?.section);
       return verdict ? withVerdict(reply, verdict) : reply;
     },
   };
@@ -33,7 +33,11 @@ export interface PassageVerdict {
   sentence: string;
 }
 
-export function passageVerdict(question: string, answer: string, answeredShare: AnsweredShare): PassageVerdict | null {
+/**
+ * `about`: what the answer is about (its section's heading), which a sentence opening with a pronoun speaks of
+ * (« Sa gestion est à but non lucratif. » of a centre de santé).
+ */
+export function passageVerdict(question: string, answer: string, answeredShare: AnsweredShare, about = ''): PassageVerdict | null {
   const analysed = analyseQuestion(question);
   if (analysed.kind !== 'yes-no' && analysed.kind !== 'open') return null;
   const asked = normalizeForMatch(clausesAbove(analysed.clauses, TOPIC_WEIGHT));
@@ -41,11 +45,23 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
   if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;
   const share = answeredShare(question);
-  const sentence = splitSentences(answer).find((candidate) => share(candidate) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)));
+  const read = (candidate: string) => (OPENS_WITH_PRONOUN.test(candidate) ? `${about} ${candidate}` : candidate);
+  const sentence = splitSentences(answer).find((candidate) => share(read(candidate)) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)));
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
   if (RESTRICTED.test(said)) return null;
-  return { said: NEGATED.test(said) ? 'Non' : 'Oui', sentence };
+  return { said: NEGATED.test(said) || deniesWhatIsAsked(said, asked) ? 'Non' : 'Oui', sentence };
+}
+
+/**
+ * « à but non lucratif » answers « peut-il être à but lucratif ? » by no; « soins non programmés » said in both is a
+ * name, no denial.
+ */
+function deniesWhatIsAsked(said: string, asked: string): boolean {
+  const deniedIn = (text: string) => new Set([...text.matchAll(/\b(?:non|not) (\w+)/g)].flatMap(([, word = '']) => terms(word)));
+  const askedTerms = new Set(terms(asked));
+  const askedDenied = deniedIn(asked);
+  return [...deniedIn(said)].some((term) => askedTerms.has(term) && !askedDenied.has(term));
 }
 
 /** The verdict first; the sentence that says it after it when it is not the answer's first. */
@@ -81,6 +97,9 @@ const NEGATED = /\b(?:ne|n) (?:\S+ ){0,3}?(?:pas|plus|jamais|aucun|aucune|ni|rie
 /** A sentence that limits what it says: a verdict would say more than it. */
 const RESTRICTED =
   /\b(?:uniquement|seulement|exclusivement|exclu|exclus|exclue|exclues|reserve|reservee|reserves|reservees|sauf|hors|interdit|interdite|sans|certains|certaines|parfois|sous reserve|a condition|only|except|some|sometimes)\b/;
+
+/** A sentence whose subject is what was said before it (« Sa gestion… », « Il a été autorisé… », « Its fee… »). */
+const OPENS_WITH_PRONOUN = /^(?:sa|son|ses|il|elle|ils|elles|its|it|they|their)\s/iu;
 
 /** « … ou … ? » asks between two things. */
 const EITHER_OR = /\b(?:ou|or)\b/;

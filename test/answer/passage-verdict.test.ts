@@ -22,8 +22,21 @@ describe('a closed question answered by a sentence that says it', () => {
     ['Une ESP a-t-elle une structure juridique propre ?', ESP, 'Non'],
     ["est-ce que l'ESP a une structure juridique propre ?", ESP, 'Non'],
     ['Une SISA peut-elle salarier des professionnels de santé maintenant ?', SISA, 'Oui'],
+    ['Un centre de santé peut-il être à but lucratif ?', 'Un centre de santé soigne. Il est géré à but non lucratif. [1]', 'Non'],
   ])('« %s » → %s', (question, answer, said) => {
-    expect(passageVerdict(question, answer, wordShare)?.said).toBe(said);
+    expect(passageVerdict(question, answer, wordShare, 'Centre de santé')?.said).toBe(said);
+  });
+
+  it('reads « non » before a word the question asks as a denial, not in a name both say', () => {
+    const unscheduled = 'Le protocole cystite est un protocole de soins non programmés. [1]';
+    expect(passageVerdict('Le protocole cystite est-il un protocole de soins non programmés ?', unscheduled, wordShare)?.said).toBe('Oui');
+  });
+
+  it('reads a sentence opening with a pronoun as about the answer’s subject, and only such a sentence', () => {
+    const answer = 'Un centre de santé soigne. Sa gestion est à but non lucratif. [1]';
+    expect(passageVerdict('La gestion d’un centre de santé est-elle lucrative ?', answer, wordShare, 'Centre de santé')?.said).toBe('Non');
+    expect(passageVerdict('Un centre de santé a-t-il une gestion à but lucratif ?', answer, wordShare, 'Centre de santé')?.said).toBe('Non');
+    expect(passageVerdict('Un centre de santé a-t-il une gestion à but lucratif ?', 'Un centre de santé soigne. La gestion est à but non lucratif. [1]', wordShare, 'Centre de santé')).toBeNull();
   });
 
   it.each([
@@ -51,6 +64,7 @@ describe('through the offline core', () => {
     ["Hello la MSP ! On réfléchit à embaucher une IDE. Est-ce qu'une SISA a le droit de salarier des professionnels de santé ?", /^\*\*Oui\*\* : .*salari/u],
     ['Is a SISA allowed to employ salaried health professionals?', /^\*\*Oui\*\* : .*salari/u],
     ['Une ESP a-t-elle une structure juridique propre ?', /^\*\*Non\*\* : .*n'a pas de structure juridique/u],
+    ['Un centre de santé peut-il être à but lucratif ?', /^\*\*Non\*\* : .*non lucratif/u],
   ])('« %s »', async (question, lead) => {
     expect((await ask(question)).text).toMatch(lead);
   });
