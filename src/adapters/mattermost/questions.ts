@@ -1,6 +1,7 @@
 import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
@@ -87,7 +88,7 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     platform: 'mattermost',
     async post(reply, effect, row, tools) {
       const channelId = await tools.channel();
-      const threadId = row.target.kind === 'thread' ? row.target.threadId : undefined;
+      const threadId = threadOf(row);
       const fileIds = reply.files?.length ? await client.uploadFiles(channelId, reply.files) : [];
       await tools.post({ ...renderReply(reply, links, { channelId, ...answerButtonsOf(effect), ...(threadId ? { threadId } : {}) }), fileIds });
     },

@@ -28,6 +28,9 @@ export interface PlatformPosts<M, P> {
   classify(error: unknown): SendResult;
 }
 
+/** The thread of a row's target, when it is one. */
+export const threadOf = (row: OutboxRow): string | undefined => (row.target.kind === 'thread' ? row.target.threadId : undefined);
+
 /**
  * The platform side of the outbox, the same for every adapter: each row's
  * effect is sent by the handler its type names; a row attempted before (the

@@ -6,10 +6,11 @@ import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
+import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
-import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
+import { classify, uploadFiles, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
 import type { Scene } from './run-effects.ts';
@@ -116,18 +117,11 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
       postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
     },
     files: {
-      async upload(reply, row, tools) {
-        const channel = await tools.channel();
-        for (const file of reply.files ?? []) {
-          const upload = { channel_id: channel, file: file.content, filename: file.name };
-          await tools.client.filesUploadV2(row.target.kind === 'thread' ? { ...upload, thread_ts: row.target.threadId } : upload);
-        }
-      },
+      upload: async (reply, row, tools) => uploadFiles(tools.client, await tools.channel(), threadOf(row), reply.files),
       features: deps.features,
       notDelivered: FILES_NOT_DELIVERED,
       async tell(asker, notice, row, tools) {
-        const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
-        await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadTs, ...renderReply(notice) });
+        await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadOf(row), ...renderReply(notice) });
       },
     },
   }, logger);

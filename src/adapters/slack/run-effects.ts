@@ -9,7 +9,7 @@ import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer } from '../shared/share.ts';
 import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layout.ts';
-import { openDirectMessage } from './delivery.ts';
+import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
 import { MAX_SECTION_CHARS, renderReply } from './render.ts';
@@ -78,9 +78,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       ephemeral: () => scene.client.chat.postEphemeral({ channel, user: scene.userId, thread_ts, ...renderReply(reply) }),
       async withFiles() {
         await scene.client.chat.postMessage({ channel, thread_ts, unfurl_links: false, unfurl_media: false, ...renderReply(reply) });
-        for (const file of reply.files ?? []) {
-          await scene.client.filesUploadV2({ channel_id: channel, thread_ts, file: file.content, filename: file.name, title: file.name });
-        }
+        await uploadFiles(scene.client, channel, thread_ts, reply.files);
       },
       async tell(text) {
         logger.warn('slack.export_not_delivered', {});
