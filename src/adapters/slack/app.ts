@@ -67,7 +67,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   migrate(db, conversationMigrations);
 
   const slackLogger = boltLogger(logger);
-  const apiUrl = config.apiUrl && (config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`);
   const common: AppOptions = {
     token: config.botToken,
     logger: slackLogger,
@@ -75,10 +74,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     convoStore: false,
     // auth.test runs in start() (app.init()), where a refused token becomes a clear error.
     deferInitialization: true,
-    clientOptions: {
-      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-      retryConfig: RETRY_CONFIG,
-    },
+    // The WebClient adds the address's final slash; without one, https://slack.com/api/.
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG },
   };
   const socketMode = config.appToken !== undefined;
   const app = socketMode
@@ -111,15 +108,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger,
     questions: asked,
     async identify() {
-      try {
-        // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
-        const auth = await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
-        await app.init();
-        return { userId: auth.user_id, botId: auth.bot_id };
-      } catch (error) {
-        throw new SlackStartError(startFailure(error, config.apiUrl));
-      }
+      // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
+      const auth = await singleAttemptClient(config.botToken, config.apiUrl, START_CHECK_TIMEOUT_MS).auth.test();
+      await app.init();
+      return { userId: auth.user_id, botId: auth.bot_id };
     },
+    startError: (error) => new SlackStartError(startFailure(error, config.apiUrl)),
     worker: () => worker,
     async listen() {
       if (socketMode) {

@@ -1,10 +1,10 @@
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { ReplyFile } from '../../engine/reply.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 import { slackErrorCode } from './errors.ts';
+import type { SlackMessage } from './render.ts';
 import { MessagesSchema } from './thread-history.ts';
 import { outboxSender, threadOf, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 
@@ -12,9 +12,7 @@ import { outboxSender, threadOf, type PlatformPosts, type PostTools } from '../s
 export const OUTBOX_EVENT = 'coordo_outbox';
 
 /** A message to post for a row. */
-export interface SlackPost {
-  text: string;
-  blocks?: KnownBlock[];
+export interface SlackPost extends SlackMessage {
   /** Only this user sees it (chat.postEphemeral: Slack cannot be asked afterwards whether it went through). */
   ephemeralTo?: string;
 }

@@ -24,7 +24,7 @@ export interface RenderOptions extends AnswerButtonsOptions {
 export interface SlackMessage {
   /** Notification / fallback text. */
   text: string;
-  blocks: KnownBlock[];
+  blocks?: KnownBlock[];
 }
 
 /** Escape the three characters Slack's mrkdwn reserves. */
@@ -85,7 +85,7 @@ function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null
  * sources, then buttons (the reply's own, share, feedback). Never more than 50
  * blocks: an over-long answer is cut with a visible note.
  */
-export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+export function renderReply(reply: Reply, options: RenderOptions = {}): Required<SlackMessage> {
   const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
 
   const tail: KnownBlock[] = [];

@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../core/effect.ts';
 import type { Place } from '../../core/interaction.ts';
@@ -12,7 +11,7 @@ import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layo
 import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
-import { MAX_SECTION_CHARS, renderReply } from './render.ts';
+import { MAX_SECTION_CHARS, renderReply, type SlackMessage } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
@@ -31,7 +30,7 @@ export interface Scene {
   /** The open modal the interaction came from. */
   view?: OpenView;
   /** A reply only the actor sees; without it, a direct message. */
-  respond?: (message: { text: string; blocks?: KnownBlock[] }) => Promise<unknown>;
+  respond?: (message: SlackMessage) => Promise<unknown>;
   /** Take back the message (only the actor saw it) the interaction came from. */
   dismiss?: () => Promise<unknown>;
 }
@@ -47,7 +46,8 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     }
   }
 
-  async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
+  /** To the actor alone: in `place` (its thread), else as the interaction answers privately, else in a direct message. */
+  async function privately(scene: Scene, { text, blocks = [] }: SlackMessage, place?: Place): Promise<void> {
     const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
     if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
     else if (scene.respond) await scene.respond(message);
@@ -66,7 +66,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       const updated = await scene.client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: modalOf(form) });
       return { id: view.id, hash: updated.view?.hash };
     },
-    tell: (text, scene, place) => privately(scene, text, [], place),
+    tell: (text, scene, place) => privately(scene, { text }, place),
     expired: (error) => slackErrorCode(error) === 'expired_trigger_id',
   }, logger, (scene) => scene.view);
 
@@ -75,14 +75,14 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     const { place, reply } = effect;
     const { conversationId: channel, threadId: thread_ts } = place;
     return postThreadReply(effect, {
-      ephemeral: () => scene.client.chat.postEphemeral({ channel, user: scene.userId, thread_ts, ...renderReply(reply) }),
+      ephemeral: () => privately(scene, renderReply(reply), place),
       async withFiles() {
         await scene.client.chat.postMessage({ channel, thread_ts, unfurl_links: false, unfurl_media: false, ...renderReply(reply) });
         await uploadFiles(scene.client, channel, thread_ts, reply.files);
       },
       async tell(text) {
         logger.warn('slack.export_not_delivered', {});
-        await privately(scene, text);
+        await privately(scene, { text });
       },
     });
   }
@@ -94,7 +94,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       post: () => scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message }),
       notInChannel: notInChannelError,
       invite: SLACK_INVITE,
-      tell: (text) => privately(scene, text),
+      tell: (text) => privately(scene, { text }),
       shared: async () => scene.dismiss?.(),
     }, 'slack', logger);
   }
@@ -118,13 +118,10 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       async reply(effect, scene) {
         const blocks = [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)];
         const channel = effect.place?.conversationId;
-        if (effect.visibility === 'private' || !channel) return privately(scene, effect.text, blocks, effect.place);
+        if (effect.visibility === 'private' || !channel) return privately(scene, { text: effect.text, blocks }, effect.place);
         await scene.client.chat.postMessage({ channel, thread_ts: effect.place?.threadId, text: effect.text, ...(blocks.length > 0 ? { blocks } : {}) });
       },
-      async answer(effect, scene) {
-        const { text, blocks } = renderReply(effect.reply, answerButtonsOf(effect));
-        return privately(scene, text, blocks);
-      },
+      answer: (effect, scene) => privately(scene, renderReply(effect.reply, answerButtonsOf(effect))),
       share,
       ...forms,
       post,
