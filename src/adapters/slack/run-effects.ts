@@ -6,7 +6,7 @@ import { truncate } from '../../text/truncate.ts';
 import { formEffects } from '../shared/form-effects.ts';
 import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
-import { shareAnswer } from '../shared/share.ts';
+import { shareAnswer, type ChannelAccess } from '../shared/share.ts';
 import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layout.ts';
 import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
@@ -37,6 +37,8 @@ export interface Scene {
 
 /** Runs the router's effects in Slack. */
 export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>) {
+  const access: ChannelAccess = { notInChannel: notInChannelError, invite: SLACK_INVITE };
+
   /** A plain text to a user in a direct message; a failure is logged (`failure`), never thrown. */
   async function tellInDm(client: WebClient, userId: string, text: string, failure: string): Promise<void> {
     try {
@@ -92,8 +94,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     const message = renderReply(effect.reply, { ...answerButtonsOf(effect), context: sharedBy(slackFormat.mention(scene.userId)) });
     return shareAnswer(effect, {
       post: () => scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message }),
-      notInChannel: notInChannelError,
-      invite: SLACK_INVITE,
+      ...access,
       tell: (text) => privately(scene, { text }),
       shared: async () => scene.dismiss?.(),
     }, 'slack', logger);
@@ -109,8 +110,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       return root.ts;
     },
     remove: async (channel, ts, scene) => void (await scene.client.chat.delete({ channel, ts })),
-    notInChannel: notInChannelError,
-    invite: SLACK_INVITE,
+    ...access,
   };
 
   return effectRunner<Scene>(
