@@ -50,15 +50,19 @@ export function formatCitation(citation: Citation, index: number): string {
   return `${index + 1}. ${escapeMrkdwn(label)}${where}`;
 }
 
-function section(text: string): KnownBlock {
+/** Plain text in a block (emoji codes shown as emoji). */
+export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+
+export function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function button({ actionId, label, value, style }: ReplyButton): Button {
+/** A button within Slack's limits (label, value). */
+export function button({ actionId, label, value, style }: ReplyButton): Button {
   return {
     type: 'button',
     action_id: actionId,
-    text: { type: 'plain_text', text: truncate(label, MAX_BUTTON_LABEL), emoji: true },
+    text: plain(truncate(label, MAX_BUTTON_LABEL)),
     value: value.slice(0, MAX_BUTTON_VALUE),
     ...(style ? { style } : {}),
   };

@@ -11,7 +11,7 @@ import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layo
 import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
-import { MAX_SECTION_CHARS, renderReply, type SlackMessage } from './render.ts';
+import { MAX_SECTION_CHARS, renderReply, section, type SlackMessage } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
@@ -105,7 +105,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     by: async (scene) => slackFormat.mention(scene.userId),
     async post(channel, written, scene) {
       const text = truncate(written, MAX_SECTION_CHARS);
-      const root = await scene.client.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      const root = await scene.client.chat.postMessage({ channel, text, blocks: [section(text)] });
       if (!root.ts) throw new Error('no ts');
       return root.ts;
     },
