@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { SlackConfig } from '../../config/env.ts';
 import { errorName } from '../../log/logger.ts';
-import { migrate } from '../../store/database.ts';
 import { OutboxWorker } from '../../store/outbox-worker.ts';
 import { slackSender } from './delivery.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -13,7 +12,6 @@ import { chatCore, type ChatAppDeps } from '../shared/chat-core.ts';
 import { chatLifecycle } from '../shared/chat-lifecycle.ts';
 import { featureEffects } from '../shared/planned-effects.ts';
 import { slackPlans } from './planned-effects.ts';
-import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsSlack } from './questions.ts';
 import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
@@ -64,7 +62,6 @@ const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_00
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, engine, db, logger } = deps;
   const features = deps.features ?? [];
-  migrate(db, conversationMigrations);
 
   const slackLogger = boltLogger(logger);
   const common: AppOptions = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
 import { errorName } from '../../log/logger.ts';
@@ -42,8 +42,8 @@ interface Heard {
   retry?: number;
 }
 
-/** What a `/coordo` command gives once acknowledged. */
-type Typed = CommandPlace & { triggerId: string; client: WebClient; respond: RespondFn };
+/** A `/coordo` command once acknowledged: where it was typed, and its scene (it answers privately through its response URL). */
+type Typed = CommandPlace & Scene & Required<Pick<Scene, 'respond'>>;
 
 export interface QuestionsDeps extends SharedDeps<Scene, void> {
   /** The other features: their replies' files are released when not delivered. */
@@ -129,9 +129,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   const command = slashCommands<Typed, void>({
     ...deps,
     platform: 'slack',
-    route: (interaction, ctx) =>
-      handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
-    failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
+    route: handle,
+    failed: async (text, scene) => void (await scene.respond({ text })),
   });
 
   // Its Bolt listeners: mentions, direct messages and plain replies in channel threads, `/coordo`.
@@ -149,7 +148,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
 
   app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
     await ack();
-    await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
+    const privately: Typed['respond'] = (m) => respond({ response_type: 'ephemeral', ...m });
+    await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond: privately });
   });
 
   return { effects: { [REPLY_EFFECT]: deliverReply }, use: intake.use, answerPending: intake.answerPending };
