@@ -9,15 +9,10 @@ import type { MattermostMessage } from './render.ts';
 /** The post property carrying the outbox key of every post Coordo makes from its outbox. */
 export const OUTBOX_PROP = 'coordo_outbox_key';
 
-export interface Posted {
-  id: string;
-  channelId: string;
-}
-
 type PostMessage = MattermostMessage & { fileIds?: string[] };
 
 /** What an effect's handler may use: the row's channel, posting exactly once, the client. */
-export interface DeliveryTools extends PostTools<PostMessage, Posted> {
+export interface DeliveryTools extends PostTools<PostMessage> {
   client: MattermostClient;
 }
 
@@ -37,14 +32,14 @@ export function classify(error: unknown): SendResult {
  * row attempted before looks for it in the thread (or the channel's latest posts).
  */
 export function mattermostSender(client: MattermostClient, botUserId: string, handlers: ReadonlyMap<string, MattermostEffectHandler>, logger: Logger): OutboxSend {
-  const posts: PlatformPosts<PostMessage, Posted> = {
+  const posts: PlatformPosts<PostMessage> = {
     platform: 'mattermost',
     openDirect: async (userId) => (await client.createDirectChannel([botUserId, userId])).id,
     async findPosted(row, channelId) {
       const raw = row.target.kind === 'thread' ? await client.getPostThread(row.target.threadId) : await client.getPosts(channelId, 0, 60);
       const parsed = ListSchema.safeParse(raw);
       const found = parsed.success ? Object.values(parsed.data.posts).find((p) => p.props?.[OUTBOX_PROP] === row.key) : undefined;
-      return found ? { id: found.id, channelId } : null;
+      return found ? { channel: channelId, ts: found.id } : null;
     },
     async make(row, channelId, message) {
       const posted = await client.createPost({
@@ -54,7 +49,7 @@ export function mattermostSender(client: MattermostClient, botUserId: string, ha
         props: { ...(message.props ?? {}), [OUTBOX_PROP]: row.key },
         ...(message.fileIds?.length ? { file_ids: message.fileIds } : {}),
       });
-      return { id: posted.id, channelId };
+      return { channel: channelId, ts: posted.id };
     },
     classify,
   };

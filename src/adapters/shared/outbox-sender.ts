@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { PostedRef } from '../../core/delivery.ts';
 import { localId } from '../../core/ids.ts';
 import type { Platform } from '../../engine/message.ts';
 import type { Logger } from '../../log/logger.ts';
@@ -6,22 +7,22 @@ import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 
 /** What a row's effect handler may use: the row's conversation, and posting exactly once where the platform can tell. */
-export interface PostTools<M, P> {
+export interface PostTools<M> {
   /** The conversation of the row's target (a person's direct conversation is opened). */
   channel(): Promise<string>;
   /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
-  post(message: M): Promise<P>;
+  post(message: M): Promise<PostedRef>;
 }
 
 /** How one platform opens, finds and makes posts, and sorts its failures. */
-export interface PlatformPosts<M, P> {
+export interface PlatformPosts<M> {
   platform: Platform;
   /** The direct conversation with a person (the platform's own id). */
   openDirect(userId: string): Promise<string>;
   /** The post an earlier attempt of this row made, if the platform has it. */
-  findPosted(row: OutboxRow, channel: string): Promise<P | null>;
+  findPosted(row: OutboxRow, channel: string): Promise<PostedRef | null>;
   /** Make the post, the row's key with it (so that {@link findPosted} can find it). */
-  make(row: OutboxRow, channel: string, message: M): Promise<P>;
+  make(row: OutboxRow, channel: string, message: M): Promise<PostedRef>;
   /** A message that cannot be looked up afterwards (an ephemeral one): made without looking first. */
   unfindable?(message: M): boolean;
   /** Permanent refusals, rate limits, passing faults. */
@@ -37,10 +38,10 @@ export const threadOf = (row: OutboxRow): string | undefined => (row.target.kind
  * process may have died between the platform's answer and the mark) first
  * looks for its own post, so that it is posted once.
  */
-export function outboxSender<M, P, T extends PostTools<M, P>>(
-  posts: PlatformPosts<M, P>,
+export function outboxSender<M, T extends PostTools<M>>(
+  posts: PlatformPosts<M>,
   handlers: ReadonlyMap<string, (row: OutboxRow, tools: T) => Promise<SendResult>>,
-  extend: (tools: PostTools<M, P>) => T,
+  extend: (tools: PostTools<M>) => T,
   logger: Logger,
 ): OutboxSend {
   /** Direct conversations by person, the most recently used kept. */

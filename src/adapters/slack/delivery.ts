@@ -17,13 +17,8 @@ export interface SlackPost extends SlackMessage {
   ephemeralTo?: string;
 }
 
-export interface Posted {
-  channel: string;
-  ts: string;
-}
-
 /** What an effect's handler may use: the row's conversation, posting exactly once where Slack can tell, the client. */
-export interface DeliveryTools extends PostTools<SlackPost, Posted> {
+export interface DeliveryTools extends PostTools<SlackPost> {
   client: WebClient;
 }
 
@@ -80,7 +75,7 @@ export function classify(error: unknown): SendResult {
  * repeat the message (at least once).
  */
 export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
-  const posts: PlatformPosts<SlackPost, Posted> = {
+  const posts: PlatformPosts<SlackPost> = {
     platform: 'slack',
     openDirect: (userId) => openDirectMessage(client, userId),
     async findPosted(row, channel) {
