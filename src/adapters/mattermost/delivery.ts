@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
-import { outboxSender, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
+import { outboxSender, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { MattermostMessage } from './render.ts';
 
@@ -15,8 +14,6 @@ type PostMessage = MattermostMessage & { fileIds?: string[] };
 export interface DeliveryTools extends PostTools<PostMessage> {
   client: MattermostClient;
 }
-
-export type MattermostEffectHandler = (row: OutboxRow, tools: DeliveryTools) => Promise<SendResult>;
 
 const ListSchema = z.object({ posts: z.record(z.string(), z.object({ id: z.string(), props: z.record(z.string(), z.unknown()).nullish() })).default({}) });
 
@@ -31,7 +28,7 @@ export function classify(error: unknown): SendResult {
  * The Mattermost side of the outbox: posts carry the row key in their props; a
  * row attempted before looks for it in the thread (or the channel's latest posts).
  */
-export function mattermostSender(client: MattermostClient, botUserId: string, handlers: ReadonlyMap<string, MattermostEffectHandler>, logger: Logger): OutboxSend {
+export function mattermostSender(client: MattermostClient, botUserId: string, handlers: ReadonlyMap<string, OutboxHandler<DeliveryTools>>, logger: Logger): OutboxSend {
   const posts: PlatformPosts<PostMessage> = {
     platform: 'mattermost',
     openDirect: async (userId) => (await client.createDirectChannel([botUserId, userId])).id,

@@ -1,13 +1,13 @@
 import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
 import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
-import { threadOf } from '../shared/outbox-sender.ts';
+import { threadOf, type OutboxHandler } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
-import type { DeliveryTools, MattermostEffectHandler } from './delivery.ts';
+import type { DeliveryTools } from './delivery.ts';
 import type { CommandResponse } from './callbacks.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
@@ -39,7 +39,7 @@ type Typed = CommandPlace & { triggerId: string };
 
 export interface QuestionsAdapter {
   /** The outbox effect of the answers owed. */
-  effects: Readonly<Record<string, MattermostEffectHandler>>;
+  effects: Readonly<Record<string, OutboxHandler<DeliveryTools>>>;
   /** A `posted` event: a mention or a direct message is routed as a message, a person's other reply in a thread as a thread message. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */

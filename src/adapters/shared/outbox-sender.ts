@@ -14,6 +14,9 @@ export interface PostTools<M> {
   post(message: M): Promise<PostedRef>;
 }
 
+/** How one type of outbox effect is sent with the platform's tools `T`; errors thrown are sorted into passing and permanent. */
+export type OutboxHandler<T> = (row: OutboxRow, tools: T) => Promise<SendResult>;
+
 /** How one platform opens, finds and makes posts, and sorts its failures. */
 export interface PlatformPosts<M> {
   platform: Platform;
@@ -40,7 +43,7 @@ export const threadOf = (row: OutboxRow): string | undefined => (row.target.kind
  */
 export function outboxSender<M, T extends PostTools<M>>(
   posts: PlatformPosts<M>,
-  handlers: ReadonlyMap<string, (row: OutboxRow, tools: T) => Promise<SendResult>>,
+  handlers: ReadonlyMap<string, OutboxHandler<T>>,
   extend: (tools: PostTools<M>) => T,
   logger: Logger,
 ): OutboxSend {

@@ -1,12 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { ReplyFile } from '../../engine/reply.ts';
-import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 import { slackErrorCode } from './errors.ts';
 import type { SlackMessage } from './render.ts';
 import { MessagesSchema } from './thread-history.ts';
-import { outboxSender, threadOf, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
+import { outboxSender, threadOf, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 
 /** The metadata event type every message Coordo posts from its outbox carries, with the row's key. */
 export const OUTBOX_EVENT = 'coordo_outbox';
@@ -21,9 +20,6 @@ export interface SlackPost extends SlackMessage {
 export interface DeliveryTools extends PostTools<SlackPost> {
   client: WebClient;
 }
-
-/** How a feature sends one type of outbox effect; errors thrown are sorted into passing and permanent. */
-export type SlackEffectHandler = (row: OutboxRow, tools: DeliveryTools) => Promise<SendResult>;
 
 /** Slack answers that no retry will change: the row is given up at once. */
 const PERMANENT = new Set([
@@ -74,7 +70,7 @@ export function classify(error: unknown): SendResult {
  * and file uploads cannot be looked up: for them a crash in that window can
  * repeat the message (at least once).
  */
-export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
+export function slackSender(client: WebClient, handlers: ReadonlyMap<string, OutboxHandler<DeliveryTools>>, logger: Logger): OutboxSend {
   const posts: PlatformPosts<SlackPost> = {
     platform: 'slack',
     openDirect: (userId) => openDirectMessage(client, userId),
