@@ -11,9 +11,7 @@ export const OUTBOX_PROP = 'coordo_outbox_key';
 type PostMessage = MattermostMessage & { fileIds?: string[] };
 
 /** What an effect's handler may use: the row's channel, posting exactly once, the client. */
-export interface DeliveryTools extends PostTools<PostMessage> {
-  client: MattermostClient;
-}
+export type DeliveryTools = PostTools<PostMessage, MattermostClient>;
 
 const ListSchema = z.object({ posts: z.record(z.string(), z.object({ id: z.string(), props: z.record(z.string(), z.unknown()).nullish() })).default({}) });
 
@@ -50,5 +48,5 @@ export function mattermostSender(client: MattermostClient, botUserId: string, ha
     },
     classify,
   };
-  return outboxSender(posts, handlers, (tools): DeliveryTools => ({ ...tools, client }), logger);
+  return outboxSender(posts, handlers, client, logger);
 }

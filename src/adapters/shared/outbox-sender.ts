@@ -6,12 +6,13 @@ import type { Logger } from '../../log/logger.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 
-/** What a row's effect handler may use: the row's conversation, and posting exactly once where the platform can tell. */
-export interface PostTools<M> {
+/** What a row's effect handler may use: the row's conversation, posting messages `M` exactly once where the platform can tell, its client `C`. */
+export interface PostTools<M, C> {
   /** The conversation of the row's target (a person's direct conversation is opened). */
   channel(): Promise<string>;
   /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
   post(message: M): Promise<PostedRef>;
+  client: C;
 }
 
 /** How one type of outbox effect is sent with the platform's tools `T`; errors thrown are sorted into passing and permanent. */
@@ -41,10 +42,10 @@ export const threadOf = (row: OutboxRow): string | undefined => (row.target.kind
  * process may have died between the platform's answer and the mark) first
  * looks for its own post, so that it is posted once.
  */
-export function outboxSender<M, T extends PostTools<M>>(
+export function outboxSender<M, C>(
   posts: PlatformPosts<M>,
-  handlers: ReadonlyMap<string, OutboxHandler<T>>,
-  extend: (tools: PostTools<M>) => T,
+  handlers: ReadonlyMap<string, OutboxHandler<PostTools<M, C>>>,
+  client: C,
   logger: Logger,
 ): OutboxSend {
   /** Direct conversations by person, the most recently used kept. */
@@ -63,7 +64,8 @@ export function outboxSender<M, T extends PostTools<M>>(
   return async (row) => {
     const handler = handlers.get(row.effect.type);
     if (!handler) return { status: 'failed', error: `unknown_effect:${row.effect.type}` };
-    const tools = extend({
+    const tools: PostTools<M, C> = {
+      client,
       channel: () => channelOf(row),
       async post(message) {
         const channel = await channelOf(row);
@@ -76,7 +78,7 @@ export function outboxSender<M, T extends PostTools<M>>(
         }
         return posts.make(row, channel, message);
       },
-    });
+    };
     try {
       return await handler(row, tools);
     } catch (error) {

@@ -17,9 +17,7 @@ export interface SlackPost extends SlackMessage {
 }
 
 /** What an effect's handler may use: the row's conversation, posting exactly once where Slack can tell, the client. */
-export interface DeliveryTools extends PostTools<SlackPost> {
-  client: WebClient;
-}
+export type DeliveryTools = PostTools<SlackPost, WebClient>;
 
 /** Slack answers that no retry will change: the row is given up at once. */
 const PERMANENT = new Set([
@@ -98,5 +96,5 @@ export function slackSender(client: WebClient, handlers: ReadonlyMap<string, Out
     },
     classify,
   };
-  return outboxSender(posts, handlers, (tools): DeliveryTools => ({ ...tools, client }), logger);
+  return outboxSender(posts, handlers, client, logger);
 }
