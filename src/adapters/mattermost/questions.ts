@@ -1,7 +1,7 @@
 import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
-import { threadOf, type OutboxHandler } from '../shared/outbox-sender.ts';
+import { questionsIntake, type ChatQuestions, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
@@ -37,16 +37,11 @@ interface Heard {
 /** Who typed `/coordo`, where, and the trigger a form opens with. */
 type Typed = CommandPlace & { triggerId: string };
 
-export interface QuestionsAdapter {
-  /** The outbox effect of the answers owed. */
-  effects: Readonly<Record<string, OutboxHandler<DeliveryTools>>>;
+export interface QuestionsAdapter extends ChatQuestions<Bot, DeliveryTools> {
   /** A `posted` event: a mention or a direct message is routed as a message, a person's other reply in a thread as a thread message. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
   command(ctx: Typed & { text: string }): Promise<CommandResponse>;
-  /** Once connected, in the background: the questions a crash left acknowledged but unanswered, read again and answered. */
-  answerPending(): void;
-  use(bot: Bot): void;
 }
 
 /**

@@ -5,8 +5,8 @@ import type { WebClient } from '@slack/web-api';
 import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
-import { threadOf, type OutboxHandler } from '../shared/outbox-sender.ts';
+import { questionsIntake, type ChatQuestions, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
@@ -51,9 +51,7 @@ export interface QuestionsDeps extends SharedDeps<Scene, void> {
 }
 
 /** Before connecting, who Coordo is (from auth.test); once connected, the questions a crash left; the outbox effect of the answers owed. */
-export interface SlackQuestions extends Omit<QuestionsIntake<Heard, BotIdentity>, 'take'> {
-  effects: Readonly<Record<string, OutboxHandler<DeliveryTools>>>;
-}
+export type SlackQuestions = ChatQuestions<BotIdentity, DeliveryTools>;
 
 /**
  * Questions in Slack (src/adapters/shared/questions-intake.ts): mentions and
