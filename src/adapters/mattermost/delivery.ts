@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 import { outboxSender, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 import { statusOf, type MattermostClient } from './client.ts';
+import { PostListSchema } from './history.ts';
 import type { MattermostMessage } from './render.ts';
 
 /** The post property carrying the outbox key of every post Coordo makes from its outbox. */
@@ -12,8 +12,6 @@ type PostMessage = MattermostMessage & { fileIds?: string[] };
 
 /** What an effect's handler may use: the row's channel, posting exactly once, the client. */
 export type DeliveryTools = PostTools<PostMessage, MattermostClient>;
-
-const ListSchema = z.object({ posts: z.record(z.string(), z.object({ id: z.string(), props: z.record(z.string(), z.unknown()).nullish() })).default({}) });
 
 /** 400, 403, 404: no retry will change them; 429, 5xx and network faults pass. */
 export function classify(error: unknown): SendResult {
@@ -32,7 +30,7 @@ export function mattermostSender(client: MattermostClient, botUserId: string, ha
     openDirect: async (userId) => (await client.createDirectChannel([botUserId, userId])).id,
     async findPosted(row, channelId) {
       const raw = row.target.kind === 'thread' ? await client.getPostThread(row.target.threadId) : await client.getPosts(channelId, 0, 60);
-      const parsed = ListSchema.safeParse(raw);
+      const parsed = PostListSchema.safeParse(raw);
       const found = parsed.success ? Object.values(parsed.data.posts).find((p) => p.props?.[OUTBOX_PROP] === row.key) : undefined;
       return found ? { channel: channelId, ts: found.id } : null;
     },
