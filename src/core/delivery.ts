@@ -2,7 +2,7 @@ import type { OutboxRow } from '../store/outbox.ts';
 import type { Card } from './card.ts';
 import type { Formatter } from './markup.ts';
 
-/** Where a posted message is, as the platform names it (Slack: channel and ts). */
+/** Where a posted message is, as the platform names it (Slack: channel and ts; Mattermost: channel and post id). */
 export interface PostedRef {
   channel: string;
   ts: string;

@@ -116,17 +116,16 @@ export function createMattermostApp(deps: MattermostAppDeps): MattermostApp {
     logger,
     questions,
     async identify() {
-      try {
-        const me = await client.getMe();
-        return { userId: me.id, username: me.username };
-      } catch (error) {
-        const status = statusOf(error);
-        throw new MattermostStartError(
-          status === 401 || status === 403
-            ? `Mattermost refuse le jeton du bot (${status}) : vérifiez MATTERMOST_TOKEN.`
-            : `Mattermost injoignable (${errorName(error)}${status ? `, ${status}` : ''}) : vérifiez MATTERMOST_URL (${config.url}).`,
-        );
-      }
+      const me = await client.getMe();
+      return { userId: me.id, username: me.username };
+    },
+    startError(error) {
+      const status = statusOf(error);
+      return new MattermostStartError(
+        status === 401 || status === 403
+          ? `Mattermost refuse le jeton du bot (${status}) : vérifiez MATTERMOST_TOKEN.`
+          : `Mattermost injoignable (${errorName(error)}${status ? `, ${status}` : ''}) : vérifiez MATTERMOST_URL (${config.url}).`,
+      );
     },
     worker(bot) {
       const worker = new OutboxWorker({ outbox, send: mattermostSender(client, bot.userId, effects, logger), logger, retry: deps.outboxRetry });

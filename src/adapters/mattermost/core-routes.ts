@@ -8,7 +8,7 @@ import type { Logger } from '../../log/logger.ts';
 import { formEffects } from '../shared/form-effects.ts';
 import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
-import { shareAnswer } from '../shared/share.ts';
+import { shareAnswer, type ChannelAccess } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { ActionContext, ActionResponse, DialogContext, DialogResponse } from './callbacks.ts';
@@ -78,6 +78,7 @@ const actor = (userId: string): Actor => ({ platform: 'mattermost', userId });
  */
 export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
   const { router, client, links, logger } = deps;
+  const access: ChannelAccess = { notInChannel: (error) => statusOf(error) === 403, invite: MATTERMOST_INVITE };
 
   async function directMessage(userId: string, message: string, attachments: MattermostAttachment[] = []): Promise<void> {
     const bot = deps.runtime()?.botUserId;
@@ -112,8 +113,7 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
     const message = renderReply(effect.reply, links, { channelId: effect.conversationId, answerId: effect.answerId, feedback: true, context });
     await shareAnswer(effect, {
       post: () => client.createPost({ channel_id: effect.conversationId, ...message }),
-      notInChannel: (error) => statusOf(error) === 403,
-      invite: MATTERMOST_INVITE,
+      ...access,
       tell: async (text) => out.ephemeral.push(text),
       shared: async () => (out.update = { message: '_Réponse partagée dans le canal._', props: { attachments: [] } }),
     }, 'mattermost', logger);
@@ -124,8 +124,7 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
     by: async ({ userId }) => mentionOf(userId, 'un membre de l’équipe'),
     post: async (channelId, message) => (await client.createPost({ channel_id: channelId, message })).id,
     remove: async (_channelId, rootId) => void (await client.deletePost(rootId)),
-    notInChannel: (error) => statusOf(error) === 403,
-    invite: MATTERMOST_INVITE,
+    ...access,
   };
 
   const run = effectRunner<Staged>(

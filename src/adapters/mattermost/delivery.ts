@@ -1,29 +1,17 @@
-import { z } from 'zod';
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
-import { outboxSender, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
+import { outboxSender, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 import { statusOf, type MattermostClient } from './client.ts';
+import { PostListSchema } from './history.ts';
 import type { MattermostMessage } from './render.ts';
 
 /** The post property carrying the outbox key of every post Coordo makes from its outbox. */
 export const OUTBOX_PROP = 'coordo_outbox_key';
 
-export interface Posted {
-  id: string;
-  channelId: string;
-}
-
 type PostMessage = MattermostMessage & { fileIds?: string[] };
 
 /** What an effect's handler may use: the row's channel, posting exactly once, the client. */
-export interface DeliveryTools extends PostTools<PostMessage, Posted> {
-  client: MattermostClient;
-}
-
-export type MattermostEffectHandler = (row: OutboxRow, tools: DeliveryTools) => Promise<SendResult>;
-
-const ListSchema = z.object({ posts: z.record(z.string(), z.object({ id: z.string(), props: z.record(z.string(), z.unknown()).nullish() })).default({}) });
+export type DeliveryTools = PostTools<PostMessage, MattermostClient>;
 
 /** 400, 403, 404: no retry will change them; 429, 5xx and network faults pass. */
 export function classify(error: unknown): SendResult {
@@ -36,15 +24,15 @@ export function classify(error: unknown): SendResult {
  * The Mattermost side of the outbox: posts carry the row key in their props; a
  * row attempted before looks for it in the thread (or the channel's latest posts).
  */
-export function mattermostSender(client: MattermostClient, botUserId: string, handlers: ReadonlyMap<string, MattermostEffectHandler>, logger: Logger): OutboxSend {
-  const posts: PlatformPosts<PostMessage, Posted> = {
+export function mattermostSender(client: MattermostClient, botUserId: string, handlers: ReadonlyMap<string, OutboxHandler<DeliveryTools>>, logger: Logger): OutboxSend {
+  const posts: PlatformPosts<PostMessage> = {
     platform: 'mattermost',
     openDirect: async (userId) => (await client.createDirectChannel([botUserId, userId])).id,
     async findPosted(row, channelId) {
       const raw = row.target.kind === 'thread' ? await client.getPostThread(row.target.threadId) : await client.getPosts(channelId, 0, 60);
-      const parsed = ListSchema.safeParse(raw);
+      const parsed = PostListSchema.safeParse(raw);
       const found = parsed.success ? Object.values(parsed.data.posts).find((p) => p.props?.[OUTBOX_PROP] === row.key) : undefined;
-      return found ? { id: found.id, channelId } : null;
+      return found ? { channel: channelId, ts: found.id } : null;
     },
     async make(row, channelId, message) {
       const posted = await client.createPost({
@@ -54,9 +42,9 @@ export function mattermostSender(client: MattermostClient, botUserId: string, ha
         props: { ...(message.props ?? {}), [OUTBOX_PROP]: row.key },
         ...(message.fileIds?.length ? { file_ids: message.fileIds } : {}),
       });
-      return { id: posted.id, channelId };
+      return { channel: channelId, ts: posted.id };
     },
     classify,
   };
-  return outboxSender(posts, handlers, (tools): DeliveryTools => ({ ...tools, client }), logger);
+  return outboxSender(posts, handlers, client, logger);
 }

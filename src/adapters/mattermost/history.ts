@@ -5,8 +5,11 @@ import { MAX_TURNS, readContext } from '../../workflows/questions/context.ts';
 import type { MattermostClient } from './client.ts';
 import { plainText } from './post-text.ts';
 
-const PostListSchema = z.object({
-  posts: z.record(z.string(), z.object({ id: z.string(), user_id: z.string(), message: z.string().default(''), create_at: z.number(), type: z.string().default('') })).default({}),
+/** Posts as the REST API lists them, by id (the outbox looks for its key in their props). */
+export const PostListSchema = z.object({
+  posts: z
+    .record(z.string(), z.object({ id: z.string(), user_id: z.string(), message: z.string().default(''), create_at: z.number(), type: z.string().default(''), props: z.record(z.string(), z.unknown()).nullish() }))
+    .default({}),
 });
 
 export interface Bot {

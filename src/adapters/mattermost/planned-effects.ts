@@ -10,8 +10,7 @@ export function mattermostPlans(links: ActionLinks): PlanPoster<DeliveryTools> {
     format: mattermostFormat,
     async postCard(planned, tools) {
       const channelId = await tools.channel();
-      const posted = await tools.post({ message: planned.lead ?? '', props: { attachments: [{ ...cardAttachment(planned.card, links, channelId), ...(planned.lead ? {} : { text: planned.text }) }] } });
-      return { channel: posted.channelId, ts: posted.id };
+      return tools.post({ message: planned.lead ?? '', props: { attachments: [{ ...cardAttachment(planned.card, links, channelId), ...(planned.lead ? {} : { text: planned.text }) }] } });
     },
     async updateCard(planned, tools) {
       await tools.client.patchPost({ id: planned.ref.ts, props: { attachments: [cardAttachment(planned.card, links, planned.ref.channel)] } });

@@ -1,12 +1,13 @@
 import { errorName } from '../../log/logger.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { questionsIntake, type ChatQuestions, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import type { Outcome, Scene } from './core-routes.ts';
-import type { DeliveryTools, MattermostEffectHandler } from './delivery.ts';
+import type { DeliveryTools } from './delivery.ts';
 import type { CommandResponse } from './callbacks.ts';
 import { postHistory, type Bot } from './history.ts';
 import { plainText } from './post-text.ts';
@@ -36,16 +37,11 @@ interface Heard {
 /** Who typed `/coordo`, where, and the trigger a form opens with. */
 type Typed = CommandPlace & { triggerId: string };
 
-export interface QuestionsAdapter {
-  /** The outbox effect of the answers owed. */
-  effects: Readonly<Record<string, MattermostEffectHandler>>;
+export interface QuestionsAdapter extends ChatQuestions<Bot, DeliveryTools> {
   /** A `posted` event: a mention or a direct message is routed as a message, a person's other reply in a thread as a thread message. */
   onPosted(event: PostedEvent): Promise<void>;
   /** The `/coordo` command (token already checked). */
   command(ctx: Typed & { text: string }): Promise<CommandResponse>;
-  /** Once connected, in the background: the questions a crash left acknowledged but unanswered, read again and answered. */
-  answerPending(): void;
-  use(bot: Bot): void;
 }
 
 /**
@@ -87,7 +83,7 @@ export function questionsMattermost(deps: QuestionsDeps): QuestionsAdapter {
     platform: 'mattermost',
     async post(reply, effect, row, tools) {
       const channelId = await tools.channel();
-      const threadId = row.target.kind === 'thread' ? row.target.threadId : undefined;
+      const threadId = threadOf(row);
       const fileIds = reply.files?.length ? await client.uploadFiles(channelId, reply.files) : [];
       await tools.post({ ...renderReply(reply, links, { channelId, ...answerButtonsOf(effect), ...(threadId ? { threadId } : {}) }), fileIds });
     },

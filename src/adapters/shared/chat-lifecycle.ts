@@ -9,8 +9,10 @@ type Listened = Record<string, string | number | undefined>;
 export interface LifecyclePort<B, L extends Listened> {
   platform: Platform;
   logger: Logger;
-  /** Who Coordo is, asked of the platform once (its token checked); throws the platform's French start error. */
+  /** Who Coordo is, asked of the platform once (its token checked)… */
   identify(): Promise<B>;
+  /** …and why it could not be, as the platform's French start error (thrown by start()). */
+  startError(error: unknown): Error;
   /** The questions intake: told who Coordo is, then asked to answer what a crash left. */
   questions: { use(bot: B): void; answerPending(): void };
   /** The outbox worker that sends as this bot. */
@@ -38,7 +40,9 @@ export function chatLifecycle<B, L extends Listened>(port: LifecyclePort<B, L>):
   let worker: OutboxWorker | undefined;
   return {
     async start() {
-      const bot = await port.identify();
+      const bot = await port.identify().catch((error: unknown) => {
+        throw port.startError(error);
+      });
       port.questions.use(bot);
       worker = port.worker(bot);
       worker.start();

@@ -1,32 +1,40 @@
 import { LRUCache } from 'lru-cache';
+import type { PostedRef } from '../../core/delivery.ts';
 import { localId } from '../../core/ids.ts';
 import type { Platform } from '../../engine/message.ts';
 import type { Logger } from '../../log/logger.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 
-/** What a row's effect handler may use: the row's conversation, and posting exactly once where the platform can tell. */
-export interface PostTools<M, P> {
+/** What a row's effect handler may use: the row's conversation, posting messages `M` exactly once where the platform can tell, its client `C`. */
+export interface PostTools<M, C> {
   /** The conversation of the row's target (a person's direct conversation is opened). */
   channel(): Promise<string>;
   /** Post in the target (in its thread for a thread target), unless an earlier attempt of this row already did. */
-  post(message: M): Promise<P>;
+  post(message: M): Promise<PostedRef>;
+  client: C;
 }
 
+/** How one type of outbox effect is sent with the platform's tools `T`; errors thrown are sorted into passing and permanent. */
+export type OutboxHandler<T> = (row: OutboxRow, tools: T) => Promise<SendResult>;
+
 /** How one platform opens, finds and makes posts, and sorts its failures. */
-export interface PlatformPosts<M, P> {
+export interface PlatformPosts<M> {
   platform: Platform;
   /** The direct conversation with a person (the platform's own id). */
   openDirect(userId: string): Promise<string>;
   /** The post an earlier attempt of this row made, if the platform has it. */
-  findPosted(row: OutboxRow, channel: string): Promise<P | null>;
+  findPosted(row: OutboxRow, channel: string): Promise<PostedRef | null>;
   /** Make the post, the row's key with it (so that {@link findPosted} can find it). */
-  make(row: OutboxRow, channel: string, message: M): Promise<P>;
+  make(row: OutboxRow, channel: string, message: M): Promise<PostedRef>;
   /** A message that cannot be looked up afterwards (an ephemeral one): made without looking first. */
   unfindable?(message: M): boolean;
   /** Permanent refusals, rate limits, passing faults. */
   classify(error: unknown): SendResult;
 }
+
+/** The thread of a row's target, when it is one. */
+export const threadOf = (row: OutboxRow): string | undefined => (row.target.kind === 'thread' ? row.target.threadId : undefined);
 
 /**
  * The platform side of the outbox, the same for every adapter: each row's
@@ -34,10 +42,10 @@ export interface PlatformPosts<M, P> {
  * process may have died between the platform's answer and the mark) first
  * looks for its own post, so that it is posted once.
  */
-export function outboxSender<M, P, T extends PostTools<M, P>>(
-  posts: PlatformPosts<M, P>,
-  handlers: ReadonlyMap<string, (row: OutboxRow, tools: T) => Promise<SendResult>>,
-  extend: (tools: PostTools<M, P>) => T,
+export function outboxSender<M, C>(
+  posts: PlatformPosts<M>,
+  handlers: ReadonlyMap<string, OutboxHandler<PostTools<M, C>>>,
+  client: C,
   logger: Logger,
 ): OutboxSend {
   /** Direct conversations by person, the most recently used kept. */
@@ -56,7 +64,8 @@ export function outboxSender<M, P, T extends PostTools<M, P>>(
   return async (row) => {
     const handler = handlers.get(row.effect.type);
     if (!handler) return { status: 'failed', error: `unknown_effect:${row.effect.type}` };
-    const tools = extend({
+    const tools: PostTools<M, C> = {
+      client,
       channel: () => channelOf(row),
       async post(message) {
         const channel = await channelOf(row);
@@ -69,7 +78,7 @@ export function outboxSender<M, P, T extends PostTools<M, P>>(
         }
         return posts.make(row, channel, message);
       },
-    });
+    };
     try {
       return await handler(row, tools);
     } catch (error) {

@@ -1,8 +1,8 @@
 import type { DeliveryPlan, PlannedDeliveries, PostedRef } from '../../core/delivery.ts';
 import type { Formatter } from '../../core/markup.ts';
-import type { OutboxRow } from '../../store/outbox.ts';
 import type { SendResult } from '../../store/outbox-worker.ts';
 import type { ChatFeature } from './chat-core.ts';
+import type { OutboxHandler } from './outbox-sender.ts';
 
 type Plan<K extends DeliveryPlan['kind']> = Extract<DeliveryPlan, { kind: K }>;
 
@@ -17,8 +17,8 @@ export interface PlanPoster<T> {
 const gone: SendResult = { status: 'failed', error: 'request_not_found' };
 
 /** The outbox effects of a workflow whose delivery plan is neutral, each row planned in the platform's markup and posted. */
-export function plannedEffects<T>(deliveries: PlannedDeliveries, poster: PlanPoster<T>): Record<string, (row: OutboxRow, tools: T) => Promise<SendResult>> {
-  const handler = async (row: OutboxRow, tools: T): Promise<SendResult> => {
+export function plannedEffects<T>(deliveries: PlannedDeliveries, poster: PlanPoster<T>): Record<string, OutboxHandler<T>> {
+  const handler: OutboxHandler<T> = async (row, tools) => {
     const planned = deliveries.plan(row, poster.format);
     switch (planned.kind) {
       case 'gone':
@@ -42,8 +42,8 @@ export function plannedEffects<T>(deliveries: PlannedDeliveries, poster: PlanPos
 export function featureEffects<T>(
   features: readonly ChatFeature[],
   poster: PlanPoster<T>,
-  own: Readonly<Record<string, (row: OutboxRow, tools: T) => Promise<SendResult>>>,
-): Map<string, (row: OutboxRow, tools: T) => Promise<SendResult>> {
+  own: Readonly<Record<string, OutboxHandler<T>>>,
+): Map<string, OutboxHandler<T>> {
   const planned = features.flatMap((feature) => (feature.deliveries ? Object.entries(plannedEffects(feature.deliveries, poster)) : []));
   return new Map([...Object.entries(own), ...planned]);
 }

@@ -3,6 +3,7 @@ import type { Platform, Turn } from '../../engine/message.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import type { Questions } from '../../workflows/questions/questions.ts';
+import type { OutboxHandler } from './outbox-sender.ts';
 import { whileSlow, type ProgressSign } from './progress.ts';
 import { questionMessage } from './question-message.ts';
 
@@ -52,6 +53,11 @@ export interface QuestionsIntake<M, B> {
   take(message: M): Promise<void>;
   /** In the background: the questions a crash left acknowledged but unanswered, read again and answered (a failure logged). */
   answerPending(): void;
+}
+
+/** What a platform's questions give its app: the intake's start (who Coordo is, the questions a crash left), and the outbox effect of the answers owed. */
+export interface ChatQuestions<B, T> extends Omit<QuestionsIntake<unknown, B>, 'take'> {
+  effects: Readonly<Record<string, OutboxHandler<T>>>;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { SendResult } from '../../store/outbox-worker.ts';
 import type { AnswerDesk } from '../../workflows/questions/desk.ts';
 import { ERROR_TEXT } from '../../workflows/questions/questions.ts';
 import type { ChatFeature } from './chat-core.ts';
+import type { OutboxHandler } from './outbox-sender.ts';
 
 export type ReplyRow = z.infer<typeof ReplyEffectSchema>;
 
@@ -45,7 +46,7 @@ function filesNotice(reply: Reply, features: readonly ChatFeature[], notDelivere
  * replaced by the French error; then its files, and when they fail a notice to
  * the asker alone (the feature that made them releases what it recorded).
  */
-export function replyDelivery<T>(desk: AnswerDesk, port: ReplyPort<T>, logger: Logger): (row: OutboxRow, tools: T) => Promise<SendResult> {
+export function replyDelivery<T>(desk: AnswerDesk, port: ReplyPort<T>, logger: Logger): OutboxHandler<T> {
   const { platform } = port;
   return async (row, tools) => {
     const effect = ReplyEffectSchema.parse(row.effect);

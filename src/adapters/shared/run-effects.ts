@@ -1,5 +1,6 @@
 import type { Effect, ThreadStart } from '../../core/effect.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
+import type { ChannelAccess } from './share.ts';
 
 /** How a platform shows each effect in its scene; `continue`, `deliver` and `thread_start` run the same everywhere. */
 export type EffectRenderers<S> = { [K in Exclude<Effect['kind'], 'continue' | 'deliver' | 'thread_start'>]: (effect: Extract<Effect, { kind: K }>, scene: S) => Promise<void> };
@@ -12,17 +13,13 @@ export interface OutboxDrain {
   failed: string;
 }
 
-/** How a platform posts the root message of a new thread, and takes it back. */
-export interface ThreadRoots<S> {
+/** How a platform posts the root message of a new thread (where it may be refused), and takes it back. */
+export interface ThreadRoots<S> extends ChannelAccess {
   /** The actor as a root message names them (a mention where the platform has one). */
   by(scene: S): Promise<string>;
   /** The root posted for everyone in the conversation: its id (throws when refused). */
   post(conversationId: string, text: string, scene: S): Promise<string>;
   remove(conversationId: string, rootId: string, scene: S): Promise<void>;
-  /** The root was refused because Coordo may not write in the channel… */
-  notInChannel(error: unknown): boolean;
-  /** …and how to let it in, in the platform's words. */
-  invite: string;
 }
 
 /** A thread's root posted in the scene, or why not. */

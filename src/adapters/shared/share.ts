@@ -4,13 +4,15 @@ import type { Platform } from '../../engine/message.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { SHARE_AGAIN, SHARE_FAILED } from '../../workflows/questions/questions.ts';
 
-/** How a platform shares an answer: the post for the channel, and the sharer's side of it. */
-export interface SharePosting {
-  post(): Promise<unknown>;
-  /** The post was refused because Coordo may not write in the channel… */
+/** When a platform refuses a post because Coordo may not write in the channel, and how to let it in, in the platform's words. */
+export interface ChannelAccess {
   notInChannel(error: unknown): boolean;
-  /** …and how to let it in, in the platform's words. */
   invite: string;
+}
+
+/** How a platform shares an answer: the post for the channel (where it may be refused), and the sharer's side of it. */
+export interface SharePosting extends ChannelAccess {
+  post(): Promise<unknown>;
   /** What to tell the sharer alone when the post failed. */
   tell(text: string): Promise<unknown>;
   /** Once shared: the private original taken back. */

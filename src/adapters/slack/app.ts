@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { App, type AppOptions } from '@slack/bolt';
 import type { SlackConfig } from '../../config/env.ts';
 import { errorName } from '../../log/logger.ts';
-import { migrate } from '../../store/database.ts';
 import { OutboxWorker } from '../../store/outbox-worker.ts';
 import { slackSender } from './delivery.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -13,7 +12,6 @@ import { chatCore, type ChatAppDeps } from '../shared/chat-core.ts';
 import { chatLifecycle } from '../shared/chat-lifecycle.ts';
 import { featureEffects } from '../shared/planned-effects.ts';
 import { slackPlans } from './planned-effects.ts';
-import { conversationMigrations } from '../../store/conversation-migrations.ts';
 import { questionsSlack } from './questions.ts';
 import { slackPeople } from './people.ts';
 import { GuardedReceiver } from './receiver.ts';
@@ -64,10 +62,8 @@ const RETRY_CONFIG = { retries: 5, factor: 2, minTimeout: 500, maxTimeout: 30_00
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { config, engine, db, logger } = deps;
   const features = deps.features ?? [];
-  migrate(db, conversationMigrations);
 
   const slackLogger = boltLogger(logger);
-  const apiUrl = config.apiUrl && (config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/`);
   const common: AppOptions = {
     token: config.botToken,
     logger: slackLogger,
@@ -75,10 +71,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     convoStore: false,
     // auth.test runs in start() (app.init()), where a refused token becomes a clear error.
     deferInitialization: true,
-    clientOptions: {
-      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-      retryConfig: RETRY_CONFIG,
-    },
+    // The WebClient adds the address's final slash; without one, https://slack.com/api/.
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG },
   };
   const socketMode = config.appToken !== undefined;
   const app = socketMode
@@ -111,15 +105,12 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger,
     questions: asked,
     async identify() {
-      try {
-        // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
-        const auth = await singleAttemptClient(config.botToken, apiUrl ?? 'https://slack.com/api/', START_CHECK_TIMEOUT_MS).auth.test();
-        await app.init();
-        return { userId: auth.user_id, botId: auth.bot_id };
-      } catch (error) {
-        throw new SlackStartError(startFailure(error, config.apiUrl));
-      }
+      // One quick attempt first: an unreachable Slack or a refused token is reported at once, not after the retries.
+      const auth = await singleAttemptClient(config.botToken, config.apiUrl, START_CHECK_TIMEOUT_MS).auth.test();
+      await app.init();
+      return { userId: auth.user_id, botId: auth.bot_id };
     },
+    startError: (error) => new SlackStartError(startFailure(error, config.apiUrl)),
     worker: () => worker,
     async listen() {
       if (socketMode) {

@@ -1,35 +1,23 @@
-import { z } from 'zod';
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { OutboxRow } from '../../store/outbox.ts';
+import type { ReplyFile } from '../../engine/reply.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 import { slackErrorCode } from './errors.ts';
-import { outboxSender, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
+import type { SlackMessage } from './render.ts';
+import { MessagesSchema } from './thread-history.ts';
+import { outboxSender, threadOf, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 
 /** The metadata event type every message Coordo posts from its outbox carries, with the row's key. */
 export const OUTBOX_EVENT = 'coordo_outbox';
 
 /** A message to post for a row. */
-export interface SlackPost {
-  text: string;
-  blocks?: KnownBlock[];
+export interface SlackPost extends SlackMessage {
   /** Only this user sees it (chat.postEphemeral: Slack cannot be asked afterwards whether it went through). */
   ephemeralTo?: string;
 }
 
-export interface Posted {
-  channel: string;
-  ts: string;
-}
-
 /** What an effect's handler may use: the row's conversation, posting exactly once where Slack can tell, the client. */
-export interface DeliveryTools extends PostTools<SlackPost, Posted> {
-  client: WebClient;
-}
-
-/** How a feature sends one type of outbox effect; errors thrown are sorted into passing and permanent. */
-export type SlackEffectHandler = (row: OutboxRow, tools: DeliveryTools) => Promise<SendResult>;
+export type DeliveryTools = PostTools<SlackPost, WebClient>;
 
 /** Slack answers that no retry will change: the row is given up at once. */
 const PERMANENT = new Set([
@@ -50,18 +38,20 @@ const PERMANENT = new Set([
   'missing_scope',
 ]);
 
-const HistorySchema = z.object({
-  messages: z
-    .array(z.object({ ts: z.string(), metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional() }))
-    .default([]),
-});
-
 /** The id of the direct-message channel with a user (opened if needed). */
 export async function openDirectMessage(client: WebClient, userId: string): Promise<string> {
   const opened = await client.conversations.open({ users: userId });
   const id = opened.channel?.id;
   if (!id) throw new Error('conversations.open returned no channel');
   return id;
+}
+
+/** A reply's files uploaded one by one in the channel (in the thread `threadTs` when given); the title is the file name. */
+export async function uploadFiles(client: WebClient, channel: string, threadTs: string | undefined, files: readonly ReplyFile[] = []): Promise<void> {
+  for (const file of files) {
+    const upload = { channel_id: channel, file: file.content, filename: file.name };
+    await client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload);
+  }
 }
 
 /** Sort a failed call: permanent refusals, rate limits (wait what Slack says), anything else passing. */
@@ -78,8 +68,8 @@ export function classify(error: unknown): SendResult {
  * and file uploads cannot be looked up: for them a crash in that window can
  * repeat the message (at least once).
  */
-export function slackSender(client: WebClient, handlers: ReadonlyMap<string, SlackEffectHandler>, logger: Logger): OutboxSend {
-  const posts: PlatformPosts<SlackPost, Posted> = {
+export function slackSender(client: WebClient, handlers: ReadonlyMap<string, OutboxHandler<DeliveryTools>>, logger: Logger): OutboxSend {
+  const posts: PlatformPosts<SlackPost> = {
     platform: 'slack',
     openDirect: (userId) => openDirectMessage(client, userId),
     async findPosted(row, channel) {
@@ -88,13 +78,13 @@ export function slackSender(client: WebClient, handlers: ReadonlyMap<string, Sla
         row.target.kind === 'thread'
           ? await client.conversations.replies({ channel, ts: row.target.threadId, oldest, include_all_metadata: true, limit: 200 })
           : await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
-      const parsed = HistorySchema.safeParse(raw);
+      const parsed = MessagesSchema.safeParse(raw);
       const found = parsed.success ? parsed.data.messages.find((m) => m.metadata?.event_type === OUTBOX_EVENT && m.metadata.event_payload?.key === row.key) : undefined;
       return found ? { channel, ts: found.ts } : null;
     },
     unfindable: (message) => message.ephemeralTo !== undefined,
     async make(row, channel, message) {
-      const thread_ts = row.target.kind === 'thread' ? row.target.threadId : undefined;
+      const thread_ts = threadOf(row);
       if (message.ephemeralTo) {
         await client.chat.postEphemeral({ channel, user: message.ephemeralTo, thread_ts, text: message.text, blocks: message.blocks });
         return { channel, ts: '' };
@@ -106,5 +96,5 @@ export function slackSender(client: WebClient, handlers: ReadonlyMap<string, Sla
     },
     classify,
   };
-  return outboxSender(posts, handlers, (tools): DeliveryTools => ({ ...tools, client }), logger);
+  return outboxSender(posts, handlers, client, logger);
 }

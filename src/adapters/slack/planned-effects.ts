@@ -1,14 +1,14 @@
-import type { KnownBlock } from '@slack/types';
 import type { PlanPoster } from '../shared/planned-effects.ts';
 import type { DeliveryTools } from './delivery.ts';
 import { slackFormat } from './markup.ts';
+import { section } from './render.ts';
 import { cardBlocks } from './render-card.ts';
 
 /** Delivery plans as Block Kit: a card under its lead section, updated in place with chat.update. */
 export const slackPlans: PlanPoster<DeliveryTools> = {
   format: slackFormat,
   async postCard(planned, tools) {
-    const lead: KnownBlock[] = planned.lead ? [{ type: 'section', text: { type: 'mrkdwn', text: planned.lead } }] : [];
+    const lead = planned.lead ? [section(planned.lead)] : [];
     return tools.post({ text: planned.text, blocks: [...lead, ...cardBlocks(planned.card)] });
   },
   async updateCard(planned, tools) {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { App, RespondFn } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { ChatFeature } from '../shared/chat-core.ts';
 import type { WebClient } from '@slack/web-api';
 import { errorName } from '../../log/logger.ts';
 import type { QuestionRef } from '../../store/pending-questions.ts';
 import { REPLY_EFFECT } from '../../core/reply-effect.ts';
-import { questionsIntake, type PersonMessage, type QuestionsDeps as SharedDeps, type QuestionsIntake } from '../shared/questions-intake.ts';
+import { questionsIntake, type ChatQuestions, type PersonMessage, type QuestionsDeps as SharedDeps } from '../shared/questions-intake.ts';
+import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
-import { classify, type DeliveryTools, type SlackEffectHandler } from './delivery.ts';
+import { classify, uploadFiles, type DeliveryTools } from './delivery.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
 import type { Scene } from './run-effects.ts';
@@ -41,8 +42,8 @@ interface Heard {
   retry?: number;
 }
 
-/** What a `/coordo` command gives once acknowledged. */
-type Typed = CommandPlace & { triggerId: string; client: WebClient; respond: RespondFn };
+/** A `/coordo` command once acknowledged: where it was typed, and its scene (it answers privately through its response URL). */
+type Typed = CommandPlace & Scene & Required<Pick<Scene, 'respond'>>;
 
 export interface QuestionsDeps extends SharedDeps<Scene, void> {
   /** The other features: their replies' files are released when not delivered. */
@@ -50,9 +51,7 @@ export interface QuestionsDeps extends SharedDeps<Scene, void> {
 }
 
 /** Before connecting, who Coordo is (from auth.test); once connected, the questions a crash left; the outbox effect of the answers owed. */
-export interface SlackQuestions extends Omit<QuestionsIntake<Heard, BotIdentity>, 'take'> {
-  effects: Readonly<Record<string, SlackEffectHandler>>;
-}
+export type SlackQuestions = ChatQuestions<BotIdentity, DeliveryTools>;
 
 /**
  * Questions in Slack (src/adapters/shared/questions-intake.ts): mentions and
@@ -116,18 +115,11 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
       postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
     },
     files: {
-      async upload(reply, row, tools) {
-        const channel = await tools.channel();
-        for (const file of reply.files ?? []) {
-          const upload = { channel_id: channel, file: file.content, filename: file.name };
-          await tools.client.filesUploadV2(row.target.kind === 'thread' ? { ...upload, thread_ts: row.target.threadId } : upload);
-        }
-      },
+      upload: async (reply, row, tools) => uploadFiles(tools.client, await tools.channel(), threadOf(row), reply.files),
       features: deps.features,
       notDelivered: FILES_NOT_DELIVERED,
       async tell(asker, notice, row, tools) {
-        const threadTs = row.target.kind === 'thread' ? row.target.threadId : undefined;
-        await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadTs, ...renderReply(notice) });
+        await tools.client.chat.postEphemeral({ channel: await tools.channel(), user: asker, thread_ts: threadOf(row), ...renderReply(notice) });
       },
     },
   }, logger);
@@ -135,9 +127,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   const command = slashCommands<Typed, void>({
     ...deps,
     platform: 'slack',
-    route: (interaction, ctx) =>
-      handle(interaction, { client: ctx.client, userId: ctx.userId, triggerId: ctx.triggerId, respond: (m) => ctx.respond({ response_type: 'ephemeral', ...m }) }),
-    failed: async (text, ctx) => void (await ctx.respond({ response_type: 'ephemeral', text })),
+    route: handle,
+    failed: async (text, scene) => void (await scene.respond({ text })),
   });
 
   // Its Bolt listeners: mentions, direct messages and plain replies in channel threads, `/coordo`.
@@ -155,7 +146,8 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
 
   app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
     await ack();
-    await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond });
+    const privately: Typed['respond'] = (m) => respond({ response_type: 'ephemeral', ...m });
+    await command(slash.text, { userId: slash.user_id, channelId: slash.channel_id, triggerId: slash.trigger_id, client, respond: privately });
   });
 
   return { effects: { [REPLY_EFFECT]: deliverReply }, use: intake.use, answerPending: intake.answerPending };

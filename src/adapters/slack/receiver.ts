@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { HTTPReceiver, HTTPReceiverDeferredRequestError, type App, type Logger as BoltLogger, type Receiver, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import { HTTPReceiver, type App, type Logger as BoltLogger, type Receiver, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { errorName, type Logger } from '../../log/logger.ts';
 import { GuardedServer, headerOf, pathOf, send } from '../shared/http-server.ts';
 import { readBody } from '../shared/request-body.ts';
@@ -12,8 +12,6 @@ export interface GuardedReceiverOptions {
   path: string;
   logger: Logger;
   boltLogger: BoltLogger;
-  /** Clock for the timestamp check (tests). */
-  now?: () => number;
 }
 
 /**
@@ -59,21 +57,12 @@ export class GuardedReceiver implements Receiver {
     const buffered = Object.assign(req, { rawBody: raw });
     const body = raw.toString('utf8');
     const contentType = req.headers['content-type'];
-    if (isSslCheck(body, contentType)) return this.delegate(buffered, res);
+    if (isSslCheck(body, contentType)) return this.inner.requestListener(buffered, res);
     const signed = { body, contentType, signature: headerOf(req, 'x-slack-signature'), timestamp: headerOf(req, 'x-slack-request-timestamp') };
-    const refusal = checkSignature(signed, this.options.signingSecret, (this.options.now ?? Date.now)()) ?? checkPayload(body, contentType);
+    const refusal = checkSignature(signed, this.options.signingSecret, Date.now()) ?? checkPayload(body, contentType);
     if (refusal) return this.server.refuse(res, refusal);
-    this.delegate(buffered, res);
-  }
-
-  /** Bolt routes the request; what it does not route is a 404. */
-  private delegate(req: IncomingMessage, res: ServerResponse): void {
-    try {
-      this.inner.requestListener(req, res);
-    } catch (error) {
-      if (error instanceof HTTPReceiverDeferredRequestError) return send(res, { status: 404 });
-      throw error;
-    }
+    // Bolt routes the path and method checked above (what it would not route is already a 404).
+    this.inner.requestListener(buffered, res);
   }
 
   /** An error out of Bolt's processing of an accepted request: logged by name, a 500 if nothing was sent yet. */

@@ -2,25 +2,21 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { Card, CardAction } from '../../core/card.ts';
 import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
+import { button as replyButton, plain, section } from './render.ts';
 
 /** A section holds 3,000 characters: a margin for the label. */
 const MAX_SECTION = 2900;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-
 /** A long mrkdwn text as section blocks within Slack's size limit. */
 export function textSections(text: string): KnownBlock[] {
-  return splitText(text, MAX_SECTION).map((part) => ({ type: 'section', text: { type: 'mrkdwn', text: part } }));
+  return splitText(text, MAX_SECTION).map(section);
 }
 
+/** A card's button, and the confirmation it asks for. */
 function button(action: CardAction): Button {
   const { confirm } = action;
   return {
-    type: 'button',
-    action_id: action.id,
-    text: plain(action.label),
-    value: action.value,
-    ...(action.style ? { style: action.style } : {}),
+    ...replyButton({ actionId: action.id, label: action.label, value: action.value, style: action.style }),
     ...(confirm
       ? {
           confirm: {
@@ -39,8 +35,8 @@ function button(action: CardAction): Button {
 export function cardBlocks(card: Card): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(card.title) },
-    { type: 'section', text: { type: 'mrkdwn', text: `*${card.status.label} :* ${card.status.value}` } },
-    ...card.fields.map((field): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*${field.label}*\n${field.value}`, MAX_SECTION) } })),
+    section(`*${card.status.label} :* ${card.status.value}`),
+    ...card.fields.map((field) => section(truncate(`*${field.label}*\n${field.value}`, MAX_SECTION))),
   ];
   const feature = card.actions[0]?.id.split('_')[0];
   if (feature !== undefined) blocks.push({ type: 'actions', block_id: `${feature}_actions`, elements: card.actions.map(button) });

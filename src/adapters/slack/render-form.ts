@@ -3,6 +3,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import type { FormField, FormItem, FormOption, FormSpec, FormValues } from '../../core/form.ts';
 import { qualify } from '../../core/ids.ts';
 import { truncate } from '../../text/truncate.ts';
+import { plain } from './render.ts';
 
 /** Slack limits: option text 75 characters, 100 options per select or group, labels and hints 2,000, texts 3,000. */
 const MAX_OPTION_TEXT = 75;
@@ -10,7 +11,6 @@ const MAX_OPTIONS = 100;
 const MAX_LABEL = 2000;
 const MAX_TEXT = 3000;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 const option = (o: FormOption): PlainTextOption => ({ value: o.value, text: plain(truncate(o.label, MAX_OPTION_TEXT)) });
 
 /** Action id of a field's element: its inputId, else `<feature>_field_<field id>` (the block id is the field id). */

@@ -24,7 +24,7 @@ export interface RenderOptions extends AnswerButtonsOptions {
 export interface SlackMessage {
   /** Notification / fallback text. */
   text: string;
-  blocks: KnownBlock[];
+  blocks?: KnownBlock[];
 }
 
 /** Escape the three characters Slack's mrkdwn reserves. */
@@ -50,15 +50,19 @@ export function formatCitation(citation: Citation, index: number): string {
   return `${index + 1}. ${escapeMrkdwn(label)}${where}`;
 }
 
-function section(text: string): KnownBlock {
+/** Plain text in a block (emoji codes shown as emoji). */
+export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+
+export function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-function button({ actionId, label, value, style }: ReplyButton): Button {
+/** A button within Slack's limits (label, value). */
+export function button({ actionId, label, value, style }: ReplyButton): Button {
   return {
     type: 'button',
     action_id: actionId,
-    text: { type: 'plain_text', text: truncate(label, MAX_BUTTON_LABEL), emoji: true },
+    text: plain(truncate(label, MAX_BUTTON_LABEL)),
     value: value.slice(0, MAX_BUTTON_VALUE),
     ...(style ? { style } : {}),
   };
@@ -85,7 +89,7 @@ function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null
  * sources, then buttons (the reply's own, share, feedback). Never more than 50
  * blocks: an over-long answer is cut with a visible note.
  */
-export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+export function renderReply(reply: Reply, options: RenderOptions = {}): Required<SlackMessage> {
   const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
 
   const tail: KnownBlock[] = [];

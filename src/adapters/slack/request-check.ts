@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
+import { isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
 import type { Refusal } from '../shared/http-server.ts';
 import { parseJson } from '../../text/parse-json.ts';
-import { sameSecret } from '../shared/request-body.ts';
 import { checkTyped, malformed } from '../shared/typed-body.ts';
 
 /**
@@ -26,15 +25,15 @@ export interface SignedRequest {
   timestamp: string | undefined;
 }
 
-/** `v0=` HMAC-SHA256 of `v0:<timestamp>:<body>`, timestamp within the skew of `nowMs`. */
+/** Bolt's check of the `v0=` signature (HMAC-SHA256 of `v0:<timestamp>:<body>`), the timestamp within the skew of `nowMs`. */
 export function checkSignature(request: SignedRequest, signingSecret: string, nowMs: number): Refusal | null {
   if (request.signature === undefined || request.timestamp === undefined) return { status: 401, reason: 'unsigned' };
   if (!/^\d{1,12}$/.test(request.timestamp)) return { status: 401, reason: 'bad_timestamp' };
   const skew = Number(request.timestamp) - Math.floor(nowMs / 1000);
   if (skew < -MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'stale' };
   if (skew > MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'future' };
-  const expected = `v0=${crypto.createHmac('sha256', signingSecret).update(`v0:${request.timestamp}:${request.body}`).digest('hex')}`;
-  return sameSecret(request.signature, expected) ? null : { status: 401, reason: 'bad_signature' };
+  const headers = { 'x-slack-signature': request.signature, 'x-slack-request-timestamp': Number(request.timestamp) };
+  return isValidSlackRequest({ signingSecret, body: request.body, headers, nowMilliseconds: nowMs }) ? null : { status: 401, reason: 'bad_signature' };
 }
 
 /** Slack's connectivity check: answered by Bolt without a signature. */

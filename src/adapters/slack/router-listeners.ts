@@ -74,13 +74,11 @@ export function routerListeners(app: App, router: Router, run: RunEffect): Handl
       metadata: view.private_metadata,
       submissionId: `slack:${body.team?.id ?? '-'}:${view.id}`,
     };
-    let effects: Effect[];
-    try {
-      effects = await routed(submit);
-    } catch (error) {
+    // A failure is acknowledged all the same (the modal closes), then logged by the app's error handler.
+    const effects = await routed(submit).catch(async (error: unknown) => {
       await ack();
       throw error;
-    }
+    });
     // Slack wants the answer within 3 s: field errors with it, the rest after.
     const refused = effects.find((e) => e.kind === 'form_errors');
     await ack(refused ? { response_action: 'errors', errors: refused.errors } : undefined);

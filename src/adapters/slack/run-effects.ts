@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Effect } from '../../core/effect.ts';
 import type { Place } from '../../core/interaction.ts';
@@ -7,12 +6,12 @@ import { truncate } from '../../text/truncate.ts';
 import { formEffects } from '../shared/form-effects.ts';
 import { postThreadReply } from '../shared/post-reply.ts';
 import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
-import { shareAnswer } from '../shared/share.ts';
+import { shareAnswer, type ChannelAccess } from '../shared/share.ts';
 import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layout.ts';
-import { openDirectMessage } from './delivery.ts';
+import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
-import { MAX_SECTION_CHARS, renderReply } from './render.ts';
+import { MAX_SECTION_CHARS, renderReply, section, type SlackMessage } from './render.ts';
 import { cardBlocks, textSections } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
@@ -31,13 +30,15 @@ export interface Scene {
   /** The open modal the interaction came from. */
   view?: OpenView;
   /** A reply only the actor sees; without it, a direct message. */
-  respond?: (message: { text: string; blocks?: KnownBlock[] }) => Promise<unknown>;
+  respond?: (message: SlackMessage) => Promise<unknown>;
   /** Take back the message (only the actor saw it) the interaction came from. */
   dismiss?: () => Promise<unknown>;
 }
 
 /** Runs the router's effects in Slack. */
 export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>) {
+  const access: ChannelAccess = { notInChannel: notInChannelError, invite: SLACK_INVITE };
+
   /** A plain text to a user in a direct message; a failure is logged (`failure`), never thrown. */
   async function tellInDm(client: WebClient, userId: string, text: string, failure: string): Promise<void> {
     try {
@@ -47,7 +48,8 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     }
   }
 
-  async function privately(scene: Scene, text: string, blocks: KnownBlock[] = [], place?: Place): Promise<void> {
+  /** To the actor alone: in `place` (its thread), else as the interaction answers privately, else in a direct message. */
+  async function privately(scene: Scene, { text, blocks = [] }: SlackMessage, place?: Place): Promise<void> {
     const message = { text, ...(blocks.length > 0 ? { blocks } : {}) };
     if (place?.conversationId) await scene.client.chat.postEphemeral({ channel: place.conversationId, user: scene.userId, thread_ts: place.threadId, ...message });
     else if (scene.respond) await scene.respond(message);
@@ -66,7 +68,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       const updated = await scene.client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: modalOf(form) });
       return { id: view.id, hash: updated.view?.hash };
     },
-    tell: (text, scene, place) => privately(scene, text, [], place),
+    tell: (text, scene, place) => privately(scene, { text }, place),
     expired: (error) => slackErrorCode(error) === 'expired_trigger_id',
   }, logger, (scene) => scene.view);
 
@@ -75,16 +77,14 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     const { place, reply } = effect;
     const { conversationId: channel, threadId: thread_ts } = place;
     return postThreadReply(effect, {
-      ephemeral: () => scene.client.chat.postEphemeral({ channel, user: scene.userId, thread_ts, ...renderReply(reply) }),
+      ephemeral: () => privately(scene, renderReply(reply), place),
       async withFiles() {
         await scene.client.chat.postMessage({ channel, thread_ts, unfurl_links: false, unfurl_media: false, ...renderReply(reply) });
-        for (const file of reply.files ?? []) {
-          await scene.client.filesUploadV2({ channel_id: channel, thread_ts, file: file.content, filename: file.name, title: file.name });
-        }
+        await uploadFiles(scene.client, channel, thread_ts, reply.files);
       },
       async tell(text) {
         logger.warn('slack.export_not_delivered', {});
-        await privately(scene, text);
+        await privately(scene, { text });
       },
     });
   }
@@ -94,9 +94,8 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     const message = renderReply(effect.reply, { ...answerButtonsOf(effect), context: sharedBy(slackFormat.mention(scene.userId)) });
     return shareAnswer(effect, {
       post: () => scene.client.chat.postMessage({ channel: effect.conversationId, unfurl_links: false, unfurl_media: false, ...message }),
-      notInChannel: notInChannelError,
-      invite: SLACK_INVITE,
-      tell: (text) => privately(scene, text),
+      ...access,
+      tell: (text) => privately(scene, { text }),
       shared: async () => scene.dismiss?.(),
     }, 'slack', logger);
   }
@@ -106,13 +105,12 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
     by: async (scene) => slackFormat.mention(scene.userId),
     async post(channel, written, scene) {
       const text = truncate(written, MAX_SECTION_CHARS);
-      const root = await scene.client.chat.postMessage({ channel, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      const root = await scene.client.chat.postMessage({ channel, text, blocks: [section(text)] });
       if (!root.ts) throw new Error('no ts');
       return root.ts;
     },
     remove: async (channel, ts, scene) => void (await scene.client.chat.delete({ channel, ts })),
-    notInChannel: notInChannelError,
-    invite: SLACK_INVITE,
+    ...access,
   };
 
   return effectRunner<Scene>(
@@ -120,13 +118,10 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
       async reply(effect, scene) {
         const blocks = [...(effect.card ? cardBlocks(effect.card) : []), ...(effect.sections ?? []).flatMap(textSections)];
         const channel = effect.place?.conversationId;
-        if (effect.visibility === 'private' || !channel) return privately(scene, effect.text, blocks, effect.place);
+        if (effect.visibility === 'private' || !channel) return privately(scene, { text: effect.text, blocks }, effect.place);
         await scene.client.chat.postMessage({ channel, thread_ts: effect.place?.threadId, text: effect.text, ...(blocks.length > 0 ? { blocks } : {}) });
       },
-      async answer(effect, scene) {
-        const { text, blocks } = renderReply(effect.reply, answerButtonsOf(effect));
-        return privately(scene, text, blocks);
-      },
+      answer: (effect, scene) => privately(scene, renderReply(effect.reply, answerButtonsOf(effect))),
       share,
       ...forms,
       post,

@@ -12,8 +12,8 @@ import { boltLogger } from './bolt-logger.ts';
 /** A trigger_id expires 3 s after the click: views.open must be answered before. */
 export const VIEWS_OPEN_TIMEOUT_MS = 2500;
 
-/** A client that tries each call once and gives up after `timeoutMs`. */
-export function singleAttemptClient(token: string | undefined, slackApiUrl: string, timeoutMs: number): WebClient {
+/** A client that tries each call once and gives up after `timeoutMs` (Slack's address by default). */
+export function singleAttemptClient(token: string | undefined, slackApiUrl: string | undefined, timeoutMs: number): WebClient {
   return new WebClient(token, { slackApiUrl, retryConfig: { retries: 0 }, timeout: timeoutMs, logger: boltLogger(silentLogger) });
 }
 

@@ -6,8 +6,8 @@ import type { QuestionRef } from '../../store/pending-questions.ts';
 import { MAX_TURNS, readContext, type EarlierMessage } from '../../workflows/questions/context.ts';
 import { plainText } from './message-text.ts';
 
-/** Messages as conversations.replies and conversations.history list them. */
-const MessagesSchema = z.object({
+/** Messages as conversations.replies and conversations.history list them (the outbox looks for its key in their metadata). */
+export const MessagesSchema = z.object({
   messages: z
     .array(
       z.object({
@@ -15,6 +15,7 @@ const MessagesSchema = z.object({
         text: z.string().optional(),
         user: z.string().optional(),
         bot_id: z.string().optional(),
+        metadata: z.object({ event_type: z.string().optional(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional(),
       }),
     )
     .default([]),
