@@ -1,5 +1,5 @@
 import { ConfigError, type Config } from '../config/env.ts';
-import { errorName, type Logger } from '../log/logger.ts';
+import type { Logger } from '../log/logger.ts';
 import { openDatabase } from '../store/database.ts';
 import { loadRegistries } from '../domain/load.ts';
 import { professionById } from '../domain/lookups.ts';

@@ -6,7 +6,6 @@ import { createCore, indexDir } from '../app/create-coordo.ts';
 import { askOnce } from '../adapters/cli/ask.ts';
 import { loadIndex, updateIndex } from '../knowledge/indexer.ts';
 import { offlineEmbedder } from '../knowledge/embedder.ts';
-import { IndexFiles } from '../knowledge/index-files.ts';
 import { readEvalFile, withSectionLabels } from '../eval/questions.ts';
 import { OWN_EVAL_DIR } from '../config/paths.ts';
 import { scanKnowledgeDir } from '../knowledge/scan.ts';

@@ -2,7 +2,7 @@ import type { Handler } from '../engine/handler.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, SITUATION_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
-import { compose, names, protocolBlock } from './lookup-answers.ts';
+import { compose, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
 import { placeConfirmation, placeRefusal, placesIn } from './places.ts';
 import { COOPERATION_WORDS } from './cooperation-frame.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi, type SlackCall } from '../support/fake-slack-api.ts';
 import { sendCommand } from '../support/slack-requests.ts';
-import { blockText, buttonValue, click, DELEGUE, NURSE, REQUESTER, startDelegationSlack, stored, submitForm, today, validForm, type DelegationSlack } from './slack-harness.ts';
+import { blockText, buttonValue, click, DELEGUE, NURSE, REQUESTER, startDelegationSlack, stored, submitForm, validForm, type DelegationSlack } from './slack-harness.ts';
 import { tempDbFile } from './temp-db.ts';
 
 /** Cards in direct messages (no COORDO_REQUESTS_CHANNEL): one to DELEGUE (named) and one to NURSE (the profession's group). */

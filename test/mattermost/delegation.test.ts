@@ -87,6 +87,12 @@ describe('Mattermost delegation requests (through the router)', () => {
     expect(rows).toEqual([{ platform: 'mattermost' }]);
   });
 
+  it('/coordo demande DEL-… shows the request with its history (what Slack shows as blocks), to the requester', async () => {
+    const { id } = h.db.prepare('SELECT id FROM delegation_requests ORDER BY id LIMIT 1').get() as { id: string };
+    const response = await command(`demande ${id}`, alice);
+    expect(response.json?.text).toMatch(/Historique/);
+  });
+
   it('/coordo demandes lists the open requests of whoever asks', async () => {
     const response = await command('demandes', bruno);
     expect(response.json?.text).toMatch(/DEL-\d{4}-\d{4}/);

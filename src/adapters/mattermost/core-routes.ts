@@ -141,13 +141,15 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
       share,
       async reply(effect, { out, ...scene }) {
         const attachments = effect.card ? [cardAttachment(effect.card, links, scene.channelId)] : [];
+        // What Slack shows as blocks (a request's « Historique ») is the message; its text is the fallback.
+        const message = effect.sections?.length ? effect.sections.join('\n\n') : effect.text;
         if (effect.visibility === 'public') {
           const channelId = effect.place?.conversationId ?? scene.channelId;
-          await client.createPost({ channel_id: channelId, message: effect.text, ...(effect.place?.threadId ? { root_id: effect.place.threadId } : {}), ...(attachments.length ? { props: { attachments } } : {}) });
+          await client.createPost({ channel_id: channelId, message, ...(effect.place?.threadId ? { root_id: effect.place.threadId } : {}), ...(attachments.length ? { props: { attachments } } : {}) });
         } else if (scene.dialog) {
-          await directMessage(scene.userId, effect.text, attachments);
+          await directMessage(scene.userId, message, attachments);
         } else {
-          out.ephemeral.push(effect.text);
+          out.ephemeral.push(message);
           out.attachments.push(...attachments);
         }
       },
