@@ -298,8 +298,10 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
     const profession = findProfession(registries, target);
     if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) {
-      // « pour la vaccination par le pharmacien », « pour que l'IDE suive les patients sous AVK » name an act besides the profession.
-      return namesAnAct(target, profession) || namesMoreThanFrame(target, profession) ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
+      // « pour la vaccination par le pharmacien » names an act besides the profession; « pour que l'IDE suive les
+      // patients sous AVK » says what the profession would do (not « pour une IDE qui travaille à l'hôpital »).
+      const whatItDoes = /^(?:que|qu) /.test(target) && namesMoreThanFrame(target, profession);
+      return namesAnAct(target, profession) || whatItDoes ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
     }
     return { kind: 'act', act: target, explicit: true };
   }

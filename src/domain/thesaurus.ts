@@ -1,7 +1,7 @@
 import type { Expansion, QueryExpander } from '../knowledge/query-expander.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { memoize, oncePer } from '../text/memo.ts';
-import { blankPhrases, containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
+import { blankPhrases, containsPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type Registries } from './registry.ts';
 
 /**
@@ -32,26 +32,6 @@ function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: st
   return containsPhrase(words, phrase);
 }
 
-/**
- * The phrase as the query says it when the query inflects a word of it otherwise (« evaluates » for « evaluated »), so
- * that it stems as the query's terms do; else the phrase (a word merely one letter off, « entend » for « extend »,
- * keeps the phrase's spelling). The query's tokens line up with its match words: both split it at every non-letter.
- */
-function saidAs(text: string, words: readonly string[], phrase: string): string {
-  const phraseWords = matchWords(phrase);
-  const start = findPhrase(words, phraseWords)[0];
-  const tokens = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0);
-  if (start === undefined || tokens.length !== words.length) return phrase;
-  const inflected = phraseWords.some((word, i) => inflectionOf(words[start + i] ?? '', word));
-  return inflected ? tokens.slice(start, start + phraseWords.length).join(' ') : phrase;
-}
-
-/** « evaluates » / « evaluated », « delegated » / « delegate »: one word in two English inflections. */
-function inflectionOf(said: string, word: string): boolean {
-  const base = (w: string) => w.replace(/(?:ing|ed|es|s|e)$/, '');
-  return said !== word && base(said) === base(word);
-}
-
 const built = oncePer<Registries, QueryExpander>();
 /** Texts whose expansions and subjects are kept (questions, their clauses, sections' headings). */
 const EXPANSION_CACHE_SIZE = 5_000;
@@ -73,8 +53,8 @@ function buildThesaurus(registries: Registries): QueryExpander {
       // Only what the query says exactly is left out: « salaried » is near « salariés », whose terms it lacks.
       const equivalents = group.filter((phrase) => !containsPhrase(words, phrase, false));
       // The longest phrase present is the one the query said (« maison de santé » rather than « santé »).
-      const phrase = present.reduce((a, b) => (matchWords(b).length > matchWords(a).length ? b : a));
-      if (equivalents.length > 0) found.push({ trigger: saidAs(text, words, phrase), equivalents });
+      const trigger = present.reduce((a, b) => (matchWords(b).length > matchWords(a).length ? b : a));
+      if (equivalents.length > 0) found.push({ trigger, equivalents });
     }
     // Longest match wins across groups too: « multi-professional health centre » is not also a « health centre ».
     return found.filter(({ trigger }) => !found.some((other) => other.trigger.length > trigger.length && containsPhrase(matchWords(other.trigger), trigger, false)));

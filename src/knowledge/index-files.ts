@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 
 /** Bump when the persisted layout or the chunking changes: older indexes are rebuilt. */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 12;
 
 const FileEntrySchema = z.object({
   hash: z.string(),

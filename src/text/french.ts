@@ -37,9 +37,6 @@ const STOP_WORDS = new Set<string>([
   'they', 'them', 'their', 'he', 'she', 'his', 'her', 'me', 'us', 'am', 'was', 'were', 'been', 'being', 'will',
   'would', 'could', 'may', 'might', 'must', 'shall', 'when', 'where', 'why', 'about', 'into', 'any', 'some', 'all',
   'not', 'no', 'yes', 'just', 'also', 'only', 'very', 'still', 'did', 'done', 'got', 'one',
-  // English prepositions, conjunctions and particles, as their French counterparts (avant, depuis, pendant…) are.
-  'before', 'after', 'since', 'until', 'off', 'up', 'out', 'again', 'during', 'through', 'whether', 'both', 'either',
-  'neither', 'while', 'upon', 'onto', 'within', 'without', 'whose', 'whom', 'such', 'yet', 'ever', 'already', 'even', 'too',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.
   'fasse', 'fassent', 'fassions', 'ferait', 'feraient', 'fera', 'ferai', 'faisons', 'faisait', 'doive', 'doivent', 'devraient',
   'devront', 'dois', 'devons', 'devez', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',

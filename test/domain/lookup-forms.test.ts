@@ -32,6 +32,7 @@ describe('a profession’s protocols, however the question is put', () => {
   it('reads « un protocole pour que l’IDE suive … » as an act, not the list of the IDE’s protocols', () => {
     expect(subject("Existe-t-il un protocole de coopération pour que l'IDE suive les patients sous anticoagulants (AVK) ?")).toBe('act:infirmier');
     expect(subject('des protocoles pour les kinés en MSP ?')).toBe('delegue:masseur-kinesitherapeute');
+    expect(subject("Quels protocoles de coopération pour une IDE qui travaille à l'hôpital, hors urgences ?")).toBe('delegue:infirmier');
   });
 
   it.each([

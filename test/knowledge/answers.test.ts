@@ -32,14 +32,6 @@ describe('answers from the shipped base', () => {
     expect((await ask(question)).citations[0]?.section).toMatch(section);
   });
 
-  it.each([
-    'Who evaluates a national cooperation protocol before the ministry signs it off?',
-    'Who evaluates national cooperation protocols before they are authorized?',
-  ])('« %s » : an English inflection (« evaluates ») finds its French word, prepositions and particles are no terms', async (question) => {
-    const reply = await ask(question);
-    expect(reply.citations[0]?.section).toMatch(/^Comment un protocole national de coopération est-il élaboré/);
-    expect(reply.text).toMatch(/évalué par la HAS/);
-  });
 
   it('tolerates SMS spelling and lay words', async () => {
     expect((await ask('c koi une cpts')).citations[0]?.section).toMatch(/Qu'est-ce qu'une CPTS/);
