@@ -16,7 +16,7 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
       const compared = await answerComparison(retriever, analysed);
       if (compared) return compared;
       const passages = await retriever.retrieve(analysed);
-      return composer.compose({ text: query, history: message.history }, passages);
+      return composer.compose({ text: query, history: message.history, deadline: message.deadline }, passages);
     },
   };
 }

@@ -149,6 +149,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       ]),
     ],
     logger,
+    config.llm?.timeoutMs,
   );
   return { config, logger, engine, retriever, registries, embedder, structuredSteps, indexReport: report };
 }

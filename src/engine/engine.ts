@@ -1,4 +1,4 @@
-import { IncomingMessageSchema, MAX_QUESTION_CHARS, type IncomingMessageInput } from './message.ts';
+import { IncomingMessageSchema, MAX_QUESTION_CHARS, type IncomingMessage, type IncomingMessageInput } from './message.ts';
 import type { Handler } from './handler.ts';
 import { textReply, type Reply } from './reply.ts';
 import { errorName, type Logger } from '../log/logger.ts';
@@ -12,6 +12,8 @@ export class Engine {
   constructor(
     private readonly handlers: readonly Handler[],
     private readonly logger: Logger,
+    /** Time budget of one message, model calls and offline fallback included (with a model endpoint). */
+    private readonly budgetMs?: number,
   ) {}
 
   async handle(input: IncomingMessageInput): Promise<Reply> {
@@ -19,7 +21,9 @@ export class Engine {
     if (!parsed.success) {
       return textReply('invalid', "Je n'ai pas pu lire ce message (format inattendu).", { ephemeral: true });
     }
-    const message = parsed.data;
+    const message: IncomingMessage = parsed.data;
+    // The budget runs from here, whatever the steps that take their shares of it later (see modelCallSignal).
+    if (this.budgetMs !== undefined) message.deadline = performance.now() + this.budgetMs;
     const problem = checkText(message.text);
     if (problem) return textReply('invalid', problem, { ephemeral: true });
     message.text = message.text.trim();

@@ -34,7 +34,10 @@ export const IncomingMessageSchema = z.object({
   /** True when the text came from a slash command (`/coordo …`), without the command name. */
   command: z.boolean().default(false),
 });
-export type IncomingMessage = z.infer<typeof IncomingMessageSchema>;
+export type IncomingMessage = z.infer<typeof IncomingMessageSchema> & {
+  /** When the question's time budget runs out (`performance.now()` time): set by the engine when it has a budget. */
+  deadline?: number;
+};
 export type IncomingMessageInput = z.input<typeof IncomingMessageSchema>;
 
 /** The text a lookup reads: a follow-up with the question it refers to (« et pour un kiné ? » + « qui peut suturer ? »). */

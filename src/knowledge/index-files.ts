@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 
 /** Bump when the persisted layout or the chunking changes: older indexes are rebuilt. */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 
 const FileEntrySchema = z.object({
   hash: z.string(),
@@ -112,6 +113,22 @@ export class IndexFiles {
     return data;
   }
 
+  /**
+   * Check a stored file against its checksum without holding it (the vector graph, which its library reads itself:
+   * read whole, its bytes were tens of megabytes held at start-up for nothing).
+   */
+  async verify(stored: Stored): Promise<void> {
+    let digest: string;
+    try {
+      const hash = crypto.createHash('sha256');
+      for await (const piece of createReadStream(this.pathOf(stored))) hash.update(piece as Buffer);
+      digest = hash.digest('hex');
+    } catch {
+      throw new IndexCorruptError(stored.name);
+    }
+    if (digest !== stored.sha256) throw new IndexCorruptError(stored.name);
+  }
+
   /** A stored JSON file, checked, parsed and validated. */
   async readJson<S extends z.ZodType>(stored: Stored, schema: S): Promise<z.infer<S>> {
     const data = await this.read(stored);
@@ -127,10 +144,10 @@ export class IndexFiles {
     return this.readJson(manifest.stored.base, z.array(ChunkSchema));
   }
 
-  /** Store content under its checksum (unique temporary name, then rename). */
-  async store(kind: StoredKind, content: string | Uint8Array): Promise<Stored> {
+  /** Store a JSON text under its checksum (unique temporary name, then rename), its characters beyond Latin-1 escaped ({@link latin1Json}). */
+  async store(kind: StoredKind, json: string): Promise<Stored> {
     await fs.mkdir(this.dir, { recursive: true });
-    const data = typeof content === 'string' ? Buffer.from(content) : content;
+    const data = Buffer.from(latin1Json(json));
     const digest = sha256(data);
     const stored = { name: `${kind}-${digest}.${EXTENSIONS[kind]}`, sha256: digest };
     await writeAtomically(this.pathOf(stored), data);
@@ -160,6 +177,15 @@ export class IndexFiles {
       if ((STORED_NAME.test(name) && !keep.has(name)) || TEMP_NAME.test(name) || LEGACY.has(name)) await fs.rm(path.join(this.dir, name), { force: true, recursive: true });
     }
   }
+}
+
+/**
+ * A JSON text with its characters beyond Latin-1 (’, «, —…) written as `\\uXXXX` escapes, which only strings can hold:
+ * V8 keeps a text with any such character at two bytes per character, so the index read back at start-up cost twice
+ * its size in memory for one apostrophe.
+ */
+function latin1Json(json: string): string {
+  return json.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function sha256(data: Uint8Array | string): string {

@@ -129,7 +129,7 @@ export function embeddingText(chunk: Chunk): string {
 
 /** The graph on disk, checked against its checksum. */
 async function loadVectors(files: IndexFiles, manifest: Manifest): Promise<VectorIndex> {
-  await files.read(manifest.stored.vectors);
+  await files.verify(manifest.stored.vectors);
   try {
     return await VectorIndex.load(files.pathOf(manifest.stored.vectors), manifest.dimensions);
   } catch {

@@ -4,6 +4,7 @@ import { editDistance } from '../text/edit-distance.ts';
 import { z } from 'zod';
 import type { Chunk } from './chunk.ts';
 import { termOf, words } from '../text/french.ts';
+import { isPackedList, packPostings, unpackPostings } from './packed-postings.ts';
 
 
 /**
@@ -49,8 +50,9 @@ export interface LexicalHit {
  */
 const MAX_DOCUMENT_FREQUENCY = 0.1;
 
+/** MiniSearch's plain object with its postings packed ({@link packPostings}); the rest is checked by MiniSearch itself. */
 const SerializedSchema = z.object({
-  engine: z.record(z.string(), z.unknown()),
+  engine: z.looseObject({ index: z.array(z.tuple([z.string(), z.custom<number[]>(isPackedList)])) }),
   documentFrequency: z.record(z.string(), z.number()),
 });
 
@@ -101,13 +103,17 @@ export class LexicalIndex {
   }
 
   static fromJSON(json: string): LexicalIndex {
-    const parsed = SerializedSchema.parse(JSON.parse(json));
-    const engine = MiniSearch.loadJS<Chunk>(parsed.engine as unknown as AsPlainObject, OPTIONS);
-    return new LexicalIndex(engine, new Map(Object.entries(parsed.documentFrequency)));
+    const { engine: packed, documentFrequency } = SerializedSchema.parse(JSON.parse(json));
+    // `loadJS` reads `index` once, in order (for…of): the postings are unpacked one term at a time as it goes.
+    const plain = { ...packed, index: unpackPostings(packed.index) } as unknown as AsPlainObject;
+    const engine = MiniSearch.loadJS<Chunk>(plain, OPTIONS);
+    return new LexicalIndex(engine, new Map(Object.entries(documentFrequency)));
   }
 
   toJSON(): string {
-    return JSON.stringify({ engine: this.search, documentFrequency: Object.fromEntries(this.documentFrequency) });
+    const plain = this.search.toJSON();
+    const engine = { ...plain, index: plain.index.map(packPostings) };
+    return JSON.stringify({ engine, documentFrequency: Object.fromEntries(this.documentFrequency) });
   }
 
   /** Number of chunks holding the term (0: the base never uses it). */

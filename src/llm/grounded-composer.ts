@@ -74,7 +74,7 @@ export class GroundedComposer implements AnswerComposer {
 
     let text: string;
     try {
-      const result = await this.model.invoke(this.messages(question, passages), { signal: modelCallSignal(this.timeoutMs) });
+      const result = await this.model.invoke(this.messages(question, passages), { signal: modelCallSignal(this.timeoutMs, question.deadline) });
       text = result.text;
     } catch (error) {
       return fallBack(classifyFault(error));

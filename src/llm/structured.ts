@@ -82,18 +82,18 @@ export class StructuredSteps {
     }
   }
 
-  /** `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout). */
-  async detectIntent(text: string, timeoutMs = this.timeoutMs): Promise<Intent | null> {
-    const result = await this.run('intent', IntentSchema, this.prompts.intent, text, timeoutMs);
+  /** `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout); `deadline`: the question's ({@link modelCallSignal}). */
+  async detectIntent(text: string, timeoutMs = this.timeoutMs, deadline?: number): Promise<Intent | null> {
+    const result = await this.run('intent', IntentSchema, this.prompts.intent, text, timeoutMs, deadline);
     return result?.intent ?? null;
   }
 
   /**
    * Prefill for the delegation form; every field is still checked by the form (parseDraft) before anything is stored.
-   * `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout).
+   * `timeoutMs`: this step's share of a question's budget (defaults to the whole timeout); `deadline`: the question's.
    */
-  async extractDelegationFields<T extends Record<string, unknown>>(text: string, ask: FieldsAsk<T>, timeoutMs = this.timeoutMs): Promise<T | null> {
-    return this.run('delegation_fields', ask.schema, () => fillPrompt(this.prompts['delegation-fields'], ask.values), text, timeoutMs);
+  async extractDelegationFields<T extends Record<string, unknown>>(text: string, ask: FieldsAsk<T>, timeoutMs = this.timeoutMs, deadline?: number): Promise<T | null> {
+    return this.run('delegation_fields', ask.schema, () => fillPrompt(this.prompts['delegation-fields'], ask.values), text, timeoutMs, deadline);
   }
 
   async proposeSectionText(request: SectionRequest): Promise<string | null> {
@@ -115,6 +115,7 @@ export class StructuredSteps {
     buildSystem: string | (() => string),
     user: string,
     timeoutMs = this.timeoutMs,
+    deadline?: number,
   ): Promise<T | null> {
     const started = performance.now();
     const fail = (reason: string): null => {
@@ -131,7 +132,7 @@ export class StructuredSteps {
     try {
       const runnable = this.model.withStructuredOutput(schema, { method: this.method, name: step });
       const output: unknown = await runnable.invoke([new SystemMessage(system), new HumanMessage(user)], {
-        signal: modelCallSignal(timeoutMs),
+        signal: modelCallSignal(timeoutMs, deadline),
       });
       const parsed = schema.safeParse(output);
       if (!parsed.success) return fail('invalid_output');

@@ -129,6 +129,15 @@ describe('GroundedComposer', () => {
     expect(logLines.join('\n')).not.toContain('MSP');
   });
 
+  it('gives the offline answer at once, without calling the model, when the question has spent its budget', async () => {
+    // Earlier steps (or other questions on the one thread) used the question's time: whatever this step's own share.
+    stub.chat({ kind: 'hang' });
+    const reply = await composer(ANSWERING_BUDGET_MS).compose({ ...QUESTION, deadline: performance.now() - 1 }, PASSAGES);
+    expect(reply).toBe(OFFLINE);
+    expect(stub.requests).toHaveLength(0);
+    expect(lastLog()).toMatchObject({ event: 'llm.fallback', step: 'answer', reason: 'timeout' });
+  });
+
   it('falls back when the endpoint is down', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -9,7 +9,7 @@ import { prefillFromText, shortFields, type DelegationFieldsReader } from './pre
 import type { Intent } from '../../llm/structured.ts';
 
 export interface IntentSteps extends DelegationFieldsReader {
-  detectIntent(text: string, timeoutMs?: number): Promise<Intent | null>;
+  detectIntent(text: string, timeoutMs?: number, deadline?: number): Promise<Intent | null>;
 }
 
 export interface IntentHandlerOptions {
@@ -41,12 +41,12 @@ export function createIntentHandler(options: IntentHandlerOptions): Handler {
   const { steps, catalog, logger, offerRequest } = options;
   const now = options.now ?? (() => new Date());
 
-  async function delegationReply(text: string): Promise<Reply> {
+  async function delegationReply(text: string, deadline: number | undefined): Promise<Reply> {
     if (!offerRequest) {
       return textReply('workflow', 'Pour demander une délégation d’actes à un collègue (protocole de coopération), utilisez dans Slack `/coordo demande <actes à déléguer>` : un formulaire s’ouvre, à vérifier avant l’envoi.');
     }
     // The intent step already spent up to its share: the pre-fill gets the same share, not the whole timeout.
-    const read = await prefillFromText(steps, catalog, text, parisDay(now()), options.timeoutMs);
+    const read = await prefillFromText(steps, catalog, text, parisDay(now()), options.timeoutMs, deadline);
     // A button carries only the short fields; the texts are typed in the form (or read from the message by its shortcut).
     const intro = read
       ? 'Pour demander cette délégation d’actes, ouvrez le formulaire ci-dessous : il est pré-rempli d’après votre message, vérifiez chaque champ avant d’envoyer.'
@@ -57,11 +57,11 @@ export function createIntentHandler(options: IntentHandlerOptions): Handler {
   return {
     name: 'intent',
     async handle(message) {
-      const intent = await steps.detectIntent(message.text, options.timeoutMs);
+      const intent = await steps.detectIntent(message.text, options.timeoutMs, message.deadline);
       logger.info('llm.intent', { intent: intent ?? 'none' });
       switch (intent) {
         case 'delegation_request':
-          return delegationReply(message.text);
+          return delegationReply(message.text, message.deadline);
         case 'protocol_drafting':
           return textReply('workflow', DRAFTING);
         case 'clinical_question':

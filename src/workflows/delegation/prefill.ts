@@ -21,8 +21,8 @@ export function shortFields(initial: FormInitial): FormPrefill {
 
 /** Reads the fields of a request from a free-text message (the optional model step); null = nothing usable. */
 export interface DelegationFieldsReader {
-  /** `timeoutMs`: this call's share of the time budget (defaults to the reader's whole timeout). */
-  extractDelegationFields(text: string, ask: FieldsAsk<DelegationFields>, timeoutMs?: number): Promise<DelegationFields | null>;
+  /** `timeoutMs`: this call's share of the time budget (defaults to the reader's whole timeout); `deadline`: the question's. */
+  extractDelegationFields(text: string, ask: FieldsAsk<DelegationFields>, timeoutMs?: number, deadline?: number): Promise<DelegationFields | null>;
 }
 
 /** The registries as the model sees them: only the professions that may be délégué. */
@@ -68,7 +68,8 @@ export async function prefillFromText(
   text: string,
   today: string,
   timeoutMs?: number,
+  deadline?: number,
 ): Promise<FormInitial | null> {
-  const fields = await reader.extractDelegationFields(text, delegationFieldsAsk(delegationChoices(catalog, today)), timeoutMs);
+  const fields = await reader.extractDelegationFields(text, delegationFieldsAsk(delegationChoices(catalog, today)), timeoutMs, deadline);
   return fields === null ? null : formInitialFrom(fields, catalog, today);
 }
