@@ -109,6 +109,7 @@ describe('thésaurus', () => {
     expect(thesaurus.expand('un kiné')).toEqual(expect.arrayContaining(['masseur-kinésithérapeute', 'physiotherapist']));
     expect(thesaurus.expand('sore throat')).toEqual(expect.arrayContaining(['angine', 'odynophagie']));
     expect(thesaurus.expand('health centre')).toContain('centre de santé');
+    expect(thesaurus.expand('give a tetanus shot, insert a central line')).toEqual(expect.arrayContaining(['administre', 'vaccin antitétanique', 'pose']));
     expect(thesaurus.expand('un kiné')).not.toContain('kiné');
     expect(thesaurus.expand('la tarte tatin')).toEqual([]);
   });
