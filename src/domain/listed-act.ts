@@ -50,6 +50,24 @@ function foldedTerms(text: string): string[] {
 const FIGURE = /\b(\d+) (jours?|semaines?|mois|seances?)\b/;
 const UPPER_LIMIT = (unit: string) => new RegExp(String.raw`\bmoins de (\d+) ${unit.replace(/s$/, '')}s?\b`);
 
+interface ActLine {
+  line: string;
+  terms: string[];
+}
+
+/**
+ * « le vaccin antitétanique dans le protocole sutures »: a word of the protocol's name that one of its acts also uses
+ * (« la suture ») may name the protocol rather than the act; the line that says the rest of what is asked lists it,
+ * when the name's word is in another of its lines.
+ */
+function withNameElsewhere(listed: readonly ActLine[], asked: readonly string[], names: ReadonlySet<string>, says: (term: string, have: readonly string[]) => boolean): ActLine | undefined {
+  const named = asked.filter((term) => names.has(term));
+  const rest = asked.filter((term) => !names.has(term));
+  if (named.length === 0 || rest.length === 0) return undefined;
+  const inSomeLine = named.every((term) => listed.some(({ terms: have }) => says(term, have)));
+  return inSomeLine ? listed.find(({ terms: have }) => rest.every((term) => says(term, have))) : undefined;
+}
+
 export function checkAct(registries: Registries, protocol: Protocol, act: string, profession: Profession, today: IsoDay): ActCheck {
   // « poser une VVC en cabinet libéral »: where, before what.
   const why = placeRefusal(protocol.places, placesIn(act), today);
@@ -59,7 +77,8 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   // The protocol's own names say which protocol, not what act — unless its acts use the words (« arrêt de travail »
   // is a keyword of the lombalgie protocol and one of its acts). The act is read accent-folded: so are its names here.
   const actWords = new Set(protocol.acts.flatMap(foldedTerms));
-  const names = foldedTerms([protocol.title, protocol.short ?? '', ...protocol.keywords].join(' ')).filter((term) => !actWords.has(term));
+  const allNames = foldedTerms([protocol.title, protocol.short ?? '', ...protocol.keywords].join(' '));
+  const names = allNames.filter((term) => !actWords.has(term));
   const aside = new Set([
     ...names,
     ...foldedTerms(PLACE_NAMES.join(' ')),
@@ -85,7 +104,7 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   });
   if (excluded) return { kind: 'excluded', act: excluded };
   const listed = protocol.acts.map((line) => ({ line, terms: foldedTerms(line.replace(EXCLUDED_PART, ' ')) }));
-  const matching = listed.find(({ terms: have }) => covers(have));
+  const matching = listed.find(({ terms: have }) => covers(have)) ?? withNameElsewhere(listed, asked, new Set(allNames), saysTerm);
   if (!matching) return { kind: 'unlisted' };
   const figure = FIGURE.exec(normalizeForMatch(act));
   const limit = figure?.[2] ? UPPER_LIMIT(figure[2]).exec(normalizeForMatch(matching.line)) : null;

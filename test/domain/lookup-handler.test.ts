@@ -42,6 +42,15 @@ describe('acte → qui', () => {
     expect(reply.text).toMatch(/torsion de la cheville/);
   });
 
+  it.each([
+    ["L'infirmier des urgences peut-il administrer le vaccin antitétanique dans le protocole sutures ?", /^\*\*Oui/],
+    ['Un kiné peut-il prescrire des béquilles pour une entorse de cheville ?', /^\*\*Oui/],
+    ['le kiné peut-il prescrire un arrêt de travail de 15 jours dans le protocole lombalgie ?', /^\*\*Non\*\* : .*moins de 5 jours/],
+    ["l'IDE peut-elle prescrire un antibiotique dans le protocole sutures ?", /ne liste pas cet acte/],
+  ])('« %s » : a word of the protocol’s name that an act also uses names the protocol', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+
   it('mots courants et fautes : angine, brûlures en urinant, mal de dos', async () => {
     expect((await answer('Qui peut prendre en charge une angine ?')).text).toMatch(/odynophagie[\s\S]*6 à 45 ans[\s\S]*6 à 50 ans[\s\S]*pharmaciens retirés/);
     expect((await answer('Qui peut soigner des brulures en urinant ?')).text).toMatch(/Pollakiurie/);
