@@ -55,7 +55,6 @@ function contextFor(second: string, first: string): string {
   return clausesAbove(analyseQuestion(first).clauses, SITUATION_WEIGHT);
 }
 
-
 /**
  * Both parts answered from a same source, the same way: that source answers the question whole. A registry list
  * and an article passage that share a source answer different parts (« la tranche d'âge, et les pharmaciens y
