@@ -85,14 +85,18 @@ export function matchProtocolsByActs(registries: Registries, text: string): Prot
   const complaint = normalizeForMatch(text).replace(ACHE_OF, 'mal de ');
   const variants = [text, complaint, ...createThesaurus(registries).expand(text)].map(matchWords);
   const scored = registries.protocols
-    .map((protocol, order) => ({
-      protocol,
-      order,
-      score: protocol.keywords.filter((keyword) => variants.some((words) => containsPhrase(words, keyword))).length,
-    }))
-    .filter((entry) => entry.score > 0);
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.map((entry) => entry.protocol);
+    .map((protocol, order) => ({ protocol, order, matched: protocol.keywords.filter((keyword) => variants.some((words) => containsPhrase(words, keyword))) }))
+    .filter((entry) => entry.matched.length > 0);
+  // « un arrêt de travail pour une entorse » names the sprain protocol by both; the low-back one shares only the act.
+  const kept = scored.filter((entry) => !scored.some((other) => other !== entry && saysMore(other.matched, entry.matched)));
+  kept.sort((a, b) => b.matched.length - a.matched.length || a.order - b.order);
+  return kept.map((entry) => entry.protocol);
+}
+
+/** Do these keywords hold every one of those, and more? */
+function saysMore(these: readonly string[], those: readonly string[]): boolean {
+  const folded = new Set(these.map(normalizeForMatch));
+  return these.length > those.length && those.every((keyword) => folded.has(normalizeForMatch(keyword)));
 }
 
 /** Dated facts of that aspect whose keywords appear in the text, in registry order. */

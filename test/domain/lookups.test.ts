@@ -59,6 +59,16 @@ describe('matchProtocolsByActs', () => {
     expect(ids(text)[0]).toBe(id);
   });
 
+  it.each([
+    ['un arrêt de travail pour une entorse', ['entorse-cheville']],
+    ['Arrêt\u00a0de travail (entorse de la cheville)', ['entorse-cheville']],
+    ['ARRÊT DE TRAVAIL POUR UN MAL DE DOS', ['lombalgie-aigue']],
+    ['un arrêt de travail', ['entorse-cheville', 'lombalgie-aigue']],
+    ['une cystite ou une angine', ['cystite', 'odynophagie']],
+  ])('« %s » : a protocol whose keywords found are all another’s, and fewer, is left out', (text, expected) => {
+    expect(ids(text).sort()).toEqual([...expected].sort());
+  });
+
   it('ne trouve aucun protocole pour un acte absent du registre', () => {
     expect(ids('vacciner contre la grippe')).toEqual([]);
   });
