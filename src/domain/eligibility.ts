@@ -59,7 +59,8 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const fits = `${aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole'}${where ? ` ; ${where}` : ''}`;
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
-  return compose(`${lead}${check}`, [protocolBlock(registries, protocol, today)], true);
+  // The acts delegated too: what is asked may be one (« le kiné peut-il prescrire un arrêt ? »), with its limits.
+  return compose(`${lead}${check}`, [protocolBlock(registries, protocol, today, { acts: true })], true);
 }
 
 /** « infirmiers et pharmaciens ». */

@@ -54,6 +54,16 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   });
 
   it.each([
+    ['Lombalgie depuis 10 jours : le kiné peut-il prescrire un arrêt via le protocole ?', /Actes : arrêt de travail de moins de 5 jours/],
+    ['MAÇON DE 38 ANS, LOMBALGIE DEPUIS 10 JOURS : JE PEUX LUI PRESCRIRE UN ARRÊT DANS LE PROTOCOLE ?', /Actes : arrêt de travail de moins de 5 jours/],
+    ['Entorse de cheville chez un joueur de foot de 25 ans : le kiné peut-il poser une attelle ?', /attelle de cheville/],
+  ])('« %s »: the verdict on the patient shows the acts delegated, with their limits', async (question, act) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(/^\*\*(?:Oui|Ça dépend)\*\*/);
+    expect(reply.text).toMatch(act);
+  });
+
+  it.each([
     ['Femme de 25 ans, brûlures mictionnelles, pas de fièvre : protocole cystite IDE ?', /^\*\*Oui\*\*/],
     ['Mal de gorge chez un ado de 14 ans : protocole odynophagie IDE ?', /^\*\*Oui\*\*/],
     ['Enfant de 3 ans avec une éruption vésiculeuse qui gratte : protocole IDE ou pharmacien ?', /^\*\*Oui\*\*/],
