@@ -125,6 +125,6 @@ describe('a specialty’s protocols', () => {
     const [listed, apart] = text.split('Le registre ne recense');
     expect(listed).toMatch(/Insuffisance cardiaque/);
     expect(listed).not.toMatch(/IOA/);
-    expect(apart).toMatch(/sans préciser de spécialité : .*IOA/);
+    expect(apart).toMatch(/sans préciser de spécialité : .*Sutures/);
   });
 });
