@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
+import { deniedMention } from './patient-description.ts';
 
 /**
  * What a professional must have to be délégué of a protocol, where the sources give it as a figure: years of
@@ -13,6 +14,8 @@ export const RequirementsSchema = z.strictObject({
   years: z.strictObject({ min: z.number().positive(), of: z.string().min(1) }).optional(),
   /** Share of working time (percent), and what it is spent on. */
   share: z.strictObject({ min: z.number().positive().max(100), on: z.string().min(1) }).optional(),
+  /** A diploma, a training or a function the délégué must have (« DIU d'échographie »), and the words that name it. */
+  credentials: z.array(z.strictObject({ name: z.string().min(1), words: z.array(z.string().min(1)).min(1) })).default([]),
 });
 export type Requirements = z.infer<typeof RequirementsSchema>;
 
@@ -28,6 +31,8 @@ interface Figure {
 export interface AskerPractice {
   years: Figure[];
   shares: Figure[];
+  /** The question's text, to read what the asker says they lack (« je n'ai pas le DIU »). */
+  text: string;
 }
 
 const NUMBER = `(${NUMBER_PATTERN})`;
@@ -61,7 +66,7 @@ export function askerPractice(text: string, professionNamed: boolean): AskerPrac
     for (const match of n.matchAll(FOR_DURATION)) if (!NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
   }
   const shares = [...n.matchAll(SHARE)].map((match) => ({ value: Number(match[1]), context: around(n, match) }));
-  return { years, shares };
+  return { years, shares, text };
 }
 
 function figureOf(n: string, match: RegExpMatchArray, count: string | undefined, unit: string | undefined): Figure {
@@ -103,14 +108,24 @@ export function missingRequirements(requirements: Requirements | undefined, prac
   if (share && spent && shortOf(spent, share.min)) {
     missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent.value} %`);
   }
+  for (const credential of lackedCredentials(requirements, practice)) missing.push(`il faut ${credential.name} pour être délégué ; d'après la question, ce n'est pas acquis`);
   return missing;
+}
+
+/** The credentials the asker says they do not have (« je n'ai pas le DIU », « aucune formation », « not trained yet »). */
+function lackedCredentials(requirements: Requirements | undefined, practice: AskerPractice): Requirements['credentials'] {
+  return (requirements?.credentials ?? []).filter((credential) => deniedMention(practice.text, credential.words));
 }
 
 /** Does the question say something of the asker's practice that the protocol's requirements check? */
 export function describesPractice(requirements: Requirements | undefined, practice: AskerPractice): boolean {
   const years = requirements?.years;
   const share = requirements?.share;
-  return (years !== undefined && figureFor(practice.years, years.of) !== undefined) || (share !== undefined && figureFor(practice.shares, share.on) !== undefined);
+  return (
+    (years !== undefined && figureFor(practice.years, years.of) !== undefined) ||
+    (share !== undefined && figureFor(practice.shares, share.on) !== undefined) ||
+    lackedCredentials(requirements, practice).length > 0
+  );
 }
 
 function duration(years: number): string {

@@ -159,6 +159,21 @@ export function conditionMention(text: string, words: readonly string[], unless:
   return mention;
 }
 
+/** Is the thing named only as lacking (« je n'ai pas le DIU », « sans formation », « not trained »), never as had? */
+export function deniedMention(text: string, words: readonly string[]): boolean {
+  let denied = false;
+  for (const memberWords of text.split(MEMBER_BREAK).map(matchWords)) {
+    for (const word of words) {
+      const phrase = matchWords(word);
+      for (const start of findPhrase(memberWords, phrase)) {
+        if (!negated(memberWords, start, start + phrase.length)) return false;
+        denied = true;
+      }
+    }
+  }
+  return denied;
+}
+
 /** How many words after a condition its qualifier may stand (« schizophrène bien stabilisé »). */
 const QUALIFIER_REACH = 3;
 /** Words that turn a qualifier around (« non stabilisé », « pas encore stabilisé », « mal équilibré »). */

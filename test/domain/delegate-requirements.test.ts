@@ -50,3 +50,28 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask('Je suis IDE aux urgences, comment devenir délégué du protocole sutures ?')).toBeNull();
   });
 });
+
+describe('a diploma, training or function the asker says they lack', () => {
+  it.each([
+    ["Je suis MERM depuis 10 ans mais je n'ai pas le DIU d'écho. Je peux être délégué pour les échographies ?", /DIU d'échographie/],
+    ['MERM, 3 ans d’expérience, SANS DIU : je peux faire les échos du protocole ?', /DIU d'échographie/],
+    ['manip radio (pas de diplôme universitaire d’écho), 60\u00a0% de mon temps en écho : protocole échographie possible ?', /DIU d'échographie/],
+    ["MERM avec le DIU, mais je n'ai pas fait le tutorat : je peux appliquer le protocole échographie ?", /tutorat/],
+    ["IDE aux urgences depuis 2 ans mais je n'ai suivi aucune formation spécifique, je peux faire les sutures en protocole ?", /formation du protocole/],
+    ['IDE aux urgences depuis 3 ans, pas encore formée : sutures en protocole ok ?', /formation du protocole/],
+    ["I've been an ER nurse for 2 years but I'm not trained yet: can I do sutures under the protocol?", /formation du protocole/],
+    ['kiné pas encore formé au protocole entorse, un patient de 30 ans avec une entorse de cheville, je peux le prendre ?', /10 heures/],
+  ])('« %s » → Non, naming it', (question, lacking) => {
+    expect(ask(question)).toMatch(/^\*\*Non\*\* : il faut .*pour être délégué ; d'après la question, ce n'est pas acquis/);
+    expect(ask(question)).toMatch(lacking);
+  });
+
+  it.each([
+    "Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?",
+    'IDE aux urgences depuis 2 ans, formée au protocole, je peux faire les sutures ?',
+    "IDE aux urgences depuis 2 ans, j'ai fait la formation mais pas encore mes 10 actes supervisés : sutures ?",
+    'kiné formé, un patient de 30 ans avec une entorse de cheville sans fracture, je peux le prendre ?',
+  ])('« %s »: nothing said lacking, no « Non » for it', (question) => {
+    expect(ask(question) ?? '').not.toMatch(/ce n'est pas acquis/);
+  });
+});
