@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
-import { deniedMention } from './patient-description.ts';
+import { deniedMention } from './negation.ts';
 
 /**
  * What a professional must have to be délégué of a protocol, where the sources give it as a figure: years of

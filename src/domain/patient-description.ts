@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/french.ts';
 import { findPhrase, matchWords } from './phrase-match.ts';
+import { MEMBER_BREAK, negated } from './negation.ts';
 import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
 
 /** What a question says of a patient, enough to check a protocol's population. Nothing here is stored. */
@@ -159,21 +160,6 @@ export function conditionMention(text: string, words: readonly string[], unless:
   return mention;
 }
 
-/** Is the thing named only as lacking (« je n'ai pas le DIU », « sans formation », « not trained »), never as had? */
-export function deniedMention(text: string, words: readonly string[]): boolean {
-  let denied = false;
-  for (const memberWords of text.split(MEMBER_BREAK).map(matchWords)) {
-    for (const word of words) {
-      const phrase = matchWords(word);
-      for (const start of findPhrase(memberWords, phrase)) {
-        if (!negated(memberWords, start, start + phrase.length)) return false;
-        denied = true;
-      }
-    }
-  }
-  return denied;
-}
-
 /** How many words after a condition its qualifier may stand (« schizophrène bien stabilisé »). */
 const QUALIFIER_REACH = 3;
 /** Words that turn a qualifier around (« non stabilisé », « pas encore stabilisé », « mal équilibré »). */
@@ -181,33 +167,3 @@ const UNQUALIFYING: ReadonlySet<string> = new Set(['non', 'pas', 'plus', 'mal', 
 
 /** Words that put what follows in doubt. */
 const DOUBT = /\b(?:je ne sais pas si|on ne sait pas si|sais pas si|pas sur(?:e)? qu|peut etre|eventuellement|possiblement|not sure|maybe|perhaps|possibly|unsure)\b/;
-
-/** Punctuation between the members of a sentence. */
-const MEMBER_BREAK = /[,;:.!?()\n]+/u;
-
-/**
- * Is the phrase at `start`…`end` negated: by a word a few before it, within its member (« pas de fièvre et des
- * brûlures »), or by the one right after it (« fièvre non », « fever: none »)?
- */
-function negated(memberWords: readonly string[], start: number, end: number): boolean {
-  const after = memberWords[end] ?? '';
-  // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
-  if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
-  for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
-    const word = memberWords[i] ?? '';
-    if (NEGATION.has(word)) return true;
-    if (SCOPE_BREAK.has(word)) return false;
-  }
-  return false;
-}
-
-/** Words after a condition that say it is absent. */
-const NEGATION_AFTER: ReadonlySet<string> = new Set(['non', 'absente', 'absent', 'absentes', 'absents', 'none', 'negative', 'negatif']);
-
-/** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
-const NEGATION_REACH = 4;
-/** Words that end a negation's reach: what follows them is said on its own (« sans fièvre mais avec des brûlures »). */
-const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'and', 'but', 'or', 'with']);
-
-/** « plus de fièvre depuis hier », « n'a jamais eu de fièvre » say it is absent too. */
-const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'jamais', 'plus', 'no', 'not', 'never', 'without', 'non']);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { frenchDay, IsoDaySchema, tenseOf, type IsoDay } from './dated.ts';
 import { findPhrase, matchWords } from './phrase-match.ts';
+import { MEMBER_BREAK, negated } from './negation.ts';
 
 /** Where a protocol may be applied, and where a professional says they work. */
 export const PLACES = ['urgences', 'etablissement', 'ville', 'msp', 'centre-de-sante', 'esp', 'cpts'] as const;
@@ -48,17 +49,14 @@ export const namesOfPlaces = (places: readonly Place[]): string[] => places.flat
 /** Ambulatory places: a protocol open « en ville » is open in each of them. */
 const IN_TOWN: ReadonlySet<Place> = new Set(['msp', 'centre-de-sante', 'esp', 'cpts', 'ville']);
 
-const NEGATION: ReadonlySet<string> = new Set(['pas', 'sans', 'hors', 'jamais', 'not', 'never', 'outside']);
-/** How many words before a place a negation still applies to (« pas du tout aux urgences »). */
-const NEGATION_REACH = 4;
-
 /** The places a question says the asker works in (« IDE en centre de santé », « notre CPTS »), negated ones left out. */
 export function placesIn(text: string): Place[] {
-  const words = matchWords(text);
+  const members = text.split(MEMBER_BREAK).map(matchWords);
   return PLACES.filter((place) =>
-    NAMES[place].some((name) =>
-      findPhrase(words, matchWords(name), false).some((start) => !words.slice(Math.max(0, start - NEGATION_REACH), start).some((w) => NEGATION.has(w))),
-    ),
+    NAMES[place].some((name) => {
+      const phrase = matchWords(name);
+      return members.some((words) => findPhrase(words, phrase, false).some((start) => !negated(words, start, start + phrase.length)));
+    }),
   );
 }
 

@@ -21,6 +21,13 @@ describe('where the asker works', () => {
     expect(placesIn('I am an ER nurse')).toEqual(['urgences']);
     expect(placesIn('une patiente arrive en urgence au cabinet')).toEqual(['ville']);
     expect(placesIn('un patient de 40 ans')).toEqual([]);
+    expect(placesIn('je suis IDE dans une CPTS (pas de MSP ni de centre de santé)')).toEqual(['cpts']);
+    expect(placesIn('IDE EN CPTS, NI EN MSP NI EN CENTRE DE SANTÉ')).toEqual(['cpts']);
+    expect(placesIn('pas aux urgences mais en MSP')).toEqual(['msp']);
+    expect(placesIn('hors CPTS,\u00a0en MSP')).toEqual(['msp']);
+    expect(placesIn("je ne travaille plus à l'hôpital, je suis en CPTS")).toEqual(['cpts']);
+    expect(placesIn('IDE depuis plus de 2 ans aux urgences')).toEqual(['urgences']);
+    expect(placesIn("IDE depuis plus d'un an aux urgences")).toEqual(['urgences']);
   });
 
   it('refuses a place the protocol is not open to, and says when a limited opening ended', () => {

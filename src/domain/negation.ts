@@ -1,0 +1,61 @@
+import { findPhrase, matchWords } from './phrase-match.ts';
+import { NUMBER_PATTERN } from '../text/number-words.ts';
+
+/**
+ * What a question says is not so: a condition the patient does not have (« sans fièvre »), a place the asker does
+ * not work in (« pas de MSP ni de centre de santé »), a diploma they lack (« je n'ai pas le DIU »). Read member by
+ * member of the sentence, a negation reaching a few words on, up to a word that starts what is said on its own.
+ */
+
+/** Punctuation between the members of a sentence. */
+export const MEMBER_BREAK = /[,;:.!?()\n]+/u;
+
+/**
+ * Is the phrase at `start`…`end` of a member negated: by a word a few before it (« pas de fièvre et des
+ * brûlures »), or by the one right after it (« fièvre non », « fever: none »)?
+ */
+export function negated(memberWords: readonly string[], start: number, end: number): boolean {
+  const after = memberWords[end] ?? '';
+  // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
+  if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
+  for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
+    const word = memberWords[i] ?? '';
+    if (NEGATION.has(word) && !comparesFigure(memberWords, i)) return true;
+    if (SCOPE_BREAK.has(word)) return false;
+  }
+  return false;
+}
+
+/** « plus de 2 ans aux urgences », « plus d'un an » compare a figure: no negation. */
+function comparesFigure(memberWords: readonly string[], at: number): boolean {
+  const [next = '', figure = ''] = memberWords.slice(at + 1, at + 3);
+  return memberWords[at] === 'plus' && ['de', 'd', 'que'].includes(next) && FIGURE.test(figure);
+}
+
+const FIGURE = new RegExp(String.raw`^(?:${NUMBER_PATTERN})$`);
+
+/** Words after a condition that say it is absent. */
+const NEGATION_AFTER: ReadonlySet<string> = new Set(['non', 'absente', 'absent', 'absentes', 'absents', 'none', 'negative', 'negatif']);
+
+/** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
+const NEGATION_REACH = 4;
+/** Words that end a negation's reach: what follows them is said on its own (« sans fièvre mais avec des brûlures »). */
+const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'and', 'but', 'or', 'with']);
+
+/** « plus de fièvre depuis hier », « n'a jamais eu de fièvre », « pas de MSP ni de centre de santé », « hors CPTS ». */
+const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'jamais', 'plus', 'hors', 'no', 'not', 'never', 'without', 'outside', 'non']);
+
+/** Is the thing named only as lacking (« je n'ai pas le DIU », « sans formation », « not trained »), never as had? */
+export function deniedMention(text: string, words: readonly string[]): boolean {
+  let denied = false;
+  for (const memberWords of text.split(MEMBER_BREAK).map(matchWords)) {
+    for (const word of words) {
+      const phrase = matchWords(word);
+      for (const start of findPhrase(memberWords, phrase)) {
+        if (!negated(memberWords, start, start + phrase.length)) return false;
+        denied = true;
+      }
+    }
+  }
+  return denied;
+}
