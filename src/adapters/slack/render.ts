@@ -1,8 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
+import type { Reply, ReplyButton } from '../../engine/reply.ts';
 import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { ACTION_ASK_SUGGESTION } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -32,23 +32,21 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** A mrkdwn link (its label already escaped: « | » would end it). */
+const link = (url: string, label: string): string => `<${url}|${label.replace(/\|/g, '/')}>`;
+
 /** Coordo's light Markdown → Slack mrkdwn: **bold**, [text](url), # headings, "- " / "* " bullets. */
 export function toMrkdwn(markdown: string): string {
   return escapeMrkdwn(markdown)
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '/')}>`)
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => link(url, label))
     .replace(/\*\*([^*\n]+)\*\*/g, '*$1*')
     .replace(/__([^_\n]+)__/g, '*$1*')
     .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
     .replace(/^(\s*)[-*]\s+/gm, '$1• ');
 }
 
-/** "1. <url|Titre — Section>" when the source is a URL, plain text otherwise. */
-export function formatCitation(citation: Citation, index: number): string {
-  const label = citationName(citation);
-  if (citesUrl(citation)) return `${index + 1}. <${citation.source}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
-  const where = citation.source ? ` (${escapeMrkdwn(citation.source)})` : '';
-  return `${index + 1}. ${escapeMrkdwn(label)}${where}`;
-}
+/** Sources in mrkdwn: "1. <url|Titre — Section>" when the source is a URL, escaped text otherwise. */
+const citationMarkup = { bold: (text: string) => `*${text}*`, link: (url: string, label: string) => link(url, escapeMrkdwn(label)), text: escapeMrkdwn };
 
 /** Plain text in a block (emoji codes shown as emoji). */
 export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
@@ -93,7 +91,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Required
   const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
 
   const tail: KnownBlock[] = [];
-  const sources = sourcesText(reply, (text) => `*${text}*`, formatCitation);
+  const sources = sourcesText(reply, citationMarkup);
   if (sources) tail.push(...splitText(sources, MAX_SECTION_CHARS).map(section));
   tail.push(...suggestionBlocks(reply));
   const actions = actionsBlock(reply, options);
