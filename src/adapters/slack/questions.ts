@@ -10,7 +10,7 @@ import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
-import { classify, uploadFiles, type DeliveryTools } from './delivery.ts';
+import { permanent, uploadFiles, type DeliveryTools } from './delivery.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
 import type { Scene } from './run-effects.ts';
@@ -111,7 +111,7 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
     },
     // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
     refusal: {
-      matches: (error) => classify(error).status === 'failed',
+      matches: permanent,
       postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
     },
     files: {
