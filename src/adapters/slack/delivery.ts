@@ -21,21 +21,12 @@ export type DeliveryTools = PostTools<SlackPost, WebClient>;
 
 /** Slack answers that no retry will change: the row is given up at once. */
 const PERMANENT = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'user_not_found',
-  'users_not_found',
-  'is_archived',
-  'cannot_dm_bot',
-  'user_disabled',
-  'account_inactive',
-  'msg_too_long',
-  'no_text',
-  'invalid_blocks',
-  'message_not_found',
-  'cant_update_message',
-  'restricted_action',
-  'missing_scope',
+  // Where it goes: gone, archived, or closed to Coordo.
+  'not_in_channel', 'channel_not_found', 'is_archived', 'user_not_found', 'users_not_found', 'cannot_dm_bot', 'user_disabled', 'account_inactive',
+  // What it is: a message Slack will never take or change.
+  'msg_too_long', 'no_text', 'invalid_blocks', 'message_not_found', 'cant_update_message',
+  // What Coordo may do.
+  'restricted_action', 'missing_scope',
 ]);
 
 /** The id of the direct-message channel with a user (opened if needed). */

@@ -51,9 +51,10 @@ const citationMarkup = { bold: (text: string) => `*${text}*`, link: (url: string
 /** Plain text in a block (emoji codes shown as emoji). */
 export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
-export function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
+export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** A long mrkdwn text as section blocks within Slack's size limit. */
+export const textSections = (text: string): KnownBlock[] => splitText(text, MAX_SECTION_CHARS).map(section);
 
 /** A button within Slack's limits (label, value). */
 export function button({ actionId, label, value, style }: ReplyButton): Button {
@@ -92,13 +93,13 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Required
 
   const tail: KnownBlock[] = [];
   const sources = sourcesText(reply, citationMarkup);
-  if (sources) tail.push(...splitText(sources, MAX_SECTION_CHARS).map(section));
+  if (sources) tail.push(...textSections(sources));
   tail.push(...suggestionBlocks(reply));
   const actions = actionsBlock(reply, options);
   if (actions) tail.push(actions);
 
   const body = toMrkdwn(reply.text);
-  let sections = splitText(body, MAX_SECTION_CHARS).map(section);
+  let sections = textSections(body);
   const room = MAX_BLOCKS - head.length - tail.length;
   if (sections.length > room) {
     sections = sections.slice(0, room - 1);

@@ -11,8 +11,8 @@ import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layo
 import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
-import { MAX_SECTION_CHARS, renderReply, section, type SlackMessage } from './render.ts';
-import { cardBlocks, textSections } from './render-card.ts';
+import { MAX_SECTION_CHARS, renderReply, section, textSections, type SlackMessage } from './render.ts';
+import { cardBlocks } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
 
