@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import type { Reply, ReplyButton } from '../../engine/reply.ts';
 import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
@@ -67,21 +67,8 @@ export function button({ actionId, label, value, style }: ReplyButton): Button {
   };
 }
 
-/** « Voulez-vous dire : » and one button a close question, which asks it when pressed. */
-function suggestionBlocks(reply: Reply): KnownBlock[] {
-  const suggestions = reply.suggestions ?? [];
-  if (suggestions.length === 0) return [];
-  return [
-    section(`*${SUGGESTIONS_TITLE}*`),
-    { type: 'actions', block_id: 'coordo_suggestions', elements: suggestions.slice(0, MAX_ACTIONS).map((s, i) => ({ ...button(suggestionButton(s)), action_id: `${ACTION_ASK_SUGGESTION}_${i}` })) },
-  ];
-}
-
-function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null {
-  const elements = answerButtons(reply, options).map(button);
-  if (elements.length === 0) return null;
-  return { type: 'actions', block_id: 'coordo_actions', elements: elements.slice(0, MAX_ACTIONS) };
-}
+/** Buttons in one actions block, within Slack's count; none without buttons. */
+const actions = (blockId: string, buttons: readonly Button[]): KnownBlock[] => (buttons.length > 0 ? [{ type: 'actions', block_id: blockId, elements: buttons.slice(0, MAX_ACTIONS) }] : []);
 
 /**
  * A Reply as a Slack message: the answer in ≤ 3,000-character sections, numbered
@@ -94,9 +81,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Required
   const tail: KnownBlock[] = [];
   const sources = sourcesText(reply, citationMarkup);
   if (sources) tail.push(...textSections(sources));
-  tail.push(...suggestionBlocks(reply));
-  const actions = actionsBlock(reply, options);
-  if (actions) tail.push(actions);
+  // « Voulez-vous dire : » and one button a close question, which asks it when pressed.
+  const suggestions = (reply.suggestions ?? []).map((s, i) => ({ ...button(suggestionButton(s)), action_id: `${ACTION_ASK_SUGGESTION}_${i}` }));
+  if (suggestions.length > 0) tail.push(section(`*${SUGGESTIONS_TITLE}*`), ...actions('coordo_suggestions', suggestions));
+  tail.push(...actions('coordo_actions', answerButtons(reply, options).map(button)));
 
   const body = toMrkdwn(reply.text);
   let sections = textSections(body);
