@@ -7,7 +7,7 @@ import type { Router } from '../../core/router.ts';
 import type { Logger } from '../../log/logger.ts';
 import { formEffects } from '../shared/form-effects.ts';
 import { postThreadReply } from '../shared/post-reply.ts';
-import { effectRunner, type ThreadRoots } from '../shared/run-effects.ts';
+import { effectRunner, routedEffects, type ThreadRoots } from '../shared/run-effects.ts';
 import { shareAnswer, type ChannelAccess } from '../shared/share.ts';
 import type { OutboxWorker } from '../../store/outbox-worker.ts';
 import { statusOf, type MattermostClient } from './client.ts';
@@ -177,9 +177,10 @@ export function coreRoutes(deps: CoreRoutesDeps): CoreRoutes {
     { drain: () => deps.runtime()?.worker.drain(), logger, failed: 'mattermost.delivery_failed' },
   );
 
+  const routed = routedEffects(router, MATTERMOST_PLATFORM, run);
   async function handle(interaction: Interaction, scene: Scene): Promise<Outcome> {
     const out: Outcome = { ephemeral: [], attachments: [] };
-    for (const effect of await router.route(interaction, MATTERMOST_PLATFORM)) await run(effect, { ...scene, out });
+    await routed(interaction, { ...scene, out });
     return out;
   }
 

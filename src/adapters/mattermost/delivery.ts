@@ -1,5 +1,5 @@
 import { errorName, type Logger } from '../../log/logger.ts';
-import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
+import type { OutboxSend } from '../../store/outbox-worker.ts';
 import { outboxSender, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
 import { statusOf, type MattermostClient } from './client.ts';
 import { PostListSchema } from './history.ts';
@@ -12,13 +12,6 @@ type PostMessage = MattermostMessage & { fileIds?: string[] };
 
 /** What an effect's handler may use: the row's channel, posting exactly once, the client. */
 export type DeliveryTools = PostTools<PostMessage, MattermostClient>;
-
-/** 400, 403, 404: no retry will change them; 429, 5xx and network faults pass. */
-export function classify(error: unknown): SendResult {
-  const status = statusOf(error);
-  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) return { status: 'failed', error: `${errorName(error)}:${status}` };
-  return { status: 'retry', error: status === undefined ? errorName(error) : `${errorName(error)}:${status}` };
-}
 
 /**
  * The Mattermost side of the outbox: posts carry the row key in their props; a
@@ -44,7 +37,12 @@ export function mattermostSender(client: MattermostClient, botUserId: string, ha
       });
       return { channel: channelId, ts: posted.id };
     },
-    classify,
+    // 400, 403, 404: no retry will change them; 408, 429, 5xx and network faults pass.
+    permanent(error) {
+      const status = statusOf(error) ?? 0;
+      return status >= 400 && status < 500 && status !== 408 && status !== 429;
+    },
+    describe: (error) => [errorName(error), statusOf(error)].filter((part) => part !== undefined).join(':'),
   };
   return outboxSender(posts, handlers, client, logger);
 }

@@ -1,6 +1,6 @@
-import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
+import type { Reply, ReplyButton } from '../../engine/reply.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { mattermostFormat } from './markup.ts';
 import { ACTION_SHARE } from '../../workflows/questions/questions.ts';
 import type { Binding, Payload, Signer } from './signing.ts';
@@ -81,14 +81,8 @@ export interface RenderOptions extends AnswerButtonsOptions {
   threadId?: string;
 }
 
-const label = (text: string) => text.replace(/[[\]]/g, '');
-
-/** "1. [Titre — Section](url)" when the source is a URL, plain text otherwise. */
-export function formatCitation(citation: Citation, index: number): string {
-  const name = citationName(citation);
-  if (citesUrl(citation)) return `${index + 1}. [${label(name)}](${citation.source})`;
-  return `${index + 1}. ${name}${citation.source ? ` (${citation.source})` : ''}`;
-}
+/** Sources in Markdown: "1. [Titre — Section](url)" when the source is a URL, plain text otherwise. */
+const citationMarkup = { bold: mattermostFormat.bold, link: (url: string, label: string) => `[${label.replace(/[[\]]/g, '')}](${url})` };
 
 /**
  * A Reply as a Mattermost post: the text (Coordo's light Markdown is
@@ -99,7 +93,7 @@ export function formatCitation(citation: Citation, index: number): string {
 export function renderReply(reply: Reply, links: ActionLinks, options: RenderOptions): MattermostMessage {
   const core = ({ actionId: id, label: name, value, style }: ReplyButton, binding: Binding, extra: Payload = {}) => links.button(CORE_ACTION, name, { id, value, ...extra }, binding, style);
   const parts = [options.context ? `_${options.context}_` : '', reply.text.trim()];
-  const sources = sourcesText(reply, mattermostFormat.bold, formatCitation);
+  const sources = sourcesText(reply, citationMarkup);
   if (sources) parts.push(sources);
   let message = parts.filter(Boolean).join('\n\n') || 'Réponse de Coordo';
   if (message.length > MAX_MESSAGE_CHARS) message = message.slice(0, MAX_MESSAGE_CHARS - TRUNCATED.length) + TRUNCATED;

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { PostedRef } from '../../core/delivery.ts';
 import { localId } from '../../core/ids.ts';
 import type { Platform } from '../../engine/message.ts';
-import type { Logger } from '../../log/logger.ts';
+import { errorName, type Logger } from '../../log/logger.ts';
 import type { OutboxRow } from '../../store/outbox.ts';
 import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
 
@@ -29,8 +29,12 @@ export interface PlatformPosts<M> {
   make(row: OutboxRow, channel: string, message: M): Promise<PostedRef>;
   /** A message that cannot be looked up afterwards (an ephemeral one): made without looking first. */
   unfindable?(message: M): boolean;
-  /** Permanent refusals, rate limits, passing faults. */
-  classify(error: unknown): SendResult;
+  /** A refusal no retry will change: the row is given up at once (anything else is tried again). */
+  permanent(error: unknown): boolean;
+  /** The wait the platform asks for before the next attempt (a rate limit), when it says. */
+  retryAfterMs?(error: unknown): number | undefined;
+  /** The error as logged with the row (its name by default). */
+  describe?(error: unknown): string;
 }
 
 /** The thread of a row's target, when it is one. */
@@ -82,7 +86,15 @@ export function outboxSender<M, C>(
     try {
       return await handler(row, tools);
     } catch (error) {
-      return posts.classify(error);
+      return sortFailure(posts, error);
     }
   };
+}
+
+/** A failed send: given up when the platform refuses for good, else retried (after the wait it asks for). */
+function sortFailure<M>(posts: PlatformPosts<M>, error: unknown): SendResult {
+  const logged = posts.describe?.(error) ?? errorName(error);
+  if (posts.permanent(error)) return { status: 'failed', error: logged };
+  const afterMs = posts.retryAfterMs?.(error);
+  return { status: 'retry', error: logged, ...(afterMs !== undefined ? { afterMs } : {}) };
 }

@@ -1,4 +1,7 @@
+import type { Platform } from '../../core/capabilities.ts';
 import type { Effect, ThreadStart } from '../../core/effect.ts';
+import type { Interaction } from '../../core/interaction.ts';
+import type { Router } from '../../core/router.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 import type { ChannelAccess } from './share.ts';
 
@@ -12,6 +15,9 @@ export interface OutboxDrain {
   /** Logged when a pass fails (the worker retries on its own). */
   failed: string;
 }
+
+/** Runs one effect in its scene `S`. */
+export type RunEffect<S> = (effect: Effect, scene: S) => Promise<void>;
 
 /** How a platform posts the root message of a new thread (where it may be refused), and takes it back. */
 export interface ThreadRoots<S> extends ChannelAccess {
@@ -39,8 +45,8 @@ async function startThread<S>(effect: Extract<Effect, { kind: 'thread_start' }>,
  * `thread_start` posts a root and runs what follows from it, every other
  * effect as the platform renders it.
  */
-export function effectRunner<S>(render: EffectRenderers<S>, roots: ThreadRoots<S>, outbox: OutboxDrain): (effect: Effect, scene: S) => Promise<void> {
-  const run = async (effect: Effect, scene: S): Promise<void> => {
+export function effectRunner<S>(render: EffectRenderers<S>, roots: ThreadRoots<S>, outbox: OutboxDrain): RunEffect<S> {
+  const run: RunEffect<S> = async (effect, scene) => {
     if (effect.kind === 'continue') {
       for (const next of await effect.run()) await run(next, scene);
     } else if (effect.kind === 'thread_start') {
@@ -52,4 +58,11 @@ export function effectRunner<S>(render: EffectRenderers<S>, roots: ThreadRoots<S
     }
   };
   return run;
+}
+
+/** An interaction routed for the platform, then its effects run in order in its scene. */
+export function routedEffects<S>(router: Router, platform: Platform, run: RunEffect<S>): (interaction: Interaction, scene: S) => Promise<void> {
+  return async (interaction, scene) => {
+    for (const effect of await router.route(interaction, platform)) await run(effect, scene);
+  };
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config/env.ts';
 import { errorName } from '../../log/logger.ts';
 import { OutboxWorker } from '../../store/outbox-worker.ts';
@@ -64,7 +64,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const features = deps.features ?? [];
 
   const slackLogger = boltLogger(logger);
-  const common: AppOptions = {
+  const socketMode = config.appToken !== undefined;
+  const receiver = () => new GuardedReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, path: SLACK_EVENTS_PATH, logger, boltLogger: slackLogger });
+  const app = new App({
     token: config.botToken,
     logger: slackLogger,
     // No conversation context store: Coordo reads thread history from Slack itself.
@@ -73,20 +75,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     deferInitialization: true,
     // The WebClient adds the address's final slash; without one, https://slack.com/api/.
     clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG },
-  };
-  const socketMode = config.appToken !== undefined;
-  const app = socketMode
-    ? new App({ ...common, appToken: config.appToken, socketMode: true })
-    : new App({
-        ...common,
-        receiver: new GuardedReceiver({
-          signingSecret: config.signingSecret ?? '',
-          port: config.port,
-          path: SLACK_EVENTS_PATH,
-          logger,
-          boltLogger: slackLogger,
-        }),
-      });
+    ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver: receiver() }),
+  });
 
   app.error(async (error) => {
     logger.error('slack.listener_failed', { code: error.code, error: errorName(error.original ?? error) });

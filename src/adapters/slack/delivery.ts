@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { errorName, type Logger } from '../../log/logger.ts';
+import type { Logger } from '../../log/logger.ts';
 import type { ReplyFile } from '../../engine/reply.ts';
-import type { OutboxSend, SendResult } from '../../store/outbox-worker.ts';
-import { slackErrorCode } from './errors.ts';
+import type { OutboxSend } from '../../store/outbox-worker.ts';
+import { retryAfterMs, slackErrorCode } from './errors.ts';
 import type { SlackMessage } from './render.ts';
 import { MessagesSchema } from './thread-history.ts';
 import { outboxSender, threadOf, type OutboxHandler, type PlatformPosts, type PostTools } from '../shared/outbox-sender.ts';
@@ -21,21 +21,12 @@ export type DeliveryTools = PostTools<SlackPost, WebClient>;
 
 /** Slack answers that no retry will change: the row is given up at once. */
 const PERMANENT = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'user_not_found',
-  'users_not_found',
-  'is_archived',
-  'cannot_dm_bot',
-  'user_disabled',
-  'account_inactive',
-  'msg_too_long',
-  'no_text',
-  'invalid_blocks',
-  'message_not_found',
-  'cant_update_message',
-  'restricted_action',
-  'missing_scope',
+  // Where it goes: gone, archived, or closed to Coordo.
+  'not_in_channel', 'channel_not_found', 'is_archived', 'user_not_found', 'users_not_found', 'cannot_dm_bot', 'user_disabled', 'account_inactive',
+  // What it is: a message Slack will never take or change.
+  'msg_too_long', 'no_text', 'invalid_blocks', 'message_not_found', 'cant_update_message',
+  // What Coordo may do.
+  'restricted_action', 'missing_scope',
 ]);
 
 /** The id of the direct-message channel with a user (opened if needed). */
@@ -54,13 +45,8 @@ export async function uploadFiles(client: WebClient, channel: string, threadTs: 
   }
 }
 
-/** Sort a failed call: permanent refusals, rate limits (wait what Slack says), anything else passing. */
-export function classify(error: unknown): SendResult {
-  const code = slackErrorCode(error);
-  if (code !== undefined && PERMANENT.has(code)) return { status: 'failed', error: errorName(error) };
-  const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
-  return { status: 'retry', error: errorName(error), ...(typeof retryAfter === 'number' ? { afterMs: retryAfter * 1000 } : {}) };
-}
+/** A refusal of Slack's no retry will change (the reply itself, or where it goes). */
+export const permanent = (error: unknown): boolean => PERMANENT.has(slackErrorCode(error) ?? '');
 
 /**
  * The Slack side of the outbox: messages carry the row key in their metadata,
@@ -94,7 +80,8 @@ export function slackSender(client: WebClient, handlers: ReadonlyMap<string, Out
       if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
       return { channel: posted.channel, ts: posted.ts };
     },
-    classify,
+    permanent,
+    retryAfterMs,
   };
   return outboxSender(posts, handlers, client, logger);
 }

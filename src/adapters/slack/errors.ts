@@ -1,9 +1,10 @@
+import { WebAPIPlatformError, WebAPIRateLimitedError } from '@slack/web-api';
+
 /** The Slack Web API error code of a failed call (`not_in_channel`, `invalid_blocks`…), if it is one. */
-export function slackErrorCode(error: unknown): string | undefined {
-  if (!(error instanceof Error) || !('data' in error)) return undefined;
-  const code = (error as { data?: { error?: unknown } }).data?.error;
-  return typeof code === 'string' ? code : undefined;
-}
+export const slackErrorCode = (error: unknown): string | undefined => (error instanceof WebAPIPlatformError ? error.data.error : undefined);
+
+/** The wait a rate-limited call was told (Retry-After), in milliseconds. */
+export const retryAfterMs = (error: unknown): number | undefined => (error instanceof WebAPIRateLimitedError ? error.retryAfter * 1000 : undefined);
 
 /** Slack would not let Coordo write in the channel. */
 export function notInChannelError(error: unknown): boolean {

@@ -4,19 +4,12 @@ import { cachedPeople } from '../../core/people-cache.ts';
 import type { PeoplePort } from '../../core/people.ts';
 import { errorName, type Logger } from '../../log/logger.ts';
 
+const text = z.string().optional();
+const flag = z.boolean().optional();
+
 /** What Coordo reads of a users.info answer (scope users:read). */
 const UserInfoSchema = z.object({
-  user: z
-    .object({
-      id: z.string(),
-      name: z.string().optional(),
-      real_name: z.string().optional(),
-      deleted: z.boolean().optional(),
-      is_restricted: z.boolean().optional(),
-      is_ultra_restricted: z.boolean().optional(),
-      profile: z.object({ display_name: z.string().optional(), real_name: z.string().optional() }).loose().optional(),
-    })
-    .loose(),
+  user: z.object({ id: z.string(), name: text, real_name: text, deleted: flag, is_restricted: flag, is_ultra_restricted: flag, profile: z.object({ display_name: text, real_name: text }).optional() }),
 });
 
 /**

@@ -10,7 +10,7 @@ import { threadOf } from '../shared/outbox-sender.ts';
 import { replyDelivery } from '../shared/reply-delivery.ts';
 import { answerButtonsOf } from '../../workflows/questions/answer-layout.ts';
 import { slashCommands, type Typed as CommandPlace } from '../shared/slash-command.ts';
-import { classify, uploadFiles, type DeliveryTools } from './delivery.ts';
+import { permanent, uploadFiles, type DeliveryTools } from './delivery.ts';
 import { plainText } from './message-text.ts';
 import { renderReply } from './render.ts';
 import type { Scene } from './run-effects.ts';
@@ -41,6 +41,9 @@ interface Heard {
   id?: string;
   retry?: number;
 }
+
+/** What Coordo reads of Bolt's arguments to an event listener (app_mention, message). */
+type EventArgs = { event: unknown; body: { event_id: string }; client: WebClient; context: { retryNum?: number } };
 
 /** A `/coordo` command once acknowledged: where it was typed, and its scene (it answers privately through its response URL). */
 type Typed = CommandPlace & Scene & Required<Pick<Scene, 'respond'>>;
@@ -111,7 +114,7 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
     },
     // Slack will never take this answer (invalid blocks…): the asker gets a plain French error instead.
     refusal: {
-      matches: (error) => classify(error).status === 'failed',
+      matches: permanent,
       postText: async (text, effect, tools) => void (await tools.post({ text, ephemeralTo: effect.ephemeralTo })),
     },
     files: {
@@ -132,17 +135,13 @@ export function questionsSlack(app: App, deps: QuestionsDeps): SlackQuestions {
   });
 
   // Its Bolt listeners: mentions, direct messages and plain replies in channel threads, `/coordo`.
-  app.event('app_mention', async ({ event, body, client, context }) => {
+  const heard = (mention: boolean, unreadable: () => void) => async ({ event, body, client, context }: EventArgs) => {
     const parsed = MessageEventSchema.safeParse(event);
-    if (!parsed.success) return logger.warn('slack.event_unreadable', { type: 'app_mention' });
-    await intake.take({ event: parsed.data, client, mention: true, id: body.event_id, retry: context.retryNum });
-  });
-
-  app.message(async ({ message, body, client, context }) => {
-    const parsed = MessageEventSchema.safeParse(message);
-    if (!parsed.success) return logger.debug('slack.message_skipped', { reason: 'unreadable' });
-    await intake.take({ event: parsed.data, client, mention: false, id: body.event_id, retry: context.retryNum });
-  });
+    if (!parsed.success) return unreadable();
+    await intake.take({ event: parsed.data, client, mention, id: body.event_id, retry: context.retryNum });
+  };
+  app.event('app_mention', heard(true, () => logger.warn('slack.event_unreadable', { type: 'app_mention' })));
+  app.message(heard(false, () => logger.debug('slack.message_skipped', { reason: 'unreadable' })));
 
   app.command('/coordo', async ({ command: slash, ack, respond, client }) => {
     await ack();

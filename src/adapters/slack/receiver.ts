@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HTTPReceiver, type App, type Logger as BoltLogger, type Receiver, type ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
 import { errorName, type Logger } from '../../log/logger.ts';
-import { GuardedServer, headerOf, pathOf, send } from '../shared/http-server.ts';
+import { GuardedServer, pathOf, send } from '../shared/http-server.ts';
 import { readBody } from '../shared/request-body.ts';
 import { checkPayload, checkSignature, isSslCheck } from './request-check.ts';
 
@@ -58,8 +58,7 @@ export class GuardedReceiver implements Receiver {
     const body = raw.toString('utf8');
     const contentType = req.headers['content-type'];
     if (isSslCheck(body, contentType)) return this.inner.requestListener(buffered, res);
-    const signed = { body, contentType, signature: headerOf(req, 'x-slack-signature'), timestamp: headerOf(req, 'x-slack-request-timestamp') };
-    const refusal = checkSignature(signed, this.options.signingSecret, Date.now()) ?? checkPayload(body, contentType);
+    const refusal = checkSignature(req, body, this.options.signingSecret, Date.now()) ?? checkPayload(body, contentType);
     if (refusal) return this.server.refuse(res, refusal);
     // Bolt routes the path and method checked above (what it would not route is already a 404).
     this.inner.requestListener(buffered, res);

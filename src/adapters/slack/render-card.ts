@@ -1,16 +1,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Card, CardAction } from '../../core/card.ts';
-import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { button as replyButton, plain, section } from './render.ts';
-
-/** A section holds 3,000 characters: a margin for the label. */
-const MAX_SECTION = 2900;
-
-/** A long mrkdwn text as section blocks within Slack's size limit. */
-export function textSections(text: string): KnownBlock[] {
-  return splitText(text, MAX_SECTION).map(section);
-}
+import { button as replyButton, MAX_SECTION_CHARS, plain, section } from './render.ts';
 
 /** A card's button, and the confirmation it asks for. */
 function button(action: CardAction): Button {
@@ -36,7 +27,7 @@ export function cardBlocks(card: Card): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(card.title) },
     section(`*${card.status.label} :* ${card.status.value}`),
-    ...card.fields.map((field) => section(truncate(`*${field.label}*\n${field.value}`, MAX_SECTION))),
+    ...card.fields.map((field) => section(truncate(`*${field.label}*\n${field.value}`, MAX_SECTION_CHARS))),
   ];
   const feature = card.actions[0]?.id.split('_')[0];
   if (feature !== undefined) blocks.push({ type: 'actions', block_id: `${feature}_actions`, elements: card.actions.map(button) });

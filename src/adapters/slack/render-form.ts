@@ -97,18 +97,15 @@ const ElementStateSchema = z.object({
 });
 const StateValuesSchema = z.record(z.string(), z.record(z.string(), ElementStateSchema));
 
-/** A modal's view.state.values as neutral values by field (block) id, people platform-qualified; nothing when the payload is unreadable. */
+/** One element's state as a neutral value: the options chosen, the option, the person (platform-qualified), the date, the text. */
+function valueOf(state: z.infer<typeof ElementStateSchema>): FormValues[string] {
+  if (state.selected_options) return state.selected_options.map((o) => o.value);
+  return state.selected_option?.value ?? (state.selected_user ? qualify('slack', state.selected_user) : undefined) ?? state.selected_date ?? state.value ?? undefined;
+}
+
+/** A modal's view.state.values as neutral values by field (block) id; nothing when the payload is unreadable. */
 export function valuesOf(raw: unknown): FormValues {
   const parsed = StateValuesSchema.safeParse(raw);
   if (!parsed.success) return {};
-  const values: FormValues = {};
-  for (const [blockId, elements] of Object.entries(parsed.data)) {
-    const state = Object.values(elements)[0];
-    if (state === undefined) continue;
-    const value = state.selected_options
-      ? state.selected_options.map((o) => o.value)
-      : (state.selected_option?.value ?? (state.selected_user ? qualify('slack', state.selected_user) : undefined) ?? state.selected_date ?? state.value ?? undefined);
-    values[blockId] = value;
-  }
-  return values;
+  return Object.fromEntries(Object.entries(parsed.data).flatMap(([blockId, elements]) => Object.values(elements).slice(0, 1).map((state) => [blockId, valueOf(state)])));
 }

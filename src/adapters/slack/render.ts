@@ -1,8 +1,8 @@
-import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Citation, Reply, ReplyButton } from '../../engine/reply.ts';
+import type { Button, KnownBlock } from '@slack/types';
+import type { Reply, ReplyButton } from '../../engine/reply.ts';
 import { splitText } from '../../text/split-text.ts';
 import { truncate } from '../../text/truncate.ts';
-import { answerButtons, citationName, citesUrl, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
+import { answerButtons, sourcesText, SUGGESTIONS_TITLE, suggestionButton, truncatedNote, type AnswerButtonsOptions } from '../../workflows/questions/answer-layout.ts';
 import { ACTION_ASK_SUGGESTION } from '../../workflows/questions/questions.ts';
 
 /** Slack limits (https://docs.slack.dev/reference/block-kit/blocks). */
@@ -32,30 +32,29 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** A mrkdwn link (its label already escaped: « | » would end it). */
+const link = (url: string, label: string): string => `<${url}|${label.replace(/\|/g, '/')}>`;
+
 /** Coordo's light Markdown → Slack mrkdwn: **bold**, [text](url), # headings, "- " / "* " bullets. */
 export function toMrkdwn(markdown: string): string {
   return escapeMrkdwn(markdown)
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '/')}>`)
+    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => link(url, label))
     .replace(/\*\*([^*\n]+)\*\*/g, '*$1*')
     .replace(/__([^_\n]+)__/g, '*$1*')
     .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
     .replace(/^(\s*)[-*]\s+/gm, '$1• ');
 }
 
-/** "1. <url|Titre — Section>" when the source is a URL, plain text otherwise. */
-export function formatCitation(citation: Citation, index: number): string {
-  const label = citationName(citation);
-  if (citesUrl(citation)) return `${index + 1}. <${citation.source}|${escapeMrkdwn(label).replace(/\|/g, '/')}>`;
-  const where = citation.source ? ` (${escapeMrkdwn(citation.source)})` : '';
-  return `${index + 1}. ${escapeMrkdwn(label)}${where}`;
-}
+/** Sources in mrkdwn: "1. <url|Titre — Section>" when the source is a URL, escaped text otherwise. */
+const citationMarkup = { bold: (text: string) => `*${text}*`, link: (url: string, label: string) => link(url, escapeMrkdwn(label)), text: escapeMrkdwn };
 
 /** Plain text in a block (emoji codes shown as emoji). */
 export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
-export function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
+export const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** A long mrkdwn text as section blocks within Slack's size limit. */
+export const textSections = (text: string): KnownBlock[] => splitText(text, MAX_SECTION_CHARS).map(section);
 
 /** A button within Slack's limits (label, value). */
 export function button({ actionId, label, value, style }: ReplyButton): Button {
@@ -68,21 +67,8 @@ export function button({ actionId, label, value, style }: ReplyButton): Button {
   };
 }
 
-/** « Voulez-vous dire : » and one button a close question, which asks it when pressed. */
-function suggestionBlocks(reply: Reply): KnownBlock[] {
-  const suggestions = reply.suggestions ?? [];
-  if (suggestions.length === 0) return [];
-  return [
-    section(`*${SUGGESTIONS_TITLE}*`),
-    { type: 'actions', block_id: 'coordo_suggestions', elements: suggestions.slice(0, MAX_ACTIONS).map((s, i) => ({ ...button(suggestionButton(s)), action_id: `${ACTION_ASK_SUGGESTION}_${i}` })) },
-  ];
-}
-
-function actionsBlock(reply: Reply, options: RenderOptions): ActionsBlock | null {
-  const elements = answerButtons(reply, options).map(button);
-  if (elements.length === 0) return null;
-  return { type: 'actions', block_id: 'coordo_actions', elements: elements.slice(0, MAX_ACTIONS) };
-}
+/** Buttons in one actions block, within Slack's count; none without buttons. */
+const actions = (blockId: string, buttons: readonly Button[]): KnownBlock[] => (buttons.length > 0 ? [{ type: 'actions', block_id: blockId, elements: buttons.slice(0, MAX_ACTIONS) }] : []);
 
 /**
  * A Reply as a Slack message: the answer in ≤ 3,000-character sections, numbered
@@ -93,14 +79,15 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): Required
   const head: KnownBlock[] = options.context ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(options.context, MAX_CONTEXT_CHARS) }] }] : [];
 
   const tail: KnownBlock[] = [];
-  const sources = sourcesText(reply, (text) => `*${text}*`, formatCitation);
-  if (sources) tail.push(...splitText(sources, MAX_SECTION_CHARS).map(section));
-  tail.push(...suggestionBlocks(reply));
-  const actions = actionsBlock(reply, options);
-  if (actions) tail.push(actions);
+  const sources = sourcesText(reply, citationMarkup);
+  if (sources) tail.push(...textSections(sources));
+  // « Voulez-vous dire : » and one button a close question, which asks it when pressed.
+  const suggestions = (reply.suggestions ?? []).map((s, i) => ({ ...button(suggestionButton(s)), action_id: `${ACTION_ASK_SUGGESTION}_${i}` }));
+  if (suggestions.length > 0) tail.push(section(`*${SUGGESTIONS_TITLE}*`), ...actions('coordo_suggestions', suggestions));
+  tail.push(...actions('coordo_actions', answerButtons(reply, options).map(button)));
 
   const body = toMrkdwn(reply.text);
-  let sections = splitText(body, MAX_SECTION_CHARS).map(section);
+  let sections = textSections(body);
   const room = MAX_BLOCKS - head.length - tail.length;
   if (sections.length > room) {
     sections = sections.slice(0, room - 1);

@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { isValidSlackRequest } from '@slack/bolt';
 import { z } from 'zod';
-import type { Refusal } from '../shared/http-server.ts';
+import { headerOf, type Refusal } from '../shared/http-server.ts';
 import { parseJson } from '../../text/parse-json.ts';
 import { checkTyped, malformed } from '../shared/typed-body.ts';
 
@@ -18,22 +19,17 @@ const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 const FORM = 'application/x-www-form-urlencoded';
 
-export interface SignedRequest {
-  body: string;
-  contentType: string | undefined;
-  signature: string | undefined;
-  timestamp: string | undefined;
-}
-
 /** Bolt's check of the `v0=` signature (HMAC-SHA256 of `v0:<timestamp>:<body>`), the timestamp within the skew of `nowMs`. */
-export function checkSignature(request: SignedRequest, signingSecret: string, nowMs: number): Refusal | null {
-  if (request.signature === undefined || request.timestamp === undefined) return { status: 401, reason: 'unsigned' };
-  if (!/^\d{1,12}$/.test(request.timestamp)) return { status: 401, reason: 'bad_timestamp' };
-  const skew = Number(request.timestamp) - Math.floor(nowMs / 1000);
+export function checkSignature(req: IncomingMessage, body: string, signingSecret: string, nowMs: number): Refusal | null {
+  const signature = headerOf(req, 'x-slack-signature');
+  const timestamp = headerOf(req, 'x-slack-request-timestamp');
+  if (signature === undefined || timestamp === undefined) return { status: 401, reason: 'unsigned' };
+  if (!/^\d{1,12}$/.test(timestamp)) return { status: 401, reason: 'bad_timestamp' };
+  const skew = Number(timestamp) - Math.floor(nowMs / 1000);
   if (skew < -MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'stale' };
   if (skew > MAX_CLOCK_SKEW_SECONDS) return { status: 401, reason: 'future' };
-  const headers = { 'x-slack-signature': request.signature, 'x-slack-request-timestamp': Number(request.timestamp) };
-  return isValidSlackRequest({ signingSecret, body: request.body, headers, nowMilliseconds: nowMs }) ? null : { status: 401, reason: 'bad_signature' };
+  const headers = { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) };
+  return isValidSlackRequest({ signingSecret, body, headers, nowMilliseconds: nowMs }) ? null : { status: 401, reason: 'bad_signature' };
 }
 
 /** Slack's connectivity check: answered by Bolt without a signature. */

@@ -1,8 +1,8 @@
 import type { App, BlockAction, MessageShortcut, ViewSubmitAction } from '@slack/bolt';
-import type { Effect } from '../../core/effect.ts';
 import type { Actor, Interaction } from '../../core/interaction.ts';
 import { prefixOf, type Router } from '../../core/router.ts';
 import { escapeRegExp } from '../../text/escape-regexp.ts';
+import { routedEffects, type RunEffect } from '../shared/run-effects.ts';
 import { SLACK_PLATFORM } from './markup.ts';
 import { valuesOf } from './render-form.ts';
 import { coreActionId } from './render.ts';
@@ -20,35 +20,25 @@ function actionValue(action: BlockAction['actions'][number]): string {
 function blockInteraction(body: BlockAction, action: BlockAction['actions'][number]): Extract<Interaction, { kind: 'action' | 'form_change' }> {
   const value = actionValue(action);
   const { view } = body;
-  if (view && action.type !== 'button') {
-    return { kind: 'form_change', actor: actor(body.user.id), formId: view.callback_id, fieldId: action.block_id, value, metadata: view.private_metadata };
-  }
-  const form = view && { formId: view.callback_id, metadata: view.private_metadata, values: valuesOf(view.state?.values) };
-  if (form) return { kind: 'action', actor: actor(body.user.id), actionId: coreActionId(action.action_id), value, place: {}, form };
+  const by = actor(body.user.id);
+  if (view && action.type !== 'button') return { kind: 'form_change', actor: by, formId: view.callback_id, fieldId: action.block_id, value, metadata: view.private_metadata };
+  const clicked = { kind: 'action' as const, actor: by, actionId: coreActionId(action.action_id), value };
+  if (view) return { ...clicked, place: {}, form: { formId: view.callback_id, metadata: view.private_metadata, values: valuesOf(view.state?.values) } };
   // A public message's thread (an ephemeral one, only the actor sees, has none).
   const message = body.container?.is_ephemeral === true ? undefined : body.message;
   const place = { conversationId: body.channel?.id ?? body.container?.channel_id, ...(message ? { threadId: message.thread_ts ?? message.ts } : {}) };
-  return { kind: 'action', actor: actor(body.user.id), actionId: coreActionId(action.action_id), value, place, ...(message ? { messageId: message.ts } : {}) };
+  return { ...clicked, place, ...(message ? { messageId: message.ts } : {}) };
 }
-
-/** Runs one effect of an interaction in its scene. */
-export type RunEffect = (effect: Effect, scene: Scene) => Promise<void>;
-
-/** Routes an interaction and runs its effects. */
-export type Handle = (interaction: Interaction, scene: Scene) => Promise<void>;
 
 /**
  * The app's router in Slack: Bolt listeners for every action, modal and
  * shortcut id a core feature owns (by its prefix), each translated into an
  * Interaction for the router, whose effects are rendered as Block Kit and run.
  */
-export function routerListeners(app: App, router: Router, run: RunEffect): Handle {
+export function routerListeners(app: App, router: Router, run: RunEffect<Scene>) {
   const escaped = router.features.map((feature) => escapeRegExp(prefixOf(feature)));
   const owned = new RegExp(`^(?:${escaped.join('|')})`);
-  const routed = (interaction: Interaction) => router.route(interaction, SLACK_PLATFORM);
-  const handle: Handle = async (interaction, scene) => {
-    for (const effect of await routed(interaction)) await run(effect, scene);
-  };
+  const handle = routedEffects(router, SLACK_PLATFORM, run);
   const known = (id: string) => router.owner(id) !== undefined;
 
   app.action<BlockAction>(owned, async ({ ack, body, action, client, respond }) => {
@@ -75,7 +65,7 @@ export function routerListeners(app: App, router: Router, run: RunEffect): Handl
       submissionId: `slack:${body.team?.id ?? '-'}:${view.id}`,
     };
     // A failure is acknowledged all the same (the modal closes), then logged by the app's error handler.
-    const effects = await routed(submit).catch(async (error: unknown) => {
+    const effects = await router.route(submit, SLACK_PLATFORM).catch(async (error: unknown) => {
       await ack();
       throw error;
     });

@@ -11,24 +11,18 @@ import { answerButtonsOf, sharedBy } from '../../workflows/questions/answer-layo
 import { openDirectMessage, uploadFiles } from './delivery.ts';
 import { notInChannelError, slackErrorCode } from './errors.ts';
 import { SLACK_INVITE, slackFormat } from './markup.ts';
-import { MAX_SECTION_CHARS, renderReply, section, type SlackMessage } from './render.ts';
-import { cardBlocks, textSections } from './render-card.ts';
+import { MAX_SECTION_CHARS, renderReply, section, textSections, type SlackMessage } from './render.ts';
+import { cardBlocks } from './render-card.ts';
 import { modalOf } from './render-form.ts';
 import { openView } from './single-attempt.ts';
-
-/** An open modal: its id, and its hash (the version a replacement must name). */
-interface OpenView {
-  id: string;
-  hash?: string;
-}
 
 /** Where an interaction came from, to run its effects: who, the trigger of a form, how to answer privately. */
 export interface Scene {
   client: WebClient;
   userId: string;
   triggerId?: string;
-  /** The open modal the interaction came from. */
-  view?: OpenView;
+  /** The open modal the interaction came from: its id, and its hash (the version a replacement must name). */
+  view?: { id: string; hash?: string };
   /** A reply only the actor sees; without it, a direct message. */
   respond?: (message: SlackMessage) => Promise<unknown>;
   /** Take back the message (only the actor saw it) the interaction came from. */
@@ -41,11 +35,8 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
 
   /** A plain text to a user in a direct message; a failure is logged (`failure`), never thrown. */
   async function tellInDm(client: WebClient, userId: string, text: string, failure: string): Promise<void> {
-    try {
-      await client.chat.postMessage({ channel: await openDirectMessage(client, userId), text, unfurl_links: false });
-    } catch (error) {
-      logger.warn(failure, { user: userId, error: errorName(error) });
-    }
+    const told = openDirectMessage(client, userId).then((channel) => client.chat.postMessage({ channel, text, unfurl_links: false }));
+    await told.catch((error: unknown) => logger.warn(failure, { user: userId, error: errorName(error) }));
   }
 
   /** To the actor alone: in `place` (its thread), else as the interaction answers privately, else in a direct message. */
@@ -57,7 +48,7 @@ export function slackEffectRunner(logger: Logger, drain: () => Promise<unknown>)
   }
 
   /** Forms as modals: opened within the trigger's life, replaced in place by their hash. */
-  const forms = formEffects<Scene, OpenView>({
+  const forms = formEffects<Scene, NonNullable<Scene['view']>>({
     platform: 'slack',
     async open(form, scene) {
       if (!scene.triggerId) throw new Error('no trigger to open a form');

@@ -7,18 +7,9 @@ import { MAX_TURNS, readContext, type EarlierMessage } from '../../workflows/que
 import { plainText } from './message-text.ts';
 
 /** Messages as conversations.replies and conversations.history list them (the outbox looks for its key in their metadata). */
+const MetadataSchema = z.object({ event_type: z.string().optional(), event_payload: z.record(z.string(), z.unknown()).optional() });
 export const MessagesSchema = z.object({
-  messages: z
-    .array(
-      z.object({
-        ts: z.string(),
-        text: z.string().optional(),
-        user: z.string().optional(),
-        bot_id: z.string().optional(),
-        metadata: z.object({ event_type: z.string().optional(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional(),
-      }),
-    )
-    .default([]),
+  messages: z.array(z.object({ ts: z.string(), text: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional(), metadata: MetadataSchema.optional() })).default([]),
 });
 type SlackMessage = z.infer<typeof MessagesSchema>['messages'][number];
 
@@ -31,37 +22,31 @@ export interface BotIdentity {
   botId?: string;
 }
 
-/** Order of two Slack timestamps (`seconds.micro`), exact (no float rounding). */
-function compareTs(a: string, b: string): number {
-  const [as = '0', af = '0'] = a.split('.');
-  const [bs = '0', bf = '0'] = b.split('.');
-  return Number(as) - Number(bs) || Number(af.padEnd(6, '0')) - Number(bf.padEnd(6, '0'));
-}
-
 /**
  * The earlier messages of a question: its thread's, paged to its end (a long
  * thread's context is its latest turns), or a 1:1 direct message's (where
  * Coordo answers in the conversation, not in threads).
  */
 export function slackHistory(client: WebClient, question: QuestionRef, bot: BotIdentity, logger: Logger): Promise<Turn[]> {
-  const { channel, ts: beforeTs, threadTs } = question;
+  const { channel, threadTs } = question;
+  // Slack lists only what comes before the question (`latest`, exclusive).
+  const before = { channel, latest: question.ts, inclusive: false };
   return readContext('slack', logger, channel, async () => {
     if (!threadTs) {
-      const parsed = MessagesSchema.safeParse(await client.conversations.history({ channel, latest: beforeTs, inclusive: false, limit: MAX_TURNS }));
+      const parsed = MessagesSchema.safeParse(await client.conversations.history({ ...before, limit: MAX_TURNS }));
       // Slack lists a conversation newest first.
-      return parsed.success ? earlier([...parsed.data.messages].reverse(), beforeTs, bot) : null;
+      return parsed.success ? earlier([...parsed.data.messages].reverse(), bot) : null;
     }
     // Slack returns a thread oldest first; the WebClient follows its cursor.
     const messages: SlackMessage[] = [];
     let pages = 0;
-    for await (const page of client.paginate('conversations.replies', { channel, ts: threadTs, limit: PAGE_SIZE })) {
+    for await (const page of client.paginate('conversations.replies', { ...before, ts: threadTs, limit: PAGE_SIZE })) {
       const parsed = MessagesSchema.safeParse(page);
       if (!parsed.success) return null;
       messages.push(...parsed.data.messages);
-      pages += 1;
-      if (pages === MAX_PAGES) break;
+      if (++pages === MAX_PAGES) break;
     }
-    return earlier(messages, beforeTs, bot);
+    return earlier(messages, bot);
   });
 }
 
@@ -83,12 +68,8 @@ export async function messageText(client: WebClient, where: { channel: string; t
   }
 }
 
-/** The messages before `beforeTs`: Coordo's are its user's or its bot's. */
-function earlier(messages: readonly SlackMessage[], beforeTs: string, bot: BotIdentity): EarlierMessage[] {
-  return messages
-    .filter((message) => compareTs(message.ts, beforeTs) < 0)
-    .map((message) => ({
-      text: plainText(message.text ?? '', bot.userId),
-      mine: (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId),
-    }));
+/** Earlier messages as the context reads them: Coordo's are its user's or its bot's. */
+function earlier(messages: readonly SlackMessage[], bot: BotIdentity): EarlierMessage[] {
+  const mine = (message: SlackMessage) => (bot.userId !== undefined && message.user === bot.userId) || (bot.botId !== undefined && message.bot_id === bot.botId);
+  return messages.map((message) => ({ text: plainText(message.text ?? '', bot.userId), mine: mine(message) }));
 }

@@ -35,8 +35,24 @@ export function answerButtons(reply: Reply, options: AnswerButtonsOptions): Repl
   return buttons;
 }
 
-/** The numbered sources under an answer (at most {@link MAX_SOURCES}), each line as the platform writes a citation; null without any. */
-export function sourcesText(reply: Reply, bold: (text: string) => string, line: (citation: Citation, index: number) => string): string | null {
+/** How a platform writes a source: bold, a web link with its label, other text (escaped where its markup needs it). */
+export interface CitationMarkup {
+  bold(text: string): string;
+  link(url: string, label: string): string;
+  text?(raw: string): string;
+}
+
+/**
+ * The numbered sources under an answer (at most {@link MAX_SOURCES}): « 1. » and a
+ * web source as a link named by {@link citationName}, another by its name and its
+ * address in brackets; null without any.
+ */
+export function sourcesText(reply: Reply, { bold, link, text = (raw) => raw }: CitationMarkup): string | null {
+  const line = (citation: Citation, index: number): string => {
+    const name = citationName(citation);
+    if (citesUrl(citation)) return `${index + 1}. ${link(citation.source, name)}`;
+    return `${index + 1}. ${text(name)}${citation.source ? ` (${text(citation.source)})` : ''}`;
+  };
   const citations = reply.citations.slice(0, MAX_SOURCES);
   return citations.length > 0 ? `${bold('Sources')}\n${citations.map(line).join('\n')}` : null;
 }
@@ -45,7 +61,7 @@ export function sourcesText(reply: Reply, bold: (text: string) => string, line: 
 export const suggestionButton = (question: string): ReplyButton => ({ actionId: ACTION_ASK_SUGGESTION, label: question, value: question });
 
 /** How a source is named: its title, with its section when that says more. */
-export const citationName = (citation: Citation): string => (citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title);
+const citationName = (citation: Citation): string => (citation.section && citation.section !== citation.title ? `${citation.title} — ${citation.section}` : citation.title);
 
 /** A source whose address is a web link. */
-export const citesUrl = (citation: Citation): boolean => /^https?:\/\/\S+$/.test(citation.source);
+const citesUrl = (citation: Citation): boolean => /^https?:\/\/\S+$/.test(citation.source);
