@@ -85,10 +85,10 @@ export const DOSE = [
 
 /** Asking for a dose, a treatment, what to do, a diagnosis, or whether something is serious. */
 const CLINICAL_ASK = [
-  rx(String.raw`\b(?:quelles? (?:dose|posologie|quantite|duree)|posologies?|dosage (?:de|d|du|des|pour)|dose (?:maximale|max|de|d|pour)|a quelle dose|combien de (?:mg|milligrammes|grammes|comprimes|gouttes|bouffees|sachets|jours|temps|fois)|combien (?:de |d )?(?:${DRUG_NAMES}))\b`),
+  rx(String.raw`\b(?:quelles? (?:dose|posologie|quantite|duree)|posologies?|dosage (?:de|d|du|des|pour)|dose (?:maximale|max|de|d|pour)|a quelle dose|combien (?:de|d) (?:mg|milligrammes|grammes|ml|millilitres|cl|ui|unites|µg|mcg|microgrammes|comprimes|gouttes|bouffees|sachets|ampoules|jours|temps|fois)|combien (?:de |d )?(?:${DRUG_NAMES}))\b`),
   rx(String.raw`\b(?:what|which|right|correct|how much|how many)\b.*\b(?:dose|dosage|mg|antibiotic|treatment|painkiller|drug|medication|medicine|${DRUG_NAMES})\b`),
   rx(String.raw`\bquel(?:le)?s? (?:${DRUG_CLASSES}|examens?|vaccins?|traitement de fond|anti ?\w+|bilan|imagerie)\b`),
-  rx(String.raw`\b(?:que|quoi) (?:faire|prescrire|donner|lui donner|lui prescrire|mettre|proposer)\b|\b(?:je|on) (?:lui )?(?:donne|prescris|prescrit|fais|mets) quoi\b|\bpar quoi (?:remplacer|le remplacer)\b|\bque dois je (?:faire|donner|prescrire)\b`),
+  rx(String.raw`\b(?:que|quoi) (?:faire|prescrire|donner|lui donner|lui prescrire|mettre|proposer)\b|\b(?:je|on) (?:lui )?(?:donne|prescris|prescrit|fais|mets) quoi\b|\b(?:on|je|tu) (?:lui|leur) (?:conseille|conseilles|recommande|recommandes)\b|\bpar quoi (?:remplacer|le remplacer)\b|\bque dois je (?:faire|donner|prescrire)\b`),
   rx(String.raw`\b(?:conduite a tenir|cat devant|prise en charge (?:de|d une|d un) (?:cette|ce|la|une|un)? ?(?:${CONDITIONS}))\b`),
   rx(String.raw`\b(?:faut il|faut il|dois je|doit on|devrais je|est il necessaire de|should i|do i need|do we need|should we)\b.*\b(?:hospitaliser|consulter|arreter|augmenter|diminuer|reduire|baisser|suturer|prescrire|donner|mettre|faire une|faire un|appeler le 15|appeler|orienter|renouveler|traiter|stop|increase|give|prescribe|refer|x ray|irm|radio|scanner|echographie|antibio|une antibioprophylaxie|ajuster|continuer|changer)\b`),
   rx(String.raw`\b(?:est ce|c est|is it|is this)\b.*\b(?:grave|urgent|inquietant|normal|serious|safe|dangerous|worrying)\b|\b(?:est ce|c est|is it|is this) (?:une |un |la |le |l |a |an )?(?:${CONDITIONS})\b`),
