@@ -14,7 +14,7 @@ export const MEMBER_BREAK = /[,;:.!?()\n]+/u;
  * Is the phrase at `start`…`end` of a member negated: by a word a few before it (« pas de fièvre et des
  * brûlures »), or by the one right after it (« fièvre non », « fever: none »)?
  */
-export function negated(memberWords: readonly string[], start: number, end: number): boolean {
+function negated(memberWords: readonly string[], start: number, end: number): boolean {
   const after = memberWords[end] ?? '';
   // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
   if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
@@ -45,17 +45,16 @@ const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'a
 /** « plus de fièvre depuis hier », « n'a jamais eu de fièvre », « pas de MSP ni de centre de santé », « hors CPTS ». */
 const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'jamais', 'plus', 'hors', 'no', 'not', 'never', 'without', 'outside', 'non']);
 
+/** Where the phrases stand in a member's words, each said plainly or negated (one typo allowed unless `fuzzy` is false). */
+export function phrasesIn(memberWords: readonly string[], phrases: readonly string[], fuzzy = true): { end: number; negated: boolean }[] {
+  return phrases.flatMap((phrase) => {
+    const words = matchWords(phrase);
+    return findPhrase(memberWords, words, fuzzy).map((start) => ({ end: start + words.length, negated: negated(memberWords, start, start + words.length) }));
+  });
+}
+
 /** Is the thing named only as lacking (« je n'ai pas le DIU », « sans formation », « not trained »), never as had? */
 export function deniedMention(text: string, words: readonly string[]): boolean {
-  let denied = false;
-  for (const memberWords of text.split(MEMBER_BREAK).map(matchWords)) {
-    for (const word of words) {
-      const phrase = matchWords(word);
-      for (const start of findPhrase(memberWords, phrase)) {
-        if (!negated(memberWords, start, start + phrase.length)) return false;
-        denied = true;
-      }
-    }
-  }
-  return denied;
+  const found = text.split(MEMBER_BREAK).flatMap((member) => phrasesIn(matchWords(member), words));
+  return found.length > 0 && found.every((mention) => mention.negated);
 }

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/french.ts';
-import { findPhrase, matchWords } from './phrase-match.ts';
-import { MEMBER_BREAK, negated } from './negation.ts';
+import { matchWords } from './phrase-match.ts';
+import { MEMBER_BREAK, phrasesIn } from './negation.ts';
 import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
 
 /** What a question says of a patient, enough to check a protocol's population. Nothing here is stored. */
@@ -139,12 +139,9 @@ export function conditionMention(text: string, words: readonly string[], unless:
   const qualifiers = unless.map((qualifier) => matchWords(qualifier));
   for (const [index, { member, words: memberWords }] of members.entries()) {
     const doubted = DOUBT.test(normalizeForMatch(member));
-    const named = words.flatMap((word) => {
-      const phrase = matchWords(word);
-      return findPhrase(memberWords, phrase)
-        .filter((start) => doubted || !negated(memberWords, start, start + phrase.length))
-        .map((start) => start + phrase.length);
-    });
+    const named = phrasesIn(memberWords, words)
+      .filter((mention) => doubted || !mention.negated)
+      .map((mention) => mention.end);
     if (named.length === 0) continue;
     // « schizophrène stabilisé », « bipolaire, équilibré sous lithium », « (stabilisé) » — not « non stabilisé », nor
     // « stable sur le plan cardiaque mais schizophrène décompensé »: the excluding form of the condition is only to check.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { frenchDay, IsoDaySchema, tenseOf, type IsoDay } from './dated.ts';
-import { findPhrase, matchWords } from './phrase-match.ts';
-import { MEMBER_BREAK, negated } from './negation.ts';
+import { matchWords } from './phrase-match.ts';
+import { MEMBER_BREAK, phrasesIn } from './negation.ts';
 
 /** Where a protocol may be applied, and where a professional says they work. */
 export const PLACES = ['urgences', 'etablissement', 'ville', 'msp', 'centre-de-sante', 'esp', 'cpts'] as const;
@@ -53,10 +53,7 @@ const IN_TOWN: ReadonlySet<Place> = new Set(['msp', 'centre-de-sante', 'esp', 'c
 export function placesIn(text: string): Place[] {
   const members = text.split(MEMBER_BREAK).map(matchWords);
   return PLACES.filter((place) =>
-    NAMES[place].some((name) => {
-      const phrase = matchWords(name);
-      return members.some((words) => findPhrase(words, phrase, false).some((start) => !negated(words, start, start + phrase.length)));
-    }),
+    members.some((words) => phrasesIn(words, NAMES[place], false).some((mention) => !mention.negated)),
   );
 }
 
