@@ -26,14 +26,21 @@ const EXCLUDING_TERMS = frameTerms('exclu exclue exclues exclus');
 /** What a listed act leaves out, in brackets (« (échographies obstétricales, cardiaques et d'urgence exclues) »). */
 const EXCLUDED_PART = /\(([^)]*\bexclu\w*[^)]*)\)/u;
 
-/** Words that ask for an act without naming what it is on (« faire », « prendre en charge », « prescrire »). */
+/**
+ * Words that ask for an act without naming what it is on (« faire », « prendre en charge », « prescrire », « le voir »,
+ * « donner »), or name the patient it is for (« quelqu'un »).
+ */
 const GENERIC_ACT_TERMS = frameTerms(
   `faire fait fais prendre charge prise appliquer applique réaliser réalise gérer gère gerer suivre suivi soigner traiter utiliser
-   prescrire prescrit prescription demander demande indiquer poser pose délivrer délivre passer passe an ans année années mois
-   patient patients patiente patientes malade cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette
+   prescrire prescrit prescription demander demande indiquer poser pose délivrer délivre donner donne passer passe passage
+   voir vois occuper occupe an ans année années mois
+   patient patients patiente patientes malade quelqu cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette
    direct directement immédiatement emblée aussitôt lui-même elle-même directly straight immediately
-   do doing perform performing carry take manage handle follow treat prescribe request under within`,
+   do doing perform performing carry take manage handle follow treat prescribe request order see give someone under within`,
 );
+
+/** A relative clause on the patient (« quelqu'un qui s'est tordu la cheville », « un patient qui ne peut pas se déplacer ») describes them, not the act. */
+const RELATIVE_CLAUSE = /\s(?:qui|who)\s.*$/u;
 
 /** Two terms for the same word: a shared beginning of six letters (« anesthésie » / « anesthésiste »), or a short form (« radio »). */
 function sameWord(asked: string, listed: string): boolean {
@@ -85,8 +92,9 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
     // The professions at play (« sans passer par le médecin »): who, not what.
     ...[profession, ...[...protocol.delegants, ...protocol.delegues].flatMap((id) => professionById(registries, id) ?? [])].flatMap((p) => namesOf(p).flatMap((name) => terms(name))),
   ]);
-  const asked = foldedTerms(act).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
-  if (asked.length === 0) return { kind: 'unasked' };
+  const asked = foldedTerms(normalizeForMatch(act).replace(RELATIVE_CLAUSE, '')).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
+  // Nothing asked beyond what the protocol is about (« s'occuper d'une entorse de la cheville » in the sprain protocol).
+  if (asked.every((term) => allNames.includes(term))) return { kind: 'unasked' };
   // An act asked in other words (« renew the treatment ») is listed in the registry's (« renouvellement du traitement »).
   const equivalents = createThesaurus(registries)
     .expansions(act)

@@ -315,9 +315,10 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   // Not a relative clause's verb (« … les personnes âgées qui ne peuvent plus venir au cabinet »).
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?<!\bqui (?:ne |n )?)(?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
   if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ACTS.test(n));
-  // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb.
+  // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb, first (the
+  // subject: « can the triage nurse order the X-ray before the doctor sees her? »).
   const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);
-  const named = canEnglish?.[1] ? findProfession(registries, canEnglish[1]) : undefined;
+  const named = canEnglish?.[1] ? firstProfession(registries, canEnglish[1]) : undefined;
   return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named), false) : null;
 }
 

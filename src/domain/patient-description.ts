@@ -1,7 +1,7 @@
 import { normalizeForMatch } from '../text/french.ts';
 import { matchWords } from './phrase-match.ts';
 import { MEMBER_BREAK, phrasesIn } from './negation.ts';
-import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
+import { NUMBER_PATTERN, numberValue, spelledNumbersAsDigits } from '../text/number-words.ts';
 
 /** What a question says of a patient, enough to check a protocol's population. Nothing here is stored. */
 export interface PatientDescription {
@@ -56,7 +56,8 @@ const PROFESSIONAL_AFTER = new RegExp(String.raw`^ (?:est |etait |is |was )?(?:u
 
 /** The patient a question describes: age and sex when it attaches them to a patient. */
 export function describePatient(text: string): PatientDescription {
-  const n = normalizeForMatch(text);
+  // « une patiente de quarante-deux ans » is « … de 42 ans ».
+  const n = spelledNumbersAsDigits(normalizeForMatch(text));
   const described: PatientDescription = {};
   const age = ageIn(n);
   if (age !== undefined) described.age = age;

@@ -48,8 +48,12 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
-  // « qui » asks only at the start of a clause, after a preposition or before the verb it asks about (not « l'anesthésiste qui consulte »).
-  ['who', /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|\b(?:quels? professionnels?|quelles? professions?|who|which professionals?)\b/],
+  // « qui » / « who » ask only at the start of a clause, after a preposition or before the verb they ask about (not
+  // « l'anesthésiste qui consulte », « a woman who is pregnant »).
+  [
+    'who',
+    /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|(?:^|\b(?:and|but|so|or|by|to|for|with|from|know|tell me|wonder|ask) )(?:who|whom)\b|\bwho (?:can|may|could|should|must|decides?|signs?|pays?|funds?|validates?|authori[sz]es?|leads?|runs?|manages?|is responsible|are responsible|is allowed|are allowed)\b|\b(?:quels? professionnels?|quelles? professions?|which professionals?)\b/,
+  ],
   ['yes-no', /^(?:est ce qu|est ce que|peut on|puis je|un |une |les |le |la |l |faut il|a t on|y a t il|is|are|can|does|do|should)\b/],
 ];
 

@@ -398,6 +398,28 @@ describe('un acte demandé, vérifié dans la liste des actes du protocole', () 
   });
 });
 
+describe('un acte demandé en mots de tous les jours, ou avec le patient décrit après lui', () => {
+  it.each([
+    "est ce que le kiné peut arrêter quelqu'un qui s'est tordu la cheville, dans le protocole ?",
+    'dans le protocole lombalgie le kine peut donner un arret de travail ?',
+    "Le kiné peut-il donner un arrêt de travail dans le protocole lombalgie ?",
+    "Un kiné peut-il s'occuper d'une entorse de la cheville sans passer par le médecin ?",
+    "Un infirmier peut-il suivre à domicile un patient âgé qui ne peut pas se déplacer au cabinet ?",
+    "l'IOA peut-elle demander la radio avant le passage du médecin ?",
+    "l'infirmière peut-elle le voir dans le cadre du protocole odynophagie ?",
+  ])('« %s » → Oui, with the acts', async (question) => {
+    expect((await answer(question)).text).toMatch(/^\*\*Oui/);
+  });
+
+  it.each([
+    "Le kiné peut-il faire une infiltration à quelqu'un qui a une lombalgie, dans le protocole lombalgie ?",
+    "le kiné peut-il prescrire une IRM à un patient qui s'est tordu la cheville, dans le protocole entorse ?",
+    "l'IDE peut-elle donner un antibiotique dans le protocole sutures ?",
+  ])('« %s » : an act the protocol does not list, the patient described after it', async (question) => {
+    expect((await answer(question)).text).toMatch(/^\*\*Le registre ne liste pas cet acte\*\*/);
+  });
+});
+
 describe('deux protocoles, deux professions comparés', () => {
   it.each([
     ["protocole entorse et protocole lombalgie, c'est quoi la diff pour le kiné ?", /Entorse de cheville[\s\S]*18 à 55 ans[\s\S]*Lombalgie aiguë[\s\S]*moins de 4 semaines/],

@@ -31,6 +31,15 @@ describe('the patient a question describes', () => {
     ["Un joueur de foot de 25 ans s'est tordu la cheville", { age: 25 }],
     ['footballeur de 30 ans, entorse de cheville', { age: 30 }],
     ['une caissière de 50 ans avec une cystite', { age: 50 }],
+    ['une patiente de quarante-deux ans', { age: 42, sex: 'femme' }],
+    ['un homme de soixante-dix ans', { age: 70, sex: 'homme' }],
+    ['un homme de soixante dix-neuf ans', { age: 79, sex: 'homme' }],
+    ['une dame de quatre-vingt-cinq ans', { age: 85, sex: 'femme' }],
+    ['un enfant de dix-huit mois', { age: 1.5 }],
+    ['Un étudiant de vingt-trois ans', { age: 23 }],
+    ['une femme de trente et un ans', { age: 31, sex: 'femme' }],
+    ['a seventy-two-year-old man', { age: 72, sex: 'homme' }],
+    ['a woman aged forty five', { age: 45, sex: 'femme' }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });

@@ -18,6 +18,13 @@ describe('the kind of a question', () => {
   it('reads « qui » as asking who only in its interrogative uses', () => {
     for (const q of ['Qui peut suturer une plaie aux urgences ?', 'à qui envoyer le projet de santé ?', 'Le projet de santé, c’est qui qui le valide ?']) expect(kind(q), q).toBe('who');
     expect(kind("IDE en centre de santé, l'anesthésiste qui consulte chez nous me propose de poser des VVC. C'est possible ?")).not.toBe('who');
+    for (const q of ['Who can prescribe sick leave under a protocol?', 'Who signs the ACI contract?', 'And who is the délégant in the IOA protocol?', 'Do you know who validates the health project?', 'By whom is the protocol authorised?']) expect(kind(q), q).toBe('who');
+    for (const q of [
+      'A 29-year-old woman who is five months pregnant comes in with a sore wrist; can the triage nurse order the X-ray?',
+      'Our nurses who have the training: can they apply the cystitis protocol?',
+      'My patient, who is 72 and lives alone, can the nurse follow her at home?',
+    ])
+      expect(kind(q), q).not.toBe('who');
   });
 
   it('reads steps with words between « comment » and the verb, and plain « on commence par quoi »', () => {
