@@ -49,7 +49,8 @@ function parallelSides(retriever: Retriever, [first, second]: readonly [string, 
   const complement = COMPLEMENT.exec(fullSecond)?.[0] ?? '';
   const sameHead = terms(first)[0] === terms(fullSecond)[0];
   const shared = SHARED_COMPLEMENT.test(complement) && !terms(complement).some((term) => terms(first).includes(term));
-  const fullFirst = sameHead && shared ? `${first}${complement}` : first;
+  // « l'ACI des MSP et l'ACI des CPTS »: a first side with its own complement keeps it.
+  const fullFirst = sameHead && shared && !COMPLEMENT.test(first) ? `${first}${complement}` : first;
   return [fullFirst, fullSecond];
 }
 

@@ -23,10 +23,10 @@ export function scoreAnswer(question: EvalQuestion, answer: { text: string; cita
   const haystack = fold(answer.text);
   const problems: string[] = [];
   for (const pattern of question.must) {
-    if (!new RegExp(fold(pattern), 'iu').test(haystack)) problems.push(`manque /${pattern}/`);
+    if (!foldedPattern(pattern).test(haystack)) problems.push(`manque /${pattern}/`);
   }
   for (const pattern of question.must_not) {
-    if (new RegExp(fold(pattern), 'iu').test(haystack)) problems.push(`contient /${pattern}/`);
+    if (foldedPattern(pattern).test(haystack)) problems.push(`contient /${pattern}/`);
   }
   if (answer.text.length > MAX_EVAL_ANSWER_CHARS) problems.push(`réponse trop longue (${answer.text.length} caractères)`);
   if (!isOutOfScope(question) && answer.citations === 0) problems.push('aucune source citée');
@@ -35,4 +35,9 @@ export function scoreAnswer(question: EvalQuestion, answer: { text: string; cita
 
 function fold(text: string): string {
   return foldAccents(text).toLowerCase();
+}
+
+/** A pattern accent-folded, its case kept: lowercased, « \W » would read « \w » (the flag makes it case-blind). */
+function foldedPattern(pattern: string): RegExp {
+  return new RegExp(foldAccents(pattern), 'iu');
 }

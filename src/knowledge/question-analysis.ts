@@ -44,7 +44,7 @@ const ABOUT_ASKER = /^(?:(?:et|mais|alors|bon|donc|bonjour|salut|hello|hi|so|and
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
-  ['comparison', /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/],
+  ['comparison', /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
@@ -216,6 +216,10 @@ function comparedSides(text: string): [string, string] | undefined {
   // « soit … , soit … » (groups 1, 2) or « de … et de … » (groups 3, 4).
   const [one, other] = named ? (named[1] ? [named[1], named[2]] : [named[3], named[4]]) : [];
   if (one && other) return [one, other];
+  // « How does a CPTS differ from an MSP… », « ce qui distingue une CPTS d'une MSP »: the verb's subject and object.
+  const verbal = DIFFERS.exec(text) ?? DISTINGUISHES.exec(text);
+  const [subject, object] = [verbal?.[1]?.replace(LEADING_ASKING, '').trim(), verbal?.[2]?.replace(COMPARED_ON, '').trim()];
+  if (subject && object && terms(subject).length > 0 && terms(object).length > 0) return [subject, object];
   const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text);
   const match =
     between ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
@@ -229,6 +233,13 @@ function comparedSides(text: string): [string, string] | undefined {
   const b = match?.[2]?.replace(COMPARED_ON, '').replace(SAID_ALIKE, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
+
+/** « X differs from Y », « X se distingue de Y », « X diffère d'Y ». */
+const DIFFERS = /^(.+?)\s+(?:differs?|diff[èe]rent|diff[èe]re|se distinguent|se distingue)(?:[- ]t)?(?:[- ](?:il|elle|ils|elles))?\s+(?:from|de|d['’]|du|des)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;
+/** « ce qui distingue X de Y », « what distinguishes X from Y », « what sets X apart from Y ». */
+const DISTINGUISHES = /\b(?:distingue|distinguent|distinguish|distinguishes|sets?)\s+(.+?)\s+(?:apart\s+)?(?:from|de|d['’]|du|des)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;
+/** Words that ask before a verb's subject (« how does », « en quoi », « est-ce que »). */
+const LEADING_ASKING = /^(?:.*\b(?:how|in what way|in which way|what way) (?:does|do|did)|(?:en quoi|comment|est[- ]ce qu['’e]?|pourquoi))\s*/iu;
 
 /** The two things compared, pointed back to (« entre les deux », « the two », « both of them »). */
 const THE_TWO = /\b(?:(?:entre )?les deux|(?:between )?the two|both of them|entre eux|entre elles)\b/iu;
