@@ -24,6 +24,7 @@ export const COOPERATION_FRAME_WORDS = `protocole protocoles protocol protocols 
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
      implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes
-     use using utiliser apply applying profession professions métier métiers job`;
+     use using utiliser apply applying profession professions métier métiers job join joindre rejoindre tâche tâches task tasks
+     moment truc trucs chose choses thing things stuff grâce extra supplémentaire supplémentaires`;
 
 export const COOPERATION_FRAME_TERMS = frameTerms(COOPERATION_FRAME_WORDS);

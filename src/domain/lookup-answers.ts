@@ -267,10 +267,17 @@ function hostOf(source: string): string {
   return URL.canParse(source) ? new URL(source).host.replace(/^www\./, '') : source;
 }
 
-/** « Les oncologues (profession médicale…) peuvent participer à un protocole (art. L4011-1…) », when the law lets them; else nothing. */
+/**
+ * « Les oncologues (profession médicale…) peuvent participer à un protocole (art. L4011-1…) », when the law lets them;
+ * « Les psychologues (profession non réglementée…) ne sont pas des professions que cet article… », when it does not;
+ * else (a category the sources do not give) nothing.
+ */
 function mayTakePart(registries: Registries, profession: Profession): string {
-  if (!canTakePart(registries, profession.id)) return '';
-  return `Les ${profession.plural} (${CATEGORY_LABELS[profession.category]}) peuvent toutefois participer à un protocole de coopération, comme délégant ou délégué (art. L4011-1 du code de la santé publique).`;
+  if (canTakePart(registries, profession.id)) {
+    return `Les ${profession.plural} (${CATEGORY_LABELS[profession.category]}) peuvent toutefois participer à un protocole de coopération, comme délégant ou délégué (art. L4011-1 du code de la santé publique).`;
+  }
+  if (profession.category !== 'non-reglementee') return '';
+  return `Les ${profession.plural} (${CATEGORY_LABELS[profession.category]}) ne font pas partie des professions que l'article L4011-1 du code de la santé publique associe aux protocoles de coopération : professions médicales, de la pharmacie et auxiliaires médicaux.`;
 }
 
 /** « Les pharmaciens ont été retirés des délégués de : Odynophagie, Cystite (le 17 juin 2024). » */

@@ -2,7 +2,7 @@ import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
-import { findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
 import { describePatient } from './patient-description.ts';
@@ -95,7 +95,26 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
   const alone = standsAlone ? detectQuery(registries, asking) : null;
   // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
   if (!alone && standsAlone && analyseQuestion(asking).kind === 'definition') return null;
-  return alone ?? detectQuery(registries, text);
+  return alone ?? askerProtocolsQuery(registries, asking || text, text) ?? detectQuery(registries, text);
+}
+
+/** First-person words in what is asked (« je peux », « pour moi », « can I », « me sont ouverts »). */
+const FIRST_PERSON = /\b(?:je|j|me|m|moi|i|my)\b/;
+/** « lesquels me sont ouverts ? » points back to the protocols named before it. */
+const WHICH_ONES_BACK = /\b(?:lesquels|lesquelles|which ones)\b/;
+
+/**
+ * « Kiné libéral depuis 9 ans, je viens d'intégrer une MSP avec 3 MG… Quels protocoles de coopération je peux faire
+ * comme délégué ? »: what is asked is the asker's own protocols and says nothing else (no act, no complaint); the
+ * profession is the one the asker names as theirs, not a colleague's.
+ */
+function askerProtocolsQuery(registries: Registries, asking: string, text: string): LookupQuery | null {
+  const n = normalizeForMatch(asking);
+  const onProtocols = COOPERATION_WORDS.test(n) || (WHICH_ONES_BACK.test(n) && COOPERATION_WORDS.test(normalizeForMatch(text)));
+  if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || findProfession(registries, n)) return null;
+  if (terms(withoutPhrases(n, PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
+  const profession = askerProfession(registries, text);
+  return profession ? roleOf(registries, profession, n) : null;
 }
 
 /**

@@ -34,16 +34,58 @@ export function lastProfession(registries: Registries, text: string): Profession
 
 /** The first or last profession named, a name inside a longer one (« pharmacie » in « préparateurs en pharmacie ») not counting apart. */
 function namedAt(registries: Registries, text: string, which: 'first' | 'last'): Profession | undefined {
-  const words = matchWords(text);
+  const whole = professionSpans(registries, matchWords(text));
+  whole.sort((a, b) => (which === 'first' ? a.start - b.start : b.start - a.start) || b.end - b.start - (a.end - a.start));
+  return whole[0]?.profession;
+}
+
+interface ProfessionSpan {
+  profession: Profession;
+  start: number;
+  end: number;
+}
+
+/** Where professions are named among the words, a name inside a longer one not counting apart. */
+function professionSpans(registries: Registries, words: readonly string[]): ProfessionSpan[] {
   const spans = registries.professions.flatMap((profession) =>
     namesOf(profession).flatMap((name) => {
       const length = matchWords(name).length;
       return findPhrase(words, matchWords(name)).map((start) => ({ profession, start, end: start + length }));
     }),
   );
-  const whole = spans.filter((span) => !spans.some((other) => other.end - other.start > span.end - span.start && other.start <= span.start && span.end <= other.end));
-  whole.sort((a, b) => (which === 'first' ? a.start - b.start : b.start - a.start) || b.end - b.start - (a.end - a.start));
-  return whole[0]?.profession;
+  return spans.filter((span) => !spans.some((other) => other.end - other.start > span.end - span.start && other.start <= span.start && span.end <= other.end));
+}
+
+/** Words by which askers name themselves (« je suis », « I'm a », « en tant que »), normalised. */
+const SELF_NAMING: readonly (readonly string[])[] = ['je suis', 'j suis', 'i m', 'i am', 'im', 'as a', 'as an', 'as the', 'en tant que', 'comme', 'moi', 'work as', 'working as'].map(
+  (phrase) => phrase.split(' '),
+);
+/** Words that open a message before its first words say anything (« Bonjour ! Kiné libéral… »). */
+const OPENING_WORDS = new Set(['bonjour', 'bonsoir', 'salut', 'hello', 'hi', 'hey', 'coucou', 'alors', 'so', 'bon']);
+/** Words that make a profession named first someone else than the asker (« mon MG », « une IDE de l'équipe », « the nurse »). */
+const SOMEONE_ELSE = new Set(['mon', 'ma', 'mes', 'notre', 'nos', 'le', 'la', 'les', 'l', 'un', 'une', 'des', 'my', 'our', 'the', 'a', 'an', 'your', 'votre']);
+/** Words allowed between the self-naming words and the profession (« I'm a British GP », « je suis titulaire d'une officine »). */
+const MAX_WORDS_BETWEEN = 3;
+
+/**
+ * The profession the asker says is theirs: « je suis IDE libérale… », « I'm a British GP… », « Kiné libéral depuis 9
+ * ans, … », « Australian physiotherapist, registered… » — not a colleague named later (« … avec 3 MG »).
+ */
+export function askerProfession(registries: Registries, text: string): Profession | undefined {
+  const words = matchWords(text);
+  const spans = professionSpans(registries, words).sort((a, b) => a.start - b.start);
+  return spans.find(({ start }) => opensMessage(words, start) || afterSelfNaming(words, start))?.profession;
+}
+
+function opensMessage(words: readonly string[], start: number): boolean {
+  const before = words.slice(0, start).filter((word) => !OPENING_WORDS.has(word));
+  return before.length === 0 || (before.length === 1 && !SOMEONE_ELSE.has(before[0] ?? ''));
+}
+
+function afterSelfNaming(words: readonly string[], start: number): boolean {
+  return SELF_NAMING.some((phrase) =>
+    findPhrase(words.slice(0, start), phrase, false).some((at) => start - (at + phrase.length) <= MAX_WORDS_BETWEEN),
+  );
 }
 
 /** The coordinated-practice form named in the text (acronym, name or variant). */

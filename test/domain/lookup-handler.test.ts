@@ -229,6 +229,26 @@ describe('faits sur une profession', () => {
   });
 
   it.each([
+    ["Salut, kiné libéral depuis 9 ans, je viens d'intégrer une MSP à Millau avec 3 MG, 4 IDE et une orthophoniste. Je fais surtout du sport, jamais travaillé aux urgences. Quels protocoles de coopération je peux faire comme délégué ?", /masseurs-kinésithérapeutes ont le rôle de délégué/],
+    ['Bonjour ! Je suis IDE libérale depuis 12 ans, installée dans une MSP à Rodez (on a signé l’ACI avec les 4 médecins). Je fais surtout du domicile. Quels protocoles de coopération je peux faire ?', /infirmiers ont le rôle de délégué/],
+    ['Australian physiotherapist, registered in France since last year, working with two GPs in a health centre in Lyon. Which cooperation protocols can I join as a delegate?', /masseurs-kinésithérapeutes ont le rôle de délégué/],
+    ["Je suis titulaire d'une officine en Ardèche, je travaille avec la MSP voisine et ses infirmières. Dans lesquels suis-je encore délégué aujourd'hui ?", /pharmaciens ont le rôle de délégué/],
+    ['je suis kiné à Quimper, on me dit que je peux faire des trucs en plus grâce aux protocoles de coopération, lesquels ?', /masseurs-kinésithérapeutes ont le rôle de délégué/],
+    ["Psychologue clinicienne salariée d'un centre de santé avec des médecins, je participe aux RCP. J'aimerais être déléguée dans un protocole de coopération : lesquels me sont ouverts ?", /psychologues ont le rôle de délégué[\s\S]*ne font pas partie des professions que l'article L4011-1/],
+  ])('« %s » : the asker’s own protocols, the profession they say is theirs (not a colleague’s)', async (question, listed) => {
+    expect((await answer(question)).text).toMatch(listed);
+  });
+
+  it.each([
+    "Je suis kiné en MSP : quels protocoles de coopération pour l'infiltration du genou ?",
+    'Which cooperation protocol lets pharmacists treat ear infections in children? I am a pharmacist.',
+    'Mon MG m’a parlé des protocoles : quels protocoles de coopération je peux faire pour les plaies chroniques ?',
+  ])('« %s » : an act or a complaint asked is no list of the asker’s protocols', async (question) => {
+    const reply = await ask(question);
+    expect(reply?.text ?? '').not.toMatch(/ont le rôle de délégué\*\* :/);
+  });
+
+  it.each([
     ["Comment adhérer à l'Ordre des ergothérapeutes ?", /ergothérapeutes n'ont pas d'Ordre/],
     ["Comment s'inscrire à l'ordre des orthophonistes ?", /orthophonistes n'ont pas d'Ordre/],
     ["l'URPS des psychologues, on la contacte comment ?", /psychologues ne figurent pas parmi les 10 professions dotées d'une URPS/],

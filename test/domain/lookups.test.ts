@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistries } from '../../src/domain/load.ts';
-import { canTakePart, findForm, findProfession, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from '../../src/domain/lookups.ts';
+import { askerProfession, canTakePart, findForm, findProfession, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from '../../src/domain/lookups.ts';
 import { createThesaurus } from '../../src/domain/thesaurus.ts';
 
 const registries = loadRegistries(join(import.meta.dirname, '../../knowledge'));
@@ -27,6 +27,23 @@ describe('findProfession', () => {
 
   it('ne trouve rien sans profession', () => {
     expect(findProfession(registries, 'la recette de la tarte tatin')).toBeUndefined();
+  });
+});
+
+describe('askerProfession', () => {
+  it.each([
+    ["Je suis IDE libérale, on bosse avec 3 MG", 'infirmier'],
+    ["Salut, kiné libéral depuis 9 ans, avec 3 MG et 4 IDE", 'masseur-kinesitherapeute'],
+    ["I'm a British GP doing a locum with 5 nurses", 'medecin-generaliste'],
+    ['Australian physiotherapist, working with two GPs', 'masseur-kinesitherapeute'],
+    ["Je suis titulaire d'une officine, la MSP voisine a des IDE", 'pharmacien'],
+    ['En tant que sage-femme dans une CPTS avec des médecins', 'sage-femme'],
+  ])('« %s » → %s', (text, id) => {
+    expect(askerProfession(registries, text)?.id).toBe(id);
+  });
+
+  it.each(['Mon MG m’a parlé des protocoles', 'Une IDE de notre MSP voudrait savoir', 'Je suis coordinatrice dans une MSP avec des kinés', 'the nurse asked me'])('« %s » → nobody', (text) => {
+    expect(askerProfession(registries, text)).toBeUndefined();
   });
 });
 
