@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { NUMBER_PATTERN, numberValue } from '../text/number-words.ts';
-import { deniedMention } from './negation.ts';
+import { lackedMention } from './negation.ts';
 
 /**
  * What a professional must have to be délégué of a protocol, where the sources give it as a figure: years of
@@ -112,9 +112,9 @@ export function missingRequirements(requirements: Requirements | undefined, prac
   return missing;
 }
 
-/** The credentials the asker says they do not have (« je n'ai pas le DIU », « aucune formation », « not trained yet »). */
+/** The credentials the asker says they do not have yet (« je n'ai pas le DIU », « aucune formation », « not trained yet », « inscrite au DIU »). */
 function lackedCredentials(requirements: Requirements | undefined, practice: AskerPractice): Requirements['credentials'] {
-  return (requirements?.credentials ?? []).filter((credential) => deniedMention(practice.text, credential.words));
+  return (requirements?.credentials ?? []).filter((credential) => lackedMention(practice.text, credential.words));
 }
 
 /** Does the question say something of the asker's practice that the protocol's requirements check? */

@@ -1,10 +1,10 @@
 import type { Handler } from '../engine/handler.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, SITUATION_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
-import { placeConfirmation, placeRefusal, placesIn } from './places.ts';
+import { placeConfirmation, placeRefusal, placesIn, type Place } from './places.ts';
 import { COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
@@ -50,17 +50,27 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol.population, patient, text);
   const aboutAsker = describesPractice(protocol.requirements, practice);
-  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, placesIn(text), today) !== null))) return null;
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, askedPlaces(text), today) !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
-  const where = placeConfirmation(protocol.places, placesIn(text), today);
+  const where = placeConfirmation(protocol.places, askedPlaces(text), today);
   const fits = `${aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole'}${where ? ` ; ${where}` : ''}`;
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
   // The acts delegated too: what is asked may be one (« le kiné peut-il prescrire un arrêt ? »), with its limits.
   return compose(`${lead}${check}`, [protocolBlock(registries, protocol, today, { acts: true })], true);
+}
+
+/**
+ * Where the act is asked to be done: the places the asking clauses name (« … 2 ans aux urgences avant de venir ici…
+ * je peux suturer à la MSP ? »), else those of the whole question (« on est une MSP… c'est applicable chez nous ? »).
+ */
+function askedPlaces(text: string): Place[] {
+  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT);
+  const there = asking === '' ? [] : placesIn(asking);
+  return there.length > 0 ? there : placesIn(text);
 }
 
 /** « infirmiers et pharmaciens ». */
@@ -130,7 +140,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
     fails.push(`ce protocole délègue ces actes aux ${pluralNames(registries, protocol.delegues)}, pas aux ${profession.plural}`);
   }
-  const place = placeRefusal(protocol.places, placesIn(text), today);
+  const place = placeRefusal(protocol.places, askedPlaces(text), today);
   if (place) fails.push(place);
   fails.push(...missingRequirements(protocol.requirements, askerPractice(text, profession !== undefined)));
   if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, fails, unsure);

@@ -2,7 +2,7 @@ import { normalizeForMatch, terms } from '../text/french.ts';
 import { COOPERATION_FRAME_TERMS, frameTerms } from './cooperation-frame.ts';
 import { namesOf, type Profession, type Protocol, type Registries } from './registry.ts';
 import { professionById } from './lookups.ts';
-import { PLACE_NAMES, placeRefusal, placesIn } from './places.ts';
+import { PLACE_NAMES, placeRefusal, placesIn, type Place } from './places.ts';
 import type { IsoDay } from './dated.ts';
 import { ASKS_FOR_CONTENT } from '../knowledge/question-analysis.ts';
 import { createThesaurus } from './thesaurus.ts';
@@ -36,7 +36,7 @@ const GENERIC_ACT_TERMS = frameTerms(
    voir vois occuper occupe an ans année années mois
    patient patients patiente patientes malade quelqu cadre dans selon avec sans seul seule tout toute tous toutes ça cela ce cet cette
    direct directement immédiatement emblée aussitôt lui-même elle-même directly straight immediately
-   do doing perform performing carry take manage handle follow treat prescribe request order see give someone under within`,
+   do doing perform performing carry take manage handle follow treat prescribe request order see give insert inserting someone under within`,
 );
 
 /** A relative clause on the patient (« quelqu'un qui s'est tordu la cheville », « un patient qui ne peut pas se déplacer ») describes them, not the act. */
@@ -75,9 +75,10 @@ function withNameElsewhere(listed: readonly ActLine[], asked: readonly string[],
   return inSomeLine ? listed.find(({ terms: have }) => rest.every((term) => says(term, have))) : undefined;
 }
 
-export function checkAct(registries: Registries, protocol: Protocol, act: string, profession: Profession, today: IsoDay): ActCheck {
+/** `places`: where the asker works, when the question says it outside the act (else the act's own). */
+export function checkAct(registries: Registries, protocol: Protocol, act: string, profession: Profession, today: IsoDay, places: readonly Place[] = placesIn(act)): ActCheck {
   // « poser une VVC en cabinet libéral »: where, before what.
-  const why = placeRefusal(protocol.places, placesIn(act), today);
+  const why = placeRefusal(protocol.places, places, today);
   if (why) return { kind: 'elsewhere', why };
   // « quels actes … ? » asks for them all.
   if (ASKS_FOR_CONTENT.test(normalizeForMatch(act))) return { kind: 'unasked' };

@@ -29,6 +29,8 @@ export type LookupQuery =
       which?: boolean;
       /** The protocols the whole question names by their keywords (« un tour de reins… qui peut prescrire un arrêt ? »). */
       situated?: string[];
+      /** Where the asker works, said outside the act (« IDE libérale… je peux poser une VVC ? »). */
+      places?: Place[];
     }
   | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
@@ -65,7 +67,11 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   // « … pour une IDE qui travaille à l'hôpital »: a profession's protocols where the asker works.
   const places = placesIn(text);
   // What the question says besides the act (« un tour de reins ») may name the protocol.
-  if (query?.kind === 'act') return { ...query, situated: matchProtocolsByActs(registries, normalizeForMatch(text).replace(query.act, ' ')).map((protocol) => protocol.id) };
+  if (query?.kind === 'act') {
+    const around = normalizeForMatch(text).replace(query.act, ' ');
+    const placed = placesIn(query.act).length === 0 && places.length > 0 ? { places } : {};
+    return { ...query, situated: matchProtocolsByActs(registries, around).map((protocol) => protocol.id), ...placed };
+  }
   return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
 }
 
@@ -92,11 +98,15 @@ const FOR_THE_ASKER = new RegExp(String.raw`^(?:${THE_ASKER}|mon equipe|notre eq
 function askedFirst(registries: Registries, text: string): LookupQuery | null {
   const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT);
   const standsAlone = asking !== '' && asking.length < text.length && !REFERS_BACK.test(normalizeForMatch(asking));
-  const alone = standsAlone ? detectQuery(registries, asking) : null;
+  const asker = askerProfession(registries, text);
+  const alone = standsAlone ? detectQuery(registries, asking, asker) : null;
   // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
   if (!alone && standsAlone && analyseQuestion(asking).kind === 'definition') return null;
-  return alone ?? askerProtocolsQuery(registries, asking || text, text) ?? detectQuery(registries, text);
+  return alone ?? askerProtocolsQuery(registries, asking || text, text) ?? detectQuery(registries, text, asker);
 }
+
+/** A first-person subject a few words before the end (« je peux toujours être », « can i still be »). */
+const SAID_OF_ME = /\b(?:je|j|i)\b(?: \S+){0,4} $/;
 
 /** First-person words in what is asked (« je peux », « pour moi », « can I », « me sont ouverts »). */
 const FIRST_PERSON = /\b(?:je|j|me|m|moi|i|my)\b/;
@@ -126,16 +136,17 @@ const REFERS_BACK = new RegExp(
   String.raw`(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|${THE_ASKER}|it|its|they|them|their|this|that|these|those)\b`,
 );
 
-function detectQuery(registries: Registries, text: string): LookupQuery | null {
+/** The readings of a question, in order; `asker` is the profession the asker says is theirs, when the question is about them. */
+function detectQuery(registries: Registries, text: string, asker?: Profession): LookupQuery | null {
   const n = normalizeForMatch(text);
   // « dans quel ordre faire les choses » names no Ordre.
   const unordered = n.replace(SEQUENCE, ' ');
   return (
     comparedQuery(registries, text) ??
     acronymQuery(registries, text, n) ??
-    delegationQuery(registries, n) ??
+    delegationQuery(registries, n, asker) ??
     statusQuery(registries, text, n) ??
-    actQuery(registries, n) ??
+    actQuery(registries, n, asker) ??
     datedQuery(registries, n) ??
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
@@ -263,7 +274,7 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
 }
 
 /** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */
-function delegationQuery(registries: Registries, n: string): LookupQuery | null {
+function delegationQuery(registries: Registries, n: string, asker?: Profession): LookupQuery | null {
   // The infinitive, or a form no noun shares (« délègue » folds to « délégué »).
   const split = /^(.*?)\b(?:deleguer|deleguent|deleguons|deleguez)\b(.*)$/.exec(n);
   if (split) {
@@ -293,7 +304,9 @@ function delegationQuery(registries: Registries, n: string): LookupQuery | null 
   if (role) {
     // « dans le protocole échographies des manips radio, qui est le délégant ? » asks about the protocol named, not the profession.
     if (/\bqui (?:est|sont)\b/.test(n) && matchProtocolsByActs(registries, n).length > 0) return null;
-    const profession = findProfession(registries, n.replace(/\bdelegu\w*|\bdelegant\w*/g, ' '));
+    // « … je peux toujours être délégué ? »: the asker, whoever else the question names (not « comment je fais pour être délégué ? »).
+    const mine = asker && SAID_OF_ME.test(n.slice(0, role.index + role[0].length - (role[1]?.length ?? 0))) && ['yes-no', 'open'].includes(analyseQuestion(n).kind);
+    const profession = (mine ? asker : undefined) ?? findProfession(registries, n.replace(/\bdelegu\w*|\bdelegant\w*/g, ' '));
     if (!profession) return null;
     return role[1]?.startsWith('delegant') ? { kind: 'delegant', profession } : { kind: 'delegue', profession };
   }
@@ -305,7 +318,7 @@ function bareAct(act: string): string {
   return act.replace(/^(?:etre |se voir )?(?:delegue|deleguee|delegues|deleguees|confie|confiee|confies|confiees|charge)s? (?:pour |de |d |a |au |aux )?(?:la |le |les |l |un |une |des |du )?/, '') || act;
 }
 
-function actQuery(registries: Registries, n: string): LookupQuery | null {
+function actQuery(registries: Registries, n: string, asker?: Profession): LookupQuery | null {
   const protocolFor =
     /\b(?:protocoles?|delegations?)(?: de cooperation)?(?: nationa(?:l|ux)| loca(?:l|ux))? (?:pour|sur|concernant|contre|en cas d|en cas de) (?:la |le |les |l |un |une |des |du |d )?(.+)$/.exec(n);
   if (protocolFor?.[1]) {
@@ -337,8 +350,9 @@ function actQuery(registries: Registries, n: string): LookupQuery | null {
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb, first (the
   // subject: « can the triage nurse order the X-ray before the doctor sees her? »).
   const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);
-  const named = canEnglish?.[1] ? firstProfession(registries, canEnglish[1]) : undefined;
-  return canEnglish?.[1] && named ? whatCanDo(registries, named, withoutNames(canEnglish[1], named), false) : null;
+  const subject = canEnglish?.[1];
+  const named = subject ? (asker && /^(?:i|we)\b/.test(subject) ? asker : firstProfession(registries, subject)) : undefined;
+  return subject && named ? whatCanDo(registries, named, withoutNames(subject, named), false) : null;
 }
 
 /** « … prescrire quoi ? », « quels médicaments … ? »: which acts (not « dans quel protocole … ? »). */

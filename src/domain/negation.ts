@@ -46,15 +46,40 @@ const SCOPE_BREAK: ReadonlySet<string> = new Set(['et', 'mais', 'ou', 'avec', 'a
 const NEGATION: ReadonlySet<string> = new Set(['sans', 'pas', 'ni', 'aucun', 'aucune', 'jamais', 'plus', 'hors', 'no', 'not', 'never', 'without', 'outside', 'non']);
 
 /** Where the phrases stand in a member's words, each said plainly or negated (one typo allowed unless `fuzzy` is false). */
-export function phrasesIn(memberWords: readonly string[], phrases: readonly string[], fuzzy = true): { end: number; negated: boolean }[] {
+export function phrasesIn(memberWords: readonly string[], phrases: readonly string[], fuzzy = true): { start: number; end: number; negated: boolean }[] {
   return phrases.flatMap((phrase) => {
     const words = matchWords(phrase);
-    return findPhrase(memberWords, words, fuzzy).map((start) => ({ end: start + words.length, negated: negated(memberWords, start, start + words.length) }));
+    return findPhrase(memberWords, words, fuzzy).map((start) => ({ start, end: start + words.length, negated: negated(memberWords, start, start + words.length) }));
   });
 }
 
-/** Is the thing named only as lacking (« je n'ai pas le DIU », « sans formation », « not trained »), never as had? */
-export function deniedMention(text: string, words: readonly string[]): boolean {
-  const found = text.split(MEMBER_BREAK).flatMap((member) => phrasesIn(matchWords(member), words));
-  return found.length > 0 && found.every((mention) => mention.negated);
+/**
+ * Is the thing named only as lacking or still to come (« je n'ai pas le DIU », « sans formation », « not trained », « je
+ * suis inscrite au DIU mais je ne l'aurai qu'en juin », « formation en cours »), never as had?
+ */
+export function lackedMention(text: string, words: readonly string[]): boolean {
+  const found = text.split(MEMBER_BREAK).flatMap((member) => {
+    const memberWords = matchWords(member);
+    return phrasesIn(memberWords, words).map((mention) => mention.negated || pending(memberWords, mention.start, mention.end));
+  });
+  return found.length > 0 && found.every(Boolean);
+}
+
+/** Words before a diploma or a training that say it is under way (« inscrite au DIU », « en cours de formation », « enrolled in »). */
+const UNDER_WAY_BEFORE: ReadonlySet<string> = new Set(['inscrit', 'inscrite', 'inscrits', 'inscrites', 'cours', 'prepare', 'preparer', 'prepares', 'enrolled', 'enroled', 'preparing', 'studying']);
+/** Verbs after it that put getting it in the future (« … mais je ne l'aurai qu'en juin », « … which I will finish in June »). */
+const TO_COME_AFTER: ReadonlySet<string> = new Set(['aurai', 'obtiendrai', 'validerai', 'finirai', 'terminerai', 'will']);
+/** How many words after a diploma or a training a verb still speaks of it. */
+const TO_COME_REACH = 6;
+
+/** Words after it that say it was had in the end (« inscrite au DIU l'an dernier, je l'ai obtenu en juin »). */
+const HAD_AFTER: ReadonlySet<string> = new Set(['obtenu', 'obtenue', 'valide', 'validee', 'eu', 'eue', 'reussi', 'obtained', 'got', 'completed', 'passed']);
+
+/** Is the diploma or training at `start`…`end` said to be under way (« inscrite au DIU », « DIU d'écho en cours ») or to come? */
+function pending(memberWords: readonly string[], start: number, end: number): boolean {
+  const before = memberWords.slice(Math.max(0, start - NEGATION_REACH), start);
+  const after = memberWords.slice(end, end + TO_COME_REACH);
+  if (memberWords.slice(end).some((word) => HAD_AFTER.has(word))) return false;
+  const underWay = after.slice(0, 3).some((word, i) => word === 'en' && after[i + 1] === 'cours');
+  return underWay || before.some((word) => UNDER_WAY_BEFORE.has(word)) || after.some((word) => TO_COME_AFTER.has(word));
 }

@@ -61,6 +61,10 @@ describe('a diploma, training or function the asker says they lack', () => {
     ['IDE aux urgences depuis 3 ans, pas encore formée : sutures en protocole ok ?', /formation du protocole/],
     ["I've been an ER nurse for 2 years but I'm not trained yet: can I do sutures under the protocol?", /formation du protocole/],
     ['kiné pas encore formé au protocole entorse, un patient de 30 ans avec une entorse de cheville, je peux le prendre ?', /10 heures/],
+    ["Manip radio depuis 4 ans, 70 % d'écho. Je suis inscrite au DIU d'échographie mais je ne l'aurai qu'en juin prochain. Je peux déjà faire des échos abdominales par délégation ?", /DIU d'échographie/],
+    ['MERM depuis 5 ans, DIU d’écho en cours, 60 % de mon temps en écho : je peux être délégué ?', /DIU d'échographie/],
+    ["MERM with 5 years' experience, enrolled in the ultrasound DIU, 60% of my time on scans: can I be a delegate for ultrasound?", /DIU d'échographie/],
+    ['IDE aux urgences depuis 3 ans, je prépare la formation du protocole sutures : je peux suturer ?', /formation du protocole/],
   ])('« %s » → Non, naming it', (question, lacking) => {
     expect(ask(question)).toMatch(/^\*\*Non\*\* : il faut .*pour être délégué ; d'après la question, ce n'est pas acquis/);
     expect(ask(question)).toMatch(lacking);
@@ -71,6 +75,8 @@ describe('a diploma, training or function the asker says they lack', () => {
     'IDE aux urgences depuis 2 ans, formée au protocole, je peux faire les sutures ?',
     "IDE aux urgences depuis 2 ans, j'ai fait la formation mais pas encore mes 10 actes supervisés : sutures ?",
     'kiné formé, un patient de 30 ans avec une entorse de cheville sans fracture, je peux le prendre ?',
+    "MERM depuis 5 ans, j'ai le DIU d'écho depuis juin et 60 % de mon temps en écho, la prochaine session de tutorat est faite : je peux être délégué ?",
+    "Je me suis inscrite au DIU l'an dernier et je l'ai obtenu en juin ; MERM depuis 4 ans, 70 % d'écho, tutorat fait : je peux être déléguée ?",
   ])('« %s »: nothing said lacking, no « Non » for it', (question) => {
     expect(ask(question) ?? '').not.toMatch(/ce n'est pas acquis/);
   });

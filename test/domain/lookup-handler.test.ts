@@ -235,6 +235,7 @@ describe('faits sur une profession', () => {
     ["Je suis titulaire d'une officine en Ardèche, je travaille avec la MSP voisine et ses infirmières. Dans lesquels suis-je encore délégué aujourd'hui ?", /pharmaciens ont le rôle de délégué/],
     ['je suis kiné à Quimper, on me dit que je peux faire des trucs en plus grâce aux protocoles de coopération, lesquels ?', /masseurs-kinésithérapeutes ont le rôle de délégué/],
     ["Psychologue clinicienne salariée d'un centre de santé avec des médecins, je participe aux RCP. J'aimerais être déléguée dans un protocole de coopération : lesquels me sont ouverts ?", /psychologues ont le rôle de délégué[\s\S]*ne font pas partie des professions que l'article L4011-1/],
+    ["Pharmacien titulaire dans une CPTS de l'Hérault. Je m'étais formé au protocole cystite en 2023 avec les médecins du secteur. Je peux toujours être délégué ou pas ?", /pharmaciens ont le rôle de délégué[\s\S]*retirés des délégués de : [^\n]*Cystite/],
   ])('« %s » : the asker’s own protocols, the profession they say is theirs (not a colleague’s)', async (question, listed) => {
     expect((await answer(question)).text).toMatch(listed);
   });
@@ -415,6 +416,13 @@ describe('un acte demandé, vérifié dans la liste des actes du protocole', () 
     ['Les sages-femmes peuvent-elles participer à un protocole de coopération, en tant que profession médicale ?', /^\*\*Oui\*\* : les sages-femmes peuvent être délégants ou délégués/],
   ])('« %s »', async (question, lead) => {
     expect((await answer(question)).text).toMatch(lead);
+  });
+});
+
+describe('an act asked in the first person, another profession named after it', () => {
+  it('« Could I insert a central line … under the anaesthetist delegation protocol? » asks for the asker, a nurse', async () => {
+    const { text } = await answer("I'm a self-employed nurse working from a practice in town. Could I insert a central venous line at my practice or at a patient's home under the anaesthetist delegation protocol?");
+    expect(text).toMatch(/^\*\*Non\*\*.*établissement de santé/);
   });
 });
 

@@ -58,6 +58,13 @@ describe('eligibility from the asker’s place', () => {
     expect(ask('IDE en centre de santé, on me propose de poser des voies veineuses centrales en délégation. C’est possible ?')).toMatch(/^\*\*Non\*\*.*établissement de santé/);
   });
 
+  it.each([
+    ["IDE en MSP rurale, les urgences sont à 50 km. J'ai 12 ans de métier dont 2 ans aux urgences avant de venir ici. Est-ce que je peux suturer à la MSP avec le protocole sutures de plaies simples ?", /^\*\*Non\*\* : ce protocole s'applique dans un service d'urgence, pas en MSP/],
+    ["J'ai travaillé 5 ans en CHU avant de m'installer en libéral : je peux poser une voie veineuse centrale en cabinet avec le protocole ?", /^\*\*Non\*\*.*établissement de santé/],
+  ])('« %s » : the place asked, not the places of the asker’s past', (question, said) => {
+    expect(ask(question)).toMatch(said);
+  });
+
   it('says nothing without a patient when the place fits, or before the opening ended', () => {
     expect(ask('Je suis kiné en MSP, on peut lancer le protocole entorse de cheville ?')).toBeNull();
     expect(ask('Je suis kiné dans une CPTS, on peut lancer le protocole entorse de cheville ?', '2023-06-01')).toBeNull();
