@@ -83,9 +83,17 @@ export const DOSE = [
   rx(String.raw`\b(?:doliprane|dafalgan|efferalgan|advil|augmentin) \d+\b`),
 ];
 
+/**
+ * Asking how much of a drug, in its units or by how much to change it: « combien de mg », « combien d'UI », « how many
+ * mg », « de combien j'augmente le bisoprolol », « by how much do I increase ».
+ */
+const QUANTITY_ASKED = rx(
+  String.raw`\b(?:combien (?:de|d)|how many|how much) (?:mg|milligrammes?|milligrams?|grammes?|grams?|g|ml|millilitres?|milliliters?|cl|ui|unites|units?|µg|mcg|microgrammes?|comprimes?|tablets?|gouttes?|drops?|bouffees?|puffs?|sachets?|ampoules?)\b|\b(?:de combien|by how much|jusqu a combien)\b.*\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w*`,
+);
+
 /** Asking for a dose, a treatment, what to do, a diagnosis, or whether something is serious. */
 const CLINICAL_ASK = [
-  rx(String.raw`\b(?:quelles? (?:dose|posologie|quantite|duree)|posologies?|dosage (?:de|d|du|des|pour)|dose (?:maximale|max|de|d|pour)|a quelle dose|combien (?:de|d) (?:mg|milligrammes|grammes|ml|millilitres|cl|ui|unites|µg|mcg|microgrammes|comprimes|gouttes|bouffees|sachets|ampoules|jours|temps|fois)|combien (?:de |d )?(?:${DRUG_NAMES}))\b`),
+  rx(String.raw`\b(?:quelles? (?:dose|posologie|quantite|duree)|posologies?|dosage (?:de|d|du|des|pour)|dose (?:maximale|max|de|d|pour)|a quelle dose|combien (?:de|d) (?:jours|temps|fois)|combien (?:de |d )?(?:${DRUG_NAMES}))\b`),
   rx(String.raw`\b(?:what|which|right|correct|how much|how many)\b.*\b(?:dose|dosage|mg|antibiotic|treatment|painkiller|drug|medication|medicine|${DRUG_NAMES})\b`),
   rx(String.raw`\bquel(?:le)?s? (?:${DRUG_CLASSES}|examens?|vaccins?|traitement de fond|anti ?\w+|bilan|imagerie)\b`),
   rx(String.raw`\b(?:que|quoi) (?:faire|prescrire|donner|lui donner|lui prescrire|mettre|proposer)\b|\b(?:je|on) (?:lui )?(?:donne|prescris|prescrit|fais|mets) quoi\b|\b(?:on|je|tu) (?:lui|leur) (?:conseille|conseilles|recommande|recommandes)\b|\bpar quoi (?:remplacer|le remplacer)\b|\bque dois je (?:faire|donner|prescrire)\b`),
@@ -97,8 +105,8 @@ const CLINICAL_ASK = [
   rx(String.raw`\b(?:diagnostic|diagnostiquer|diagnosis|diagnose|interprete|interpreter|interpret|font penser|faire penser|penser a une?|qu en penses tu|what do you think|on continue|est il diabetique|tu en penses quoi)\b`),
   rx(String.raw`\b(?:${CONDITIONS}) ou (?:${CONDITIONS})\b|\b(?:${DRUG_NAMES}) ou (?:${DRUG_NAMES})\b`),
   rx(String.raw`\b(?:traitements?|traiter|soigner|treatments?|treat|antibiotiques?|antibiotherapie|antibiotics?)\b (?:de |d |du |des |pour |contre |of |for )(?:la |l |une |un |les |a |an )?(?:${CONDITIONS})\b`),
-  // Changing a drug's amount: « de combien j'augmente le bisoprolol », « on baisse le lasilix ? », « by how much do I increase ».
-  rx(String.raw`\b(?:de combien|by how much|jusqu a combien)\b.*\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w*|\b(?:augment|diminu|baiss|arret|doubl|increas|reduc|decreas)\w* (?:le |la |l |les |son |sa |ses |the |his |her )?(?:dose (?:de |d |du |of )?)?(?:${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`),
+  rx(String.raw`\b(?:augment|diminu|baiss|arret|doubl|increas|reduc|decreas)\w* (?:le |la |l |les |son |sa |ses |the |his |her )?(?:dose (?:de |d |du |of )?)?(?:${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`),
+  QUANTITY_ASKED,
   rx(String.raw`\b(?:que faire|what should i do|what to do|what do i do|what can i give|what to give|which one|tu (?:me )?conseilles?|conseilles tu|me conseiller|recommandes tu|tu recommandes|what do you (?:advise|recommend|suggest))\b`),
 
 ];
@@ -120,7 +128,7 @@ export interface ClinicalSignals {
   /** A person's age (« une femme de 70 ans »): specific, but not clinical content. */
   age: boolean;
   dose: boolean;
-  /** Asking for a dose (« quelle posologie », « what dose »): dosing advice whatever frames it. */
+  /** Asking for a dose (« quelle posologie », « what dose », « combien de mg », « de combien augmenter »): dosing advice whatever frames it. */
   doseAsked: boolean;
   /** Asking which drug to give (« what antihistamine should I give »): a choice of treatment whatever frames it. */
   drugChoiceAsked: boolean;
@@ -152,7 +160,7 @@ export function clinicalSignals(normalized: string): ClinicalSignals {
     measure: anyOf(MEASURES, normalized),
     age: AGE.test(normalized),
     dose: anyOf(DOSE, normalized),
-    doseAsked: DOSE_ASKED.test(normalized),
+    doseAsked: DOSE_ASKED.test(normalized) || QUANTITY_ASKED.test(normalized),
     drugChoiceAsked: DRUG_CHOICE.test(normalized),
     patient: anyOf(SPECIFIC_PATIENT, normalized),
     ask: anyOf(CLINICAL_ASK, normalized),

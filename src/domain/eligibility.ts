@@ -8,7 +8,10 @@ import { placeConfirmation, placeRefusal, placesIn, type Place } from './places.
 import { COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
+import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
 import { normalizeForMatch } from '../text/french.ts';
+import { frenchList } from '../text/listing.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 import { conditionMention, describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
@@ -48,7 +51,7 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const practice = askerPractice(text, findProfession(registries, text) !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
-  const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol.population, patient, text);
+  const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol, protocol.population, patient, text);
   const aboutAsker = describesPractice(protocol.requirements, practice);
   if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, askedPlaces(text), today) !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
@@ -76,7 +79,7 @@ function askedPlaces(text: string): Place[] {
 /** « infirmiers et pharmaciens ». */
 function pluralNames(registries: Registries, ids: readonly string[]): string {
   const plurals = ids.map((id) => professionById(registries, id)?.plural ?? id);
-  return plurals.length <= 1 ? (plurals[0] ?? '') : `${plurals.slice(0, -1).join(', ')} et ${plurals.at(-1) ?? ''}`;
+  return frenchList(plurals);
 }
 
 /** The protocol the question names; among several, one where the profession it names is délégué. */
@@ -123,11 +126,14 @@ function asksAboutAFigure(text: string): boolean {
 const ACT_FIGURE =
   /\b(?:arrets?|prescriptions?|ordonnances?|seances?|renouvellements?|traitements?|consultations?|examens?|actes?|sick leave|sessions?|prescriptions?)\b(?: \w+){0,4}? (?:de |d |of )?\d+|\b\d+ (?:seances?|sessions?|consultations?|actes?)\b/;
 
-function describesPatientFor(population: Population, patient: PatientDescription, text: string): boolean {
+function describesPatientFor(protocol: Protocol, population: Population, patient: PatientDescription, text: string): boolean {
   if (patient.age !== undefined) return true;
   if (population.onset && patient.onsetDays !== undefined) return true;
   if (population.homeVisits && patient.homeVisits !== undefined) return true;
   if (population.sex && patient.sex && patient.sex !== population.sex) return true;
+  // A site the protocol does not cover (« une entorse du poignet » for the ankle protocol) describes a patient outside it.
+  const site = population.site;
+  if (site && bodySitesIn(withoutProtocolName(protocol, text)).some((one) => !site.sites.includes(one))) return true;
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
 
@@ -153,6 +159,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
     if (patient.sex && patient.sex !== population.sex) fails.push(reserved);
     else if (!patient.sex) unsure.push(`le sexe du patient n'est pas précisé ; ${reserved}`);
   }
+  checkSite(population, withoutProtocolName(protocol, text), fails, unsure);
   const visits = population.homeVisits;
   if (visits && patient.homeVisits !== undefined && patient.homeVisits < visits.min) {
     unsure.push(`le protocole demande au moins ${visits.min} visites à domicile du médecin l'année précédente, sauf si ${visits.otherwise}`);
@@ -167,6 +174,27 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   if (!pregnancyKnown && conditionMention(text, PREGNANCY) !== 'absent') unsure.push('les sources ne disent pas si ce protocole concerne les femmes enceintes');
   const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
   return { verdict, fails, unsure };
+}
+
+/**
+ * The question without the protocol named by its keywords (« via le protocole lombalgie », « under the ankle sprain
+ * protocol »): what it says of the patient.
+ */
+function withoutProtocolName(protocol: Protocol, text: string): string {
+  const names = [protocol.short ?? '', ...protocol.keywords].map(normalizeForMatch).filter((name) => name !== '').map(escapeRegExp).join('|');
+  const named = new RegExp(String.raw`\bprotocoles?(?: (?:de|du|des|d|la|le|l|sur|pour))* (?:${names})\b|\b(?:${names}) protocols?\b`, 'g');
+  return names === '' ? text : normalizeForMatch(text).replace(named, ' ');
+}
+
+/** « une entorse du poignet » for the ankle protocol: a site the protocol does not cover; another one besides, to check. */
+function checkSite(population: Population, text: string, fails: string[], unsure: string[]): void {
+  const site = population.site;
+  if (!site) return;
+  const named = bodySitesIn(text);
+  const outside = named.filter((one) => !site.sites.includes(one));
+  if (outside.length === 0) return;
+  if (outside.length === named.length) fails.push(`ce protocole concerne ${site.label}, pas ${bodySitesLabel(outside)}`);
+  else unsure.push(`ce protocole concerne ${site.label} ; la question nomme aussi ${bodySitesLabel(outside)} : à vérifier`);
 }
 
 function checkAge(population: Population, patient: PatientDescription, fails: string[], unsure: string[]): void {

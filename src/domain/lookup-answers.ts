@@ -142,9 +142,9 @@ export function actAnswer(
   act: string,
   today: IsoDay,
   profession?: Profession,
-  asked: { wholeQuestion?: boolean; which?: boolean; situated?: readonly string[]; places?: readonly Place[] } = {},
+  asked: { wholeQuestion?: boolean; verbAct?: string; which?: boolean; situated?: readonly string[]; places?: readonly Place[] } = {},
 ): Reply {
-  const { wholeQuestion = false, which = false, situated = [], places } = asked;
+  const { wholeQuestion = false, verbAct, which = false, situated = [], places } = asked;
   // Best match first, but what a team can apply (national, local) before entries of other statuses.
   const matching = [...matchProtocolsByActs(registries, act)].sort((a, b) => Number(!inForce(a)) - Number(!inForce(b)));
   // The act fits several protocols and the question names one by its patient's complaint (« un tour de reins »): that one.
@@ -170,7 +170,8 @@ export function actAnswer(
         : compose(`**Le registre ne détaille pas les actes** que le protocole ${name} délègue aux ${profession.plural} : vérifiez le texte du protocole.`, blocks([applying]), true);
     }
     if (applying) {
-      const check: ActCheck = wholeQuestion ? { kind: 'unasked' } : checkAct(registries, applying, act, profession, today, places);
+      const checked = wholeQuestion ? verbAct : act;
+      const check: ActCheck = checked === undefined ? { kind: 'unasked' } : checkAct(registries, applying, checked, profession, today, places);
       const name = applying.short ?? applying.title;
       // The registry's own list decides: no article passage replaces these.
       if (check.kind === 'elsewhere') return { ...compose(`**Non** : ${check.why}.`, blocks([applying]), true), verdict: true };
@@ -528,7 +529,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'dated':
       return datedAnswer(query.facts, today);
     case 'act':
-      return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, which: query.which, situated: query.situated, places: query.places });
+      return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, verbAct: query.verbAct, which: query.which, situated: query.situated, places: query.places });
     case 'delegue':
       return roleAnswer(registries, query.profession, 'delegue', today, query.delegant, query.places);
     case 'delegant':

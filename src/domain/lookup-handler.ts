@@ -36,7 +36,8 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
         // « mal de dos : qui peut le prendre en charge ? » names the act before « qui peut »: try the whole question.
         const whole = matchProtocolsByActs(registries, text);
         if (whole.length > 0) {
-          query = { ...query, act: actBeforeQuestion(text), wholeQuestion: true };
+          // « Dans le protocole entorse, le kiné peut-il prescrire une IRM ? »: the protocol named, the act still checked.
+          query = { ...query, act: actBeforeQuestion(text), wholeQuestion: true, verbAct: query.act };
           protocols = whole;
         }
       }

@@ -25,6 +25,8 @@ export type LookupQuery =
       explicit: boolean;
       /** The act is the whole question (« mal de dos : qui peut le prendre en charge ? »): it cannot be checked against a protocol's acts. */
       wholeQuestion?: boolean;
+      /** With `wholeQuestion`, the act the question's verb says (« prescrire une IRM »), checked against the protocol's acts. */
+      verbAct?: string;
       /** « l'IDE peut prescrire quoi ? », « quels médicaments le kiné peut prescrire ? »: which acts, not whether. */
       which?: boolean;
       /** The protocols the whole question names by their keywords (« un tour de reins… qui peut prescrire un arrêt ? »). */

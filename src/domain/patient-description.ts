@@ -17,9 +17,9 @@ export interface PatientDescription {
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
 /** The asker's own relative (« mon fils », « ma mère », « my son »): a patient; « sa mère » is the patient's relative. */
 const mine = (relatives: string) => String.raw`(?:mon|ma|mes|notre|nos|my|our) (?:${relatives})`;
-const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|gamine|mamie|grand mere|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend')}`;
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|residente|gamine|mamie|grand mere|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend')}`;
 const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|papi|papy|grand pere|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|petit fils|beau pere|beau fils|oncle|neveu|cousin|ami|copain|voisin|son|father|grandfather|grandson|husband|brother|uncle|nephew|father in law|boyfriend')}`;
-const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
+const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
 /** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
@@ -32,7 +32,8 @@ const DURATION_NOUNS = String.raw`contrats?|experiences?|formations?|delais?|dur
  * an age attached to a patient noun. « depuis 4 ans », « diplômé depuis 2 ans », « tous les 3 mois » are durations.
  */
 const AGE = [
-  new RegExp(String.raw`\b${PERSON}(?: \w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
+  // Not « une femme enceinte de 5 mois »: how long she has been pregnant.
+  new RegExp(String.raw`\b${PERSON}(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
   // « elle a 15 ans », « she is 15 », « il 80 ans » — not « il a 2 ans d'expérience », nor « permet-il 10 visites ».

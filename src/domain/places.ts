@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { frenchDay, IsoDaySchema, tenseOf, type IsoDay } from './dated.ts';
 import { matchWords } from './phrase-match.ts';
 import { MEMBER_BREAK, phrasesIn } from './negation.ts';
+import { frenchList } from '../text/listing.ts';
 
 /** Where a protocol may be applied, and where a professional says they work. */
 export const PLACES = ['urgences', 'etablissement', 'ville', 'msp', 'centre-de-sante', 'esp', 'cpts'] as const;
@@ -37,7 +38,7 @@ const NAMES: Record<Place, readonly string[]> = {
 
 /** « dans un établissement de santé et en CPTS ». */
 export function placesLabel(places: readonly Place[]): string {
-  return listed(places.map((place) => LABELS[place]), 'et');
+  return frenchList(places.map((place) => LABELS[place]), 'et');
 }
 
 /** Every name of a place (« hôpital », « CPTS », « aux urgences »). */
@@ -76,7 +77,7 @@ export function placeRefusal(openings: readonly Opening[], named: readonly Place
   if (named.some((place) => openings.some((opening) => isOpen(opening, today) && admits(opening, place)))) return null;
   const openNow = [...new Set(openings.filter((o) => isOpen(o, today)).map((o) => LABELS[o.place]))];
   const ended = openings.filter((o) => tenseOf(o, today) === 'past' && asked.some((place) => admits(o, place)));
-  const where = `ce protocole s'applique ${listed(openNow, 'ou')}, pas ${listed(asked.map((p) => LABELS[p]), 'ni')}`;
+  const where = `ce protocole s'applique ${frenchList(openNow, 'ou')}, pas ${frenchList(asked.map((p) => LABELS[p]), 'ni')}`;
   const end = ended[0]?.until;
   return end ? `${where} : cette ouverture a pris fin le ${frenchDay(end)}` : where;
 }
@@ -85,10 +86,7 @@ export function placeRefusal(openings: readonly Opening[], named: readonly Place
 export function placeConfirmation(openings: readonly Opening[], named: readonly Place[], today: IsoDay): string | null {
   const openNow = openings.filter((opening) => isOpen(opening, today));
   if (!named.some((place) => openNow.some((opening) => admits(opening, place)))) return null;
-  return `ce protocole s'applique ${listed([...new Set(openNow.map((o) => LABELS[o.place]))], 'ou')}`;
+  return `ce protocole s'applique ${frenchList([...new Set(openNow.map((o) => LABELS[o.place]))], 'ou')}`;
 }
 
 /** « en MSP, en centre de santé ou en CPTS ». */
-function listed(items: readonly string[], last: 'ou' | 'ni' | 'et'): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1) ?? ''}`;
-}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OpeningSchema } from './places.ts';
+import { BodySiteSchema } from './body-sites.ts';
 import { RequirementsSchema } from './delegate-requirements.ts';
 import { IsoDaySchema } from './dated.ts';
 
@@ -104,6 +105,8 @@ export const PopulationSchema = z.strictObject({
   onset: z.strictObject({ maxDays: z.number().positive(), label: text }).optional(),
   /** Home visits of the doctor a patient must have had, unless another criterion (its label) admits them. */
   homeVisits: z.strictObject({ min: z.number().int().positive(), otherwise: text }).optional(),
+  /** Where on the body the complaint is (« la cheville », « un membre »): the sites it covers, and how they are said. */
+  site: z.strictObject({ label: text, sites: z.array(BodySiteSchema).min(1) }).optional(),
 });
 export type Population = z.infer<typeof PopulationSchema>;
 

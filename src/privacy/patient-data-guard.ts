@@ -6,6 +6,7 @@ import { isNir } from './nir.ts';
 import { normalizeText, originalSpan, type NormalizedText } from './normalize.ts';
 import { patientNumberSpans } from './patient-number.ts';
 import { isPhone } from './phone.ts';
+import { frenchList } from '../text/listing.ts';
 
 /**
  * The privacy guard: finds what could identify a patient in free text (NIR /
@@ -77,7 +78,7 @@ const KIND_LABELS: Record<IdentifierKind, string> = {
  */
 export function patientDataMessage(findings: readonly Finding[], action: 'send' | 'store'): string {
   const kinds = [...new Set(findings.map((f) => f.kind))].map((k) => KIND_LABELS[k]);
-  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} et ${kinds.at(-1)}` : (kinds[0] ?? 'une donnée identifiante');
+  const list = kinds.length > 0 ? frenchList(kinds) : 'une donnée identifiante';
   const what =
     action === 'send'
       ? "Votre message n'a pas été transmis au modèle de langage"

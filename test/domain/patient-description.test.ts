@@ -40,6 +40,9 @@ describe('the patient a question describes', () => {
     ['une femme de trente et un ans', { age: 31, sex: 'femme' }],
     ['a seventy-two-year-old man', { age: 72, sex: 'homme' }],
     ['a woman aged forty five', { age: 45, sex: 'femme' }],
+    ['une femme enceinte de 5 mois qui s’est tordu le poignet', { sex: 'femme' }],
+    ['une femme de 30 ans enceinte de 3 mois', { age: 30, sex: 'femme' }],
+    ['une résidente de 64 ans', { age: 64, sex: 'femme' }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
