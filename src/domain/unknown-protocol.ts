@@ -1,5 +1,5 @@
 import type { Reply } from '../engine/reply.ts';
-import { foldAccents, terms, words } from '../text/french.ts';
+import { foldAccents, termOf, terms, words } from '../text/french.ts';
 import { oncePer } from '../text/memo.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
@@ -35,7 +35,8 @@ const DESCRIPTION_END =
  */
 export function unknownProtocolAnswer(registries: Registries, text: string, vocabulary: Vocabulary): Reply | null {
   // Matched accent-folded, read with its accents (folding keeps the length of NFC text): « rédigé » is a participle.
-  const lowered = text.normalize('NFC').toLowerCase().replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ');
+  // « un protocole pour la prise en charge de la conjonctivite bactérienne » is about what is taken in charge.
+  const lowered = text.normalize('NFC').toLowerCase().replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ').replace(TAKING_IN_CHARGE, '');
   const folded = foldAccents(lowered);
   const descriptions = DESCRIPTIONS.flatMap(([pattern, end]) => {
     const match = pattern.exec(folded);
@@ -54,6 +55,8 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     confident: false,
   };
 }
+
+const TAKING_IN_CHARGE = /\b(?:la |le )?prise en charge (?:de la |de l |du |des |de |d )/gu;
 
 /** The ways a question describes a protocol, each with where its description stops. */
 const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
@@ -82,7 +85,51 @@ function isUnknown(registries: Registries, description: { text: string; singular
   // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
   const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
   const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];
+  if (namesAVariant(registries, description.text)) return true;
   return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));
+}
+
+/** Endings of French adjectives that qualify a complaint or an exam (« chronique », « bactérienne », « biologique », « récidivante »). */
+const QUALIFIER = /(?:ique|iques|aire|aires|al|ale|ales|aux|el|els|elle|elles|if|ifs|ive|ives|euse|euses|ienne|iennes|ante|antes|ent|ente|entes)$/u;
+
+/**
+ * « le protocole lombalgie chronique », « protocole IOA bilan biologique », « conjonctivite bactérienne »: a word a
+ * protocol is about, qualified by an adjective that no protocol about it uses (« aiguë », « radiologique »,
+ * « allergique »), names a variant the base does not hold.
+ */
+function namesAVariant(registries: Registries, description: string): boolean {
+  return qualifiedTerms(description).some(({ head, qualifier }) => {
+    const about = registries.protocols.filter((protocol) => protocolTerms(registries, protocol).has(head));
+    // Each protocol about it qualifies it otherwise (« lombalgie aiguë »), not never (« insuffisance cardiaque chronique »).
+    return about.length > 0 && about.every((protocol) => {
+      const own = protocolQualifiers(registries, protocol).get(head);
+      return own !== undefined && !own.has(qualifier) && !holds(protocolTerms(registries, protocol), qualifier);
+    });
+  });
+}
+
+/** The terms of a text each followed by an adjective (« lombalgie chronique » → lombalgi, chroniqu). */
+function qualifiedTerms(text: string): { head: string; qualifier: string }[] {
+  const said = words(text);
+  return said.flatMap((word, i) => {
+    const next = said[i + 1] ?? '';
+    const head = termOf(word);
+    const qualifier = termOf(next);
+    return head && qualifier && QUALIFIER.test(foldAccents(next.toLowerCase())) ? [{ head, qualifier }] : [];
+  });
+}
+
+const qualifiersByProtocol = oncePer<Protocol, Map<string, Set<string>>>(1000);
+
+/** How a protocol's own texts qualify its terms (« douleur lombaire aiguë », « bilan radiologique »). */
+function protocolQualifiers(registries: Registries, protocol: Protocol): Map<string, Set<string>> {
+  return qualifiersByProtocol(protocol, () => {
+    const found = new Map<string, Set<string>>();
+    for (const { head, qualifier } of qualifiedTerms([protocol.title, protocol.short ?? '', protocol.patients, ...protocol.keywords].join(' . '))) {
+      found.set(head, (found.get(head) ?? new Set()).add(qualifier));
+    }
+    return found;
+  });
 }
 
 /** What the knowledge base says of a term: does it use it, or a word it abbreviates (« coop » for « coopération »)? */

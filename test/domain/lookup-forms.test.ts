@@ -108,6 +108,24 @@ describe('a protocol the base does not hold', () => {
     expect(unknown('On voudrait appliquer le protocole national « plaies chroniques et ulcères » par l’IDE libérale')).toBe(true);
   });
 
+  it.each([
+    "Protocole IOA bilan biologique : l'infirmière d'accueil peut prescrire la prise de sang avant le médecin ?",
+    'le protocole lombalgie chronique, quelles conditions ?',
+    'Existe-t-il un protocole de coopération pour la prise en charge de la conjonctivite bactérienne par le pharmacien ?',
+  ])('« %s » : a variant, qualified otherwise than the protocol the base holds', (question) => {
+    expect(unknown(question)).toBe(true);
+  });
+
+  it.each([
+    'le protocole lombalgie aiguë, quelles conditions ?',
+    'protocole bilan radiologique de l’IOA : qui est délégant ?',
+    'le protocole rhino-conjonctivite allergique saisonnière, pour qui ?',
+    'un protocole pour la prise en charge de la lombalgie aiguë par le kiné ?',
+    'protocole entorse récente : le kiné peut-il la voir ?',
+  ])('« %s » : the protocol as the base qualifies it, or unqualified there', (question) => {
+    expect(unknown(question)).toBe(false);
+  });
+
   it('is not claimed for the protocols the registry holds, however they are named', () => {
     expect(unknown('Le protocole entorse de cheville, ça marche comment ?')).toBe(false);
     expect(unknown('protocole mal de gorge : qui peut faire le TROD ?')).toBe(false);
