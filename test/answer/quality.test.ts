@@ -17,7 +17,7 @@ describe('answer quality on the project’s own sets', () => {
     ['dev.jsonl', 0.91, 0.065],
     ['holdout.jsonl', 0.92, 0.07],
     ['dev-b.jsonl', 0.85, 0.09],
-    ['holdout-b.jsonl', 0.8, 0.13],
+    ['holdout-b.jsonl', 0.82, 0.12],
     ['dev-c.jsonl', 0.88, 0.07],
     ['dev-d.jsonl', 0.87, 0.09],
     ['holdout-d.jsonl', 0.82, 0.12],
@@ -27,10 +27,12 @@ describe('answer quality on the project’s own sets', () => {
     ['holdout-f.jsonl', 0.82, 0.11],
     ['dev-g.jsonl', 0.88, 0.09],
     ['holdout-g.jsonl', 0.8, 0.13],
-    ['dev-h.jsonl', 0.84, 0.1],
+    ['dev-h.jsonl', 0.85, 0.1],
     ['holdout-h.jsonl', 0.78, 0.145],
-    ['dev-i.jsonl', 0.8, 0.125],
+    ['dev-i.jsonl', 0.85, 0.08],
     ['holdout-i.jsonl', 0.78, 0.17],
+    ['dev-j.jsonl', 0.84, 0.11],
+    ['holdout-j.jsonl', 0.66, 0.17],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
