@@ -12,6 +12,7 @@ import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
+import { oncePer } from '../text/memo.ts';
 import { conditionMention, describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
@@ -53,12 +54,13 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol, protocol.population, patient, text);
   const aboutAsker = describesPractice(protocol.requirements, practice);
-  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, askedPlaces(text), today) !== null))) return null;
+  const places = askedPlaces(text);
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, places, today) !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today);
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
-  const where = placeConfirmation(protocol.places, askedPlaces(text), today);
+  const where = placeConfirmation(protocol.places, places, today);
   const fits = `${aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole'}${where ? ` ; ${where}` : ''}`;
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
@@ -181,9 +183,18 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
  * protocol »): what it says of the patient.
  */
 function withoutProtocolName(protocol: Protocol, text: string): string {
-  const names = [protocol.short ?? '', ...protocol.keywords].map(normalizeForMatch).filter((name) => name !== '').map(escapeRegExp).join('|');
-  const named = new RegExp(String.raw`\bprotocoles?(?: (?:de|du|des|d|la|le|l|sur|pour))* (?:${names})\b|\b(?:${names}) protocols?\b`, 'g');
-  return names === '' ? text : normalizeForMatch(text).replace(named, ' ');
+  const named = protocolNamePattern(protocol);
+  return named ? normalizeForMatch(text).replace(named, ' ') : text;
+}
+
+const namePatterns = oncePer<Protocol, RegExp | null>(1000);
+
+/** « protocole lombalgie », « ankle sprain protocol »: the protocol named by its short name or a keyword (null: it has none). */
+function protocolNamePattern(protocol: Protocol): RegExp | null {
+  return namePatterns(protocol, () => {
+    const names = [protocol.short ?? '', ...protocol.keywords].map(normalizeForMatch).filter((name) => name !== '').map(escapeRegExp).join('|');
+    return names === '' ? null : new RegExp(String.raw`\bprotocoles?(?: (?:de|du|des|d|la|le|l|sur|pour))* (?:${names})\b|\b(?:${names}) protocols?\b`, 'g');
+  });
 }
 
 /** « une entorse du poignet » for the ankle protocol: a site the protocol does not cover; another one besides, to check. */

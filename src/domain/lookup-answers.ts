@@ -270,7 +270,8 @@ function hostOf(source: string): string {
 
 /**
  * « Les oncologues (profession médicale…) peuvent participer à un protocole (art. L4011-1…) », when the law lets them;
- * « Les psychologues (profession non réglementée…) ne sont pas des professions que cet article… », when it does not;
+ * « Les psychologues (profession non réglementée…) ne font pas partie des professions que l'article L4011-1 associe
+ * aux protocoles… », when it does not;
  * else (a category the sources do not give) nothing.
  */
 function mayTakePart(registries: Registries, profession: Profession): string {

@@ -104,7 +104,7 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
   const alone = standsAlone ? detectQuery(registries, asking, asker) : null;
   // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
   if (!alone && standsAlone && analyseQuestion(asking).kind === 'definition') return null;
-  return alone ?? askerProtocolsQuery(registries, asking || text, text) ?? detectQuery(registries, text, asker);
+  return alone ?? askerProtocolsQuery(registries, asking || text, text, asker) ?? detectQuery(registries, text, asker);
 }
 
 /** A first-person subject a few words before the end (« je peux toujours être », « can i still be »). */
@@ -120,13 +120,12 @@ const WHICH_ONES_BACK = /\b(?:lesquels|lesquelles|which ones)\b/;
  * comme délégué ? »: what is asked is the asker's own protocols and says nothing else (no act, no complaint); the
  * profession is the one the asker names as theirs, not a colleague's.
  */
-function askerProtocolsQuery(registries: Registries, asking: string, text: string): LookupQuery | null {
+function askerProtocolsQuery(registries: Registries, asking: string, text: string, asker: Profession | undefined): LookupQuery | null {
   const n = normalizeForMatch(asking);
   const onProtocols = COOPERATION_WORDS.test(n) || (WHICH_ONES_BACK.test(n) && COOPERATION_WORDS.test(normalizeForMatch(text)));
   if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || findProfession(registries, n)) return null;
   if (terms(withoutPhrases(n, PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
-  const profession = askerProfession(registries, text);
-  return profession ? roleOf(registries, profession, n) : null;
+  return asker ? roleOf(registries, asker, n) : null;
 }
 
 /**
