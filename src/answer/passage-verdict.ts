@@ -11,8 +11,9 @@ export type AnsweredShare = (question: string) => (text: string) => number;
  * The article handler's answers to a closed question (« une SISA peut-elle salarier des professionnels de santé ? »),
  * led by **Oui** or **Non** when one sentence of the answer says what the question asks, word for word or by an
  * equivalent, plainly (« … une SISA peut en outre employer des professionnels de santé salariés ») or negated (« l'ESP
- * n'a pas de structure juridique propre »). Anything less is left without a verdict: a sentence that restricts
- * (« uniquement », « certains »), a question that asks between two things, negates, or quantifies what the sentence
+ * n'a pas de structure juridique propre »); a sentence that limits what it says (« uniquement », « certains ») that
+ * the question does not, by **Oui, dans certaines limites**. Anything less is left without a verdict: a sentence that
+ * excludes (« sauf », « hors »), a question that asks between two things, negates, or quantifies what the sentence
  * does not, a question about someone its situation names (« sa profession »).
  */
 export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShare): Handler {
@@ -28,7 +29,7 @@ export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShar
 }
 
 export interface PassageVerdict {
-  said: 'Oui' | 'Non';
+  said: 'Oui' | 'Oui, dans certaines limites' | 'Non';
   /** The sentence of the answer that says it. */
   sentence: string;
 }
@@ -49,8 +50,17 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const sentence = splitSentences(answer).find((candidate) => share(read(candidate)) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)));
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
-  if (RESTRICTED.test(said)) return null;
-  return { said: NEGATED.test(said) || deniesWhatIsAsked(said, asked) ? 'Non' : 'Oui', sentence };
+  if (EXCLUDING.test(said)) return null;
+  const denied = NEGATED.test(said) || deniesWhatIsAsked(said, asked);
+  const limited = limitsMoreThanAsked(said, asked);
+  if (denied && limited) return null;
+  return { said: denied ? 'Non' : limited ? 'Oui, dans certaines limites' : 'Oui', sentence };
+}
+
+/** A limit the sentence sets (« uniquement », « certains », « à condition ») that the question does not ask about. */
+function limitsMoreThanAsked(said: string, asked: string): boolean {
+  const askedWords = new Set(asked.split(' '));
+  return [...said.matchAll(LIMITING)].some(([limit]) => !askedWords.has(limit.split(' ')[0] ?? limit));
 }
 
 /**
@@ -80,6 +90,16 @@ const LEADS_WITH_VERDICT = /^\*\*(?:Oui|Non|Ça dépend)\b/u;
 /** Interrogative words that ask for content, not a yes or a no (accent-folded). */
 const OPEN_WORDS = /\b(?:qui|quand|ou|que|qu|quoi|lequel|laquelle|lesquels|lesquelles|who|when|where)\b/;
 
+/** Of those, the ones that also open a relative or time clause (« le patient qu'on suit », « quand il est pris en charge »). */
+const SUBORDINATING = /\b(?:qui|quand|ou|que|qu|who|when|where)\b/g;
+
+/**
+ * The verb of a question that is closed whatever follows: inverted (« doit-il », « peut-elle »), « est-ce que » opening
+ * the question, or an English auxiliary first.
+ */
+const INVERTED =
+  /\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|^est ce qu|^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b/;
+
 /**
  * A closed question has its verb: inverted (« peut-elle », « a-t-il »), after « est-ce que », an English auxiliary
  * first, or a common verb before the question mark (« une sisa peut avoir des salariés ? »). « loi HPST = ? » has none.
@@ -88,15 +108,26 @@ const CLOSED =
   /\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\best ce qu|^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b|\b(?:est|sont|etait|peut|peuvent|peux|doit|doivent|dois|faut|existe|existent|reste|restent|compte|comptent|sert|servent|permet|permettent|rapporte|rapportent|ouvre|ouvrent|change|changent|ya)\b/;
 
 function isClosed(asked: string): boolean {
-  return CLOSED.test(asked) && !ASKS_FOR_CONTENT.test(asked) && !OPEN_WORDS.test(asked.replace(/\best ce qu\w*/g, ' '));
+  return CLOSED.test(asked) && !ASKS_FOR_CONTENT.test(asked) && !OPEN_WORDS.test(withoutSubordinates(asked).replace(/\best ce qu\w*/g, ' '));
+}
+
+/** After a closed question's verb, « qui », « quand », « qu' » open a clause of it, not a question. */
+function withoutSubordinates(asked: string): string {
+  const verb = INVERTED.exec(asked);
+  if (!verb) return asked;
+  const after = verb.index + verb[0].length;
+  return asked.slice(0, after) + asked.slice(after).replace(SUBORDINATING, ' ');
 }
 
 /** A negation (« n'a pas », « ne … plus », « not », « never »), on accent-folded text. */
 const NEGATED = /\b(?:ne|n) (?:\S+ ){0,3}?(?:pas|plus|jamais|aucun|aucune|ni|rien)\b|\b(?:not|never|no longer|cannot|cant|isnt|arent|doesnt|dont)\b/;
 
-/** A sentence that limits what it says: a verdict would say more than it. */
-const RESTRICTED =
-  /\b(?:uniquement|seulement|exclusivement|exclu|exclus|exclue|exclues|reserve|reservee|reserves|reservees|sauf|hors|interdit|interdite|sans|certains|certaines|parfois|sous reserve|a condition|only|except|some|sometimes)\b/;
+/** A sentence that excludes something: neither « oui » nor « non » says what it does. */
+const EXCLUDING = /\b(?:exclu|exclus|exclue|exclues|sauf|hors|interdit|interdite|sans|except)\b/;
+
+/** A sentence that limits what it says: « oui » then says more than it, unless the limit is said with it. */
+const LIMITING =
+  /\b(?:uniquement|seulement|exclusivement|reserve|reservee|reserves|reservees|certains|certaines|parfois|sous reserve|a condition|only|some|sometimes)\b/g;
 
 /** A sentence whose subject is what was said before it (« Sa gestion… », « Il a été autorisé… », « Its fee… »). */
 const OPENS_WITH_PRONOUN = /^(?:sa|son|ses|il|elle|ils|elles|its|it|they|their)\s/iu;

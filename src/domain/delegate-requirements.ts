@@ -95,21 +95,30 @@ function figureFor(figures: readonly Figure[], about: string): Figure | undefine
 const shortOf = (figure: Figure, min: number) => (figure.under ? figure.value <= min : figure.value < min);
 const said = (figure: Figure) => `${figure.under ? 'moins de ' : ''}${duration(figure.value)}`;
 
-/** What the asker lacks, one reason each (« il faut au moins 1 an d'exercice aux urgences ; la question en indique 6 mois »). */
-export function missingRequirements(requirements: Requirements | undefined, practice: AskerPractice): string[] {
-  const missing: string[] = [];
+/** The asker's practice read against the requirements: what they lack, and the figures they give that meet them. */
+export interface RequirementsCheck {
+  /** One reason each (« il faut au moins 1 an d'exercice aux urgences ; la question en indique 6 mois »). */
+  missing: string[];
+  /** One each (« 3 ans d'exercice aux urgences : le protocole en demande au moins 1 an »). */
+  met: string[];
+}
+
+export function checkRequirements(requirements: Requirements | undefined, practice: AskerPractice): RequirementsCheck {
+  const check: RequirementsCheck = { missing: [], met: [] };
   const years = requirements?.years;
   const given = years ? figureFor(practice.years, years.of) : undefined;
-  if (years && given && shortOf(given, years.min)) {
-    missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${said(given)}`);
+  if (years && given) {
+    if (shortOf(given, years.min)) check.missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${said(given)}`);
+    else check.met.push(`${said(given)} ${years.of} : le protocole en demande au moins ${duration(years.min)}`);
   }
   const share = requirements?.share;
   const spent = share ? figureFor(practice.shares, share.on) : undefined;
-  if (share && spent && shortOf(spent, share.min)) {
-    missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent.value} %`);
+  if (share && spent) {
+    if (shortOf(spent, share.min)) check.missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent.value} %`);
+    else check.met.push(`${spent.value} % du temps ${share.on} : le protocole en demande au moins ${share.min} %`);
   }
-  for (const credential of lackedCredentials(requirements, practice)) missing.push(`il faut ${credential.name} pour être délégué ; d'après la question, ce n'est pas acquis`);
-  return missing;
+  for (const credential of lackedCredentials(requirements, practice)) check.missing.push(`il faut ${credential.name} pour être délégué ; d'après la question, ce n'est pas acquis`);
+  return check;
 }
 
 /** The credentials the asker says they do not have yet (« je n'ai pas le DIU », « aucune formation », « not trained yet », « inscrite au DIU »). */

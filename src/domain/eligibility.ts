@@ -7,7 +7,7 @@ import { findProfession, matchProtocolsByActs, professionById, professionCovers 
 import { placeConfirmation, placeRefusal, placesIn, type Place } from './places.ts';
 import { COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
-import { askerPractice, describesPractice, missingRequirements } from './delegate-requirements.ts';
+import { askerPractice, checkRequirements, describesPractice } from './delegate-requirements.ts';
 import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
@@ -34,6 +34,8 @@ export interface Eligibility {
   fails: string[];
   /** What decides it and the question does not say (verdict « depend »). */
   unsure: string[];
+  /** The conditions the question says are met, with its figures (« à 28 ans, dans la tranche d'âge du protocole, de 15 à 50 ans »). */
+  met: string[];
 }
 
 const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend: 'Ça dépend' };
@@ -61,7 +63,7 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const where = placeConfirmation(protocol.places, places, today);
-  const fits = `${aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole'}${where ? ` ; ${where}` : ''}`;
+  const fits = [...(result.met.length > 0 ? result.met : [aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole']), ...(where ? [where] : [])].join(' ; ');
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
   // The acts delegated too: what is asked may be one (« le kiné peut-il prescrire un arrêt ? »), with its limits.
@@ -142,6 +144,7 @@ function describesPatientFor(protocol: Protocol, population: Population, patient
 export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, today: IsoDay): Eligibility {
   const fails: string[] = [];
   const unsure: string[] = [];
+  const met: string[] = [];
   const population = protocol.population ?? { ages: [], excluded: [] };
   const profession = findProfession(registries, text);
   const takesPart = (ids: readonly string[]) => profession !== undefined && ids.some((id) => professionCovers(registries, id, profession.id));
@@ -150,8 +153,10 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   }
   const place = placeRefusal(protocol.places, askedPlaces(text), today);
   if (place) fails.push(place);
-  fails.push(...missingRequirements(protocol.requirements, askerPractice(text, profession !== undefined)));
-  if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, fails, unsure);
+  const requirements = checkRequirements(protocol.requirements, askerPractice(text, profession !== undefined));
+  fails.push(...requirements.missing);
+  met.push(...requirements.met);
+  if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, { fails, unsure, met });
   if (population.onset && patient.onsetDays !== undefined && patient.onsetDays > population.onset.maxDays) {
     fails.push(`ce protocole concerne une ${population.onset.label} ; la question décrit une plainte qui dure depuis plus longtemps`);
   }
@@ -160,11 +165,13 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
     // « patient de 30 ans » (or a question naming both sexes) does not say which: it depends.
     if (patient.sex && patient.sex !== population.sex) fails.push(reserved);
     else if (!patient.sex) unsure.push(`le sexe du patient n'est pas précisé ; ${reserved}`);
+    else met.push(`${population.sex === 'femme' ? 'une patiente' : 'un patient'} : ${reserved}`);
   }
-  checkSite(population, withoutProtocolName(protocol, text), fails, unsure);
+  checkSite(population, withoutProtocolName(protocol, text), { fails, unsure, met });
   const visits = population.homeVisits;
-  if (visits && patient.homeVisits !== undefined && patient.homeVisits < visits.min) {
-    unsure.push(`le protocole demande au moins ${visits.min} visites à domicile du médecin l'année précédente, sauf si ${visits.otherwise}`);
+  if (visits && patient.homeVisits !== undefined) {
+    if (patient.homeVisits < visits.min) unsure.push(`le protocole demande au moins ${visits.min} visites à domicile du médecin l'année précédente, sauf si ${visits.otherwise}`);
+    else met.push(`${patient.homeVisits} visites à domicile du médecin l'année précédente : le protocole en demande au moins ${visits.min}`);
   }
   for (const condition of population.excluded) {
     const mention = conditionMention(text, condition.words, condition.unless);
@@ -175,7 +182,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   const pregnancyKnown = population.excluded.some((condition) => condition.words.some((word) => PREGNANCY.includes(word)));
   if (!pregnancyKnown && conditionMention(text, PREGNANCY) !== 'absent') unsure.push('les sources ne disent pas si ce protocole concerne les femmes enceintes');
   const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
-  return { verdict, fails, unsure };
+  return { verdict, fails, unsure, met };
 }
 
 /**
@@ -198,17 +205,27 @@ function protocolNamePattern(protocol: Protocol): RegExp | null {
 }
 
 /** « une entorse du poignet » for the ankle protocol: a site the protocol does not cover; another one besides, to check. */
-function checkSite(population: Population, text: string, fails: string[], unsure: string[]): void {
+function checkSite(population: Population, text: string, { fails, unsure, met }: Findings): void {
   const site = population.site;
   if (!site) return;
   const named = bodySitesIn(text);
   const outside = named.filter((one) => !site.sites.includes(one));
-  if (outside.length === 0) return;
+  if (outside.length === 0) {
+    if (named.length > 0) met.push(`ce protocole concerne ${site.label}`);
+    return;
+  }
   if (outside.length === named.length) fails.push(`ce protocole concerne ${site.label}, pas ${bodySitesLabel(outside)}`);
   else unsure.push(`ce protocole concerne ${site.label} ; la question nomme aussi ${bodySitesLabel(outside)} : à vérifier`);
 }
 
-function checkAge(population: Population, patient: PatientDescription, fails: string[], unsure: string[]): void {
+/** What a check finds, each list of reasons to add to. */
+interface Findings {
+  fails: string[];
+  unsure: string[];
+  met: string[];
+}
+
+function checkAge(population: Population, patient: PatientDescription, { fails, unsure, met }: Findings): void {
   if (population.ages.length === 0) return;
   const ranges = population.ages.map(rangeLabel);
   if (patient.age === undefined) {
@@ -217,7 +234,10 @@ function checkAge(population: Population, patient: PatientDescription, fails: st
   }
   const age = patient.age;
   const fits = population.ages.map(({ min, max }) => (min === undefined || age >= min) && (max === undefined || age <= max));
-  if (fits.every(Boolean)) return;
+  if (fits.every(Boolean)) {
+    met.push(`à ${ageLabel(age)}, dans la tranche d'âge du protocole (${[...new Set(ranges)].join(' ou ')})`);
+    return;
+  }
   if (!fits.some(Boolean)) {
     const otherwise = population.otherwise ? `, ou ${population.otherwise.label}` : '';
     const under = population.ages.every(({ min }) => min !== undefined && age < min);

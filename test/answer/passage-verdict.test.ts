@@ -27,6 +27,26 @@ describe('a closed question answered by a sentence that says it', () => {
     expect(passageVerdict(question, answer, wordShare, 'Centre de santé')?.said).toBe(said);
   });
 
+  it.each([
+    ['Une SISA peut-elle salarier des professionnels de santé ?', 'Une SISA peut salarier uniquement certains professionnels de santé.', 'Oui, dans certaines limites'],
+    ['Une CPTS peut-elle mettre en œuvre des protocoles nationaux ?', 'Une CPTS peut mettre en œuvre certains protocoles nationaux.', 'Oui, dans certaines limites'],
+    ['La téléexpertise est-elle réservée aux médecins ?', 'La téléexpertise est réservée aux médecins.', 'Oui'],
+  ])('a sentence that limits what it says: « %s » → %s', (question, answer, said) => {
+    expect(passageVerdict(question, answer, wordShare)?.said).toBe(said);
+  });
+
+  it.each([
+    ['Le patient doit-il être informé quand il est suivi dans un protocole ?', 'Le patient doit être informé quand il est suivi dans un protocole.'],
+    ["Est-ce que l'ACI rémunère les protocoles qu'on applique ?", "L'ACI rémunère les protocoles qu'on applique."],
+    ['Can the delegate stop when the doctor asks?', 'The delegate can stop when the doctor asks.'],
+  ])('« qui », « quand », « qu’ » after a closed question’s verb open a clause of it: « %s »', (question, answer) => {
+    expect(passageVerdict(question, answer, wordShare)?.said).toBe('Oui');
+  });
+
+  it('« qu’est-ce que » still asks for content', () => {
+    expect(passageVerdict("Qu'est-ce que l'ACI rémunère ?", "L'ACI rémunère les protocoles.", wordShare)).toBeNull();
+  });
+
   it('reads « non » before a word the question asks as a denial, not in a name both say', () => {
     const unscheduled = 'Le protocole cystite est un protocole de soins non programmés. [1]';
     expect(passageVerdict('Le protocole cystite est-il un protocole de soins non programmés ?', unscheduled, wordShare)?.said).toBe('Oui');
@@ -46,7 +66,8 @@ describe('a closed question answered by a sentence that says it', () => {
     ['a quantifier the sentence does not say', 'Une SISA peut-elle salarier tous les professionnels de santé ?', SISA],
     ['a word the sentence does not say', 'Une SISA peut-elle salarier des secrétaires médicales ?', SISA],
     ['no verb', 'SISA professionnels de santé salariés = ?', SISA],
-    ['a sentence that restricts', 'Une SISA peut-elle salarier des professionnels de santé ?', 'Une SISA peut salarier uniquement certains professionnels de santé.'],
+    ['a sentence that excludes', 'Une SISA peut-elle salarier des professionnels de santé ?', 'Une SISA peut salarier des professionnels de santé, sauf les médecins.'],
+    ['a denial with a limit', 'Une SISA peut-elle salarier des professionnels de santé ?', "Une SISA ne peut pas salarier des professionnels de santé, sauf certains."],
     ['« still » the sentence does not say', 'Les PTA existent-elles encore ?', 'Les PTA sont des prestations existantes. Elles ont été fusionnées dans les DAC.'],
     ['« now » said of what once was', 'Does the PTA still exist now?', 'Les PTA sont des prestations existantes.'],
     ['« now » without a since', 'Les PTA existent-elles aujourd’hui ?', 'Les PTA étaient des prestations existantes.'],

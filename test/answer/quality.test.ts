@@ -33,6 +33,8 @@ describe('answer quality on the project’s own sets', () => {
     ['holdout-i.jsonl', 0.78, 0.17],
     ['dev-j.jsonl', 0.84, 0.11],
     ['holdout-j.jsonl', 0.66, 0.17],
+    ['dev-k.jsonl', 0.82, 0.1],
+    ['holdout-k.jsonl', 0.79, 0.13],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);

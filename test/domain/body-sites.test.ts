@@ -39,7 +39,8 @@ describe('a body site the protocol does not cover', () => {
     'entorse cheville chez une joueuse de hand de 22 ans, le kiné de la msp peut la prendre dans le protocole ?',
     'IOA : pt de 45 ans, chute sur le poignet, trauma isolé du membre, je peux demander la radio via le protocole ?',
     'Patient de 40 ans, lombalgie depuis 5 jours, pas de douleur au cou : arrêt de travail par le kiné dans le protocole lombalgie ?',
-  ])('« %s » : the site the protocol covers → no refusal for it', (question) => {
-    expect(verdict(question) ?? '').not.toMatch(/ce protocole concerne/);
+  ])('« %s » : the site the protocol covers → Oui, the site named as a reason', (question) => {
+    expect(verdict(question)).toMatch(/^\*\*Oui\*\* : .*ce protocole concerne (?:la cheville|un membre|le bas du dos \(douleur lombaire\))(?: ;|\.)/);
+    expect(verdict(question)).not.toMatch(/, pas |à vérifier/);
   });
 });

@@ -42,8 +42,18 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask("Une IDE avec moins d'un an d'urgences peut-elle être déléguée pour les sutures ?")).toMatch(/^\*\*Non\*\*.*moins de 1 an/);
   });
 
-  it('answers « Oui » when the figures are met, pointing to the other conditions', () => {
-    expect(ask("I've been an ER nurse for 2 years. Can I become a delegate for the suture protocol?")).toMatch(/^\*\*Oui\*\*.*autres critères/);
+  it('answers « Oui » when the figures are met, with each figure against its minimum, pointing to the other conditions', () => {
+    expect(ask("I've been an ER nurse for 2 years. Can I become a delegate for the suture protocol?")).toMatch(/^\*\*Oui\*\* : 2 ans d'exercice aux urgences : le protocole en demande au moins 1 an\b.*autres critères/);
+    expect(ask("Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?")).toMatch(/^\*\*Oui\*\* : 10 ans .*au moins 2 ans ; 60 % du temps .*au moins 50 %/);
+  });
+
+  it('gives a patient’s figures that meet the protocol as its reasons', () => {
+    expect(ask('Patiente de 34 ans, brûlures urinaires sans fièvre, en MSP : l’IDE peut appliquer le protocole cystite ?')).toMatch(
+      /^\*\*Oui\*\* : à 34 ans, dans la tranche d'âge du protocole \(de 16 ans à 65 ans\) ; une patiente : ce protocole est réservé aux femmes ; ce protocole s'applique /,
+    );
+    expect(ask('Monsieur de 82 ans, le médecin est venu 4 fois chez lui l’an dernier : l’IDE peut le suivre dans le protocole domicile ?')).toMatch(
+      /^\*\*Oui\*\* : à 82 ans, .*d'au moins 65 ans\) ; 4 visites à domicile du médecin l'année précédente : le protocole en demande au moins 3/,
+    );
   });
 
   it('says nothing when the question gives no figure the protocol checks', () => {
