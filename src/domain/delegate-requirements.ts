@@ -44,6 +44,8 @@ const YEARS_OF = new RegExp(String.raw`\b${NUMBER} ${UNIT} (?:d experience|d exe
 const FOR_DURATION = new RegExp(String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since|il y a) ${NUMBER} ${UNIT}\b`, 'g');
 /** « avec moins d'un an d'urgences », « less than 2 years »: under that figure. */
 const LESS_THAN = new RegExp(String.raw`\b(?:moins d|moins de|less than|under) ${NUMBER} ${UNIT}\b`, 'g');
+/** « je suis arrivée aux urgences il y a huit mois »: a duration the asker says of themself, whether or not they name their profession. */
+const SAID_IN_FIRST_PERSON = /^(?:je|j|i) /;
 /** Words that make a duration someone else's or something's (« un patient suivi depuis 2 ans », « notre service a ouvert depuis… »). */
 const NOT_THE_ASKER = /\b(?:patients?|patientes?|enfants?|femmes?|hommes?|monsieur|madame|bebe|protocoles?|msp|cpts|equipe|structure|service|notre|nos|existe|ouvert|ouverte|cree|creee|suivie?s?)\b/;
 /** « je ne fais que 30 % d'écho », « 30% of my time », « 70 % de mon temps en radio ». */
@@ -55,15 +57,17 @@ const CONTEXT_WORDS = 6;
 
 /**
  * What the question says of the asker's practice. `professionNamed`: the text names a profession, so that a
- * duration at its start (« IDE aux urgences depuis 6 mois ») is the asker's.
+ * duration at its start (« IDE aux urgences depuis 6 mois ») is the asker's; without it, only one said in the first
+ * person is.
  */
 export function askerPractice(text: string, professionNamed: boolean): AskerPractice {
   const n = normalizeForMatch(text.replace(/%/g, ' pour cent '));
   const years: Figure[] = [];
   for (const match of n.matchAll(YEARS_OF)) years.push(figureOf(n, match, match[1], match[2]));
   for (const match of n.matchAll(LESS_THAN)) years.push({ ...figureOf(n, match, match[1], match[2]), under: true });
-  if (professionNamed) {
-    for (const match of n.matchAll(FOR_DURATION)) if (!NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
+  for (const match of n.matchAll(FOR_DURATION)) {
+    const theAsker = professionNamed || SAID_IN_FIRST_PERSON.test(match[0]);
+    if (theAsker && !NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
   }
   const shares = [...n.matchAll(SHARE)].map((match) => ({ value: Number(match[1]), context: around(n, match) }));
   return { years, shares, text };

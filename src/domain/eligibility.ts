@@ -94,9 +94,9 @@ function askedProtocol(registries: Registries, text: string): Protocol | undefin
   return own ?? found[0];
 }
 
-/** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « can I »). */
+/** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « ça marche en MSP », « can I »). */
 const APPLIES =
-  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|can|could|may|allowed|eligible|fit|qualif\w*)\b/;
+  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|marche|fonctionne|applicable|s applique|appliquer|can|could|may|allowed|eligible|fit|qualif\w*|apply|applies)\b/;
 
 /** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
 const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);

@@ -22,6 +22,15 @@ describe('what the asker says of their practice', () => {
     expect(values('I spend 40% of my time on ultrasound')).toEqual({ years: [], shares: [40] });
   });
 
+  it('reads a duration said in the first person without a profession named, and only such a one', () => {
+    const said = (text: string) => askerPractice(text, false).years.map((f) => f.value);
+    expect(said("Je suis arrivée aux urgences il y a huit mois après cinq ans en chirurgie")).toEqual([8 / 12]);
+    expect(said('je travaille aux urgences depuis 2 ans')).toEqual([2]);
+    expect(said("I've been in the ER for 5 months")).toEqual([5 / 12]);
+    expect(said('aux urgences depuis 6 mois, je peux suturer ?')).toEqual([]);
+    expect(said('le protocole existe depuis 2 ans ?')).toEqual([]);
+  });
+
   it('leaves durations that are not the asker’s', () => {
     expect(values('Un patient suivi depuis 2 ans, il peut entrer dans le protocole ?').years).toEqual([]);
     expect(values('le protocole existe depuis 2 ans ?').years).toEqual([]);
@@ -40,6 +49,7 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask('je suis MERM, je fais 70 % de mon temps en radio et 30 % en écho, je peux appliquer le protocole échographie ?')).toMatch(/^\*\*Non\*\*.*30 %/);
     expect(ask('Je suis infirmière arrivée aux urgences il y a six mois : puis-je déjà être déléguée pour les sutures ?')).toMatch(/^\*\*Non\*\*.*6 mois/);
     expect(ask("Une IDE avec moins d'un an d'urgences peut-elle être déléguée pour les sutures ?")).toMatch(/^\*\*Non\*\*.*moins de 1 an/);
+    expect(ask("Je suis arrivée aux urgences il y a huit mois, j'ai fait la théorie et la pratique du protocole sutures. Je peux être déléguée pour suturer ?")).toMatch(/^\*\*Non\*\*.*1 an d'exercice aux urgences.*8 mois/);
   });
 
   it('answers « Oui » when the figures are met, with each figure against its minimum, pointing to the other conditions', () => {

@@ -65,6 +65,15 @@ describe('eligibility from the asker’s place', () => {
     expect(ask(question)).toMatch(said);
   });
 
+  it.each([
+    ['On est une MSP de 6 MG et 5 IDE, loin des urgences ; nos infirmières pourraient recoudre les plaies simples avec le protocole national sutures. Est-ce que ça marche en MSP ?'],
+    ['IDE en centre de santé : le protocole sutures de plaies simples, ça s’applique chez nous ?'],
+    ['Le protocole national sutures, c’est applicable en CPTS ?'],
+    ['Does the national suture protocol apply in an MSP?'],
+  ])('« %s » : asked whether the protocol applies there, in other words than « peut »', (question) => {
+    expect(ask(question)).toMatch(/^\*\*Non\*\* : ce protocole s'applique dans un service d'urgence, pas /);
+  });
+
   it('says nothing without a patient when the place fits, or before the opening ended', () => {
     expect(ask('Je suis kiné en MSP, on peut lancer le protocole entorse de cheville ?')).toBeNull();
     expect(ask('Je suis kiné dans une CPTS, on peut lancer le protocole entorse de cheville ?', '2023-06-01')).toBeNull();
