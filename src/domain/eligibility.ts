@@ -13,7 +13,7 @@ import { normalizeForMatch } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
-import { conditionMention, describePatient, mentionsCondition, type PatientDescription } from './patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition, scoreSaid, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
@@ -134,6 +134,7 @@ function describesPatientFor(protocol: Protocol, population: Population, patient
   if (patient.age !== undefined) return true;
   if (population.onset && patient.onsetDays !== undefined) return true;
   if (population.homeVisits && patient.homeVisits !== undefined) return true;
+  if (population.homeVisits?.score && scoreSaid(text, population.homeVisits.score.words) !== undefined) return true;
   if (population.sex && patient.sex && patient.sex !== population.sex) return true;
   // A site the protocol does not cover (« une entorse du poignet » for the ankle protocol) describes a patient outside it.
   const site = population.site;
@@ -169,10 +170,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   }
   checkSite(population, withoutProtocolName(protocol, text), { fails, unsure, met });
   const visits = population.homeVisits;
-  if (visits && patient.homeVisits !== undefined) {
-    if (patient.homeVisits < visits.min) unsure.push(`le protocole demande au moins ${visits.min} visites à domicile du médecin l'année précédente, sauf si ${visits.otherwise}`);
-    else met.push(`${patient.homeVisits} visites à domicile du médecin l'année précédente : le protocole en demande au moins ${visits.min}`);
-  }
+  if (visits) checkHomeVisits(visits, patient, text, { fails, unsure, met });
   for (const condition of population.excluded) {
     const mention = conditionMention(text, condition.words, condition.unless);
     if (mention === 'said') fails.push(`ce protocole exclut les ${condition.label}`);
@@ -223,6 +221,18 @@ interface Findings {
   fails: string[];
   unsure: string[];
   met: string[];
+}
+
+/** « le médecin est venu 4 fois l'an dernier », or else « score IADL de déplacement à 0 ». */
+function checkHomeVisits(visits: NonNullable<Population['homeVisits']>, patient: PatientDescription, text: string, { unsure, met }: Findings): void {
+  const score = visits.score ? scoreSaid(text, visits.score.words) : undefined;
+  if (visits.score && score !== undefined && score < visits.score.below) {
+    met.push(`${visits.score.label} à ${score} : le protocole l'admet sous ${visits.score.below}, à défaut de ${visits.min} visites à domicile du médecin (les sources disent « et/ou »)`);
+  } else if (patient.homeVisits !== undefined && patient.homeVisits >= visits.min) {
+    met.push(`${patient.homeVisits} visites à domicile du médecin l'année précédente : le protocole en demande au moins ${visits.min}`);
+  } else if (patient.homeVisits !== undefined) {
+    unsure.push(`le protocole demande au moins ${visits.min} visites à domicile du médecin l'année précédente, sauf si ${visits.otherwise}`);
+  }
 }
 
 function checkAge(population: Population, patient: PatientDescription, { fails, unsure, met }: Findings): void {

@@ -1,4 +1,5 @@
 import { normalizeForMatch } from '../text/french.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 import { matchWords } from './phrase-match.ts';
 import { MEMBER_BREAK, phrasesIn } from './negation.ts';
 import { NUMBER_PATTERN, numberValue, spelledNumbersAsDigits } from '../text/number-words.ts';
@@ -17,9 +18,15 @@ export interface PatientDescription {
 /** Words that name a patient (never a professional): an age or a sex is the patient's only when attached to one. */
 /** The asker's own relative (« mon fils », « ma mère », « my son »): a patient; « sa mère » is the patient's relative. */
 const mine = (relatives: string) => String.raw`(?:mon|ma|mes|notre|nos|my|our) (?:${relatives})`;
-const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|residente|gamine|mamie|grand mere|woman|women|girl|lady|${mine('mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend')}`;
-const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|adolescent|gamin|papi|papy|grand pere|man|men|boy|${mine('fils|pere|grand pere|papy|mari|frere|petit fils|beau pere|beau fils|oncle|neveu|cousin|ami|copain|voisin|son|father|grandfather|grandson|husband|brother|uncle|nephew|father in law|boyfriend')}`;
-const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
+const FEMALE_RELATIVES =
+  'mere|grand mere|mamie|epouse|femme|soeur|fille|petite fille|belle mere|belle fille|tante|niece|cousine|amie|copine|voisine|daughter|mother|grandmother|granddaughter|wife|sister|aunt|niece|mother in law|girlfriend';
+const MALE_RELATIVES =
+  'fils|pere|grand pere|papy|mari|frere|petit fils|beau pere|beau fils|oncle|neveu|cousin|ami|copain|voisin|son|father|grandfather|grandson|husband|brother|uncle|nephew|father in law|boyfriend';
+/** « une jeune de 17 ans », « une enfant »: a noun of either sex, said of a girl or a woman by its article. */
+const FEMALE_PERSON = String.raw`femmes?|fille|fillette|jeune fille|patiente|dame|madame|mme|adolescente|cliente|residente|gamine|mamie|grand mere|woman|women|girl|lady|${mine(FEMALE_RELATIVES)}|une (?:jeune|ado|enfant|adulte|malade|senior)`;
+const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|mr|adolescent|gamin|papi|papy|grand pere|man|men|boy|${mine(MALE_RELATIVES)}`;
+/** For an age, anyone's relative too (« une maman avec son fils de 3 ans »). */
+const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|(?:son|sa|ses|leur|leurs|his|her|their) (?:${FEMALE_RELATIVES}|${MALE_RELATIVES})|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
 /** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
@@ -33,7 +40,8 @@ const DURATION_NOUNS = String.raw`contrats?|experiences?|formations?|delais?|dur
  */
 const AGE = [
   // Not « une femme enceinte de 5 mois »: how long she has been pregnant.
-  new RegExp(String.raw`\b${PERSON}(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
+  // « Mr B a 78 ans », « Mme L., 82 ans »: an initial after the title.
+  new RegExp(String.raw`\b${PERSON}(?: [a-z](?= ))?(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
   // « elle a 15 ans », « she is 15 », « il 80 ans » — not « il a 2 ans d'expérience », nor « permet-il 10 visites ».
@@ -82,13 +90,23 @@ function ageIn(n: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The figure a question gives of a score named by these words (« score IADL de déplacement à 0 », « IADL = 0 »,
+ * « IADL mobility score of 0 »): the first whole figure within a few words after the name (« 0,5 » reads 0).
+ */
+export function scoreSaid(text: string, words: readonly string[]): number | undefined {
+  const names = words.map((word) => escapeRegExp(normalizeForMatch(word))).join('|');
+  const said = new RegExp(String.raw`\b(?:${names})\b(?: (?!\d)\w+){0,4} (\d+)\b`).exec(spelledNumbersAsDigits(normalizeForMatch(text)));
+  return said?.[1] === undefined ? undefined : Number(said[1]);
+}
+
 /** The doctor's home visits in the past year (« 4 visites à domicile du médecin », « aucune visite à domicile l'an dernier »), not a nurse's to come. */
 const HOME_VISITS = new RegExp(
   String.raw`\b(${NUMBER_PATTERN}|une|un|one|aucune|no)(?: seule?)? (?:visites? (?:a domicile|au domicile)|home visits?|visites? du medecin a domicile)\b(?=.*\b(?:medecin|generaliste|mg|doctor|gp|l an dernier|l annee (?:derniere|passee|precedente)|last year|past year|depuis un an)\b)`,
 );
 
-/** « le médecin est venu 4 fois », « le MG est passé 2 fois chez lui », « the GP came 3 times ». */
-const DOCTOR_CAME = new RegExp(String.raw`\b(?:medecin|generaliste|mg|doctor|gp)\b(?: \w+){0,3} (?:venu|venue|passe|alle|came|visited|went)(?: \w+){0,3} (${NUMBER_PATTERN}) (?:fois|times)\b`);
+/** « le médecin est venu 4 fois », « le MG est passé 2 fois chez lui », « venu le voir chez lui cinq fois », « the GP came 3 times ». */
+const DOCTOR_CAME = new RegExp(String.raw`\b(?:medecin|generaliste|mg|doctor|gp)\b(?: \w+){0,3} (?:venu|venue|passe|alle|came|visited|went)(?: \w+){0,4} (${NUMBER_PATTERN}) (?:fois|times)\b`);
 
 /** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
 const ONSET = new RegExp(

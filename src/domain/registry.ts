@@ -104,7 +104,17 @@ export const PopulationSchema = z.strictObject({
   /** How recent the complaint must be (« douleur de moins de 4 semaines »), in days. */
   onset: z.strictObject({ maxDays: z.number().positive(), label: text }).optional(),
   /** Home visits of the doctor a patient must have had, unless another criterion (its label) admits them. */
-  homeVisits: z.strictObject({ min: z.number().int().positive(), otherwise: text }).optional(),
+  /**
+   * The doctor's home visits the patient must have had the year before, or else (`otherwise`) a score under a bound
+   * (`score`: « un score IADL de déplacement inférieur à 1 »), where the sources give it.
+   */
+  homeVisits: z
+    .strictObject({
+      min: z.number().int().positive(),
+      otherwise: text,
+      score: z.strictObject({ label: text, words: z.array(text).min(1), below: z.number() }).optional(),
+    })
+    .optional(),
   /** Where on the body the complaint is (« la cheville », « un membre »): the sites it covers, and how they are said. */
   site: z.strictObject({ label: text, sites: z.array(BodySiteSchema).min(1) }).optional(),
 });

@@ -57,6 +57,12 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask("Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?")).toMatch(/^\*\*Oui\*\* : 10 ans .*au moins 2 ans ; 60 % du temps .*au moins 50 %/);
   });
 
+  it('reads a low IADL score as meeting the home visits it stands for, and only a low one', () => {
+    const question = (score: string) => `Mme L., quatre-vingt-deux ans, le médecin n'est passé qu'une fois l'an dernier, score IADL de déplacement à ${score} : elle peut entrer dans le protocole domicile ?`;
+    expect(ask(question('0'))).toMatch(/^\*\*Oui\*\* : à 82 ans, .* ; score IADL de déplacement à 0 : le protocole l'admet sous 1, à défaut de 3 visites/);
+    expect(ask(question('2'))).toMatch(/^\*\*Ça dépend\*\* : le protocole demande au moins 3 visites/);
+  });
+
   it('gives a patient’s figures that meet the protocol as its reasons', () => {
     expect(ask('Patiente de 34 ans, brûlures urinaires sans fièvre, en MSP : l’IDE peut appliquer le protocole cystite ?')).toMatch(
       /^\*\*Oui\*\* : à 34 ans, dans la tranche d'âge du protocole \(de 16 ans à 65 ans\) ; une patiente : ce protocole est réservé aux femmes ; ce protocole s'applique /,

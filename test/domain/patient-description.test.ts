@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionMention, describePatient, mentionsCondition } from '../../src/domain/patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition, scoreSaid } from '../../src/domain/patient-description.ts';
 
 describe('the patient a question describes', () => {
   it.each([
@@ -43,6 +43,15 @@ describe('the patient a question describes', () => {
     ['une femme enceinte de 5 mois qui s’est tordu le poignet', { sex: 'femme' }],
     ['une femme de 30 ans enceinte de 3 mois', { age: 30, sex: 'femme' }],
     ['une résidente de 64 ans', { age: 64, sex: 'femme' }],
+    ['mr B a soixante dix huit ans', { age: 78, sex: 'homme' }],
+    ['Mme L., quatre-vingt-deux ans', { age: 82, sex: 'femme' }],
+    ['une jeune de 17 ans, pas de fièvre', { age: 17, sex: 'femme' }],
+    ['Une ado de 16 ans arrive avec des brûlures', { age: 16, sex: 'femme' }],
+    ['une enfant de 8 ans', { age: 8, sex: 'femme' }],
+    ['une personne de 70 ans', { age: 70 }],
+    ['une maman vient avec son fils de 3 ans', { age: 3 }],
+    ['il vient avec sa fille de 4 ans', { age: 4 }],
+    ["le medecin est venu le voir chez lui cinq fois l'annee derniere", { homeVisits: 5 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
@@ -97,5 +106,22 @@ describe('a condition in doubt', () => {
     ['pas de fièvre', 'absent'],
   ] as const)('« %s » → %s', (text, mention) => {
     expect(conditionMention(text, ['fièvre', 'fever'])).toBe(mention);
+  });
+});
+
+describe('a score the question gives', () => {
+  it.each([
+    ['son score IADL de déplacement est à 0', 0],
+    ['IADL = 0', 0],
+    ['IADL mobility score of 0', 0],
+    ['score IADL à deux', 2],
+    ['IADL 0,5', 0],
+  ])('« %s » → %s', (text, score) => {
+    expect(scoreSaid(text, ['IADL'])).toBe(score);
+  });
+
+  it('reads none where the score is named without a figure, or only far before one', () => {
+    expect(scoreSaid('son score IADL, on ne le connaît pas', ['IADL'])).toBeUndefined();
+    expect(scoreSaid("l'échelle IADL sert à quoi dans ce protocole qui date de 2022 ?", ['IADL'])).toBeUndefined();
   });
 });
