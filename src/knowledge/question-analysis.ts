@@ -96,10 +96,14 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const n = normalizeForMatch(text);
   const found = KIND_PATTERNS.find(([, pattern]) => pattern.test(n));
   // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
-  const sameAspect = found?.[0] !== 'comparison' && SAME_ASPECT.test(n) ? comparedSides(text) : undefined;
+  // « MSP ou centre de santé : qu'est-ce qui change pour le statut ? » too.
+  const sideBySide = found?.[0] === 'comparison' ? null : (SAME_ASPECT.exec(n) ?? WHAT_CHANGES.exec(n));
+  // « entre X et Y, qu'est-ce qui change » ends Y before the asking words; « Travail en équipe : qu'est-ce que ça change
+  // pour le patient, et pour nous ? » sets no two sides against each other.
+  const sameAspect = sideBySide ? sidesBefore(comparedSides(text)) : undefined;
   const kind = sameAspect ? 'comparison' : (found?.[0] ?? 'open');
-  const kindWords = sameAspect ? (SAME_ASPECT.exec(n)?.[0] ?? '') : found ? (found[1].exec(n)?.[0] ?? '') : '';
-  const sides = kind === 'comparison' ? comparedSides(text)?.map(withoutFrameWords) : undefined;
+  const kindWords = sameAspect ? (sideBySide?.[0] ?? '') : found ? (found[1].exec(n)?.[0] ?? '') : '';
+  const sides = kind === 'comparison' ? (sameAspect ?? comparedSides(text))?.map(withoutFrameWords) : undefined;
   const clauses = askedBefore(weighClauses(text).map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
   const parts = kind === 'comparison' ? undefined : twoParts(text);
   return {
@@ -208,6 +212,13 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
   return parts.map((part, i) => ABOUT_ASKER.test(normalizeForMatch(part)) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
 }
 
+/** The sides said before the words asking what changes: none when the first side holds them (what is asked is split, not two sides). */
+function sidesBefore(sides: [string, string] | undefined): [string, string] | undefined {
+  if (!sides || ASKS_WHAT_CHANGES.test(sides[0])) return undefined;
+  const second = sides[1].replace(ASKS_WHAT_CHANGES, '').trim();
+  return terms(second).length > 0 ? [sides[0], second] : undefined;
+}
+
 /** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */
 function comparedSides(text: string): [string, string] | undefined {
   // « on me parle de MSP et de CPTS… la différence entre les deux ? »: the two things were named before.
@@ -251,6 +262,11 @@ const SAID_ALIKE = /[,;:]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)
 
 /** « … même délégant ? », « … les mêmes conditions ? », « … the same delegate? » at the end of a question (accent-folded). */
 const SAME_ASPECT = /\b(?:memes?|same) \w+(?: \w+)?\s*\??\s*$/;
+
+/** « … : qu'est-ce qui change ? », « what changes for… », « what's different » (accent-folded): two sides set against each other, when two are said. */
+const WHAT_CHANGES = /\b(?:qu est ce qui change|ce qui change|qu est ce que ca change|qu est ce qui differe|what changes|what is different|what s different|whats different)\b/;
+/** The same words and all after them, in the question as typed. */
+const ASKS_WHAT_CHANGES = /[,;:]?\s*(?:(?:qu['’ ]est[- ]ce |ce )qui change|qu['’ ]est[- ]ce que [çc]a change|qu['’ ]est[- ]ce qui diff[èe]re|what changes|what(?: i|['’])?s different)\b.*$/iu;
 
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;

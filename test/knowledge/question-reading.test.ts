@@ -100,6 +100,23 @@ describe('what is asked and what is said aside', () => {
   });
 
   it.each([
+    ["MSP ou centre de santé : qu'est-ce qui change pour le statut des soignants ?", ['MSP', 'centre de santé']],
+    ["entre le protocole entorse et le protocole lombalgie, qu'est ce qui change pour le kiné ?", ['le protocole entorse', 'le protocole lombalgie']],
+    ['Protocole national ou protocole local : what changes for the team?', ['Protocole national', 'protocole local']],
+  ])('« %s » : two sides and « what changes » make a comparison', (question, sides) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.kind).toBe('comparison');
+    expect(analysed.sides).toEqual(sides);
+  });
+
+  it.each([
+    "Travail en équipe : qu'est-ce que ça change pour le patient, et pour nous les soignants ?",
+    "Le nouvel avenant, qu'est-ce qui change pour nous ?",
+  ])('« %s » : « what changes » without two sides set against each other is no comparison', (question) => {
+    expect(analyseQuestion(question).kind).not.toBe('comparison');
+  });
+
+  it.each([
     ['On me parle sans arrêt de MSP et de CPTS. Je ne comprends pas la différence entre les deux, vous pouvez m’expliquer ?', ['MSP', 'CPTS']],
     ['On hésite entre une ESP et une MSP. Quelle différence entre les deux ?', ['ESP', 'MSP']],
     ['People keep talking about MSPs and CPTSs. What is the difference between the two?', ['MSPs', 'CPTSs']],
