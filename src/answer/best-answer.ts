@@ -37,7 +37,7 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       const asksMoreThanSummary = fromLookup.summaryOf !== undefined && shareOf(fromLookup.summaryOf) < 1;
       if (fromLookup.confident && !asksMoreThanSummary && articleShare <= LOOKUP_MARGIN + lookupShare) return fromLookup;
       const fromArticles = await firstReply(articles, message);
-      // An honest lookup (« le registre ne contient aucun… ») is kept over an article's « je ne sais pas ».
+      // An honest lookup (« je ne trouve dans le registre aucun… ») is kept over an article's « je ne sais pas ».
       return fromArticles && fromArticles.kind !== 'unknown' ? fromArticles : fromLookup;
     },
   };

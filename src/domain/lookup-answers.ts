@@ -122,7 +122,7 @@ function localFirst(protocols: readonly Protocol[]): Protocol[] {
 }
 
 function noMatch(what: string): Reply {
-  const text = `Le registre ne contient aucun protocole de coopération pour ${what}. Il ne recense que les protocoles trouvés dans ses sources, pas la liste complète : rapprochez-vous de votre ARS (agence régionale de santé) pour vérifier.`;
+  const text = `Je ne trouve dans le registre aucun protocole de coopération pour ${what}. Le registre ne recense que les protocoles trouvés dans ses sources, pas la liste complète : rapprochez-vous de votre ARS (agence régionale de santé) pour vérifier.`;
   return {
     kind: 'lookup',
     text,
@@ -187,8 +187,8 @@ export function actAnswer(
     const shown = own.length > 0 ? own : found;
     return compose(
       own.length > 0
-        ? `**Le registre ne contient aucun protocole national ou local où les ${profession.plural} sont délégués pour ${THE_ACT}.** Il mentionne, avec leur statut :`
-        : `**Le registre ne contient aucun protocole où les ${profession.plural} ont le rôle de délégué pour ${THE_ACT}.** Protocoles trouvés pour cet acte :`,
+        ? `**Je ne trouve dans le registre aucun protocole national ou local où les ${profession.plural} sont délégués pour ${THE_ACT}.** Le registre mentionne, avec leur statut :`
+        : `**Je ne trouve dans le registre aucun protocole où les ${profession.plural} ont le rôle de délégué pour ${THE_ACT}.** Protocoles trouvés pour cet acte :`,
       blocks(shown),
       true,
     );

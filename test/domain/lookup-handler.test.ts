@@ -71,7 +71,7 @@ describe('acte → qui', () => {
     for (const question of ['Qui peut vacciner contre la grippe ?', 'Existe-t-il un protocole pour le suivi des anticoagulants ?']) {
       const reply = await answer(question);
       expect(reply.confident).toBe(false);
-      expect(reply.text).toMatch(/Le registre ne contient aucun protocole de coopération pour/);
+      expect(reply.text).toMatch(/Je ne trouve dans le registre aucun protocole de coopération pour/);
       expect(reply.citations[0]?.path).toBe('registries/protocols.yml');
     }
   });
@@ -411,8 +411,8 @@ describe('un acte demandé, vérifié dans la liste des actes du protocole', () 
     ['Can a pharmacist renew hay fever treatment under a cooperation protocol?', /^\*\*Oui/],
     ['Un MERM peut-il faire une échographie obstétricale dans le protocole ?', /^\*\*Non\*\*/],
     ["l'IOA peut-elle directement demander une radiographie dans le protocole ?", /^\*\*Oui/],
-    ["Un kiné peut-il faire une infiltration dans le cadre d'un protocole ?", /^Le registre ne contient aucun protocole de coopération pour l'acte demandé par les masseurs-kinésithérapeutes/],
-    ['Existe-t-il un protocole de coopération pour la vaccination par le pharmacien ?', /^Le registre ne contient aucun protocole[^\n]*par les pharmaciens/],
+    ["Un kiné peut-il faire une infiltration dans le cadre d'un protocole ?", /^Je ne trouve dans le registre aucun protocole de coopération pour l'acte demandé par les masseurs-kinésithérapeutes/],
+    ['Existe-t-il un protocole de coopération pour la vaccination par le pharmacien ?', /^Je ne trouve dans le registre aucun protocole[^\n]*par les pharmaciens/],
     ['Les sages-femmes peuvent-elles participer à un protocole de coopération, en tant que profession médicale ?', /^\*\*Oui\*\* : les sages-femmes peuvent être délégants ou délégués/],
   ])('« %s »', async (question, lead) => {
     expect((await answer(question)).text).toMatch(lead);

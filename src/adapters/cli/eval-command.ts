@@ -31,7 +31,7 @@ export async function evalQuestions(core: { engine: Engine; retriever: Retriever
 
 /** An engine reply as an evaluation attempt: « je ne sais pas », refusals and unconfident replies are abstentions. */
 export function attemptOf(reply: Reply, ranked: readonly string[]): Attempt {
-  // « Le registre ne contient aucun protocole… » (a lookup that is not confident) abstains too.
+  // « Je ne trouve dans le registre aucun protocole… » (a lookup that is not confident) abstains too.
   return { text: reply.text, citations: reply.citations.length, abstained: reply.kind === 'unknown' || reply.kind === 'refusal' || !reply.confident, ranked };
 }
 
