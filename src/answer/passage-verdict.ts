@@ -21,7 +21,8 @@ export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShar
     name: handler.name,
     async handle(message) {
       const reply = await handler.handle(message);
-      if (!reply || reply.kind !== 'answer' || LEADS_WITH_VERDICT.test(reply.text)) return reply;
+      // A partial answer (« je ne trouve pas ce détail… ») gets none.
+      if (!reply || reply.kind !== 'answer' || !reply.confident || LEADS_WITH_VERDICT.test(reply.text)) return reply;
       const verdict = passageVerdict(message.text, reply.text, answeredShare, reply.citations[0]?.section);
       return verdict ? withVerdict(reply, verdict) : reply;
     },

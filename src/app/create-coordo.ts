@@ -8,6 +8,7 @@ import { ExtractiveComposer } from '../answer/extractive-composer.ts';
 import { createQuestionHandler } from '../answer/question-handler.ts';
 import { createTwoPartHandler } from '../answer/two-part-answer.ts';
 import { withPassageVerdict } from '../answer/passage-verdict.ts';
+import { withStatedGap } from '../answer/stated-gap.ts';
 import { withFigurePlacement } from '../answer/figure-placement.ts';
 import { createBestAnswerHandler } from '../answer/best-answer.ts';
 import { withFollowUps } from '../answer/follow-up.ts';
@@ -142,7 +143,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
           withFigurePlacement(
             createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
               ...(await selectIntentHandler(config, structuredSteps, registries, options, logger)),
-              withPassageVerdict(createQuestionHandler(retriever, await selectComposer(config, logger)), (question) => retriever.answeredShare(question)),
+              withPassageVerdict(withStatedGap(createQuestionHandler(retriever, await selectComposer(config, logger))), (question) => retriever.answeredShare(question)),
             ], retriever),
           ),
         ]),

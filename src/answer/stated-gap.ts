@@ -1,0 +1,51 @@
+import type { Handler } from '../engine/handler.ts';
+import type { Reply } from '../engine/reply.ts';
+import { analyseQuestion, clausesAbove, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
+import { splitSentences } from '../text/sentences.ts';
+
+/**
+ * « Comment sont composés les trois collèges de l'URPS des médecins ? » answered by a passage that says « les sources
+ * de la base ne détaillent pas la composition de ces collèges »: the base says it lacks what is asked. The answer
+ * then leads with that, and is not confident (a partial answer, not a made-up one). What the sentence says is
+ * missing must be what the question asks: the head of its object (« la composition ») among the asked terms.
+ */
+export function withStatedGap(handler: Handler): Handler {
+  return {
+    name: handler.name,
+    async handle(message) {
+      const reply = await handler.handle(message);
+      if (!reply || reply.kind !== 'answer' || !reply.confident) return reply;
+      const gap = statedGap(message.text, reply.text);
+      return gap ? withGapFirst(reply, gap) : reply;
+    },
+  };
+}
+
+/** The sentence of the answer that says the sources lack what the question asks, if one does. */
+export function statedGap(question: string, answer: string): string | null {
+  const asked = terms(clausesAbove(analyseQuestion(question).clauses, TOPIC_WEIGHT));
+  return (
+    splitSentences(answer).find((sentence) => {
+      const object = LACKED.exec(normalizeForMatch(sentence))?.[1];
+      const head = object ? terms(object)[0] : undefined;
+      return head !== undefined && asked.some((term) => sameWord(term, head));
+    }) ?? null
+  );
+}
+
+/** « composés » and « composition », « actes » and « acte »: one word, by their first letters. */
+function sameWord(one: string, other: string): boolean {
+  const shared = Math.min(one.length, other.length, SAME_PREFIX);
+  return shared >= MIN_PREFIX && one.slice(0, shared) === other.slice(0, shared);
+}
+
+const SAME_PREFIX = 6;
+const MIN_PREFIX = 4;
+
+/** « les sources ne détaillent pas X », « la base ne précise pas X » (accent-folded): X, what is lacked. */
+const LACKED = /\b(?:sources?|base|textes?|extraits?)\b(?: \w+){0,3} (?:ne|n) (?:detaill|precis|donn|indiqu|mentionn|fix)\w* pas (.+)$/;
+
+function withGapFirst(reply: Reply, gap: string): Reply {
+  return { ...reply, text: `**Je ne trouve pas ce détail dans la base** : ${gap}\n\n${reply.text}`, confident: false };
+}
