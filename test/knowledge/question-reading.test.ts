@@ -257,3 +257,14 @@ describe('the detail a question asks for', () => {
     expect(lacksAsked(price, 'TE2 : 23 € depuis le 1er janvier 2026.')).toBe(false);
   });
 });
+
+describe('France, where every text of the base is set, frames a question', () => {
+  it.each([
+    ['What is a CPTS in the French system?', 'qu\'est-ce que CPTS ?'],
+    ['What is a CPTS in the French health system?', 'qu\'est-ce que CPTS ?'],
+    ['Which body assesses French national cooperation protocols?', 'Which body assesses national cooperation protocols?'],
+    ['Qu’est-ce qu’une CPTS dans le système de santé français ?', 'Qu’est-ce qu’une CPTS ?'],
+  ])('« %s » asks « %s »', (question, asked) => {
+    expect(analyseQuestion(question).clauses.map((clause) => clause.text).join(' ')).toBe(asked);
+  });
+});
