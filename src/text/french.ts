@@ -37,6 +37,8 @@ const STOP_WORDS = new Set<string>([
   'they', 'them', 'their', 'he', 'she', 'his', 'her', 'me', 'us', 'am', 'was', 'were', 'been', 'being', 'will',
   'would', 'could', 'may', 'might', 'must', 'shall', 'when', 'where', 'why', 'about', 'into', 'any', 'some', 'all',
   'not', 'no', 'yes', 'just', 'also', 'only', 'very', 'still', 'did', 'done', 'got', 'one',
+  'besides', 'itself', 'himself', 'herself', 'themselves', 'yourself', 'myself', 'ourselves', 'within', 'through', 'like',
+  'more', 'really', 'actually', 'such', 'again', 'already', 'ever', 'even', 'now',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.
   'fasse', 'fassent', 'fassions', 'ferait', 'feraient', 'fera', 'ferai', 'faisons', 'faisait', 'doive', 'doivent', 'devraient',
   'devront', 'dois', 'devons', 'devez', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',
