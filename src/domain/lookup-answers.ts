@@ -215,15 +215,12 @@ export function roleAnswer(
   if (delegant) found = delegant.parent && delegantNamed.length > 0 ? delegantNamed : found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
   const delegantNote = delegant ? ` (délégant : ${lower(delegant.label)}${delegant.parent && delegantNamed.length === 0 ? ` — aucun ne le nomme, ceux-ci nomment les ${professionById(registries, delegant.parent)?.plural ?? 'médecins'} sans préciser de spécialité` : ''})` : '';
   // Where the asker works (« à l'hôpital », « en CPTS »): the protocols that apply there today; the others said apart.
-  // A hospital's emergency service is in it: « à l'hôpital » lists the protocols of the urgences too.
-  const within: readonly Place[] = places.includes('etablissement') ? [...places, 'urgences'] : places;
-  // A protocol whose places the sources do not give is said apart, never listed as applying there.
-  const unplaced = places.length > 0 ? found.filter((protocol) => protocol.places.length === 0) : [];
-  const elsewhere = found.filter((protocol) => !unplaced.includes(protocol) && placeRefusal(protocol.places, within, today) !== null);
-  const here = found.filter((protocol) => !elsewhere.includes(protocol) && !unplaced.includes(protocol));
+  const { within, unplaced, elsewhere, here } = placed(found, places, today);
   const where = placesLabel(places);
+  // None applies there (« kiné en CPTS »): said first, each with why (« … : cette ouverture a pris fin le 31 août 2023 »).
+  const noneHere = elsewhere.length > 0 && here.length === 0 && unplaced.length === 0;
   const notHere =
-    (elsewhere.length === 0 ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`) +
+    (elsewhere.length === 0 || noneHere ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`) +
     (here.length > 0 && unplaced.length > 0 ? ` Lieu d'exercice non précisé par les sources : ${shortNames(unplaced)}.` : '');
   if (here.length > 0) found = here;
   const who = profession.plural;
@@ -240,18 +237,56 @@ export function roleAnswer(
   const named = found.filter((protocol) => listedIds(protocol).some((id) => professionNamed(registries, id, profession.id)));
   const parent = profession.parent ? professionById(registries, profession.parent) : undefined;
   const unnamed = parent !== undefined && named.length === 0;
-  const heading = unnamed
-    ? `**Aucun protocole du registre ne nomme les ${who} comme ${roleName}** ; ceux-ci nomment les ${parent.plural} sans préciser de spécialité :`
-    : `**Protocoles de coopération où les ${who} ont le rôle de ${roleName}**${role === 'delegue' ? delegantNote : ''} :`;
+  const heading = noneHere
+    ? `**Aucun des protocoles où les ${who} ont le rôle de ${roleName} ne s'applique aujourd'hui ${where}**${role === 'delegue' ? delegantNote : ''} :`
+    : unnamed
+      ? `**Aucun protocole du registre ne nomme les ${who} comme ${roleName}** ; ceux-ci nomment les ${parent.plural} sans préciser de spécialité :`
+      : `**Protocoles de coopération où les ${who} ont le rôle de ${roleName}**${role === 'delegue' ? delegantNote : ''} :`;
   const shown = parent && named.length > 0 ? named : found;
   const blocks = localFirst(shown).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
-    text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}.`,
+    text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}${noneHere ? ` ; ${placeRefusal(protocol.places, within, today) ?? ''}` : ''}.`,
   }));
   const others = found.filter((protocol) => !shown.includes(protocol));
   const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
   const canJoin = unnamed ? ` ${mayTakePart(registries, profession)}` : '';
   return compose(heading, blocks, true, `${coverageNote(profession, role, blocks.length)}${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
+}
+
+/** Protocols sorted by where they apply today: `here` (all of them when no place is asked), `elsewhere`, `unplaced`. */
+interface Placed {
+  /** The places asked, with a hospital's emergency service in « à l'hôpital ». */
+  within: readonly Place[];
+  here: Protocol[];
+  elsewhere: Protocol[];
+  /** Those whose places the sources do not give: said apart, never listed as applying there. */
+  unplaced: Protocol[];
+}
+
+function placed(found: readonly Protocol[], places: readonly Place[], today: IsoDay): Placed {
+  const within: readonly Place[] = places.includes('etablissement') ? [...places, 'urgences'] : places;
+  const unplaced = places.length > 0 ? found.filter((protocol) => protocol.places.length === 0) : [];
+  const elsewhere = found.filter((protocol) => !unplaced.includes(protocol) && placeRefusal(protocol.places, within, today) !== null);
+  return { within, unplaced, elsewhere, here: found.filter((protocol) => !elsewhere.includes(protocol) && !unplaced.includes(protocol)) };
+}
+
+/**
+ * « Quels protocoles de coopération en CPTS ? », « which protocols apply in an emergency department? »: those that
+ * apply there today, each with who delegates to whom; those that do not, and those whose places the sources do not give,
+ * said apart.
+ */
+export function placeAnswer(registries: Registries, places: readonly Place[], today: IsoDay): Reply {
+  const { here, elsewhere, unplaced } = placed(registries.protocols, places, today);
+  const where = placesLabel(places);
+  const blocks = localFirst(here).map((protocol) => ({
+    ...protocolBlock(registries, protocol, today),
+    text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${names(registries, protocol.delegants)} → ${names(registries, protocol.delegues)}.`,
+  }));
+  const apart =
+    (elsewhere.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : '') +
+    (unplaced.length > 0 ? ` Lieu d'exercice non précisé par les sources : ${shortNames(unplaced)}.` : '');
+  if (blocks.length === 0) return { ...noMatch(`lequel s'applique aujourd'hui ${where}`), confident: true };
+  return compose(`**Protocoles de coopération qui s'appliquent aujourd'hui ${where}** :`, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}`);
 }
 
 /** What the list leaves out: the registry holds the protocols its sources describe; some sources count more (« 4 protocoles nationaux… »). */
@@ -545,5 +580,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
       return formAnswer(query.form, query.aspect);
     case 'status':
       return statusAnswer(registries, query.protocol, today, query.eitherOr);
+    case 'place':
+      return placeAnswer(registries, query.places, today);
   }
 }

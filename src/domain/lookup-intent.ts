@@ -46,7 +46,9 @@ export type LookupQuery =
   /** A tariff, threshold or opening that changes on given days. */
   | { kind: 'dated'; facts: DatedFact[] }
   /** Whether one named protocol is national (authorised), and what it is otherwise; `eitherOr`: « national ou local ? ». */
-  | { kind: 'status'; protocol: Protocol; eitherOr: boolean };
+  | { kind: 'status'; protocol: Protocol; eitherOr: boolean }
+  /** Which protocols apply in these places (« quels protocoles en CPTS ? »). */
+  | { kind: 'place'; places: Place[] };
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
@@ -104,7 +106,7 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
   const alone = standsAlone ? detectQuery(registries, asking, asker) : null;
   // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
   if (!alone && standsAlone && analyseQuestion(asking).kind === 'definition') return null;
-  return alone ?? askerProtocolsQuery(registries, asking || text, text, asker) ?? detectQuery(registries, text, asker);
+  return alone ?? askerProtocolsQuery(registries, asking || text, text, asker) ?? detectQuery(registries, text, asker) ?? placeProtocolsQuery(registries, asking || text, text);
 }
 
 /** A first-person subject a few words before the end (« je peux toujours être », « can i still be »). */
@@ -126,6 +128,19 @@ function askerProtocolsQuery(registries: Registries, asking: string, text: strin
   if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || findProfession(registries, n)) return null;
   if (terms(withoutPhrases(n, PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
   return asker ? roleOf(registries, asker, n) : null;
+}
+
+/**
+ * « Quels protocoles de coopération en CPTS ? », « which protocols apply in an emergency department? »: which
+ * protocols, asked of a place and of nothing else (no profession, no act, no subject).
+ */
+function placeProtocolsQuery(registries: Registries, asking: string, text: string): LookupQuery | null {
+  const n = normalizeForMatch(asking);
+  const places = placesIn(asking);
+  if (places.length === 0 || !COOPERATION_WORDS.test(n) || !ASKS_WHICH.test(n) || findProfession(registries, n)) return null;
+  // « What does 'protocole de coopération' mean in French primary care? » asks a definition.
+  if (analyseQuestion(text).kind === 'definition') return null;
+  return terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term)) ? { kind: 'place', places } : null;
 }
 
 /**

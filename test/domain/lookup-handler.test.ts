@@ -362,8 +362,7 @@ describe('faits sur une profession', () => {
 
   it('« Protocoles de coopération ouverts aux kinés en CPTS ? » : la liste, sans « quels »', async () => {
     const reply = await answer('Protocoles de coopération ouverts aux kinés en CPTS ?');
-    expect(reply.text).toMatch(/masseurs-kinésithérapeutes ont le rôle de délégué/);
-    expect(reply.text).toMatch(/Aucun ne s'applique aujourd'hui en CPTS/);
+    expect(reply.text).toMatch(/^\*\*Aucun des protocoles où les masseurs-kinésithérapeutes ont le rôle de délégué ne s'applique aujourd'hui en CPTS\*\*/);
   });
 
   it('dit le rôle d’un protocole nommé, même quand la question cite une de ses professions', async () => {
@@ -554,5 +553,31 @@ describe('protocole local d’une équipe', () => {
     expect(reply.text).toMatch(/\*\*protocole local\*\* — MSP test du Moulin/);
     expect(reply.citations[0]).toMatchObject({ path: 'protocoles-locaux.yml', section: 'Protocole local — MSP test du Moulin' });
     expect((await answer('Que peut-on déléguer à une infirmière ?', local)).text).toMatch(/protocole local/);
+  });
+});
+
+describe('les protocoles d’un lieu', () => {
+  it.each([
+    ['Quels protocoles de coopération en CPTS ?', /^\*\*Protocoles de coopération qui s'appliquent aujourd'hui en CPTS\*\*/u, /Cystite/u, /Ne s'appliquent pas aujourd'hui en CPTS : .*Entorse de cheville/u],
+    ['Which cooperation protocols apply in an emergency department?', /^\*\*Protocoles de coopération qui s'appliquent aujourd'hui dans un service d'urgence\*\*/u, /Sutures de plaies simples/u, /Ne s'appliquent pas aujourd'hui dans un service d'urgence : .*Cystite/u],
+    ["quels protocoles de coop sont applicables en centre de santé aujourd'hui ?", /^\*\*Protocoles de coopération qui s'appliquent aujourd'hui en centre de santé\*\*/u, /Rhino-conjonctivite/u, /Sutures de plaies simples aux urgences/u],
+  ])('« %s »', async (question, heading, listed, apart) => {
+    const { text } = await answer(question);
+    expect(text).toMatch(heading);
+    expect(text.split('Le registre ne recense')[0]).toMatch(listed);
+    expect(text).toMatch(apart);
+  });
+
+  it.each([
+    "What does 'protocole de coopération' mean in French primary care?",
+    'Quels protocoles de coopération en CPTS pour la cystite ?',
+  ])('« %s » : no place list', async (question) => {
+    expect((await ask(question))?.text ?? '').not.toMatch(/qui s'appliquent aujourd'hui/u);
+  });
+
+  it('a profession none of whose protocols applies where the asker works says so first, each with why', async () => {
+    const { text } = await answer('je suis kiné dans une CPTS, quels protocoles de coop me concernent ?');
+    expect(text).toMatch(/^\*\*Aucun des protocoles où les masseurs-kinésithérapeutes ont le rôle de délégué ne s'applique aujourd'hui en CPTS\*\*/u);
+    expect(text).toMatch(/Entorse de cheville.*pas en CPTS : cette ouverture a pris fin le 31 août 2023/u);
   });
 });
