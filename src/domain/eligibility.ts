@@ -13,7 +13,7 @@ import { normalizeForMatch } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
-import { conditionMention, describePatient, mentionsCondition, scoreSaid, type PatientDescription } from './patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition, scoreSaid, temperatureSaid, type PatientDescription } from './patient-description.ts';
 import type { Population, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
@@ -172,8 +172,11 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   const visits = population.homeVisits;
   if (visits) checkHomeVisits(visits, patient, text, { fails, unsure, met });
   for (const condition of population.excluded) {
-    const mention = conditionMention(text, condition.words, condition.unless);
-    if (mention === 'said') fails.push(`ce protocole exclut les ${condition.label}`);
+    // A temperature given decides a fever, whatever words go with it (« elle a 38,5 », « température 37,8 »).
+    const temperature = condition.temperatureFrom === undefined ? undefined : temperatureSaid(text);
+    const fever = temperature !== undefined && condition.temperatureFrom !== undefined ? (temperature >= condition.temperatureFrom ? 'said' : 'absent') : undefined;
+    const mention = fever ?? conditionMention(text, condition.words, condition.unless);
+    if (mention === 'said') fails.push(`ce protocole exclut les ${condition.label}${temperature === undefined ? '' : ` (${String(temperature).replace('.', ',')} °C d'après la question)`}`);
     else if (mention === 'doubtful') unsure.push(`ce protocole exclut les ${condition.label} : à vérifier`);
   }
   // A pregnant patient, where the sources say nothing of pregnancy: not a Oui.

@@ -148,6 +148,26 @@ export function mentionsCondition(text: string, words: readonly string[]): boole
   return conditionMention(text, words) === 'said';
 }
 
+/** A body temperature in °C: 35 to 42, with a decimal after a comma or a point. */
+const DEGREES = String.raw`(3[5-9]|4[0-2])(?:[,.](\d))?`;
+/**
+ * « 38,5 », « 39 °C », « 39 degrés », « fièvre à 39 », « température 37,8 », « temp of 38.2 »: a temperature the question
+ * gives. A whole number alone (« elle a 39 ans ») is none: a decimal, a unit or the word it measures says it is one.
+ */
+const TEMPERATURES = [
+  new RegExp(String.raw`(?<![\d,.])${DEGREES}\s*(?:°|degr[ée]s?\b)`, 'iu'),
+  new RegExp(String.raw`\b(?:fi[èe]vre|temp[ée]rature|temp|t°|fever|f[ée]brile)\s*(?:[àa:=]|de|of|at|is)?\s*${DEGREES}(?![\d,.])`, 'iu'),
+  new RegExp(String.raw`(?<![\d,.])(3[5-9]|4[0-2])[,.](\d)(?![\d,.]|\s*(?:%|€|(?:ans|an|years?|kg|mois|months?|cm|euros?|semaines?|weeks?|h)\b))`, 'iu'),
+];
+
+export function temperatureSaid(text: string): number | undefined {
+  for (const pattern of TEMPERATURES) {
+    const said = pattern.exec(text);
+    if (said?.[1]) return Number(`${said[1]}.${said[2] ?? '0'}`);
+  }
+  return undefined;
+}
+
 /**
  * How the text speaks of the condition: said, said to be absent or not at all ('absent'), or in doubt (« je ne sais
  * pas si elle a de la fièvre », « peut-être enceinte »).

@@ -100,7 +100,17 @@ export const PopulationSchema = z.strictObject({
    * Conditions that exclude a patient, each with the words that name it in a question, and those that, said of it,
    * leave the exclusion to be checked (« stabilisé » for « trouble psychiatrique non stabilisé »).
    */
-  excluded: z.array(z.strictObject({ label: text, words: z.array(text).min(1), unless: z.array(text).default([]) })).default([]),
+  excluded: z
+    .array(
+      z.strictObject({
+        label: text,
+        words: z.array(text).min(1),
+        unless: z.array(text).default([]),
+        /** A fever: the body temperature (°C) from which a figure the question gives is it (« elle a 38,5 »). */
+        temperatureFrom: z.number().optional(),
+      }),
+    )
+    .default([]),
   /** How recent the complaint must be (« douleur de moins de 4 semaines »), in days. */
   onset: z.strictObject({ maxDays: z.number().positive(), label: text }).optional(),
   /** Home visits of the doctor a patient must have had, unless another criterion (its label) admits them. */

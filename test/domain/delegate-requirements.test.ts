@@ -63,6 +63,15 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask(question('2'))).toMatch(/^\*\*Ça dépend\*\* : le protocole demande au moins 3 visites/);
   });
 
+  it.each([
+    ["femme 30 ans, brulures mictionnelles, pollakiurie, et elle a 38,5 ce matin, protocole cystite ok pour l'IDE ?", /^\*\*Non\*\* : ce protocole exclut les patientes avec de la fièvre \(38,5 °C d'après la question\)/],
+    ['patiente 25 ans cystite, 39°C, l’IDE peut la prendre ?', /^\*\*Non\*\* : .*fièvre \(39 °C/],
+    ['Patiente de 30 ans, brûlures urinaires, température 37,2 : protocole cystite possible ?', /^\*\*Oui\*\*/],
+    ['Patiente de 39 ans, brûlures urinaires sans fièvre, protocole cystite ?', /^\*\*Oui\*\*/],
+  ])('a temperature decides a fever: « %s »', (question, said) => {
+    expect(ask(question)).toMatch(said);
+  });
+
   it('gives a patient’s figures that meet the protocol as its reasons', () => {
     expect(ask('Patiente de 34 ans, brûlures urinaires sans fièvre, en MSP : l’IDE peut appliquer le protocole cystite ?')).toMatch(
       /^\*\*Oui\*\* : à 34 ans, dans la tranche d'âge du protocole \(de 16 ans à 65 ans\) ; une patiente : ce protocole est réservé aux femmes ; ce protocole s'applique /,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionMention, describePatient, mentionsCondition, scoreSaid } from '../../src/domain/patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition, scoreSaid, temperatureSaid } from '../../src/domain/patient-description.ts';
 
 describe('the patient a question describes', () => {
   it.each([
@@ -123,5 +123,24 @@ describe('a score the question gives', () => {
   it('reads none where the score is named without a figure, or only far before one', () => {
     expect(scoreSaid('son score IADL, on ne le connaît pas', ['IADL'])).toBeUndefined();
     expect(scoreSaid("l'échelle IADL sert à quoi dans ce protocole qui date de 2022 ?", ['IADL'])).toBeUndefined();
+  });
+});
+
+describe('a temperature the question gives', () => {
+  it.each([
+    ['elle a 38,5 ce matin', 38.5],
+    ['39 °C depuis hier', 39],
+    ['39°', 39],
+    ['39 degrés', 39],
+    ['fièvre à 39', 39],
+    ['température 37,2', 37.2],
+    ['temp of 38.2', 38.2],
+    ['she has a fever of 38', 38],
+  ])('« %s » → %s', (text, degrees) => {
+    expect(temperatureSaid(text)).toBe(degrees);
+  });
+
+  it.each(['elle a 39 ans', 'une patiente de 38,5 kg', '40,5 % de son temps', '38,5 € la consultation'])('« %s » gives none', (text) => {
+    expect(temperatureSaid(text)).toBeUndefined();
   });
 });
