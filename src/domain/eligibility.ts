@@ -1,15 +1,15 @@
 import type { Handler } from '../engine/handler.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
-import { isoDay, type IsoDay } from './dated.ts';
+import { frenchDay, isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
 import { placeConfirmation, placeRefusal, placesIn, type Place } from './places.ts';
-import { COOPERATION_WORDS } from './cooperation-frame.ts';
+import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, checkRequirements, describesPractice } from './delegate-requirements.ts';
 import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
-import { normalizeForMatch } from '../text/french.ts';
+import { normalizeForMatch, terms } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
@@ -34,8 +34,10 @@ export interface Eligibility {
   fails: string[];
   /** What decides it and the question does not say (verdict « depend »). */
   unsure: string[];
-  /** The conditions the question says are met, with its figures (« à 28 ans, dans la tranche d'âge du protocole, de 15 à 50 ans »). */
+  /** The patient's conditions the question says are met, with its figures (« à 28 ans, dans la tranche d'âge du protocole (de 15 à 50 ans) »). */
   met: string[];
+  /** The asker's: their profession a délégué, their years and share of time against the minimums. */
+  askerMet: string[];
 }
 
 const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend: 'Ça dépend' };
@@ -55,15 +57,18 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol, protocol.population, patient, text);
-  const aboutAsker = describesPractice(protocol.requirements, practice);
+  // « je peux être déléguée dans le protocole domicile ? », « can a pharmacist still be a delegate in it? »: a profession's role in it.
+  const aboutAsker = describesPractice(protocol.requirements, practice) || (findProfession(registries, text) !== undefined && ROLE_ASKED.test(normalizeForMatch(text)));
   const places = askedPlaces(text);
   if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, places, today) !== null))) return null;
-  const result = checkEligibility(registries, protocol, patient, text, today);
+  const result = checkEligibility(registries, protocol, patient, text, today, aboutPatient);
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const where = placeConfirmation(protocol.places, places, today);
-  const fits = [...(result.met.length > 0 ? result.met : [aboutPatient ? 'ce patient correspond au public du protocole tel que la question le décrit' : 'ce que la question décrit remplit les conditions chiffrées du protocole']), ...(where ? [where] : [])].join(' ; ');
+  const patientFits = result.met.length > 0 ? result.met : aboutPatient ? ['ce patient correspond au public du protocole tel que la question le décrit'] : [];
+  const reasons = [...patientFits, ...result.askerMet, ...(where ? [where] : [])];
+  const fits = (reasons.length > 0 ? reasons : ['ce que la question décrit remplit les conditions chiffrées du protocole']).join(' ; ');
   const lead = `**${VERDICT_LABEL[result.verdict]}**${why.length > 0 ? ` : ${why.join(' ; ')}` : ` : ${fits}`}.`;
   const check = result.verdict === 'non' ? '' : ' Vérifiez aussi les autres critères du protocole ci-dessous et ses critères d\'exclusion complets.';
   // The acts delegated too: what is asked may be one (« le kiné peut-il prescrire un arrêt ? »), with its limits.
@@ -93,6 +98,16 @@ function askedProtocol(registries: Registries, text: string): Protocol | undefin
   const own = profession ? found.find((p) => p.delegues.some((id) => professionCovers(registries, id, profession.id))) : undefined;
   return own ?? found[0];
 }
+
+/** « … (domicile du patient ; infirmier de ville, y compris en SSIAD) », when the question names where as the protocol's setting does (« IDE en SSIAD »). */
+function settingSaid(protocol: Protocol, text: string): string {
+  const asked = new Set(terms(text));
+  const shared = terms(protocol.setting).some((term) => asked.has(term) && !COOPERATION_FRAME_TERMS.has(term));
+  return shared ? ` (${protocol.setting.replace(/\.$/u, '')})` : '';
+}
+
+/** Asked whether someone may be délégué or délégant, or take part (accent-folded); not an act « délégué au manipulateur ». */
+const ROLE_ASKED = /\b(?:etre|devenir|rester|be|become|remain|still) (?:un |une |a |an )?(?:delegue|deleguee|delegues|deleguees|delegant|delegante|delegate|delegates|delegating)\b(?! (?:a|au|aux|to)\b)|\b(?:participer|take part)\b/;
 
 /** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « ça marche en MSP », « can I »). */
 const APPLIES =
@@ -142,22 +157,36 @@ function describesPatientFor(protocol: Protocol, population: Population, patient
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
 
-export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, today: IsoDay): Eligibility {
+export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, today: IsoDay, aboutPatient = true): Eligibility {
   const fails: string[] = [];
   const unsure: string[] = [];
   const met: string[] = [];
-  const population = protocol.population ?? { ages: [], excluded: [] };
+  const askerMet: string[] = [];
   const profession = findProfession(registries, text);
   const takesPart = (ids: readonly string[]) => profession !== undefined && ids.some((id) => professionCovers(registries, id, profession.id));
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
-    fails.push(`ce protocole délègue ces actes aux ${pluralNames(registries, protocol.delegues)}, pas aux ${profession.plural}`);
+    const former = protocol.formerDelegues.find((one) => professionCovers(registries, one.profession, profession.id));
+    const since = former ? ` (retirés des délégués le ${frenchDay(former.until)})` : '';
+    fails.push(`ce protocole délègue ces actes aux ${pluralNames(registries, protocol.delegues)}, pas aux ${profession.plural}${since}`);
+  } else if (profession && takesPart(protocol.delegues)) {
+    askerMet.push(`les ${profession.plural} sont délégués de ce protocole${settingSaid(protocol, text)}`);
   }
   const place = placeRefusal(protocol.places, askedPlaces(text), today);
   if (place) fails.push(place);
   const requirements = checkRequirements(protocol.requirements, askerPractice(text, profession !== undefined));
   fails.push(...requirements.missing);
-  met.push(...requirements.met);
-  if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, { fails, unsure, met });
+  askerMet.push(...requirements.met);
+  // A question about the asker alone (« je peux être déléguée dans le protocole domicile ? ») checks no patient.
+  if (aboutPatient) checkPopulation(protocol, patient, text, { fails, unsure, met });
+  const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
+  return { verdict, fails, unsure, met, askerMet };
+}
+
+/** The patient described against the protocol's population: age, onset, sex, site, home visits, exclusions. */
+function checkPopulation(protocol: Protocol, patient: PatientDescription, text: string, findings: Findings): void {
+  const { fails, unsure, met } = findings;
+  const population = protocol.population ?? { ages: [], excluded: [] };
+  if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, findings);
   if (population.onset && patient.onsetDays !== undefined && patient.onsetDays > population.onset.maxDays) {
     fails.push(`ce protocole concerne une ${population.onset.label} ; la question décrit une plainte qui dure depuis plus longtemps`);
   }
@@ -168,9 +197,9 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
     else if (!patient.sex) unsure.push(`le sexe du patient n'est pas précisé ; ${reserved}`);
     else met.push(`${population.sex === 'femme' ? 'une patiente' : 'un patient'} : ${reserved}`);
   }
-  checkSite(population, withoutProtocolName(protocol, text), { fails, unsure, met });
+  checkSite(population, withoutProtocolName(protocol, text), findings);
   const visits = population.homeVisits;
-  if (visits) checkHomeVisits(visits, patient, text, { fails, unsure, met });
+  if (visits) checkHomeVisits(visits, patient, text, findings);
   for (const condition of population.excluded) {
     // A temperature given decides a fever, whatever words go with it (« elle a 38,5 », « température 37,8 »).
     const temperature = condition.temperatureFrom === undefined ? undefined : temperatureSaid(text);
@@ -182,8 +211,6 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   // A pregnant patient, where the sources say nothing of pregnancy: not a Oui.
   const pregnancyKnown = population.excluded.some((condition) => condition.words.some((word) => PREGNANCY.includes(word)));
   if (!pregnancyKnown && conditionMention(text, PREGNANCY) !== 'absent') unsure.push('les sources ne disent pas si ce protocole concerne les femmes enceintes');
-  const verdict: Verdict = fails.length > 0 ? 'non' : unsure.length > 0 ? 'depend' : 'oui';
-  return { verdict, fails, unsure, met };
 }
 
 /**

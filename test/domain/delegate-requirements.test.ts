@@ -53,8 +53,8 @@ describe('eligibility of the asker as délégué', () => {
   });
 
   it('answers « Oui » when the figures are met, with each figure against its minimum, pointing to the other conditions', () => {
-    expect(ask("I've been an ER nurse for 2 years. Can I become a delegate for the suture protocol?")).toMatch(/^\*\*Oui\*\* : 2 ans d'exercice aux urgences : le protocole en demande au moins 1 an\b.*autres critères/);
-    expect(ask("Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?")).toMatch(/^\*\*Oui\*\* : 10 ans .*au moins 2 ans ; 60 % du temps .*au moins 50 %/);
+    expect(ask("I've been an ER nurse for 2 years. Can I become a delegate for the suture protocol?")).toMatch(/^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole ; 2 ans d'exercice aux urgences : le protocole en demande au moins 1 an\b.*autres critères/);
+    expect(ask("Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?")).toMatch(/^\*\*Oui\*\* : .*10 ans .*au moins 2 ans ; 60 % du temps .*au moins 50 %/);
   });
 
   it('reads a low IADL score as meeting the home visits it stands for, and only a low one', () => {
@@ -72,9 +72,24 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask(question)).toMatch(said);
   });
 
+  it.each([
+    ['je suis IDE en SSIAD, je peux etre deleguee dans le protocole personnes agees a domicile ?', /^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole \(Domicile du patient ; infirmier de ville, y compris en SSIAD\)/],
+    ["I'm a nurse working in a SSIAD. Can I be a delegate in the home follow-up protocol for elderly patients?", /^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole/],
+    ['Je suis pharmacien, je peux encore être délégué dans le protocole cystite ?', /^\*\*Non\*\* : ce protocole délègue ces actes aux infirmiers, pas aux pharmaciens \(retirés des délégués le 17 juin 2024\)/],
+    ['Kiné en CPTS, je peux être délégué dans le protocole entorse ?', /^\*\*Non\*\* : ce protocole s'applique en MSP ou en centre de santé, pas en CPTS/],
+    ['Le pharmacien peut-il toujours être délégué dans le protocole rhino-conjonctivite allergique ?', /^\*\*Oui\*\* : les pharmaciens sont délégués de ce protocole/],
+  ])('a profession’s role in a protocol, no patient checked: « %s »', (question, said) => {
+    expect(ask(question)).toMatch(said);
+    expect(ask(question)).not.toMatch(/âge n'est pas précisé/);
+  });
+
+  it('« une échographie obstétricale peut-elle être déléguée au manipulateur ? » asks of an act, not of a role', () => {
+    expect(ask('Une échographie obstétricale peut-elle être déléguée au manipulateur radio ?')).toBeNull();
+  });
+
   it('gives a patient’s figures that meet the protocol as its reasons', () => {
     expect(ask('Patiente de 34 ans, brûlures urinaires sans fièvre, en MSP : l’IDE peut appliquer le protocole cystite ?')).toMatch(
-      /^\*\*Oui\*\* : à 34 ans, dans la tranche d'âge du protocole \(de 16 ans à 65 ans\) ; une patiente : ce protocole est réservé aux femmes ; ce protocole s'applique /,
+      /^\*\*Oui\*\* : à 34 ans, dans la tranche d'âge du protocole \(de 16 ans à 65 ans\) ; une patiente : ce protocole est réservé aux femmes ; les infirmiers sont délégués de ce protocole ; ce protocole s'applique /,
     );
     expect(ask('Monsieur de 82 ans, le médecin est venu 4 fois chez lui l’an dernier : l’IDE peut le suivre dans le protocole domicile ?')).toMatch(
       /^\*\*Oui\*\* : à 82 ans, .*d'au moins 65 ans\) ; 4 visites à domicile du médecin l'année précédente : le protocole en demande au moins 3/,
