@@ -1,6 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import { normalizeForMatch } from '../text/french.ts';
-import { joinThousands } from '../text/number-words.ts';
+import { joinThousands, spelledNumbersAsDigits } from '../text/number-words.ts';
 
 /** The handler's answers, led by the placement of the figure the question gives when they list ranges of it. */
 export function withFigurePlacement(handler: Handler): Handler {
@@ -26,7 +26,7 @@ export function figurePlacement(question: string, answer: string): string | null
   const unit = ranges[0]?.unit;
   if (!unit || !ranges.every((range) => range.unit === unit)) return null;
   // The question's figure in that unit (« on est 12 professionnels pour 95 000 habitants »).
-  const asked = [...normalizeForMatch(joinThousands(question)).matchAll(FIGURE)].find((figure) => figure[2] === unit);
+  const asked = [...spelledNumbersAsDigits(normalizeForMatch(joinThousands(question))).matchAll(FIGURE)].find((figure) => figure[2] === unit);
   const value = asked?.[1] ? Number(asked[1]) : undefined;
   if (value === undefined) return null;
   const within = ranges.filter((range) => value >= range.min && value <= range.max);

@@ -39,13 +39,13 @@ const ALONE_NOT_A_NUMBER = /^(?:un|une|one)$/;
 /**
  * Numbers spelled in words written as digits, in normalised text (lowercase, accent-folded, hyphens as spaces):
  * « quarante deux ans » → « 42 ans », « soixante dix » → « 70 », « quatre vingt cinq » → « 85 », « vingt et un » → « 21 »,
- * « seventy two » → « 72 », « cent vingt » → « 120 ». « une patiente » is left as it is.
+ * « seventy two » → « 72 », « cent vingt » → « 120 », « cent vingt mille » → « 120000 ». « une patiente » is left as it is.
  */
 export function spelledNumbersAsDigits(text: string): string {
   const words = text.split(' ');
   const out: string[] = [];
   for (let i = 0; i < words.length; ) {
-    const read = readSpelled(words, i);
+    const read = readWithThousands(words, i);
     if (read && !(read.end === i + 1 && ALONE_NOT_A_NUMBER.test(words[i] ?? ''))) {
       out.push(String(read.value));
       i = read.end;
@@ -56,6 +56,17 @@ export function spelledNumbersAsDigits(text: string): string {
   }
   return out.join(' ');
 }
+
+/** « cent vingt mille », « cinquante mille deux cents », « forty thousand »: a number before « mille », times a thousand, and what follows it. */
+function readWithThousands(words: readonly string[], start: number): { value: number; end: number } | undefined {
+  const first = readSpelled(words, start);
+  if (!first || first.value >= 1000 || !THOUSAND.test(words[first.end] ?? '')) return first;
+  const rest = readSpelled(words, first.end + 1);
+  const thousands = first.value * 1000;
+  return rest && rest.value < 1000 ? { value: thousands + rest.value, end: rest.end } : { value: thousands, end: first.end + 1 };
+}
+
+const THOUSAND = /^(?:mille|thousand)$/;
 
 /** The number spelled from words[start], and where it ends; undefined when no number word starts there. */
 function readSpelled(words: readonly string[], start: number): { value: number; end: number } | undefined {

@@ -19,6 +19,8 @@ describe('a figure the question gives, placed among the ranges the answer lists'
     ['CPTS de 30000 habitants ?', 'taille 1'],
     ['on couvre 200 000 habitants', 'taille 4'],
     ['on est 12 professionnels pour 95 000 habitants, quelle taille ?', 'taille 3'],
+    ['Notre CPTS couvre cent vingt mille habitants, on est dans quelle taille ?', 'taille 3'],
+    ['CPTS de cinquante mille habitants : quelle taille ?', 'taille 2'],
   ])('« %s » → %s', (question, size) => {
     expect(figurePlacement(question, SIZES)).toMatch(new RegExp(`^\\*\\*Avec [\\d\\s\u202f]+ habitants : ${size}\\*\\*`));
   });

@@ -45,6 +45,7 @@ describe('the patient a question describes', () => {
     ['une résidente de 64 ans', { age: 64, sex: 'femme' }],
     ['mr B a soixante dix huit ans', { age: 78, sex: 'homme' }],
     ['Mme L., quatre-vingt-deux ans', { age: 82, sex: 'femme' }],
+    ['M. B, 55 ans, rhinite allergique', { age: 55, sex: 'homme' }],
     ['une jeune de 17 ans, pas de fièvre', { age: 17, sex: 'femme' }],
     ['Une ado de 16 ans arrive avec des brûlures', { age: 16, sex: 'femme' }],
     ['une enfant de 8 ans', { age: 8, sex: 'femme' }],

@@ -25,6 +25,10 @@ describe('numbers spelled in words, read as digits', () => {
     ['forty five', '45'],
     ['one hundred and five', '105'],
     ['trois ou quatre', '3 ou 4'],
+    ['cent vingt mille habitants', '120000 habitants'],
+    ['cinquante mille deux cents habitants', '50200 habitants'],
+    ['forty thousand inhabitants', '40000 inhabitants'],
+    ['mille mercis', 'mille mercis'],
   ])('« %s » → « %s »', (text, read) => {
     expect(digits(text)).toBe(read);
   });
