@@ -11,6 +11,7 @@ import { splitSentences } from '../text/sentences.ts';
  *   figure in that unit does not give it;
  * - a date (« en quelle année », « which month »): a passage with no year, or no month, does not give it;
  * - a region (« l'aide FIR en Nouvelle-Aquitaine »): a passage that names other regions, never this one, is about them;
+ *   a count asked there (« combien de DAC en Occitanie ») is not given by a passage that does not name it;
  * - an average (« en moyenne », « average »): a passage that gives none does not give it;
  * - a count (« combien de CPTS », « how many protocols »): a passage that names what is counted without a figure
  *   before it, nor a list of them, does not count it.
@@ -164,7 +165,10 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
   if (details.average && !AVERAGE_GIVEN.test(n)) return true;
   if (details.regions.length > 0) {
     const named = regionsIn(passageText, n);
-    if (named.length > 0 && !named.some((region) => details.regions.includes(region))) return true;
+    const namesAsked = named.some((region) => details.regions.includes(region));
+    if (named.length > 0 && !namesAsked) return true;
+    // « Combien de DAC en Occitanie ? »: a count there is given where the region is named, not by a national text.
+    if (details.counted.length > 0 && !namesAsked) return true;
   }
   for (const { word, number } of details.designations) {
     const given = [...n.matchAll(numberedPattern(word))].map((m) => m[1]);

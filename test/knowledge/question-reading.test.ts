@@ -230,6 +230,16 @@ describe('the detail a question asks for', () => {
     expect(lacksAsked(askedDetails('en Auvergne-Rhône-Alpes, qui peut participer ?'), 'Selon l’ARS Rhône-Alpes…')).toBe(false);
   });
 
+  it('holds a count asked in a region as given only by a passage that names the region', () => {
+    for (const asked of ['Combien de DAC y a-t-il en Occitanie ?', 'combien de cpts en bretagne']) {
+      const details = askedDetails(asked);
+      expect(lacksAsked(details, 'Les DAC et les CPTS :\n- un DAC par département ;\n- des CPTS partout.'), asked).toBe(true);
+      expect(lacksAsked(details, 'En Occitanie et en Bretagne, on compte 12 DAC et 40 CPTS.'), asked).toBe(false);
+    }
+    // Not a count: the national figure answers for every region.
+    expect(lacksAsked(askedDetails('Quel plafond ACI pour une CPTS en Bretagne ?'), 'Taille 1 : 220 000 €.')).toBe(false);
+  });
+
   it('asks for a year or a month when the question asks a date', () => {
     const year = askedDetails('En quelle année le protocole a-t-il été autorisé ?');
     expect(lacksAsked(year, 'Le protocole est autorisé par arrêté.')).toBe(true);
