@@ -72,6 +72,8 @@ describe('the patient a question describes', () => {
     'une infirmière de 45 ans peut-elle appliquer le protocole ?',
     'un médecin de 60 ans',
     'Le protocole est valable pour une période de 2 ans',
+    "Une collègue m'a posé la question",
+    "il m'y a emmené",
   ])('« %s » describes no patient’s sex or age', (text) => {
     expect(describePatient(text)).toEqual({});
   });
