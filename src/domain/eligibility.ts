@@ -106,8 +106,9 @@ function settingSaid(protocol: Protocol, text: string): string {
   return shared ? ` (${protocol.setting.replace(/\.$/u, '')})` : '';
 }
 
-/** Asked whether someone may be délégué or délégant, or take part (accent-folded); not an act « délégué au manipulateur ». */
-const ROLE_ASKED = /\b(?:etre|devenir|rester|be|become|remain|still) (?:un |une |a |an )?(?:delegue|deleguee|delegues|deleguees|delegant|delegante|delegate|delegates|delegating)\b(?! (?:a|au|aux|to)\b)|\b(?:participer|take part)\b/;
+/** Asked whether someone may be délégué or délégant (« déléguée possible ? », « comme délégué »), or take part (accent-folded); not an act « délégué au manipulateur ». */
+const ROLE_ASKED =
+  /\b(?:etre|devenir|rester|be|become|remain|still) (?:un |une |a |an )?(?:delegue|deleguee|delegues|deleguees|delegant|delegante|delegate|delegates|delegating)\b(?! (?:a|au|aux|to)\b)|\b(?:delegue|deleguee|delegues|deleguees|delegant|delegante) (?:possible|ok|autorisee?s?)\b|\b(?:comme|as a|as) (?:delegue|deleguee|delegate)\b|\b(?:participer|take part)\b/;
 
 /** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « ça marche en MSP », « can I »). */
 const APPLIES =

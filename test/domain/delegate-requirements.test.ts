@@ -78,6 +78,8 @@ describe('eligibility of the asker as délégué', () => {
     ['Je suis pharmacien, je peux encore être délégué dans le protocole cystite ?', /^\*\*Non\*\* : ce protocole délègue ces actes aux infirmiers, pas aux pharmaciens \(retirés des délégués le 17 juin 2024\)/],
     ['Kiné en CPTS, je peux être délégué dans le protocole entorse ?', /^\*\*Non\*\* : ce protocole s'applique en MSP ou en centre de santé, pas en CPTS/],
     ['Le pharmacien peut-il toujours être délégué dans le protocole rhino-conjonctivite allergique ?', /^\*\*Oui\*\* : les pharmaciens sont délégués de ce protocole/],
+    ['IDE en SSIAD : déléguée possible dans le protocole domicile personnes âgées ?', /^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole/],
+    ["I'm a community pharmacist in a CPTS. Can I still act as a delegate in the sore throat protocol?", /^\*\*Non\*\* : .*retirés des délégués le 17 juin 2024/],
   ])('a profession’s role in a protocol, no patient checked: « %s »', (question, said) => {
     expect(ask(question)).toMatch(said);
     expect(ask(question)).not.toMatch(/âge n'est pas précisé/);

@@ -581,3 +581,9 @@ describe('les protocoles d’un lieu', () => {
     expect(text).toMatch(/Entorse de cheville.*pas en CPTS : cette ouverture a pris fin le 31 août 2023/u);
   });
 });
+
+describe('l’inscription à l’Ordre demandée avec « inscrit »', () => {
+  it.each(["faut etre inscrit a l'ordre pour bosser comme kiné ?", 'Faut-il être inscrit à l’Ordre pour exercer comme kiné ?', 'Une IDE doit-elle être inscrite à l’Ordre ?'])('« %s »', async (question) => {
+    expect((await answer(question)).text).toMatch(/^\*\*Oui\*\* : les (?:masseurs-kinésithérapeutes|infirmiers) ont un Ordre, où l'inscription est obligatoire/u);
+  });
+});
