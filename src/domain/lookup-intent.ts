@@ -361,7 +361,7 @@ function actQuery(registries: Registries, n: string, asker?: Profession): Lookup
     return named ? { kind: 'profession', profession: named, aspect: 'cooperation' } : null;
   }
   // Not a relative clause's verb (« … les personnes âgées qui ne peuvent plus venir au cabinet »).
-  const can = /^(?:est ce qu (?:e )?)?(.+?) (?<!\bqui (?:ne |n )?)(?:peut|peuvent|pourrait|pourraient)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
+  const can = /^(?:est ce qu (?:e )?)?(.+?) (?<!\bqui (?:ne |n )?)(?:peut|peuvent|pourrait|pourraient|peux)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
   if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ACTS.test(n));
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb, first (the
   // subject: « can the triage nurse order the X-ray before the doctor sees her? »).

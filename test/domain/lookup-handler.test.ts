@@ -587,3 +587,12 @@ describe('l’inscription à l’Ordre demandée avec « inscrit »', () => {
     expect((await answer(question)).text).toMatch(/^\*\*Oui\*\* : les (?:masseurs-kinésithérapeutes|infirmiers) ont un Ordre, où l'inscription est obligatoire/u);
   });
 });
+
+describe('« je peux … » read as « <profession> peut … »', () => {
+  it.each([
+    ["conseillere en genetique, je peux etre deleguee dans un protocole ou c'est reservé aux paramedicaux ?", /^\*\*Oui, selon l'ARS Auvergne-Rhône-Alpes\*\*/u],
+    ['Psychologue en MSP, je peux participer à un protocole de coopération ?', /^\*\*Non\*\* : les psychologues/u],
+  ])('« %s »', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+});
