@@ -4,7 +4,7 @@ import type { Reply } from '../engine/reply.ts';
 import { frenchDay, isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
-import { placeConfirmation, placeRefusal, placesIn, type Place } from './places.ts';
+import { placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, checkRequirements, describesPractice } from './delegate-requirements.ts';
@@ -60,7 +60,8 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // « je peux être déléguée dans le protocole domicile ? », « can a pharmacist still be a delegate in it? »: a profession's role in it.
   const aboutAsker = describesPractice(protocol.requirements, practice) || (findProfession(registries, text) !== undefined && ROLE_ASKED.test(normalizeForMatch(text)));
   const places = askedPlaces(text);
-  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || placeRefusal(protocol.places, places, today) !== null))) return null;
+  const ruledOutThere = placeRefusal(protocol.places, places, today) ?? placesDeniedRefusal(protocol.places, placesDenied(text), today);
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null))) return null;
   const result = checkEligibility(registries, protocol, patient, text, today, aboutPatient);
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
@@ -172,7 +173,7 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   } else if (profession && takesPart(protocol.delegues)) {
     askerMet.push(`les ${profession.plural} sont délégués de ce protocole${settingSaid(protocol, text)}`);
   }
-  const place = placeRefusal(protocol.places, askedPlaces(text), today);
+  const place = placeRefusal(protocol.places, askedPlaces(text), today) ?? placesDeniedRefusal(protocol.places, placesDenied(text), today);
   if (place) fails.push(place);
   const requirements = checkRequirements(protocol.requirements, askerPractice(text, profession !== undefined));
   fails.push(...requirements.missing);

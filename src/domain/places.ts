@@ -52,10 +52,30 @@ const IN_TOWN: ReadonlySet<Place> = new Set(['msp', 'centre-de-sante', 'esp', 'c
 
 /** The places a question says the asker works in (« IDE en centre de santé », « notre CPTS »), negated ones left out. */
 export function placesIn(text: string): Place[] {
+  return placesSaid(text, false);
+}
+
+/**
+ * The structures a question says the asker does not work in (« je ne fais partie d'aucune MSP ni CPTS »); not « en
+ * ville », whose words say where a patient goes too (« elle ne peut plus venir au cabinet »).
+ */
+export function placesDenied(text: string): Place[] {
+  return placesSaid(text, true).filter((place) => place !== 'ville');
+}
+
+function placesSaid(text: string, negated: boolean): Place[] {
   const members = text.split(MEMBER_BREAK).map(matchWords);
-  return PLACES.filter((place) =>
-    members.some((words) => phrasesIn(words, NAMES[place], false).some((mention) => !mention.negated)),
-  );
+  return PLACES.filter((place) => members.some((words) => phrasesIn(words, NAMES[place], false).some((mention) => mention.negated === negated)));
+}
+
+/**
+ * « kiné libéral, je ne fais partie d'aucune MSP ni centre de santé »: every place the protocol applies in today is
+ * one the asker says they do not work in (null otherwise).
+ */
+export function placesDeniedRefusal(openings: readonly Opening[], denied: readonly Place[], today: IsoDay): string | null {
+  const openNow = [...new Set(openings.filter((o) => isOpen(o, today)).map((o) => o.place))];
+  if (openNow.length === 0 || !openNow.every((place) => denied.includes(place))) return null;
+  return `ce protocole s'applique ${frenchList(openNow.map((place) => LABELS[place]), 'ou')}, où la question dit que vous n'exercez pas`;
 }
 
 const isOpen = (opening: Opening, today: IsoDay) => tenseOf(opening, today) === 'present';

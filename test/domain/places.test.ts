@@ -74,6 +74,15 @@ describe('eligibility from the asker’s place', () => {
     expect(ask(question)).toMatch(/^\*\*Non\*\* : ce protocole s'applique dans un service d'urgence, pas /);
   });
 
+  it('answers « Non » when the asker says they work in none of the places the protocol applies in', () => {
+    expect(ask("Je suis kiné libéral, je ne fais partie d'aucune MSP ni CPTS ni centre de santé. Puis-je appliquer le protocole entorse de cheville ?")).toMatch(
+      /^\*\*Non\*\* : ce protocole s'applique en MSP ou en centre de santé, où la question dit que vous n'exercez pas/,
+    );
+    // Another place still open (ESP, CPTS); a patient who no longer comes to the « cabinet » says nothing of where the asker works.
+    expect(ask('IDE libérale, pas en MSP ni en centre de santé, je peux faire le protocole cystite ?')).toBeNull();
+    expect(ask("Ma patiente de 82 ans ne peut plus venir au cabinet, le médecin est venu 4 fois l'an dernier : l'IDE peut la suivre dans le protocole domicile ?")).toMatch(/^\*\*Oui\*\*/);
+  });
+
   it('says nothing without a patient when the place fits, or before the opening ended', () => {
     expect(ask('Je suis kiné en MSP, on peut lancer le protocole entorse de cheville ?')).toBeNull();
     expect(ask('Je suis kiné dans une CPTS, on peut lancer le protocole entorse de cheville ?', '2023-06-01')).toBeNull();
