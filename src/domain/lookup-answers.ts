@@ -417,7 +417,7 @@ export function comparedProfessionsAnswer(registries: Registries, professions: r
   return compose(`**${professions.map((profession) => profession.label).join(' / ')}** :`, blocks, true);
 }
 
-export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory): Reply {
+export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory, optional = false): Reply {
   const blocks = [professionCard(profession)];
   if (aspect === 'cooperation') {
     blocks.push({
@@ -428,7 +428,9 @@ export function professionAnswer(registries: Registries, profession: Profession,
       path: REGISTRY_FILES.professions,
     });
   }
-  const said = lead(registries, profession, aspect, asked);
+  // « L'inscription à l'Ordre est-elle facultative ? » asks the opposite: no where it is compulsory; no verdict where there is no Ordre.
+  const plain = lead(registries, profession, aspect, asked);
+  const said = optional ? capitalize(plain.replace(/^\*\*Oui\*\*/, '**Non**').replace(/^\*\*Non\*\* : (?=\S+ \S+ n'ont pas d'Ordre)/, '')) : plain;
   // The registry's own facts (Ordre, URPS, category, regulated) decide a yes/no question; whether a profession may
   // take part in « the protocol » may be about something else (« le médecin peut-il arrêter le protocole ? »).
   const verdict = aspect !== 'cooperation' && /^\*\*(?:Oui|Non|Ordre : )/.test(said);
@@ -571,7 +573,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'delegant':
       return roleAnswer(registries, query.profession, 'delegant', today, undefined, query.places);
     case 'profession':
-      return professionAnswer(registries, query.profession, query.aspect, query.askedCategory);
+      return professionAnswer(registries, query.profession, query.aspect, query.askedCategory, query.optional);
     case 'professions-with':
       return professionsWithAnswer(registries, query.aspect);
     case 'category':

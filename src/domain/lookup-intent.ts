@@ -38,7 +38,8 @@ export type LookupQuery =
   | { kind: 'delegant'; profession: Profession; places?: Place[] }
   | { kind: 'compared-protocols'; protocols: [Protocol, Protocol] }
   | { kind: 'compared-professions'; professions: [Profession, Profession] }
-  | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory }
+  /** `optional`: asked whether its Ordre is optional (« l'inscription est-elle facultative ? »), the opposite of whether it has one. */
+  | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory; optional?: boolean }
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
   | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
@@ -503,12 +504,18 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   if (!has(n, QUESTION_YES_NO) && !(bare && has(n, PROFESSION_ASPECT))) return null;
   const urps = has(n, /\burps\b|\bunions? regionales?\b/);
   const ordre = has(n, /\bordres?\b|\border\b/);
-  if (urps || ordre) return { kind: 'profession', profession, aspect: urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre' };
+  if (urps || ordre) {
+    const aspect = urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre';
+    return { kind: 'profession', profession, aspect, ...(aspect === 'ordre' && has(n, OPTIONAL) ? { optional: true } : {}) };
+  }
   if (has(n, /\breglemente\w*/)) return { kind: 'profession', profession, aspect: 'reglementee' };
   if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
   if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
   return null;
 }
+
+/** « facultative », « pas obligatoire », « pas besoin », « optional », « not required » (accent-folded). */
+const OPTIONAL = /\b(?:facultati\w*|optionnel\w*|optional|(?:pas|plus|non) (?:obligatoire|necessaire|indispensable)s?|pas besoin|not (?:required|mandatory|compulsory|needed)|no need)\b/;
 
 /** True when a "qui peut … ?" act without any match still clearly asks for a protocol (so "none" is the answer). */
 export function looksLikeClinicalAct(registries: Registries, act: string): boolean {

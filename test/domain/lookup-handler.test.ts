@@ -596,3 +596,13 @@ describe('« je peux … » read as « <profession> peut … »', () => {
     expect((await answer(question)).text).toMatch(said);
   });
 });
+
+describe('asked whether the Ordre is optional: the opposite of whether there is one', () => {
+  it.each([
+    ["L'inscription à l'Ordre est-elle facultative pour un kiné ?", /^\*\*Non\*\* : les masseurs-kinésithérapeutes ont un Ordre, où l'inscription est obligatoire/u],
+    ["L'inscription à l'Ordre est-elle facultative pour un psychologue ?", /^Les psychologues n'ont pas d'Ordre propre/u],
+    ['Les kinés ont-ils un Ordre ?', /^\*\*Oui\*\* : les masseurs-kinésithérapeutes ont un Ordre/u],
+  ])('« %s »', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+});
