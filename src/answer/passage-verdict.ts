@@ -94,19 +94,24 @@ const OPEN_WORDS = /\b(?:qui|quand|ou|que|qu|quoi|lequel|laquelle|lesquels|lesqu
 /** Of those, the ones that also open a relative or time clause (« le patient qu'on suit », « quand il est pris en charge »). */
 const SUBORDINATING = /\b(?:qui|quand|ou|que|qu|who|when|where)\b/g;
 
+/** An inverted verb (« doit-il », « peut-elle », « a-t-on »), on accent-folded text. */
+const INVERTED_VERB = String.raw`\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b`;
+/** An English auxiliary first (« Can the… », « Is it… »). */
+const AUXILIARY_FIRST = String.raw`^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b`;
+
 /**
- * The verb of a question that is closed whatever follows: inverted (« doit-il », « peut-elle »), « est-ce que » opening
- * the question, or an English auxiliary first.
+ * The verb of a question that is closed whatever follows: inverted, « est-ce que » opening the question, or an
+ * English auxiliary first.
  */
-const INVERTED =
-  /\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|^est ce qu|^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b/;
+const INVERTED = new RegExp(`${INVERTED_VERB}|^est ce qu|${AUXILIARY_FIRST}`);
 
 /**
  * A closed question has its verb: inverted (« peut-elle », « a-t-il »), after « est-ce que », an English auxiliary
  * first, or a common verb before the question mark (« une sisa peut avoir des salariés ? »). « loi HPST = ? » has none.
  */
-const CLOSED =
-  /\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\best ce qu|^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b|\b(?:est|sont|etait|peut|peuvent|peux|doit|doivent|dois|faut|existe|existent|reste|restent|compte|comptent|sert|servent|permet|permettent|rapporte|rapportent|ouvre|ouvrent|change|changent|ya)\b/;
+const CLOSED = new RegExp(
+  String.raw`${INVERTED_VERB}|\best ce qu|${AUXILIARY_FIRST}|\b(?:est|sont|etait|peut|peuvent|peux|doit|doivent|dois|faut|existe|existent|reste|restent|compte|comptent|sert|servent|permet|permettent|rapporte|rapportent|ouvre|ouvrent|change|changent|ya)\b`,
+);
 
 function isClosed(asked: string): boolean {
   return CLOSED.test(asked) && !ASKS_FOR_CONTENT.test(asked) && !OPEN_WORDS.test(withoutSubordinates(asked).replace(/\best ce qu\w*/g, ' '));

@@ -7,14 +7,14 @@ import { findProfession, matchProtocolsByActs, professionById, professionCovers 
 import { placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
-import { askerPractice, checkRequirements, describesPractice } from './delegate-requirements.ts';
+import { askerPractice, checkRequirements, describesPractice, type AskerPractice } from './delegate-requirements.ts';
 import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
 import { conditionMention, describePatient, mentionsCondition, scoreSaid, temperatureSaid, type PatientDescription } from './patient-description.ts';
-import type { Population, Protocol, Registries } from './registry.ts';
+import type { Population, Profession, Protocol, Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
 export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date(), vocabulary?: Vocabulary): Handler {
@@ -53,16 +53,17 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   if (!protocol) return null;
   const patient = describePatient(text);
   if (!asksWhetherApplies(text, patient)) return null;
-  const practice = askerPractice(text, findProfession(registries, text) !== undefined);
+  const profession = findProfession(registries, text);
+  const practice = askerPractice(text, profession !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol, protocol.population, patient, text);
   // « je peux être déléguée dans le protocole domicile ? », « can a pharmacist still be a delegate in it? »: a profession's role in it.
-  const aboutAsker = describesPractice(protocol.requirements, practice) || (findProfession(registries, text) !== undefined && ROLE_ASKED.test(normalizeForMatch(text)));
+  const aboutAsker = describesPractice(protocol.requirements, practice) || (profession !== undefined && ROLE_ASKED.test(normalizeForMatch(text)));
   const places = askedPlaces(text);
   const ruledOutThere = placeRefusal(protocol.places, places, today) ?? placesDeniedRefusal(protocol.places, placesDenied(text), today);
   if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null))) return null;
-  const result = checkEligibility(registries, protocol, patient, text, today, aboutPatient);
+  const result = checkEligibility(registries, protocol, patient, text, { profession, practice, ruledOutThere, aboutPatient });
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
@@ -159,12 +160,22 @@ function describesPatientFor(protocol: Protocol, population: Population, patient
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
 
-export function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, today: IsoDay, aboutPatient = true): Eligibility {
+/** What the question says of the asker, read once by the handler. */
+interface AskerReading {
+  profession: Profession | undefined;
+  practice: AskerPractice;
+  /** Why the protocol does not apply where the asker works or says they do not work, or null. */
+  ruledOutThere: string | null;
+  /** Whether the question describes a patient to check against the population. */
+  aboutPatient: boolean;
+}
+
+function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, asker: AskerReading): Eligibility {
   const fails: string[] = [];
   const unsure: string[] = [];
   const met: string[] = [];
   const askerMet: string[] = [];
-  const profession = findProfession(registries, text);
+  const { profession, practice, ruledOutThere, aboutPatient } = asker;
   const takesPart = (ids: readonly string[]) => profession !== undefined && ids.some((id) => professionCovers(registries, id, profession.id));
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
     const former = protocol.formerDelegues.find((one) => professionCovers(registries, one.profession, profession.id));
@@ -173,9 +184,8 @@ export function checkEligibility(registries: Registries, protocol: Protocol, pat
   } else if (profession && takesPart(protocol.delegues)) {
     askerMet.push(`les ${profession.plural} sont délégués de ce protocole${settingSaid(protocol, text)}`);
   }
-  const place = placeRefusal(protocol.places, askedPlaces(text), today) ?? placesDeniedRefusal(protocol.places, placesDenied(text), today);
-  if (place) fails.push(place);
-  const requirements = checkRequirements(protocol.requirements, askerPractice(text, profession !== undefined));
+  if (ruledOutThere) fails.push(ruledOutThere);
+  const requirements = checkRequirements(protocol.requirements, practice);
   fails.push(...requirements.missing);
   askerMet.push(...requirements.met);
   // A question about the asker alone (« je peux être déléguée dans le protocole domicile ? ») checks no patient.

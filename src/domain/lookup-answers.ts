@@ -245,13 +245,17 @@ export function roleAnswer(
   const shown = parent && named.length > 0 ? named : found;
   const blocks = localFirst(shown).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
-    text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}${noneHere ? ` ; ${placeRefusal(protocol.places, within, today) ?? ''}` : ''}.`,
+    text: `${listedName(protocol, today)} — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}${noneHere ? ` ; ${placeRefusal(protocol.places, within, today) ?? ''}` : ''}.`,
   }));
   const others = found.filter((protocol) => !shown.includes(protocol));
   const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
   const canJoin = unnamed ? ` ${mayTakePart(registries, profession)}` : '';
   return compose(heading, blocks, true, `${coverageNote(profession, role, blocks.length)}${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
 }
+
+/** A protocol as a list shows it: « - **Cystite** (national) ». */
+const listedName = (protocol: Protocol, today: IsoDay) =>
+  `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)})`;
 
 /** Protocols sorted by where they apply today: `here` (all of them when no place is asked), `elsewhere`, `unplaced`. */
 interface Placed {
@@ -280,7 +284,7 @@ export function placeAnswer(registries: Registries, places: readonly Place[], to
   const where = placesLabel(places);
   const blocks = localFirst(here).map((protocol) => ({
     ...protocolBlock(registries, protocol, today),
-    text: `- **${protocol.short ?? protocol.title}** (${protocol.status.kind === 'local' ? scopeLabel(protocol, today) : statusTag(protocol, today)}) — ${names(registries, protocol.delegants)} → ${names(registries, protocol.delegues)}.`,
+    text: `${listedName(protocol, today)} — ${names(registries, protocol.delegants)} → ${names(registries, protocol.delegues)}.`,
   }));
   const apart =
     (elsewhere.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : '') +
@@ -357,13 +361,20 @@ function professionBlock(profession: Profession, text: string): Block {
   return { text, title: 'Registre des professions de santé', section: profession.label, sources: profession.sources, path: REGISTRY_FILES.professions };
 }
 
-function lead(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory): string {
+/**
+ * `optional`: asked whether the Ordre is optional (« l'inscription est-elle facultative ? »), the opposite of whether
+ * there is one: no where it is compulsory, no verdict where there is no Ordre.
+ */
+function lead(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory, optional = false): string {
   const who = `Les ${profession.plural}`;
   switch (aspect) {
-    case 'ordre':
-      return profession.ordre
-        ? `**Oui** : ${lower(who)} ont un Ordre${profession.parent ? ' (celui de leur profession)' : ''}, où l'inscription est obligatoire pour exercer.`
-        : `**Non** : ${lower(who)} n'ont pas d'Ordre propre (ils ne font pas partie des 7 professions dotées d'un Ordre).`;
+    case 'ordre': {
+      if (!profession.ordre) {
+        const none = `n'ont pas d'Ordre propre (ils ne font pas partie des 7 professions dotées d'un Ordre).`;
+        return optional ? `${who} ${none}` : `**Non** : ${lower(who)} ${none}`;
+      }
+      return `**${optional ? 'Non' : 'Oui'}** : ${lower(who)} ont un Ordre${profession.parent ? ' (celui de leur profession)' : ''}, où l'inscription est obligatoire pour exercer.`;
+    }
     case 'urps':
       return profession.urps ? `**Oui** : ${lower(who)} ont une URPS (union régionale des professionnels de santé).` : `**Non** : ${lower(who)} ne figurent pas parmi les 10 professions dotées d'une URPS.`;
     case 'ordre-urps':
@@ -428,9 +439,7 @@ export function professionAnswer(registries: Registries, profession: Profession,
       path: REGISTRY_FILES.professions,
     });
   }
-  // « L'inscription à l'Ordre est-elle facultative ? » asks the opposite: no where it is compulsory; no verdict where there is no Ordre.
-  const plain = lead(registries, profession, aspect, asked);
-  const said = optional ? capitalize(plain.replace(/^\*\*Oui\*\*/, '**Non**').replace(/^\*\*Non\*\* : (?=\S+ \S+ n'ont pas d'Ordre)/, '')) : plain;
+  const said = lead(registries, profession, aspect, asked, optional);
   // The registry's own facts (Ordre, URPS, category, regulated) decide a yes/no question; whether a profession may
   // take part in « the protocol » may be about something else (« le médecin peut-il arrêter le protocole ? »).
   const verdict = aspect !== 'cooperation' && /^\*\*(?:Oui|Non|Ordre : )/.test(said);

@@ -127,7 +127,7 @@ function askerProtocolsQuery(registries: Registries, asking: string, text: strin
   const n = normalizeForMatch(asking);
   const onProtocols = COOPERATION_WORDS.test(n) || (WHICH_ONES_BACK.test(n) && COOPERATION_WORDS.test(normalizeForMatch(text)));
   if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || findProfession(registries, n)) return null;
-  if (terms(withoutPhrases(n, PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term))) return null;
+  if (!framesOnly(n)) return null;
   return asker ? roleOf(registries, asker, n) : null;
 }
 
@@ -141,8 +141,11 @@ function placeProtocolsQuery(registries: Registries, asking: string, text: strin
   if (places.length === 0 || !COOPERATION_WORDS.test(n) || !ASKS_WHICH.test(n) || findProfession(registries, n)) return null;
   // « What does 'protocole de coopération' mean in French primary care? » asks a definition.
   if (analyseQuestion(text).kind === 'definition') return null;
-  return terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term)) ? { kind: 'place', places } : null;
+  return framesOnly(n) ? { kind: 'place', places } : null;
 }
+
+/** Nothing but words that frame a question on protocols, and places (accent-folded): no act, no subject. */
+const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term));
 
 /**
  * Words that point back to something said before (« elle doit s'inscrire… », « s'ils ont un Ordre », « un protocole
@@ -251,7 +254,7 @@ function protocolsOfProfessionQuery(registries: Registries, n: string, asks: boo
 
 /** Does the text say more than the profession, places and the words framing a question on protocols? */
 function namesMoreThanFrame(n: string, profession: Profession): boolean {
-  return terms(withoutPhrases(withoutNames(n, profession), PLACE_NAMES)).some((term) => !COOPERATION_FRAME_TERMS.has(term));
+  return !framesOnly(withoutNames(n, profession));
 }
 
 /** The profession's protocols as délégué, unless it is said to delegate (or never is délégué: « protocoles pour les cardiologues »). */

@@ -148,8 +148,9 @@ export function mentionsCondition(text: string, words: readonly string[]): boole
   return conditionMention(text, words) === 'said';
 }
 
-/** A body temperature in °C: 35 to 42, with a decimal after a comma or a point. */
-const DEGREES = String.raw`(3[5-9]|4[0-2])(?:[,.](\d))?`;
+/** A body temperature in whole °C (35 to 42), and its decimal after a comma or a point. */
+const WHOLE_DEGREES = String.raw`(3[5-9]|4[0-2])`;
+const DEGREES = String.raw`${WHOLE_DEGREES}(?:[,.](\d))?`;
 /**
  * « 38,5 », « 39 °C », « 39 degrés », « fièvre à 39 », « température 37,8 », « temp of 38.2 »: a temperature the question
  * gives. A whole number alone (« elle a 39 ans ») is none: a decimal, a unit or the word it measures says it is one.
@@ -157,7 +158,7 @@ const DEGREES = String.raw`(3[5-9]|4[0-2])(?:[,.](\d))?`;
 const TEMPERATURES = [
   new RegExp(String.raw`(?<![\d,.])${DEGREES}\s*(?:°|degr[ée]s?\b)`, 'iu'),
   new RegExp(String.raw`\b(?:fi[èe]vre|temp[ée]rature|temp|t°|fever|f[ée]brile)\s*(?:[àa:=]|de|of|at|is)?\s*${DEGREES}(?![\d,.])`, 'iu'),
-  new RegExp(String.raw`(?<![\d,.])(3[5-9]|4[0-2])[,.](\d)(?![\d,.]|\s*(?:%|€|(?:ans|an|years?|kg|mois|months?|cm|euros?|semaines?|weeks?|h)\b))`, 'iu'),
+  new RegExp(String.raw`(?<![\d,.])${WHOLE_DEGREES}[,.](\d)(?![\d,.]|\s*(?:%|€|(?:ans|an|years?|kg|mois|months?|cm|euros?|semaines?|weeks?|h)\b))`, 'iu'),
 ];
 
 export function temperatureSaid(text: string): number | undefined {
