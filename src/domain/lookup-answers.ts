@@ -212,7 +212,11 @@ export function roleAnswer(
   // A délégant specialty asked (« les anesthésistes délèguent quoi aux IDE ? »): the protocols that name it, when some do;
   // else those naming its parent profession, said so in the heading.
   const delegantNamed = delegant ? found.filter((protocol) => protocol.delegants.some((id) => professionNamed(registries, id, delegant.id))) : [];
-  if (delegant) found = delegant.parent && delegantNamed.length > 0 ? delegantNamed : found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id)));
+  const delegantCovered = delegant ? found.filter((protocol) => protocol.delegants.some((id) => professionCovers(registries, id, delegant.id))) : [];
+  // Those naming only its parent (« médecin ») may concern it too: said apart (« l'urgentiste délègue à l'IDE » and sutures).
+  const delegantParent = delegant?.parent && delegantNamed.length > 0 ? professionById(registries, delegant.parent) : undefined;
+  const delegantApart = delegantParent ? delegantCovered.filter((protocol) => !delegantNamed.includes(protocol)) : [];
+  if (delegant) found = delegantParent ? delegantNamed : delegantCovered;
   const delegantNote = delegant ? ` (délégant : ${lower(delegant.label)}${delegant.parent && delegantNamed.length === 0 ? ` — aucun ne le nomme, ceux-ci nomment les ${professionById(registries, delegant.parent)?.plural ?? 'médecins'} sans préciser de spécialité` : ''})` : '';
   // Where the asker works (« à l'hôpital », « en CPTS »): the protocols that apply there today; the others said apart.
   const { within, unplaced, elsewhere, here } = placed(found, places, today);
@@ -248,7 +252,9 @@ export function roleAnswer(
     text: `${listedName(protocol, today)} — ${role === 'delegue' ? `délégant : ${names(registries, protocol.delegants)}` : `délégué : ${names(registries, protocol.delegues)}`}${noneHere ? ` ; ${placeRefusal(protocol.places, within, today) ?? ''}` : ''}.`,
   }));
   const others = found.filter((protocol) => !shown.includes(protocol));
-  const apart = others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '';
+  const apart =
+    (others.length > 0 && parent ? ` Nomment les ${parent.plural} sans préciser de spécialité : ${shortNames(others)}.` : '') +
+    (delegantParent && delegantApart.length > 0 ? ` Nomment comme délégants les ${delegantParent.plural} sans préciser de spécialité : ${shortNames(delegantApart)}.` : '');
   const canJoin = unnamed ? ` ${mayTakePart(registries, profession)}` : '';
   return compose(heading, blocks, true, `${coverageNote(profession, role, blocks.length)}${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
 }

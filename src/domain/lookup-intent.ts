@@ -2,11 +2,11 @@ import { normalizeForMatch, terms } from '../text/french.ts';
 import { blankPhrases, matchWords } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
-import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
 import { describePatient } from './patient-description.ts';
-import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
+import { type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
 /**
  * Recognises the lookup questions the registries answer. Conservative on
@@ -77,6 +77,8 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
     const placed = placesIn(query.act).length === 0 && places.length > 0 ? { places } : {};
     return { ...query, situated: matchProtocolsByActs(registries, around).map((protocol) => protocol.id), ...placed };
   }
+  // « Dans Asalée, le généraliste délègue quoi à l'infirmière ? » asks about the protocol named, not for a list.
+  if (query?.kind === 'delegue' && query.delegant && matchProtocolsByActs(registries, normalizeForMatch(text)).length > 0) return null;
   return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
 }
 
@@ -145,7 +147,10 @@ function placeProtocolsQuery(registries: Registries, asking: string, text: strin
 }
 
 /** Nothing but words that frame a question on protocols, and places (accent-folded): no act, no subject. */
-const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term));
+const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term) || YEAR.test(term));
+
+/** « en 2026 », « depuis 2024 »: when, not what. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /**
  * Words that point back to something said before (« elle doit s'inscrire… », « s'ils ont un Ordre », « un protocole
@@ -189,7 +194,7 @@ function comparedQuery(registries: Registries, text: string): LookupQuery | null
   // Each side a profession and nothing more (« une MSP d'infirmiers » is a practice form).
   const [first, second] = sides.map((side) => {
     const profession = findProfession(registries, side);
-    return profession && terms(withoutNames(normalizeForMatch(side), profession)).length === 0 ? profession : undefined;
+    return profession && terms(withoutNames(registries, normalizeForMatch(side), profession)).length === 0 ? profession : undefined;
   });
   return first && second && first !== second ? { kind: 'compared-professions', professions: [first, second] } : null;
 }
@@ -248,13 +253,13 @@ function protocolsOfProfessionQuery(registries: Registries, n: string, asks: boo
   // « Protocoles de coopération ouverts aux kinés ? » asks which as much as « quels protocoles… »: nothing else is said.
   if (!COOPERATION_WORDS.test(n) || !(ASKS_WHICH.test(n) || asks)) return null;
   const profession = findProfession(registries, n);
-  if (!profession || namesMoreThanFrame(n, profession)) return null;
-  return roleOf(registries, profession, n);
+  if (!profession || namesMoreThanFrame(registries, n, profession)) return null;
+  return !ASKS_WHICH.test(n) && JOINS.test(n) ? { kind: 'profession', profession, aspect: 'cooperation' } : roleOf(registries, profession, n);
 }
 
 /** Does the text say more than the profession, places and the words framing a question on protocols? */
-function namesMoreThanFrame(n: string, profession: Profession): boolean {
-  return !framesOnly(withoutNames(n, profession));
+function namesMoreThanFrame(registries: Registries, n: string, profession: Profession): boolean {
+  return !framesOnly(withoutNames(registries, n, profession));
 }
 
 /** The profession's protocols as délégué, unless it is said to delegate (or never is délégué: « protocoles pour les cardiologues »). */
@@ -264,13 +269,16 @@ function roleOf(registries: Registries, profession: Profession, n: string): Look
 }
 
 /** Does the text name a clinical act besides the profession (« une infiltration », « vacciner »), not only how it takes part? */
-function namesAnAct(n: string, profession: Profession): boolean {
-  return ACT_HINT.test(withoutNames(n, profession));
+function namesAnAct(registries: Registries, n: string, profession: Profession): boolean {
+  return ACT_HINT.test(withoutNames(registries, n, profession));
 }
 
-/** The text without the profession's names (a name such as « manip radio » is no act). */
-function withoutNames(n: string, profession: Profession): string {
-  return withoutPhrases(n, namesOf(profession));
+/**
+ * The text without the profession's names (a name such as « manip radio » is no act), nor those of the profession it
+ * is a specialty of (« a cardiologist as the delegating doctor » names one profession).
+ */
+function withoutNames(registries: Registries, n: string, profession: Profession): string {
+  return withoutPhrases(n, namesOfLineage(registries, profession));
 }
 
 /**
@@ -294,18 +302,25 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
 }
 
 /** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */
+/** Whom a delegating verb delegates to: « (t-il) (quoi) à / aux … », « (up to three words) to … ». */
+const TO_WHOM_WORDS = String.raw`(?:\s*(?:t (?:il|elle|on)\s+)?(?:(?:quoi|que)\s+)?(?:a|au|aux)|(?:\s+\w+){0,3}?\s+to)\b`;
+const TO_WHOM = new RegExp(String.raw`^${TO_WHOM_WORDS}(.*)$`);
+const DELEGATING_VERB = new RegExp(String.raw`^(.*?)\b(?:deleguer|deleguent|deleguons|deleguez|(?:delegue|delegate|delegates|delegating)(?=${TO_WHOM_WORDS}))\b(.*)$`);
+
 function delegationQuery(registries: Registries, n: string, asker?: Profession): LookupQuery | null {
-  // The infinitive, or a form no noun shares (« délègue » folds to « délégué »).
-  const split = /^(.*?)\b(?:deleguer|deleguent|deleguons|deleguez)\b(.*)$/.exec(n);
+  // The infinitive, a form no noun shares (« délègue » folds to « délégué »), or one followed by whom it delegates
+  // to (« l'urgentiste délègue-t-il aux IDE », « to delegate work to a nurse »).
+  const split = DELEGATING_VERB.exec(n);
   if (split) {
     const before = split[1] ?? '';
     const after = split[2] ?? '';
-    // « … déléguer aux IDE », « ils délèguent quoi aux IDE ? »
-    const toWhom = /^\s*(?:(?:quoi|que)\s+)?(?:a|au|aux)\b(.*)$/.exec(after);
+    // « … déléguer aux IDE », « ils délèguent quoi aux IDE ? », « delegate tasks to a nurse »
+    const toWhom = TO_WHOM.exec(after);
     if (toWhom) {
       const delegue = findProfession(registries, toWhom[1] ?? '');
       if (!delegue) return null;
-      const delegant = findProfession(registries, before);
+      // « As a cardiologist, which protocol could I use to delegate work to a nurse? »: the asker delegates.
+      const delegant = findProfession(registries, before) ?? (FIRST_PERSON.test(before) ? asker : undefined);
       return delegant ? { kind: 'delegue', profession: delegue, delegant } : { kind: 'delegue', profession: delegue };
     }
     // « le manip radio, on peut lui déléguer quoi ? », « quels actes un kiné peut-il se voir déléguer ? »: the profession named before receives.
@@ -349,11 +364,11 @@ function actQuery(registries: Registries, n: string, asker?: Profession): Lookup
     if (findForm(registries, target)) return null;
     // « protocoles pour les manips radio »: a profession, whose name (« radio ») names no act.
     const profession = findProfession(registries, target);
-    if (profession && matchProtocolsByActs(registries, withoutNames(target, profession)).length === 0) {
+    if (profession && matchProtocolsByActs(registries, withoutNames(registries, target, profession)).length === 0) {
       // « pour la vaccination par le pharmacien » names an act besides the profession; « pour que l'IDE suive les
       // patients sous AVK » says what the profession would do (not « pour une IDE qui travaille à l'hôpital »).
-      const whatItDoes = /^(?:que|qu) /.test(target) && namesMoreThanFrame(target, profession);
-      return namesAnAct(target, profession) || whatItDoes ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
+      const whatItDoes = /^(?:que|qu) /.test(target) && namesMoreThanFrame(registries, target, profession);
+      return namesAnAct(registries, target, profession) || whatItDoes ? { kind: 'act', act: target, profession, explicit: true } : roleOf(registries, profession, target);
     }
     return { kind: 'act', act: target, explicit: true };
   }
@@ -366,20 +381,28 @@ function actQuery(registries: Registries, n: string, asker?: Profession): Lookup
   }
   // Not a relative clause's verb (« … les personnes âgées qui ne peuvent plus venir au cabinet »).
   const can = /^(?:est ce qu (?:e )?)?(.+?) (?<!\bqui (?:ne |n )?)(?:peut|peuvent|pourrait|pourraient|peux)(?: (?:il|elle|ils|elles))? (.+)$/.exec(n);
-  if (can?.[1] && can[2]) return whatCanDo(registries, findProfession(registries, can[1]), can[2], WHICH_ACTS.test(n));
+  if (can?.[1] && can[2]) {
+    const profession = findProfession(registries, can[1]);
+    // « quels protocoles de coop je peux faire chez nous aux urg ? »: which protocols, the verb saying only that they apply.
+    if (profession && COOPERATION_WORDS.test(can[1]) && WHICH_ONES.test(can[1]) && framesOnly(can[2])) return roleOf(registries, profession, n);
+    return whatCanDo(registries, profession, can[2], WHICH_ACTS.test(n));
+  }
   // « can a speech therapist be a delegate…? »: the profession is named among the words after the verb, first (the
   // subject: « can the triage nurse order the X-ray before the doctor sees her? »).
   const canEnglish = /^(?:can|could|may) (.+)$/.exec(n);
   const subject = canEnglish?.[1];
   const named = subject ? (asker && /^(?:i|we)\b/.test(subject) ? asker : firstProfession(registries, subject)) : undefined;
-  return subject && named ? whatCanDo(registries, named, withoutNames(subject, named), false) : null;
+  return subject && named ? whatCanDo(registries, named, withoutNames(registries, subject, named), false) : null;
 }
 
 /** « … prescrire quoi ? », « quels médicaments … ? »: which acts (not « dans quel protocole … ? »). */
 const WHICH_ACTS = /\bquoi\b|\b(?:quels?|quelles?|which|what) (?:actes?|medicaments?|traitements?|examens?|soins?|prescriptions?|acts?|drugs?|medicines?|treatments?|tests?)\b/;
 
 /** Taking part, and nothing more (« y participer », « en faire partie », « take part »). */
-const JOINING = /^(?:y |en )?(?:participer|prendre part|entrer|faire partie|etre partie prenante|take part|participate|join)\b(?: (?:a|au|aux|dans|in|to) (?:un |une |des |le |la |les |a |the )?(?:protocoles?|protocols?|cooperation)\b(?: de cooperation)?)?\s*$/;
+const JOINING_VERBS = String.raw`(?:participer|prendre part|entrer|faire partie|etre partie prenante|take part|participate|join)\b`;
+const JOINING = new RegExp(String.raw`^(?:y |en )?${JOINING_VERBS}(?: (?:a|au|aux|dans|in|to) (?:un |une |des |le |la |les |a |the )?(?:protocoles?|protocols?|cooperation)\b(?: de cooperation)?)?\s*$`);
+/** « can they take part in a protocol in France? »: whether, not which. */
+const JOINS = new RegExp(String.raw`\b${JOINING_VERBS}`);
 
 /** Words on how a profession takes part in cooperation rather than on an act (« … être délégant ? », « … a protocol? »). */
 const TAKING_PART = /\bprotocoles?\b|\bprotocols?\b|\bcooperation\b|\bcoop\b|\bdelegu\w*|\bdelegant\w*|\bdelegat\w*/;
@@ -391,7 +414,7 @@ function whatCanDo(registries: Registries, profession: Profession | undefined, r
   if (has(rest, TAKING_PART) && matchProtocolsByActs(registries, rest).length === 0) {
     // « … faire une infiltration dans le cadre d'un protocole ? » asks about an act; « … peuvent être délégués dans
     // quels protocoles ? » for the list; « … peuvent participer à un protocole ? », « … être délégant ? » whether.
-    if (namesAnAct(rest, profession)) return { kind: 'act', act: bareAct(rest), profession, explicit: true, ...asksWhich };
+    if (namesAnAct(registries, rest, profession)) return { kind: 'act', act: bareAct(rest), profession, explicit: true, ...asksWhich };
     return has(rest, WHICH_ONES) ? roleOf(registries, profession, rest) : { kind: 'profession', profession, aspect: 'cooperation' };
   }
   return { kind: 'act', act: bareAct(rest), profession, explicit: false, ...asksWhich };
@@ -495,7 +518,7 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.
-  const bare = asks && terms(withoutPhrases(withoutNames(rest, profession), PLACE_NAMES)).every((term) => ASPECT_FRAME_TERMS.has(term));
+  const bare = asks && terms(withoutPhrases(withoutNames(registries, rest, profession), PLACE_NAMES)).every((term) => ASPECT_FRAME_TERMS.has(term));
   // « … médicale ou paramédicale ? », « … ne sont pas des professions médicales ? » are no plain yes/no: the category is said, without a verdict.
   const either = /\bou\b(?! (?:pas|non|not)\b)/.test(n) || /\b(?:ne|n) (?:\w+ ){0,2}pas\b/.test(n);
   const named = CATEGORY_PHRASES.find(([, pattern]) => has(n, pattern))?.[0];

@@ -19,7 +19,11 @@ function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], t
 
 /** The profession named in the text (variants, plurals, one typo), the most specific name winning. */
 export function findProfession(registries: Registries, text: string): Profession | undefined {
-  return bestNamed(registries.professions, text);
+  const best = bestNamed(registries.professions, text);
+  if (!best) return undefined;
+  // « a cardiologist as the delegating doctor »: a specialty named beside its profession is the one meant.
+  const words = matchWords(text);
+  return registries.professions.find((profession) => profession.parent === best.id && longestMatch(words, namesOf(profession)) > 0) ?? best;
 }
 
 /** The profession named first in the text (the subject of « elle doit s'inscrire à un Ordre comme les kinés ? »), its longest name winning. */
@@ -106,6 +110,14 @@ function lineage(registries: Registries, id: string): string[] {
     current = professionById(registries, current)?.parent;
   }
   return chain;
+}
+
+/** The names of a profession and of the professions it is a specialty of (« cardiologue », « médecin », « doctor »). */
+export function namesOfLineage(registries: Registries, profession: Profession): string[] {
+  return lineage(registries, profession.id).flatMap((id) => {
+    const named = professionById(registries, id);
+    return named ? namesOf(named) : [];
+  });
 }
 
 /** True when a protocol naming `listed` applies to `asked`: same profession, or one is a specialty of the other. */

@@ -26,7 +26,7 @@ const LABELS: Record<Place, string> = {
 /** The words that name each place in a question (accents, case and plurals do not matter). */
 const NAMES: Record<Place, readonly string[]> = {
   // « en urgence » says how soon, not where: the service is named in the plural, or as a service.
-  urgences: ['aux urgences', 'des urgences', 'les urgences', 'SAU', "service d'urgence", "services d'urgence", 'emergency department', 'emergency room', 'ER nurse'],
+  urgences: ['aux urgences', 'des urgences', 'les urgences', 'aux urg', 'des urg', 'SAU', "service d'urgence", "services d'urgence", 'emergency department', 'emergency room', 'ER nurse'],
   etablissement: ['hôpital', 'hôpitaux', 'CHU', 'clinique', 'établissement de santé', 'hospital', 'service hospitalier'],
   // Not « à domicile »: a patient followed at home may be in hospital care (HAD).
   ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice', 'primary care', 'community care', 'self-employed', 'in town'],

@@ -144,6 +144,36 @@ describe('faits sur une profession', () => {
     expect((await answer('protocoles pour les cardiologues')).text).toMatch(/cardiologues ont le rôle de délégant[\s\S]*Insuffisance cardiaque/);
   });
 
+  it.each([
+    ["Protocoles où l'urgentiste délègue à l'IDE ?", /infirmiers ont le rôle de délégué\*\* \(délégant : médecin urgentiste\)[\s\S]*Bilan radiologique/],
+    ["Quels protocoles l'urgentiste délègue-t-il aux IDE ?", /délégant : médecin urgentiste[\s\S]*Bilan radiologique/],
+    ['As a cardiologist, which cooperation protocol could I use to delegate work to a nurse?', /délégant : cardiologue\)[\s\S]*Insuffisance cardiaque/],
+    ['As a GP, which cooperation protocols let me delegate tasks to a nurse?', /délégant : médecin généraliste\)[\s\S]*Odynophagie/],
+    ['What can a GP delegate to a pharmacist?', /pharmaciens ont le rôle de délégué/],
+  ])('« %s » : le verbe déléguer suivi de « à / to » une profession, le délégant avant lui ou celui qui demande', async (question, lead) => {
+    expect((await answer(question)).text).toMatch(lead);
+  });
+
+  it('« l’urgentiste délègue à l’IDE » : les protocoles qui nomment les médecins sans spécialité, à part', async () => {
+    expect((await answer("Protocoles où l'urgentiste délègue à l'IDE ?")).text).toMatch(/Nomment comme délégants les médecins sans préciser de spécialité : Sutures/);
+  });
+
+  it.each([
+    ['Which French cooperation protocols have a cardiologist as the delegating doctor?', /cardiologues ont le rôle de délégant[\s\S]*Insuffisance cardiaque/],
+    ['ide aux urgences, quels protocoles de coop je peux faire chez nous aux urg ?', /infirmiers ont le rôle de délégué[\s\S]*Sutures[\s\S]*Ne s'appliquent pas aujourd'hui dans un service d'urgence/],
+    ["Quels protocoles de coopération nos IDE libérales peuvent-elles appliquer dans le cadre de la CPTS aujourd'hui ?", /infirmiers ont le rôle de délégué[\s\S]*Cystite/],
+  ])('« %s » : une spécialité nommée avec sa profession, un verbe qui dit seulement appliquer, une année : la liste', async (question, lead) => {
+    expect((await answer(question)).text).toMatch(lead);
+  });
+
+  it('« Medical physicists: can they take part … in France? » : s’ils peuvent participer, pas une liste', async () => {
+    expect((await answer('Medical physicists: can they take part in a cooperation protocol in France?')).text).not.toMatch(/ont le rôle de délégué/);
+  });
+
+  it('« Dans Asalée, le généraliste délègue quoi à l’infirmière ? » : le protocole nommé, pas une liste', async () => {
+    expect(await ask("Dans Asalée, le généraliste délègue quoi à l'infirmière ?")).toBeNull();
+  });
+
   it.each(['Quels protocoles de coopération ont un oncologue comme délégant ?', 'protocoles où le radiothérapeute est délégant ?'])(
     '« %s » : une spécialité qu’aucun protocole ne nomme — dit tel quel, les protocoles du médecin sans spécialité à part, et la loi',
     async (question) => {
