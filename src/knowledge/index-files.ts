@@ -27,6 +27,8 @@ export type Stored = z.infer<typeof StoredSchema>;
 export const ManifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
   embedder: z.string(),
+  /** The text pipeline's fingerprint (`TEXT_PIPELINE_ID`) the lexical terms were made with. */
+  pipeline: z.string(),
   dimensions: z.number().int().positive(),
   builtAt: z.string(),
   files: z.record(z.string(), FileEntrySchema),

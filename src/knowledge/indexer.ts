@@ -7,6 +7,7 @@ import { DeltaSchema, INDEX_FORMAT, IndexCorruptError, IndexFiles, sha256, type 
 import { withIndexLock } from './index-lock.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { TEXT_PIPELINE_ID } from '../text/french.ts';
 import { readKnowledgeFile } from './readers/index.ts';
 import { MAX_FILE_BYTES } from './readers/limits.ts';
 import { scanKnowledgeDir, type KnowledgeFileInfo } from './scan.ts';
@@ -41,10 +42,10 @@ const EMBED_BATCH = 64;
 const COMPACT_SHARE = 0.1;
 const COMPACT_MIN_CHUNKS = 500;
 
-/** True when the index on disk is missing, built by another embedder, or older than the knowledge files. */
+/** True when the index on disk is missing, built by another embedder or text pipeline, or older than the knowledge files. */
 export async function isIndexStale(options: Pick<IndexOptions, 'knowledgeDir' | 'indexDir' | 'embedder'>): Promise<boolean> {
   const manifest = await new IndexFiles(options.indexDir).readManifest();
-  if (!manifest || manifest.embedder !== options.embedder.id) return true;
+  if (!manifest || !builtWith(manifest, options.embedder.id)) return true;
   const files = await scanKnowledgeDir(options.knowledgeDir);
   // Every file seen last time, read or skipped, with its size and time: a fixed unreadable file counts as changed.
   const known = new Map<string, { size: number; mtimeMs: number }>([...Object.entries(manifest.files), ...manifest.skipped.map((s) => [s.path, s] as const)]);
@@ -159,9 +160,14 @@ interface Previous {
   delta: Delta;
 }
 
+/** Was the index built by this embedder and this text pipeline (its vectors and terms are this code's)? */
+function builtWith(manifest: Manifest, embedderId: string): boolean {
+  return manifest.embedder === embedderId && manifest.pipeline === TEXT_PIPELINE_ID;
+}
+
 async function loadPrevious(files: IndexFiles, embedderId: string): Promise<{ previous: Previous | null; damaged?: string }> {
   const manifest = await files.readManifest();
-  if (!manifest || manifest.embedder !== embedderId) return { previous: null };
+  if (!manifest || !builtWith(manifest, embedderId)) return { previous: null };
   try {
     const [vectors, delta] = await Promise.all([loadVectors(files, manifest), files.readJson(manifest.stored.delta, DeltaSchema)]);
     return { previous: { manifest, vectors, delta } };
@@ -225,6 +231,7 @@ async function update(options: IndexOptions & { rebuild?: string }): Promise<Ind
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     embedder: options.embedder.id,
+    pipeline: TEXT_PIPELINE_ID,
     dimensions: vectorSize,
     builtAt: new Date().toISOString(),
     files: entries,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { memoize } from './memo.ts';
 
@@ -39,11 +40,21 @@ const STOP_WORDS = new Set<string>([
   'not', 'no', 'yes', 'just', 'also', 'only', 'very', 'still', 'did', 'done', 'got', 'one',
   'besides', 'itself', 'himself', 'herself', 'themselves', 'yourself', 'myself', 'ourselves', 'within', 'through', 'like',
   'more', 'really', 'actually', 'such', 'again', 'already', 'ever', 'even', 'now',
+  // Words that say how to answer, not what is asked (« vraiment », « concrètement », « in plain terms », « please »).
+  'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
+  'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',
+  'briefly', 'roughly', 'please', 'thanks',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.
   'fasse', 'fassent', 'fassions', 'ferait', 'feraient', 'fera', 'ferai', 'faisons', 'faisait', 'doive', 'doivent', 'devraient',
   'devront', 'dois', 'devons', 'devez', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',
   'aillent', 'irait', 'veuille', 'veut', 'veulent', 'voudrait', 'voudrais', 'voulons', 'faudrait', 'faudra', 'fallait',
 ]);
+
+/**
+ * What the pipeline drops and keeps, as a short fingerprint: an index built with other stop words holds other
+ * terms than a question is now read into, so it is rebuilt.
+ */
+export const TEXT_PIPELINE_ID = createHash('sha256').update([...STOP_WORDS].sort().join(' ')).digest('hex').slice(0, 16);
 
 export function foldAccents(text: string): string {
   // Plain ASCII (most words once lowercased) has nothing to fold.

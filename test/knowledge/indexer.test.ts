@@ -96,4 +96,15 @@ describe('knowledge index', () => {
     const retriever = new Retriever(loaded, embedder.embeddings, noExpansion);
     expect((await retriever.retrieve('gardes de week-end'))[0]?.chunk.path).toBe('equipe/astreinte.txt');
   });
+
+  it('is rebuilt whole when its terms were made by another text pipeline (other stop words)', async () => {
+    await buildIndex({ knowledgeDir, indexDir, embedder });
+    const manifestPath = path.join(indexDir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as Record<string, unknown>;
+    await fs.writeFile(manifestPath, JSON.stringify({ ...manifest, pipeline: 'older-pipeline' }));
+    expect(await isIndexStale({ knowledgeDir, indexDir, embedder })).toBe(true);
+    const rebuilt = await buildIndex({ knowledgeDir, indexDir, embedder });
+    expect(rebuilt.report).toMatchObject({ reused: 0, processed: 5 });
+    expect(await isIndexStale({ knowledgeDir, indexDir, embedder })).toBe(false);
+  });
 });
