@@ -1,5 +1,5 @@
 import type { Citation, Reply } from '../engine/reply.ts';
-import type { AnalysedQuestion } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, clausesAbove, SITUATION_WEIGHT, THE_TWO, type AnalysedQuestion } from '../knowledge/question-analysis.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { capitalize } from '../text/capitalize.ts';
 import { termOf, terms, words } from '../text/french.ts';
@@ -54,14 +54,21 @@ function parallelSides(retriever: Retriever, [first, second]: readonly [string, 
   return [fullFirst, fullSecond];
 }
 
+/**
+ * The aspect compared is what the question says besides its sides and the words comparing them; not the asker's
+ * situation (« Je suis MG remplaçant… : MSP en libéral ou centre de santé. Quelle différence entre les deux ? »).
+ */
 function comparedSides(question: AnalysedQuestion, sides: readonly [string, string]): Side[][] {
-  const aspect = sides.reduce((rest, side) => rest.replace(side, ' '), question.text).replace(COMPARING, ' ').replace(/\s+/g, ' ').trim();
+  const asked = clausesAbove(question.clauses, SITUATION_WEIGHT);
+  const aspect = sides.reduce((rest, side) => rest.replace(side, ' '), asked).replace(THE_TWO, ' ').replace(COMPARING, ' ').replace(/\s+/g, ' ').trim();
   const defined = sides.map((side) => ({ label: side, asked: `qu'est-ce que ${side}` }));
   return terms(aspect).length > 0 ? [sides.map((side) => ({ label: side, asked: `${aspect} ${side}` })), defined] : [defined];
 }
 
 async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, sides: readonly Side[]): Promise<Reply | null> {
-  const found = await Promise.all(sides.map(async (side) => ({ side, passage: selectPassages(await retriever.retrieve(side.asked))[0] })));
+  // Each side is retrieved as part of a comparison: a list of sigles says what it stands for, not how it compares.
+  const retrieveSide = (side: Side) => retriever.retrieve({ ...analyseQuestion(side.asked), kind: 'comparison' });
+  const found = await Promise.all(sides.map(async (side) => ({ side, passage: selectPassages(await retrieveSide(side))[0] })));
   const passages = found.flatMap(({ passage }) => (passage ? [passage] : []));
   if (passages.length < sides.length || new Set(passages.map((p) => p.chunk.id)).size < passages.length) return null;
   const wanted = new Set(terms(question.text));

@@ -46,7 +46,7 @@ const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
-  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)|meaning of|stand for)\b/],
+  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » / « who » ask only at the start of a clause, after a preposition or before the verb they ask about (not
   // « l'anesthésiste qui consulte », « a woman who is pregnant »).
@@ -163,7 +163,8 @@ function weighClauses(text: string): Clause[] {
   const focus = last >= 0 ? last : parts.length - 1;
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
   const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
-  if (terms(parts[focus] ?? '').length === 0 && focus > 0) asked.add(focus - 1);
+  const namesNothing = terms(withoutFrameWords(parts[focus] ?? '')).length === 0;
+  if (namesNothing && focus > 0) asked.add(focus - 1);
   // « … on me parle de téléexpertise pour un avis, ça consiste en quoi ? »: a clause that points back asks about the
   // one before, which is its topic even when it tells the asker's situation.
   const pointedTo = new Set(
@@ -177,10 +178,27 @@ function weighClauses(text: string): Clause[] {
   // What follows the question and mentions the asker (« What is a SISA? The practice I'm locuming at keeps mentioning
   // it. ») tells why they ask: their situation, not the topic.
   const afterthought = (i: number) => i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? ''));
-  return parts.map((part, i) => ({
+  const weighed = parts.map((part, i) => ({
     text: part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
+  return namesNothing ? withQuotedAsked(weighed, focus - 1) : weighed;
+}
+
+/** A term set in quotes (« protocole de coopération », "SISA", “ACI”). */
+const QUOTED = /[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/u;
+
+/**
+ * « j'entends parler en réunion de « protocole de coopération » comme si c'était évident… Vous pouvez m'expliquer de
+ * quoi il s'agit ? »: an asking clause that names nothing asks about the term the clause before it quotes; the rest
+ * of that clause tells where the asker heard it.
+ */
+function withQuotedAsked(clauses: Clause[], before: number): Clause[] {
+  const clause = clauses[before];
+  const quoted = clause ? QUOTED.exec(clause.text) : null;
+  if (!clause || !quoted?.[1]) return clauses;
+  const rest = clause.text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
+  return [...clauses.slice(0, before), { text: rest, weight: SITUATION_WEIGHT }, { text: quoted[1], weight: 1 }, ...clauses.slice(before + 1)];
 }
 
 /** A clause whose subject is what was said before it (accent-folded). */
@@ -225,14 +243,15 @@ function comparedSides(text: string): [string, string] | undefined {
   // « on me parle de MSP et de CPTS… la différence entre les deux ? »: the two things were named before.
   const pointedBack = THE_TWO.exec(text);
   const named = pointedBack ? NAMED_BEFORE.exec(text.slice(0, pointedBack.index)) : null;
-  // « soit … , soit … » (groups 1, 2) or « de … et de … » (groups 3, 4).
-  const [one, other] = named ? (named[1] ? [named[1], named[2]] : [named[3], named[4]]) : [];
+  // « soit … , soit … » (groups 1, 2) or « de … et de … » (groups 3, 4); else a sentence or clause « … ou … ».
+  const either = pointedBack && !named ? [...text.slice(0, pointedBack.index).matchAll(EITHER_BEFORE)].pop() : undefined;
+  const [one, other] = named ? (named[1] ? [named[1], named[2]] : [named[3], named[4]]) : either ? [either[1], either[2]] : [];
   if (one && other) return [one, other];
   // « How does a CPTS differ from an MSP… », « ce qui distingue une CPTS d'une MSP »: the verb's subject and object.
   const verbal = DIFFERS.exec(text) ?? DISTINGUISHES.exec(text);
   const [subject, object] = [verbal?.[1]?.replace(LEADING_ASKING, '').trim(), verbal?.[2]?.replace(COMPARED_ON, '').trim()];
   if (subject && object && terms(subject).length > 0 && terms(object).length > 0) return [subject, object];
-  const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!]|$)/iu.exec(text);
+  const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!:;]|$)/iu.exec(text);
   const match =
     between ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
   // « Dans l'ACI, un protocole pluripro et … »: what comes before a comma sets the scene, the side starts after it
@@ -253,10 +272,13 @@ const DISTINGUISHES = /\b(?:distingue|distinguent|distinguish|distinguishes|sets
 /** Words that ask before a verb's subject (« how does », « en quoi », « est-ce que »). */
 const LEADING_ASKING = /^(?:.*\b(?:how|in what way|in which way|what way) (?:does|do|did)|(?:en quoi|comment|est[- ]ce qu['’e]?|pourquoi))\s*/iu;
 
+/** « … : MSP en libéral ou poste dans un centre de santé. »: a clause that is nothing but two things, one or the other. */
+const EITHER_BEFORE = /(?:^|[:;.!?]\s+)([^,;:.!?]+?)\s+(?:ou|or|vs\.?|versus)\s+([^,;:.!?]+?)\s*(?=[.!?;])/giu;
+
 /** The two things compared, pointed back to (« entre les deux », « the two », « both of them »). */
-const THE_TWO = /\b(?:(?:entre )?les deux|(?:between )?the two|both of them|entre eux|entre elles)\b/iu;
+export const THE_TWO = /\b(?:(?:entre )?les deux|(?:between )?the two|both of them|entre eux|entre elles)\b/iu;
 /** Two things named as a pair (« soit un poste en centre de santé, soit une MSP », « de MSP et de CPTS », « d'une ESP et d'une MSP », « about MSPs and CPTSs »). */
-const NAMED_BEFORE = /\bsoit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+?),?\s+soit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+?)(?=[,;.!?]|$)|\b(?:de|d['’]|entre|between|about|of)\s*(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?) (?:et|and) (?:de |d['’]|about |of )?(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?)(?=[\s,;.!?]|$)(?![^.!?]*\b(?:et|and) )/iu;
+const NAMED_BEFORE = /\bsoit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+?),?\s+soit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+?)(?=[,;.!?]|$)|(?:\b(?:de|entre|between|about|of)\s+|\bd['’]\s*)(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?) (?:et|and) (?:de |d['’]|about |of )?(?:la |le |l['’]|les |une? |an? )?([^\s,;.!?]+(?: [^\s,;.!?]+){0,2}?)(?=[\s,;.!?]|$)(?![^.!?]*\b(?:et|and) )/iu;
 
 /** « … c'est pareil », « … ça compte pareil », « … is it the same », « … : même délégant ? »: how the sides are compared, no part of the second one. */
 const SAID_ALIKE = /[,;:]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they|(?:(?:le|la|les|des|l['’])\s*)?m[êe]mes?|(?:the )?same)\b.*$/iu;

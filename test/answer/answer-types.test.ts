@@ -157,6 +157,15 @@ describe('comparisons of a pair named before the question', () => {
   });
 });
 
+describe('a term the asker quotes', () => {
+  it('answers « de quoi il s’agit » about the term the asker quotes', async () => {
+    const reply = await ask(
+      "Coordinatrice fraîchement recrutée dans une MSP, j'entends parler en réunion de « protocole de coopération » comme si c'était évident pour tout le monde. Vous pouvez m'expliquer simplement de quoi il s'agit ?",
+    );
+    expect(reply.text).toMatch(/délégant[\s\S]*délégué/);
+  });
+});
+
 describe('comparisons said with shared words once', () => {
   it.each([
     ["difference entre missions socles et optionelles d'une cpts ?", /obligatoires/, /qualité et de la pertinence/],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { askedDetails, lacksAsked } from '../../src/knowledge/asked-details.ts';
 import { analyseQuestion, SITUATION_WEIGHT, withoutNegatedMentions } from '../../src/knowledge/question-analysis.ts';
+import { terms } from '../../src/text/french.ts';
 
 const kind = (text: string) => analyseQuestion(text).kind;
 const weightOf = (text: string, clause: string) => analyseQuestion(text).clauses.find((c) => c.text.includes(clause))?.weight;
@@ -155,6 +156,27 @@ describe('what is asked and what is said aside', () => {
     ["On a un protocole local avec les IDE, on l'applique comment ?", 'protocole local'],
   ])('« %s » : a clause that points back makes the one before it its topic', (question, topic) => {
     expect(weightOf(question, topic)).toBeGreaterThan(SITUATION_WEIGHT);
+  });
+
+  it.each([
+    ["Je suis MG remplaçant depuis 4 ans et j'hésite : MSP en libéral ou poste dans un centre de santé. Quelle est la différence entre les deux ?", ['MSP en libéral', 'poste dans un centre de santé']],
+    ['Kiné depuis 8 ans. Cabinet seul ou MSP ? Quelle différence entre les deux ?', ['Cabinet seul', 'MSP']],
+  ])('« %s » : a clause that is only « X ou Y » names the sides « les deux » points back to, « depuis » is no « de »', (question, sides) => {
+    expect(analyseQuestion(question).sides).toEqual(sides);
+  });
+
+  it("« Quelle différence entre l'ACI des MSP et celui des CPTS : signés quand ? » : the second side ends at the colon", () => {
+    expect(analyseQuestion("Quelle différence de calendrier entre l'ACI des MSP et celui des CPTS : signés quand, chacun ?").sides).toEqual(["l'ACI des MSP", 'celui des CPTS']);
+  });
+
+  it.each([
+    ["J'entends parler en réunion de « protocole de coopération » comme si c'était évident. Vous pouvez m'expliquer de quoi il s'agit ?", 'protocole de coopération'],
+    ['On me parle sans arrêt du « DAC » à la CPTS, c’est quoi ?', 'DAC'],
+    ['Tout le monde dit "ACI" ici. Ça veut dire quoi ?', 'ACI'],
+  ])('« %s » : an asking clause that names nothing asks about the term quoted before it, the rest stays aside', (question, quoted) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.kind).toBe('definition');
+    expect(analysed.clauses.filter((c) => c.weight === 1 && terms(c.text).length > 0).map((c) => c.text)).toEqual([quoted]);
   });
 
   it('« soit … , soit … » names the two sides « les deux » points back to', () => {
