@@ -25,6 +25,7 @@ export const COOPERATION_FRAME_WORDS = `protocole protocoles protocol protocols 
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
      implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes
      use using utiliser apply applying porter portent porte setting settings profession professions métier métiers job join joindre rejoindre tâche tâches task tasks
-     moment truc trucs chose choses thing things stuff grâce extra supplémentaire supplémentaires`;
+     moment truc trucs chose choses thing things stuff grâce extra supplémentaire supplémentaires
+     retiré retirés retirée retirées retrait removed withdrawn`;
 
 export const COOPERATION_FRAME_TERMS = frameTerms(COOPERATION_FRAME_WORDS);

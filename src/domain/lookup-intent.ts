@@ -128,8 +128,10 @@ const WHICH_ONES_BACK = /\b(?:lesquels|lesquelles|which ones)\b/;
 function askerProtocolsQuery(registries: Registries, asking: string, text: string, asker: Profession | undefined): LookupQuery | null {
   const n = normalizeForMatch(asking);
   const onProtocols = COOPERATION_WORDS.test(n) || (WHICH_ONES_BACK.test(n) && COOPERATION_WORDS.test(normalizeForMatch(text)));
-  if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || findProfession(registries, n)) return null;
-  if (!framesOnly(n)) return null;
+  // « … accessibles aux infirmières de ville comme moi ? » names the asker's own profession.
+  const named = findProfession(registries, n);
+  if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || (named && named !== asker)) return null;
+  if (!framesOnly(named ? withoutNames(registries, n, named) : n)) return null;
   return asker ? roleOf(registries, asker, n) : null;
 }
 
@@ -317,7 +319,8 @@ function delegationQuery(registries: Registries, n: string, asker?: Profession):
     // « … déléguer aux IDE », « ils délèguent quoi aux IDE ? », « delegate tasks to a nurse »
     const toWhom = TO_WHOM.exec(after);
     if (toWhom) {
-      const delegue = findProfession(registries, toWhom[1] ?? '');
+      // The one named right after « à » (« aux IDE dans les protocoles, nous les médecins urgentistes »).
+      const delegue = firstProfession(registries, toWhom[1] ?? '');
       if (!delegue) return null;
       // « As a cardiologist, which protocol could I use to delegate work to a nurse? »: the asker delegates.
       const delegant = findProfession(registries, before) ?? (FIRST_PERSON.test(before) ? asker : undefined);

@@ -29,7 +29,7 @@ const NAMES: Record<Place, readonly string[]> = {
   urgences: ['aux urgences', 'des urgences', 'les urgences', 'aux urg', 'des urg', 'SAU', "service d'urgence", "services d'urgence", 'emergency department', 'emergency room', 'ER nurse'],
   etablissement: ['hôpital', 'hôpitaux', 'CHU', 'clinique', 'établissement de santé', 'hospital', 'service hospitalier'],
   // Not « à domicile »: a patient followed at home may be in hospital care (HAD).
-  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'ambulatoire', 'officine', 'private practice', 'primary care', 'community care', 'self-employed', 'in town'],
+  ville: ['cabinet', 'libéral', 'libérale', 'en ville', 'de ville', 'ambulatoire', 'officine', 'private practice', 'primary care', 'community care', 'self-employed', 'in town'],
   msp: ['MSP', 'maison de santé', 'maison de santé pluriprofessionnelle'],
   'centre-de-sante': ['centre de santé', 'CDS', 'health centre', 'health center'],
   esp: ['ESP', 'équipe de soins primaires'],

@@ -44,6 +44,8 @@ const STOP_WORDS = new Set<string>([
   'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
   'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',
   'briefly', 'roughly', 'please', 'thanks', 'agit',
+  // « été » as accent-folded text writes it (« ont-ils ete retirés »); not « passe », « cote », which are words of their own.
+  'ete',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.
   'fasse', 'fassent', 'fassions', 'ferait', 'feraient', 'fera', 'ferai', 'faisons', 'faisait', 'doive', 'doivent', 'devraient',
   'devront', 'dois', 'devons', 'devez', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',

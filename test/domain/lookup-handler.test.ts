@@ -154,6 +154,14 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(lead);
   });
 
+  it.each([
+    ["Je suis urgentiste au CH de Dax : qu'est-ce qu'on peut déléguer aux IDE dans les protocoles nationaux, nous les médecins urgentistes ?", /infirmiers ont le rôle de délégué\*\* \(délégant : médecin urgentiste\)/],
+    ['IDEL en cabinet dans une CPTS de la Drôme : quels protocoles nationaux sont accessibles aux infirmières de ville comme moi ?', /infirmiers ont le rôle de délégué[\s\S]*Cystite/],
+    ["De quels protocoles de coopération les pharmaciens d'officine ont-ils été retirés en 2024 ?", /retirés des délégués de : Odynophagie \(mal de gorge\), Cystite/],
+  ])('« %s » : le délégué nommé juste après « à », la profession de celui qui demande, ceux dont elle a été retirée', async (question, lead) => {
+    expect((await answer(question)).text).toMatch(lead);
+  });
+
   it('« l’urgentiste délègue à l’IDE » : les protocoles qui nomment les médecins sans spécialité, à part', async () => {
     expect((await answer("Protocoles où l'urgentiste délègue à l'IDE ?")).text).toMatch(/Nomment comme délégants les médecins sans préciser de spécialité : Sutures/);
   });
