@@ -65,7 +65,7 @@ const ACT_HINT =
   /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|infiltr\w*|ponction\w*|pansements?|perfus\w*|sond\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
 
 const QUESTION_YES_NO =
-  /\b(?:ont|ont ils|ont elles|a t il|a t elle|on a|a t on|j ai|ai je|nous avons|avons nous|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|inscription|(?:etre|s etre) inscrite?s?|do|does|have|has)\b/;
+  /\b(?:ont|ont ils|ont elles|a t il|a t elle|on a|a t on|j ai|ai je|nous avons|avons nous|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|(?:dois|dois je|devons|devons nous) (?:m|me|nous) inscrire|inscription|(?:etre|s etre) inscrite?s?|do|does|have|has)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
   const query = withoutPatient(askedFirst(registries, text), text);
@@ -179,7 +179,7 @@ function detectQuery(registries: Registries, text: string, asker?: Profession): 
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
     missingBodyQuery(registries, unordered) ??
-    professionQuery(registries, unordered, asksSomething(text)) ??
+    professionQuery(registries, unordered, asksSomething(text), asker) ??
     protocolsOfProfessionQuery(registries, n, asksSomething(text))
   );
 }
@@ -510,14 +510,16 @@ const ASPECT_FRAME_TERMS = frameTerms('ordre ordres order urps union régionale 
 const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categories?|reglemente\w*|regulated)\b/;
 
 /** "Les orthophonistes ont-ils un ordre ?", « Psychomotricien : Ordre ? URPS ? », "Un ambulancier est-il un professionnel de santé réglementé ?" */
-function professionQuery(registries: Registries, n: string, asks: boolean): LookupQuery | null {
+function professionQuery(registries: Registries, n: string, asks: boolean, asker?: Profession): LookupQuery | null {
   let rest = n;
   for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
   // « on a 2 MG et une psychologue, elle compte comme paramédicale ? »: a pronoun that asks points to the profession named just before it.
   // A pronoun first (a follow-up, its earlier question after it) points to that question's last profession.
   const pronoun = SUBJECT_PRONOUN.exec(rest);
   const before = pronoun ? rest.slice(0, pronoun.index) : undefined;
-  const profession = (before !== undefined ? lastProfession(registries, terms(before).length > 0 ? before : rest) : undefined) ?? firstProfession(registries, rest);
+  // « Je suis orthoptiste… est-ce que je dois m'inscrire à un Ordre comme les kinés ? »: the asker's own profession.
+  const mine = asker && ASKER_SUBJECT.test(rest) ? asker : undefined;
+  const profession = mine ?? (before !== undefined ? lastProfession(registries, terms(before).length > 0 ? before : rest) : undefined) ?? firstProfession(registries, rest);
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.
@@ -542,6 +544,9 @@ function professionQuery(registries: Registries, n: string, asks: boolean): Look
   if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
   return null;
 }
+
+/** The asker as the subject of what is asked (« je dois », « dois-je », « nous avons », « I need », accent-folded). */
+const ASKER_SUBJECT = /\b(?:je|j|nous|i|we)(?: (?:ne|n))? (?:dois|devons|ai|avons|suis|sommes|need|must|have to|am)\b|\b(?:dois|ai|suis) je\b/;
 
 /** « facultative », « pas obligatoire », « pas besoin », « optional », « not required » (accent-folded). */
 const OPTIONAL = /\b(?:facultati\w*|optionnel\w*|optional|(?:pas|plus|non) (?:obligatoire|necessaire|indispensable)s?|pas besoin|not (?:required|mandatory|compulsory|needed)|no need)\b/;

@@ -211,6 +211,13 @@ describe('faits sur une profession', () => {
   });
 
   it.each([
+    ["Je suis orthoptiste dans un cabinet d'ophtalmo à Tours. Est-ce que je dois m'inscrire à un Ordre comme les kinés ou les infirmières ?", /orthoptistes n'ont pas d'Ordre/],
+    ['Sage-femme libérale : dois-je m’inscrire à l’Ordre comme les médecins ?', /sages-femmes ont un Ordre/],
+  ])('« %s » : « je dois », « dois-je » : la profession de celui qui demande, pas celle à qui il se compare', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+
+  it.each([
     "Ma voisine de 70 ans a mal au dos, l'infirmière peut la gérer par le protocole ?",
     "Mon fils de 10 ans : le pharmacien peut s'en occuper avec le protocole ?",
   ])('« %s » : un patient décrit — pas « la profession peut participer à un protocole »', async (question) => {
