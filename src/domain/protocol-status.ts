@@ -18,14 +18,14 @@ export const STATUS_SECTIONS: Record<ProtocolStatusKind, string> = {
 
 /** The status in a sentence: « protocole national autorisé depuis le 6 mars 2020 ». */
 export function statusPhrase(protocol: Protocol, today: IsoDay): string {
-  const { kind, since } = protocol.status;
+  const { kind, since, by } = protocol.status;
   switch (kind) {
     case 'national':
       return since ? `protocole national autorisé ${sincePhrase(since, today)}` : "protocole national autorisé (date de l'arrêté non trouvée)";
     case 'local':
       return `protocole local${protocol.team ? ` — ${protocol.team}` : ''}`;
     case 'dispositif-anterieur':
-      return `dispositif antérieur autorisé par une ARS${since ? ` ${since > today ? 'à partir du' : 'le'} ${frenchDay(since)}` : ''}, pas un protocole national`;
+      return `dispositif antérieur autorisé par ${by ?? 'une ARS'}${since ? ` ${since > today ? 'à partir du' : 'le'} ${frenchDay(since)}` : ''}, pas un protocole national`;
     case 'dossier-evalue':
       return "dossier évalué par la HAS dont l'autorisation n'a pas été trouvée dans les sources (statut non confirmé)";
     case 'droit-commun':

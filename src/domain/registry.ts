@@ -147,6 +147,8 @@ export const ProtocolStatusSchema = z
     kind: ProtocolStatusKindSchema.exclude(['local']),
     /** Day the status took effect (the arrêté, the ARS authorisation, the decree). */
     since: IsoDaySchema.optional(),
+    /** Who authorised it, where the sources say (« l'ARS Poitou-Charentes »). */
+    by: text.optional(),
     /** The text or finding that gives this status (arrêté, authorisation, « autorisation non trouvée »…). */
     basis: text,
   })
@@ -154,7 +156,7 @@ export const ProtocolStatusSchema = z
     message: 'un statut « droit-commun » donne la date (since) depuis laquelle les actes relèvent du droit commun',
     path: ['since'],
   });
-export type ProtocolStatus = { kind: ProtocolStatusKind; since?: string; basis: string };
+export type ProtocolStatus = { kind: ProtocolStatusKind; since?: string; by?: string; basis: string };
 
 const protocolFields = {
   id: kebabId,

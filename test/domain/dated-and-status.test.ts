@@ -131,7 +131,7 @@ describe('statuts des protocoles', () => {
   it('les réponses les présentent pour ce qu’elles sont, jamais comme protocoles nationaux', async () => {
     const diabetes = await ask('Qui peut suivre un patient diabétique ?', '2026-12-01');
     expect(diabetes.text).toMatch(/Aucun protocole national ou local du registre/u);
-    expect(diabetes.text).toMatch(/Asalée[^\n]*\(dispositif antérieur autorisé par une ARS le 18 juin 2012, pas un protocole national\)/u);
+    expect(diabetes.text).toMatch(/Asalée[^\n]*\(dispositif antérieur autorisé par l'ARS Poitou-Charentes le 18 juin 2012, pas un protocole national\)/u);
     expect(diabetes.text).toMatch(/PC 161\)[^\n]*dont l'autorisation n'a pas été trouvée/u);
     expect(diabetes.citations.map((c) => c.section)).not.toContain('Protocole national');
     expect(diabetes.buttons).toBeUndefined();
