@@ -291,8 +291,15 @@ const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signifi
 const SIGLE_BEFORE = new RegExp(String.raw`(?:^|\s)([a-z0-9]+)(?: ca| cela| c est| au juste)?(?: qu est ce que ca)? ${MEANING}\b`);
 const SIGLE_AFTER = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|does)(?: (?:le|la|les|l|du|de|d|des|the|sigle|acronyme))* ([a-z0-9]+)\b`);
 
+/** Words that ask what a sigle means, anywhere in the question (accent-folded). */
+const ASKS_MEANING = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|short for)\b`);
+/** A sigle set in quotes (« l'IOA », 'MERM', "FINESS"), as typed. */
+const QUOTED_SIGLE = /[«“"'‘]\s*(?:l['’]|le |la |les |the )?([\p{L}\d]{2,10})\s*[»”"'’]/u;
+
 function acronymQuery(registries: Registries, text: string, n: string): LookupQuery | null {
-  const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1]].filter((word): word is string => word !== undefined);
+  // « on me dit que je vais faire « l'IOA » : ça veut dire quoi ce sigle ? »: the quoted sigle, asked what it means.
+  const quoted = ASKS_MEANING.test(n) ? QUOTED_SIGLE.exec(text)?.[1] : undefined;
+  const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1], quoted && normalizeForMatch(quoted)].filter((word): word is string => typeof word === 'string' && word !== '');
   for (const word of candidates) {
     const entry = registries.glossary.find(
       (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === word),
@@ -303,12 +310,12 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
   return null;
 }
 
-/** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */
 /** Whom a delegating verb delegates to: « (t-il) (quoi) à / aux … », « (up to three words) to … ». */
 const TO_WHOM_WORDS = String.raw`(?:\s*(?:t (?:il|elle|on)\s+)?(?:(?:quoi|que)\s+)?(?:a|au|aux)|(?:\s+\w+){0,3}?\s+to)\b`;
 const TO_WHOM = new RegExp(String.raw`^${TO_WHOM_WORDS}(.*)$`);
 const DELEGATING_VERB = new RegExp(String.raw`^(.*?)\b(?:deleguer|deleguent|deleguons|deleguez|(?:delegue|delegate|delegates|delegating)(?=${TO_WHOM_WORDS}))\b(.*)$`);
 
+/** "Que peut-on déléguer à un kiné ?", "Que peut déléguer un médecin ?", "Dans quels protocoles l'IDE est-il délégué ?" */
 function delegationQuery(registries: Registries, n: string, asker?: Profession): LookupQuery | null {
   // The infinitive, a form no noun shares (« délègue » folds to « délégué »), or one followed by whom it delegates
   // to (« l'urgentiste délègue-t-il aux IDE », « to delegate work to a nurse »).
@@ -375,7 +382,7 @@ function actQuery(registries: Registries, n: string, asker?: Profession): Lookup
     }
     return { kind: 'act', act: target, explicit: true };
   }
-  const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
+  const who = /\b(?:qui (?:peut|peuvent|pourrait|a le droit de|est autorise a|est habilite a)|quels? (?:professionnels?|professions?|soignants?)(?: de sante)? (?:peut|peuvent|pourrait)|who (?:can|may|is authori[sz]ed to|has the right to)|who (?:is|are)(?= (?!(?:the|a|an|responsible|in|eligible|delegant|delegate|requerant|requis)\b)\w+ (?:an?|the)\b)|which (?:professionals?|professions?) (?:can|may)) (.+)$/.exec(n);
   if (who?.[1]) {
     // « … fait-elle partie des professions qui peuvent y participer ? » asks whether it may take part, names no act.
     if (!JOINING.test(who[1])) return { kind: 'act', act: bareAct(who[1]), explicit: false };
@@ -499,7 +506,7 @@ function missingBodyQuery(registries: Registries, n: string): LookupQuery | null
 }
 
 /** « dans quel ordre », « l'ordre de mission », « in what order »: an order, not a profession's Ordre (« l'Ordre des … ») (normalised text). */
-const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\bordres? (?:chronologique|de|d) \w+|\b(?:what|which|right) order\b/g;
+const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\bordres? (?:chronologique|de|d) \w+|\b(?:what|which|right) order\b|\b(?:to|can|may|could|might|must|should|will|would|i|we|they|you|nurses?|doctors?) orders?\b/g;
 
 /** A subject pronoun (« elle compte… », « a-t-elle… »), not an impersonal one (« il y a », « il faut »), on normalised text. */
 const SUBJECT_PRONOUN = /\b(?:il|elle|ils|elles)\b(?! (?:y a|faut|existe)\b)/;

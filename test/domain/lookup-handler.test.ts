@@ -162,6 +162,19 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(lead);
   });
 
+  it.each([
+    ["There's a French radiology job ad asking for a 'MERM' — what's that abbreviation short for?", /manipulateur d'électroradiologie médicale/i],
+    ["On me dit que je vais faire « l'IOA » la semaine prochaine : ça veut dire quoi ce sigle ?", /infirmier organisateur de l'accueil/i],
+  ])('« %s » : le sigle mis entre guillemets, demandé ce qu’il veut dire', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+
+  it('« who is allowed to order an X-ray » : un acte (commander une radio), pas l’Ordre des médecins', async () => {
+    const { text } = await answer('In a French emergency department, who is allowed to order an X-ray before the patient has seen a doctor?');
+    expect(text).toMatch(/Bilan radiologique|IOA/);
+    expect(text).not.toMatch(/Ordre/);
+  });
+
   it('« l’urgentiste délègue à l’IDE » : les protocoles qui nomment les médecins sans spécialité, à part', async () => {
     expect((await answer("Protocoles où l'urgentiste délègue à l'IDE ?")).text).toMatch(/Nomment comme délégants les médecins sans préciser de spécialité : Sutures/);
   });
