@@ -42,6 +42,8 @@ const UNIT = String.raw`(ans?|annees?|mois|years?|months?)`;
 const YEARS_OF = new RegExp(String.raw`\b${NUMBER} ${UNIT} (?:d experience|d exercice|de metier|d anciennete|de pratique|de diplome|of experience|of practice|in the job)\b`, 'g');
 /** « IDE aux urgences depuis 6 mois », « I've been an ER nurse for 2 years »: a duration, said of the asker when nothing else is named before it. */
 const FOR_DURATION = new RegExp(String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since|il y a) ${NUMBER} ${UNIT}\b`, 'g');
+/** « ça fait 8 mois que je suis aux urgences »: a duration the asker gives before what it is of. */
+const IT_HAS_BEEN = new RegExp(String.raw`\b(?:ca fait|cela fait|voila) ${NUMBER} ${UNIT} (?:que|qu) (?:je|j)\b`, 'g');
 /** « avec moins d'un an d'urgences », « less than 2 years »: under that figure. */
 const LESS_THAN = new RegExp(String.raw`\b(?:moins d|moins de|less than|under) ${NUMBER} ${UNIT}\b`, 'g');
 /** « je suis arrivée aux urgences il y a huit mois »: a duration the asker says of themself, whether or not they name their profession. */
@@ -65,6 +67,7 @@ export function askerPractice(text: string, professionNamed: boolean): AskerPrac
   const years: Figure[] = [];
   for (const match of n.matchAll(YEARS_OF)) years.push(figureOf(n, match, match[1], match[2]));
   for (const match of n.matchAll(LESS_THAN)) years.push({ ...figureOf(n, match, match[1], match[2]), under: true });
+  for (const match of n.matchAll(IT_HAS_BEEN)) years.push(figureOf(n, match, match[1], match[2]));
   for (const match of n.matchAll(FOR_DURATION)) {
     const theAsker = professionNamed || SAID_IN_FIRST_PERSON.test(match[0]);
     if (theAsker && !NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));

@@ -110,7 +110,7 @@ const DOCTOR_CAME = new RegExp(String.raw`\b(?:medecin|generaliste|mg|doctor|gp)
 
 /** A complaint and how long it has lasted: « mal de dos depuis 2 semaines », « douleur depuis hier », « pain for 3 days ». */
 const ONSET = new RegExp(
-  String.raw`\b(?:mal|maux|douleurs?|symptomes?|gene|pain|ache|symptoms?|lombalgie|lumbago)\b(?: \w+){0,4}? (?:depuis|for|since) (?:(${NUMBER_PATTERN}) (jours?|semaines?|mois|heures?|h|days?|weeks?|months?|hours?)|(hier|ce matin|yesterday|this morning))\b`,
+  String.raw`\b(?:mal|maux|douleurs?|symptomes?|gene|pain|ache|symptoms?|lombalgie|lumbago)\b(?: \w+){0,4}? (?:depuis|for|since) (?:(?:about|around|roughly|nearly|almost|over|environ|presque|pres de|plus de|bientot) )?(?:(${NUMBER_PATTERN}) (jours?|semaines?|mois|heures?|h|days?|weeks?|months?|hours?)|(hier|ce matin|yesterday|this morning))\b`,
 );
 const ONSET_UNITS: readonly [RegExp, number][] = [
   [/^(?:heures?|h|hours?)$/, 1 / 24],

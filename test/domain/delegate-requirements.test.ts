@@ -27,6 +27,8 @@ describe('what the asker says of their practice', () => {
     expect(said("Je suis arrivée aux urgences il y a huit mois après cinq ans en chirurgie")).toEqual([8 / 12]);
     expect(said('je travaille aux urgences depuis 2 ans')).toEqual([2]);
     expect(said("I've been in the ER for 5 months")).toEqual([5 / 12]);
+    expect(said("Ça fait 8 mois que je suis aux urgences et j'ai suivi la formation")).toEqual([8 / 12]);
+    expect(said('ça fait 3 ans que le service existe')).toEqual([]);
     expect(said('aux urgences depuis 6 mois, je peux suturer ?')).toEqual([]);
     expect(said('le protocole existe depuis 2 ans ?')).toEqual([]);
   });

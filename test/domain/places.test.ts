@@ -117,6 +117,8 @@ describe('eligibility from how the patient is described', () => {
   it('checks how long the complaint has lasted where the protocol says it', () => {
     expect(ask('Patient 45 ans, mal de dos depuis 2 semaines, kiné en MSP : protocole lombalgie ok ?')).toMatch(/^\*\*Oui\*\*/);
     expect(ask('Patient 45 ans, mal de dos depuis 2 mois, kiné en MSP : protocole lombalgie ok ?')).toMatch(/^\*\*Non\*\*.*moins de 4 semaines/);
+    expect(ask('Physio in an MSP: a 44-year-old has had low back pain for about two months. Can I take him on under the low back pain protocol?')).toMatch(/^\*\*Non\*\*.*moins de 4 semaines/);
+    expect(ask('Patient 45 ans, mal de dos depuis environ 10 jours, kiné en MSP : protocole lombalgie ok ?')).toMatch(/^\*\*Oui\*\*/);
     expect(ask('lumbago for 6 weeks, can the physio take him under the low back pain protocol?')).toMatch(/^\*\*Non\*\*/);
   });
 });
