@@ -23,7 +23,10 @@ export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShar
       const reply = await handler.handle(message);
       // A partial answer (« je ne trouve pas ce détail… ») gets none.
       if (!reply || reply.kind !== 'answer' || !reply.confident || LEADS_WITH_VERDICT.test(reply.text)) return reply;
-      const verdict = passageVerdict(message.text, reply.text, answeredShare, reply.citations[0]?.section);
+      // A part asked after another (« C'est quoi la PDSA et est-ce que la CPTS doit l'organiser ? ») says yes or no of
+      // what the earlier part names too: the sentence must say that as well.
+      const share: AnsweredShare = message.context ? (question) => answeredShare(`${question} ${message.context ?? ''}`) : answeredShare;
+      const verdict = passageVerdict(message.text, reply.text, share, reply.citations[0]?.section);
       return verdict ? withVerdict(reply, verdict) : reply;
     },
   };

@@ -4,7 +4,8 @@ import type { Reply } from '../engine/reply.ts';
 import { frenchDay, isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
-import { placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
+import { PLACE_NAMES, placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
+import { withoutPhrases } from './phrase-match.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, checkRequirements, describesPractice, type AskerPractice } from './delegate-requirements.ts';
@@ -14,7 +15,7 @@ import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
 import { conditionMention, describePatient, mentionsCondition, scoreSaid, temperatureSaid, type PatientDescription } from './patient-description.ts';
-import type { Population, Profession, Protocol, Registries } from './registry.ts';
+import { namesOf, type Population, type Profession, type Protocol, type Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
 export function createEligibilityHandler(registries: Registries, today: () => Date = () => new Date(), vocabulary?: Vocabulary): Handler {
@@ -62,12 +63,14 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const aboutAsker = describesPractice(protocol.requirements, practice) || (profession !== undefined && ROLE_ASKED.test(normalizeForMatch(text)));
   const places = askedPlaces(text);
   const ruledOutThere = placeRefusal(protocol.places, places, today) ?? placesDeniedRefusal(protocol.places, placesDenied(text), today);
-  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null))) return null;
+  const where = placeConfirmation(protocol.places, places, today);
+  // « Nous sommes un centre de santé. Peut-on mettre en place le protocole cystite ? »: whether it applies there, and nothing else.
+  const placeAsked = where !== null && asksOnlyWhetherItApplies(registries, protocol, text);
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null || placeAsked))) return null;
   const result = checkEligibility(registries, protocol, patient, text, { profession, practice, ruledOutThere, aboutPatient });
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
-  const where = placeConfirmation(protocol.places, places, today);
   const patientFits = result.met.length > 0 ? result.met : aboutPatient ? ['ce patient correspond au public du protocole tel que la question le décrit'] : [];
   const reasons = [...patientFits, ...result.askerMet, ...(where ? [where] : [])];
   const fits = (reasons.length > 0 ? reasons : ['ce que la question décrit remplit les conditions chiffrées du protocole']).join(' ; ');
@@ -86,6 +89,22 @@ function askedPlaces(text: string): Place[] {
   const there = asking === '' ? [] : placesIn(asking);
   return there.length > 0 ? there : placesIn(text);
 }
+
+/**
+ * « Est-ce que les ESP peuvent faire le protocole cystite depuis 2023 ? », « le protocole cystite s'applique en ESP ? »:
+ * what is asked is only whether the protocol may be applied (its name, places, professions and the words of applying
+ * it), not a fact about it (« en MSP, faut-il une formation ? », « l'IDE peut prescrire quoi ? »).
+ */
+function asksOnlyWhetherItApplies(registries: Registries, protocol: Protocol, text: string): boolean {
+  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT) || text;
+  const n = normalizeForMatch(asking);
+  if (!APPLIES.test(n)) return false;
+  const names = [...protocol.keywords, ...PLACE_NAMES, ...registries.professions.flatMap((profession) => namesOf(profession))];
+  return terms(withoutPhrases(n, names)).every((term) => COOPERATION_FRAME_TERMS.has(term) || APPLYING_TERMS.has(term) || /^(?:19|20)\d\d$/.test(term));
+}
+
+/** Words of applying a protocol, besides those framing any question on protocols (« mettre en place », « lancer »). */
+const APPLYING_TERMS = new Set(terms('mettre mis mise place oeuvre œuvre lancer démarrer commencer peut peuvent pouvons possible depuis encore toujours implement start run launch'));
 
 /** « infirmiers et pharmaciens ». */
 function pluralNames(registries: Registries, ids: readonly string[]): string {

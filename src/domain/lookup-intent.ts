@@ -1,5 +1,5 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
-import { blankPhrases, matchWords } from './phrase-match.ts';
+import { withoutPhrases } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
 import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
@@ -232,11 +232,6 @@ const STATUS_FRAME_TERMS = new Set(
   ),
 );
 
-/** The text without the phrases given (a protocol's keywords), by phrase match. */
-function withoutPhrases(n: string, phrases: readonly string[]): string {
-  const longestFirst = phrases.map(matchWords).sort((a, b) => b.length - a.length);
-  return blankPhrases(matchWords(n), longestFirst).filter(Boolean).join(' ');
-}
 
 /** Words asking which ones. */
 const WHICH_ONES = wordsPattern(WHICH_WORDS);

@@ -59,3 +59,9 @@ export function blankPhrases(textWords: readonly string[], phrases: readonly (re
   }
   return left;
 }
+
+/** The text without the phrases given (a protocol's keywords), by phrase match. */
+export function withoutPhrases(n: string, phrases: readonly string[]): string {
+  const longestFirst = phrases.map(matchWords).sort((a, b) => b.length - a.length);
+  return blankPhrases(matchWords(n), longestFirst).filter(Boolean).join(' ');
+}

@@ -52,7 +52,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   // « l'anesthésiste qui consulte », « a woman who is pregnant »).
   [
     'who',
-    /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|(?:^|\b(?:and|but|so|or|by|to|for|with|from|know|tell me|wonder|ask) )(?:who|whom)\b|\bwho (?:can|may|could|should|must|decides?|signs?|pays?|funds?|validates?|authori[sz]es?|leads?|runs?|manages?|is responsible|are responsible|is allowed|are allowed)\b|\b(?:quels? professionnels?|quelles? professions?|which professionals?)\b/,
+    /(?:^|\b(?:a|par|pour|avec|de|chez|c est|est ce|sais|savoir) )qui\b|(?<!\b(?:femme|femmes|homme|hommes|patient|patiente|patients|patientes|enfant|enfants|monsieur|madame|dame|fille|garcon|bebe|ado|personne|mere|pere)(?: \w+){0,4} )\bqui (?:peut|peuvent|pourrait|doit|doivent|est|sont|fait|font|decide|valide|signe|finance|paie|paye|porte|pilote|a le droit|est autorise)\b|(?:^|\b(?:and|but|so|or|by|to|for|with|from|know|tell me|wonder|ask) )(?:who|whom)\b|\bwho (?:can|may|could|should|must|decides?|signs?|pays?|funds?|validates?|authori[sz]es?|leads?|runs?|manages?|is responsible|are responsible|is allowed|are allowed)\b|\b(?:quels? professionnels?|quelles? professions?|which professionals?)\b/,
   ],
   ['yes-no', /^(?:est ce qu|est ce que|peut on|puis je|un |une |les |le |la |l |faut il|a t on|y a t il|is|are|can|does|do|should)\b/],
 ];

@@ -157,6 +157,13 @@ describe('comparisons of a pair named before the question', () => {
   });
 });
 
+describe('a verdict on a part asked after another', () => {
+  it('is not given from a sentence that says nothing of what the earlier part names', async () => {
+    const reply = await ask("C'est quoi la PDSA et est-ce que la CPTS doit l'organiser ?");
+    expect(reply.text).not.toMatch(/\*\*(?:Oui|Non)/);
+  });
+});
+
 describe('a term the asker quotes', () => {
   it('answers « de quoi il s’agit » about the term the asker quotes', async () => {
     const reply = await ask(

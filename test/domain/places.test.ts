@@ -83,9 +83,9 @@ describe('eligibility from the asker’s place', () => {
     expect(ask("Ma patiente de 82 ans ne peut plus venir au cabinet, le médecin est venu 4 fois l'an dernier : l'IDE peut la suivre dans le protocole domicile ?")).toMatch(/^\*\*Oui\*\*/);
   });
 
-  it('says nothing without a patient when the place fits, or before the opening ended', () => {
-    expect(ask('Je suis kiné en MSP, on peut lancer le protocole entorse de cheville ?')).toBeNull();
-    expect(ask('Je suis kiné dans une CPTS, on peut lancer le protocole entorse de cheville ?', '2023-06-01')).toBeNull();
+  it('says Oui without a patient when the place fits, and before the opening ended', () => {
+    expect(ask('Je suis kiné en MSP, on peut lancer le protocole entorse de cheville ?')).toMatch(/^\*\*Oui\*\*.*s'applique en MSP/);
+    expect(ask('Je suis kiné dans une CPTS, on peut lancer le protocole entorse de cheville ?', '2023-06-01')).toMatch(/^\*\*Oui\*\*.*CPTS/);
   });
 
   it('checks a patient described with everyday nouns', () => {
@@ -99,6 +99,26 @@ describe('eligibility from the asker’s place', () => {
   });
 });
 
+describe('whether a protocol may be applied where the asker works', () => {
+  const ask = (text: string) => eligibilityAnswer(registries, text, '2026-12-01')?.text.split('\n')[0] ?? null;
+
+  it.each([
+    ['Nous sommes un centre de santé infirmier. Peut on mettre en place le protocole cystite ?', /^\*\*Oui\*\*.*s'applique .*en centre de santé/],
+    ['Est ce que les ESP peuvent faire le protocole cystite depuis 2023 ?', /^\*\*Oui\*\*.*en ESP/],
+    ["le protocole cystite s'applique en ESP ?", /^\*\*Oui\*\*/],
+    ['Notre CPTS peut appliquer le protocole entorse ?', /^\*\*Non\*\*.*pas en CPTS/],
+  ])('« %s » : Oui ou Non d’après les lieux du protocole aujourd’hui', (question, said) => {
+    expect(ask(question)).toMatch(said);
+  });
+
+  it.each(['le protocole cystite en MSP, faut-il une formation ?', "En MSP, l'IDE peut prescrire de la fosfomycine dans le protocole cystite ?"])(
+    '« %s » : un fait sur le protocole, ou un acte, n’est pas demandé par le lieu',
+    (question) => {
+      expect(ask(question)).toBeNull();
+    },
+  );
+});
+
 describe('eligibility needs a protocol asked about', () => {
   it('does not read a place and a look-alike word as a protocol question', () => {
     // « future » is no typo of « suture », and the question is not about a protocol.
@@ -108,6 +128,10 @@ describe('eligibility needs a protocol asked about', () => {
 
 describe('eligibility from how the patient is described', () => {
   const ask = (text: string) => eligibilityAnswer(registries, text, '2026-12-01')?.text.split('\n')[0] ?? null;
+
+  it('reads « une femme … qui est tombée » as the patient, not as a question asking who', () => {
+    expect(ask('Je suis IOA aux urgences, femme enceinte de 5 mois qui est tombée sur le poignet, je peux demander la radio directement ?')).toMatch(/^\*\*Non\*\*.*femmes enceintes/);
+  });
 
   it('reads an age said with a pronoun, not a professional’s experience', () => {
     expect(ask('elle a 15 ans et mal à la gorge, on peut faire le TROD dans le protocole angine ?')).toMatch(/^\*\*Oui\*\*/);
