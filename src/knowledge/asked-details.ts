@@ -52,7 +52,7 @@ const numberedPattern = memoize((word) => new RegExp(String.raw`\b${word} (?:n |
 const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
 
 /** What follows the words that ask for a count (normalised text): the counted thing, in one or two words. */
-const COUNT_ASKED = /\b(?:combien (?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|what is the number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
+const COUNT_ASKED = /\b(?:combien (?:(?:y a t il|y a t on|il y a|y a|ya|existe t il|en existe t il|compte t on|on compte) )?(?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|what is the number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
 /** « un », « une » count only right before the word (« un professionnel paramédical »), not as an article further off. */
 const ONE = /^(?:un|une|one)$/;
 const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${Object.keys(NUMBER_WORD_VALUES).filter((word) => !ONE.test(word)).join('|')}|aucun|aucune)$`);

@@ -44,6 +44,8 @@ const STOP_WORDS = new Set<string>([
   'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
   'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',
   'briefly', 'roughly', 'please', 'thanks', 'agit',
+  // « … actuellement ? », « … today? » ask for what holds now, which no word of an answer says.
+  'actuellement', 'aujourd', 'hui', 'maintenant', 'désormais', 'currently', 'today', 'nowadays', 'presently',
   // « été » as accent-folded text writes it (« ont-ils ete retirés »); not « passe », « cote », which are words of their own.
   'ete',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.

@@ -226,6 +226,7 @@ describe('the detail a question asks for', () => {
     ['combien de protocoles pluripro dans l’ACI ?', 'L’ACI valorise jusqu’à 8 protocoles pluriprofessionnels.', false],
     ['How many national protocols exist for nurses?', 'Les infirmiers sont délégués dans 44 des 57 protocoles nationaux.', false],
     ["Il y a combien d'axes dans l'ACI ?", "L'ACI repose sur trois grands axes.", false],
+    ['Combien y a-t-il de CPTS en Occitanie ?', "L'ACI des CPTS a été signé le 20 juin 2019 ; il fixe les missions des CPTS.", true],
     ['combien de protocoles pour les kinés ?', 'Protocoles des kinés :\n- Entorse de cheville\n- Lombalgie aiguë', false],
     ['combien de membres dans une MSP ?', 'Au moins deux médecins généralistes et un paramédical.', false],
     ['On veut doubler le nombre de MSP, quel budget ?', 'Le plan prévoit 400 millions d’euros.', false],
