@@ -213,6 +213,7 @@ describe('the detail a question asks for', () => {
     expect(askedDetails('Un enfant de 12 ans, fin 2023, 3 patients').designations).toEqual([]);
     expect(askedDetails("combien d'heures de formation pour l'IOA ?").units).toEqual(['heures']);
     expect(askedDetails('la téléexpertise est remboursée combien ?').units).toContain('euros');
+    expect(askedDetails('Montant de la rémunération ACI pour une CPTS de taille 2 ?').units).toContain('euros');
     expect(askedDetails('Qui valide le projet de santé ?').units).toEqual([]);
     for (const asked of ['Quel est le montant de la cotisation ?', 'quel est le tarif d’une téléconsultation ?', 'quel sera son prix ?', 'Combien est rémunérée une infirmière Asalée ?', 'Quelle est la rémunération d’une IDE Asalée ?', 'elle est rémunérée combien ?']) {
       expect(askedDetails(asked).units, asked).toContain('euros');
