@@ -246,8 +246,8 @@ describe('the detail a question asks for', () => {
     for (const asked of ["Montant de l'aide FIR au démarrage d'une MSP en Nouvelle-Aquitaine ?", 'aide au démarrage MSP nouvelle aquitaine combien']) {
       const details = askedDetails(asked);
       expect(lacksAsked(details, 'En Île-de-France, la FémasIF cite une aide au démarrage.'), asked).toBe(true);
-      expect(lacksAsked(details, 'Le FIR peut financer le démarrage.'), asked).toBe(false);
-      expect(lacksAsked(details, "L'ARS Nouvelle-Aquitaine finance le démarrage."), asked).toBe(false);
+      expect(lacksAsked(details, 'Le FIR peut financer le démarrage, jusqu’à 50 000 €.'), asked).toBe(false);
+      expect(lacksAsked(details, "L'ARS Nouvelle-Aquitaine finance le démarrage, jusqu’à 50 000 €."), asked).toBe(false);
     }
     // « réunion » is a meeting; « Rhône-Alpes » lies within Auvergne-Rhône-Alpes.
     expect(askedDetails('la réunion de concertation, qui la finance ?').regions).toEqual([]);
