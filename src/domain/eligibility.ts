@@ -238,6 +238,7 @@ function checkPopulation(protocol: Protocol, patient: PatientDescription, text: 
     const mention = fever ?? conditionMention(text, condition.words, condition.unless);
     if (mention === 'said') fails.push(`ce protocole exclut les ${condition.label}${temperature === undefined ? '' : ` (${String(temperature).replace('.', ',')} °C d'après la question)`}`);
     else if (mention === 'doubtful') unsure.push(`ce protocole exclut les ${condition.label} : à vérifier`);
+    else if (mention === 'qualified') met.push(`ce protocole exclut les ${condition.label}, pas ce que la question décrit`);
   }
   // A pregnant patient, where the sources say nothing of pregnancy: not a Oui.
   const pregnancyKnown = population.excluded.some((condition) => condition.words.some((word) => PREGNANCY.includes(word)));

@@ -96,9 +96,15 @@ function ageIn(n: string): number | undefined {
  */
 export function scoreSaid(text: string, words: readonly string[]): number | undefined {
   const names = words.map((word) => escapeRegExp(normalizeForMatch(word))).join('|');
-  const said = new RegExp(String.raw`\b(?:${names})\b(?: (?!\d)\w+){0,4} (\d+)\b`).exec(spelledNumbersAsDigits(normalizeForMatch(text)));
-  return said?.[1] === undefined ? undefined : Number(said[1]);
+  const n = spelledNumbersAsDigits(normalizeForMatch(text.replace(/<\s*/gu, ' inferieur a ')));
+  const said = new RegExp(String.raw`\b(?:${names})\b(?: (?!\d)\w+){0,4}? (${BELOW} )?(\d+)\b`).exec(n);
+  if (said?.[2] === undefined) return undefined;
+  // « inférieur à 1 », « < 1 »: the score is a whole number, at most the one below.
+  return Number(said[2]) - (said[1] ? 1 : 0);
 }
+
+/** Words that put a score below a figure (« inférieur à 1 », « < 1 », « moins de 1 », « below 1 »), accent-folded. */
+const BELOW = String.raw`(?:inferieure? a|moins de|below|under|less than)`;
 
 /** The doctor's home visits in the past year (« 4 visites à domicile du médecin », « aucune visite à domicile l'an dernier »), not a nurse's to come. */
 const HOME_VISITS = new RegExp(
@@ -173,9 +179,9 @@ export function temperatureSaid(text: string): number | undefined {
  * How the text speaks of the condition: said, said to be absent or not at all ('absent'), or in doubt (« je ne sais
  * pas si elle a de la fièvre », « peut-être enceinte »).
  */
-export function conditionMention(text: string, words: readonly string[], unless: readonly string[] = []): 'said' | 'doubtful' | 'absent' {
+export function conditionMention(text: string, words: readonly string[], unless: readonly string[] = []): ConditionMention {
   // Each member of the sentence on its own: « pas de douleur, fièvre à 39 » negates the pain, not the fever.
-  let mention: 'said' | 'doubtful' | 'absent' = 'absent';
+  let mention: ConditionMention = 'absent';
   const members = text.split(MEMBER_BREAK).map((member) => ({ member, words: matchWords(member) }));
   const qualifiers = unless.map((qualifier) => matchWords(qualifier));
   for (const [index, { member, words: memberWords }] of members.entries()) {
@@ -192,11 +198,18 @@ export function conditionMention(text: string, words: readonly string[], unless:
       const saidAt = (i: number) => qualifiers.some((qualifier) => qualifier.length > 0 && qualifier.every((word, k) => window[i + k] === word));
       return window.some((_, i) => saidAt(i) && !window.slice(Math.max(0, i - 2), i).some((w) => UNQUALIFYING.has(w)));
     });
-    if (doubted || qualified) mention = 'doubtful';
+    if (doubted) mention = 'doubtful';
+    else if (qualified) mention = mention === 'doubtful' ? mention : 'qualified';
     else return 'said';
   }
   return mention;
 }
+
+/**
+ * How a text speaks of a condition: as the patient's (`said`), in doubt (« peut-être une fièvre »), only in the form
+ * the protocol admits (`qualified`: « schizophrène stabilisé »), or not at all.
+ */
+export type ConditionMention = 'said' | 'doubtful' | 'qualified' | 'absent';
 
 /** How many words after a condition its qualifier may stand (« schizophrène bien stabilisé »). */
 const QUALIFIER_REACH = 3;

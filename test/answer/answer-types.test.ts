@@ -74,13 +74,14 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   });
 
   it.each([
-    ["Patient de 72 ans schizophrène stabilisé, 4 visites à domicile l'an dernier : l'IDE peut le suivre avec le protocole domicile ?", /^\*\*Ça dépend\*\*[^\n]*non stabilisé : à vérifier/],
-    ['Patiente de 80 ans, bipolaire équilibrée, 5 visites à domicile : protocole domicile IDE ?', /^\*\*Ça dépend\*\*[^\n]*non stabilisé : à vérifier/],
+    ["Patient de 72 ans schizophrène stabilisé, 4 visites à domicile l'an dernier : l'IDE peut le suivre avec le protocole domicile ?", /^\*\*Oui\*\*[^\n]*non stabilisé, pas ce que la question décrit/],
+    ['Patiente de 80 ans, bipolaire équilibrée, 5 visites à domicile : protocole domicile IDE ?', /^\*\*Oui\*\*[^\n]*non stabilisé, pas ce que la question décrit/],
     ['Patient de 72 ans schizophrène non stabilisé, 4 visites à domicile : protocole domicile IDE ?', /^\*\*Non\*\*[^\n]*trouble psychiatrique non stabilisé/],
     ['Patiente de 80 ans, bipolaire pas stabilisée, protocole domicile IDE possible ?', /^\*\*Non\*\*/],
-    ['Patient de 72 ans schizophrène, stabilisé : protocole domicile IDE ?', /^\*\*Ça dépend\*\*/],
-    ['Patient de 72 ans schizophrène (stabilisé) : protocole domicile IDE ?', /^\*\*Ça dépend\*\*/],
-    ['Patiente de 80 ans, bipolaire, équilibrée sous lithium : protocole domicile IDE ?', /^\*\*Ça dépend\*\*/],
+    ['Patient de 72 ans schizophrène, stabilisé : protocole domicile IDE ?', /^\*\*Oui\*\*/],
+    ['Patient de 72 ans schizophrène (stabilisé) : protocole domicile IDE ?', /^\*\*Oui\*\*/],
+    ['Patiente de 80 ans, bipolaire, équilibrée sous lithium : protocole domicile IDE ?', /^\*\*Oui\*\*/],
+    ['Patient de 72 ans, peut-être schizophrène stabilisé : protocole domicile IDE ?', /^\*\*Ça dépend\*\*[^\n]*à vérifier/],
     ['Patient de 75 ans stable sur le plan cardiaque mais schizophrène décompensé : protocole domicile IDE ?', /^\*\*Non\*\*/],
     ['Patient de 72 ans schizophrène pas encore stabilisé : protocole domicile IDE ?', /^\*\*Non\*\*/],
     ["Le protocole domicile permet-il 10 visites à domicile par l'infirmière ?", /^(?!\*\*(?:Non|Oui)\*\* : (?:à|ce patient))/],

@@ -95,6 +95,15 @@ describe('a condition said absent', () => {
     expect(mentionsCondition(text, fever)).toBe(mentioned);
   });
 
+  it.each([
+    ['schizophrène stabilisé', 'qualified'],
+    ['bipolaire, équilibré sous lithium', 'qualified'],
+    ['schizophrène non stabilisé', 'said'],
+    ['schizophrène', 'said'],
+  ])('« %s » : a condition said only in the form the protocol admits is « qualified »', (text, mention) => {
+    expect(conditionMention(text, ['schizophrène', 'bipolaire'], ['stabilisé', 'équilibré'])).toBe(mention);
+  });
+
   it('reads « non stabilisé » as part of the condition', () => {
     expect(mentionsCondition('un trouble psychiatrique non stabilisé', ['trouble psychiatrique'])).toBe(true);
   });
@@ -119,6 +128,8 @@ describe('a score the question gives', () => {
     ['IADL mobility score of 0', 0],
     ['score IADL à deux', 2],
     ['IADL 0,5', 0],
+    ['IADL déplacement < 1', 0],
+    ['score IADL de déplacement inférieur à 1', 0],
   ])('« %s » → %s', (text, score) => {
     expect(scoreSaid(text, ['IADL'])).toBe(score);
   });
