@@ -284,7 +284,7 @@ const NAMED_BEFORE = /\bsoit\s+(?:un |une |le |la |l['’]|les |des )?([^,;.!?]+
 const SAID_ALIKE = /[,;:]?\s+(?:c['’ ]est|ce sont|ça|ca|sont[- ](?:ils|elles)|is it|are they|(?:(?:le|la|les|des|l['’])\s*)?m[êe]mes?|(?:the )?same)\b.*$/iu;
 
 /** « … même délégant ? », « … les mêmes conditions ? », « … the same delegate? » at the end of a question (accent-folded). */
-const SAME_ASPECT = /\b(?:memes?|same) \w+(?: \w+)?\s*\??\s*$/;
+const SAME_ASPECT = /(?<!\b(?:en|au|a|at the|in the) )\b(?:memes?|same) \w+(?: \w+)?\s*\??\s*$/;
 
 /** « … : qu'est-ce qui change ? », « what changes for… », « what's different » (accent-folded): two sides set against each other, when two are said. */
 const WHAT_CHANGES = /\b(?:qu est ce qui change|ce qui change|qu est ce que ca change|qu est ce qui differe|what changes|what is different|what s different|whats different)\b/;

@@ -165,6 +165,12 @@ describe('a verdict on a part asked after another', () => {
   });
 });
 
+describe('words of belonging', () => {
+  it('reads « adhérer à » as being a member (« Qui peut adhérer à une CPTS ? » → who makes it up)', async () => {
+    expect((await ask('Qui peut adhérer à une CPTS ?')).text).toMatch(/premier recours[\s\S]*médico-sociaux/);
+  });
+});
+
 describe('a term the asker quotes', () => {
   it('answers « de quoi il s’agit » about the term the asker quotes', async () => {
     const reply = await ask(
