@@ -67,7 +67,7 @@ function comparedSides(question: AnalysedQuestion, sides: readonly [string, stri
 
 async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, sides: readonly Side[]): Promise<Reply | null> {
   // Each side is retrieved as part of a comparison: a list of sigles says what it stands for, not how it compares.
-  const retrieveSide = (side: Side) => retriever.retrieve({ ...analyseQuestion(side.asked), kind: 'comparison' });
+  const retrieveSide = (side: Side) => retriever.retrieve({ ...analyseQuestion(side.asked), kind: 'comparison', kindWords: '' });
   const found = await Promise.all(sides.map(async (side) => ({ side, passage: selectPassages(await retrieveSide(side))[0] })));
   const passages = found.flatMap(({ passage }) => (passage ? [passage] : []));
   if (passages.length < sides.length || new Set(passages.map((p) => p.chunk.id)).size < passages.length) return null;

@@ -103,7 +103,14 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   // pour le patient, et pour nous ? » sets no two sides against each other.
   const sameAspect = sideBySide ? sidesBefore(comparedSides(text)) : undefined;
   const kind = sameAspect ? 'comparison' : (found?.[0] ?? 'open');
-  const kindWords = sameAspect ? (sideBySide?.[0] ?? '') : found ? (found[1].exec(n)?.[0] ?? '') : '';
+  // A comparison says it in several words (« vs … c'est pareil ou pas ? »): all of them.
+  const kindWords = sameAspect
+    ? (sideBySide?.[0] ?? '')
+    : found?.[0] === 'comparison'
+      ? [...n.matchAll(new RegExp(found[1].source, 'g'))].map((match) => match[0]).join(' ')
+      : found
+        ? (found[1].exec(n)?.[0] ?? '')
+        : '';
   const sides = kind === 'comparison' ? (sameAspect ?? comparedSides(text))?.map(withoutFrameWords) : undefined;
   const clauses = askedBefore(weighClauses(text).map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
   const parts = kind === 'comparison' ? undefined : twoParts(text);
@@ -240,6 +247,9 @@ function sidesBefore(sides: [string, string] | undefined): [string, string] | un
 
 /** « la différence entre une MSP et un centre de santé » → [« une MSP », « un centre de santé »]. */
 function comparedSides(text: string): [string, string] | undefined {
+  // « … come as 'nationaux' or 'locaux' — how do they differ? »: two quoted terms, one or the other.
+  const quoted = QUOTED_PAIR.exec(text);
+  if (quoted?.[1] && quoted[2]) return [quoted[1], quoted[2]];
   // « on me parle de MSP et de CPTS… la différence entre les deux ? »: the two things were named before.
   const pointedBack = THE_TWO.exec(text);
   const named = pointedBack ? NAMED_BEFORE.exec(text.slice(0, pointedBack.index)) : null;
@@ -271,6 +281,9 @@ const DIFFERS = /^(.+?)\s+(?:differs?|diff[èe]rent|diff[èe]re|se distinguent|s
 const DISTINGUISHES = /\b(?:distingue|distinguent|distinguish|distinguishes|sets?)\s+(.+?)\s+(?:apart\s+)?(?:from|de|d['’]|du|des)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;
 /** Words that ask before a verb's subject (« how does », « en quoi », « est-ce que »). */
 const LEADING_ASKING = /^(?:.*\b(?:how|in what way|in which way|what way) (?:does|do|did)|(?:en quoi|comment|est[- ]ce qu['’e]?|pourquoi))\s*/iu;
+
+/** Two terms in quotes set side by side (« 'nationaux' or 'locaux' », « "ESP" et "MSP" »). */
+const QUOTED_PAIR = /[«"'‘“]\s*([^«»"'’”]{2,40}?)\s*[»"'’”]\s+(?:ou|or|et|and|vs\.?|versus)\s+[«"'‘“]\s*([^«»"'’”]{2,40}?)\s*[»"'’”]/u;
 
 /** « … : MSP en libéral ou poste dans un centre de santé. »: a clause that is nothing but two things, one or the other. */
 const EITHER_BEFORE = /(?:^|[:;.!?]\s+)([^,;:.!?]+?)\s+(?:ou|or|vs\.?|versus)\s+([^,;:.!?]+?)\s*(?=[.!?;])/giu;

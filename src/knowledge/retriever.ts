@@ -107,8 +107,9 @@ export class Retriever {
     const weightOf = (ws: readonly WantedTerm[]) => ws.reduce((sum, w) => sum + w.weight, 0);
     const unknownAsked = weightOf(answering.filter((w) => w.alternatives.length === 0 && !this.isKnown(w.term))) >= UNKNOWN_SHARE * weightOf(answering);
     const unknownDetail = (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
-    // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those words.
-    const stepsWords = analysed.kind === 'steps' ? terms(analysed.kindWords ?? '') : [];
+    // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those
+    // words; « … vs …, c'est pareil ? » asks for a comparison, which no word of the answer says.
+    const stepsWords = analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : [];
     const answeringOtherwise = withoutTerms(answering, stepsWords);
     // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
     const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...stepsWords]);
@@ -186,7 +187,7 @@ export class Retriever {
    */
   private withNamedTopics(analysed: AnalysedQuestion): AnalysedQuestion {
     // A definition names what it defines.
-    const namesItsOwn = analysed.kind === 'definition' || analysed.clauses.some((clause) => clause.weight === 1 && this.expander.subjects(clause.text).length > 0);
+    const namesItsOwn = analysed.kind === 'definition' || analysed.sides !== undefined || analysed.clauses.some((clause) => clause.weight === 1 && this.expander.subjects(clause.text).length > 0);
     const clauses = analysed.clauses.map((clause) => {
       if (clause.earlier || clause.weight > SITUATION_WEIGHT) return clause;
       const named = this.expander.subjects(clause.text);

@@ -166,6 +166,15 @@ describe('a verdict on a part asked after another', () => {
 });
 
 describe('words of belonging', () => {
+  it('answers « X vs Y, c’est pareil ? » from the section that sets them apart, the asker’s situation aside', async () => {
+    const reply = await ask("délégation de tâche vs transfert de tâche, c'est pareil ou pas ? notre président de MSP utilise les deux mots");
+    expect(reply.text).toMatch(/responsab/);
+  });
+
+  it('reads « signataires » as who signs (the ACI contract of an MSP)', async () => {
+    expect((await ask("On renouvelle notre contrat ACI cette année : qui sont exactement les signataires du contrat d'une MSP ?")).text).toMatch(/CPAM/);
+  });
+
   it('reads « adhérer à » as being a member (« Qui peut adhérer à une CPTS ? » → who makes it up)', async () => {
     expect((await ask('Qui peut adhérer à une CPTS ?')).text).toMatch(/premier recours[\s\S]*médico-sociaux/);
   });

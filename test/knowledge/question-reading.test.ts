@@ -165,6 +165,14 @@ describe('what is asked and what is said aside', () => {
     expect(analyseQuestion(question).sides).toEqual(sides);
   });
 
+  it("« … come as 'nationaux' or 'locaux' — how do they differ? » : two quoted terms are the sides", () => {
+    expect(analyseQuestion("French cooperation protocols come as 'nationaux' or 'locaux' — how do the two kinds actually differ?").sides).toEqual(['nationaux', 'locaux']);
+  });
+
+  it('« X vs Y, c’est pareil ou pas ? » : every word that asks for the comparison is one of its kind', () => {
+    expect(analyseQuestion("délégation de tâche vs transfert de tâche, c'est pareil ou pas ?").kindWords).toMatch(/vs.*pareil/);
+  });
+
   it("« Quelle différence entre l'ACI des MSP et celui des CPTS : signés quand ? » : the second side ends at the colon", () => {
     expect(analyseQuestion("Quelle différence de calendrier entre l'ACI des MSP et celui des CPTS : signés quand, chacun ?").sides).toEqual(["l'ACI des MSP", 'celui des CPTS']);
   });
