@@ -13,7 +13,7 @@ const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
 
 const stemmer = snowball.newStemmer('french');
 
-const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/u;
+const ELISION_ANY_CASE = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/iu;
 
 /**
  * Words of the generic French stop list that mean something in this domain
@@ -55,10 +55,20 @@ const STOP_WORDS = new Set<string>([
 ]);
 
 /**
+ * Sigles written in capitals whose lowercase is a stop word (« la HAS », English « has »): read as a word of their own,
+ * in questions and in the base alike.
+ */
+const CAPITAL_SIGLES: ReadonlyMap<string, string> = new Map([['HAS', 'hassigle']]);
+
+/**
  * What the pipeline drops and keeps, as a short fingerprint: an index built with other stop words holds other
  * terms than a question is now read into, so it is rebuilt.
  */
-export const TEXT_PIPELINE_ID = createHash('sha256').update([...STOP_WORDS].sort().join(' ')).digest('hex').slice(0, 16);
+export const TEXT_PIPELINE_ID = createHash('sha256')
+  .update([...STOP_WORDS].sort().join(' '))
+  .update([...CAPITAL_SIGLES].join(' '))
+  .digest('hex')
+  .slice(0, 16);
 
 export function foldAccents(text: string): string {
   // Plain ASCII (most words once lowercased) has nothing to fold.
@@ -67,9 +77,10 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
 }
 
-/** One token lowercased, without its elision (« l'ordre » → « ordre »). */
+/** One token lowercased, without its elision (« l'ordre » → « ordre », « la HAS » → the sigle's own word). */
 function bareWord(token: string): string {
-  return token.toLowerCase().replace(ELISION, '').replace(/['’]/g, '');
+  const bare = token.replace(ELISION_ANY_CASE, '').replace(/['’]/g, '');
+  return CAPITAL_SIGLES.get(bare) ?? bare.toLowerCase();
 }
 
 /** Lowercase words, elisions removed, hyphenated words kept as separate parts. */

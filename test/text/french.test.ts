@@ -9,6 +9,16 @@ describe('the terms of a text', () => {
     expect(terms(text)).toEqual(expected);
   });
 
+  it('reads « la HAS » in capitals as the sigle, English « has » as nothing, and elisions in any case', () => {
+    expect(terms('Quel est le rôle de la HAS ?')).toHaveLength(2);
+    expect(terms('the nurse has a licence')).toEqual(terms('the nurse a licence'));
+    expect(terms("Qu'entend-on par L'ARS ?")).toEqual(terms("qu'entend-on par l'ARS ?"));
+  });
+
+  it('drops the words that say how to answer or that it is today (« concrètement », « actuellement », « please »)', () => {
+    expect(terms('Concrètement, combien de protocoles actuellement, svp ?')).toEqual(terms('combien de protocoles ?'));
+  });
+
   it('keeps the English words the lexicon translates (« since » is « depuis »)', () => {
     expect(terms('open since 2023')).toContain('sinc');
   });
