@@ -88,7 +88,7 @@ export const DOSE = [
  * mg », « de combien j'augmente le bisoprolol », « by how much do I increase ».
  */
 const QUANTITY_ASKED = rx(
-  String.raw`\b(?:combien (?:de|d)|how many|how much) (?:mg|milligrammes?|milligrams?|grammes?|grams?|g|ml|millilitres?|milliliters?|cl|ui|unites|units?|µg|mcg|microgrammes?|comprimes?|tablets?|gouttes?|drops?|bouffees?|puffs?|sachets?|ampoules?)\b|\b(?:de combien|by how much|jusqu a combien)\b.*\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w*`,
+  String.raw`\b(?:combien (?:de|d)|how many|how much) (?:mg|milligrammes?|milligrams?|grammes?|grams?|g|ml|millilitres?|milliliters?|cl|ui|unites|units?|µg|mcg|microgrammes?|comprimes?|tablets?|gouttes?|drops?|bouffees?|puffs?|sachets?|ampoules?)\b|\b(?:de combien|by how much|jusqu a combien)\b.*\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w*|\b(?:augment|diminu|baiss|mont|redui|increas|reduc|decreas|titr)\w* (?:\w+ )?(?:de combien|by how much)\b|\btous les combien\b`,
 );
 
 /** Asking for a dose, a treatment, what to do, a diagnosis, or whether something is serious. */

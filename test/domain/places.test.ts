@@ -129,6 +129,13 @@ describe('eligibility needs a protocol asked about', () => {
 describe('eligibility from how the patient is described', () => {
   const ask = (text: string) => eligibilityAnswer(registries, text, '2026-12-01')?.text.split('\n')[0] ?? null;
 
+  it.each([
+    ["Une de mes patientes a 82 ans, elle ne peut plus venir au cabinet ; elle n'a pas de trouble psychiatrique. Est-ce qu'elle rentre dans le protocole de suivi à domicile par l'IDE ?", /^\*\*Oui\*\*.*82 ans/],
+    ["A 40-year-old adult with an MDPH-recognised disability who can't get to the surgery: eligible for the home follow-up nurse protocol?", /^\*\*Oui\*\*/],
+  ])('« %s » : « une de mes patientes », « an adult … who can’t » describe the patient', (question, said) => {
+    expect(ask(question)).toMatch(said);
+  });
+
   it('reads « une femme … qui est tombée » as the patient, not as a question asking who', () => {
     expect(ask('Je suis IOA aux urgences, femme enceinte de 5 mois qui est tombée sur le poignet, je peux demander la radio directement ?')).toMatch(/^\*\*Non\*\*.*femmes enceintes/);
   });
