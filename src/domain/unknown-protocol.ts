@@ -23,7 +23,7 @@ const RELATIVE_NAMED =
   /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*)|permettant|autorisant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/d;
 const RELATIVE_END = /\s(?:—|–|par|by|chez|avant|apres|après|before|after|dans|à|au|aux|in|at|when|quand|which|what|quel|quelle|ou|or)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
 /** « un protocole maison pour les plaies chroniques »: what the protocol is for, past the words that qualify it. */
-const FOR_NAMED = /\bprotocoles? (?:[a-z]+ ){1,3}?(?:pour|sur|concernant|for|on|about) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
+const FOR_NAMED = /\bprotocoles? (?:[a-z/]+ ){1,8}?(?:pour|sur|concernant|for|on|about) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
 const DESCRIPTION_END =
   /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?|faut|peut|peuvent|doit|doivent|marche|fonctionne|permet|concerne|arrêté|arrete|décret|decret|jo|loi|article|date)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;

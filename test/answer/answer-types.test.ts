@@ -256,7 +256,11 @@ describe('two-part questions', () => {
 
 describe('honesty', () => {
   it('says a named protocol is not in the base instead of describing another one', async () => {
-    for (const question of ['Le protocole asthme existe-t-il pour les infirmiers ?', 'Is there an asthma protocol for nurses?']) {
+    for (const question of [
+      'Le protocole asthme existe-t-il pour les infirmiers ?',
+      'Is there an asthma protocol for nurses?',
+      'Protocole de coopération dentiste / assistant dentaire pour le détartrage : qui peut le faire et depuis quand ?',
+    ]) {
       const reply = await ask(question);
       expect(reply.kind).toBe('unknown');
       expect(reply.text).toMatch(/n'est pas dans ma base/);
