@@ -50,6 +50,11 @@ export function bodySitesIn(text: string): BodySite[] {
   return BODY_SITES.filter((site) => members.some((words) => phrasesIn(words, NAMES[site], false).some((mention) => !mention.negated)));
 }
 
+/** The words that name a site (« épaule », « clavicule », « shoulder »). */
+export function bodySiteNames(site: BodySite): readonly string[] {
+  return NAMES[site];
+}
+
 /** « le poignet et le genou ». */
 export function bodySitesLabel(sites: readonly BodySite[]): string {
   return frenchList(sites.map((site) => LABELS[site]));

@@ -1,9 +1,10 @@
 import type { Reply } from '../engine/reply.ts';
 import { foldAccents, termOf, terms, words } from '../text/french.ts';
 import { oncePer } from '../text/memo.ts';
+import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
-import { professionById } from './lookups.ts';
+import { matchProtocolsByActs, professionById } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
 
 /**
@@ -44,7 +45,7 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     if (!match || !at) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
-  if (!descriptions.some((description) => isUnknown(registries, description, vocabulary))) return null;
+  if (!descriptions.some((description) => isUnknown(registries, description, vocabulary, text))) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
     kind: 'unknown',
@@ -73,7 +74,7 @@ const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
  * participles (« finalement refusé », « rédigé hier ») say what became of a protocol, not which one; who does the
  * act does not say which protocol it is.
  */
-function isUnknown(registries: Registries, description: { text: string; singular: boolean }, vocabulary: Vocabulary): boolean {
+function isUnknown(registries: Registries, description: { text: string; singular: boolean }, vocabulary: Vocabulary, text: string): boolean {
   const first = words(description.text)[0] ?? '';
   // « le protocole doit-il préciser… » goes on with a verb, not a name.
   if (!first || ABOUT_A_PROTOCOL.test(first) || /^\S+-(?:t-)?(?:il|elle|on|ils|elles)\b/u.test(description.text)) return false;
@@ -85,7 +86,7 @@ function isUnknown(registries: Registries, description: { text: string; singular
   // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
   const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
   const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];
-  if (namesAVariant(registries, description.text)) return true;
+  if (namesAVariant(registries, description.text) || namesAnotherSite(registries, description.text, content, text)) return true;
   return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));
 }
 
@@ -105,6 +106,25 @@ function namesAVariant(registries: Registries, description: string): boolean {
       const own = protocolQualifiers(registries, protocol).get(head);
       return own !== undefined && !own.has(qualifier) && !holds(protocolTerms(registries, protocol), qualifier);
     });
+  });
+}
+
+/**
+ * « le protocole kiné pour douleur de l'épaule »: a complaint at a site that none of the protocols about it covers
+ * (the low back pain protocol is for the low back).
+ */
+function namesAnotherSite(registries: Registries, description: string, content: readonly string[], text: string): boolean {
+  const sites = bodySitesIn(description);
+  if (sites.length === 0) return false;
+  const siteTerms = new Set(sites.flatMap((site) => terms(bodySiteNames(site).join(' '))));
+  const about = content.filter((term) => !siteTerms.has(term));
+  // The protocols the description is about, and those the question names elsewhere (« le protocole IOA pour … »).
+  const named = new Set(matchProtocolsByActs(registries, text));
+  const protocols = registries.protocols.filter((protocol) => named.has(protocol) || about.some((term) => holds(protocolTerms(registries, protocol), term)));
+  return protocols.length > 0 && protocols.every((protocol) => {
+    // A protocol that names no site (« mal de gorge ») covers none of these.
+    const covered = protocol.population?.site?.sites ?? [];
+    return !sites.some((site) => covered.includes(site));
   });
 }
 

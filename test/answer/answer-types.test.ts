@@ -260,12 +260,18 @@ describe('honesty', () => {
       'Le protocole asthme existe-t-il pour les infirmiers ?',
       'Is there an asthma protocol for nurses?',
       'Protocole de coopération dentiste / assistant dentaire pour le détartrage : qui peut le faire et depuis quand ?',
+      "le protocole de coopération kiné pour douleur de l'épaule, il marche comment ?",
     ]) {
       const reply = await ask(question);
       expect(reply.kind).toBe('unknown');
       expect(reply.text).toMatch(/n'est pas dans ma base/);
     }
-    for (const question of ['Le protocole cystite permet-il au pharmacien de délivrer la fosfomycine ?', 'protocole finalement refusé : recours ?', 'protocole rédigé hier soir, et maintenant ?']) {
+    for (const question of [
+      'Le protocole cystite permet-il au pharmacien de délivrer la fosfomycine ?',
+      'protocole finalement refusé : recours ?',
+      'protocole rédigé hier soir, et maintenant ?',
+      "le protocole IOA pour une douleur de l'épaule après une chute ?",
+    ]) {
       expect((await ask(question)).text, question).not.toMatch(/n'est pas dans ma base/);
     }
     // The user's words are never repeated: they could name a patient.
