@@ -1,4 +1,5 @@
 import { normalizeForMatch } from '../text/french.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type DatedFact, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
@@ -21,9 +22,14 @@ function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], t
 export function findProfession(registries: Registries, text: string): Profession | undefined {
   const best = bestNamed(registries.professions, text);
   if (!best) return undefined;
-  // « a cardiologist as the delegating doctor »: a specialty named beside its profession is the one meant.
+  // « a cardiologist as the delegating doctor »: a specialty named beside its profession is the one meant — not one
+  // set aside (« un médecin spécialiste et pas un généraliste »).
   const words = matchWords(text);
-  return registries.professions.find((profession) => profession.parent === best.id && longestMatch(words, namesOf(profession)) > 0) ?? best;
+  const setAside = (name: string) => new RegExp(String.raw`\b(?:pas|non|not|sauf|hors|except)(?: \w+)? ${escapeRegExp(normalizeForMatch(name))}\b`).test(normalizeForMatch(text));
+  const specialty = registries.professions.find(
+    (profession) => profession.parent === best.id && longestMatch(words, namesOf(profession)) > 0 && !namesOf(profession).some(setAside),
+  );
+  return specialty ?? best;
 }
 
 /** The profession named first in the text (the subject of « elle doit s'inscrire à un Ordre comme les kinés ? »), its longest name winning. */

@@ -187,6 +187,10 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(lead);
   });
 
+  it('« un médecin spécialiste et pas un généraliste » : la spécialité écartée n’est pas celle demandée', async () => {
+    expect((await answer('Dans quels protocoles le délégant est un médecin spécialiste et pas un généraliste ?')).text).not.toMatch(/médecins généralistes ont le rôle/);
+  });
+
   it('« Medical physicists: can they take part … in France? » : s’ils peuvent participer, pas une liste', async () => {
     expect((await answer('Medical physicists: can they take part in a cooperation protocol in France?')).text).not.toMatch(/ont le rôle de délégué/);
   });

@@ -132,7 +132,8 @@ describe('eligibility from how the patient is described', () => {
   it.each([
     ["Une de mes patientes a 82 ans, elle ne peut plus venir au cabinet ; elle n'a pas de trouble psychiatrique. Est-ce qu'elle rentre dans le protocole de suivi à domicile par l'IDE ?", /^\*\*Oui\*\*.*82 ans/],
     ["A 40-year-old adult with an MDPH-recognised disability who can't get to the surgery: eligible for the home follow-up nurse protocol?", /^\*\*Oui\*\*/],
-  ])('« %s » : « une de mes patientes », « an adult … who can’t » describe the patient', (question, said) => {
+    ['etudiante 22 ans, pollakiurie depuis ce matin, temp 37,1, on est en centre de sante : protocole cystite ok ?', /^\*\*Oui\*\*.*22 ans.*une patiente/],
+  ])('« %s » : « une de mes patientes », « an adult … who can’t », « étudiante 22 ans » describe the patient', (question, said) => {
     expect(ask(question)).toMatch(said);
   });
 
