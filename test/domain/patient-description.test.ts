@@ -36,7 +36,7 @@ describe('the patient a question describes', () => {
     ['un homme de soixante dix-neuf ans', { age: 79, sex: 'homme' }],
     ['une dame de quatre-vingt-cinq ans', { age: 85, sex: 'femme' }],
     ['un enfant de dix-huit mois', { age: 1.5 }],
-    ['Un étudiant de vingt-trois ans', { age: 23 }],
+    ['Un étudiant de vingt-trois ans', { age: 23, sex: 'homme' }],
     ['une femme de trente et un ans', { age: 31, sex: 'femme' }],
     ['a seventy-two-year-old man', { age: 72, sex: 'homme' }],
     ['a woman aged forty five', { age: 45, sex: 'femme' }],
