@@ -141,6 +141,7 @@ describe('what is asked and what is said aside', () => {
     ["Quelqu'un peut me rappeler ce qu'est le DMP ?", 'definition'],
     ['Pouvez-vous me résumer ce que sont les missions socles ?', 'definition'],
     ['Can someone tell me what a DAC is?', 'definition'],
+    ['What exactly is a SISA in French primary care?', 'definition'],
     ["J'aimerais comprendre ce qu'est une SISA", 'definition'],
   ])('« %s » : asking someone to tell frames the question', (question, expected) => {
     const analysed = analyseQuestion(question);
