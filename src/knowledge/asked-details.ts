@@ -78,7 +78,7 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
   [/\b(?:combien de mois|how many months)\b/, ['mois', 'ans', 'semaines']],
   [/\b(?:combien d (?:annees|ans)|how many years|pour combien d annees)\b/, ['ans', 'mois']],
   [/\b(?:combien de temps|quelle(?: est| sera)?(?: la| sa)? duree|how long)\b/, DURATION],
-  [/^(?:montants?|tarifs?|prix)\b|\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:d euros|coute|ca coute|rapporte|gagne|touche|toucherait|percoit|recoit|est paye|est payee|est rembourse|est remboursee|est remuner\w*|remuner\w*)|quelle (?:est (?:la |sa |leur )?)?remuneration|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture|remuneree?s?)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed)|fees?|price|tariff|how much is)\b/, ['euros', 'points']],
+  [/^(?:montants?|tarifs?|prix)\b|\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:c est|c|ca fait) (?:paye|payee|rembourse|remboursee|facture|remunere|remuneree)|combien (?:d euros|coute|ca coute|rapporte|gagne|touche|toucherait|percoit|recoit|est paye|est payee|est rembourse|est remboursee|est remuner\w*|remuner\w*)|quelle (?:est (?:la |sa |leur )?)?remuneration|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture|remuneree?s?)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed)|fees?|price|tariff|how much is)\b/, ['euros', 'points']],
   [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
   [/\b(?:combien de points|how many points)\b/, ['points']],
   [/\b(?:quelle date|a quelle date|what date)\b/, ['year', 'month']],

@@ -214,6 +214,7 @@ describe('what is asked and what is said aside', () => {
     expect(withoutNegatedMentions('On vise la CPTS, pas la MSP ; comment on commence ?')).toBe('On vise la CPTS ; comment on commence ?');
   });
 });
+    expect(askedDetails("teleexpertise combien c'est payé pour le medecin requis ?").units).toContain('euros');
 
 describe('the detail a question asks for', () => {
   it('finds designations and asked units, not quantities or dates', () => {
