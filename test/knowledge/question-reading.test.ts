@@ -214,7 +214,6 @@ describe('what is asked and what is said aside', () => {
     expect(withoutNegatedMentions('On vise la CPTS, pas la MSP ; comment on commence ?')).toBe('On vise la CPTS ; comment on commence ?');
   });
 });
-    expect(askedDetails("teleexpertise combien c'est payé pour le medecin requis ?").units).toContain('euros');
 
 describe('the detail a question asks for', () => {
   it('finds designations and asked units, not quantities or dates', () => {
@@ -224,6 +223,7 @@ describe('the detail a question asks for', () => {
     expect(askedDetails("combien d'heures de formation pour l'IOA ?").units).toEqual(['heures']);
     expect(askedDetails('la téléexpertise est remboursée combien ?').units).toContain('euros');
     expect(askedDetails('Montant de la rémunération ACI pour une CPTS de taille 2 ?').units).toContain('euros');
+    expect(askedDetails("teleexpertise combien c'est payé pour le medecin requis ?").units).toContain('euros');
     expect(askedDetails('Qui valide le projet de santé ?').units).toEqual([]);
     for (const asked of ['Quel est le montant de la cotisation ?', 'quel est le tarif d’une téléconsultation ?', 'quel sera son prix ?', 'Combien est rémunérée une infirmière Asalée ?', 'Quelle est la rémunération d’une IDE Asalée ?', 'elle est rémunérée combien ?']) {
       expect(askedDetails(asked).units, asked).toContain('euros');
