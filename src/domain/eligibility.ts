@@ -198,7 +198,7 @@ function checkEligibility(registries: Registries, protocol: Protocol, patient: P
   const takesPart = (ids: readonly string[]) => profession !== undefined && ids.some((id) => professionCovers(registries, id, profession.id));
   if (profession && !takesPart(protocol.delegues) && !takesPart(protocol.delegants)) {
     const former = protocol.formerDelegues.find((one) => professionCovers(registries, one.profession, profession.id));
-    const since = former ? ` (retirés des délégués le ${frenchDay(former.until)})` : '';
+    const since = former ? ` (retirés des délégués le ${frenchDay(former.until)}${former.since ? ` ; ${former.since.text}` : ''})` : '';
     fails.push(`ce protocole délègue ces actes aux ${pluralNames(registries, protocol.delegues)}, pas aux ${profession.plural}${since}`);
   } else if (profession && takesPart(protocol.delegues)) {
     askerMet.push(`les ${profession.plural} sont délégués de ce protocole${settingSaid(protocol, text)}`);

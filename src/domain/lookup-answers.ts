@@ -330,10 +330,14 @@ function mayTakePart(registries: Registries, profession: Profession): string {
 /** « Les pharmaciens ont été retirés des délégués de : Odynophagie, Cystite (le 17 juin 2024). » */
 function noLonger(registries: Registries, profession: Profession, role: 'delegue' | 'delegant'): string {
   if (role !== 'delegue') return '';
-  const taken = registries.protocols.flatMap((protocol) => protocol.formerDelegues.filter((former) => professionCovers(registries, former.profession, profession.id)).map((former) => ({ protocol, until: former.until })));
+  const taken = registries.protocols.flatMap((protocol) =>
+    protocol.formerDelegues.filter((former) => professionCovers(registries, former.profession, profession.id)).map((former) => ({ protocol, ...former })),
+  );
   if (taken.length === 0) return '';
   const days = [...new Set(taken.map(({ until }) => frenchDay(until)))];
-  return ` Les ${profession.plural} ont été retirés des délégués de : ${shortNames(taken.map(({ protocol }) => protocol))} (le ${days.join(', le ')}).`;
+  // What they may do since (« … de leur propre chef, hors protocole »), protocol by protocol.
+  const since = taken.flatMap(({ protocol, since: now }) => (now ? [` ${protocol.short ?? protocol.title} : ${now.text}.`] : []));
+  return ` Les ${profession.plural} ont été retirés des délégués de : ${shortNames(taken.map(({ protocol }) => protocol))} (le ${days.join(', le ')}).${since.join('')}`;
 }
 
 const shortNames = (protocols: readonly Protocol[]) => protocols.map((protocol) => protocol.short ?? protocol.title).join(', ');

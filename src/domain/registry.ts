@@ -167,7 +167,16 @@ const protocolFields = {
   delegants: z.array(kebabId).default([]),
   delegues: z.array(kebabId).default([]),
   /** Professions that were délégués and no longer are, with the day they were taken out. */
-  formerDelegues: z.array(z.strictObject({ profession: kebabId, until: IsoDaySchema })).default([]),
+  formerDelegues: z
+    .array(
+      z.strictObject({
+        profession: kebabId,
+        until: IsoDaySchema,
+        /** What they may do since, outside the protocol, where the sources say (« faire le test… de leur propre chef »). */
+        since: FactSchema.optional(),
+      }),
+    )
+    .default([]),
   acts: z.array(text).default([]),
   nature: z.array(ProtocolNatureSchema).default([]),
   patients: text,

@@ -137,6 +137,12 @@ describe('eligibility from how the patient is described', () => {
     expect(ask(question)).toMatch(said);
   });
 
+  it('says Non to a former délégué, with what they may do since outside the protocol', () => {
+    expect(ask('Enfant de 8 ans mal de gorge + fièvre, je suis pharmacien, je peux faire un TROD angine ?')).toMatch(
+      /^\*\*Non\*\*.*retirés des délégués le 17 juin 2024 ; depuis, ils peuvent faire le TROD angine .* de leur propre chef, hors protocole/,
+    );
+  });
+
   it('reads « une femme … qui est tombée » as the patient, not as a question asking who', () => {
     expect(ask('Je suis IOA aux urgences, femme enceinte de 5 mois qui est tombée sur le poignet, je peux demander la radio directement ?')).toMatch(/^\*\*Non\*\*.*femmes enceintes/);
   });
