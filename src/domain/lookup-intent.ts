@@ -141,12 +141,19 @@ function askerProtocolsQuery(registries: Registries, asking: string, text: strin
  */
 function placeProtocolsQuery(registries: Registries, asking: string, text: string): LookupQuery | null {
   const n = normalizeForMatch(asking);
-  const places = placesIn(asking);
-  if (places.length === 0 || !COOPERATION_WORDS.test(n) || !ASKS_WHICH.test(n) || findProfession(registries, n)) return null;
+  // « quels protocoles en CPTS ? », and « une ESP peut-elle appliquer des protocoles ? » (the list says which, so whether).
+  const asks = ASKS_WHICH.test(n) || MAY_APPLY.test(n);
+  // « on est une ESP, on a le droit de faire des protocoles ? »: the place said before what is asked.
+  const here = placesIn(asking);
+  const places = here.length > 0 ? here : placesIn(text);
+  if (places.length === 0 || !COOPERATION_WORDS.test(n) || !asks || findProfession(registries, normalizeForMatch(text))) return null;
   // « What does 'protocole de coopération' mean in French primary care? » asks a definition.
   if (analyseQuestion(text).kind === 'definition') return null;
   return framesOnly(n) ? { kind: 'place', places } : null;
 }
+
+/** Whether protocols (in the plural) may be applied somewhere (« peut-elle appliquer des protocoles », « on a le droit de faire des protocoles »). */
+const MAY_APPLY = /\b(?:peut|peuvent|peux|pouvons|pourrait|possible|droit|autorise\w*|faire|appliquer|can|may|allowed)\b.*\b(?:des|les|de) (?:protocoles|protocols)\b|\b(?:can|may) (?:\w+ ){1,4}(?:apply|run|use) (?:cooperation )?protocols\b/;
 
 /** Nothing but words that frame a question on protocols, and places (accent-folded): no act, no subject. */
 const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term) || YEAR.test(term));

@@ -191,6 +191,13 @@ describe('faits sur une profession', () => {
     expect((await answer('Dans quels protocoles le délégant est un médecin spécialiste et pas un généraliste ?')).text).not.toMatch(/médecins généralistes ont le rôle/);
   });
 
+  it.each(['Une ESP peut-elle appliquer des protocoles de coopération ?', 'on est une ESP (equipe de soins primaires), on a le droit de faire des protocoles de cooperation ?'])(
+    '« %s » : si un lieu peut appliquer des protocoles, la liste de ceux qui s’y appliquent',
+    async (question) => {
+      expect((await answer(question)).text).toMatch(/^\*\*Protocoles de coopération qui s'appliquent aujourd'hui en ESP\*\*[\s\S]*Cystite/);
+    },
+  );
+
   it('« Medical physicists: can they take part … in France? » : s’ils peuvent participer, pas une liste', async () => {
     expect((await answer('Medical physicists: can they take part in a cooperation protocol in France?')).text).not.toMatch(/ont le rôle de délégué/);
   });
