@@ -29,3 +29,11 @@ export const COOPERATION_FRAME_WORDS = `protocole protocoles protocol protocols 
      retiré retirés retirée retirées retrait removed withdrawn`;
 
 export const COOPERATION_FRAME_TERMS = frameTerms(COOPERATION_FRAME_WORDS);
+
+/** « en 2026 », « depuis 2024 »: when, not what. */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Does a term only frame a question on protocols (a frame word, or a year)? */
+export function framesCooperation(term: string): boolean {
+  return COOPERATION_FRAME_TERMS.has(term) || YEAR.test(term);
+}

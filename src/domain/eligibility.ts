@@ -6,7 +6,7 @@ import { compose, protocolBlock } from './lookup-answers.ts';
 import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
 import { PLACE_NAMES, placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
 import { withoutPhrases } from './phrase-match.ts';
-import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS } from './cooperation-frame.ts';
+import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, framesCooperation } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, checkRequirements, describesPractice, type AskerPractice } from './delegate-requirements.ts';
 import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
@@ -100,11 +100,11 @@ function asksOnlyWhetherItApplies(registries: Registries, protocol: Protocol, te
   const n = normalizeForMatch(asking);
   if (!APPLIES.test(n)) return false;
   const names = [...protocol.keywords, ...PLACE_NAMES, ...registries.professions.flatMap((profession) => namesOf(profession))];
-  return terms(withoutPhrases(n, names)).every((term) => COOPERATION_FRAME_TERMS.has(term) || APPLYING_TERMS.has(term) || /^(?:19|20)\d\d$/.test(term));
+  return terms(withoutPhrases(n, names)).every((term) => framesCooperation(term) || APPLYING_TERMS.has(term));
 }
 
 /** Words of applying a protocol, besides those framing any question on protocols (« mettre en place », « lancer »). */
-const APPLYING_TERMS = new Set(terms('mettre mis mise place oeuvre œuvre lancer démarrer commencer peut peuvent pouvons possible depuis encore toujours implement start run launch'));
+const APPLYING_TERMS = new Set(terms('mettre mis mise place oeuvre œuvre lancer démarrer commencer possible depuis encore toujours implement start run launch'));
 
 /** « infirmiers et pharmaciens ». */
 function pluralNames(registries: Registries, ids: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
-import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, frameTerms } from './cooperation-frame.ts';
+import { COOPERATION_WORDS, frameTerms, framesCooperation } from './cooperation-frame.ts';
 import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
@@ -156,10 +156,7 @@ function placeProtocolsQuery(registries: Registries, asking: string, text: strin
 const MAY_APPLY = /\b(?:peut|peuvent|peux|pouvons|pourrait|possible|droit|autorise\w*|faire|appliquer|can|may|allowed)\b.*\b(?:des|les|de) (?:protocoles|protocols)\b|\b(?:can|may) (?:\w+ ){1,4}(?:apply|run|use) (?:cooperation )?protocols\b/;
 
 /** Nothing but words that frame a question on protocols, and places (accent-folded): no act, no subject. */
-const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every((term) => COOPERATION_FRAME_TERMS.has(term) || YEAR.test(term));
-
-/** « en 2026 », « depuis 2024 »: when, not what. */
-const YEAR = /^(?:19|20)\d\d$/;
+const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every(framesCooperation);
 
 /**
  * Words that point back to something said before (« elle doit s'inscrire… », « s'ils ont un Ordre », « un protocole
@@ -238,7 +235,6 @@ const STATUS_FRAME_TERMS = new Set(
      dispositif dossier dossiers`,
   ),
 );
-
 
 /** Words asking which ones. */
 const WHICH_ONES = wordsPattern(WHICH_WORDS);
