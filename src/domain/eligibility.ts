@@ -1,5 +1,5 @@
 import type { Handler } from '../engine/handler.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion, type QuestionKind } from '../knowledge/question-analysis.ts';
 import type { Reply } from '../engine/reply.ts';
 import { frenchDay, isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
@@ -53,7 +53,10 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const protocol = askedProtocol(registries, text);
   if (!protocol) return null;
   const patient = describePatient(text);
-  if (!asksWhetherApplies(text, patient)) return null;
+  // The question read once: its kind, and the clauses that ask (not the asker's situation).
+  const analysed = analyseQuestion(text);
+  if (!asksWhetherApplies(text, analysed, patient)) return null;
+  const asking = clausesAbove(analysed.clauses, TOPIC_WEIGHT);
   const profession = findProfession(registries, text);
   const practice = askerPractice(text, profession !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
@@ -61,15 +64,15 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const aboutPatient = protocol.population !== undefined && describesPatientFor(protocol, protocol.population, patient, text);
   // « je peux être déléguée dans le protocole domicile ? », « can a pharmacist still be a delegate in it? »: a profession's role in it.
   const aboutAsker = describesPractice(protocol.requirements, practice) || (profession !== undefined && ROLE_ASKED.test(normalizeForMatch(text)));
-  const places = askedPlaces(text);
+  const places = askedPlaces(asking, text);
   const ruledOutThere = placeRefusal(protocol.places, places, today) ?? placesDeniedRefusal(protocol.places, placesDenied(text), today);
   const where = placeConfirmation(protocol.places, places, today);
   // « Nous sommes un centre de santé. Peut-on mettre en place le protocole cystite ? »: whether it applies there, and nothing else.
-  const placeAsked = where !== null && asksOnlyWhetherItApplies(registries, protocol, text);
+  const placeAsked = where !== null && asksOnlyWhetherItApplies(registries, protocol, asking || text);
   if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null || placeAsked))) return null;
   const result = checkEligibility(registries, protocol, patient, text, { profession, practice, ruledOutThere, aboutPatient });
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
-  if (result.verdict !== 'non' && asksAboutAFigure(text)) return null;
+  if (result.verdict !== 'non' && asksAboutAFigure(analysed)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
   const patientFits = result.met.length > 0 ? result.met : aboutPatient ? ['ce patient correspond au public du protocole tel que la question le décrit'] : [];
   const reasons = [...patientFits, ...result.askerMet, ...(where ? [where] : [])];
@@ -84,8 +87,7 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
  * Where the act is asked to be done: the places the asking clauses name (« … 2 ans aux urgences avant de venir ici…
  * je peux suturer à la MSP ? »), else those of the whole question (« on est une MSP… c'est applicable chez nous ? »).
  */
-function askedPlaces(text: string): Place[] {
-  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT);
+function askedPlaces(asking: string, text: string): Place[] {
   const there = asking === '' ? [] : placesIn(asking);
   return there.length > 0 ? there : placesIn(text);
 }
@@ -95,8 +97,7 @@ function askedPlaces(text: string): Place[] {
  * what is asked is only whether the protocol may be applied (its name, places, professions and the words of applying
  * it), not a fact about it (« en MSP, faut-il une formation ? », « l'IDE peut prescrire quoi ? »).
  */
-function asksOnlyWhetherItApplies(registries: Registries, protocol: Protocol, text: string): boolean {
-  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT) || text;
+function asksOnlyWhetherItApplies(registries: Registries, protocol: Protocol, asking: string): boolean {
   const n = normalizeForMatch(asking);
   if (!APPLIES.test(n)) return false;
   const names = [...protocol.keywords, ...PLACE_NAMES, ...registries.professions.flatMap((profession) => namesOf(profession))];
@@ -143,9 +144,7 @@ const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'compa
  * patient described, then a protocol, with no verb (« Femme de 25 ans, brûlures, pas de fièvre : protocole cystite
  * IDE ? ») asks it too.
  */
-function asksWhetherApplies(text: string, patient: PatientDescription): boolean {
-  if (!asksSomething(text)) return false;
-  const { kind } = analyseQuestion(text);
+function asksWhetherApplies(text: string, { kind }: AnalysedQuestion, patient: PatientDescription): boolean {
   if (kind === 'yes-no') return true;
   if (NOT_YES_NO.has(kind)) return false;
   const n = normalizeForMatch(text);
@@ -158,8 +157,8 @@ function asksWhetherApplies(text: string, patient: PatientDescription): boolean 
  * What is asked holds a figure that is no age nor how long a complaint has lasted (« un arrêt de travail de 8 jours :
  * je peux le prescrire ? »).
  */
-function asksAboutAFigure(text: string): boolean {
-  const asked = analyseQuestion(text).clauses.filter((clause) => clause.weight > SITUATION_WEIGHT && !clause.earlier);
+function asksAboutAFigure(analysed: AnalysedQuestion): boolean {
+  const asked = analysed.clauses.filter((clause) => clause.weight > SITUATION_WEIGHT && !clause.earlier);
   return asked.some((clause) => ACT_FIGURE.test(normalizeForMatch(clause.text)));
 }
 

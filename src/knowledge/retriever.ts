@@ -109,10 +109,10 @@ export class Retriever {
     const unknownDetail = (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those
     // words; « … vs …, c'est pareil ? » asks for a comparison, which no word of the answer says.
-    const stepsWords = analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : [];
-    const answeringOtherwise = withoutTerms(answering, stepsWords);
+    const kindOnlyWords = analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : [];
+    const answeringOtherwise = withoutTerms(answering, kindOnlyWords);
     // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
-    const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...stepsWords]);
+    const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...kindOnlyWords]);
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const asksAboutBefore = analysed.kind === 'comparison' || ASKS_ABOUT_BEFORE.test(normalizeForMatch(question));
