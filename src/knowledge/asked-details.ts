@@ -33,6 +33,11 @@ export interface AskedDetails {
    * that names it without a figure before it, nor a list of them, does not count it.
    */
   counted: readonly string[];
+  /**
+   * The term of the noun that names what is asked (« quelle est la pénalité… », « what is the deadline… »): a base
+   * that never uses it holds nothing about it, whatever else the question shares with its passages.
+   */
+  named?: string;
 }
 
 /** An average asked of a quantity (normalised text), not a size (« de taille moyenne »). */
@@ -56,6 +61,12 @@ const COUNT_ASKED = /\b(?:combien (?:(?:y a t il|y a t on|il y a|y a|ya|existe t
 /** « un », « une » count only right before the word (« un professionnel paramédical »), not as an article further off. */
 const ONE = /^(?:un|une|one)$/;
 const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${Object.keys(NUMBER_WORD_VALUES).filter((word) => !ONE.test(word)).join('|')}|aucun|aucune)$`);
+
+/**
+ * The noun right after the words that ask which one (« quelle est la pénalité », « what is the penalty »), on the
+ * lowercase text as written: its term is stemmed as the question's other terms are, accents and all.
+ */
+const NAMED_ASKED = /(?<!\p{L})(?:quel|quelle|quels|quelles|what|which)(?: (?:est|sont|était|etait|seront|sera|serait|is|are|was|were))?(?: (?:le|la|les|son|sa|ses|leur|leurs|the|its|their) | l['’]| )(\p{L}{3,})/u;
 
 /** Units of each measured quantity, as the base writes them (normalised: lowercase, no accents). */
 const UNIT_FAMILIES: Record<string, readonly string[]> = {
@@ -144,7 +155,8 @@ export function askedDetails(question: string): AskedDetails {
   const figure =
     dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
   const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(n)?.[1] ?? '');
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, ...(figure ? { figure } : {}) };
+  const [named] = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, ...(figure ? { figure } : {}), ...(named ? { named } : {}) };
 }
 
 /**

@@ -106,7 +106,10 @@ export class Retriever {
     // Asked mostly in words the base never uses: it is about something the base does not hold.
     const weightOf = (ws: readonly WantedTerm[]) => ws.reduce((sum, w) => sum + w.weight, 0);
     const unknownAsked = weightOf(answering.filter((w) => w.alternatives.length === 0 && !this.isKnown(w.term))) >= UNKNOWN_SHARE * weightOf(answering);
-    const unknownDetail = (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
+    // « quelle est la pénalité si… »: the base never speaks of what is asked, only of what surrounds it.
+    const namedAsked = answering.find((w) => w.term === details.named);
+    const unknownNamed = namedAsked !== undefined && namedAsked.alternatives.length === 0 && !this.isKnown(namedAsked.term);
+    const unknownDetail = unknownNamed || (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those
     // words; « … vs …, c'est pareil ? » asks for a comparison, which no word of the answer says.
     const kindOnlyWords = analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : [];
