@@ -11,6 +11,9 @@
 const words = (list: string) => list.trim().split(/\s+/).join('|').replaceAll('_', ' ?');
 const rx = (source: string) => new RegExp(source);
 
+/** « la prendre dans le protocole », « take her into the protocol »: including a patient in a protocol, not a care act. */
+const INTO_PROTOCOL = String.raw`(?!(?: \w+){0,3} (?:dans|en|sous|par|into|under|in|on) (?:le |un |ce |the |a |this |our |notre )?(?:protocoles?|protocols?|delegation|cooperation))`;
+
 const DRUG_CLASSES = words(`
   medicaments? antibiotiques? antibiotherapie antalgiques? antidouleurs? anti_inflammatoires? ains anticoagulants? antiagregants?
   antihistaminiques? antihypertenseurs? diuretiques? corticoides? corticotherapie cortisone antiviraux antiviral antifongiques?
@@ -100,7 +103,7 @@ const CLINICAL_ASK = [
   rx(String.raw`\b(?:conduite a tenir|cat devant|prise en charge (?:de|d une|d un) (?:cette|ce|la|une|un)? ?(?:${CONDITIONS}))\b`),
   rx(String.raw`\b(?:faut il|faut il|dois je|doit on|devrais je|est il necessaire de|should i|do i need|do we need|should we)\b.*\b(?:hospitaliser|consulter|arreter|augmenter|diminuer|reduire|baisser|suturer|prescrire|donner|mettre|faire une|faire un|appeler le 15|appeler|orienter|renouveler|traiter|stop|increase|give|prescribe|refer|x ray|irm|radio|scanner|echographie|antibio|une antibioprophylaxie|ajuster|continuer|changer)\b`),
   rx(String.raw`\b(?:est ce|c est|is it|is this)\b.*\b(?:grave|urgent|inquietant|normal|serious|safe|dangerous|worrying)\b|\b(?:est ce|c est|is it|is this) (?:une |un |la |le |l |a |an )?(?:${CONDITIONS})\b`),
-  rx(String.raw`\b(?:peut on|puis je|peux je|je peux|can i|can we|may i|peut il prendre|peut elle prendre|can a child take|can he take|can she take)\b.*\b(?:donner|associer|prescrire|mettre|prendre(?! en charge)|give|take|combine|prescribe|arreter|continuer)\b`),
+  rx(String.raw`\b(?:peut on|puis je|peux je|je peux|can i|can we|may i|peut il prendre|peut elle prendre|can a child take|can he take|can she take)\b.*\b(?:donner|associer|prescrire|arreter|continuer|give|combine|prescribe|(?:mettre|prendre|take|put)(?! en charge)${INTO_PROTOCOL})\b`),
   rx(String.raw`\b(?:comment (?:soigner|traiter|ajuster|calmer|faire baisser|equilibrer)|how (?:to|do i|should i) (?:treat|manage|adjust))\b`),
   rx(String.raw`\b(?:diagnostic|diagnostiquer|diagnosis|diagnose|interprete|interpreter|interpret|font penser|faire penser|penser a une?|qu en penses tu|what do you think|on continue|est il diabetique|tu en penses quoi)\b`),
   rx(String.raw`\b(?:${CONDITIONS}) ou (?:${CONDITIONS})\b|\b(?:${DRUG_NAMES}) ou (?:${DRUG_NAMES})\b`),
@@ -118,7 +121,7 @@ const ORGANISATION = [
   rx(String.raw`\b(?:pharmaciens?|pharmaciennes?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|medecins?|manipulateurs?|ioa|pharmacists?|nurses?|physiotherapists?|midwives|midwife)\b.*\b(?:peut il|peut elle|peuvent ils|peuvent elles|peut|peuvent|peux|puis je|pouvons|a t il le droit|est il autorise|sont ils autorises|en tant que|can|may|allowed)\b`),
   rx(String.raw`\b(?:par|by) (?:le |la |l |un |une |les |the |a )?(?:pharmaciens?|pharmaciennes?|infirmiers?|infirmieres?|kines?|kinesitherapeutes?|sages? femmes?|ipa|ide|manipulateurs?|manip|ioa|merm|orthoptistes?|pharmacists?|nurses?|physiotherapists?|physios?|midwives|midwife)\b`),
   rx(String.raw`\b(?:en tant que|autorises?|autorise t il|permet il|permet elle|permettent|prevoit il|prevoit elle|prevoit|habilites?|droit de|champ|cadre|eligibles?|inclusion|exclusion|criteres?|concernes?|concerne t il|concerne t elle|formation|training|eligible|under the|allow|allows|let the|lets the)\b`),
-  rx(String.raw`\b(?:ars|msp|cpts|aci|esp|sisa|cpam|remuner\w*|financ\w*|rembourse\w*|declar\w*|responsabilite|consentement|tracer|trace t il|signaler|convention|organiser|indicateurs?|annuaire|logiciel|tele ?expertises?|tele ?consultations?|telemedecine|requis|requerant|dmp|messagerie)\b`),
+  rx(String.raw`\b(?:ars|msp|cpts|aci|esp|sisa|cpam|dac|pta|maia|urps|dispositifs? d appui|coordination|coordinated care|remuner\w*|financ\w*|rembourse\w*|declar\w*|responsabilite|consentement|tracer|trace t il|signaler|convention|organiser|indicateurs?|annuaire|logiciel|tele ?expertises?|tele ?consultations?|telemedecine|requis|requerant|dmp|messagerie)\b`),
 ];
 
 export interface ClinicalSignals {
