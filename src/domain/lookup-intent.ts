@@ -524,7 +524,8 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
   const before = pronoun ? rest.slice(0, pronoun.index) : undefined;
   // « Je suis orthoptiste… est-ce que je dois m'inscrire à un Ordre comme les kinés ? »: the asker's own profession.
   const mine = asker && ASKER_SUBJECT.test(rest) ? asker : undefined;
-  const profession = mine ?? (before !== undefined ? lastProfession(registries, terms(before).length > 0 ? before : rest) : undefined) ?? firstProfession(registries, rest);
+  const pointed = before !== undefined ? lastProfession(registries, terms(before).length > 0 ? before : rest) : undefined;
+  const profession = pointed ?? mine ?? firstProfession(registries, rest);
   if (!profession) return null;
   // Without a question form, only a question made of the profession and the facts asked (« Psychomotricien : Ordre ? URPS ? »).
   // Where the asker works (« ergothérapeute en centre de santé, j'ai une URPS ? ») says nothing more about the profession.
@@ -550,8 +551,8 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
   return null;
 }
 
-/** The asker as the subject of what is asked (« je dois », « dois-je », « nous avons », « I need », accent-folded). */
-const ASKER_SUBJECT = /\b(?:je|j|nous|i|we)(?: (?:ne|n))? (?:dois|devons|ai|avons|suis|sommes|need|must|have to|am)\b|\b(?:dois|ai|suis) je\b/;
+/** The asker as the subject of what is asked (« je dois », « dois-je », « on a », « nous avons », « do we », « I need », accent-folded). */
+const ASKER_SUBJECT = /\b(?:je|j|nous|on|i|we)(?: (?:ne|n))? (?:dois|devons|doit|ai|avons|a|suis|sommes|est|need|must|have|am|are)\b|\b(?:dois|ai|suis) je\b|\b(?:avons|devons|sommes) nous\b|\b(?:a|doit) t on\b|\b(?:do|must|should|can) (?:i|we)\b/;
 
 /** « facultative », « pas obligatoire », « pas besoin », « optional », « not required » (accent-folded). */
 const OPTIONAL = /\b(?:facultati\w*|optionnel\w*|optional|(?:pas|plus|non) (?:obligatoire|necessaire|indispensable)s?|pas besoin|not (?:required|mandatory|compulsory|needed)|no need)\b/;
