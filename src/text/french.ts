@@ -48,6 +48,8 @@ const STOP_WORDS = new Set<string>([
   'actuellement', 'aujourd', 'hui', 'maintenant', 'désormais', 'currently', 'today', 'nowadays', 'presently',
   // « été » as accent-folded text writes it (« ont-ils ete retirés »); not « passe », « cote », which are words of their own.
   'ete',
+  // « vis-à-vis de », a preposition in three words.
+  'vis',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.
   'fasse', 'fassent', 'fassions', 'ferait', 'feraient', 'fera', 'ferai', 'faisons', 'faisait', 'doive', 'doivent', 'devraient',
   'devront', 'dois', 'devons', 'devez', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',
