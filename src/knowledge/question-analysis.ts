@@ -187,8 +187,10 @@ function weighClauses(text: string): Clause[] {
   );
   const describesAsker = situationSentences(text, parts);
   // What follows the question and mentions the asker (« What is a SISA? The practice I'm locuming at keeps mentioning
-  // it. ») tells why they ask: their situation, not the topic.
-  const afterthought = (i: number) => i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? ''));
+  // it. »), or is set in brackets (« PAERPA = ? (vu dans un vieux compte rendu) »), tells why they ask: their
+  // situation, not the topic.
+  const afterthought = (i: number) =>
+    i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && (MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? '')) || /^\(.*\)[.!]?$/u.test(parts[i] ?? ''));
   const weighed = parts.map((part, i) => ({
     text: part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
