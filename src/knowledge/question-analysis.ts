@@ -180,7 +180,7 @@ function weighClauses(text: string): Clause[] {
   // one before, which is its topic even when it tells the asker's situation.
   const pointedTo = new Set(
     [...asked].flatMap((i) => {
-      if (!POINTS_BACK.test(normalizeForMatch(parts[i] ?? ''))) return [];
+      if (!POINTS_BACK.test(normalizeForMatch(parts[i] ?? '')) || NAMES_ITS_OWN.test(parts[i] ?? '')) return [];
       const before = [...parts.keys()].filter((j) => j < i && !asked.has(j)).pop();
       return before === undefined ? [] : [before];
     }),
@@ -222,6 +222,9 @@ const POINTS_BACK = new RegExp(
     String.raw`\b(?:on|je|j|nous|vous|il|elle|ils|elles|tu) (?:ne |n )?(?:le|la|les|l|y|en) \w`,
   ].join('|'),
 );
+
+/** A name or a sigle after a clause's first word (« c'est quoi Asalée ? »): the clause says what it is about. */
+const NAMES_ITS_OWN = /\s[«"“]?\p{Lu}/u;
 
 /** The asker, anywhere in a clause (accent-folded). */
 const MENTIONS_ASKER = /\b(?:je|j|me|m|moi|nous|on|notre|nos|mon|ma|mes|i|im|my|me|we|our|us)\b/;
