@@ -49,7 +49,7 @@ const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', COMPARISON],
-  ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
+  ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|dans quel ordre|(?:on|je|nous) (?:s y|m y|nous y) prend\w*|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
   ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » / « who » ask only at the start of a clause, after a preposition or before the verb they ask about (not
@@ -348,6 +348,9 @@ function twoParts(text: string): [string, string] | undefined {
   const second = text.slice(match.index + match[0].length).trim();
   // « … ? je négocie mon contrat » says something after the question, « Ordre ? URPS ? » lists what it asks of one
   // thing: a second part asks in words, or names more than one thing.
-  const asksInWords = ASKS.test(normalizeForMatch(second)) || INTERROGATIVE.test(normalizeForMatch(second)) || (second.includes('?') && terms(second).length > 1);
+  // Without a question mark, an interrogative inside it is a relative (« … ? On a déjà un promoteur qui nous propose un bâtiment… »).
+  const asksInWords = second.includes('?')
+    ? ASKS.test(normalizeForMatch(second)) || INTERROGATIVE.test(normalizeForMatch(second)) || terms(second).length > 1
+    : ASKS.test(normalizeForMatch(second));
   return terms(first).length > 0 && terms(second).length > 0 && asksInWords ? [first, second] : undefined;
 }
