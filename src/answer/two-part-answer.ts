@@ -2,7 +2,7 @@ import { firstReply, type Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { analyseQuestion, clausesAbove, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
-import { standsAlone } from './follow-up.ts';
+import { hasReferringSubject, standsAlone } from './follow-up.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
 import { MAX_ANSWER_CHARS } from './extractive-composer.ts';
 
@@ -27,8 +27,14 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
       const parts = analyseQuestion(message.text).parts;
       if (!parts) return inner.handle(message);
       const [first, second] = parts;
-      const context = standsAlone(second) ? {} : { context: contextFor(second, first) };
-      const replies = [await inner.handle({ ...message, text: first }), await inner.handle({ ...message, text: second, ...context })];
+      const alone = standsAlone(second);
+      const context = alone ? {} : { context: contextFor(second, first) };
+      const firstReply = await inner.handle({ ...message, text: first });
+      // « Is there a protocol for X? When was it authorised? »: what the second part's pronoun stands for is unknown when
+      // the first part is not answered.
+      const unknownReferent = !alone && !firstReply?.confident && hasReferringSubject(second);
+      const secondReply = unknownReferent ? null : await inner.handle({ ...message, text: second, ...context });
+      const replies = [firstReply, secondReply];
       const answered = replies.filter((reply): reply is Reply => reply !== null && reply.confident);
       if (answered.length === 0) return inner.handle(message);
       if (sameSources(answered)) {

@@ -62,13 +62,22 @@ const STOP_WORDS = new Set<string>([
  */
 const CAPITAL_SIGLES: ReadonlyMap<string, string> = new Map([['HAS', 'hassigle']]);
 
+const english = snowball.newStemmer('english');
+
 /**
- * What the pipeline drops and keeps, as a short fingerprint: an index built with other stop words holds other
- * terms than a question is now read into, so it is rebuilt.
+ * « assessed », « allowed », « prescribing »: English past and -ing forms, which the French stemmer leaves whole, are
+ * stemmed as English, so that they meet « assesses », « allow », « prescribe » (no French word ends so).
+ */
+const ENGLISH_ENDING = /^[a-z]{3,}(?:[^e]ed|ing)$/;
+
+/**
+ * What the pipeline drops and keeps, as a short fingerprint: an index built with other stop words, or other words
+ * stemmed as English, holds other terms than a question is now read into, so it is rebuilt.
  */
 export const TEXT_PIPELINE_ID = createHash('sha256')
   .update([...STOP_WORDS].sort().join(' '))
   .update([...CAPITAL_SIGLES].join(' '))
+  .update(ENGLISH_ENDING.source)
   .digest('hex')
   .slice(0, 16);
 
@@ -99,8 +108,9 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word) || STOP_WORDS.has(foldAccents(word));
 }
 
+
 /** Stem one lowercase word, then fold its accents (memoised: the vocabulary is small). */
-export const stem: (word: string) => string = memoize((word) => foldAccents(stemmer.stem(word)));
+export const stem: (word: string) => string = memoize((word) => (ENGLISH_ENDING.test(word) ? english.stem(word) : foldAccents(stemmer.stem(word))));
 
 /** The term of one token (the lexical index's tokenizer hands them one by one), or null for a stop word. */
 export function termOf(token: string): string | null {
