@@ -24,8 +24,9 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
     name: 'best-answer',
     async handle(message: IncomingMessage) {
       const found = await lookup.handle(message);
-      // A lookup without the detail asked (« combien de temps pour répondre » answered with a tariff) is no answer.
-      const fromLookup = found && lacksAsked(askedDetails(message.text), found.text) ? null : found;
+      // A lookup without the detail asked (« combien de temps pour répondre » answered with a tariff) is no answer; an
+      // honest one (« le protocole que vous citez n'est pas dans ma base ») is, whatever was asked of it.
+      const fromLookup = found?.confident && lacksAsked(askedDetails(message.text), found.text) ? null : found;
       if (!fromLookup) return firstReply(articles, message);
       if (fromLookup.kind !== 'lookup' || fromLookup.verdict) return fromLookup;
       const best = selectPassages(await retriever.retrieve(withContext(message)))[0];

@@ -34,10 +34,10 @@ export interface AskedDetails {
    */
   counted: readonly string[];
   /**
-   * The term of the noun that names what is asked (« quelle est la pénalité… », « what is the deadline… »): a base
-   * that never uses it holds nothing about it, whatever else the question shares with its passages.
+   * The terms of the words that name what is asked (« quelle est la pénalité… », « le numéro de formulaire cerfa »):
+   * a base that never uses one of them holds nothing about it, whatever else the question shares with its passages.
    */
-  named?: string;
+  named: readonly string[];
 }
 
 /** An average asked of a quantity (normalised text), not a size (« de taille moyenne »). */
@@ -63,10 +63,11 @@ const ONE = /^(?:un|une|one)$/;
 const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${Object.keys(NUMBER_WORD_VALUES).filter((word) => !ONE.test(word)).join('|')}|aucun|aucune)$`);
 
 /**
- * The noun right after the words that ask which one (« quelle est la pénalité », « what is the penalty »), on the
- * lowercase text as written: its term is stemmed as the question's other terms are, accents and all.
+ * The noun right after the words that ask which one, with up to two words after it (« quelle est la pénalité », « le
+ * numéro de formulaire cerfa », « what is the penalty »), on the lowercase text as written: its terms are stemmed as
+ * the question's other terms are, accents and all.
  */
-const NAMED_ASKED = /(?<!\p{L})(?:quel|quelle|quels|quelles|what|which)(?: (?:est|sont|était|etait|seront|sera|serait|is|are|was|were))?(?: (?:le|la|les|son|sa|ses|leur|leurs|the|its|their) | l['’]| )(\p{L}{3,})/u;
+const NAMED_ASKED = /(?<!\p{L})(?:quel|quelle|quels|quelles|what|which)(?: (?:est|sont|était|etait|seront|sera|serait|is|are|was|were))?(?: (?:le|la|les|son|sa|ses|leur|leurs|the|its|their) | l['’]| )(\p{L}{3,}(?: (?:de|du|des|d['’]|of)? ?\p{L}{3,}){0,2})/u;
 
 /** Units of each measured quantity, as the base writes them (normalised: lowercase, no accents). */
 const UNIT_FAMILIES: Record<string, readonly string[]> = {
@@ -78,6 +79,7 @@ const UNIT_FAMILIES: Record<string, readonly string[]> = {
   euros: ['euros?', 'eur'],
   pourcent: ['pour ?cent', 'pourcents?'],
   points: ['points?'],
+  longueur: ['cm', 'centimetres?', 'mm', 'millimetres?'],
 };
 const DURATION = ['heures', 'jours', 'semaines', 'mois', 'ans'];
 
@@ -89,9 +91,13 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
   [/\b(?:combien de mois|how many months)\b/, ['mois', 'ans', 'semaines']],
   [/\b(?:combien d (?:annees|ans)|how many years|pour combien d annees)\b/, ['ans', 'mois']],
   [/\b(?:combien de temps|quelle(?: est| sera)?(?: la| sa)? duree|how long)\b/, DURATION],
+  // « ça fait combien de temps que… », « how long ago »: the time elapsed since a date, which the date answers.
+  [/\b(?:(?:ca fait|depuis|il y a) combien de temps|how long ago|how long (?:has|have) it been)\b/, ['year', 'month']],
   [/^(?:montants?|tarifs?|prix)\b|\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:c est|c|ca fait) (?:paye|payee|rembourse|remboursee|facture|remunere|remuneree)|combien (?:d euros|coute|ca coute|rapporte|gagne|touche|toucherait|percoit|recoit|est paye|est payee|est rembourse|est remboursee|est remuner\w*|remuner\w*)|quelle (?:est (?:la |sa |leur )?)?remuneration|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture|remuneree?s?)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed)|fees?|price|tariff|how much is)\b/, ['euros', 'points']],
   [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
   [/\b(?:combien de points|how many points)\b/, ['points']],
+  [/\b(?:combien de (?:centimetres|cm|millimetres|mm)|how many (?:centimetres|centimeters|cm|millimetres|millimeters|mm)|how (?:long|big|large) (?:is|must|should|can) (?:the |a )?wound)\b/, ['longueur']],
+  [/\b(?:(?:tranche|limites?|bornes?) d ages?|(?:a partir de|jusqu a|de) quel age|quel age|age (?:limits?|range|bracket)|how old)\b/, ['ans']],
   [/\b(?:quelle date|a quelle date|what date)\b/, ['year', 'month']],
   [/\b(?:en quelle annee|quelle annee|what year|which year)\b/, ['year']],
   [/\b(?:quel mois|en quel mois|which month|what month)\b/, ['month']],
@@ -152,11 +158,11 @@ export function askedDetails(question: string): AskedDetails {
   const askingTerms = asking.flatMap(([pattern]) => terms(pattern.exec(n)?.[0] ?? ''));
   const spelled = units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
   const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
-  const figure =
-    dateParts.length > 0 ? new RegExp(String.raw`\b(?:${dateParts.join('|')})\b`) : spelled.length > 0 ? new RegExp(String.raw`\b(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})\b`) : undefined;
+  const figures = [...(dateParts.length > 0 ? [dateParts.join('|')] : []), ...(spelled.length > 0 ? [String.raw`(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})`] : [])];
+  const figure = figures.length > 0 ? new RegExp(String.raw`\b(?:${figures.join('|')})\b`) : undefined;
   const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(n)?.[1] ?? '');
-  const [named] = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, ...(figure ? { figure } : {}), ...(named ? { named } : {}) };
+  const named = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, named, ...(figure ? { figure } : {}) };
 }
 
 /**

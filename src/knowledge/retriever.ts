@@ -4,6 +4,7 @@ import type { Passage } from './passage.ts';
 import { askedDetails, lacksAsked, unknownDesignations, type AskedDetails, type Designation } from './asked-details.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { editDistance } from '../text/edit-distance.ts';
+import { splitSentences } from '../text/sentences.ts';
 import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
@@ -107,8 +108,7 @@ export class Retriever {
     const weightOf = (ws: readonly WantedTerm[]) => ws.reduce((sum, w) => sum + w.weight, 0);
     const unknownAsked = weightOf(answering.filter((w) => w.alternatives.length === 0 && !this.isKnown(w.term))) >= UNKNOWN_SHARE * weightOf(answering);
     // « quelle est la pénalité si… »: the base never speaks of what is asked, only of what surrounds it.
-    const namedAsked = answering.find((w) => w.term === details.named);
-    const unknownNamed = namedAsked !== undefined && namedAsked.alternatives.length === 0 && !this.isKnown(namedAsked.term);
+    const unknownNamed = answering.some((w) => details.named.includes(w.term) && w.alternatives.length === 0 && !this.isKnown(w.term));
     const unknownDetail = unknownNamed || (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those
     // words; « … vs …, c'est pareil ? » asks for a comparison, which no word of the answer says.
@@ -124,7 +124,8 @@ export class Retriever {
       const chunk = this.index.byId.get(id);
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
-      const lacks = unknownDetail || lacksAsked(details, `${chunk.section} ${chunk.text}`);
+      // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
+      const lacks = unknownDetail || lacksAsked(details, `${chunk.section} ${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects);
       const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
@@ -145,6 +146,17 @@ export class Retriever {
     }
     passages.sort((a, b) => b.score - a.score);
     return passages.slice(0, limit);
+  }
+
+  /**
+   * A passage about several of the things the base names (protocols, practice forms) whose figures in the unit asked
+   * are all said of others than the one asked about.
+   */
+  private givesFigureOnlyOfOthers(chunk: Chunk, details: AskedDetails, asked: ReadonlySet<string>): boolean {
+    const figure = details.figure;
+    if (!figure || asked.size === 0 || this.termsOf(chunk).subjects.size < 2) return false;
+    const giving = splitSentences(chunk.text).flatMap((sentence) => sentence.split('\n')).filter((line) => figure.test(normalizeForMatch(line)));
+    return giving.length > 0 && !giving.some((line) => this.expander.subjects(line).some((subject) => asked.has(subject)));
   }
 
   /** Does the text write a sigle (« ANCMSP », three capitals or more) that the base never uses? */
