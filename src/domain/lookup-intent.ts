@@ -345,8 +345,9 @@ function delegationQuery(registries: Registries, n: string, asker?: Profession):
   }
   const role = /\bprotocoles?\b.*\b(delegue|delegues|deleguee|deleguees|delegant|delegants|delegante)\b/.exec(n);
   if (role) {
-    // « dans le protocole échographies des manips radio, qui est le délégant ? » asks about the protocol named, not the profession.
-    if (/\bqui (?:est|sont)\b/.test(n) && matchProtocolsByActs(registries, n).length > 0) return null;
+    // « dans le protocole échographies des manips radio, qui est le délégant ? », « c'est à qui de déclarer notre protocole
+    // cystite : au médecin délégant ? » ask about the protocol named, not the profession's protocols.
+    if (/\bqui\b/.test(n) && matchProtocolsByActs(registries, n).length > 0) return null;
     // « … je peux toujours être délégué ? »: the asker, whoever else the question names (not « comment je fais pour être délégué ? »).
     const mine = asker && SAID_OF_ME.test(n.slice(0, role.index + role[0].length - (role[1]?.length ?? 0))) && ['yes-no', 'open'].includes(analyseQuestion(n).kind);
     const profession = (mine ? asker : undefined) ?? findProfession(registries, n.replace(/\bdelegu\w*|\bdelegant\w*/g, ' '));
