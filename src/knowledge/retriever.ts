@@ -106,9 +106,10 @@ export class Retriever {
     // A sigle the base never uses (« l'ANCMSP ») names something it does not know: no passage answers about it either.
     // Asked mostly in words the base never uses: it is about something the base does not hold.
     const weightOf = (ws: readonly WantedTerm[]) => ws.reduce((sum, w) => sum + w.weight, 0);
-    const unknownAsked = weightOf(answering.filter((w) => w.alternatives.length === 0 && !this.isKnown(w.term))) >= UNKNOWN_SHARE * weightOf(answering);
+    const unknownToBase = (w: WantedTerm) => w.alternatives.length === 0 && !this.isKnown(w.term);
+    const unknownAsked = weightOf(answering.filter(unknownToBase)) >= UNKNOWN_SHARE * weightOf(answering);
     // « quelle est la pénalité si… »: the base never speaks of what is asked, only of what surrounds it.
-    const unknownNamed = answering.some((w) => details.named.includes(w.term) && w.alternatives.length === 0 && !this.isKnown(w.term));
+    const unknownNamed = answering.some((w) => details.named.includes(w.term) && unknownToBase(w));
     const unknownDetail = unknownNamed || (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those
     // words; « … vs …, c'est pareil ? » asks for a comparison, which no word of the answer says.
