@@ -39,8 +39,8 @@ export interface PassageVerdict {
 }
 
 /**
- * `about`: what the answer is about (its section's heading), which a sentence opening with a pronoun speaks of
- * (« Sa gestion est à but non lucratif. » of a centre de santé).
+ * `about`: what the answer is about (its section's heading), which each sentence speaks of without naming it
+ * (« Sa gestion est à but non lucratif. » of a centre de santé, « Le protocole déroge… » of a protocole de coopération).
  */
 export function passageVerdict(question: string, answer: string, answeredShare: AnsweredShare, about = ''): PassageVerdict | null {
   const analysed = analyseQuestion(question);
@@ -50,8 +50,12 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
   if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;
   const share = answeredShare(question);
-  const read = (candidate: string) => (OPENS_WITH_PRONOUN.test(candidate) ? `${about} ${candidate}` : candidate);
-  const sentence = splitSentences(answer).find((candidate) => share(read(candidate)) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)));
+  // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a list item
+  // says it under its lead sentence (« … leur autorisation n'a pas été retrouvée : - PC 161… »), which it cannot be
+  // read without.
+  const sentence = splitSentences(answer).find(
+    (candidate) => !LIST_ITEM.test(candidate) && share(`${about} ${candidate}`) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)),
+  );
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
   if (EXCLUDING.test(said)) return null;
@@ -138,8 +142,8 @@ const EXCLUDING = /\b(?:exclu|exclus|exclue|exclues|sauf|hors|interdit|interdite
 const LIMITING =
   /\b(?:uniquement|seulement|exclusivement|reserve|reservee|reserves|reservees|certains|certaines|parfois|sous reserve|a condition|only|some|sometimes)\b/g;
 
-/** A sentence whose subject is what was said before it (« Sa gestion… », « Il a été autorisé… », « Its fee… »). */
-const OPENS_WITH_PRONOUN = /^(?:sa|son|ses|il|elle|ils|elles|its|it|they|their)\s/iu;
+/** A list item (« - PC 161 : … », « 2. le taux de reprise… »). */
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
 
 /** « … ou … ? » asks between two things. */
 const EITHER_OR = /\b(?:ou|or)\b/;

@@ -52,11 +52,16 @@ describe('a closed question answered by a sentence that says it', () => {
     expect(passageVerdict('Le protocole cystite est-il un protocole de soins non programmés ?', unscheduled, wordShare)?.said).toBe('Oui');
   });
 
-  it('reads a sentence opening with a pronoun as about the answer’s subject, and only such a sentence', () => {
-    const answer = 'Un centre de santé soigne. Sa gestion est à but non lucratif. [1]';
-    expect(passageVerdict('La gestion d’un centre de santé est-elle lucrative ?', answer, wordShare, 'Centre de santé')?.said).toBe('Non');
-    expect(passageVerdict('Un centre de santé a-t-il une gestion à but lucratif ?', answer, wordShare, 'Centre de santé')?.said).toBe('Non');
-    expect(passageVerdict('Un centre de santé a-t-il une gestion à but lucratif ?', 'Un centre de santé soigne. La gestion est à but non lucratif. [1]', wordShare, 'Centre de santé')).toBeNull();
+  it('reads each sentence as about the answer’s subject, which it need not name', () => {
+    const question = 'Un centre de santé a-t-il une gestion à but lucratif ?';
+    expect(passageVerdict('La gestion d’un centre de santé est-elle lucrative ?', 'Un centre de santé soigne. Sa gestion est à but non lucratif. [1]', wordShare, 'Centre de santé')?.said).toBe('Non');
+    expect(passageVerdict(question, 'Un centre de santé soigne. La gestion est à but non lucratif. [1]', wordShare, 'Centre de santé')?.said).toBe('Non');
+    expect(passageVerdict(question, 'Un centre de santé soigne. La gestion est à but non lucratif. [1]', wordShare, 'Maison de santé')).toBeNull();
+  });
+
+  it('reads no list item on its own: it says what it says under its lead sentence', () => {
+    const answer = "Ces dossiers ont été évalués, mais leur autorisation n'a pas été retrouvée :\n- PC 161 : diabète suivi par un IDE libéral ;\n- PC 139 : rythmologie. [1]";
+    expect(passageVerdict('Le dossier PC 161 (diabète suivi par IDE libéral) est autorisé ?', answer, wordShare, 'Dossiers autorisés ?')).toBeNull();
   });
 
   it.each([
