@@ -155,7 +155,7 @@ function askedBefore(clauses: readonly Clause[]): Clause[] {
   return clauses.flatMap((clause, i) => {
     if (clause.text.length === 0) return [];
     const next = clauses[i + 1];
-    return [next && next.weight === 1 && terms(next.text).length === 0 && terms(clause.text).length > 0 ? { ...clause, weight: 1 } : clause];
+    return [next && next.weight === 1 && namesNothing(next.text) && terms(clause.text).length > 0 ? { ...clause, weight: 1 } : clause];
   });
 }
 
@@ -174,8 +174,8 @@ function weighClauses(text: string): Clause[] {
   const focus = last >= 0 ? last : parts.length - 1;
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
   const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
-  const namesNothing = terms(withoutFrameWords(parts[focus] ?? '')).length === 0;
-  if (namesNothing && focus > 0) asked.add(focus - 1);
+  const focusNamesNothing = namesNothing(withoutFrameWords(parts[focus] ?? ''));
+  if (focusNamesNothing && focus > 0) asked.add(focus - 1);
   // « … on me parle de téléexpertise pour un avis, ça consiste en quoi ? »: a clause that points back asks about the
   // one before, which is its topic even when it tells the asker's situation.
   const pointedTo = new Set(
@@ -195,7 +195,18 @@ function weighClauses(text: string): Clause[] {
     text: part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
-  return namesNothing ? withQuotedAsked(weighed, focus - 1) : weighed;
+  return focusNamesNothing ? withQuotedAsked(weighed, focus - 1) : weighed;
+}
+
+/**
+ * Terms that only ask whether what was said holds (« oui ou non ? », « c'est possible ? », « is that right? »,
+ * « vrai ou faux ? »): a clause of nothing else asks about the clause before it.
+ */
+const ONLY_ASKING_WHETHER = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl']);
+
+/** A clause that names nothing the question is about. */
+function namesNothing(text: string): boolean {
+  return terms(text).every((term) => ONLY_ASKING_WHETHER.has(term));
 }
 
 /** A term set in quotes (« protocole de coopération », "SISA", “ACI”). */
