@@ -4,7 +4,7 @@ import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
-import { matchProtocolsByActs, professionById } from './lookups.ts';
+import { findProfession, matchProtocolsByActs, professionById, protocolsForDelegant } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
 
 /**
@@ -21,10 +21,13 @@ const ENGLISH_NAMED = /\b(?:the|a|an|any) ((?!(?:cooperation|national|local|same
  * the protocol says what it does, up to where the act is placed or timed (« aux urgences », « avant le médecin »).
  */
 const RELATIVE_NAMED =
-  /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*)|permettant|autorisant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/d;
+  /\b(?:protocoles? (?:de cooperation |national |nationaux |local |locaux )*(?:ou|qui (?:permet\w*|autorise\w*|delegue\w*|confie\w*)|permettant|autorisant|deleguant|confiant|pour que)|(?:cooperation |national |local )*protocols? (?:allowing|letting|that (?:lets|allows|authori[sz]es)|for|where)) (?:a |au |aux |l |la |le |les )?([^?!.;:,()]+)/d;
 const RELATIVE_END = /\s(?:—|–|par|by|chez|avant|apres|après|before|after|dans|à|au|aux|in|at|when|quand|which|what|quel|quelle|ou|or)\s.*$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
-/** « un protocole maison pour les plaies chroniques »: what the protocol is for, past the words that qualify it. */
-const FOR_NAMED = /\bprotocoles? (?:[a-z/]+ ){1,8}?(?:pour|sur|concernant|for|on|about) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
+/**
+ * « un protocole maison pour les plaies chroniques », « the protocol on ear infections »: what the protocol is for,
+ * past the words that qualify it.
+ */
+const FOR_NAMED = /\bprotocol(?:e|es|s)? (?:[a-z/]+ ){0,8}?(?:pour|sur|concernant|for|on|about|covering|regarding) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
 const DESCRIPTION_END =
   /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?|faut|peut|peuvent|doit|doivent|marche|fonctionne|permet|concerne|arrêté|arrete|décret|decret|jo|loi|article|date)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
@@ -36,16 +39,20 @@ const DESCRIPTION_END =
  */
 export function unknownProtocolAnswer(registries: Registries, text: string, vocabulary: Vocabulary): Reply | null {
   // Matched accent-folded, read with its accents (folding keeps the length of NFC text): « rédigé » is a participle.
-  // « un protocole pour la prise en charge de la conjonctivite bactérienne » is about what is taken in charge.
+  // « un protocole pour la prise en charge de la conjonctivite bactérienne », « où le kiné prend en charge les entorses »
+  // are about what is taken in charge.
   const lowered = text.normalize('NFC').toLowerCase().replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ').replace(TAKING_IN_CHARGE, '');
   const folded = foldAccents(lowered);
   const descriptions = DESCRIPTIONS.flatMap(([pattern, end]) => {
     const match = pattern.exec(folded);
     const at = match?.indices?.[1];
-    if (!match || !at) return [];
+    // « they want to start a local protocol on wound dressings »: one to be written is not said to exist.
+    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index))) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
-  if (!descriptions.some((description) => isUnknown(registries, description, vocabulary, text))) return null;
+  // « une version « lombalgie chronique » du protocole kiné »: a name quoted where a protocol is spoken of.
+  const quoted = /\bprotocol/.test(folded) ? [...text.normalize('NFC').toLowerCase().matchAll(QUOTED_NAME)].map(([, name = '']) => ({ text: name.trim(), singular: true })) : [];
+  if (![...descriptions, ...quoted].some((description) => isUnknown(registries, description, vocabulary, text))) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
     kind: 'unknown',
@@ -57,7 +64,13 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   };
 }
 
-const TAKING_IN_CHARGE = /\b(?:la |le )?prise en charge (?:de la |de l |du |des |de |d )/gu;
+/** A verb of writing a protocol, a few words before it (accent-folded). */
+const TO_BE_WRITTEN =
+  /\b(?:start|starting|create|creating|write|writing|draft|drafting|set up|setting up|launch|launching|develop|developing|ecrire|rediger|redige|redigeons|creer|cree|monter|monte|mettre en place|lancer|lance|elaborer|elabore|construire)\s+(?:[\w-]+\s+){0,4}$/u;
+
+const QUOTED_NAME = /[«“"]\s*([^«»“”"]{3,60}?)\s*[»”"]/gu;
+
+const TAKING_IN_CHARGE = /\b(?:la |le )?(?:prise|prend|prennent|prendre|prenne) en charge (?:de la |de l |du |des |de |d |la |le |les |l )?/gu;
 
 /** The ways a question describes a protocol, each with where its description stops. */
 const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
@@ -75,7 +88,8 @@ const DESCRIPTIONS: readonly [RegExp, RegExp][] = [
  * act does not say which protocol it is.
  */
 function isUnknown(registries: Registries, description: { text: string; singular: boolean }, vocabulary: Vocabulary, text: string): boolean {
-  const first = words(description.text)[0] ?? '';
+  // Who does the act is no participle (« le kiné prend en charge… »).
+  const first = words(description.text).find((word) => !terms(word).some((term) => professionTerms(registries).has(term))) ?? '';
   // « le protocole doit-il préciser… » goes on with a verb, not a name.
   if (!first || ABOUT_A_PROTOCOL.test(first) || /^\S+-(?:t-)?(?:il|elle|on|ils|elles)\b/u.test(description.text)) return false;
   const content = words(description.text)
@@ -86,7 +100,7 @@ function isUnknown(registries: Registries, description: { text: string; singular
   // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
   const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
   const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];
-  if (namesAVariant(registries, description.text) || namesAnotherSite(registries, description.text, content, text)) return true;
+  if (namesAVariant(registries, description.text) || namesAnotherSite(registries, description.text, content, text) || namesAnotherDelegant(registries, description.text)) return true;
   return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));
 }
 
@@ -126,6 +140,17 @@ function namesAnotherSite(registries: Registries, description: string, content: 
     const covered = protocol.population?.site?.sites ?? [];
     return !sites.some((site) => covered.includes(site));
   });
+}
+
+/** « sur délégation de la sage-femme », « délégué par l'ophtalmologiste », « on delegation from the midwife » (accent-folded). */
+const DELEGATED_BY =
+  /\b(?:sur delegation|par delegation|delegues? par|deleguees? par|delegated by|on delegation from|delegation from)\s+(?:(?:de|du|des|d)\s+)?(?:(?:la|le|les|l|un|une|the|a|an)\s+)?([^,;:.!?]{2,40})/u;
+
+/** « le protocole où l'IDE pose un DIU sur délégation de la sage-femme »: a délégant no protocol of the registry has. */
+function namesAnotherDelegant(registries: Registries, description: string): boolean {
+  const named = DELEGATED_BY.exec(foldAccents(description))?.[1];
+  const delegant = named ? findProfession(registries, named) : undefined;
+  return delegant !== undefined && protocolsForDelegant(registries, delegant.id).length === 0;
 }
 
 /** The terms of a text each followed by an adjective (« lombalgie chronique » → lombalgi, chroniqu). */

@@ -126,7 +126,23 @@ describe('a protocol the base does not hold', () => {
     expect(unknown(question)).toBe(false);
   });
 
+  it.each([
+    ['a délégant no protocol has', "Le protocole qui permet à l'IDE de poser un implant sur délégation de la sage-femme, vous l'avez ?"],
+    ['a site no protocol about it covers, said after who does the act', 'Le protocole national où le kiné prend en charge les entorses du genou, il faut quelle formation ?'],
+    ['a variant quoted before « protocole »', 'Il paraît qu’il y a une version « lombalgie chronique » du protocole kiné : quelles conditions ?'],
+    ['what it delegates', "Le protocole national qui délègue à l'IDE la prise de l'ECG, il date de quand ?"],
+  ])('is told by %s', (_how, question) => {
+    expect(unknown(question)).toBe(true);
+  });
+
+  it('is not claimed of a protocol the asker means to write', () => {
+    expect(unknown('They want to start a local cooperation protocol on wound dressings: what are the steps?')).toBe(false);
+    expect(unknown('On veut rédiger un protocole local sur les plaies : quelles démarches ?')).toBe(false);
+  });
+
   it('is not claimed for the protocols the registry holds, however they are named', () => {
+    expect(unknown("Le protocole où l'IDE pose une voie veineuse centrale sur délégation de l'anesthésiste, il date de quand ?")).toBe(false);
+    expect(unknown('Le protocole où le kiné prend en charge les entorses de la cheville, quelle formation ?')).toBe(false);
     expect(unknown('Le protocole entorse de cheville, ça marche comment ?')).toBe(false);
     expect(unknown('protocole mal de gorge : qui peut faire le TROD ?')).toBe(false);
     expect(unknown("Un protocole qui permet à l'IDE de suturer une plaie aux urgences, ça existe ?")).toBe(false);
