@@ -52,9 +52,9 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const share = answeredShare(question);
   // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a list item
   // says it under its lead sentence (« … leur autorisation n'a pas été retrouvée : - PC 161… »), which it cannot be
-  // read without.
+  // read without; a sentence about the base says what the base holds.
   const sentence = splitSentences(answer).find(
-    (candidate) => !LIST_ITEM.test(candidate) && share(`${about} ${candidate}`) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)),
+    (candidate) => !LIST_ITEM.test(candidate) && !OF_THE_BASE.test(candidate) && share(`${about} ${candidate}`) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)),
   );
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
@@ -141,6 +141,9 @@ const EXCLUDING = /\b(?:exclu|exclus|exclue|exclues|sauf|hors|interdit|interdite
 /** A sentence that limits what it says: « oui » then says more than it, unless the limit is said with it. */
 const LIMITING =
   /\b(?:uniquement|seulement|exclusivement|reserve|reservee|reserves|reservees|certains|certaines|parfois|sous reserve|a condition|only|some|sometimes)\b/g;
+
+/** A sentence about the base or its sources (« La base ne contient pas… »): it says what is known, not what is. */
+const OF_THE_BASE = /^\s*(?:la base|le registre|les sources|ses sources|coordo)\b/iu;
 
 /** A list item (« - PC 161 : … », « 2. le taux de reprise… »). */
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;

@@ -59,6 +59,11 @@ describe('a closed question answered by a sentence that says it', () => {
     expect(passageVerdict(question, 'Un centre de santé soigne. La gestion est à but non lucratif. [1]', wordShare, 'Maison de santé')).toBeNull();
   });
 
+  it('takes no verdict from a sentence about the base', () => {
+    const answer = 'La base ne contient pas la liste complète des protocoles de coopération qui existent. [1]';
+    expect(passageVerdict('Est-ce qu’il existe un protocole de coopération pour moi ?', answer, wordShare)).toBeNull();
+  });
+
   it('reads no list item on its own: it says what it says under its lead sentence', () => {
     const answer = "Ces dossiers ont été évalués, mais leur autorisation n'a pas été retrouvée :\n- PC 161 : diabète suivi par un IDE libéral ;\n- PC 139 : rythmologie. [1]";
     expect(passageVerdict('Le dossier PC 161 (diabète suivi par IDE libéral) est autorisé ?', answer, wordShare, 'Dossiers autorisés ?')).toBeNull();
