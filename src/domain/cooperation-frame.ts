@@ -20,7 +20,7 @@ export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperati
 export const COOPERATION_FRAME_WORDS = `protocole protocoles protocol protocols coopération coop cooperation délégation déléguer délégué délégués déléguée délégant délégants
      delegate delegated delegates delegating delegation france français french national nationaux nationale local locaux autorisé autorisés authorised authorized existe existent exist
      exists moi nous suis sommes exerce travaille dispose actes acte activités peux pouvons faire participer liste list many
-     actuellement aujourd'hui today currently now encore quels lesquels disponibles available under cadre via comme what which any
+     actuellement aujourd'hui maintenant désormais toujours fin today currently now still end encore quels lesquels disponibles available under cadre via comme what which any
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
      implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes

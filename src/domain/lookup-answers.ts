@@ -1,4 +1,4 @@
-import { placeRefusal, placesLabel, type Place } from './places.ts';
+import { endedOpening, placeRefusal, placesLabel, type Place } from './places.ts';
 import { capitalize } from '../text/capitalize.ts';
 import type { Citation, Reply } from '../engine/reply.ts';
 import { describeValues, frenchDay, type IsoDay } from './dated.ts';
@@ -224,7 +224,7 @@ export function roleAnswer(
   // None applies there (« kiné en CPTS »): said first, each with why (« … : cette ouverture a pris fin le 31 août 2023 »).
   const noneHere = elsewhere.length > 0 && here.length === 0 && unplaced.length === 0;
   const notHere =
-    (elsewhere.length === 0 || noneHere ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`) +
+    (elsewhere.length === 0 || noneHere ? '' : here.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${namesWithEnd(elsewhere, within, today)}.` : ` Aucun ne s'applique aujourd'hui ${where}.`) +
     (here.length > 0 && unplaced.length > 0 ? ` Lieu d'exercice non précisé par les sources : ${shortNames(unplaced)}.` : '');
   if (here.length > 0) found = here;
   const who = profession.plural;
@@ -293,7 +293,7 @@ export function placeAnswer(registries: Registries, places: readonly Place[], to
     text: `${listedName(protocol, today)} — ${names(registries, protocol.delegants)} → ${names(registries, protocol.delegues)}.`,
   }));
   const apart =
-    (elsewhere.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${shortNames(elsewhere)}.` : '') +
+    (elsewhere.length > 0 ? ` Ne s'appliquent pas aujourd'hui ${where} : ${namesWithEnd(elsewhere, places, today)}.` : '') +
     (unplaced.length > 0 ? ` Lieu d'exercice non précisé par les sources : ${shortNames(unplaced)}.` : '');
   if (blocks.length === 0) return { ...noMatch(`lequel s'applique aujourd'hui ${where}`), confident: true };
   return compose(`**Protocoles de coopération qui s'appliquent aujourd'hui ${where}** :`, blocks, true, `Le registre ne recense que les protocoles trouvés dans ses sources.${apart}`);
@@ -341,6 +341,16 @@ function noLonger(registries: Registries, profession: Profession, role: 'delegue
 }
 
 const shortNames = (protocols: readonly Protocol[]) => protocols.map((protocol) => protocol.short ?? protocol.title).join(', ');
+
+/** « Rhino-conjonctivite allergique saisonnière (ouverture close le 31 août 2023) »: each name, with when it stopped applying there. */
+function namesWithEnd(protocols: readonly Protocol[], places: readonly Place[], today: IsoDay): string {
+  return protocols
+    .map((protocol) => {
+      const end = endedOpening(protocol.places, places, today);
+      return `${protocol.short ?? protocol.title}${end ? ` (ouverture close le ${frenchDay(end)})` : ''}`;
+    })
+    .join(', ');
+}
 
 /** At most three short names, and how many more (a comparison keeps both sides in view). */
 const FEW = 3;

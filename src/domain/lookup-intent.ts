@@ -115,8 +115,8 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
 /** A first-person subject a few words before the end (« je peux toujours être », « can i still be »). */
 const SAID_OF_ME = /\b(?:je|j|i)\b(?: \S+){0,4} $/;
 
-/** First-person words in what is asked (« je peux », « pour moi », « can I », « me sont ouverts »). */
-const FIRST_PERSON = /\b(?:je|j|me|m|moi|i|my)\b/;
+/** First-person words in what is asked (« je peux », « pour moi », « nous pouvons », « can I », « me sont ouverts »). */
+const FIRST_PERSON = /\b(?:je|j|me|m|moi|nous|i|my|we|us|our)\b/;
 /** « lesquels me sont ouverts ? » points back to the protocols named before it. */
 const WHICH_ONES_BACK = /\b(?:lesquels|lesquelles|which ones)\b/;
 
@@ -130,8 +130,12 @@ function askerProtocolsQuery(registries: Registries, asking: string, text: strin
   const onProtocols = COOPERATION_WORDS.test(n) || (WHICH_ONES_BACK.test(n) && COOPERATION_WORDS.test(normalizeForMatch(text)));
   // « … accessibles aux infirmières de ville comme moi ? » names the asker's own profession.
   const named = findProfession(registries, n);
-  if (!onProtocols || !ASKS_WHICH.test(n) || !FIRST_PERSON.test(n) || (named && named !== asker)) return null;
-  if (!framesOnly(named ? withoutNames(registries, n, named) : n)) return null;
+  const which = ASKS_WHICH.exec(n);
+  if (!onProtocols || !which || !FIRST_PERSON.test(n) || (named && named !== asker)) return null;
+  // « nous sommes trois infirmières rattachées à une CPTS dans la Drôme et on voudrait savoir quels protocoles… »:
+  // what comes before the asking word tells who asks.
+  const asked = n.slice(which.index);
+  if (!framesOnly(named ? withoutNames(registries, asked, named) : asked)) return null;
   return asker ? roleOf(registries, asker, n) : null;
 }
 

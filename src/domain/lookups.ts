@@ -66,8 +66,8 @@ function professionSpans(registries: Registries, words: readonly string[]): Prof
   return spans.filter((span) => !spans.some((other) => other.end - other.start > span.end - span.start && other.start <= span.start && span.end <= other.end));
 }
 
-/** Words by which askers name themselves (« je suis », « I'm a », « en tant que »), normalised. */
-const SELF_NAMING: readonly (readonly string[])[] = ['je suis', 'j suis', 'i m', 'i am', 'im', 'as a', 'as an', 'as the', 'en tant que', 'comme', 'moi', 'work as', 'working as'].map(
+/** Words by which askers name themselves (« je suis », « nous sommes trois IDE », « I'm a », « en tant que »), normalised. */
+const SELF_NAMING: readonly (readonly string[])[] = ['je suis', 'j suis', 'nous sommes', 'on est', 'i m', 'i am', 'im', 'we are', 'we re', 'as a', 'as an', 'as the', 'en tant que', 'comme', 'moi', 'work as', 'working as'].map(
   (phrase) => phrase.split(' '),
 );
 /** Words that open a message before its first words say anything (« Bonjour ! Kiné libéral… »). */

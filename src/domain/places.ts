@@ -96,10 +96,14 @@ export function placeRefusal(openings: readonly Opening[], named: readonly Place
   if (openings.length === 0 || asked.length === 0) return null;
   if (named.some((place) => openings.some((opening) => isOpen(opening, today) && admits(opening, place)))) return null;
   const openNow = [...new Set(openings.filter((o) => isOpen(o, today)).map((o) => LABELS[o.place]))];
-  const ended = openings.filter((o) => tenseOf(o, today) === 'past' && asked.some((place) => admits(o, place)));
   const where = `ce protocole s'applique ${frenchList(openNow, 'ou')}, pas ${frenchList(asked.map((p) => LABELS[p]), 'ni')}`;
-  const end = ended[0]?.until;
+  const end = endedOpening(openings, asked, today);
   return end ? `${where} : cette ouverture a pris fin le ${frenchDay(end)}` : where;
+}
+
+/** When the protocol stopped being open to one of the places named (« en CPTS jusqu'au 31 août 2023 »), if it was. */
+export function endedOpening(openings: readonly Opening[], named: readonly Place[], today: IsoDay): IsoDay | undefined {
+  return openings.find((o) => tenseOf(o, today) === 'past' && named.some((place) => admits(o, place)))?.until;
 }
 
 /** Where the protocol applies today, when the question names a place it is open to (« … : il s'applique en ville »). */

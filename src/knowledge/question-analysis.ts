@@ -31,9 +31,12 @@ export const SITUATION_WEIGHT = 0.3;
 /** Weight of a clause that neither asks nor describes the asker (a topic set before the question). */
 export const TOPIC_WEIGHT = 0.8;
 
-/** Interrogative marks of a clause, on accent-folded lowercase text. */
+/**
+ * Interrogative marks of a clause, on accent-folded lowercase text; « on voudrait savoir quels protocoles… » asks
+ * without a question mark.
+ */
 const ASKS =
-  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b/;
+  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\b(?:savoir|know) (?:quel|quels|quelle|quelles|comment|combien|lequel|laquelle|lesquels|lesquelles|what|which|how)\b/;
 /**
  * A clause that starts with the asker (« on est 6 dans un village », « je suis kiné ») describes them; one that
  * only mentions them (« pour déclarer qu'on applique le protocole ») is part of what is asked.

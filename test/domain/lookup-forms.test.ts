@@ -29,6 +29,19 @@ describe('a profession’s protocols, however the question is put', () => {
     expect(subject('Je suis kiné, quels protocoles je peux faire comme délégué ?')).toBe('delegue:masseur-kinesitherapeute');
   });
 
+  it('reads a team of one profession asking, without a question mark, whatever it says of itself first', () => {
+    const asked =
+      "nous sommes trois infirmières rattachées à une CPTS dans la Drôme et on voudrait savoir quels protocoles nationaux de coopération nous pouvons encore appliquer aujourd'hui dans le cadre de la CPTS, parce qu'on a lu que certains n'y étaient plus ouverts depuis 2023.";
+    expect(subject(asked)).toBe('delegue:infirmier');
+    expect(subject('Which cooperation protocols can a physio in a CPTS still use now, end of 2026?')).toBe('delegue:masseur-kinesitherapeute');
+  });
+
+  it('says when each protocol stopped applying where the asker works', () => {
+    const query = detect('on est deux infirmières en CPTS et on voudrait savoir quels protocoles de coopération nous pouvons appliquer');
+    const text = query ? lookupAnswer(registries, query, '2026-12-01').text : '';
+    expect(text).toMatch(/Ne s'appliquent pas aujourd'hui en CPTS : .*Rhino-conjonctivite allergique saisonnière \(ouverture close le 31 août 2023\)/u);
+  });
+
   it('reads « un protocole pour que l’IDE suive … » as an act, not the list of the IDE’s protocols', () => {
     expect(subject("Existe-t-il un protocole de coopération pour que l'IDE suive les patients sous anticoagulants (AVK) ?")).toBe('act:infirmier');
     expect(subject('des protocoles pour les kinés en MSP ?')).toBe('delegue:masseur-kinesitherapeute');
