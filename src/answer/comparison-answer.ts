@@ -24,12 +24,39 @@ const COMPARING =
  */
 export async function answerComparison(retriever: Retriever, question: AnalysedQuestion): Promise<Reply | null> {
   if (question.kind !== 'comparison' || !question.sides) return null;
-  for (const asked of comparedSides(question, parallelSides(retriever, question.sides))) {
+  const sides = parallelSides(retriever, question.sides);
+  // « soit un poste salarié en centre de santé, soit une installation en MSP »: failing that, the two things the base
+  // has sections on, without what the asker would do there.
+  const [first, second] = sides.map((side) => namedThing(retriever, side));
+  const reduced = first && second && (first !== sides[0] || second !== sides[1]) ? comparedSides(question, [first, second]) : [];
+  for (const asked of [...comparedSides(question, sides), ...reduced]) {
     const reply = await answerEachSide(retriever, question, asked);
     if (reply) return reply;
   }
   return null;
 }
+
+/**
+ * The longest run of a side's words that a heading of the base says (« centre de santé » in « poste salarié en centre
+ * de santé », « MSP » in « installation en MSP »): a name of several words or a sigle, not one common word
+ * (« protocole » is no name of « protocole pluripro »).
+ */
+function namedThing(retriever: Retriever, side: string): string | undefined {
+  const said = side.split(/\s+/u).filter((word) => word.length > 0);
+  for (let length = said.length; length > 0; length--) {
+    for (let start = 0; start + length <= said.length; start++) {
+      const run = said.slice(start, start + length);
+      // The run starts and ends on words that mean something (« centre de santé », not « en centre de santé »).
+      if (terms(run[0] ?? '').length === 0 || terms(run[run.length - 1] ?? '').length === 0) continue;
+      const phrase = run.join(' ');
+      const names = terms(phrase).length >= 2 || (run.length === 1 && SIGLE.test(phrase));
+      if (names && retriever.headingSays(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
+
+const SIGLE = /^\p{Lu}{2,}s?$/u;
 
 /** A complement that ends a side (« … d'une CPTS », « … de tâches »). */
 const COMPLEMENT = /\s+(?:d['’]|d\s|de\s|du\s|des\s|of\s).*$/iu;

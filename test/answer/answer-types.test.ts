@@ -148,6 +148,17 @@ describe('comparisons', () => {
   });
 });
 
+describe('comparisons of two places the asker would work in', () => {
+  it.each([
+    'On me propose soit un poste salarié en centre de santé, soit une installation en MSP. Côté statut, quelle est la différence principale entre les deux ?',
+    "Travailler comme salarié dans un centre de santé ou s'installer en MSP avec d'autres libéraux : qu'est-ce qui change pour le statut et l'organisation ?",
+  ])('« %s » compares the two things the base has sections on', async (question) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(/\*\*(?:Centre de santé|MSP)\*\*/u);
+    expect(new Set(reply.citations.map((c) => c.path))).toEqual(new Set(['articles/msp-maison-de-sante-pluriprofessionnelle.md', 'articles/centres-de-sante.md']));
+  });
+});
+
 describe('comparisons of a pair named before the question', () => {
   it('answers « la différence entre les deux » with both sides', async () => {
     const reply = await ask(
