@@ -25,10 +25,11 @@ const SECOND_PASSAGE_SCORE = 0.9;
  */
 export class ExtractiveComposer implements AnswerComposer {
   async compose(question: Question, passages: readonly Passage[]): Promise<Reply> {
-    const relevant = selectPassages(passages);
+    const { kind } = analyseQuestion(question.text);
+    const relevant = selectPassages(passages, kind === 'steps');
     if (relevant.length === 0) return unknownReply(suggestionsFrom(passages));
     const wanted = new Set(terms(question.text));
-    const wantsNumber = analyseQuestion(question.text).kind === 'number';
+    const wantsNumber = kind === 'number';
     const parts: string[] = [];
     const citations: Citation[] = [];
     let budget = MAX_ANSWER_CHARS;
@@ -62,16 +63,28 @@ export function suggestionsFrom(passages: readonly Passage[]): string[] {
   return out;
 }
 
-/** The best passage, plus a second one from another section when it is nearly as good. */
-export function selectPassages(all: readonly Passage[]): Passage[] {
+/**
+ * The best passage, plus a second one from another article when it is nearly as good; for steps (`followOn`), the
+ * section that follows the best one in its article when it ranks among the next ones and answers as fully (« comment
+ * déclarer un protocole » : the declaration, then what to provide for it).
+ */
+export function selectPassages(all: readonly Passage[], followOn = false): Passage[] {
   const passages = all.filter((p) => !p.offSubject && !p.lacksAsked);
   const best = passages[0];
   if (!best || best.coverage < MIN_COVERAGE || best.score < MIN_SCORE) return [];
+  const next = followOn ? passages.slice(1, 3).find((p) => p.chunk.id === followingId(best.chunk.id) && p.coverage >= best.coverage) : undefined;
+  if (next) return [best, next];
   // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.
   const second = passages
     .slice(1, 3)
     .find((p) => p.coverage >= Math.max(MIN_COVERAGE, best.coverage) && p.score >= SECOND_PASSAGE_SCORE * best.score && p.chunk.title !== best.chunk.title);
   return second ? [best, second] : [best];
+}
+
+/** The id of the section after this one in its document (`<path>#<index>`). */
+function followingId(id: string): string {
+  const at = id.lastIndexOf('#');
+  return `${id.slice(0, at)}#${Number(id.slice(at + 1)) + 1}`;
 }
 
 export function citationOf(passage: Passage): Citation {

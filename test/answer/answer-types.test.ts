@@ -148,6 +148,14 @@ describe('comparisons', () => {
   });
 });
 
+describe('steps', () => {
+  it('adds the section that goes on with them in the same article (how to declare, then what to provide)', async () => {
+    const reply = await ask("Comment on déclare aujourd'hui la mise en œuvre d'un protocole de coopération, concrètement ?");
+    expect(reply.text).toMatch(/application en ligne du ministère[\s\S]*FINESS/u);
+    expect(reply.citations.map((c) => c.section)).toEqual(['Régime unifié de déclaration des protocoles de coopération', 'Informations à fournir pour déclarer un protocole de coopération']);
+  });
+});
+
 describe('comparisons of two places the asker would work in', () => {
   it.each([
     'On me propose soit un poste salarié en centre de santé, soit une installation en MSP. Côté statut, quelle est la différence principale entre les deux ?',
