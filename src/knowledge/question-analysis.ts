@@ -212,17 +212,24 @@ function namesNothing(text: string): boolean {
   return terms(text).every((term) => ONLY_ASKING_WHETHER.has(term));
 }
 
+/**
+ * The thing the asker hears about (« on me parle tout le temps de protocoles de coopération dans ma MSP », « I keep
+ * hearing about the ACI at meetings »), up to where or when they hear of it.
+ */
+const HEARD_OF =
+  /\b(?:parle|parlé|parlent|parler|parlait|entends|entendu|hear|heard|hearing|talk|talks|talking|mention|mentions|mentioned)\s+(?:[\p{L}’']+\s+){0,3}?(?:de|d['’]|du|des|about|of)\s*((?:(?!\s(?:dans|en|à|au|aux|chez|pendant|lors|depuis|sans|in|at|during|on|from|for|since)\s)[^,;:.!?])+)/iu;
+
 /** A term set in quotes (« protocole de coopération », "SISA", “ACI”). */
 const QUOTED = /[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/u;
 
 /**
  * « j'entends parler en réunion de « protocole de coopération » comme si c'était évident… Vous pouvez m'expliquer de
- * quoi il s'agit ? »: an asking clause that names nothing asks about the term the clause before it quotes; the rest
- * of that clause tells where the asker heard it.
+ * quoi il s'agit ? »: an asking clause that names nothing asks about the term the clause before it quotes, or that it
+ * says the asker hears about; the rest of that clause tells where the asker heard it.
  */
 function withQuotedAsked(clauses: Clause[], before: number): Clause[] {
   const clause = clauses[before];
-  const quoted = clause ? QUOTED.exec(clause.text) : null;
+  const quoted = clause ? (QUOTED.exec(clause.text) ?? HEARD_OF.exec(clause.text)) : null;
   if (!clause || !quoted?.[1]) return clauses;
   const rest = clause.text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
   return [...clauses.slice(0, before), { text: rest, weight: SITUATION_WEIGHT }, { text: quoted[1], weight: 1 }, ...clauses.slice(before + 1)];

@@ -208,6 +208,15 @@ describe('a term the asker quotes', () => {
   });
 });
 
+describe('a term the asker hears about', () => {
+  it.each([
+    ['Dans le protocole angine on parle de TROD, ça veut dire quoi ?', /Test rapide d'orientation diagnostique/u],
+    ['Dans le protocole domicile on parle de SSIAD, ça veut dire quoi ?', /Service de soins infirmiers à domicile/u],
+  ])('« %s » is about that term, not where it was heard', async (question, expected) => {
+    expect((await ask(question)).text).toMatch(expected);
+  });
+});
+
 describe('comparisons said with shared words once', () => {
   it.each([
     ["difference entre missions socles et optionelles d'une cpts ?", /obligatoires/, /qualité et de la pertinence/],
