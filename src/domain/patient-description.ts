@@ -44,8 +44,9 @@ const AGE = [
   new RegExp(String.raw`\b${PERSON}(?: [a-z](?= ))?(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
-  // « elle a 15 ans », « she is 15 », « il 80 ans » — not « il a 2 ans d'expérience », nor « permet-il 10 visites ».
-  new RegExp(String.raw`\b(?:(?:il|elle) a|(?:he|she) (?:is|has)|he s|she s) (\d{1,3})(?! ?${UNIT}? (?:d experience|d exercice|de metier|de pratique|of experience|of practice))(?: ?${UNIT})?\b`),
+  // « elle a 15 ans », « she is 15 », « my patient is 72 », « il 80 ans » — not « il a 2 ans d'expérience », nor
+  // « permet-il 10 visites ».
+  new RegExp(String.raw`\b(?:(?:il|elle) a|(?:he|she|patient) (?:is|has)|he s|she s|patient s) (\d{1,3})(?! ?${UNIT}? (?:d experience|d exercice|de metier|de pratique|of experience|of practice))(?: ?${UNIT})?\b`),
   new RegExp(String.raw`\b(?:il|elle|he|she) (\d{1,3}) ?(?:ans?|years?)\b`),
   // « un joueur de foot de 25 ans », « footballeur de 30 ans, entorse » : someone named by what they do, opening the
   // question or a clause — not « un contrat de 5 ans », « une IDE de 3 ans d'expérience ».
@@ -74,8 +75,11 @@ export function describePatient(text: string): PatientDescription {
   if (onset !== undefined) described.onsetDays = onset;
   const visits = HOME_VISITS.exec(n) ?? DOCTOR_CAME.exec(n);
   if (visits?.[1]) described.homeVisits = /^(?:aucune|no)$/.test(visits[1]) ? 0 : numberValue(visits[1]);
-  const female = namesPatient(n, FEMALE_PERSON);
-  const male = namesPatient(n, MALE_PERSON);
+  // « a 64-year-old … calls with burning when she passes urine »: of a patient whose age is given, English says the sex
+  // in its pronouns, when all say one (« my husband is a nurse, can he… » describes no patient).
+  const pronouns = age !== undefined;
+  const female = namesPatient(n, FEMALE_PERSON) || (pronouns && SHE.test(n) && !HE.test(n));
+  const male = namesPatient(n, MALE_PERSON) || (pronouns && HE.test(n) && !SHE.test(n));
   if (female !== male) described.sex = female ? 'femme' : 'homme';
   return described;
 }
@@ -142,6 +146,9 @@ function namesPatient(n: string, words: string): boolean {
   }
   return false;
 }
+
+const SHE = /\b(?:she|her|hers|herself)\b/;
+const HE = /\b(?:he|him|his|himself)\b/;
 
 /** « venu avec sa femme », « his wife »: someone's relative, not the patient. */
 const THEIRS_BEFORE = /\b(?:sa|son|ses|leur|leurs|his|her|their)\s$/;

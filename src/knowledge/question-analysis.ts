@@ -358,7 +358,7 @@ const INTERROGATIVE = wordsPattern([...CONTENT_WORDS, 'qui', 'quand', 'who', 'wh
 
 /** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-(?:t-)?(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:(?:[àa]|de|pour|par|sur|avec|dans|en|chez|depuis|to|from|for|by|with|in|on|at) )?(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|qu['’]est-ce|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|whom|what|which|where|why|is|are|does|do|can)\b)/iu;
+  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-(?:t-)?(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:(?:[àa]|de|pour|par|sur|avec|dans|en|chez|depuis|to|from|for|by|with|in|on|at) )?(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|qu['’]est-ce|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|whom|what|which|where|why|is|are|does|do|can)\b(?!['’]t))/iu;
 
 /** « Ma Santé 2022 c'est quoi et il y a combien d'axes ? » → the two questions, when each asks about something. */
 function twoParts(text: string): [string, string] | undefined {

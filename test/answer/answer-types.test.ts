@@ -274,6 +274,14 @@ describe('two-part questions', () => {
     expect(reply.text).toMatch(/pharmacien/u);
   });
 
+  it('reads « and can’t get to the practice » as part of a statement, not a second question', async () => {
+    const reply = await ask(
+      "My patient is 72, lives alone and can't get to the practice any more; the GP visited her at home four times last year, and she has no psychiatric history. Can the community nurse follow her under the home-care cooperation protocol?",
+    );
+    expect(reply.text).toMatch(/^\*\*Oui\*\* : à 72 ans/u);
+    expect(reply.text).not.toMatch(/partie de la question/u);
+  });
+
   it('names the part the base does not answer, without repeating the asker’s words', async () => {
     const reply = await ask("Qu'est-ce qu'une CPTS ? et combien coûte le stockage des vaccins ?");
     expect(reply.text).toMatch(/communauté professionnelle territoriale/);

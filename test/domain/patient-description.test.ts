@@ -53,6 +53,10 @@ describe('the patient a question describes', () => {
     ['une maman vient avec son fils de 3 ans', { age: 3 }],
     ['il vient avec sa fille de 4 ans', { age: 4 }],
     ["le medecin est venu le voir chez lui cinq fois l'annee derniere", { homeVisits: 5 }],
+    ['a 64-year-old retired teacher calls with burning when she passes urine', { age: 64, sex: 'femme' }],
+    ['My patient is 72 and lives alone; the GP visited her at home', { age: 72, sex: 'femme' }],
+    ['my patient is 17 and has heart failure: can the nurse see him?', { age: 17, sex: 'homme' }],
+    ['a 40-year-old teacher, she or he?', { age: 40 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
