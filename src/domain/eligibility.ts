@@ -50,13 +50,13 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
  */
 export function eligibilityAnswer(registries: Registries, text: string, today: IsoDay): Reply | null {
   if (!asksSomething(text)) return null;
-  const protocol = askedProtocol(registries, text);
-  if (!protocol) return null;
-  const patient = describePatient(text);
   // The question read once: its kind, and the clauses that ask (not the asker's situation).
   const analysed = analyseQuestion(text);
-  if (!asksWhetherApplies(text, analysed, patient)) return null;
   const asking = clausesAbove(analysed.clauses, TOPIC_WEIGHT);
+  const protocol = askedProtocol(registries, asking, text);
+  if (!protocol) return null;
+  const patient = describePatient(text);
+  if (!asksWhetherApplies(text, analysed, patient)) return null;
   const profession = findProfession(registries, text);
   const practice = askerPractice(text, profession !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
@@ -114,8 +114,15 @@ function pluralNames(registries: Registries, ids: readonly string[]): string {
 }
 
 /** The protocol the question names; among several, one where the profession it names is délégué. */
-function askedProtocol(registries: Registries, text: string): Protocol | undefined {
-  const found = matchProtocolsByActs(registries, text);
+/**
+ * The protocol the question names, first those the asking clauses name too (« … diabétique … : peut-il entrer dans le
+ * protocole de suivi à domicile ? » is not about a diabetes protocol); of several, the one the profession named is
+ * délégué of.
+ */
+function askedProtocol(registries: Registries, asking: string, text: string): Protocol | undefined {
+  const named = matchProtocolsByActs(registries, text);
+  const inAsking = new Set(asking === '' ? [] : matchProtocolsByActs(registries, asking));
+  const found = [...named.filter((protocol) => inAsking.has(protocol)), ...named.filter((protocol) => !inAsking.has(protocol))];
   const profession = findProfession(registries, text);
   const own = profession ? found.find((p) => p.delegues.some((id) => professionCovers(registries, id, profession.id))) : undefined;
   return own ?? found[0];

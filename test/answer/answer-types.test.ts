@@ -49,7 +49,8 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   it.each([
     "J'ai une dame de 80 ans qui ne peut plus venir au cabinet, son médecin est venu 3 fois chez elle l'an dernier et elle n'a aucun trouble psychiatrique. L'infirmière peut-elle la suivre à domicile dans le cadre du protocole ?",
     "Une patiente de 30 ans avec des brûlures urinaires, elle n'a pas du tout de fièvre : l'infirmière peut-elle la prendre en charge dans le protocole cystite ?",
-  ])('« %s »: a condition said to be absent does not exclude', async (question) => {
+    "J'ai un patient de 78 ans, diabétique, qui ne peut plus venir au cabinet à cause de sa hanche. Est-ce qu'il peut entrer dans le protocole de suivi à domicile par l'infirmière ?",
+  ])('« %s »: a condition said to be absent, or of no protocol asked, does not exclude', async (question) => {
     expect((await ask(question)).text).toMatch(/^\*\*Oui\*\*/);
   });
 
