@@ -139,9 +139,12 @@ function settingSaid(protocol: Protocol, text: string): string {
 const ROLE_ASKED =
   /\b(?:etre|devenir|rester|be|become|remain|still) (?:un |une |a |an )?(?:delegue|deleguee|delegues|deleguees|delegant|delegante|delegate|delegates|delegating)\b(?! (?:a|au|aux|to)\b)|\b(?:delegue|deleguee|delegues|deleguees|delegant|delegante) (?:possible|ok|autorisee?s?)\b|\b(?:comme|as a|as) (?:delegue|deleguee|delegate)\b|\b(?:participer|take part)\b/;
 
-/** Words asking whether something may be done (« je peux », « ça rentre dans », « c'est possible », « ça marche en MSP », « can I »). */
+/**
+ * Words asking whether something may be done or the conditions are met (« je peux », « ça rentre dans », « c'est
+ * possible », « ça marche en MSP », « je remplis les conditions », « can I », « do I meet »).
+ */
 const APPLIES =
-  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|marche|fonctionne|applicable|s applique|appliquer|can|could|may|allowed|eligible|fit|qualif\w*|apply|applies)\b/;
+  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|marche|fonctionne|applicable|s applique|appliquer|rempli\w*|satisfai\w*|can|could|may|allowed|eligible|fit|qualif\w*|apply|applies|meet|meets|fulfil\w*)\b/;
 
 /** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
 const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);

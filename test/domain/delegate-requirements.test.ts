@@ -57,6 +57,8 @@ describe('eligibility of the asker as délégué', () => {
   it('answers « Oui » when the figures are met, with each figure against its minimum, pointing to the other conditions', () => {
     expect(ask("I've been an ER nurse for 2 years. Can I become a delegate for the suture protocol?")).toMatch(/^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole ; 2 ans d'exercice aux urgences : le protocole en demande au moins 1 an\b.*autres critères/);
     expect(ask("Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?")).toMatch(/^\*\*Oui\*\* : .*10 ans .*au moins 2 ans ; 60 % du temps .*au moins 50 %/);
+    expect(ask("Infirmière aux urgences depuis 3 ans, j'ai fait les 5 h de théorie et les 3 h de pratique. Je remplis les conditions pour être déléguée sutures ?")).toMatch(/^\*\*Oui\*\* : .*3 ans d'exercice aux urgences/);
+    expect(ask('ER nurse for 3 years: do I meet the requirements to be a delegate for the suture protocol?')).toMatch(/^\*\*Oui\*\* : .*3 ans d'exercice aux urgences/);
   });
 
   it('reads a low IADL score as meeting the home visits it stands for, and only a low one', () => {
