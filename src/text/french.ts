@@ -40,6 +40,12 @@ const STOP_WORDS = new Set<string>([
   'not', 'no', 'yes', 'just', 'also', 'only', 'very', 'still', 'did', 'done', 'got', 'one',
   'besides', 'itself', 'himself', 'herself', 'themselves', 'yourself', 'myself', 'ourselves', 'within', 'through', 'like',
   'more', 'really', 'actually', 'such', 'again', 'already', 'ever', 'even', 'now',
+  // English verbs that frame what is asked (« start to use a protocol », « we want to go on with it »): rare in a
+  // French base, they would otherwise weigh as its most telling words.
+  'use', 'uses', 'using', 'used', 'start', 'starts', 'starting', 'started', 'want', 'wants', 'wanted', 'go', 'goes', 'going',
+  'make', 'makes', 'making',
+  // SMS spellings of stop words (« ds notre cpts », « pr les IDE », « qd »).
+  'ds', 'pr', 'qd', 'tt', 'tjrs', 'bcp', 'pk', 'pq',
   // Words that say how to answer, not what is asked (« vraiment », « concrètement », « in plain terms », « please »).
   'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
   'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',

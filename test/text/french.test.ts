@@ -19,6 +19,11 @@ describe('the terms of a text', () => {
     expect(terms('Concrètement, combien de protocoles actuellement, svp ?')).toEqual(terms('combien de protocoles ?'));
   });
 
+  it('drops English verbs that frame what is asked and SMS spellings of stop words', () => {
+    expect(terms('How do we start to use a national protocol?')).toEqual(['national', 'protocol']);
+    expect(terms('on declare ou ds notre cpts, pr les IDE ?')).toEqual(terms('on declare ou notre cpts, les IDE ?'));
+  });
+
   it('keeps the English words the lexicon translates (« since » is « depuis »)', () => {
     expect(terms('open since 2023')).toContain('sinc');
   });
