@@ -574,7 +574,9 @@ export function statusAnswer(registries: Registries, protocol: Protocol, today: 
   const verdict = STATUS_VERDICTS[protocol.status.kind];
   const said = `${protocol.title} — ${statusPhrase(protocol, today)}.`;
   const lead = eitherOr ? `**${capitalize(statusPhrase(protocol, today))}** — ${protocol.title}.` : `**${verdict ?? 'Statut non confirmé'}** : ${said}`;
-  return compose(lead, [protocolBlock(registries, protocol, today)], true);
+  const reply = compose(lead, [protocolBlock(registries, protocol, today)], true);
+  // A yes or no on the one protocol named is a verdict no article passage gives.
+  return verdict && !eitherOr ? { ...reply, verdict: true } : reply;
 }
 
 const STATUS_VERDICTS: Partial<Record<Protocol['status']['kind'], string>> = {

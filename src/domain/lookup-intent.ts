@@ -226,7 +226,8 @@ function statusQuery(registries: Registries, text: string, n: string): LookupQue
   // Only status is asked: « … autorisé pour les pharmaciens ? », « … reconnue par l'Assurance maladie ? » ask more.
   if (!protocol) return null;
   const ownWords = new Set(terms([protocol.title, protocol.short ?? ''].join(' ')));
-  if (terms(withoutPhrases(n, protocol.keywords)).some((term) => !STATUS_FRAME_TERMS.has(term) && !ownWords.has(term))) return null;
+  // « … autorisé par arrêté ministériel, comme ceux de 2020 ? »: a year says when, not what.
+  if (terms(withoutPhrases(n, protocol.keywords)).some((term) => !STATUS_FRAME_TERMS.has(term) && !ownWords.has(term) && !/^\d{4}$/.test(term))) return null;
   return { kind: 'status', protocol, eitherOr: /\b(?:national|nationaux|nationale) ou (?:local|locaux|locale|regional)\b|\b(?:local|locale) ou nationa/.test(n) };
 }
 
@@ -236,7 +237,7 @@ const STATUS_FRAME_TERMS = new Set(
     `protocole protocoles protocol coopération cooperation coop délégation national nationaux nationale local locaux locale régional
      autorisé autorisée autorisés authorised authorized vigueur valide validé officiel officielle reconnu reconnue official
      toujours encore still aujourd'hui today maintenant now vraiment bien comme autres autre other others ou pas or not vrai true
-     dispositif dossier dossiers`,
+     dispositif dossier dossiers arrêté arrêtés ministériel ministérielle ministerial order orders decree décret like ones`,
   ),
 );
 

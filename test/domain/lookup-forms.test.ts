@@ -101,6 +101,8 @@ describe('a protocol’s status', () => {
     expect(lead('Le dossier PC 145 sur les midlines est-il autorisé ?')).toMatch(/^\*\*Statut non confirmé\*\*.*autorisation n'a pas été trouvée/);
     expect(lead('le protocole insuffisance cardiaque est-il national ou local ?')).toMatch(/^\*\*Protocole national autorisé/);
     expect(lead('Le protocole cystite est-il toujours en vigueur ?')).toMatch(/^\*\*Oui\*\*.*protocole national autorisé/);
+    expect(lead('Asalée c’est un protocole national autorisé par arrêté ministériel ?')).toMatch(/^\*\*Non\*\* : Asalée.*dispositif antérieur/);
+    expect(lead('Is Asalée a national cooperation protocol authorised by ministerial order, like the 2020 ones?')).toMatch(/^\*\*Non\*\* : Asalée/);
   });
 
   it('is no answer to a question that asks more than the status', () => {
