@@ -135,6 +135,8 @@ export interface ClinicalSignals {
   doseAsked: boolean;
   /** Asking which drug to give (« what antihistamine should I give »): a choice of treatment whatever frames it. */
   drugChoiceAsked: boolean;
+  /** Asking how much care (sessions, a splint, a drug, for a condition) a patient should get: how many, how long, how often. */
+  careQuantityAsked: boolean;
   patient: boolean;
   ask: boolean;
   /** How many organisational families the question touches. */
@@ -149,8 +151,17 @@ const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_EN
 
 /** Which drug to give asked: « what antihistamine should I give », « which antibiotic should the nurse prescribe », « quel antalgique je lui donne ». */
 const DRUG_CHOICE = rx(
-  String.raw`\b(?:what|which) (?:${DRUG_CLASSES}|${DRUG_NAMES})(?: \w+){0,2} (?:should|do|can|must|would) (?:i|we|you|the nurse|the pharmacist|the physio) (?:give|prescribe|use|start|recommend|choose)\b|\bquel(?:le)?s? (?:${DRUG_CLASSES}|${DRUG_NAMES})(?: \w+){0,2} (?:je|on|tu|il|elle|l ide|l infirmiere|le pharmacien|le kine) (?:lui |leur )?(?:donne|prescri[st]|met|mets|conseille|choisi[st])\b`,
+  String.raw`\b(?:what|which) (?:${DRUG_CLASSES}|${DRUG_NAMES})(?: \w+){0,2} (?:should|do|can|must|would) (?:i|we|you|the nurse|the pharmacist|the physio) (?:give|prescribe|use|start|recommend|choose)\b|\bquel(?:le)?s? (?:${DRUG_CLASSES}|${DRUG_NAMES})(?: \w+){0,4} (?:je|on|tu|il|elle|l ide|l infirmiere|le pharmacien|le kine) (?:lui |leur )?(?:donne|prescri[st]|met|mets|conseille|choisi[st])\b`,
 );
+/**
+ * How much care a patient should get asked (« combien de séances dois-je lui prescrire », « combien de temps doit-elle
+ * garder l'orthèse », « à quel rythme », « how long should she wear it »): a care decision for that patient.
+ */
+const CARE_QUANTITY_ASKED = rx(
+  String.raw`\b(?:combien (?:de |d )?(?:seances?|temps|jours|semaines|fois)|a quel rythme|quelle frequence|how many (?:sessions|days|weeks|times)|how long|how often)\b.*\b(?:lui|leur|doit elle|doit il|dois je|doit on|garder|porter|should (?:she|he|i|we)|does (?:she|he)|her|him)\b`,
+);
+/** Care given to a patient that can be counted or timed (sessions, a splint). */
+const CARE_GIVEN = rx(String.raw`\b(?:seances?|reeducation|orthese|attelle|contention|pansements?|sessions?|brace|splint|dressings?)\b`);
 const CONDITION = rx(String.raw`\b(?:${CONDITIONS})\b`);
 
 export const anyOf = (patterns: readonly RegExp[], text: string): boolean => patterns.some((p) => p.test(text));
@@ -165,6 +176,7 @@ export function clinicalSignals(normalized: string): ClinicalSignals {
     dose: anyOf(DOSE, normalized),
     doseAsked: DOSE_ASKED.test(normalized) || QUANTITY_ASKED.test(normalized),
     drugChoiceAsked: DRUG_CHOICE.test(normalized),
+    careQuantityAsked: CARE_QUANTITY_ASKED.test(normalized) && (CONDITION.test(normalized) || DRUG.test(normalized) || CARE_GIVEN.test(normalized)),
     patient: anyOf(SPECIFIC_PATIENT, normalized),
     ask: anyOf(CLINICAL_ASK, normalized),
     organisation: ORGANISATION.filter((p) => p.test(normalized)).length,
