@@ -7,6 +7,10 @@ const kind = (text: string) => analyseQuestion(text).kind;
 const weightOf = (text: string, clause: string) => analyseQuestion(text).clauses.find((c) => c.text.includes(clause))?.weight;
 
 describe('the kind of a question', () => {
+  it('reads « c quoi », « c koi », « kesako » after the subject as asking a definition', () => {
+    for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
+  });
+
   it('reads « quand » / « when » as asking for a date only where it asks', () => {
     for (const q of ['Quand le protocole cystite a-t-il été autorisé ?', 'ACI MSP : signé quand ?', 'Depuis quand les CPTS existent-elles ?', 'When was the CPTS ACI signed?', "c'est quand la date limite ?"]) {
       expect(kind(q), q).toBe('number');
