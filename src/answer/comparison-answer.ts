@@ -1,5 +1,6 @@
 import type { Citation, Reply } from '../engine/reply.ts';
 import { analyseQuestion, clausesAbove, SITUATION_WEIGHT, THE_TWO, type AnalysedQuestion } from '../knowledge/question-analysis.ts';
+import type { Passage } from '../knowledge/passage.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { capitalize } from '../text/capitalize.ts';
 import { termOf, terms, words } from '../text/french.ts';
@@ -22,9 +23,13 @@ const COMPARING =
  * side defined. Null when a side is not answered, or both come down to one passage (the question then goes the
  * usual way).
  */
-export async function answerComparison(retriever: Retriever, question: AnalysedQuestion): Promise<Reply | null> {
+export async function answerComparison(retriever: Retriever, question: AnalysedQuestion, passages: readonly Passage[]): Promise<Reply | null> {
   if (question.kind !== 'comparison' || !question.sides) return null;
   const sides = parallelSides(retriever, question.sides);
+  // « Coopération et coordination : quelle différence ? »: the section that names both (« Coopération,
+  // pluridisciplinarité, coordination : définitions ») sets them apart itself.
+  const best = selectPassages(passages)[0];
+  if (best && sides.every((side) => headingNames(best.chunk.section, side))) return null;
   // « soit un poste salarié en centre de santé, soit une installation en MSP »: failing that, the two things the base
   // has sections on, without what the asker would do there.
   const [first, second] = sides.map((side) => namedThing(retriever, side));
@@ -57,6 +62,13 @@ function namedThing(retriever: Retriever, side: string): string | undefined {
 }
 
 const SIGLE = /^\p{Lu}{2,}s?$/u;
+
+/** Does the heading say every term of the side (« coordination » in « Coopération, pluridisciplinarité, coordination : définitions »)? */
+function headingNames(heading: string, side: string): boolean {
+  const said = new Set(terms(heading));
+  const named = terms(side);
+  return named.length > 0 && named.every((term) => said.has(term));
+}
 
 /** A complement that ends a side (« … d'une CPTS », « … de tâches »). */
 const COMPLEMENT = /\s+(?:d['’]|d\s|de\s|du\s|des\s|of\s).*$/iu;

@@ -13,9 +13,9 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
     async handle(message: IncomingMessage) {
       const analysed = withFollowedUp(analyseQuestion(message.text), message.context, retriever);
       const query = analysed.clauses.map((c) => c.text).join(' ');
-      const compared = await answerComparison(retriever, analysed);
-      if (compared) return compared;
       const passages = await retriever.retrieve(analysed);
+      const compared = await answerComparison(retriever, analysed, passages);
+      if (compared) return compared;
       return composer.compose({ text: query, history: message.history, deadline: message.deadline }, passages);
     },
   };

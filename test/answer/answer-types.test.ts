@@ -209,6 +209,14 @@ describe('a term the asker quotes', () => {
   });
 });
 
+describe('comparisons of two things one section sets apart', () => {
+  it('answers from the section whose heading names both sides', async () => {
+    const reply = await ask("Coopération et coordination : quelle différence selon l'UNRS ?");
+    expect(reply.citations.map((c) => c.section)).toEqual(['Coopération, pluridisciplinarité, coordination : définitions']);
+    expect(reply.text).toMatch(/coopération : agir ensemble[\s\S]*coordination : organiser/u);
+  });
+});
+
 describe('a term the asker hears about', () => {
   it.each([
     ['Dans le protocole angine on parle de TROD, ça veut dire quoi ?', /Test rapide d'orientation diagnostique/u],
@@ -224,7 +232,7 @@ describe('comparisons said with shared words once', () => {
     ["Missions socles et missions optionnelles d'une CPTS : quelle différence ?", /obligatoires/, /qualité et de la pertinence/],
     ['missions socles vs optionnelles des CPTS ?', /obligatoires/, /qualité et de la pertinence/],
     ['difference entre missions socles et optionelles d une cpts', /obligatoires/, /qualité et de la pertinence/],
-    ['protocoles nationaux ou locaux : quelle différence ?', /\*\*Protocoles nationaux\*\*/, /\*\*Protocoles locaux\*\*/],
+    ['protocoles nationaux ou locaux : quelle différence ?', /protocoles nationaux, évalués par la HAS/, /protocoles locaux, rédigés par une équipe/],
   ])('« %s » gets both sides', async (question, first, second) => {
     const reply = await ask(question);
     expect(reply.text).toMatch(first);
