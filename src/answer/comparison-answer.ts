@@ -70,6 +70,9 @@ function headingNames(heading: string, side: string): boolean {
   return named.length > 0 && named.every((term) => said.has(term));
 }
 
+/** A sentence that sets its subject apart from others (« …, pas seulement pour une patientèle », « contrairement à… »). */
+const SETS_APART = /\b(?:pas seulement|non seulement|contrairement|à la différence|alors que|tandis que|plutôt que|et non|not only|unlike|whereas|rather than)\b/iu;
+
 /** A complement that ends a side (« … d'une CPTS », « … de tâches »). */
 const COMPLEMENT = /\s+(?:d['’]|d\s|de\s|du\s|des\s|of\s).*$/iu;
 /** One that names a thing both sides belong to (« d'une CPTS », « des MSP »), not a kind (« de coopération »). */
@@ -116,7 +119,7 @@ async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, 
   const lines = found.flatMap(({ side, passage }) => {
     if (!passage) return [];
     citations.push(citationOf(passage));
-    return [`**${capitalize(side.label)}** : ${extractSentences(passage.chunk.text, wanted, budget)} [${citations.length}]`];
+    return [`**${capitalize(side.label)}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
   });
   return { kind: 'answer', text: lines.join('\n\n'), citations, confident: true };
 }

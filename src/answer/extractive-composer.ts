@@ -35,7 +35,7 @@ export class ExtractiveComposer implements AnswerComposer {
     let budget = MAX_ANSWER_CHARS;
     for (const passage of relevant) {
       const marker = ` [${citations.length + 1}]`;
-      const extract = extractSentences(passage.chunk.text, wanted, budget - marker.length - 2, wantsNumber);
+      const extract = extractSentences(passage.chunk.text, wanted, budget - marker.length - 2, wantsNumber ? HOLDS_FIGURE : undefined);
       if (!extract) break;
       parts.push(extract + marker);
       budget -= extract.length + marker.length + 2;
@@ -92,15 +92,19 @@ export function citationOf(passage: Passage): Citation {
   return { title: chunk.title, section: chunk.section, source: chunk.sources[0] ?? chunk.path, path: chunk.path };
 }
 
-/** A sentence with a figure counts as this many matching terms when the question asks « combien », « quand »… */
-const NUMBER_BONUS = 2;
+/**
+ * A sentence the answer favours counts as this many more matching terms: one with a figure when the question asks
+ * « combien », « quand »…, one that sets things apart in a comparison.
+ */
+const FAVOURED_BONUS = 2;
+const HOLDS_FIGURE = /\d/;
 
 /**
  * Keep the passage's sentences in their order, within `budget` characters:
  * all of them when they fit, otherwise the first one (it names the subject)
- * and then those sharing most terms with the question.
+ * and then those sharing most terms with the question, those matching `favoured` first.
  */
-export function extractSentences(text: string, wanted: ReadonlySet<string>, budget: number, wantsNumber = false): string {
+export function extractSentences(text: string, wanted: ReadonlySet<string>, budget: number, favoured?: RegExp): string {
   if (budget < 80) return '';
   const sentences = sentencesOf(text);
   const joined = joinSentences(sentences);
@@ -111,7 +115,7 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
     score:
       index === 0
         ? Number.POSITIVE_INFINITY
-        : terms(sentence.text).filter((t) => wanted.has(t)).length + (wantsNumber && /\d/.test(sentence.text) ? NUMBER_BONUS : 0) - index * 0.01,
+        : terms(sentence.text).filter((t) => wanted.has(t)).length + (favoured?.test(sentence.text) ? FAVOURED_BONUS : 0) - index * 0.01,
   }));
   const kept = new Set<number>();
   let used = 0;

@@ -209,6 +209,14 @@ describe('a term the asker quotes', () => {
   });
 });
 
+describe('comparisons side by side', () => {
+  it('keeps the sentence that sets a side apart (« … pas seulement pour une patientèle »)', async () => {
+    const reply = await ask("What's the difference between an MSP and a CPTS?");
+    expect(reply.text).toMatch(/responsabilité populationnelle/u);
+    expect(reply.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS + 20);
+  });
+});
+
 describe('comparisons of two things one section sets apart', () => {
   it('answers from the section whose heading names both sides', async () => {
     const reply = await ask("Coopération et coordination : quelle différence selon l'UNRS ?");
