@@ -18,6 +18,7 @@ function negated(memberWords: readonly string[], start: number, end: number): bo
   const after = memberWords[end] ?? '';
   // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
   if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
+  if (DENIED_AFTER.test(memberWords.slice(end, end + 5).join(' '))) return true;
   for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
     const word = memberWords[i] ?? '';
     if (NEGATION.has(word) && !comparesFigure(memberWords, i)) return true;
@@ -36,6 +37,14 @@ const FIGURE = new RegExp(String.raw`^(?:${NUMBER_PATTERN})$`);
 
 /** Words after a condition that say it is absent. */
 const NEGATION_AFTER: ReadonlySet<string> = new Set(['non', 'absente', 'absent', 'absentes', 'absents', 'none', 'negative', 'negatif']);
+
+/**
+ * A verb right after it that denies it or says it is still to come (« son dossier MDPH n'est pas encore passé », « la
+ * reconnaissance MDPH est en cours », « MDPH: not yet ») — not one of a relative clause (« de la fièvre qui n'est pas
+ * tombée »), nor of how it is (« sa schizophrénie n'est pas stabilisée »).
+ */
+const DENIED_AFTER =
+  /^(?:(?:n|ne) (?:est|a|sont|ont|etait|avait|etaient|avaient) (?:pas|jamais|toujours pas)(?: encore)?(?: (?:ete|eu|eue))?(?: (?:passee?s?|reconnue?s?|accordee?s?|validee?s?|obtenue?s?|faite?s?|deposee?s?|acceptee?s?)\b|$)|(?:(?:est|sont|etait|is|are|was|still) )?(?:pas encore|toujours pas|en cours|en attente|not yet|pending)\b|(?:is|has|was) not(?: been)? (?:granted|recognised|recognized|accepted|approved|done)\b)/;
 
 /** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
 const NEGATION_REACH = 4;

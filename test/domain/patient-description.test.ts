@@ -125,6 +125,20 @@ describe('a condition in doubt', () => {
   });
 });
 
+describe('a condition a verb after it denies or puts off', () => {
+  it.each([
+    ["son dossier MDPH n'est pas encore passé", 'absent'],
+    ['sa reconnaissance MDPH est en cours', 'absent'],
+    ["son handicap n'a pas été reconnu", 'absent'],
+    ['MDPH not yet granted', 'absent'],
+    ['handicap reconnu par la MDPH', 'said'],
+    ["sa schizophrénie n'est pas stabilisée en ce moment", 'said'],
+    ["de la fièvre qui n'est pas tombée", 'said'],
+  ] as const)('« %s » → %s', (text, mention) => {
+    expect(conditionMention(text, ['MDPH', 'handicap', 'schizophrénie', 'fièvre'])).toBe(mention);
+  });
+});
+
 describe('a score the question gives', () => {
   it.each([
     ['son score IADL de déplacement est à 0', 0],
