@@ -4,7 +4,7 @@ import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
-import { findProfession, matchProtocolsByActs, professionById, protocolsForDelegant } from './lookups.ts';
+import { findProfession, firstProfession, lastProfession, matchProtocolsByActs, professionById, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
 
 /**
@@ -27,7 +27,7 @@ const RELATIVE_END = /\s(?:—|–|par|by|chez|avant|apres|après|before|after|d
  * « un protocole maison pour les plaies chroniques », « the protocol on ear infections »: what the protocol is for,
  * past the words that qualify it.
  */
-const FOR_NAMED = /\bprotocol(?:e|es|s)? (?:[a-z/]+ ){0,8}?(?:pour|sur|concernant|for|on|about|covering|regarding) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
+const FOR_NAMED = /\bprotocol(?:e|es|s)? (?:[a-z/-]+ ){0,8}?(?:pour|sur|concernant|for|on|about|covering|regarding) (?:le |la |les |l |un |une |des |du |the |a |an )?([^?!.;:,()]+)/d;
 /** Where a description stops: a linking word, a comparison, or a verb put before its subject (« permet-il »). */
 const DESCRIPTION_END =
   /\s(?:vs|versus|et|ou|and|or|par|by|chez|avec|dans|en|à|au|aux|qui|que|est|sont|pour|for|with|in|at|c|c'est|quel|quelle|quels|quelles|quand|combien|comment|possible|existe|ok|is|does|exists?|faut|peut|peuvent|doit|doivent|marche|fonctionne|permet|concerne|arrêté|arrete|décret|decret|jo|loi|article|date)(?:\s.*)?$|\s\S+-(?:t-)?(?:il|elle|on|ils|elles)\b.*$/;
@@ -52,7 +52,8 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   });
   // « une version « lombalgie chronique » du protocole kiné »: a name quoted where a protocol is spoken of.
   const quoted = /\bprotocol/.test(folded) ? [...text.normalize('NFC').toLowerCase().matchAll(QUOTED_NAME)].map(([, name = '']) => ({ text: name.trim(), singular: true })) : [];
-  if (![...descriptions, ...quoted].some((description) => isUnknown(registries, description, vocabulary, text))) return null;
+  const described = [...descriptions, ...quoted];
+  if (!described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
     kind: 'unknown',
@@ -92,16 +93,32 @@ function isUnknown(registries: Registries, description: { text: string; singular
   const first = words(description.text).find((word) => !terms(word).some((term) => professionTerms(registries).has(term))) ?? '';
   // « le protocole doit-il préciser… » goes on with a verb, not a name.
   if (!first || ABOUT_A_PROTOCOL.test(first) || /^\S+-(?:t-)?(?:il|elle|on|ils|elles)\b/u.test(description.text)) return false;
-  const content = words(description.text)
-    .filter((word) => !ABOUT_A_PROTOCOL.test(word))
-    .flatMap((word) => terms(word))
-    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !COOPERATION_FRAME_TERMS.has(term) && !professionTerms(registries).has(term));
+  const content = contentTerms(registries, description.text);
   const unknownWords = content.filter((term) => !vocabulary.isKnown(term));
   // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
   const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
   const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];
   if (namesAVariant(registries, description.text) || namesAnotherSite(registries, description.text, content, text) || namesAnotherDelegant(registries, description.text)) return true;
   return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));
+}
+
+/** The terms of a description that say what the protocol is about: not who does it, nor the words framing any protocol. */
+function contentTerms(registries: Registries, description: string): string[] {
+  return words(description)
+    .filter((word) => !ABOUT_A_PROTOCOL.test(word))
+    .flatMap((word) => terms(word))
+    .filter((term) => term.length >= MIN_TELLING_CHARS && !/^\d+$/.test(term) && !COOPERATION_FRAME_TERMS.has(term) && !professionTerms(registries).has(term));
+}
+
+/**
+ * « le protocole de coopération sage-femme / médecin pour le suivi de la contraception »: one protocol described by what
+ * it is about and by a profession that no protocol of the registry involves, as délégant or délégué.
+ */
+function namesAProfessionOfNone(registries: Registries, described: readonly { text: string; singular: boolean }[]): boolean {
+  // « des protocoles où peuvent entrer les chirurgiens-dentistes ? » asks which there are: the lookups answer it.
+  if (!described.some(({ text, singular }) => singular && contentTerms(registries, text).length > 0)) return false;
+  const named = described.flatMap(({ text }) => [firstProfession(registries, text), lastProfession(registries, text)]);
+  return named.some((profession) => profession !== undefined && protocolsForDelegant(registries, profession.id).length === 0 && protocolsForDelegue(registries, profession.id).length === 0);
 }
 
 /** Endings of French adjectives that qualify a complaint or an exam (« chronique », « bactérienne », « biologique », « récidivante »). */

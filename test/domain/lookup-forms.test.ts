@@ -146,8 +146,14 @@ describe('a protocol the base does not hold', () => {
     ['a site no protocol about it covers, said after who does the act', 'Le protocole national où le kiné prend en charge les entorses du genou, il faut quelle formation ?'],
     ['a variant quoted before « protocole »', 'Il paraît qu’il y a une version « lombalgie chronique » du protocole kiné : quelles conditions ?'],
     ['what it delegates', "Le protocole national qui délègue à l'IDE la prise de l'ECG, il date de quand ?"],
+    ['a profession no protocol involves', 'Quel est le protocole national de coopération sage-femme / médecin pour le suivi de la contraception ?'],
   ])('is told by %s', (_how, question) => {
     expect(unknown(question)).toBe(true);
+  });
+
+  it('is not claimed of the protocols a profession no protocol involves may join (the lookups answer it)', () => {
+    expect(unknown('Y a-t-il des protocoles de coopération où peuvent entrer les chirurgiens-dentistes ?')).toBe(false);
+    expect(unknown('protocole de coopération pour les sages-femmes ?')).toBe(false);
   });
 
   it('is not claimed of a protocol the asker means to write', () => {
