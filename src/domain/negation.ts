@@ -38,13 +38,20 @@ const FIGURE = new RegExp(String.raw`^(?:${NUMBER_PATTERN})$`);
 /** Words after a condition that say it is absent. */
 const NEGATION_AFTER: ReadonlySet<string> = new Set(['non', 'absente', 'absent', 'absentes', 'absents', 'none', 'negative', 'negatif']);
 
+/** Participles of being granted or done (« passé », « reconnue », « granted »). */
+const GRANTED = String.raw`(?:passee?s?|reconnue?s?|accordee?s?|validee?s?|obtenue?s?|faite?s?|deposee?s?|acceptee?s?|granted|recognised|recognized|accepted|approved|done|obtained)`;
+
 /**
  * A verb right after it that denies it or says it is still to come (« son dossier MDPH n'est pas encore passé », « la
  * reconnaissance MDPH est en cours », « MDPH: not yet ») — not one of a relative clause (« de la fièvre qui n'est pas
  * tombée »), nor of how it is (« sa schizophrénie n'est pas stabilisée »).
  */
-const DENIED_AFTER =
-  /^(?:(?:n|ne) (?:est|a|sont|ont|etait|avait|etaient|avaient) (?:pas|jamais|toujours pas)(?: encore)?(?: (?:ete|eu|eue))?(?: (?:passee?s?|reconnue?s?|accordee?s?|validee?s?|obtenue?s?|faite?s?|deposee?s?|acceptee?s?)\b|$)|(?:(?:est|sont|etait|is|are|was|still) )?(?:pas encore|toujours pas|en cours|en attente|not yet|pending)\b|(?:is|has|was) not(?: been)? (?:granted|recognised|recognized|accepted|approved|done)\b)/;
+const DENIED_AFTER = new RegExp(
+  String.raw`^(?:(?:n|ne) (?:est|a|sont|ont|etait|avait|etaient|avaient) (?:pas|jamais|toujours pas)(?: encore)?(?: (?:ete|eu|eue))?(?: ${GRANTED}\b|$)` +
+    String.raw`|(?:(?:est|sont|etait|is|are|was|still) )?(?:pas encore|toujours pas|not yet)(?: (?:ete|been))?(?: ${GRANTED}\b|$)` +
+    String.raw`|(?:(?:est|sont|etait|is|are|was|still) )?(?:en cours|en attente|pending)\b` +
+    String.raw`|(?:is|has|was) not(?: been)? ${GRANTED}\b)`,
+);
 
 /** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
 const NEGATION_REACH = 4;

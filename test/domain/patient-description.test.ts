@@ -134,6 +134,11 @@ describe('a condition a verb after it denies or puts off', () => {
     ['handicap reconnu par la MDPH', 'said'],
     ["sa schizophrénie n'est pas stabilisée en ce moment", 'said'],
     ["de la fièvre qui n'est pas tombée", 'said'],
+    ['schizophrène pas encore stabilisé', 'said'],
+    ['schizophrénie toujours pas stabilisée', 'said'],
+    ['schizophrenia not yet stable', 'said'],
+    ['schizophrénie pas encore', 'absent'],
+    ['MDPH pending', 'absent'],
   ] as const)('« %s » → %s', (text, mention) => {
     expect(conditionMention(text, ['MDPH', 'handicap', 'schizophrénie', 'fièvre'])).toBe(mention);
   });
