@@ -565,6 +565,13 @@ export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, tod
   return compose(`**${entry.term}** :`, [block, ...dated], true);
 }
 
+/** « **Non** : PTA (plateforme territoriale d'appui) — … fusionné dans les DAC. », a verdict from the glossary's own words. */
+function endedAnswer(entry: GlossaryEntry): Reply {
+  const block: Block = { text: entry.definition ?? '', title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary };
+  const named = entry.expansion ? `${entry.term} (${entry.expansion})` : entry.term;
+  return { ...compose(`**Non**, plus sous cette forme : ${named}.`, [block], true), verdict: true };
+}
+
 /**
  * « Oui » for a national protocol; « Non » for what the sources say is something else (a dispositif antérieur, acts
  * of the profession's own right); for a dossier whose authorisation was not found, no yes or no. An either-or
@@ -591,6 +598,8 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
   switch (query.kind) {
     case 'acronym':
       return glossaryAnswer(registries, query.entry, today);
+    case 'ended':
+      return endedAnswer(query.entry);
     case 'compared-protocols':
       return comparedProtocolsAnswer(registries, query.protocols, today);
     case 'compared-professions':

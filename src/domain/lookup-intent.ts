@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
@@ -44,6 +45,8 @@ export type LookupQuery =
   | { kind: 'category'; category: ProfessionCategory }
   | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
   | { kind: 'acronym'; entry: GlossaryEntry }
+  /** Whether something the glossary says was merged or replaced still exists (« les PTA existent-elles encore ? »). */
+  | { kind: 'ended'; entry: GlossaryEntry }
   /** A tariff, threshold or opening that changes on given days. */
   | { kind: 'dated'; facts: DatedFact[] }
   /** Whether one named protocol is national (authorised), and what it is otherwise; `eitherOr`: « national ou local ? ». */
@@ -178,6 +181,7 @@ function detectQuery(registries: Registries, text: string, asker?: Profession): 
   const unordered = n.replace(SEQUENCE, ' ');
   return (
     comparedQuery(registries, text) ??
+    endedQuery(registries, text, n) ??
     acronymQuery(registries, text, n) ??
     delegationQuery(registries, n, asker) ??
     statusQuery(registries, text, n) ??
@@ -311,6 +315,24 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
     if (entry && (!isWordLikeAcronym(entry.term) || new RegExp(String.raw`(?<!\p{L})${entry.term}(?!\p{L})`, 'u').test(text))) return { kind: 'acronym', entry };
   }
   return null;
+}
+
+/** Asked whether something still exists (accent-folded): « existent-elles encore », « do MAIA still exist », « ça existe toujours ». */
+const STILL_EXISTS = /\b(?:existe\w*|exist|exists|existing)\b.*\b(?:encore|toujours|still|aujourd hui|today|now|maintenant|(?:19|20)\d\d)\b|\b(?:encore|toujours|still)\b.*\b(?:existe\w*|exist|exists)\b/;
+/** A glossary definition saying it is gone (« fusionné dans les DAC »). */
+const MERGED = /\b(?:fusionne\w*|remplace\w*|supprime\w*|disparu\w*|integre\w* (?:dans|aux?)|merged|replaced|abolished)\b/;
+
+/**
+ * « Les PTA existent-elles encore ? », « Do MAIA still exist in 2026? »: one sigle of the glossary, whose definition says
+ * it was merged or replaced, asked whether it still exists.
+ */
+function endedQuery(registries: Registries, text: string, n: string): LookupQuery | null {
+  if (!STILL_EXISTS.test(n)) return null;
+  const named = registries.glossary.filter(
+    (entry) => !entry.term.includes(' ') && [entry.term, ...entry.variants].some((name) => new RegExp(String.raw`(?<!\p{L})${escapeRegExp(name)}s?(?!\p{L})`, 'u').test(text)),
+  );
+  const [entry] = named;
+  return named.length === 1 && entry?.definition && MERGED.test(normalizeForMatch(entry.definition)) ? { kind: 'ended', entry } : null;
 }
 
 /** Whom a delegating verb delegates to: « (t-il) (quoi) à / aux … », « (up to three words) to … ». */

@@ -138,6 +138,19 @@ describe('definitions and sigles', () => {
     expect((await ask('What does it mean when a nurse has a delegation?')).text).not.toMatch(/^\*\*HAS\*\*/);
     expect((await ask("Le protocole cystite, qu'est-ce que ça signifie pour l'IDE ?")).text).not.toMatch(/^\*\*IDE\*\*/);
   });
+
+  it.each(['Les PTA existent-elles encore ?', 'Do MAIA still exist in 2026?', 'la CTA de mon secteur, ça existe toujours ?'])(
+    '« %s » : a sigle merged into the DAC no longer exists, and by when it had to go',
+    async (question) => {
+      const reply = await ask(question);
+      expect(reply.text).toMatch(/^\*\*Non\*\*/);
+      expect(reply.text).toMatch(/27 juillet 2022/);
+    },
+  );
+
+  it('gives no « Non » for a sigle that still exists', async () => {
+    expect((await ask('Les CPTS existent-elles encore ?')).text).not.toMatch(/^\*\*Non\*\*/);
+  });
 });
 
 describe('comparisons', () => {
