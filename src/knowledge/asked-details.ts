@@ -38,6 +38,8 @@ export interface AskedDetails {
    * a base that never uses one of them holds nothing about it, whatever else the question shares with its passages.
    */
   named: readonly string[];
+  /** What one unit is worth is asked (« combien vaut un point ? », « on touche combien par point ? »): a rate answers. */
+  unitValue: boolean;
 }
 
 /** An average asked of a quantity (normalised text), not a size (« de taille moyenne »). */
@@ -83,19 +85,22 @@ const UNIT_FAMILIES: Record<string, readonly string[]> = {
 };
 const DURATION = ['heures', 'jours', 'semaines', 'mois', 'ans'];
 
+/** « how many », and one word that qualifies the unit (« how many ACI points », « how many training hours »). */
+const HOW_MANY = String.raw`how many (?:[a-z]+ )?`;
+
 /** How a question names the unit it asks for: « combien d'heures », « how many days », « quel tarif »… */
 const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
-  [/\b(?:combien d heures|how many hours|nombre d heures)\b/, ['heures']],
-  [/\b(?:combien de jours|how many days|nombre de jours|delai)\b/, ['jours', 'heures', 'semaines', 'mois']],
-  [/\b(?:combien de semaines|how many weeks)\b/, ['semaines', 'jours', 'mois']],
-  [/\b(?:combien de mois|how many months)\b/, ['mois', 'ans', 'semaines']],
-  [/\b(?:combien d (?:annees|ans)|how many years|pour combien d annees)\b/, ['ans', 'mois']],
+  [new RegExp(String.raw`\b(?:combien d heures|${HOW_MANY}hours|nombre d heures)\b`), ['heures']],
+  [new RegExp(String.raw`\b(?:combien de jours|${HOW_MANY}days|nombre de jours|delai)\b`), ['jours', 'heures', 'semaines', 'mois']],
+  [new RegExp(String.raw`\b(?:combien de semaines|${HOW_MANY}weeks)\b`), ['semaines', 'jours', 'mois']],
+  [new RegExp(String.raw`\b(?:combien de mois|${HOW_MANY}months)\b`), ['mois', 'ans', 'semaines']],
+  [new RegExp(String.raw`\b(?:combien d (?:annees|ans)|${HOW_MANY}years|pour combien d annees)\b`), ['ans', 'mois']],
   [/\b(?:combien de temps|quelle(?: est| sera)?(?: la| sa)? duree|how long)\b/, DURATION],
   // « ça fait combien de temps que… », « how long ago »: the time elapsed since a date, which the date answers.
   [/\b(?:(?:ca fait|depuis|il y a) combien de temps|how long ago|how long (?:has|have) it been)\b/, ['year', 'month']],
   [/^(?:montants?|tarifs?|prix)\b|\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:c est|c|ca fait) (?:paye|payee|rembourse|remboursee|facture|remunere|remuneree)|combien (?:d euros|coute|ca coute|rapporte|gagne|touche|toucherait|percoit|recoit|est paye|est payee|est rembourse|est remboursee|est remuner\w*|remuner\w*)|quelle (?:est (?:la |sa |leur )?)?remuneration|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture|remuneree?s?)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed)|fees?|price|tariff|how much is)\b/, ['euros', 'points']],
   [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
-  [/\b(?:combien de points|how many points)\b/, ['points']],
+  [new RegExp(String.raw`\b(?:combien de points|${HOW_MANY}points)\b`), ['points']],
   [/\b(?:combien de (?:centimetres|cm|millimetres|mm)|how many (?:centimetres|centimeters|cm|millimetres|millimeters|mm)|how (?:long|big|large) (?:is|must|should|can) (?:the |a )?wound)\b/, ['longueur']],
   [/\b(?:(?:tranche|limites?|bornes?) d ages?|(?:a partir de|jusqu a|de) quel age|quel age|age (?:limits?|range|bracket)|how old)\b/, ['ans']],
   [/\b(?:quelle date|a quelle date|what date)\b/, ['year', 'month']],
@@ -162,8 +167,15 @@ export function askedDetails(question: string): AskedDetails {
   const figure = figures.length > 0 ? new RegExp(String.raw`\b(?:${figures.join('|')})\b`) : undefined;
   const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(n)?.[1] ?? '');
   const named = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, named, ...(figure ? { figure } : {}) };
+  const unitValue = UNIT_VALUE_ASKED.test(n);
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, named, unitValue, ...(figure ? { figure } : {}) };
 }
+
+/** What one unit is worth (« 1 point = 7 € », « un point vaut 7 euros »): a rate, no quantity of anything. */
+const UNIT_VALUE = /(?<!\p{L})(?:1|un|une|one)\s+(?:points?|euros?)\s*(?:=|vaut|valent|équivaut à|correspond à|is worth|equals)\s*\d+(?:[ ,.]\d+)?\s*(?:€|euros?|eur)?/giu;
+
+/** One unit named as what is priced (normalised text): « un point », « par point », « the value of a point ». */
+const UNIT_VALUE_ASKED = /\b(?:un|1|par|le|du|chaque|each|per|a|one|the) (?:point|euro)\b/;
 
 /**
  * The designations the base numbers but never with the number asked (« avenant 3 » where it gives avenants 1 and 2,
@@ -179,7 +191,8 @@ export function unknownDesignations(details: AskedDetails, normalizedTexts: read
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
 export function lacksAsked(details: AskedDetails, passageText: string): boolean {
   if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && !details.average && details.counted.length === 0) return false;
-  const n = normalizeForMatch(passageText);
+  const measured = details.unitValue ? passageText : passageText.replace(UNIT_VALUE, ' ');
+  const n = normalizeForMatch(measured);
   if (details.average && !AVERAGE_GIVEN.test(n)) return true;
   if (details.regions.length > 0) {
     const named = regionsIn(passageText, n);
@@ -194,7 +207,7 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
   }
   if (details.counted.length > 0 && !countGiven(details.counted, passageText)) return true;
   if (details.figure) {
-    const symbol = (details.units.includes('pourcent') && /\d ?%/.test(passageText)) || (details.units.includes('euros') && /\d ?€/.test(passageText));
+    const symbol = (details.units.includes('pourcent') && /\d ?%/.test(measured)) || (details.units.includes('euros') && /\d ?€/.test(measured));
     if (!details.figure.test(n) && !symbol) return true;
   }
   return false;

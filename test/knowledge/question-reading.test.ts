@@ -251,6 +251,16 @@ describe('the detail a question asks for', () => {
     expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
   });
 
+  it.each([
+    ['Combien de points ACI rapporte le critère fonction de coordination ?', 'Les critères sont valorisés en points (1 point = 7 €).', true],
+    ['How many ACI points does the coordination criterion earn?', 'Les critères sont valorisés en points (un point vaut 7 euros).', true],
+    ['Combien de points pour la fonction de coordination ?', 'La fonction de coordination rapporte 1 000 points fixes.', false],
+    ['Combien vaut un point ACI ?', 'Les critères sont valorisés en points (1 point = 7 €).', false],
+    ['on touche combien par point ?', 'Les critères sont valorisés en points (1 point = 7 €).', false],
+  ])('« %s » : what one unit is worth gives no amount, unless that is asked (lacking: %s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
   it('reads no comparison of two sides in a list of three', () => {
     expect(analyseQuestion('quelle différence entre MSP, centre de santé et CPTS ?').sides).toBeUndefined();
   });
