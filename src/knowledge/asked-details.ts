@@ -33,6 +33,8 @@ export interface AskedDetails {
    * that names it without a figure before it, nor a list of them, does not count it.
    */
   counted: readonly string[];
+  /** The count asked is of how many there are (« combien y a-t-il de GHT en France ? », « how many MSPs are there »). */
+  countsExisting: boolean;
   /**
    * The terms of the words that name what is asked (« quelle est la pénalité… », « le numéro de formulaire cerfa »):
    * a base that never uses one of them holds nothing about it, whatever else the question shares with its passages.
@@ -60,6 +62,8 @@ const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
 
 /** What follows the words that ask for a count (normalised text): the counted thing, in one or two words. */
 const COUNT_ASKED = /\b(?:combien (?:(?:y a t il|y a t on|il y a|y a|ya|existe t il|en existe t il|compte t on|on compte) )?(?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|what is the number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
+/** Words that ask how many there are (normalised text). */
+const EXISTING = /\b(?:y a t il|il y a|y a|ya|existe t il|en existe t il|existent|existe|compte t on|on compte|are there|exist|en france|in france)\b/;
 /** « un », « une » count only right before the word (« un professionnel paramédical »), not as an article further off. */
 const ONE = /^(?:un|une|one)$/;
 const FIGURE_WORD = new RegExp(String.raw`^(?:\d+|${Object.keys(NUMBER_WORD_VALUES).filter((word) => !ONE.test(word)).join('|')}|aucun|aucune)$`);
@@ -168,7 +172,8 @@ export function askedDetails(question: string): AskedDetails {
   const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(n)?.[1] ?? '');
   const named = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
   const unitValue = UNIT_VALUE_ASKED.test(n);
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, named, unitValue, ...(figure ? { figure } : {}) };
+  const countsExisting = counted.length > 0 && EXISTING.test(n);
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, countsExisting, named, unitValue, ...(figure ? { figure } : {}) };
 }
 
 /** What one unit is worth (« 1 point = 7 € », « un point vaut 7 euros »): a rate, no quantity of anything. */
@@ -205,7 +210,7 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
     const given = [...n.matchAll(numberedPattern(word))].map((m) => m[1]);
     if (given.length > 0 && !given.includes(number)) return true;
   }
-  if (details.counted.length > 0 && !countGiven(details.counted, passageText)) return true;
+  if (details.counted.length > 0 && !countGiven(details.counted, passageText, details.countsExisting)) return true;
   if (details.figure) {
     const symbol = (details.units.includes('pourcent') && /\d ?%/.test(measured)) || (details.units.includes('euros') && /\d ?€/.test(measured));
     if (!details.figure.test(n) && !symbol) return true;
@@ -218,16 +223,39 @@ export function lacksAsked(details: AskedDetails, passageText: string): boolean 
  * nor designation (« au moins deux médecins et un auxiliaire médical parmi ses associés »)? Naming it without one
  * (« l'ACI des CPTS a été signé le 20 juin 2019 ») does not.
  */
-function countGiven(counted: readonly string[], passageText: string): boolean {
-  if (/\n\s*[-•*]\s/u.test(passageText)) return true;
+function countGiven(counted: readonly string[], passageText: string, existing: boolean): boolean {
   const wanted = new Set(counted);
+  const isCounted = (word: string | undefined) => wanted.has(termOf(word ?? '') ?? '');
+  if (existing ? listsCounted(passageText, isCounted) : /\n\s*[-•*]\s/u.test(passageText)) return true;
   const naming = splitSentences(passageText)
     .map((sentence) => normalizeForMatch(sentence).split(' '))
     .filter((words) => words.some((word) => wanted.has(termOf(word) ?? '')));
   if (naming.length === 0) return true;
-  const isCounted = (word: string | undefined) => wanted.has(termOf(word ?? '') ?? '');
+  // How many there are is said by a figure just before them (« plus de 700 CPTS »), not « un GHT » nor « deux médecins ».
+  if (existing) return naming.some((words) => words.some((word, i) => isCount(words, i) && !ONE.test(word) && words.slice(i + 1, i + 1 + COUNT_REACH).some(isCounted)));
   return naming.some((words) => words.some((word, i) => (ONE.test(word) ? isCounted(words[i + 1]) : isCount(words, i))));
 }
+
+const LIST_ITEM_LINE = /^\s*[-•*]\s/u;
+
+/**
+ * How many there are is said by a list of them: one its lead sentence names (« Protocoles … où les kinés sont délégués :
+ * »), or whose items mostly do (« Taille 1 … Taille 4 »); not by a list where one of them appears (« - GHT : … »).
+ */
+function listsCounted(text: string, isCounted: (word: string) => boolean): boolean {
+  const lines = text.split('\n');
+  const names = (line: string) => normalizeForMatch(line).split(' ').some(isCounted);
+  return lines.some((line, i) => {
+    if (!LIST_ITEM_LINE.test(line) || i === 0 || LIST_ITEM_LINE.test(lines[i - 1] ?? '')) return false;
+    const lead = splitSentences(lines[i - 1] ?? '').at(-1) ?? '';
+    const end = lines.findIndex((next, j) => j > i && !LIST_ITEM_LINE.test(next));
+    const items = lines.slice(i, end === -1 ? undefined : end);
+    return names(lead) || items.filter(names).length * 2 >= items.length;
+  });
+}
+
+/** How many words after a figure the thing it counts may come (« 57 protocoles nationaux », « 700 nouvelles CPTS »). */
+const COUNT_REACH = 3;
 
 /** A figure that counts: not a year, a day before its month, nor the number of a designation (« avenant 2 »); « un » only right before what is counted. */
 function isCount(words: readonly string[], i: number): boolean {

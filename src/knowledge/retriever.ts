@@ -126,7 +126,7 @@ export class Retriever {
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
-      const lacks = unknownDetail || lacksAsked(details, `${chunk.section} ${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects);
+      const lacks = unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects);
       const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const rankCoverage = coverageOf(wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);

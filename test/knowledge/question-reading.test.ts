@@ -247,6 +247,11 @@ describe('the detail a question asks for', () => {
     ['On veut doubler le nombre de MSP, quel budget ?', 'Le plan prévoit 400 millions d’euros.', false],
     ["il faut combien d'associés pour une SISA ?", 'Une SISA doit compter au moins deux médecins et un auxiliaire médical parmi ses associés.', false],
     ['Il faut combien de professionnels au minimum pour créer une CPTS ?', 'Une CPTS (communauté professionnelle territoriale de santé) prend la forme d’une association. Un avenant 2, du 20 décembre 2021, a ajouté une mission.', true],
+    ['Combien y a-t-il de GHT en France ?', 'Un protocole local peut être mis en place dans un établissement ou un GHT.', true],
+    ['Combien y a-t-il de GHT en France ?', 'Sigles de la coopération hospitalière : GHT\nSigles :\n- GCS : groupement de coopération sanitaire ;\n- GHT : groupement hospitalier de territoire ;\n- CLS : contrat local de santé.', true],
+    ['Combien y a-t-il de GHT en France ?', 'On comptait 136 GHT en 2016.', false],
+    ["Combien y a-t-il d'URPS ?", 'Il existe dix URPS, une pour chacune des professions suivantes :\n- biologistes ;\n- infirmiers.', false],
+    ['Combien y a-t-il de tailles de CPTS ?', 'CPTS — tailles :\n- Taille 1 — moins de 40 000 habitants.\n- Taille 2 — de 40 000 à 80 000 habitants.', false],
   ])('« %s » : a count asked is lacking from a passage that names what is counted without a figure (%s)', (question, passage, lacking) => {
     expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
   });
