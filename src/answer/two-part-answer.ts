@@ -78,25 +78,34 @@ function citeAlike(a: Reply, b: Reply): boolean {
 }
 
 /**
- * The parts' answers one after the other, each cut to its share of the answer's length, and the citations renumbered
- * in the order the joined text cites them.
+ * The parts' answers one after the other, each cut to its share of the answer's length (what a shorter one leaves goes
+ * to the other), and the citations renumbered in the order the joined text cites them.
  */
 function joined(replies: readonly (Reply | null)[]): Reply {
-  const share = Math.floor(MAX_ANSWER_CHARS / replies.length);
+  const said = replies.map((reply, index) => reply?.text ?? PART_MISSING[index] ?? PART_MISSING[1] ?? '');
+  const budgets = shares(said.map((text) => text.length + 2));
   const texts: string[] = [];
   const cited: Citation[] = [];
   for (const [index, reply] of replies.entries()) {
     if (!reply) {
-      texts.push(PART_MISSING[index] ?? PART_MISSING[1] ?? '');
+      texts.push(said[index] ?? '');
       continue;
     }
     const offset = cited.length;
-    texts.push(within(reply.text, share - 2).replace(MARKER, (_, n: string) => `[${Number(n) + offset}]`));
+    texts.push(within(reply.text, (budgets[index] ?? 0) - 2).replace(MARKER, (_, n: string) => `[${Number(n) + offset}]`));
     cited.push(...reply.citations);
   }
   const { text, citations } = renumbered(texts.join('\n\n'), cited);
   const buttons = replies.flatMap((reply) => reply?.buttons ?? []);
   return { kind: 'answer', text, citations, confident: true, ...(buttons.length > 0 ? { buttons } : {}) };
+}
+
+/** Each of the lengths' share of the answer's length: an equal one, and what a shorter length leaves to the others. */
+function shares(lengths: readonly number[]): number[] {
+  const equal = Math.floor(MAX_ANSWER_CHARS / lengths.length);
+  const left = lengths.reduce((sum, length) => sum + Math.max(0, equal - length), 0);
+  const over = lengths.filter((length) => length > equal).length;
+  return lengths.map((length) => (length > equal ? equal + Math.floor(left / over) : length));
 }
 
 const MARKER = /\[(\d+)\]/g;

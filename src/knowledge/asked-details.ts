@@ -179,8 +179,8 @@ export function askedDetails(question: string): AskedDetails {
 /** What one unit is worth (« 1 point = 7 € », « un point vaut 7 euros »): a rate, no quantity of anything. */
 const UNIT_VALUE = /(?<!\p{L})(?:1|un|une|one)\s+(?:points?|euros?)\s*(?:=|vaut|valent|équivaut à|correspond à|is worth|equals)\s*\d+(?:[ ,.]\d+)?\s*(?:€|euros?|eur)?/giu;
 
-/** One unit named as what is priced (normalised text): « un point », « par point », « the value of a point ». */
-const UNIT_VALUE_ASKED = /\b(?:un|1|par|le|du|chaque|each|per|a|one|the) (?:point|euro)\b/;
+/** One unit named as what is priced (normalised text): « un point », « par point », « one ACI point ». */
+const UNIT_VALUE_ASKED = /\b(?:un|1|par|le|du|chaque|each|per|a|one|the) (?:[a-z]+ )?(?:point|euro)\b/;
 
 /**
  * The designations the base numbers but never with the number asked (« avenant 3 » where it gives avenants 1 and 2,

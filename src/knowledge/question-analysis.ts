@@ -241,6 +241,8 @@ const POINTS_BACK = new RegExp(
     String.raw`^(?:(?:et|mais|alors|donc|and|but|so)\s+)?(?:(?:est ce (?:que |qu )?)?(?:ca|cela|c est)|(?:is|are|does|do|can|was|will) (?:it|this|that)|it|this|that)\b(?!.*\b(?:le|la|les|l|un|une|des|du|the|a|an)\s+\w)`,
     // « comment on le déclare », « on l'applique comment ? »: an object pronoun after its subject one.
     String.raw`\b(?:on|je|j|nous|vous|il|elle|ils|elles|tu) (?:ne |n )?(?:le|la|les|l|y|en) \w`,
+    // « qui doit en être informé ? », « il faut le déclarer où ? »: an object pronoun before the verb a modal governs.
+    String.raw`\b(?:doit|doivent|dois|peut|peuvent|peux|faut|veut|veulent|va|vont) (?:le|la|les|l|y|en) \w`,
   ].join('|'),
 );
 
@@ -358,11 +360,27 @@ const INTERROGATIVE = wordsPattern([...CONTENT_WORDS, 'qui', 'quand', 'who', 'wh
 
 /** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-(?:t-)?(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:(?:[àa]|de|pour|par|sur|avec|dans|en|chez|depuis|to|from|for|by|with|in|on|at) )?(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|qu['’]est-ce|jusqu|il y a|y a-t-il|c'est quoi|quoi|when|how|who|whom|what|which|where|why|is|are|does|do|can)\b(?!['’]t))/iu;
+  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-(?:t-)?(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:(?:[àa]|de|pour|par|sur|avec|dans|en|chez|depuis|to|from|for|by|with|in|on|at) )?(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|qu['’]est-ce|jusqu|il y a|y a-t-il|c'est quoi|quoi|lesquels|lesquelles|when|how|who|whom|what|which|where|why|is|are|does|do|can)\b(?!['’]t))/iu;
+
+/**
+ * « DAC : créés par quelle loi, et ils ont remplacé quoi ? », « c'est qui le délégué et c'est pour quels patients ? »: a
+ * second question whose subject, a pronoun, comes before its interrogative word. Read so only after a first part that
+ * asks too.
+ */
+const SECOND_QUESTION_AFTER_SUBJECT =
+  /[,;]?\s+(?:et|and)\s+(?=(?:il|elle|ils|elles|on|c['’]est|ça|ca|ce sont|they|it|it['’]s)\s[^?.!;]*\b(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|quoi|when|how|who|what|which|where|why)\b)/iu;
+
+/** Where the second question starts, if any: by its interrogative word, or by its subject after a first part that asks. */
+function secondQuestion(text: string): RegExpExecArray | null {
+  const match = SECOND_QUESTION.exec(text);
+  if (match) return match;
+  const afterSubject = SECOND_QUESTION_AFTER_SUBJECT.exec(text);
+  return afterSubject && INTERROGATIVE.test(normalizeForMatch(text.slice(0, afterSubject.index))) ? afterSubject : null;
+}
 
 /** « Ma Santé 2022 c'est quoi et il y a combien d'axes ? » → the two questions, when each asks about something. */
 function twoParts(text: string): [string, string] | undefined {
-  const match = SECOND_QUESTION.exec(text);
+  const match = secondQuestion(text);
   if (!match || match.index === undefined) return undefined;
   // The first part keeps its question mark: « je peux appliquer le protocole ? » asks by it.
   const first = text.slice(0, match.index + (match[0].startsWith('?') ? 1 : 0)).trim();

@@ -298,6 +298,13 @@ describe('two-part questions', () => {
     expect(reply.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS + 20);
   });
 
+  it('gives a part what a shorter one leaves of the length', async () => {
+    const reply = await ask("téléexpertise : le requis touche combien aujourd'hui et il a combien de temps pour répondre ?");
+    expect(reply.text).toMatch(/23 €/u);
+    expect(reply.text).toMatch(/7 jours/u);
+    expect(reply.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS + 20);
+  });
+
   it('keeps the source both parts come down to when the whole reads as another question', async () => {
     const reply = await ask("dans le protocole rhino-conjonctivite allergique, quelle est la tranche d'âge des patients, et les pharmaciens y sont-ils délégués ?");
     expect(reply.text).toMatch(/15 à 50 ans/u);

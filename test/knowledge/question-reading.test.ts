@@ -331,3 +331,30 @@ describe('France, where every text of the base is set, frames a question', () =>
     expect(analyseQuestion(question).clauses.map((clause) => clause.text).join(' ')).toBe(asked);
   });
 });
+
+describe('a second question in the same sentence', () => {
+  it.each([
+    ['DAC : créés par quelle loi, et ils ont remplacé quoi ?', 'ils ont remplacé quoi ?'],
+    ['les DAC ils remplacent quoi et ils ont été créés par quelle loi ?', 'ils ont été créés par quelle loi ?'],
+    ['Protocole échographies MERM : quels examens sont délégués et lesquels sont exclus ?', 'lesquels sont exclus ?'],
+    ['ACI CPTS : approuvé par un arrêté de quelle date, et il prévoit combien de tailles de CPTS ?', 'il prévoit combien de tailles de CPTS ?'],
+    ["le protocole domicile, c'est qui le délégué et c'est pour quels patients ?", "c'est pour quels patients ?"],
+  ])('« %s » asks a second question: « %s »', (question, second) => {
+    expect(analyseQuestion(question).parts?.[1]).toBe(second);
+  });
+
+  it.each(["les MSP et les CPTS c'est quoi ?", 'Quel protocole pour les kinés et on peut le faire en CPTS ?', "Une SISA et elle emploie qui ?"])(
+    '« %s » is one question: its pronoun clause asks nothing after a first part that asks, or the first part asks nothing',
+    (question) => {
+      expect(analyseQuestion(question).parts).toBeUndefined();
+    },
+  );
+});
+
+describe('a clause that points back to what the one before names', () => {
+  it('reads an object pronoun after a modal (« qui doit en être informé ») as pointing back', () => {
+    const pointing = 'Je travaille en EHPAD et la direction veut lancer un protocole local : qui doit en être informé côté usagers ?';
+    const alone = 'Je travaille en EHPAD et la direction veut lancer un protocole local : qui est informé côté usagers ?';
+    expect(weightOf(pointing, 'protocole local')).toBeGreaterThan(weightOf(alone, 'protocole local') ?? 1);
+  });
+});
