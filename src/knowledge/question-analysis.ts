@@ -102,7 +102,10 @@ export function clausesAbove(clauses: readonly Clause[], weight: number): string
 export function analyseQuestion(asked: string): AnalysedQuestion {
   const text = canonicalQuestion(withoutNegatedMentions(withoutGreeting(asked)));
   const n = normalizeForMatch(text);
-  const found = KIND_PATTERNS.find(([, pattern]) => pattern.test(n));
+  const weighed = weighClauses(text);
+  // What the asker says of themselves (« on en a marre d'exercer chacun dans notre coin ») compares nothing.
+  const beyondSituation = normalizeForMatch(clausesAbove(weighed, SITUATION_WEIGHT)) || n;
+  const found = KIND_PATTERNS.find(([kind, pattern]) => pattern.test(kind === 'comparison' ? beyondSituation : n));
   // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
   // « MSP ou centre de santé : qu'est-ce qui change pour le statut ? » too.
   const sideBySide = found?.[0] === 'comparison' ? null : (SAME_ASPECT.exec(n) ?? WHAT_CHANGES.exec(n));
@@ -119,7 +122,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
         ? (found[1].exec(n)?.[0] ?? '')
         : '';
   const sides = kind === 'comparison' ? (sameAspect ?? comparedSides(text))?.map(withoutFrameWords) : undefined;
-  const clauses = askedBefore(weighClauses(text).map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
+  const clauses = askedBefore(weighed.map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
   const parts = kind === 'comparison' ? undefined : twoParts(text);
   return {
     text,

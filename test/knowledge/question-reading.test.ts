@@ -7,6 +7,11 @@ const kind = (text: string) => analyseQuestion(text).kind;
 const weightOf = (text: string, clause: string) => analyseQuestion(text).clauses.find((c) => c.text.includes(clause))?.weight;
 
 describe('the kind of a question', () => {
+  it('reads no comparison in what the asker says of themselves', () => {
+    expect(kind("On est trois MG, on en a marre d'exercer chacun dans notre coin et on voudrait monter une maison de santé. Par quoi on commence ?")).toBe('steps');
+    expect(kind('Ordre des kinés et des infirmiers : chacun a le sien ?')).toBe('comparison');
+  });
+
   it('reads « c quoi », « c koi », « kesako » after the subject as asking a definition', () => {
     for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
   });
