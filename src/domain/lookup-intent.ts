@@ -296,7 +296,10 @@ function withoutNames(registries: Registries, n: string, profession: Profession)
  */
 const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signification|designe|(?:(?:l|le|un|une) )?(?:acronyme|sigle|abreviation) de quoi|stands? for|means?|meaning)`;
 const SIGLE_BEFORE = new RegExp(String.raw`(?:^|\s)([a-z0-9]+)(?: ca| cela| c est| au juste)?(?: qu est ce que ca)? ${MEANING}\b`);
-const SIGLE_AFTER = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|does)(?: (?:le|la|les|l|du|de|d|des|the|sigle|acronyme))* ([a-z0-9]+)\b`);
+// « what does HAS stand for », not « who does the MSP sign it with ».
+const SIGLE_AFTER = new RegExp(
+  String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|what does)(?: (?:le|la|les|l|du|de|d|des|the|sigle|acronyme))* ([a-z0-9]+)\b`,
+);
 
 /** Words that ask what a sigle means, anywhere in the question (accent-folded). */
 const ASKS_MEANING = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|short for)\b`);
