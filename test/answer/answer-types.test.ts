@@ -148,6 +148,10 @@ describe('definitions and sigles', () => {
     },
   );
 
+  it('reads no sigle asked in « who does the MSP sign it with »', async () => {
+    expect((await ask('The team keeps talking about their ACI contract. Who does the MSP sign it with?')).text).not.toMatch(/^\*\*MSP\*\*/);
+  });
+
   it('gives no « Non » for a sigle that still exists', async () => {
     expect((await ask('Les CPTS existent-elles encore ?')).text).not.toMatch(/^\*\*Non\*\*/);
   });

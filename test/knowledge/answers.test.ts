@@ -102,7 +102,9 @@ describe('answers from the shipped base', () => {
     ['Which cooperation protocols can a nurse use in primary care (MSP)?', /infirmiers ont le rôle de délégué/],
     ["what's the fee for a tele-expertise in 2026?", /23 €/],
     ['What is the price of the RQD?', /10 €/],
-  ])('« %s » : everyday English words (acts, worth, use, primary care, fee, price) reach the French base', async (question, said) => {
+    ['Who does the MSP sign the ACI contract with, in the end?', /tripartite/],
+    ['Were health networks and the PTA merged into the DACs?', /^\*\*Oui\*\*/],
+  ])('« %s » : everyday English words (acts, worth, use, primary care, fee, price, contract, merged) reach the French base', async (question, said) => {
     expect((await ask(question)).text).toMatch(said);
   });
 
