@@ -1,5 +1,5 @@
 import type { Reply } from '../engine/reply.ts';
-import { foldAccents, termOf, terms, words } from '../text/french.ts';
+import { foldAccents, splitLigatures, termOf, terms, words } from '../text/french.ts';
 import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
@@ -38,10 +38,10 @@ const DESCRIPTION_END =
  * The answer says it is not in the base rather than describe another one.
  */
 export function unknownProtocolAnswer(registries: Registries, text: string, vocabulary: Vocabulary): Reply | null {
-  // Matched accent-folded, read with its accents (folding keeps the length of NFC text): « rédigé » is a participle.
-  // « un protocole pour la prise en charge de la conjonctivite bactérienne », « où le kiné prend en charge les entorses »
-  // are about what is taken in charge.
-  const lowered = text.normalize('NFC').toLowerCase().replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ').replace(TAKING_IN_CHARGE, '');
+  // Matched accent-folded, read with its accents (folding keeps the length of NFC text once ligatures are split):
+  // « rédigé » is a participle. « un protocole pour la prise en charge de la conjonctivite bactérienne », « où le kiné
+  // prend en charge les entorses » are about what is taken in charge.
+  const lowered = splitLigatures(text.normalize('NFC').toLowerCase()).replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ').replace(TAKING_IN_CHARGE, '');
   const folded = foldAccents(lowered);
   const descriptions = DESCRIPTIONS.flatMap(([pattern, end]) => {
     const match = pattern.exec(folded);

@@ -76,6 +76,10 @@ const english = snowball.newStemmer('english');
  */
 const ENGLISH_ENDING = /^[a-z]{3,}(?:[^e]ed|ing)$/;
 
+/** « œuvre » is typed « oeuvre » on most keyboards: ligatures are two letters. */
+const LIGATURES = /[œŒæÆ]/gu;
+const LIGATURE_LETTERS: Readonly<Record<string, string>> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE' };
+
 /**
  * What the pipeline drops and keeps, as a short fingerprint: an index built with other stop words, or other words
  * stemmed as English, holds other terms than a question is now read into, so it is rebuilt.
@@ -84,6 +88,7 @@ export const TEXT_PIPELINE_ID = createHash('sha256')
   .update([...STOP_WORDS].sort().join(' '))
   .update([...CAPITAL_SIGLES].join(' '))
   .update(ENGLISH_ENDING.source)
+  .update(LIGATURES.source)
   .digest('hex')
   .slice(0, 16);
 
@@ -91,7 +96,12 @@ export function foldAccents(text: string): string {
   // Plain ASCII (most words once lowercased) has nothing to fold.
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(text)) return text;
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC');
+  return splitLigatures(text.normalize('NFD').replace(/\p{Diacritic}/gu, '').normalize('NFC'));
+}
+
+/** « œuvre » → « oeuvre »: the only change of folding that changes the length of NFC text. */
+export function splitLigatures(text: string): string {
+  return text.replace(LIGATURES, (ligature) => LIGATURE_LETTERS[ligature] ?? ligature);
 }
 
 /** One token lowercased, without its elision (« l'ordre » → « ordre », « la HAS » → the sigle's own word). */

@@ -86,8 +86,10 @@ describe('answers from the shipped base', () => {
     'IMPORTANT : c’est quoi une SISA ?',
     'BONSOIR, combien vaut un point ACI ?',
     'Le point ACI vaut 10 € ?',
+    "Comment on déclare la mise en oeuvre d'un protocole de coop aujourd'hui ?",
+    "Qui doit déclarer la mise en œuvre d'un protocole de coopération ?",
   ])(
-    '« %s » : sigles and numbers the base gives are answered',
+    '« %s » : sigles and numbers the base gives, and words typed without their ligature, are answered',
     async (question) => {
       expect((await ask(question)).kind).not.toBe('unknown');
     },

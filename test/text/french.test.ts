@@ -28,3 +28,10 @@ describe('the terms of a text', () => {
     expect(terms('open since 2023')).toContain('sinc');
   });
 });
+
+describe('ligatures', () => {
+  it('reads « œuvre » as « oeuvre », the way most keyboards type it', () => {
+    expect(terms("la mise en œuvre d'un protocole")).toEqual(terms("la mise en oeuvre d'un protocole"));
+    expect(terms('Cœur, ŒUVRE, ex æquo')).toEqual(terms('Coeur, OEUVRE, ex aequo'));
+  });
+});
