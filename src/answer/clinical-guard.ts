@@ -21,6 +21,8 @@ export function isClinical(s: ClinicalSignals): boolean {
   const organisational = s.organisation > 0;
   // A dose asked for a drug, or which drug to give, is clinical advice even inside a protocol (« what dose … under the protocol? »).
   if ((s.doseAsked || s.drugChoiceAsked) && s.drug) return true;
+  // A dose asked about a described patient is of their drug, named or not (« gamin de 8 ans… et quelle dose ? »).
+  if (s.doseAsked && (s.patient || s.age || s.measure)) return true;
   // So is how much care a described patient should get (« combien de séances lui prescrire dans le protocole ? »).
   if (s.careQuantityAsked && (s.patient || s.age)) return true;
   if (specific && content && (s.ask || s.dose || s.condition || s.drug)) return !organisational || (s.measure && s.ask) || s.dose;

@@ -22,7 +22,8 @@ const DRUG_CLASSES = words(`
   morphiniques? benzodiazepines? neuroleptiques? contraception pilule traitements? antibiotic antibiotics painkillers? drugs? medication
   medicine treatment steroids? antihistamines? anticoagulants? diuretics? antivirals? antidepressants? antihypertensives?
   betabloquants? beta_bloquants? beta_blockers? betablockers? ieca ace_inhibitors? statines? statins? antiarythmiques?
-  antidiabetiques? antipyretiques? antispasmodiques? ipp opioids? nsaids? chimiotherapie chemotherapy`);
+  antidiabetiques? antipyretiques? antispasmodiques? ipp opioids? nsaids? chimiotherapie chemotherapy
+  antibios? corticos?`);
 const DRUG_NAMES = words(`
   paracetamol doliprane dafalgan efferalgan ibuprofene advil nurofen aspirine kardegic amoxicilline augmentin clamoxyl fosfomycine
   monuril pivmecillinam selexid nitrofurantoine furadantine ceftriaxone rocephine azithromycine clarithromycine pristinamycine
@@ -32,7 +33,8 @@ const DRUG_NAMES = words(`
   lovenox enoxaparine heparine lasilix furosemide amlodipine ramipril bisoprolol atorvastatine simvastatine biafine zyrtec
   cetirizine aerius desloratadine xanax seresta lexomil stilnox zolpidem deroxat ritaline adrenaline anapen epipen vitamine
   fer spasfon toplexil helicidine humex strepsils amoxicillin ibuprofen paracetamol acetaminophen aspirin warfarin fosfomycin
-  levothyroxine insulin morphine codeine prednisolone salbutamol cortisone prednisone hydrocortisone lidocaine`);
+  levothyroxine insulin morphine codeine prednisolone salbutamol cortisone prednisone hydrocortisone lidocaine
+  amox doli fosfo`);
 /** Endings of international non-proprietary names (-cilline, -floxacine, -prazole, -sartan…). */
 const DRUG_ENDINGS = words(`
   cillin mycin micin floxacin cyclin azol prazol statin sartan pril olol dipin xaban gatran parin semid formin gliptin triptan
@@ -49,7 +51,7 @@ const CONDITIONS = words(`
   appendicite colique angor infarctus avc measles chest attack swollen wrist dyspnee palpitations urinant urinaires? pleure gratte
   demangeaisons prurit symptomes? symptoms pale vomiting bleeding ear burning urinating urination pansements? sutures? dressing`);
 
-const PERSON = `(?:patient|patiente|patients|patientes|enfant|bebe|nourrisson|fille|fils|garcon|mari|femme|homme|dame|monsieur|mere|pere|ado|adolescent|adolescente|resident|residente|child|baby|woman|man|kid|toddler|infant)`;
+const PERSON = `(?:patient|patiente|patients|patientes|enfant|bebe|nourrisson|fille|fils|garcon|gamin|gamine|gosse|mome|boy|girl|mari|femme|homme|dame|monsieur|mere|pere|ado|adolescent|adolescente|resident|residente|child|baby|woman|man|kid|toddler|infant)`;
 const POSSESSIVE = `(?:mon|ma|mes|notre|nos|ce|cette|cet|my|our|this|the|le|la|l)`;
 
 /** A specific person: « mon patient », « ma fille », « un enfant de 4 ans », « une patiente enceinte », « a 3 year old ». */
@@ -76,6 +78,8 @@ const MEASURES = [
   rx(String.raw`\b(?:fever|fievre|temperature) (?:of |de |a )?(?:3[7-9]|4[0-2])\b`),
   rx(String.raw`\b(?:tension|saturation|glycemie|inr|crp|creatinine|clairance|hba1c|taux)(?: a jeun)? (?:a|est a|de|at|of)? ?\d`),
   rx(String.raw`\bpris \d+ ?kg\b`),
+  // « score de McIsaac à 2 », « Ottawa score of 3 »: a clinical score of a patient.
+  rx(String.raw`\bscores? (?:de |d )?\w+ (?:a |de |=|of |at )?\d\b|\b\w+ score (?:of |at |a |de )?\d\b`),
 ];
 
 /** A quantity of drug: « 500 mg », « 3 g », « 10 gouttes », « 2 comprimés », « 3 fois par jour », « toutes les 6 heures ». */
