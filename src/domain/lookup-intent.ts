@@ -393,6 +393,8 @@ function bareAct(act: string): string {
 }
 
 function actQuery(registries: Registries, n: string, asker?: Profession): LookupQuery | null {
+  // « combien de séances le kiné peut-il prescrire ? » asks how many, which the list of a protocol's acts does not say.
+  if (HOW_MANY_ASKED.test(n)) return null;
   const protocolFor =
     /\b(?:protocoles?|delegations?)(?: de cooperation)?(?: nationa(?:l|ux)| loca(?:l|ux))? (?:pour|sur|concernant|contre|en cas d|en cas de) (?:la |le |les |l |un |une |des |du |d )?(.+)$/.exec(n);
   if (protocolFor?.[1]) {
@@ -433,6 +435,9 @@ function actQuery(registries: Registries, n: string, asker?: Profession): Lookup
   const named = subject ? (asker && /^(?:i|we)\b/.test(subject) ? asker : firstProfession(registries, subject)) : undefined;
   return subject && named ? whatCanDo(registries, named, withoutNames(registries, subject, named), false) : null;
 }
+
+/** Asking how many or how much (accent-folded). */
+const HOW_MANY_ASKED = /\b(?:combien|how many|how much|quel nombre|what number)\b/;
 
 /** « … prescrire quoi ? », « quels médicaments … ? »: which acts (not « dans quel protocole … ? »). */
 const WHICH_ACTS = /\bquoi\b|\b(?:quels?|quelles?|which|what) (?:actes?|medicaments?|traitements?|examens?|soins?|prescriptions?|acts?|drugs?|medicines?|treatments?|tests?)\b/;

@@ -261,10 +261,12 @@ const COUNT_REACH = 3;
 function isCount(words: readonly string[], i: number): boolean {
   const word = words[i] ?? '';
   if (!FIGURE_WORD.test(word) || YEAR.test(word)) return false;
-  if (MONTHS.test(words[i + 1] ?? '') || (/^\d+$/.test(word) && DESIGNATED.test(words[i - 1] ?? ''))) return false;
+  if (MONTHS.test(words[i + 1] ?? '') || MEASURING.test(words[i + 1] ?? '') || (/^\d+$/.test(word) && DESIGNATED.test(words[i - 1] ?? ''))) return false;
   return true;
 }
 
+/** A unit after a figure: it measures (« moins de 5 jours »), it counts nothing else. */
+const MEASURING = /^(?:ans?|annees?|mois|jours?|semaines?|heures?|h|minutes?|min|euros?|eur|points?|pour|km|kg|mg)$/;
 /** A month, or the « 1er » before one. */
 const MONTHS = new RegExp(String.raw`^(?:${MONTH_PATTERN}|er)$`);
 const YEAR = new RegExp(String.raw`^${YEAR_PATTERN}$`);

@@ -152,6 +152,11 @@ describe('definitions and sigles', () => {
     expect((await ask('The team keeps talking about their ACI contract. Who does the MSP sign it with?')).text).not.toMatch(/^\*\*MSP\*\*/);
   });
 
+  it('gives no « Oui » to a question that asks how many', async () => {
+    const reply = await ask('Dans le protocole lombalgie aiguë, combien de séances de kiné au maximum le kiné peut-il prescrire ?');
+    expect(reply.text).not.toMatch(/^\*\*Oui/u);
+  });
+
   it('gives no « Non » for a sigle that still exists', async () => {
     expect((await ask('Les CPTS existent-elles encore ?')).text).not.toMatch(/^\*\*Non\*\*/);
   });
