@@ -40,6 +40,8 @@ export interface AskedDetails {
    * a base that never uses one of them holds nothing about it, whatever else the question shares with its passages.
    */
   named: readonly string[];
+  /** A way to reach someone is asked (« l'adresse e-mail de l'ARS », « their phone number »): a passage without one lacks it. */
+  contact: boolean;
   /** What one unit is worth is asked (« combien vaut un point ? », « on touche combien par point ? »): a rate answers. */
   unitValue: boolean;
 }
@@ -173,11 +175,17 @@ export function askedDetails(question: string): AskedDetails {
   const named = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
   const unitValue = UNIT_VALUE_ASKED.test(n);
   const countsExisting = counted.length > 0 && EXISTING.test(n);
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, countsExisting, named, unitValue, ...(figure ? { figure } : {}) };
+  const contact = CONTACT_ASKED.test(n);
+  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, countsExisting, named, unitValue, contact, ...(figure ? { figure } : {}) };
 }
 
 /** What one unit is worth (« 1 point = 7 € », « un point vaut 7 euros »): a rate, no quantity of anything. */
 const UNIT_VALUE = /(?<!\p{L})(?:1|un|une|one)\s+(?:points?|euros?)\s*(?:=|vaut|valent|équivaut à|correspond à|is worth|equals)\s*\d+(?:[ ,.]\d+)?\s*(?:€|euros?|eur)?/giu;
+
+/** Asking how to reach someone (normalised text): an e-mail address, a phone number. */
+const CONTACT_ASKED = /\b(?:adresses? (?:e )?mail|adresses? courriel|e ?mail address|numeros? de (?:telephone|tel)|(?:phone|telephone) number|(?:quel|quelle|what|which)(?: est)?(?: le| l| son| leur| its| their)? (?:e ?mail|mail|courriel|telephone|phone))\b/;
+/** An e-mail address or a French phone number. */
+const CONTACT_GIVEN = /@|(?<!\d)0\d(?:[ .]?\d\d){4}(?!\d)/u;
 
 /** One unit named as what is priced (normalised text): « un point », « par point », « one ACI point ». */
 const UNIT_VALUE_ASKED = /\b(?:un|1|par|le|du|chaque|each|per|a|one|the) (?:[a-z]+ )?(?:point|euro)\b/;
@@ -195,6 +203,7 @@ export function unknownDesignations(details: AskedDetails, normalizedTexts: read
 
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
 export function lacksAsked(details: AskedDetails, passageText: string): boolean {
+  if (details.contact && !CONTACT_GIVEN.test(passageText)) return true;
   if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && !details.average && details.counted.length === 0) return false;
   const measured = details.unitValue ? passageText : passageText.replace(UNIT_VALUE, ' ');
   const n = normalizeForMatch(measured);

@@ -271,6 +271,15 @@ describe('the detail a question asks for', () => {
     expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
   });
 
+  it.each([
+    ["Quelle est l'adresse e-mail de l'ARS pour envoyer notre projet de santé ?", "L'ARS accompagne les porteurs de projet.", true],
+    ['What is the phone number of the DAC?', 'Le DAC joint le 04 72 00 00 00.', false],
+    ["On peut envoyer le projet de santé par mail à l'ARS ?", 'Le projet de santé est transmis à l’ARS.', false],
+    ['Un tel protocole existe-t-il ?', 'Le protocole existe.', false],
+  ])('« %s » : a way to reach someone asked is lacking from a passage that gives none (lacking: %s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
   it('reads no comparison of two sides in a list of three', () => {
     expect(analyseQuestion('quelle différence entre MSP, centre de santé et CPTS ?').sides).toBeUndefined();
   });
