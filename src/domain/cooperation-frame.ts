@@ -24,7 +24,7 @@ export const COOPERATION_FRAME_WORDS = `protocole protocoles protocol protocols 
      msp cpts esp centre santé maison équipe as demande demandé voudrait aimerait cherche savoir wonder wonders asks asked
      ouvert ouverts ouverte ouvertes accessible accessibles applicable applicables appliquer open take part work working
      implique impliquent impliquant concerne concernent concernant inclut incluent involve involves involving concern concerns include includes
-     use using utiliser apply applying porter portent porte setting settings profession professions métier métiers job join joindre rejoindre tâche tâches task tasks
+     use using utiliser apply applying porter portent porte tourner tourne tournent fonctionner fonctionne fonctionnent run runs running operate setting settings profession professions métier métiers job join joindre rejoindre tâche tâches task tasks
      moment truc trucs chose choses thing things stuff grâce extra supplémentaire supplémentaires
      retiré retirés retirée retirées retrait removed withdrawn`;
 

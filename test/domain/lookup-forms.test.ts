@@ -183,3 +183,17 @@ describe('a specialty’s protocols', () => {
     expect(apart).toMatch(/sans préciser de spécialité : .*Sutures/);
   });
 });
+
+describe('a place’s protocols', () => {
+  it.each([
+    "Quels protocoles de coopération peuvent tourner dans un service d'urgences ?",
+    'Which cooperation protocols can run in an emergency department?',
+    'Quels protocoles de coopération existent aux urgences ?',
+  ])('« %s » asks the protocols that apply there', (question) => {
+    expect(subject(question)).toBe('place');
+  });
+
+  it('reads an act said with the place as no list of the place’s protocols', () => {
+    expect(subject('Quels protocoles pour les sutures aux urgences ?')).not.toBe('place');
+  });
+});
