@@ -565,7 +565,7 @@ export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, tod
   return compose(`**${entry.term}** :`, [block, ...dated], true);
 }
 
-/** « **Non** : PTA (plateforme territoriale d'appui) — … fusionné dans les DAC. », a verdict from the glossary's own words. */
+/** « **Non**, plus sous cette forme : PTA (plateforme territoriale d’appui). » and the glossary’s definition (« … fusionné dans les DAC »). */
 function endedAnswer(entry: GlossaryEntry): Reply {
   const block: Block = { text: entry.definition ?? '', title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary };
   const named = entry.expansion ? `${entry.term} (${entry.expansion})` : entry.term;
