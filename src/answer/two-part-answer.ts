@@ -1,6 +1,6 @@
 import { firstReply, type Handler } from '../engine/handler.ts';
 import type { IncomingMessage } from '../engine/message.ts';
-import type { Citation, Reply } from '../engine/reply.ts';
+import { joinCited, type Reply } from '../engine/reply.ts';
 import { analyseQuestion, clausesAbove, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
 import { hasReferringSubject, standsAlone } from './follow-up.ts';
 import { joinSentences, sentencesOf } from '../text/sentences.ts';
@@ -84,18 +84,9 @@ function citeAlike(a: Reply, b: Reply): boolean {
 function joined(replies: readonly (Reply | null)[]): Reply {
   const said = replies.map((reply, index) => reply?.text ?? PART_MISSING[index] ?? PART_MISSING[1] ?? '');
   const budgets = shares(said.map((text) => text.length + 2));
-  const texts: string[] = [];
-  const cited: Citation[] = [];
-  for (const [index, reply] of replies.entries()) {
-    if (!reply) {
-      texts.push(said[index] ?? '');
-      continue;
-    }
-    const offset = cited.length;
-    texts.push(within(reply.text, (budgets[index] ?? 0) - 2).replace(MARKER, (_, n: string) => `[${Number(n) + offset}]`));
-    cited.push(...reply.citations);
-  }
-  const { text, citations } = renumbered(texts.join('\n\n'), cited);
+  const { text, citations } = joinCited(
+    replies.map((reply, index) => (reply ? { text: within(reply.text, (budgets[index] ?? 0) - 2), citations: reply.citations } : { text: said[index] ?? '', citations: [] })),
+  );
   const buttons = replies.flatMap((reply) => reply?.buttons ?? []);
   return { kind: 'answer', text, citations, confident: true, ...(buttons.length > 0 ? { buttons } : {}) };
 }
@@ -108,7 +99,6 @@ function shares(lengths: readonly number[]): number[] {
   return lengths.map((length) => (length > equal ? equal + Math.floor(left / over) : length));
 }
 
-const MARKER = /\[(\d+)\]/g;
 const TRAILING_MARKERS = /(?:\s*\[\d+\])+\s*$/;
 
 /** The text's first paragraphs within `budget` characters; a first paragraph too long keeps its first sentences and its markers. */
@@ -138,22 +128,4 @@ function firstSentences(paragraph: string, budget: number): string {
     used += sentence.text.length + 1;
   }
   return `${joinSentences(kept)}${markers}`;
-}
-
-/** Only the citations the text still cites, numbered in the order it cites them. */
-function renumbered(text: string, citations: readonly Citation[]): { text: string; citations: Citation[] } {
-  const order = new Map<number, number>();
-  const kept: Citation[] = [];
-  const out = text.replace(MARKER, (_, n: string) => {
-    const old = Number(n);
-    let number = order.get(old);
-    const citation = citations[old - 1];
-    if (number === undefined && citation) {
-      kept.push(citation);
-      number = kept.length;
-      order.set(old, number);
-    }
-    return number === undefined ? '' : `[${number}]`;
-  });
-  return { text: out, citations: kept };
 }

@@ -71,3 +71,32 @@ const CONFIDENT_KINDS: ReadonlySet<ReplyKind> = new Set(['answer', 'lookup', 'he
 export function textReply(kind: ReplyKind, text: string, extra: Partial<Reply> = {}): Reply {
   return { kind, text, citations: [], confident: CONFIDENT_KINDS.has(kind), ...extra };
 }
+
+const MARKER = /\[(\d+)\]/g;
+
+/**
+ * Texts that each cite their own citations ([1]…), one after the other: the markers renumbered across them, in the
+ * order the joined text cites them, and only the citations it still cites kept.
+ */
+export function joinCited(parts: readonly { text: string; citations: readonly Citation[] }[]): { text: string; citations: Citation[] } {
+  const cited: Citation[] = [];
+  const texts = parts.map((part) => {
+    const offset = cited.length;
+    cited.push(...part.citations);
+    return part.text.replace(MARKER, (_, n: string) => `[${Number(n) + offset}]`);
+  });
+  const order = new Map<number, number>();
+  const kept: Citation[] = [];
+  const text = texts.join('\n\n').replace(MARKER, (_, n: string) => {
+    const old = Number(n);
+    let number = order.get(old);
+    const citation = cited[old - 1];
+    if (number === undefined && citation) {
+      kept.push(citation);
+      number = kept.length;
+      order.set(old, number);
+    }
+    return number === undefined ? '' : `[${number}]`;
+  });
+  return { text, citations: kept };
+}
