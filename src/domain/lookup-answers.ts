@@ -1,6 +1,6 @@
 import { endedOpening, placeRefusal, placesLabel, type Place } from './places.ts';
 import { capitalize } from '../text/capitalize.ts';
-import type { Citation, Reply } from '../engine/reply.ts';
+import { joinCited, type Citation, type Reply } from '../engine/reply.ts';
 import { describeValues, frenchDay, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { checkAct, type ActCheck } from './listed-act.ts';
@@ -257,6 +257,13 @@ export function roleAnswer(
     (delegantParent && delegantApart.length > 0 ? ` Nomment comme délégants les ${delegantParent.plural} sans préciser de spécialité : ${shortNames(delegantApart)}.` : '');
   const canJoin = unnamed ? ` ${mayTakePart(registries, profession)}` : '';
   return compose(heading, blocks, true, `${coverageNote(profession, role, blocks.length)}${apart}${notHere}${noLonger(registries, profession, role)}${canJoin}`);
+}
+
+/** The protocols of each profession asked in a role (« le cardiologue ou l'anesthésiste »), one list after the other. */
+function rolesAnswer(replies: readonly Reply[]): Reply {
+  const [first] = replies;
+  if (!first || replies.length === 1) return first ?? noMatch(THE_ACT);
+  return { ...first, ...joinCited(replies), confident: replies.every((reply) => reply.confident) };
 }
 
 /** A protocol as a list shows it: « - **Cystite** (national) ». */
@@ -609,9 +616,9 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'act':
       return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, verbAct: query.verbAct, which: query.which, situated: query.situated, places: query.places });
     case 'delegue':
-      return roleAnswer(registries, query.profession, 'delegue', today, query.delegant, query.places);
+      return rolesAnswer([query.profession, ...(query.also ?? [])].map((profession) => roleAnswer(registries, profession, 'delegue', today, query.delegant, query.places)));
     case 'delegant':
-      return roleAnswer(registries, query.profession, 'delegant', today, undefined, query.places);
+      return rolesAnswer([query.profession, ...(query.also ?? [])].map((profession) => roleAnswer(registries, profession, 'delegant', today, undefined, query.places)));
     case 'profession':
       return professionAnswer(registries, query.profession, query.aspect, query.askedCategory, query.optional);
     case 'professions-with':

@@ -3,7 +3,7 @@ import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_WORDS, frameTerms, framesCooperation } from './cooperation-frame.ts';
-import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
+import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, professionsJoined, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
 import { describePatient } from './patient-description.ts';
@@ -35,8 +35,9 @@ export type LookupQuery =
       /** Where the asker works, said outside the act (« IDE libérale… je peux poser une VVC ? »). */
       places?: Place[];
     }
-  | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[] }
-  | { kind: 'delegant'; profession: Profession; places?: Place[] }
+  /** `also`: the other professions asked with it, in the same role (« le cardiologue ou l'anesthésiste »). */
+  | { kind: 'delegue'; profession: Profession; delegant?: Profession; places?: Place[]; also?: Profession[] }
+  | { kind: 'delegant'; profession: Profession; places?: Place[]; also?: Profession[] }
   | { kind: 'compared-protocols'; protocols: [Protocol, Protocol] }
   | { kind: 'compared-professions'; professions: [Profession, Profession] }
   /** `optional`: asked whether its Ordre is optional (« l'inscription est-elle facultative ? »), the opposite of whether it has one. */
@@ -82,7 +83,19 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
   }
   // « Dans Asalée, le généraliste délègue quoi à l'infirmière ? » asks about the protocol named, not for a list.
   if (query?.kind === 'delegue' && query.delegant && matchProtocolsByActs(registries, normalizeForMatch(text)).length > 0) return null;
-  return query && (query.kind === 'delegue' || query.kind === 'delegant') && places.length > 0 ? { ...query, places } : query;
+  if (!query || (query.kind !== 'delegue' && query.kind !== 'delegant')) return query;
+  const placed = places.length > 0 ? { ...query, places } : query;
+  return withOthersJoined(registries, placed, text);
+}
+
+/** « Dans quels protocoles le cardiologue ou l'anesthésiste est délégant ? »: the other professions asked in the same role. */
+function withOthersJoined<Q extends Extract<LookupQuery, { kind: 'delegue' | 'delegant' }>>(registries: Registries, query: Q, text: string): Q {
+  if (query.kind === 'delegue' && query.delegant) return query;
+  // In what is asked, not in the asker's story (« … avec les infirmières, la pharmacienne et le kiné de la maison »).
+  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT) || text;
+  const joined = professionsJoined(registries, normalizeForMatch(asking));
+  const also = joined.filter((profession) => profession.id !== query.profession.id);
+  return joined.some((profession) => profession.id === query.profession.id) && also.length > 0 ? { ...query, also } : query;
 }
 
 /**

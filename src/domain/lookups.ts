@@ -55,6 +55,30 @@ interface ProfessionSpan {
   end: number;
 }
 
+/**
+ * The professions named one after the other with only « ou », « et », « or », « and » or a comma between them (« le
+ * cardiologue ou l'anesthésiste », « a cardiologist or an anaesthetist »), in order; fewer than two: none.
+ */
+export function professionsJoined(registries: Registries, text: string): Profession[] {
+  const words = matchWords(text);
+  const spans = professionSpans(registries, words).sort((a, b) => a.start - b.start);
+  const joined = spans.filter((span, i) => {
+    const next = spans[i + 1];
+    const previous = spans[i - 1];
+    const between = (from: ProfessionSpan, to: ProfessionSpan) => {
+      const gap = words.slice(from.end, to.start);
+      return gap.every((word) => JOINING_WORDS.has(word)) && gap.some((word) => CONJUNCTIONS.has(word));
+    };
+    return (next !== undefined && between(span, next)) || (previous !== undefined && between(previous, span));
+  });
+  const distinct = [...new Map(joined.map((span) => [span.profession.id, span.profession])).values()];
+  return distinct.length >= 2 ? distinct : [];
+}
+
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['ou', 'et', 'or', 'and']);
+/** Words between two professions named together. */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['ou', 'et', 'or', 'and', 'le', 'la', 'l', 'les', 'un', 'une', 'des', 'a', 'an', 'the']);
+
 /** Where professions are named among the words, a name inside a longer one not counting apart. */
 function professionSpans(registries: Registries, words: readonly string[]): ProfessionSpan[] {
   const spans = registries.professions.flatMap((profession) =>

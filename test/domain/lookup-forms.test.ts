@@ -197,3 +197,19 @@ describe('a place’s protocols', () => {
     expect(subject('Quels protocoles pour les sutures aux urgences ?')).not.toBe('place');
   });
 });
+
+describe('several professions asked in one role', () => {
+  it('lists each profession’s protocols, one after the other, with the citations numbered across them', () => {
+    const query = detect("Dans quels protocoles le cardiologue ou l'anesthésiste est délégant ?");
+    expect(query?.kind).toBe('delegant');
+    const reply = query ? lookupAnswer(registries, query, '2026-12-03') : null;
+    expect(reply?.text).toMatch(/Insuffisance cardiaque[\s\S]*Pose de voie veineuse centrale/u);
+    const cited = [...(reply?.text ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(Math.max(...cited)).toBe(reply?.citations.length);
+  });
+
+  it('reads the professions of the asker’s story apart from the one asked', () => {
+    const query = detect("On se répartit les soins avec les infirmières, la pharmacienne et le kiné. Quels protocoles pour les infirmiers ?");
+    expect(query && 'also' in query ? query.also : undefined).toBeUndefined();
+  });
+});
