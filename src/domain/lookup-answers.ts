@@ -260,10 +260,10 @@ export function roleAnswer(
 }
 
 /** The protocols of each profession asked in a role (« le cardiologue ou l'anesthésiste »), one list after the other. */
-function rolesAnswer(replies: readonly Reply[]): Reply {
-  const [first] = replies;
-  if (!first || replies.length === 1) return first ?? noMatch(THE_ACT);
-  return { ...first, ...joinCited(replies), confident: replies.every((reply) => reply.confident) };
+function rolesAnswer(first: Reply, others: readonly Reply[]): Reply {
+  if (others.length === 0) return first;
+  const all = [first, ...others];
+  return { ...first, ...joinCited(all), confident: all.every((reply) => reply.confident) };
 }
 
 /** A protocol as a list shows it: « - **Cystite** (national) ». */
@@ -616,9 +616,11 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'act':
       return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, verbAct: query.verbAct, which: query.which, situated: query.situated, places: query.places });
     case 'delegue':
-      return rolesAnswer([query.profession, ...(query.also ?? [])].map((profession) => roleAnswer(registries, profession, 'delegue', today, query.delegant, query.places)));
-    case 'delegant':
-      return rolesAnswer([query.profession, ...(query.also ?? [])].map((profession) => roleAnswer(registries, profession, 'delegant', today, undefined, query.places)));
+    case 'delegant': {
+      const delegant = query.kind === 'delegue' ? query.delegant : undefined;
+      const answer = (profession: Profession) => roleAnswer(registries, profession, query.kind, today, delegant, query.places);
+      return rolesAnswer(answer(query.profession), (query.also ?? []).map(answer));
+    }
     case 'profession':
       return professionAnswer(registries, query.profession, query.aspect, query.askedCategory, query.optional);
     case 'professions-with':
