@@ -1,6 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import type { Reply } from '../engine/reply.ts';
-import { analyseQuestion, clausesAbove, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { splitSentences } from '../text/sentences.ts';
 
@@ -22,14 +22,29 @@ export function withStatedGap(handler: Handler): Handler {
   };
 }
 
-/** The sentence of the answer that says the sources lack what the question asks, if one does. */
+/**
+ * The sentence of the answer that says the sources lack what the question asks, if one does: what it says is missing
+ * is asked (« la composition » for « comment sont composés »), or it lacks something of what it names (« n'en »), and
+ * it names what the question is about where the rest of the answer does not (« Depuis 2023, un nouveau modèle est utilisé ; les sources n'en détaillent pas le contenu » for
+ * « le nouveau modèle utilisé depuis 2023 »).
+ */
 export function statedGap(question: string, answer: string): string | null {
-  const asked = terms(clausesAbove(analyseQuestion(question).clauses, TOPIC_WEIGHT));
+  const { clauses } = analyseQuestion(question);
+  const asked = terms(clausesAbove(clauses, TOPIC_WEIGHT));
+  const topical = terms(clausesAbove(clauses, SITUATION_WEIGHT));
+  const sentences = splitSentences(answer);
   return (
-    splitSentences(answer).find((sentence) => {
-      const object = LACKED.exec(normalizeForMatch(sentence))?.[1];
-      const head = object ? terms(object)[0] : undefined;
-      return head !== undefined && asked.some((term) => sameWord(term, head));
+    sentences.find((sentence) => {
+      const lacked = LACKED.exec(normalizeForMatch(sentence));
+      const object = lacked?.[2];
+      if (object === undefined) return false;
+      const head = terms(object)[0];
+      if (head !== undefined && asked.some((term) => sameWord(term, head))) return true;
+      // « n'en détaillent pas le contenu »: what is lacked is of the thing the sentence names before.
+      if (lacked?.[1] === undefined) return false;
+      const own = new Set(terms(sentence));
+      const elsewhere = new Set(terms(sentences.filter((other) => other !== sentence).join(' ')));
+      return topical.some((term) => own.has(term) && !elsewhere.has(term));
     }) ?? null
   );
 }
@@ -43,8 +58,8 @@ function sameWord(one: string, other: string): boolean {
 const SAME_PREFIX = 6;
 const MIN_PREFIX = 4;
 
-/** « les sources ne détaillent pas X », « la base ne précise pas X » (accent-folded): X, what is lacked. */
-const LACKED = /\b(?:sources?|base|textes?|extraits?)\b(?: \w+){0,3} (?:ne|n) (?:detaill|precis|donn|indiqu|mentionn|fix)\w* pas (.+)$/;
+/** « les sources ne détaillent pas X », « la base ne précise pas X », « n'en détaillent pas X » (accent-folded): X, what is lacked. */
+const LACKED = /\b(?:sources?|base|textes?|extraits?)\b(?: \w+){0,3} (?:ne|n)( en| y)? (?:detaill|precis|donn|indiqu|mentionn|fix)\w* pas (.+)$/;
 
 function withGapFirst(reply: Reply, gap: string): Reply {
   return { ...reply, text: `**Je ne trouve pas ce détail dans la base** : ${gap}\n\n${reply.text}`, confident: false };

@@ -42,6 +42,8 @@ export interface AskedDetails {
   named: readonly string[];
   /** A way to reach someone is asked (« l'adresse e-mail de l'ARS », « their phone number »): a passage without one lacks it. */
   contact: boolean;
+  /** The years the question names (« le modèle utilisé depuis 2023 »): a passage that dates its facts by other years only is about them. */
+  years: readonly string[];
   /** What one unit is worth is asked (« combien vaut un point ? », « on touche combien par point ? »): a rate answers. */
   unitValue: boolean;
 }
@@ -109,7 +111,7 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
   [new RegExp(String.raw`\b(?:combien de points|${HOW_MANY}points)\b`), ['points']],
   [/\b(?:combien de (?:centimetres|cm|millimetres|mm)|how many (?:centimetres|centimeters|cm|millimetres|millimeters|mm)|how (?:long|big|large) (?:is|must|should|can) (?:the |a )?wound)\b/, ['longueur']],
   [/\b(?:(?:tranche|limites?|bornes?) d ages?|(?:a partir de|jusqu a|de) quel age|quel age|age (?:limits?|range|bracket)|how old)\b/, ['ans']],
-  [/\b(?:quelle date|a quelle date|what date)\b/, ['year', 'month']],
+  [/\b(?:quelle (?:est |sera |etait )?(?:la |sa |leur )?date|a quelle date|de quand date\w*|c est quand|what (?:is the )?date)\b/, ['year', 'month']],
   [/\b(?:en quelle annee|quelle annee|what year|which year)\b/, ['year']],
   [/\b(?:quel mois|en quel mois|which month|what month)\b/, ['month']],
 ];
@@ -176,7 +178,8 @@ export function askedDetails(question: string): AskedDetails {
   const unitValue = UNIT_VALUE_ASKED.test(n);
   const countsExisting = counted.length > 0 && EXISTING.test(n);
   const contact = CONTACT_ASKED.test(n);
-  return { designations, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, countsExisting, named, unitValue, contact, ...(figure ? { figure } : {}) };
+  const years = [...new Set([...n.matchAll(DATED_BY_YEAR)].map((m) => m[1] ?? ''))];
+  return { designations, years, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, countsExisting, named, unitValue, contact, ...(figure ? { figure } : {}) };
 }
 
 /** What one unit is worth (« 1 point = 7 € », « un point vaut 7 euros »): a rate, no quantity of anything. */
@@ -204,10 +207,14 @@ export function unknownDesignations(details: AskedDetails, normalizedTexts: read
 /** Does the passage lack a detail the question asks for (another number of the same designation, no figure in the unit)? */
 export function lacksAsked(details: AskedDetails, passageText: string): boolean {
   if (details.contact && !CONTACT_GIVEN.test(passageText)) return true;
-  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && !details.average && details.counted.length === 0) return false;
+  if (details.designations.length === 0 && details.units.length === 0 && details.regions.length === 0 && details.years.length === 0 && !details.average && details.counted.length === 0) return false;
   const measured = details.unitValue ? passageText : passageText.replace(UNIT_VALUE, ' ');
   const n = normalizeForMatch(measured);
   if (details.average && !AVERAGE_GIVEN.test(n)) return true;
+  if (details.years.length > 0) {
+    const given = n.match(YEARS) ?? [];
+    if (given.length > 0 && !given.some((year) => details.years.includes(year))) return true;
+  }
   if (details.regions.length > 0) {
     const named = regionsIn(passageText, n);
     const namesAsked = named.some((region) => details.regions.includes(region));
@@ -279,5 +286,14 @@ const MEASURING = /^(?:ans?|annees?|mois|jours?|semaines?|heures?|h|minutes?|min
 /** A month, or the « 1er » before one. */
 const MONTHS = new RegExp(String.raw`^(?:${MONTH_PATTERN}|er)$`);
 const YEAR = new RegExp(String.raw`^${YEAR_PATTERN}$`);
+const YEARS = new RegExp(String.raw`\b${YEAR_PATTERN}\b`, 'g');
+/**
+ * A year that dates what is asked (« le modèle utilisé depuis 2023 », « le Haut Conseil créé en 2024 », « la loi de
+ * 2019 »), not the time of asking (« en 2026 ») nor a plan (« pour le printemps 2027 »).
+ */
+const DATED_BY_YEAR = new RegExp(
+  String.raw`\b(?:depuis|since|de|du|of|from|(?:cree|creee|crees|creees|created|adopte|adoptee|adopted|signe|signee|signed|publie|publiee|published|paru|parue|vote|votee|introduit|introduite|introduced|lance|lancee|launched|instaure|instauree) (?:en|in)) (?:(?:${MONTH_PATTERN}) )?(${YEAR_PATTERN})\b`,
+  'g',
+);
 /** Words a number designates rather than counts after (« avenant 2 », « article 51 », « taille 3 »). */
 const DESIGNATED = /^(?:avenant|article|articles|taille|pc|n|no|numero|decret|arrete|axe|critere|page|version)$/;

@@ -3,6 +3,8 @@ import { statedGap } from '../../src/answer/stated-gap.ts';
 import { useOfflineCore } from '../support/offline-core.ts';
 
 const URPS = "L'URPS des médecins est organisée en trois collèges. Les sources de la base ne détaillent pas la composition de ces collèges. [1]";
+const MODEL = 'Le modèle utilisé à partir de 2020 comprend une fiche projet. Depuis 2023, un nouveau modèle est utilisé ; les sources de la base n’en détaillent pas le contenu. [1]';
+const CYSTITIS = 'En 2023, plus de 65 des 80 MSP avaient choisi ce protocole ; les sources ne donnent pas de classement des autres protocoles. [1]';
 const RASH = 'Le protocole concerne les enfants de 12 mois à 12 ans. Les sources consultées ne détaillent pas les actes délégués. [1]';
 
 describe('a passage that says the base lacks what is asked', () => {
@@ -11,14 +13,20 @@ describe('a passage that says the base lacks what is asked', () => {
     ['Comment se composent les collèges de l’URPS ?', URPS],
     ['quelle est la composition des colleges de l urps medecins', URPS],
     ['Quels actes précis l’IDE réalise-t-il dans le protocole éruption ?', RASH],
+    // « n'en détaillent pas »: what is lacked is of the thing named before, which the question asks and the rest does not name.
+    ['Le nouveau modèle utilisé depuis 2023, il comporte quelles rubriques ?', MODEL],
+    ['What does the new template used since 2023 contain?', MODEL],
   ])('« %s » : the gap is said', (question, answer) => {
-    expect(statedGap(question, answer)).toMatch(/ne détaillent pas/);
+    expect(statedGap(question, answer)).toMatch(/détaillent pas/);
   });
 
   it.each([
     ['Combien de collèges compte l’URPS des médecins ?', URPS],
     ['Quel âge pour le protocole éruption ?', RASH],
     ['Comment sont composés les collèges ?', "L'URPS est organisée en trois collèges. [1]"],
+    ['Que contient le modèle type de 2020 ?', MODEL],
+    // The gap is of something else than what the sentence answers (no « en »).
+    ['En 2023, combien de MSP avaient choisi le protocole cystite ?', CYSTITIS],
   ])('« %s » : what the passage lacks is not what is asked', (question, answer) => {
     expect(statedGap(question, answer)).toBeNull();
   });

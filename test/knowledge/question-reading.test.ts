@@ -280,6 +280,30 @@ describe('the detail a question asks for', () => {
     expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
   });
 
+  it.each([
+    ["c'est quand les prochaines élections URPS des kinés ?", 'Les représentants sont élus par les professionnels.', true],
+    ['Quelle est la date de signature de l’ACI des CPTS ?', 'L’ACI des CPTS a été signé par les syndicats.', true],
+    ['De quand date l’ACI des CPTS ?', 'L’ACI des CPTS a été signé le 20 juin 2019.', false],
+    ["c'est quand la signature de l'ACI ?", 'Il a été signé en avril 2017.', false],
+    // « quand » that joins two clauses asks no date.
+    ['Quand une profession est peu nombreuse, qui la représente ?', 'Les syndicats désignent les représentants.', false],
+  ])('« %s » : a date asked is lacking from a passage with no year nor month (lacking: %s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
+  it.each([
+    ['Le nouveau modèle de protocole utilisé depuis 2023, il contient quoi ?', 'Le modèle utilisé à partir de 2020 comprend une fiche projet.', true],
+    ['Quel est le rôle du Haut Conseil créé en 2024 ?', 'Le comité national, créé en 2019, rend des avis.', true],
+    ['What did the law of 2019 change?', 'The law of July 2019 created the CPTS.', false],
+    ['Le modèle utilisé depuis 2020 contient quoi ?', 'Il comprend une fiche projet.', false],
+    // The time of asking, a plan, a comparison point date nothing asked.
+    ['Quels plafonds pour une CPTS en 2026 ?', 'Les plafonds publiés en 2019 étaient de 220 000 €.', false],
+    ['On veut lancer le protocole pour le printemps 2027, c’est possible ?', 'Ouvert aux CPTS jusqu’au 31 août 2023.', false],
+    ['Is Asalée a national protocol, like the 2020 ones?', 'Asalée was authorised in 2012.', false],
+  ])('« %s » : a passage that dates its facts by other years than the one asked lacks it (lacking: %s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
   it('reads no comparison of two sides in a list of three', () => {
     expect(analyseQuestion('quelle différence entre MSP, centre de santé et CPTS ?').sides).toBeUndefined();
   });
