@@ -70,7 +70,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
  * they are left out of the clauses, so that they neither count nor match.
  */
 const FRAME_WORDS =
-  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliquer|explique|explain|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en france|in france|(?:in|of|under|within) (?:the )?french (?:health(?:care)? )?(?:system|law|context)|(?:in|of|within) (?:the )?french primary (?:health )?care(?: system)?|(?:(?:dans|du|au) )?(?:le )?syst[èe]me de sant[ée] fran[çc]ais|french|fran[çc]aise?s?|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|(?:quelqu['’]un|qqn|someone|somebody|anyone)\s+(?:peut|pourrait|can|could)\s+(?:me\s+|nous\s+|m['’]|us\s+)?(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer|remind|tell|explain|summari[sz]e|confirm)(?:\s+(?:me|us))?|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|nous\s+|m['’])(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer)|(?:can|could) (?:you|someone|somebody|anyone)\s+(?:please\s+)?(?:remind|tell|explain|summari[sz]e)(?:\s+(?:me|us))?|(?:je voudrais|j['’]aimerais|je souhaite|je souhaiterais|i['’]d like to|i would like to|i want to)\s+(?:bien\s+)?(?:savoir|comprendre|know|understand)|(?:a|ont|avoir|aurait|auraient|aura|as|avons|avez) le droit d(?:e|['’])|(?:allowed|permitted) to|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
+  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliqu\w*|explain|english|anglais|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en france|in france|(?:in|of|under|within) (?:the )?french (?:health(?:care)? )?(?:system|law|context)|(?:in|of|within) (?:the )?french primary (?:health )?care(?: system)?|(?:(?:dans|du|au) )?(?:le )?syst[èe]me de sant[ée] fran[çc]ais|french|fran[çc]aise?s?|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|(?:quelqu['’]un|qqn|someone|somebody|anyone)\s+(?:peut|pourrait|can|could)\s+(?:me\s+|nous\s+|m['’]|us\s+)?(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer|remind|tell|explain|summari[sz]e|confirm)(?:\s+(?:me|us))?|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|nous\s+|m['’])(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer)|(?:can|could) (?:you|someone|somebody|anyone)\s+(?:please\s+)?(?:remind|tell|explain|summari[sz]e)(?:\s+(?:me|us))?|(?:je voudrais|j['’]aimerais|je souhaite|je souhaiterais|i['’]d like to|i would like to|i want to)\s+(?:bien\s+)?(?:savoir|comprendre|know|understand)|(?:a|ont|avoir|aurait|auraient|aura|as|avons|avez) le droit d(?:e|['’])|(?:allowed|permitted) to|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
 
 /**
  * « La téléconsultation (pas la téléexpertise), c'est remboursé combien ? », « … , not the hospital one, … »: what
@@ -180,8 +180,11 @@ function weighClauses(text: string): Clause[] {
   const focus = last >= 0 ? last : parts.length - 1;
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
   const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
-  const focusNamesNothing = namesNothing(withoutFrameWords(parts[focus] ?? ''));
-  if (focusNamesNothing && focus > 0) asked.add(focus - 1);
+  const namesNothingAt = (i: number) => namesNothing(withoutFrameWords(parts[i] ?? ''));
+  const focusNamesNothing = namesNothingAt(focus);
+  // « … 'protocoles de coopération'. In plain English, what is that? »: the subject is in the last clause before that names something.
+  const subjectBefore = [...parts.keys()].filter((i) => i < focus && !namesNothingAt(i)).pop() ?? focus - 1;
+  if (focusNamesNothing && subjectBefore >= 0) asked.add(subjectBefore);
   // « … on me parle de téléexpertise pour un avis, ça consiste en quoi ? »: a clause that points back asks about the
   // one before, which is its topic even when it tells the asker's situation.
   const pointedTo = new Set(
@@ -201,7 +204,7 @@ function weighClauses(text: string): Clause[] {
     text: part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
-  return focusNamesNothing ? withQuotedAsked(weighed, focus - 1) : weighed;
+  return focusNamesNothing ? withQuotedAsked(weighed, subjectBefore) : weighed;
 }
 
 /**

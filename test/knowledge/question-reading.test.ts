@@ -191,6 +191,9 @@ describe('what is asked and what is said aside', () => {
     ["J'entends parler en réunion de « protocole de coopération » comme si c'était évident. Vous pouvez m'expliquer de quoi il s'agit ?", 'protocole de coopération'],
     ['On me parle sans arrêt du « DAC » à la CPTS, c’est quoi ?', 'DAC'],
     ['Tout le monde dit "ACI" ici. Ça veut dire quoi ?', 'ACI'],
+    // A clause of framing words only (« in plain English », « en bref ») between the term and the question is passed over.
+    ["My French colleagues keep talking about 'protocoles de coopération'. In plain English, what is that?", "'protocoles de coopération'"],
+    ['On me parle du « DAC » en réunion. En bref, expliquez-moi : c’est quoi ?', 'DAC'],
   ])('« %s » : an asking clause that names nothing asks about the term quoted before it, the rest stays aside', (question, quoted) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('definition');
