@@ -225,8 +225,8 @@ function namesNothing(text: string): boolean {
 const HEARD_OF =
   /\b(?:parle|parlé|parlent|parler|parlait|entends|entendu|hear|heard|hearing|talk|talks|talking|mention|mentions|mentioned)\s+(?:[\p{L}’']+\s+){0,3}?(?:de|d['’]|du|des|about|of)\s*((?:(?!\s(?:dans|en|à|au|aux|chez|pendant|lors|depuis|sans|in|at|during|on|from|for|since)\s)[^,;:.!?])+)/iu;
 
-/** A term set in quotes (« protocole de coopération », "SISA", “ACI”). */
-const QUOTED = /[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/u;
+/** A term set in quotes (« protocole de coopération », "SISA", “ACI”, 'ROR'), single ones apart from any letter (not « l'ACI »). */
+const QUOTED = /[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]|(?<!\p{L})['‘]([^'‘’\n]{2,60}?)['’](?!\p{L})/u;
 
 /**
  * « j'entends parler en réunion de « protocole de coopération » comme si c'était évident… Vous pouvez m'expliquer de
@@ -236,9 +236,10 @@ const QUOTED = /[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]/u;
 function withQuotedAsked(clauses: Clause[], before: number): Clause[] {
   const clause = clauses[before];
   const quoted = clause ? (QUOTED.exec(clause.text) ?? HEARD_OF.exec(clause.text)) : null;
-  if (!clause || !quoted?.[1]) return clauses;
+  const term = quoted?.[1] ?? quoted?.[2];
+  if (!clause || !quoted || !term) return clauses;
   const rest = clause.text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
-  return [...clauses.slice(0, before), { text: rest, weight: SITUATION_WEIGHT }, { text: quoted[1], weight: 1 }, ...clauses.slice(before + 1)];
+  return [...clauses.slice(0, before), { text: rest, weight: SITUATION_WEIGHT }, { text: term, weight: 1 }, ...clauses.slice(before + 1)];
 }
 
 /** A clause whose subject is what was said before it (accent-folded). */

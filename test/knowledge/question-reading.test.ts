@@ -192,8 +192,11 @@ describe('what is asked and what is said aside', () => {
     ['On me parle sans arrêt du « DAC » à la CPTS, c’est quoi ?', 'DAC'],
     ['Tout le monde dit "ACI" ici. Ça veut dire quoi ?', 'ACI'],
     // A clause of framing words only (« in plain English », « en bref ») between the term and the question is passed over.
-    ["My French colleagues keep talking about 'protocoles de coopération'. In plain English, what is that?", "'protocoles de coopération'"],
+    ["My French colleagues keep talking about 'protocoles de coopération'. In plain English, what is that?", 'protocoles de coopération'],
     ['On me parle du « DAC » en réunion. En bref, expliquez-moi : c’est quoi ?', 'DAC'],
+    ["French coordination documents keep mentioning the 'ROR'. What is it?", 'ROR'],
+    // An apostrophe inside a word quotes nothing.
+    ["Tout le monde parle de l'ACI ici. Ça veut dire quoi ?", "l'ACI ici"],
   ])('« %s » : an asking clause that names nothing asks about the term quoted before it, the rest stays aside', (question, quoted) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('definition');
