@@ -52,12 +52,15 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
 /** A subject pronoun opening the second part (« elle compte comme paramédicale ? ») may stand for the asker's situation. */
 const PRONOUN_SUBJECT = /^\s*(?:et\s+)?(?:il|elle|ils|elles|it|they|he|she)\b/iu;
 
+/** An object pronoun after the subject (« et qui l'organise ? », « on le déclare où ? ») may stand for the asker's situation too. */
+const OBJECT_PRONOUN = /\b(?:qui|on|il|elle|ils|elles|je|j|nous|vous)\s+(?:ne\s+|n['’])?(?:l['’]|le\s|la\s|les\s|en\s|y\s)\s*\p{L}/iu;
+
 /**
  * The first part as the second's context: what it asks and its topic, not the asker's situation that opens it
- * (« je viens de rejoindre une MSP en Bretagne… »), unless the second part's subject is a pronoun that may stand for it.
+ * (« je viens de rejoindre une MSP en Bretagne… »), unless the second part's subject, or its object, is a pronoun that may stand for it.
  */
 function contextFor(second: string, first: string): string {
-  if (PRONOUN_SUBJECT.test(second)) return first;
+  if (PRONOUN_SUBJECT.test(second) || OBJECT_PRONOUN.test(second)) return first;
   return clausesAbove(analyseQuestion(first).clauses, SITUATION_WEIGHT);
 }
 

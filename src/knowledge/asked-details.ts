@@ -156,9 +156,20 @@ function regionsIn(text: string, normalized = normalizeForMatch(text)): string[]
   return REUNION.test(text) ? [...named, 'reunion'] : named;
 }
 
-export function askedDetails(question: string): AskedDetails {
-  // « 10 € », « 20 % » measure: the signs are said in words before normalising drops them.
-  const n = normalizeForMatch(question.replace(/(\d)\s*€/gu, '$1 euros').replace(/(\d)\s*%/gu, '$1 pour cent'));
+/** « 10 € », « 20 % » measure: the signs are said in words before normalising drops them. */
+function withSignsInWords(text: string): string {
+  return text.replace(/(\d)\s*€/gu, '$1 euros').replace(/(\d)\s*%/gu, '$1 pourcent');
+}
+
+/**
+ * The details `question` asks for. What the words that ask name (a unit, a count, a date, an average, a contact) is
+ * read in `asking`, the question without an earlier one it follows up on: « comment sont choisis leurs membres ? »
+ * after « combien y a-t-il d'URPS » asks no count. What names the thing (a designation, a region, a year) is read in
+ * the whole question.
+ */
+export function askedDetails(question: string, asking = question): AskedDetails {
+  const n = normalizeForMatch(withSignsInWords(question));
+  const a = asking === question ? n : normalizeForMatch(withSignsInWords(asking));
   const designations: Designation[] = [];
   for (const match of n.matchAll(DESIGNATION)) {
     const [, word, number] = match;
@@ -166,20 +177,20 @@ export function askedDetails(question: string): AskedDetails {
       designations.push({ word, number });
     }
   }
-  const asking = ASKED_UNITS.filter(([pattern]) => pattern.test(n));
-  const units = [...new Set(asking.flatMap(([, families]) => families))];
-  const askingTerms = asking.flatMap(([pattern]) => terms(pattern.exec(n)?.[0] ?? ''));
+  const askingUnits = ASKED_UNITS.filter(([pattern]) => pattern.test(a));
+  const units = [...new Set(askingUnits.flatMap(([, families]) => families))];
+  const askingTerms = askingUnits.flatMap(([pattern]) => terms(pattern.exec(a)?.[0] ?? ''));
   const spelled = units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
   const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
   const figures = [...(dateParts.length > 0 ? [dateParts.join('|')] : []), ...(spelled.length > 0 ? [String.raw`(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})`] : [])];
   const figure = figures.length > 0 ? new RegExp(String.raw`\b(?:${figures.join('|')})\b`) : undefined;
-  const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(n)?.[1] ?? '');
-  const named = terms(NAMED_ASKED.exec(question.toLowerCase())?.[1] ?? '');
-  const unitValue = UNIT_VALUE_ASKED.test(n);
-  const countsExisting = counted.length > 0 && EXISTING.test(n);
-  const contact = CONTACT_ASKED.test(n);
+  const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(a)?.[1] ?? '');
+  const named = terms(NAMED_ASKED.exec(asking.toLowerCase())?.[1] ?? '');
+  const unitValue = UNIT_VALUE_ASKED.test(a);
+  const countsExisting = counted.length > 0 && EXISTING.test(a);
+  const contact = CONTACT_ASKED.test(a);
   const years = [...new Set([...n.matchAll(DATED_BY_YEAR)].map((m) => m[1] ?? ''))];
-  return { designations, years, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(n), counted, countsExisting, named, unitValue, contact, ...(figure ? { figure } : {}) };
+  return { designations, years, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(a), counted, countsExisting, named, unitValue, contact, ...(figure ? { figure } : {}) };
 }
 
 /** What one unit is worth (« 1 point = 7 € », « un point vaut 7 euros »): a rate, no quantity of anything. */
@@ -243,16 +254,18 @@ function countGiven(counted: readonly string[], passageText: string, existing: b
   const wanted = new Set(counted);
   const isCounted = (word: string | undefined) => wanted.has(termOf(word ?? '') ?? '');
   if (existing ? listsCounted(passageText, isCounted) : /\n\s*[-•*]\s/u.test(passageText)) return true;
-  const naming = splitSentences(passageText)
-    .map((sentence) => normalizeForMatch(sentence).split(' '))
-    .filter((words) => words.some((word) => wanted.has(termOf(word) ?? '')));
-  if (naming.length === 0) return true;
+  const sentences = splitSentences(withSignsInWords(passageText)).map((sentence) => normalizeForMatch(sentence).split(' '));
+  const naming = sentences.filter((words) => words.some((word) => wanted.has(termOf(word) ?? '')));
+  // Named in other words (« supervised scans » for « examens encadrés »): a passage with no count at all gives none.
+  if (naming.length === 0) return sentences.some((words) => words.some((_, i) => isCount(words, i)));
   // How many there are is said by a figure just before them (« plus de 700 CPTS »), not « un GHT » nor « deux médecins ».
   if (existing) return naming.some((words) => words.some((word, i) => isCount(words, i) && !ONE.test(word) && words.slice(i + 1, i + 1 + COUNT_REACH).some(isCounted)));
   return naming.some((words) => words.some((word, i) => (ONE.test(word) ? isCounted(words[i + 1]) : isCount(words, i))));
 }
 
 const LIST_ITEM_LINE = /^\s*[-•*]\s/u;
+/** A determiner of one thing (normalised text). */
+const SINGULAR = /^(?:un|une|le|la|l|ce|cet|cette|chaque|a|an|each)$/;
 
 /**
  * How many there are is said by a list of them: one its lead sentence names (« Protocoles … où les kinés sont délégués :
@@ -261,12 +274,14 @@ const LIST_ITEM_LINE = /^\s*[-•*]\s/u;
 function listsCounted(text: string, isCounted: (word: string) => boolean): boolean {
   const lines = text.split('\n');
   const names = (line: string) => normalizeForMatch(line).split(' ').some(isCounted);
+  // « La création d'une MSP suit trois temps : » lists steps of one of them, not them.
+  const namesSeveral = (line: string) => normalizeForMatch(line).split(' ').some((word, i, words) => isCounted(word) && !SINGULAR.test(words[i - 1] ?? ''));
   return lines.some((line, i) => {
     if (!LIST_ITEM_LINE.test(line) || i === 0 || LIST_ITEM_LINE.test(lines[i - 1] ?? '')) return false;
     const lead = splitSentences(lines[i - 1] ?? '').at(-1) ?? '';
     const end = lines.findIndex((next, j) => j > i && !LIST_ITEM_LINE.test(next));
     const items = lines.slice(i, end === -1 ? undefined : end);
-    return names(lead) || items.filter(names).length * 2 >= items.length;
+    return namesSeveral(lead) || items.filter(names).length * 2 >= items.length;
   });
 }
 
@@ -282,7 +297,7 @@ function isCount(words: readonly string[], i: number): boolean {
 }
 
 /** A unit after a figure: it measures (« moins de 5 jours »), it counts nothing else. */
-const MEASURING = /^(?:ans?|annees?|mois|jours?|semaines?|heures?|h|minutes?|min|euros?|eur|points?|pour|km|kg|mg)$/;
+const MEASURING = /^(?:ans?|annees?|mois|jours?|semaines?|heures?|h|minutes?|min|euros?|eur|points?|pour|pourcent|km|kg|mg)$/;
 /** A month, or the « 1er » before one. */
 const MONTHS = new RegExp(String.raw`^(?:${MONTH_PATTERN}|er)$`);
 const YEAR = new RegExp(String.raw`^${YEAR_PATTERN}$`);

@@ -101,7 +101,8 @@ export class Retriever {
     const focus = wanted.filter((w) => w.focus);
     const answering = focus.length > 0 ? focus : wanted;
     const subjects = new Set(this.expander.subjects(analysed.text));
-    const details = askedDetails(question);
+    const notEarlier = analysed.clauses.filter((clause) => !clause.earlier);
+    const details = askedDetails(question, clausesAbove(notEarlier, SITUATION_WEIGHT));
     // « l'avenant 3 » where the base gives avenants 1 and 2 only: no passage answers, however close.
     // A sigle the base never uses (« l'ANCMSP ») names something it does not know: no passage answers about it either.
     // Asked mostly in words the base never uses: it is about something the base does not hold.

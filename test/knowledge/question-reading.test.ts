@@ -268,6 +268,23 @@ describe('the detail a question asks for', () => {
   });
 
   it.each([
+    // Named in other words than the base's: a passage with no count at all gives none; a percentage counts nothing.
+    ['How many supervised scans does a radiographer need for the ultrasound protocol?', 'Le délégué consacre au moins 50 % de son temps à l’échographie.', true],
+    ['How many supervised scans does a radiographer need for the ultrasound protocol?', 'Il a été encadré en tutorat sur au moins 40 examens.', false],
+    // A list of the steps of one of them does not count them.
+    ['How many MSPs are there in France today?', 'La création d’une MSP suit trois temps :\n- l’émergence ;\n- le projet ;\n- l’immobilier.', true],
+    ['Combien y a-t-il de protocoles pour les kinés ?', 'Protocoles où les kinés sont délégués :\n- entorse ;\n- lombalgie.', false],
+  ])('« %s » : a count asked, against « %s » (lacking: %s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
+  it('reads what is asked for in the question without the earlier one it follows up on', () => {
+    const details = askedDetails("comment sont choisis leurs membres ? Combien y a-t-il d'URPS", 'comment sont choisis leurs membres ?');
+    expect(details.counted).toEqual([]);
+    expect(askedDetails("Combien y a-t-il d'URPS ?").counted).toEqual(['urp']);
+  });
+
+  it.each([
     ['Combien de points ACI rapporte le critère fonction de coordination ?', 'Les critères sont valorisés en points (1 point = 7 €).', true],
     ['How many ACI points does the coordination criterion earn?', 'Les critères sont valorisés en points (un point vaut 7 euros).', true],
     ['Combien de points pour la fonction de coordination ?', 'La fonction de coordination rapporte 1 000 points fixes.', false],

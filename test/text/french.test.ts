@@ -4,7 +4,8 @@ import { terms } from '../../src/text/french.ts';
 describe('the terms of a text', () => {
   it.each([
     ['Who signs the ACI contract with an MSP, besides the MSP itself?', ['sign', 'aci', 'contract', 'msp', 'msp']],
-    ['How much is it right now, within the protocol?', ['much', 'right', 'protocol']],
+    ['How much is it right now, within the protocol?', ['right', 'protocol']],
+    ['How many acts can be billed per patient each year?', ['act', 'bill', 'patient', 'year']],
   ])('« %s » : English words that say nothing of the subject are no terms', (text, expected) => {
     expect(terms(text)).toEqual(expected);
   });
