@@ -1,5 +1,6 @@
 import { endedOpening, placeRefusal, placesLabel, type Place } from './places.ts';
 import { capitalize } from '../text/capitalize.ts';
+import { truncate } from '../text/truncate.ts';
 import { joinCited, type Citation, type Reply } from '../engine/reply.ts';
 import { describeValues, frenchDay, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
@@ -15,6 +16,8 @@ export const MAX_LOOKUP_CHARS = 1200;
 const SOURCES_PER_ENTRY = 3;
 /** Room kept for the "(N autres éléments non affichés…)" line. */
 const SKIPPED_NOTE_CHARS = 70;
+/** The shortest a first block is cut to, rather than left out. */
+const MIN_SHORTENED_CHARS = 120;
 /** Protocols detailed in one answer. */
 const MAX_PROTOCOLS = 3;
 
@@ -52,11 +55,14 @@ export function compose(heading: string, blocks: readonly Block[], confident: bo
   let skipped = 0;
   for (const block of blocks) {
     const estimate = block.text.length + 2 + 4 * SOURCES_PER_ENTRY;
-    if (length + estimate > MAX_LOOKUP_CHARS) {
+    // The first block is what backs the heading: when it does not fit whole, it is shortened rather than left out.
+    const room = MAX_LOOKUP_CHARS - length - 2 - 4 * SOURCES_PER_ENTRY;
+    const shortened = parts.length === 1 && room >= MIN_SHORTENED_CHARS;
+    if (length + estimate > MAX_LOOKUP_CHARS && !shortened) {
       skipped += 1;
       continue;
     }
-    const line = block.text + citations.markers(block);
+    const line = (length + estimate > MAX_LOOKUP_CHARS ? truncate(block.text, room) : block.text) + citations.markers(block);
     parts.push(line);
     length += line.length + 2;
   }
