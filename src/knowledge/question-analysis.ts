@@ -43,6 +43,9 @@ const ASKS =
  */
 const ABOUT_ASKER = /^(?:(?:et|mais|alors|bon|donc|bonjour|salut|hello|hi|so|and|well)\s+)*(?:je|j|nous|notre|nos|mon|ma|mes|moi|on|we|our|i|my|chez nous|ici|perso)\b|^[^,;.!?]{1,40}\bici\s*[!.]?\s*$/;
 
+/** A name that opens with a possessive (« Ma Santé 2022 », « Mon espace santé »), not the asker's own (« ma MSP », « mon cabinet »). */
+const NAMED_WITH_POSSESSIVE = /^(?:Ma|Mon|Mes)\s+(?:\p{Lu}\p{Ll}|espace sant)/u;
+
 /** « quand » / « when » asking for a date, not joining two clauses (« quand elle fait pipi », « when she pees »). */
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
@@ -273,8 +276,9 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
     while (offset > consumed && sentence < sentences.length - 1) consumed += 1 + (sentences[++sentence]?.length ?? 0);
     return sentence;
   });
-  const aboutAsker = new Set(parts.flatMap((part, i) => (ABOUT_ASKER.test(normalizeForMatch(part)) && !asksSomething(part) ? [sentenceOf[i]] : [])));
-  return parts.map((part, i) => ABOUT_ASKER.test(normalizeForMatch(part)) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
+  const startsWithAsker = (part: string) => ABOUT_ASKER.test(normalizeForMatch(part)) && !NAMED_WITH_POSSESSIVE.test(part);
+  const aboutAsker = new Set(parts.flatMap((part, i) => (startsWithAsker(part) && !asksSomething(part) ? [sentenceOf[i]] : [])));
+  return parts.map((part, i) => startsWithAsker(part) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
 }
 
 /** The sides said before the words asking what changes: none when the first side holds them (what is asked is split, not two sides). */

@@ -85,6 +85,15 @@ describe('what is asked and what is said aside', () => {
     expect(analyseQuestion(question).clauses[0]?.weight).toBe(1);
   });
 
+  it.each([
+    ['Ma Santé 2022, ça a été lancé en quelle année ?', 'Ma Santé 2022', false],
+    ['Mon espace santé, les patients y ont accès comment ?', 'Mon espace santé', false],
+    ['Ma MSP, elle peut signer l’ACI ?', 'Ma MSP', true],
+    ['Mon cabinet, il peut appliquer le protocole ?', 'Mon cabinet', true],
+  ])('« %s » : a name opening with a possessive is no situation of the asker, their own practice is (%s: %s)', (question, clause, situation) => {
+    expect(weightOf(question, clause) === SITUATION_WEIGHT).toBe(situation);
+  });
+
   it('keeps a topic said after the question when it does not mention the asker', () => {
     expect(weightOf("C'est quoi l'ACI ? Celui des centres de santé.", 'Celui des centres')).toBeGreaterThan(SITUATION_WEIGHT);
   });
