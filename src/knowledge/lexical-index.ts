@@ -49,6 +49,9 @@ export interface LexicalHit {
  * left out of a query that has other terms.
  */
 const MAX_DOCUMENT_FREQUENCY = 0.1;
+/** Shortest term read as an abbreviation (« coop », « kin »), and how many times more its full term must be used. */
+const MIN_ABBREVIATION = 3;
+const ABBREVIATION_RATIO = 4;
 
 /** MiniSearch's plain object with its postings packed ({@link packPostings}); the rest is checked by MiniSearch itself. */
 const SerializedSchema = z.object({
@@ -74,6 +77,8 @@ export class LexicalIndex {
     private readonly documentFrequency: Map<string, number>,
     /** Typo corrections already looked up ('' for none). */
     private readonly closest = new LRUCache<string, string>({ max: 5000 }),
+    /** Abbreviations already looked up ('' for none). */
+    private readonly abbreviations = new LRUCache<string, string>({ max: 5000 }),
   ) {}
 
   static build(chunks: readonly Chunk[]): LexicalIndex {
@@ -86,7 +91,9 @@ export class LexicalIndex {
   add(chunks: readonly Chunk[]): void {
     this.search.addAll(chunks);
     for (const chunk of chunks) for (const term of termsOf(chunk)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    this.closest.clear(); // the vocabulary changed: corrections are looked up again
+    // The vocabulary changed: corrections and abbreviations are looked up again.
+    this.closest.clear();
+    this.abbreviations.clear();
   }
 
   /** Take chunks out, exactly as they were added (no trace left in the postings). */
@@ -100,6 +107,7 @@ export class LexicalIndex {
       }
     }
     this.closest.clear();
+    this.abbreviations.clear();
   }
 
   static fromJSON(json: string): LexicalIndex {
@@ -135,6 +143,30 @@ export class LexicalIndex {
     if (this.frequencyOf(term) > 0) return true;
     for (const known of this.documentFrequency.keys()) if (known.startsWith(term)) return true;
     return false;
+  }
+
+  /**
+   * The base's term that `term` abbreviates (« coop » → « cooper », « pluripro » → « pluriprofessionnel »): the most
+   * used term that starts with it, when the base uses it far more than the abbreviation itself; else null.
+   */
+  abbreviated(term: string): string | null {
+    const cached = this.abbreviations.get(term);
+    if (cached !== undefined) return cached || null;
+    const found = term.length < MIN_ABBREVIATION ? null : this.fullTermOf(term);
+    this.abbreviations.set(term, found ?? '');
+    return found;
+  }
+
+  private fullTermOf(term: string): string | null {
+    const own = this.frequencyOf(term);
+    let best: string | null = null;
+    let bestFrequency = 0;
+    for (const [candidate, frequency] of this.documentFrequency) {
+      if (candidate.length < term.length + 2 || !candidate.startsWith(term) || frequency <= bestFrequency) continue;
+      best = candidate;
+      bestFrequency = frequency;
+    }
+    return best !== null && bestFrequency >= ABBREVIATION_RATIO * Math.max(own, 1) ? best : null;
   }
 
   /** The base's term nearest to one it does not use (a typo: one edit, two for long words), or null. */

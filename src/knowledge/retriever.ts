@@ -233,7 +233,9 @@ export class Retriever {
         const weight = clause.weight * (corrected ? CORRECTED_TERM : 1) * Math.sqrt(lexical.informativeness(term));
         const known = wanted.get(term);
         const focus = clause.weight > SITUATION_WEIGHT || known?.focus === true;
-        if (!known || known.weight < weight) wanted.set(term, { term, weight, focus, alternatives: known?.alternatives ?? [] });
+        // « coop » is said « coopération » in the base: the full term answers it.
+        const full = known ? null : lexical.abbreviated(term);
+        if (!known || known.weight < weight) wanted.set(term, { term, weight, focus, alternatives: known?.alternatives ?? (full ? [[full]] : []) });
         else known.focus = focus;
       }
     }

@@ -45,3 +45,23 @@ describe('the lexical index on disk', () => {
     for (const bad of [truncated, negative]) expect(() => LexicalIndex.fromJSON(JSON.stringify(bad))).toThrow();
   });
 });
+
+describe('abbreviations the base writes in full', () => {
+  const many = (id: string, text: string) => chunk(id, `Section ${id}`, text);
+  const index = LexicalIndex.build([
+    ...['1', '2', '3', '4', '5'].map((id) => many(id, 'Le protocole de coopération délègue des actes.')),
+    many('6', 'On dit coop en réunion.'),
+    ...['7', '8'].map((id) => many(id, 'La partie commune du partage.')),
+    ...['9', '10'].map((id) => many(id, 'Une part du budget.')),
+  ]);
+
+  it('reads « coop » as the term it starts, far more used than it', () => {
+    expect(index.abbreviated('coop')).toBe('cooper');
+  });
+
+  it('reads no abbreviation in a term used as much as what it starts, nor in one too short', () => {
+    expect(index.abbreviated('part')).toBeNull();
+    expect(index.abbreviated('co')).toBeNull();
+    expect(index.abbreviated('cooper')).toBeNull();
+  });
+});
