@@ -61,6 +61,9 @@ export interface Designation {
 /** The word with any number after it, to find which numbers a passage gives it (compiled once per word). */
 const numberedPattern = memoize((word) => new RegExp(String.raw`\b${word} (?:n |no |numero )?(\d{1,4})\b`, 'g'), 1000);
 
+/** « 400 millions d'euros », « 2 milliards d'euros », « 5 million euros » (normalised text). */
+const MULTIPLIER = String.raw`(?:mille|millions?|milliards?|thousand|billions?) (?:d |de |of )?`;
+
 /** A figure as the base writes it (« 220 000 », « 1,5 », « sept »). */
 const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
 
@@ -106,7 +109,7 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
   [/\b(?:combien de temps|quelle(?: est| sera)?(?: la| sa)? duree|how long)\b/, DURATION],
   // « ça fait combien de temps que… », « how long ago »: the time elapsed since a date, which the date answers.
   [/\b(?:(?:ca fait|depuis|il y a) combien de temps|how long ago|how long (?:has|have) it been)\b/, ['year', 'month']],
-  [/^(?:montants?|tarifs?|prix)\b|\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:c est|c|ca fait) (?:paye|payee|rembourse|remboursee|facture|remunere|remuneree)|combien (?:d euros|coute|ca coute|rapporte|gagne|touche|toucherait|percoit|recoit|est paye|est payee|est rembourse|est remboursee|est remuner\w*|remuner\w*)|quelle (?:est (?:la |sa |leur )?)?remuneration|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture|remuneree?s?)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed)|fees?|price|tariff|how much is)\b/, ['euros', 'points']],
+  [/^(?:montants?|tarifs?|prix)\b|\b(?:quel(?: est| sera| etait)?(?: le| son| leur)? (?:montant|tarif|prix)|combien (?:c est|c|ca fait) (?:paye|payee|rembourse|remboursee|facture|remunere|remuneree)|combien (?:d euros|coute|ca coute|rapporte|gagne|touche|toucherait|percoit|recoit|est paye|est payee|est rembourse|est remboursee|est remuner\w*|remuner\w*)|quelle (?:est (?:la |sa |leur )?)?remuneration|salaire|(?:rembourse|rembourses|remboursee|payee?s?|touche|coute|facture|remuneree?s?)e? combien|how much (?:is|does|do|are)? ?(?:it )?(?:paid|cost|pay|reimbursed)|fees?|price|tariff|how much is|how much (?:[a-z]+ )?(?:funding|money|financing|aid|grant|subsidy)|combien (?:d argent|de financement|de subvention|d aide financiere))\b/, ['euros', 'points']],
   [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
   [new RegExp(String.raw`\b(?:combien de points|${HOW_MANY}points)\b`), ['points']],
   [/\b(?:combien de (?:centimetres|cm|millimetres|mm)|how many (?:centimetres|centimeters|cm|millimetres|millimeters|mm)|how (?:long|big|large) (?:is|must|should|can) (?:the |a )?wound)\b/, ['longueur']],
@@ -182,7 +185,7 @@ export function askedDetails(question: string, asking = question): AskedDetails 
   const askingTerms = askingUnits.flatMap(([pattern]) => terms(pattern.exec(a)?.[0] ?? ''));
   const spelled = units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
   const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
-  const figures = [...(dateParts.length > 0 ? [dateParts.join('|')] : []), ...(spelled.length > 0 ? [String.raw`(?:${NUMBER_WORDS}) ?(?:${spelled.join('|')})`] : [])];
+  const figures = [...(dateParts.length > 0 ? [dateParts.join('|')] : []), ...(spelled.length > 0 ? [String.raw`(?:${NUMBER_WORDS}) ?(?:${MULTIPLIER})?(?:${spelled.join('|')})`] : [])];
   const figure = figures.length > 0 ? new RegExp(String.raw`\b(?:${figures.join('|')})\b`) : undefined;
   const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(a)?.[1] ?? '');
   const named = terms(NAMED_ASKED.exec(asking.toLowerCase())?.[1] ?? '');

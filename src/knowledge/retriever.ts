@@ -152,13 +152,15 @@ export class Retriever {
 
   /**
    * A passage about several of the things the base names (protocols, practice forms) whose figures in the unit asked
-   * are all said of others than the one asked about.
+   * are all said of others than the one asked about: some line that gives one names another, none names it.
    */
   private givesFigureOnlyOfOthers(chunk: Chunk, details: AskedDetails, asked: ReadonlySet<string>): boolean {
     const figure = details.figure;
     if (!figure || asked.size === 0 || this.termsOf(chunk).subjects.size < 2) return false;
     const giving = splitSentences(chunk.text).flatMap((sentence) => sentence.split('\n')).filter((line) => figure.test(normalizeForMatch(line)));
-    return giving.length > 0 && !giving.some((line) => this.expander.subjects(line).some((subject) => asked.has(subject)));
+    const subjectsOf = giving.map((line) => this.expander.subjects(line));
+    // A figure said of no one (« le plan y consacre 400 millions d'euros ») is said of what the passage is about.
+    return subjectsOf.some((named) => named.length > 0) && !subjectsOf.some((named) => named.some((subject) => asked.has(subject)));
   }
 
   /** Does the text write a sigle (« ANCMSP », three capitals or more) that the base never uses? */

@@ -313,6 +313,15 @@ describe('the detail a question asks for', () => {
   });
 
   it.each([
+    ['How much funding can a size 2 CPTS get under the ACI?', 'Le plafond de la taille 2 était de 287 000 €.', false],
+    ['How much funding can a size 2 CPTS get under the ACI?', 'L’ACI des CPTS fixe leurs missions.', true],
+    ["Le plan mettait combien d'argent pour l'exercice coordonné ?", 'Le grand plan d’investissement y consacre 400 millions d’euros.', false],
+    ['Combien de financement pour la mission prévention ?', 'La mission prévention démarre dans les douze mois.', true],
+  ])('« %s » : a sum asked, against « %s » (lacking: %s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
+  it.each([
     ["c'est quand les prochaines élections URPS des kinés ?", 'Les représentants sont élus par les professionnels.', true],
     ['Quelle est la date de signature de l’ACI des CPTS ?', 'L’ACI des CPTS a été signé par les syndicats.', true],
     ['De quand date l’ACI des CPTS ?', 'L’ACI des CPTS a été signé le 20 juin 2019.', false],
