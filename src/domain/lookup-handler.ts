@@ -53,6 +53,9 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
 }
 
 /** What a lookup answers of the question, besides the words of its text: the names of what it is about and its aspect. */
+/** The categories of the health professions, as a question names them. */
+const CATEGORY_WORDS = 'professions médicales auxiliaires médicaux paramédicaux professions de la pharmacie réglementées classées classement';
+
 function coveredWords(query: LookupQuery): string {
   switch (query.kind) {
     case 'delegue':
@@ -60,7 +63,8 @@ function coveredWords(query: LookupQuery): string {
       // The places the list is for (« à l'hôpital ») are answered too.
       return `${namesOf(query.profession).join(' ')} ${COOPERATION_FRAME_WORDS} ${namesOfPlaces(query.places ?? []).join(' ')}`;
     case 'profession':
-      return `${namesOf(query.profession).join(' ')} profession ordre urps catégorie`;
+      // The category answers which of them the profession is in (« médicale ou auxiliaire médical ? »).
+      return `${namesOf(query.profession).join(' ')} profession ordre urps catégorie${query.aspect === 'categorie' ? ` ${CATEGORY_WORDS}` : ''}`;
     case 'form':
       return namesOf(query.form).join(' ');
     case 'status':

@@ -131,6 +131,17 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   });
 });
 
+describe('a profession asked between two categories', () => {
+  it.each([
+    ['Je suis sage-femme : ma profession est-elle classée parmi les professions médicales ou les auxiliaires médicaux ?', /profession médicale/],
+    ['moi je suis kiné, on est classés profession médicale ou auxiliaire médical ?', /auxiliaire médical/],
+  ])('« %s » : the registry says which, not the list of one category', async (question, category) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe('lookup');
+    expect(reply.text).toMatch(category);
+  });
+});
+
 describe('definitions and sigles', () => {
   it('explains a sigle asked about inside a longer sentence', async () => {
     expect((await ask('Dans le protocole angine on parle de TROD, ça signifie quoi ?')).text).toMatch(/test rapide d.orientation diagnostique/i);
