@@ -26,9 +26,9 @@ const SECOND_PASSAGE_SCORE = 0.9;
 export class ExtractiveComposer implements AnswerComposer {
   async compose(question: Question, passages: readonly Passage[]): Promise<Reply> {
     const { kind } = analyseQuestion(question.text);
-    const relevant = selectPassages(passages, kind === 'steps');
-    if (relevant.length === 0) return unknownReply(suggestionsFrom(passages));
     const wanted = new Set(terms(question.text));
+    const relevant = selectPassages(passages, kind === 'steps', wanted);
+    if (relevant.length === 0) return unknownReply(suggestionsFrom(passages));
     const wantsNumber = kind === 'number';
     const parts: string[] = [];
     const citations: Citation[] = [];
@@ -68,17 +68,32 @@ export function suggestionsFrom(passages: readonly Passage[]): string[] {
  * section that follows the best one in its article when it ranks among the next ones and answers as fully (« comment
  * déclarer un protocole » : the declaration, then what to provide for it).
  */
-export function selectPassages(all: readonly Passage[], followOn = false): Passage[] {
+export function selectPassages(all: readonly Passage[], followOn = false, asked?: ReadonlySet<string>): Passage[] {
   const passages = all.filter((p) => !p.offSubject && !p.lacksAsked);
   const best = passages[0];
   if (!best || best.coverage < MIN_COVERAGE || best.score < MIN_SCORE) return [];
   const next = followOn ? passages.slice(1, 3).find((p) => p.chunk.id === followingId(best.chunk.id) && p.coverage >= best.coverage) : undefined;
   if (next) return [best, next];
+  // « quels examens sont délégués et lesquels sont exclus ? »: a close passage that says what the best one leaves out of the question.
+  const complement = asked ? passages.slice(1, 3).find((p) => p.coverage >= MIN_COVERAGE && p.score >= COMPLEMENT_SCORE * best.score && addsAsked(best, p, asked)) : undefined;
+  if (complement) return [best, complement];
   // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.
   const second = passages
     .slice(1, 3)
     .find((p) => p.coverage >= Math.max(MIN_COVERAGE, best.coverage) && p.score >= SECOND_PASSAGE_SCORE * best.score && p.chunk.title !== best.chunk.title);
   return second ? [best, second] : [best];
+}
+
+/** Share of the best passage's score a passage that says more of the question needs to be added to the answer. */
+const COMPLEMENT_SCORE = 0.85;
+/** How many of the question's terms the best passage lacks that the added one must say. */
+const MIN_ADDED_TERMS = 1;
+
+/** Does `other` say terms of the question that `best` does not? */
+function addsAsked(best: Passage, other: Passage, asked: ReadonlySet<string>): boolean {
+  const said = new Set(terms(`${best.chunk.section} ${best.chunk.text}`));
+  const added = new Set(terms(`${other.chunk.section} ${other.chunk.text}`).filter((term) => asked.has(term) && !said.has(term)));
+  return added.size >= MIN_ADDED_TERMS;
 }
 
 /** The id of the section after this one in its document (`<path>#<index>`). */

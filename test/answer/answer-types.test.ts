@@ -253,7 +253,7 @@ describe('comparisons side by side', () => {
 describe('comparisons of two things one section sets apart', () => {
   it('answers from the section whose heading names both sides', async () => {
     const reply = await ask("Coopération et coordination : quelle différence selon l'UNRS ?");
-    expect(reply.citations.map((c) => c.section)).toEqual(['Coopération, pluridisciplinarité, coordination : définitions']);
+    expect(reply.citations[0]?.section).toBe('Coopération, pluridisciplinarité, coordination : définitions');
     expect(reply.text).toMatch(/coopération : agir ensemble[\s\S]*coordination : organiser/u);
   });
 });

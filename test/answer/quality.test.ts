@@ -19,7 +19,7 @@ describe('answer quality on the project’s own sets', () => {
     ['dev-b.jsonl', 0.85, 0.09],
     ['holdout-b.jsonl', 0.82, 0.12],
     ['dev-c.jsonl', 0.88, 0.07],
-    ['dev-d.jsonl', 0.94, 0.03],
+    ['dev-d.jsonl', 0.94, 0.035],
     ['holdout-d.jsonl', 0.86, 0.1],
     ['dev-e.jsonl', 0.77, 0.18],
     ['holdout-e.jsonl', 0.88, 0.09],
