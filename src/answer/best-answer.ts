@@ -3,6 +3,7 @@ import { withContext, type IncomingMessage } from '../engine/message.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { selectPassages } from './extractive-composer.ts';
 import { askedDetails, lacksAsked } from '../knowledge/asked-details.ts';
+import { analyseQuestion, clausesAbove, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
 
 /**
  * A registry lookup and the knowledge articles can both answer « combien d'associés pour une SISA, et depuis
@@ -26,7 +27,8 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       const found = await lookup.handle(message);
       // A lookup without the detail asked (« combien de temps pour répondre » answered with a tariff) is no answer; an
       // honest one (« le protocole que vous citez n'est pas dans ma base ») is, whatever was asked of it.
-      const fromLookup = found?.confident && lacksAsked(askedDetails(message.text), found.text) ? null : found;
+      const asking = clausesAbove(analyseQuestion(message.text).clauses, SITUATION_WEIGHT);
+      const fromLookup = found?.confident && lacksAsked(askedDetails(message.text, asking), found.text) ? null : found;
       if (!fromLookup) return firstReply(articles, message);
       if (fromLookup.kind !== 'lookup' || fromLookup.verdict) return fromLookup;
       const best = selectPassages(await retriever.retrieve(withContext(message)))[0];

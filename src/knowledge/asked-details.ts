@@ -165,10 +165,11 @@ function withSignsInWords(text: string): string {
 }
 
 /**
- * The details `question` asks for. What the words that ask name (a unit, a count, a date, an average, a contact) is
- * read in `asking`, the question without an earlier one it follows up on: « comment sont choisis leurs membres ? »
- * after « combien y a-t-il d'URPS » asks no count. What names the thing (a designation, a region, a year) is read in
- * the whole question.
+ * The details `question` asks for. What the words that ask name (a unit, a count, a date, an average, a contact) and
+ * the years that date what is asked are read in `asking`, the question without the asker's situation nor an earlier
+ * question it follows up on: « comment sont choisis leurs membres ? » after « combien y a-t-il d'URPS » asks no count,
+ * « j'étais délégué depuis 2021 » dates nothing asked. What names the thing (a designation, a region) is read in the
+ * whole question.
  */
 export function askedDetails(question: string, asking = question): AskedDetails {
   const n = normalizeForMatch(withSignsInWords(question));
@@ -192,7 +193,7 @@ export function askedDetails(question: string, asking = question): AskedDetails 
   const unitValue = UNIT_VALUE_ASKED.test(a);
   const countsExisting = counted.length > 0 && EXISTING.test(a);
   const contact = CONTACT_ASKED.test(a);
-  const years = [...new Set([...n.matchAll(DATED_BY_YEAR)].map((m) => m[1] ?? ''))];
+  const years = [...new Set([...a.matchAll(DATED_BY_YEAR)].map((m) => m[1] ?? ''))];
   return { designations, years, regions: regionsIn(question, n), units, askingTerms, average: AVERAGE_ASKED.test(a), counted, countsExisting, named, unitValue, contact, ...(figure ? { figure } : {}) };
 }
 

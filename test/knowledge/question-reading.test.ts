@@ -287,10 +287,11 @@ describe('the detail a question asks for', () => {
     expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
   });
 
-  it('reads what is asked for in the question without the earlier one it follows up on', () => {
+  it('reads what is asked for in the question without the asker’s situation nor the earlier one it follows up on', () => {
     const details = askedDetails("comment sont choisis leurs membres ? Combien y a-t-il d'URPS", 'comment sont choisis leurs membres ?');
     expect(details.counted).toEqual([]);
     expect(askedDetails("Combien y a-t-il d'URPS ?").counted).toEqual(['urp']);
+    expect(askedDetails("J'étais délégué depuis 2021. Dans lesquels suis-je encore délégué ?", 'Dans lesquels suis-je encore délégué ?').years).toEqual([]);
   });
 
   it.each([
