@@ -85,7 +85,7 @@ export function selectPassages(all: readonly Passage[], followOn = false, asked?
 }
 
 /** Share of the best passage's score a passage that says more of the question needs to be added to the answer. */
-const COMPLEMENT_SCORE = 0.85;
+const COMPLEMENT_SCORE = 0.8;
 /** How many of the question's terms the best passage lacks that the added one must say. */
 const MIN_ADDED_TERMS = 1;
 
