@@ -303,26 +303,38 @@ function withoutNames(registries: Registries, n: string, profession: Profession)
   return withoutPhrases(n, namesOfLineage(registries, profession));
 }
 
+/** Words that ask for a sigle's full name (accent-folded): « en toutes lettres », « what is the full name of », « called in full ». */
+const FULL_NAME = String.raw`(?:nom complet|en toutes lettres|en entier|full name|spelled out|in full)`;
+const ASKS_FULL_NAME = new RegExp(String.raw`\b${FULL_NAME}\b`);
+
 /**
  * « TROD, ça signifie quoi ? », « c'est quoi le sigle ACI », « que veut dire GCS ? », « what does CPTS stand for? »:
  * the sigle stands right before or right after the words that ask what it means (not « ça signifie quoi pour l'IDE »).
  */
-const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signification|designe|(?:(?:l|le|un|une) )?(?:acronyme|sigle|abreviation) de quoi|stands? for|means?|meaning)`;
+const MEANING = String.raw`(?:signifie|signifient|veut dire|veulent dire|signification|designe|(?:(?:l|le|un|une) )?(?:acronyme|sigle|abreviation) de quoi|stands? for|means?|meaning|${FULL_NAME})`;
 const SIGLE_BEFORE = new RegExp(String.raw`(?:^|\s)([a-z0-9]+)(?: ca| cela| c est| au juste)?(?: qu est ce que ca)? ${MEANING}\b`);
 // « what does HAS stand for », not « who does the MSP sign it with ».
 const SIGLE_AFTER = new RegExp(
-  String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|what does)(?: (?:le|la|les|l|du|de|d|des|the|sigle|acronyme))* ([a-z0-9]+)\b`,
+  String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|meaning of|what does)(?: (?:le|la|les|l|du|de|d|des|the|of|sigle|acronyme))* ([a-z0-9]+)\b`,
 );
 
 /** Words that ask what a sigle means, anywhere in the question (accent-folded). */
 const ASKS_MEANING = new RegExp(String.raw`\b(?:${MEANING}|sigle|acronyme|abreviation|acronym|abbreviation|short for)\b`);
+/** A word in capitals (« CNCI », « MSSanté » not), as typed. */
+const CAPITAL_WORD = /(?<![\p{L}\d])\p{Lu}{2,}(?![\p{L}\d])/gu;
 /** A sigle set in quotes (« l'IOA », 'MERM', "FINESS"), as typed. */
 const QUOTED_SIGLE = /[«“"'‘]\s*(?:l['’]|le |la |les |the )?([\p{L}\d]{2,10})\s*[»”"'’]/u;
 
 function acronymQuery(registries: Registries, text: string, n: string): LookupQuery | null {
   // « on me dit que je vais faire « l'IOA » : ça veut dire quoi ce sigle ? »: the quoted sigle, asked what it means.
   const quoted = ASKS_MEANING.test(n) ? QUOTED_SIGLE.exec(text)?.[1] : undefined;
-  const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1], quoted && normalizeForMatch(quoted)].filter((word): word is string => typeof word === 'string' && word !== '');
+  // « CNCI shows up everywhere. What is that committee called in full? »: the one sigle in capitals, its full name asked
+  // (in a question that asks nothing else: « CNCI, le nom complet ? et quel décret… » asks two things).
+  const capitals = ASKS_FULL_NAME.test(n) && !analyseQuestion(text).parts ? [...new Set(text.match(CAPITAL_WORD) ?? [])] : [];
+  const written = capitals.length === 1 ? capitals[0] : undefined;
+  const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1], quoted && normalizeForMatch(quoted), written && normalizeForMatch(written)].filter(
+    (word): word is string => typeof word === 'string' && word !== '',
+  );
   for (const word of candidates) {
     const entry = registries.glossary.find(
       (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === word),

@@ -142,6 +142,13 @@ describe('a profession asked between two categories', () => {
   });
 });
 
+describe('a sigle’s full name asked with something else', () => {
+  it('« CNCI, le nom complet ? et quel décret organise sa composition ? » : both parts answered', async () => {
+    const reply = await ask('CNCI, le nom complet ? et quel décret organise sa composition ?');
+    expect(reply.text).toMatch(/Comité national des coopérations interprofessionnelles[\s\S]*2020-148/u);
+  });
+});
+
 describe('definitions and sigles', () => {
   it('explains a sigle asked about inside a longer sentence', async () => {
     expect((await ask('Dans le protocole angine on parle de TROD, ça signifie quoi ?')).text).toMatch(/test rapide d.orientation diagnostique/i);

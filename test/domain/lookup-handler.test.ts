@@ -349,6 +349,14 @@ describe('faits sur une profession', () => {
   });
 
   it.each([
+    ['What is the full name of the CNCI?', /Comité national des coopérations interprofessionnelles/],
+    ['CNCI en toutes lettres ?', /Comité national des coopérations interprofessionnelles/],
+    ['CNCI shows up in every French cooperation-protocol document I read. What is that committee called in full?', /Comité national des coopérations interprofessionnelles/],
+  ])('« %s » : le nom complet demandé est le développement du sigle', async (question, expansion) => {
+    expect((await answer(question)).text).toMatch(expansion);
+  });
+
+  it.each([
     'Les sages-femmes font-elles partie des professions qui peuvent y participer ?',
     'les orthophonistes sont parmi ceux qui peuvent participer à un protocole de coopération ?',
   ])('« %s » : « qui peuvent y participer » demande si la profession peut prendre part, pas un acte', async (question) => {
