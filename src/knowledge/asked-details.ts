@@ -279,7 +279,11 @@ function listsCounted(text: string, isCounted: (word: string) => boolean): boole
   const lines = text.split('\n');
   const names = (line: string) => normalizeForMatch(line).split(' ').some(isCounted);
   // « La création d'une MSP suit trois temps : » lists steps of one of them, not them.
-  const namesSeveral = (line: string) => normalizeForMatch(line).split(' ').some((word, i, words) => isCounted(word) && !SINGULAR.test(words[i - 1] ?? ''));
+  // What brackets spell out (« une MSP (maison de santé…) ») is said of the word before them.
+  const namesSeveral = (line: string) =>
+    normalizeForMatch(line.replace(/\([^)]*\)/gu, ' '))
+      .split(' ')
+      .some((word, i, words) => isCounted(word) && !SINGULAR.test(words[i - 1] ?? ''));
   return lines.some((line, i) => {
     if (!LIST_ITEM_LINE.test(line) || i === 0 || LIST_ITEM_LINE.test(lines[i - 1] ?? '')) return false;
     const lead = splitSentences(lines[i - 1] ?? '').at(-1) ?? '';
