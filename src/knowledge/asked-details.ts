@@ -68,7 +68,7 @@ const MULTIPLIER = String.raw`(?:mille|millions?|milliards?|thousand|billions?) 
 const NUMBER_WORDS = String.raw`\d+(?:[ ,.]\d+)?|${NUMBER_WORDS_PATTERN}`;
 
 /** What follows the words that ask for a count (normalised text): the counted thing, in one or two words. */
-const COUNT_ASKED = /\b(?:combien (?:(?:y a t il|y a t on|il y a|y a|ya|existe t il|en existe t il|compte t on|on compte) )?(?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|what is the number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
+const COUNT_ASKED = /\b(?:combien (?:(?:y a t il|y a t on|il y a|y a|ya|existe t il|en existe t il|compte t on|on compte) )?(?:de |d )|how many |quel (?:est )?(?:le )?nombre (?:de |d )|(?:un |le |quel )?nombre (?:minimum|minimal|maximum|maximal) (?:de |d )|what is the number of |(?:a |the )?(?:minimum|maximum) number of )((?:[a-z0-9]+)(?: [a-z0-9]+)?)/;
 /** Words that ask how many there are (normalised text). */
 const EXISTING = /\b(?:y a t il|il y a|y a|ya|existe t il|en existe t il|existent|existe|compte t on|on compte|are there|exist|en france|in france)\b/;
 /** « un », « une » count only right before the word (« un professionnel paramédical »), not as an article further off. */

@@ -282,6 +282,8 @@ describe('the detail a question asks for', () => {
     ['How many supervised scans does a radiographer need for the ultrasound protocol?', 'Il a été encadré en tutorat sur au moins 40 examens.', false],
     // A list of the steps of one of them does not count them.
     ['How many MSPs are there in France today?', 'La création d’une MSP suit trois temps :\n- l’émergence ;\n- le projet ;\n- l’immobilier.', true],
+    ['Y a-t-il un nombre minimum de professionnels pour créer une CPTS ?', 'Une CPTS prend le plus souvent la forme d’une association de professionnels.', true],
+    ['What is the minimum number of GPs in an MSP?', 'Une MSP compte au moins deux médecins généralistes.', false],
     ['Combien y a-t-il de maisons de santé en France ?', 'La création d’une MSP (maison de santé pluriprofessionnelle) suit trois temps :\n- l’émergence ;\n- le projet.', true],
     ['Combien y a-t-il de protocoles pour les kinés ?', 'Protocoles où les kinés sont délégués :\n- entorse ;\n- lombalgie.', false],
   ])('« %s » : a count asked, against « %s » (lacking: %s)', (question, passage, lacking) => {
