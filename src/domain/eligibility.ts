@@ -101,11 +101,18 @@ function asksOnlyWhetherItApplies(registries: Registries, protocol: Protocol, as
   const n = normalizeForMatch(asking);
   if (!APPLIES.test(n)) return false;
   const names = [...protocol.keywords, ...PLACE_NAMES, ...registries.professions.flatMap((profession) => namesOf(profession))];
-  return terms(withoutPhrases(n, names)).every((term) => framesCooperation(term) || APPLYING_TERMS.has(term));
+  // « the cystitis protocol »: a word naming it in another language names it too.
+  const namesIt = (word: string) => matchProtocolsByActs(registries, word).some((matched) => matched.id === protocol.id);
+  return withoutPhrases(n, names)
+    .split(' ')
+    .filter((word) => terms(word).length > 0 && !namesIt(word))
+    .every((word) => terms(word).every((term) => framesCooperation(term) || APPLYING_TERMS.has(term)));
 }
 
-/** Words of applying a protocol, besides those framing any question on protocols (« mettre en place », « lancer »). */
-const APPLYING_TERMS = new Set(terms('mettre mis mise place oeuvre œuvre lancer démarrer commencer possible depuis encore toujours implement start run launch'));
+/** Words of applying a protocol, or of being allowed to, besides those framing any question on protocols (« mettre en place », « lancer », « allowed to »). */
+const APPLYING_TERMS = new Set(
+  terms('mettre mis mise place oeuvre œuvre lancer démarrer commencer possible depuis encore toujours autorisé autorisée autorisés droit implement start run launch allowed permitted authorised authorized'),
+);
 
 /** « infirmiers et pharmaciens ». */
 function pluralNames(registries: Registries, ids: readonly string[]): string {
@@ -144,7 +151,7 @@ const ROLE_ASKED =
  * possible », « ça marche en MSP », « je remplis les conditions », « can I », « do I meet »).
  */
 const APPLIES =
-  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|marche|fonctionne|applicable|s applique|appliquer|rempli\w*|satisfai\w*|can|could|may|allowed|eligible|fit|qualif\w*|apply|applies|meet|meets|fulfil\w*)\b/;
+  /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|marche|fonctionne|applicable|s applique|appliquer|rempli\w*|satisfai\w*|can|could|may|allowed|eligible|fit|qualif\w*|apply|applies|run|meet|meets|fulfil\w*)\b/;
 
 /** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
 const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);

@@ -107,6 +107,9 @@ describe('whether a protocol may be applied where the asker works', () => {
     ['Est ce que les ESP peuvent faire le protocole cystite depuis 2023 ?', /^\*\*Oui\*\*.*en ESP/],
     ["le protocole cystite s'applique en ESP ?", /^\*\*Oui\*\*/],
     ['Notre CPTS peut appliquer le protocole entorse ?', /^\*\*Non\*\*.*pas en CPTS/],
+    // In English, the protocol named in English and « allowed to run ».
+    ['Is a CPTS allowed to run the cystitis protocol?', /^\*\*Oui\*\*.*en CPTS/],
+    ['Is a CPTS allowed to run the ankle sprain protocol?', /^\*\*Non\*\*.*pas en CPTS/],
   ])('« %s » : Oui ou Non d’après les lieux du protocole aujourd’hui', (question, said) => {
     expect(ask(question)).toMatch(said);
   });
