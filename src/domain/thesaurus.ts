@@ -32,6 +32,11 @@ function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: st
   return containsPhrase(words, phrase);
 }
 
+/** Does the phrase hold the other in more words (« multi-professional health centre » and « health centre »; not « centres de santé » and « centre de santé »)? */
+function longerHolding(phrase: string, other: string): boolean {
+  return matchWords(phrase).length > matchWords(other).length && containsPhrase(matchWords(phrase), other, false);
+}
+
 const built = oncePer<Registries, QueryExpander>();
 /** Texts whose expansions and subjects are kept (questions, their clauses, sections' headings). */
 const EXPANSION_CACHE_SIZE = 5_000;
@@ -52,12 +57,13 @@ function buildThesaurus(registries: Registries): QueryExpander {
       if (present.length === 0) continue;
       // Only what the query says exactly is left out: « salaried » is near « salariés », whose terms it lacks.
       const equivalents = group.filter((phrase) => !containsPhrase(words, phrase, false));
-      // The longest phrase present is the one the query said (« maison de santé » rather than « santé »).
-      const trigger = present.reduce((a, b) => (matchWords(b).length > matchWords(a).length ? b : a));
-      if (equivalents.length > 0) found.push({ trigger, equivalents });
+      // The phrases the query said are those no longer one present holds (« maison de santé » rather than « santé »);
+      // several may be (« embaucher des salariés »: « embaucher », « salarier »), each with the group's equivalents.
+      const said = present.filter((phrase) => !present.some((other) => longerHolding(other, phrase)));
+      if (equivalents.length > 0) for (const trigger of said) found.push({ trigger, equivalents });
     }
     // Longest match wins across groups too: « multi-professional health centre » is not also a « health centre ».
-    return found.filter(({ trigger }) => !found.some((other) => other.trigger.length > trigger.length && containsPhrase(matchWords(other.trigger), trigger, false)));
+    return found.filter(({ trigger }) => !found.some((other) => longerHolding(other.trigger, trigger)));
   }, EXPANSION_CACHE_SIZE);
   return {
     expansions,

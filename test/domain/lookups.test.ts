@@ -132,6 +132,14 @@ describe('thésaurus', () => {
     expect(thesaurus.expand('le dossier médical partagé')).toContain('DMP');
   });
 
+  it('donne ses équivalents à chaque expression d’un même groupe que dit la question, la plus longue d’abord', () => {
+    const triggers = thesaurus.expansions('Une SISA peut-elle embaucher des professionnels salariés ?').map((e) => e.trigger);
+    expect(triggers).toEqual(expect.arrayContaining(['embaucher', 'salarier']));
+    // « centres de santé » is no longer a phrase than « centre de santé »: both groups keep their equivalents.
+    const equivalents = thesaurus.expansions('doubler le nombre de centres de santé').flatMap((e) => e.equivalents);
+    expect(equivalents).toEqual(expect.arrayContaining(['CDS', 'health centre']));
+  });
+
   it('ajoute les synonymes courants et anglais, jamais le texte lui-même', () => {
     expect(thesaurus.expand('un kiné')).toEqual(expect.arrayContaining(['masseur-kinésithérapeute', 'physiotherapist']));
     expect(thesaurus.expand('sore throat')).toEqual(expect.arrayContaining(['angine', 'odynophagie']));
