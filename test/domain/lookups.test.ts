@@ -146,6 +146,7 @@ describe('thésaurus', () => {
     expect(thesaurus.expand('health centre')).toContain('centre de santé');
     expect(thesaurus.expand('give a tetanus shot, insert a central line')).toEqual(expect.arrayContaining(['administre', 'vaccin antitétanique', 'pose']));
     expect(thesaurus.expand('un kiné')).not.toContain('kiné');
+    expect(thesaurus.expand('les protocoles qu’on applique')).toContain('mise en œuvre');
     expect(thesaurus.expand('la tarte tatin')).toEqual([]);
   });
 });
