@@ -212,6 +212,12 @@ describe('what is asked and what is said aside', () => {
     expect(analysed.clauses.filter((c) => c.weight === 1 && terms(c.text).length > 0).map((c) => c.text)).toEqual([quoted]);
   });
 
+  it('« … « responsabilité populationnelle ». Ça veut dire quoi, par rapport à une MSP ? » : the quoted term is asked, with what follows', () => {
+    const analysed = analyseQuestion('Dans un dossier de CPTS je lis « responsabilité populationnelle ». Ça veut dire quoi, par rapport à une MSP ?');
+    const asked = analysed.clauses.filter((c) => c.weight === 1 && terms(c.text).length > 0).map((c) => c.text);
+    expect(asked).toEqual(['responsabilité populationnelle', 'par rapport à une MSP ?']);
+  });
+
   it('« soit … , soit … » names the two sides « les deux » points back to', () => {
     const analysed = analyseQuestion('On me propose soit un poste salarié en centre de santé, soit une installation en MSP. Quelle différence entre les deux ?');
     expect(analysed.sides).toEqual(['poste salarié en centre de santé', 'installation en MSP']);
