@@ -1,4 +1,4 @@
-import { normalizeForMatch, terms } from '../text/french.ts';
+import { isMisspeltStopWord, normalizeForMatch, terms } from '../text/french.ts';
 import { canonicalQuestion } from './question-forms.ts';
 
 /** What a question asks for, which decides how its answer is composed (`number`: a quantity, an amount or a date). */
@@ -219,9 +219,9 @@ function weighClauses(text: string): Clause[] {
  */
 const ONLY_ASKING_WHETHER = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl']);
 
-/** A clause that names nothing the question is about. */
+/** A clause that names nothing the question is about (a mistyped stop word is none: « expliquez-moi simplment »). */
 function namesNothing(text: string): boolean {
-  return terms(text).every((term) => ONLY_ASKING_WHETHER.has(term));
+  return terms(text).every((term) => ONLY_ASKING_WHETHER.has(term) || isMisspeltStopWord(term));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { LRUCache } from 'lru-cache';
 import type { Passage } from './passage.ts';
 import { askedDetails, lacksAsked, unknownDesignations, type AskedDetails, type Designation } from './asked-details.ts';
-import { normalizeForMatch, terms } from '../text/french.ts';
+import { isMisspeltStopWord, normalizeForMatch, terms } from '../text/french.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { Chunk } from './chunk.ts';
@@ -229,6 +229,8 @@ export class Retriever {
     const wanted = new Map<string, WantedTerm>();
     for (const clause of analysed.clauses) {
       for (const asked of terms(clause.text)) {
+        // « expliquez-moi simplment » : a stop word mistyped says no more than the stop word.
+        if (lexical.frequencyOf(asked) === 0 && isMisspeltStopWord(asked)) continue;
         const corrected = lexical.frequencyOf(asked) > 0 ? undefined : (lexical.closestTerm(asked) ?? undefined);
         const term = corrected ?? asked;
         if (lexical.frequencyOf(term) === 0 && clause.weight < 1) continue;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { memoize } from './memo.ts';
+import { editDistance } from './edit-distance.ts';
 
 /**
  * The French text pipeline shared by the lexical index, the matchers and the
@@ -124,6 +125,16 @@ export function words(text: string): string[] {
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word) || STOP_WORDS.has(foldAccents(word));
 }
+
+/** Stop words long enough for a typo in them to be told apart from another word (« simplment », « vraiement »). */
+const MIN_MISSPELT_STOP_WORD = 8;
+const LONG_STOP_WORDS = [...new Set([...STOP_WORDS].map(foldAccents))].filter((word) => word.length >= MIN_MISSPELT_STOP_WORD);
+
+/** Is the word one letter off a long stop word (« simplment » for « simplement »)? On lowercase, accent-folded text. */
+export const isMisspeltStopWord = memoize((word: string): boolean => {
+  if (word.length < MIN_MISSPELT_STOP_WORD - 1) return false;
+  return LONG_STOP_WORDS.some((stop) => Math.abs(stop.length - word.length) <= 1 && editDistance(word, stop, 1) <= 1);
+}, 5000);
 
 
 /** Stem one lowercase word, then fold its accents (memoised: the vocabulary is small). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terms } from '../../src/text/french.ts';
+import { isMisspeltStopWord, terms } from '../../src/text/french.ts';
 
 describe('the terms of a text', () => {
   it.each([
@@ -34,5 +34,15 @@ describe('ligatures', () => {
   it('reads « œuvre » as « oeuvre », the way most keyboards type it', () => {
     expect(terms("la mise en œuvre d'un protocole")).toEqual(terms("la mise en oeuvre d'un protocole"));
     expect(terms('Cœur, ŒUVRE, ex æquo')).toEqual(terms('Coeur, OEUVRE, ex aequo'));
+  });
+});
+
+describe('a stop word mistyped', () => {
+  it.each(['simplment', 'vraiement', 'concretment', 'exactemen'])('« %s » is one letter off a long stop word', (word) => {
+    expect(isMisspeltStopWord(word)).toBe(true);
+  });
+
+  it.each(['commenc', 'protocol', 'infirmier', 'partenair', 'medecins'])('« %s » is a word of its own', (word) => {
+    expect(isMisspeltStopWord(word)).toBe(false);
   });
 });
