@@ -25,8 +25,8 @@ export function withStatedGap(handler: Handler): Handler {
 /**
  * The sentence of the answer that says the sources lack what the question asks, if one does: what it says is missing
  * is asked (« la composition » for « comment sont composés »), or it lacks something of what it names (« n'en »), and
- * it names what the question is about where the rest of the answer does not (« Depuis 2023, un nouveau modèle est utilisé ; les sources n'en détaillent pas le contenu » for
- * « le nouveau modèle utilisé depuis 2023 »).
+ * it names what the question is about where the rest of the answer does not (« Depuis 2023, un nouveau modèle est
+ * utilisé ; les sources n'en détaillent pas le contenu » for « le nouveau modèle utilisé depuis 2023 »).
  */
 export function statedGap(question: string, answer: string): string | null {
   const { clauses } = analyseQuestion(question);
