@@ -75,7 +75,8 @@ export function selectPassages(all: readonly Passage[], followOn = false, asked?
   const next = followOn ? passages.slice(1, 3).find((p) => p.chunk.id === followingId(best.chunk.id) && p.coverage >= best.coverage) : undefined;
   if (next) return [best, next];
   // « quels examens sont délégués et lesquels sont exclus ? »: a close passage that says what the best one leaves out of the question.
-  const complement = asked ? passages.slice(1, 3).find((p) => p.coverage >= MIN_COVERAGE && p.score >= COMPLEMENT_SCORE * best.score && addsAsked(best, p, asked)) : undefined;
+  const completes = (p: Passage) => p.coverage >= MIN_COVERAGE && p.score >= COMPLEMENT_SCORE * best.score && asked !== undefined && addsAsked(best, p, asked);
+  const complement = passages.slice(1, 3).find(completes);
   if (complement) return [best, complement];
   // A second article only when it answers as fully and ranks nearly as high: otherwise it is noise.
   const second = passages

@@ -109,9 +109,15 @@ function asksOnlyWhetherItApplies(registries: Registries, protocol: Protocol, as
     .every((word) => terms(word).every((term) => framesCooperation(term) || APPLYING_TERMS.has(term)));
 }
 
-/** Words of applying a protocol, or of being allowed to, besides those framing any question on protocols (« mettre en place », « lancer », « allowed to »). */
+/**
+ * Words of applying a protocol, or of being allowed to, besides those framing any question on protocols (« mettre en
+ * place », « lancer », « allowed to »).
+ */
 const APPLYING_TERMS = new Set(
-  terms('mettre mis mise place oeuvre œuvre lancer démarrer commencer possible depuis encore toujours autorisé autorisée autorisés droit implement start run launch allowed permitted authorised authorized'),
+  terms(
+    'mettre mis mise place oeuvre œuvre lancer démarrer commencer possible depuis encore toujours autorisé autorisée autorisés droit ' +
+      'implement start run launch allowed permitted authorised authorized',
+  ),
 );
 
 /** « infirmiers et pharmaciens ». */
