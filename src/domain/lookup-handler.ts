@@ -52,10 +52,10 @@ export function createLookupHandler(registries: Registries, options: LookupHandl
   };
 }
 
-/** What a lookup answers of the question, besides the words of its text: the names of what it is about and its aspect. */
 /** The categories of the health professions, as a question names them. */
 const CATEGORY_WORDS = 'professions médicales auxiliaires médicaux paramédicaux professions de la pharmacie réglementées classées classement';
 
+/** What a lookup answers of the question, besides the words of its text: the names of what it is about and its aspect. */
 function coveredWords(query: LookupQuery): string {
   switch (query.kind) {
     case 'delegue':

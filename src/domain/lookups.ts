@@ -77,7 +77,7 @@ export function professionsJoined(registries: Registries, text: string): Profess
 
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['ou', 'et', 'or', 'and']);
 /** Words between two professions named together. */
-const JOINING_WORDS: ReadonlySet<string> = new Set(['ou', 'et', 'or', 'and', 'le', 'la', 'l', 'les', 'un', 'une', 'des', 'a', 'an', 'the']);
+const JOINING_WORDS: ReadonlySet<string> = new Set([...CONJUNCTIONS, 'le', 'la', 'l', 'les', 'un', 'une', 'des', 'a', 'an', 'the']);
 
 /** Where professions are named among the words, a name inside a longer one not counting apart. */
 function professionSpans(registries: Registries, words: readonly string[]): ProfessionSpan[] {

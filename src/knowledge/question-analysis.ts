@@ -186,11 +186,9 @@ function weighClauses(text: string): Clause[] {
   const namesNothingAt = (i: number) => namesNothing(withoutFrameWords(parts[i] ?? ''));
   // The first clause that asks and names nothing (« ça veut dire quoi », « what is that? »), then « par rapport à … » or not.
   const empty = [...asked].sort((a, b) => a - b).find(namesNothingAt);
-  const asksOfNothing = empty !== undefined;
-  const pointer = empty ?? focus;
   // « … 'protocoles de coopération'. In plain English, what is that? »: the subject is in the last clause before that names something.
-  const subjectBefore = [...parts.keys()].filter((i) => i < pointer && !namesNothingAt(i)).pop() ?? pointer - 1;
-  if (asksOfNothing && subjectBefore >= 0) asked.add(subjectBefore);
+  const subjectBefore = empty === undefined ? undefined : ([...parts.keys()].filter((i) => i < empty && !namesNothingAt(i)).pop() ?? empty - 1);
+  if (subjectBefore !== undefined && subjectBefore >= 0) asked.add(subjectBefore);
   // « … on me parle de téléexpertise pour un avis, ça consiste en quoi ? »: a clause that points back asks about the
   // one before, which is its topic even when it tells the asker's situation.
   const pointedTo = new Set(
@@ -210,7 +208,7 @@ function weighClauses(text: string): Clause[] {
     text: part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   }));
-  return asksOfNothing ? withQuotedAsked(weighed, subjectBefore) : weighed;
+  return subjectBefore === undefined ? weighed : withQuotedAsked(weighed, subjectBefore);
 }
 
 /**

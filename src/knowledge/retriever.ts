@@ -229,9 +229,10 @@ export class Retriever {
     const wanted = new Map<string, WantedTerm>();
     for (const clause of analysed.clauses) {
       for (const asked of terms(clause.text)) {
+        const unknown = lexical.frequencyOf(asked) === 0;
         // « expliquez-moi simplment » : a stop word mistyped says no more than the stop word.
-        if (lexical.frequencyOf(asked) === 0 && isMisspeltStopWord(asked)) continue;
-        const corrected = lexical.frequencyOf(asked) > 0 ? undefined : (lexical.closestTerm(asked) ?? undefined);
+        if (unknown && isMisspeltStopWord(asked)) continue;
+        const corrected = unknown ? (lexical.closestTerm(asked) ?? undefined) : undefined;
         const term = corrected ?? asked;
         if (lexical.frequencyOf(term) === 0 && clause.weight < 1) continue;
         const weight = clause.weight * (corrected ? CORRECTED_TERM : 1) * Math.sqrt(lexical.informativeness(term));
