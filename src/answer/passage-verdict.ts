@@ -50,11 +50,10 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
   if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;
   const share = answeredShare(question);
-  // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a list item
-  // says it under its lead sentence (« … leur autorisation n'a pas été retrouvée : - PC 161… »), which it cannot be
-  // read without; a sentence about the base says what the base holds.
-  const sentence = splitSentences(answer).find(
-    (candidate) => !LIST_ITEM.test(candidate) && !OF_THE_BASE.test(candidate) && share(`${about} ${candidate}`) > FULL && quantifiersKept(asked, normalizeForMatch(candidate)),
+  // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a sentence
+  // about the base says what the base holds.
+  const sentence = readSentences(answer).find(
+    (text) => !OF_THE_BASE.test(text) && share(`${about} ${text}`) > FULL && quantifiersKept(asked, normalizeForMatch(text)),
   );
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
@@ -63,6 +62,28 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const limited = limitsMoreThanAsked(said, asked);
   if (denied && limited) return null;
   return { said: denied ? 'Non' : limited ? 'Oui, dans certaines limites' : 'Oui', sentence };
+}
+
+/**
+ * The answer's sentences that can say something plainly. A list item says what it says under its lead sentence: under
+ * a plain one (« Trois autres outils sont cités : - la MSSanté, qui permet… ») it does; under one that denies, excludes,
+ * limits or speaks of the base (« … leur autorisation n'a pas été retrouvée : - PC 161… ») it does not.
+ */
+function readSentences(answer: string): string[] {
+  const read: string[] = [];
+  let lead = '';
+  for (const text of splitSentences(answer)) {
+    if (!LIST_ITEM.test(text)) {
+      lead = text;
+      read.push(text);
+    } else if (plainLead(lead)) read.push(text);
+  }
+  return read;
+}
+
+function plainLead(lead: string): boolean {
+  const said = normalizeForMatch(lead);
+  return lead.trimEnd().endsWith(':') && !OF_THE_BASE.test(lead) && !NEGATED.test(said) && !EXCLUDING.test(said) && !LIMITING_LEAD.test(said);
 }
 
 /** A limit the sentence sets (« uniquement », « certains », « à condition ») that the question does not ask about. */
@@ -141,6 +162,9 @@ const EXCLUDING = /\b(?:exclu|exclus|exclue|exclues|sauf|hors|interdit|interdite
 /** A sentence that limits what it says: « oui » then says more than it, unless the limit is said with it. */
 const LIMITING =
   /\b(?:uniquement|seulement|exclusivement|reserve|reservee|reserves|reservees|certains|certaines|parfois|sous reserve|a condition|only|some|sometimes)\b/g;
+
+/** A lead that limits its list (« sauf si », « uniquement »): its items say nothing plainly either. */
+const LIMITING_LEAD = new RegExp(LIMITING.source);
 
 /** A sentence about the base or its sources (« La base ne contient pas… »): it says what is known, not what is. */
 const OF_THE_BASE = /^\s*(?:la base|le registre|les sources|ses sources|coordo)\b/iu;

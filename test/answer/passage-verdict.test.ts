@@ -69,6 +69,23 @@ describe('a closed question answered by a sentence that says it', () => {
     expect(passageVerdict('Le dossier PC 161 (diabète suivi par IDE libéral) est autorisé ?', answer, wordShare, 'Dossiers autorisés ?')).toBeNull();
   });
 
+  const TOOLS = (lead: string) => `${lead}\n- la MSSanté, une messagerie sécurisée pour les professionnels ;\n- le ROR, un répertoire. [1]`;
+  const MSSANTE = 'La MSSanté est-elle une messagerie sécurisée pour les professionnels ?';
+
+  it('reads a list item under a plain lead sentence', () => {
+    expect(passageVerdict(MSSANTE, TOOLS("L'ARS cite trois outils :"), wordShare)).toMatchObject({ said: 'Oui', sentence: expect.stringContaining('MSSanté') });
+  });
+
+  it.each([
+    ['denies', "L'ARS ne cite plus ces outils :"],
+    ['excludes', "L'ARS cite ces outils, sauf pour les centres :"],
+    ['limits', "L'ARS cite ces outils uniquement en CPTS :"],
+    ['speaks of the base', 'La base cite ces outils :'],
+    ['does not lead to the list', "L'ARS cite trois outils."],
+  ])('reads no list item under a lead that %s', (_, lead) => {
+    expect(passageVerdict(MSSANTE, TOOLS(lead), wordShare)).toBeNull();
+  });
+
   it.each([
     ['a question asking for content', 'Qui peut salarier des professionnels de santé dans une SISA ?', SISA],
     ['a question between two things', 'Une SISA peut-elle salarier des professionnels de santé ou des secrétaires ?', SISA],
