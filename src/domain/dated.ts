@@ -17,8 +17,11 @@ export type IsoDay = z.infer<typeof IsoDaySchema>;
 
 /** Where Coordo's users are: « today » is the calendar day in Paris. */
 export function isoDay(date: Date): IsoDay {
-  return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  return PARIS_DAY.format(date);
 }
+
+/** Swedish dates read `YYYY-MM-DD`; one formatter for every call (`toLocaleDateString` builds one each time). */
+const PARIS_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 

@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/french.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
+import { memoize, oncePer } from '../text/memo.ts';
 import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-match.ts';
 import { namesOf, type DatedFact, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
@@ -163,8 +164,18 @@ export function professionNamed(registries: Registries, listed: string, asked: s
 /** « mal au », « mal à la », « mal aux » before a body part (normalised text). */
 const ACHE_OF = /\bmal (?:au|a la|a l|aux) /g;
 
+/** Each registries' protocols named by a text, memoised: every handler asks it of the same question, some word by word. */
+const protocolsByActs = oncePer<Registries, (text: string) => readonly Protocol[]>();
+
 /** Protocols whose keywords (lay words and synonyms included) appear in the text, best match first. */
-export function matchProtocolsByActs(registries: Registries, text: string): Protocol[] {
+export function matchProtocolsByActs(registries: Registries, text: string): readonly Protocol[] {
+  return protocolsByActs(registries, () => memoize((asked) => protocolsNamedByActs(registries, asked), PROTOCOLS_BY_ACTS_KEPT))(text);
+}
+
+/** Texts whose protocols are kept (a few per question asked). */
+const PROTOCOLS_BY_ACTS_KEPT = 5_000;
+
+function protocolsNamedByActs(registries: Registries, text: string): Protocol[] {
   // « mal au dos », « mal à la gorge » say « mal de dos », « mal de gorge »: the complaint named as the keywords name it.
   const complaint = normalizeForMatch(text).replace(ACHE_OF, 'mal de ');
   const variants = [text, complaint, ...createThesaurus(registries).expand(text)].map(matchWords);

@@ -15,7 +15,7 @@ export const matchWords: (text: string) => readonly string[] = memoize((text) =>
 });
 
 function singular(word: string): string {
-  return word.length > 3 && /[sx]$/.test(word) ? word.slice(0, -1) : word;
+  return word.length > 3 && (word.endsWith('s') || word.endsWith('x')) ? word.slice(0, -1) : word;
 }
 
 export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean): boolean {
@@ -24,7 +24,7 @@ export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean)
   const b = singular(phraseWord);
   if (a === b) return true;
   // A typo rarely changes the first letter: « future » is no « suture ».
-  return fuzzy && b.length >= 6 && a.length >= 5 && a[0] === b[0] && editDistance(a, b, 1) <= 1;
+  return fuzzy && b.length >= 6 && a.length >= 5 && a[0] === b[0] && Math.abs(a.length - b.length) <= 1 && editDistance(a, b, 1) <= 1;
 }
 
 /** Start indexes in `textWords` where every word of `phraseWords` follows, in order. */
