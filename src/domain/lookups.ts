@@ -5,6 +5,18 @@ import { containsPhrase, findPhrase, longestMatch, matchWords } from './phrase-m
 import { namesOf, type DatedFact, type PracticeForm, type Profession, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
 
+/**
+ * A function of the registries and a text, memoised per registries: every handler asks the same of the same question
+ * (the protocols, the profession, the form it names), some word by word.
+ */
+function memoisedPerRegistries<T>(compute: (registries: Registries, text: string) => T): (registries: Registries, text: string) => T {
+  const perRegistries = oncePer<Registries, (text: string) => T>();
+  return (registries, text) => perRegistries(registries, () => memoize((asked) => compute(registries, asked), TEXTS_KEPT))(text);
+}
+
+/** Texts whose readings are kept, per function (a few per question asked). */
+const TEXTS_KEPT = 5_000;
+
 function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], text: string): T | undefined {
   const words = matchWords(text);
   let best: T | undefined;
@@ -20,7 +32,7 @@ function bestNamed<T extends Profession | PracticeForm>(entries: readonly T[], t
 }
 
 /** The profession named in the text (variants, plurals, one typo), the most specific name winning. */
-export function findProfession(registries: Registries, text: string): Profession | undefined {
+export const findProfession = memoisedPerRegistries((registries, text): Profession | undefined => {
   const best = bestNamed(registries.professions, text);
   if (!best) return undefined;
   // « a cardiologist as the delegating doctor »: a specialty named beside its profession is the one meant — not one
@@ -31,7 +43,7 @@ export function findProfession(registries: Registries, text: string): Profession
     (profession) => profession.parent === best.id && longestMatch(words, namesOf(profession)) > 0 && !namesOf(profession).some(setAside),
   );
   return specialty ?? best;
-}
+});
 
 /** The profession named first in the text (the subject of « elle doit s'inscrire à un Ordre comme les kinés ? »), its longest name winning. */
 export function firstProfession(registries: Registries, text: string): Profession | undefined {
@@ -45,7 +57,7 @@ export function lastProfession(registries: Registries, text: string): Profession
 
 /** The first or last profession named, a name inside a longer one (« pharmacie » in « préparateurs en pharmacie ») not counting apart. */
 function namedAt(registries: Registries, text: string, which: 'first' | 'last'): Profession | undefined {
-  const whole = professionSpans(registries, matchWords(text));
+  const whole = [...professionSpans(registries, text)];
   whole.sort((a, b) => (which === 'first' ? a.start - b.start : b.start - a.start) || b.end - b.start - (a.end - a.start));
   return whole[0]?.profession;
 }
@@ -62,7 +74,7 @@ interface ProfessionSpan {
  */
 export function professionsJoined(registries: Registries, text: string): Profession[] {
   const words = matchWords(text);
-  const spans = professionSpans(registries, words).sort((a, b) => a.start - b.start);
+  const spans = [...professionSpans(registries, text)].sort((a, b) => a.start - b.start);
   const joined = spans.filter((span, i) => {
     const next = spans[i + 1];
     const previous = spans[i - 1];
@@ -80,8 +92,9 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['ou', 'et', 'or', 'and']);
 /** Words between two professions named together. */
 const JOINING_WORDS: ReadonlySet<string> = new Set([...CONJUNCTIONS, 'le', 'la', 'l', 'les', 'un', 'une', 'des', 'a', 'an', 'the']);
 
-/** Where professions are named among the words, a name inside a longer one not counting apart. */
-function professionSpans(registries: Registries, words: readonly string[]): ProfessionSpan[] {
+/** Where professions are named among the text's words, a name inside a longer one not counting apart. */
+const professionSpans = memoisedPerRegistries((registries, text): readonly ProfessionSpan[] => {
+  const words = matchWords(text);
   const spans = registries.professions.flatMap((profession) =>
     namesOf(profession).flatMap((name) => {
       const length = matchWords(name).length;
@@ -89,7 +102,7 @@ function professionSpans(registries: Registries, words: readonly string[]): Prof
     }),
   );
   return spans.filter((span) => !spans.some((other) => other.end - other.start > span.end - span.start && other.start <= span.start && span.end <= other.end));
-}
+});
 
 /** Words by which askers name themselves (« je suis », « nous sommes trois IDE », « I'm a », « en tant que »), normalised. */
 const SELF_NAMING: readonly (readonly string[])[] = ['je suis', 'j suis', 'nous sommes', 'on est', 'i m', 'i am', 'im', 'we are', 'we re', 'as a', 'as an', 'as the', 'en tant que', 'comme', 'moi', 'work as', 'working as'].map(
@@ -108,7 +121,7 @@ const MAX_WORDS_BETWEEN = 3;
  */
 export function askerProfession(registries: Registries, text: string): Profession | undefined {
   const words = matchWords(text);
-  const spans = professionSpans(registries, words).sort((a, b) => a.start - b.start);
+  const spans = [...professionSpans(registries, text)].sort((a, b) => a.start - b.start);
   return spans.find(({ start }) => opensMessage(words, start) || afterSelfNaming(words, start))?.profession;
 }
 
@@ -124,9 +137,7 @@ function afterSelfNaming(words: readonly string[], start: number): boolean {
 }
 
 /** The coordinated-practice form named in the text (acronym, name or variant). */
-export function findForm(registries: Registries, text: string): PracticeForm | undefined {
-  return bestNamed(registries.forms, text);
-}
+export const findForm = memoisedPerRegistries((registries, text): PracticeForm | undefined => bestNamed(registries.forms, text));
 
 export function professionById(registries: Registries, id: string): Profession | undefined {
   return registries.professions.find((profession) => profession.id === id);
@@ -164,18 +175,8 @@ export function professionNamed(registries: Registries, listed: string, asked: s
 /** « mal au », « mal à la », « mal aux » before a body part (normalised text). */
 const ACHE_OF = /\bmal (?:au|a la|a l|aux) /g;
 
-/** Each registries' protocols named by a text, memoised: every handler asks it of the same question, some word by word. */
-const protocolsByActs = oncePer<Registries, (text: string) => readonly Protocol[]>();
-
 /** Protocols whose keywords (lay words and synonyms included) appear in the text, best match first. */
-export function matchProtocolsByActs(registries: Registries, text: string): readonly Protocol[] {
-  return protocolsByActs(registries, () => memoize((asked) => protocolsNamedByActs(registries, asked), PROTOCOLS_BY_ACTS_KEPT))(text);
-}
-
-/** Texts whose protocols are kept (a few per question asked). */
-const PROTOCOLS_BY_ACTS_KEPT = 5_000;
-
-function protocolsNamedByActs(registries: Registries, text: string): Protocol[] {
+export const matchProtocolsByActs = memoisedPerRegistries((registries, text): readonly Protocol[] => {
   // « mal au dos », « mal à la gorge » say « mal de dos », « mal de gorge »: the complaint named as the keywords name it.
   const complaint = normalizeForMatch(text).replace(ACHE_OF, 'mal de ');
   const variants = [text, complaint, ...createThesaurus(registries).expand(text)].map(matchWords);
@@ -186,7 +187,7 @@ function protocolsNamedByActs(registries: Registries, text: string): Protocol[] 
   const kept = scored.filter((entry) => !scored.some((other) => other !== entry && saysMore(other.matched, entry.matched)));
   kept.sort((a, b) => b.matched.length - a.matched.length || a.order - b.order);
   return kept.map((entry) => entry.protocol);
-}
+});
 
 /** Do these keywords hold every one of those, and more? */
 function saysMore(these: readonly string[], those: readonly string[]): boolean {
