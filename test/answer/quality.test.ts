@@ -43,6 +43,8 @@ describe('answer quality on the project’s own sets', () => {
     ['holdout-n.jsonl', 0.86, 0.065],
     ['dev-o.jsonl', 0.83, 0.075],
     ['holdout-o.jsonl', 0.85, 0.055],
+    ['dev-p.jsonl', 0.82, 0.075],
+    ['holdout-p.jsonl', 0.86, 0.07],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
