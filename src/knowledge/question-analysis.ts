@@ -53,10 +53,14 @@ const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|
 const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/;
 const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 
+/** A question asking what something is or means (accent-folded). */
+const DEFINITION =
+  /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|quesaco|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
+
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', COMPARISON],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|dans quel ordre|(?:on|je|nous) (?:s y|m y|nous y) prend\w*|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
-  ['definition', /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|quesaco|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/],
+  ['definition', DEFINITION],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » / « who » ask only at the start of a clause, after a preposition or before the verb they ask about (not
   // « l'anesthésiste qui consulte », « a woman who is pregnant »).
@@ -125,7 +129,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
         ? (found[1].exec(n)?.[0] ?? '')
         : '';
   const sides = kind === 'comparison' ? (sameAspect ?? comparedSides(text))?.map(withoutFrameWords) : undefined;
-  const clauses = askedBefore(weighed.map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
+  const read = askedBefore(weighed.map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
+  const clauses = kind === 'definition' ? withDefinedApart(read) : read;
   const parts = kind === 'comparison' ? undefined : twoParts(text);
   return {
     text,
@@ -135,6 +140,20 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     ...(sides?.[0] && sides[1] ? { sides: [sides[0], sides[1]] as [string, string] } : {}),
     ...(parts ? { parts } : {}),
   };
+}
+
+/**
+ * « The team asked me to send results via 'MSSanté'. What's MSSanté? », « la CME doit donner son avis sur notre
+ * protocole, c'est quoi la CME ? »: a definition of a term the clauses before it already name asks what that term is;
+ * those clauses tell where the asker met it, not what they ask.
+ */
+function withDefinedApart(clauses: readonly Clause[]): Clause[] {
+  const first = clauses.findIndex((clause) => clause.weight === 1);
+  const asking = clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' ');
+  const defined = terms(normalizeForMatch(asking).replace(new RegExp(DEFINITION.source, 'g'), ' '));
+  const before = new Set(terms(clauses.slice(0, Math.max(0, first)).map((clause) => clause.text).join(' ')));
+  if (defined.length === 0 || !defined.every((term) => before.has(term))) return [...clauses];
+  return clauses.map((clause, i) => (i < first && clause.weight === TOPIC_WEIGHT ? { ...clause, weight: SITUATION_WEIGHT } : clause));
 }
 
 /**

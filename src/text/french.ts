@@ -78,6 +78,12 @@ const english = snowball.newStemmer('english');
  */
 const ENGLISH_ENDING = /^[a-z]{3,}(?:[^e]ed|ing)$/;
 
+/**
+ * An English contraction's ending (« what's », « we're », « isn't »): the word is the one before it (« what », « is »),
+ * often a stop word, and no French word ends so.
+ */
+const ENGLISH_CONTRACTION = /(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$/iu;
+
 /** « œuvre » is typed « oeuvre » on most keyboards: ligatures are two letters. */
 const LIGATURES = /[œŒæÆ]/gu;
 const LIGATURE_LETTERS: Readonly<Record<string, string>> = { œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE' };
@@ -90,6 +96,7 @@ export const TEXT_PIPELINE_ID = createHash('sha256')
   .update([...STOP_WORDS].sort().join(' '))
   .update([...CAPITAL_SIGLES].join(' '))
   .update(ENGLISH_ENDING.source)
+  .update(ENGLISH_CONTRACTION.source)
   .update(LIGATURES.source)
   .digest('hex')
   .slice(0, 16);
@@ -108,7 +115,7 @@ export function splitLigatures(text: string): string {
 
 /** One token lowercased, without its elision (« l'ordre » → « ordre », « la HAS » → the sigle's own word). */
 function bareWord(token: string): string {
-  const bare = token.replace(ELISION_ANY_CASE, '').replace(/['’]/g, '');
+  const bare = token.replace(ELISION_ANY_CASE, '').replace(ENGLISH_CONTRACTION, '').replace(/['’]/g, '');
   return CAPITAL_SIGLES.get(bare) ?? bare.toLowerCase();
 }
 

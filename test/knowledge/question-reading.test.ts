@@ -94,6 +94,25 @@ describe('what is asked and what is said aside', () => {
     expect(weightOf(question, clause) === SITUATION_WEIGHT).toBe(situation);
   });
 
+  it.each([
+    ["The team asked me to send results via 'MSSanté'. What's MSSanté?", 'The team asked me'],
+    ["la CME de l'hôpital doit donner son avis sur notre protocole, c'est quoi la CME ?", "la CME de l'hôpital"],
+    ['On nous parle du ROR dans le projet de santé. Le ROR, c’est quoi ?', 'On nous parle'],
+  ])('« %s » : where the asker met the term a definition asks about is aside', (question, aside) => {
+    expect(weightOf(question, aside)).toBe(SITUATION_WEIGHT);
+  });
+
+  it.each([
+    ['Pour le protocole entorse, c’est quoi la formation ?', 'Pour le protocole entorse'],
+    ["Médecin anesthésiste : qu'est-ce que je peux déléguer par protocole ?", 'Médecin anesthésiste'],
+  ])('« %s » : a clause naming more than the definition asks about stays its topic', (question, topic) => {
+    expect(weightOf(question, topic)).toBeGreaterThan(SITUATION_WEIGHT);
+  });
+
+  it('reads « what’s » as asking a definition wherever it asks', () => {
+    expect(kind("The team asked me to send results via 'MSSanté'. What's MSSanté?")).toBe('definition');
+  });
+
   it('keeps a topic said after the question when it does not mention the asker', () => {
     expect(weightOf("C'est quoi l'ACI ? Celui des centres de santé.", 'Celui des centres')).toBeGreaterThan(SITUATION_WEIGHT);
   });

@@ -25,6 +25,19 @@ describe('the terms of a text', () => {
     expect(terms('on declare ou ds notre cpts, pr les IDE ?')).toEqual(terms('on declare ou notre cpts, les IDE ?'));
   });
 
+  it.each([
+    ["What's MSSanté?", 'What is MSSanté?'],
+    ["We're a team and it isn't open", 'We are a team and it is open'],
+    ['What’s the MSP’s project?', 'What is the MSP project?'],
+    ["I'm sure they've said it'll close", 'I am sure they have said it will close'],
+  ])('« %s » : an English contraction is the word before it', (contracted, written) => {
+    expect(terms(contracted)).toEqual(terms(written));
+  });
+
+  it('keeps French elisions and « aujourd’hui » as they were read', () => {
+    expect(terms("l'ARS d'Occitanie qu'on connaît")).toEqual(terms('ARS Occitanie connaît'));
+  });
+
   it('keeps the English words the lexicon translates (« since » is « depuis »)', () => {
     expect(terms('open since 2023')).toContain('sinc');
   });
