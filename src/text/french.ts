@@ -41,7 +41,8 @@ const STOP_WORDS = new Set<string>([
   'not', 'no', 'yes', 'just', 'also', 'only', 'very', 'still', 'did', 'done', 'got', 'one',
   'besides', 'itself', 'himself', 'herself', 'themselves', 'yourself', 'myself', 'ourselves', 'within', 'through', 'like',
   'more', 'really', 'actually', 'such', 'again', 'already', 'ever', 'even', 'now',
-  'many', 'much', 'per', 'each', 'every', 'own', 'whether', 'whose', 'whom', 'here', 'too',
+  'many', 'much', 'per', 'each', 'every', 'own', 'whether', 'whose', 'whom', 'here', 'too', 'him', 'while',
+  'someone', 'somebody', 'something', 'anyone', 'anybody', 'anything', 'everyone', 'everybody', 'everything',
   // English verbs that frame what is asked (« start to use a protocol », « we want to go on with it »): rare in a
   // French base, they would otherwise weigh as its most telling words.
   'use', 'uses', 'using', 'used', 'start', 'starts', 'starting', 'started', 'want', 'wants', 'wanted', 'go', 'goes', 'going',
