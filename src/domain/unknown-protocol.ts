@@ -6,6 +6,8 @@ import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { findProfession, firstProfession, lastProfession, matchProtocolsByActs, professionById, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
+import { createThesaurus } from './thesaurus.ts';
+import { ONLY_ASKING_WHETHER } from '../knowledge/question-analysis.ts';
 
 /**
  * « le protocole varicelle », « protocole de coopération sur la dyslexie », « le protocole national pour le suivi
@@ -50,9 +52,7 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index))) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
-  // « une version « lombalgie chronique » du protocole kiné »: a name quoted where a protocol is spoken of.
-  const quoted = /\bprotocol/.test(folded) ? [...text.normalize('NFC').toLowerCase().matchAll(QUOTED_NAME)].map(([, name = '']) => ({ text: name.trim(), singular: true })) : [];
-  const described = [...descriptions, ...quoted];
+  const described = [...descriptions, ...quotedNames(text)];
   if (!described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
@@ -70,6 +70,20 @@ const TO_BE_WRITTEN =
   /\b(?:start|starting|create|creating|write|writing|draft|drafting|set up|setting up|launch|launching|develop|developing|ecrire|rediger|redige|redigeons|creer|cree|monter|monte|mettre en place|lancer|lance|elaborer|elabore|construire)\s+(?:[\w-]+\s+){0,4}$/u;
 
 const QUOTED_NAME = /[«“"]\s*([^«»“”"]{3,60}?)\s*[»”"]/gu;
+/** A protocol (or a version of one) a few words before a quote, or after it (lowercase). */
+const PROTOCOL_BEFORE = /\b(?:protocoles?|protocols?|version)(?:\s+[^\s«»“”"]+){0,2}\s*$/u;
+const PROTOCOL_AFTER = /^\s*(?:[^\s«»“”"]+\s+){0,2}(?:protocoles?|protocols?)\b/u;
+
+/**
+ * « une version « lombalgie chronique » du protocole kiné », « le protocole « plaies chroniques » »: a name quoted next
+ * to a protocol; not a part of one (« dans notre protocole local, la partie « processus de prise en charge » »).
+ */
+function quotedNames(text: string): { text: string; singular: boolean }[] {
+  const lowered = text.normalize('NFC').toLowerCase();
+  return [...lowered.matchAll(QUOTED_NAME)]
+    .filter((match) => PROTOCOL_BEFORE.test(lowered.slice(0, match.index)) || PROTOCOL_AFTER.test(lowered.slice(match.index + match[0].length)))
+    .map(([, name = '']) => ({ text: name.trim(), singular: true }));
+}
 
 const TAKING_IN_CHARGE = /\b(?:la |le )?(?:prise|prend|prennent|prendre|prenne) en charge (?:de la |de l |du |des |de |d |la |le |les |l )?/gu;
 
@@ -94,7 +108,9 @@ function isUnknown(registries: Registries, description: { text: string; singular
   // « le protocole doit-il préciser… » goes on with a verb, not a name.
   if (!first || ABOUT_A_PROTOCOL.test(first) || /^\S+-(?:t-)?(?:il|elle|on|ils|elles)\b/u.test(description.text)) return false;
   const content = contentTerms(registries, description.text);
-  const unknownWords = content.filter((term) => !vocabulary.isKnown(term));
+  // « protocole lombalgie aiguë jouable ? » asks whether; « telemonitoring » is a word the lexicon translates.
+  const translated = new Set(createThesaurus(registries).expansions(description.text).flatMap(({ trigger }) => terms(trigger)));
+  const unknownWords = content.filter((term) => !vocabulary.isKnown(term) && !translated.has(term) && !ONLY_ASKING_WHETHER.has(term));
   // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
   const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
   const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];

@@ -234,7 +234,7 @@ function weighClauses(text: string): Clause[] {
  * Terms that only ask whether what was said holds (« oui ou non ? », « c'est possible ? », « is that right? »,
  * « vrai ou faux ? »): a clause of nothing else asks about the clause before it.
  */
-const ONLY_ASKING_WHETHER = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl']);
+export const ONLY_ASKING_WHETHER: ReadonlySet<string> = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl']);
 
 /** A clause that names nothing the question is about (a mistyped stop word is none: « expliquez-moi simplment »). */
 function namesNothing(text: string): boolean {

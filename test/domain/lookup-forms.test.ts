@@ -137,6 +137,10 @@ describe('a protocol the base does not hold', () => {
     'le protocole rhino-conjonctivite allergique saisonnière, pour qui ?',
     'un protocole pour la prise en charge de la lombalgie aiguë par le kiné ?',
     'protocole entorse récente : le kiné peut-il la voir ?',
+    'elle veut un arrêt : protocole lombalgie aiguë jouable ?',
+    'protocole lombalgie aiguë faisable pour elle ?',
+    'Which hospital promoted the national nurse protocol for heart failure telemonitoring and titration?',
+    'dans notre protocole local, la partie « processus de prise en charge » faut y mettre quoi ?',
   ])('« %s » : the protocol as the base qualifies it, or unqualified there', (question) => {
     expect(unknown(question)).toBe(false);
   });
@@ -145,6 +149,7 @@ describe('a protocol the base does not hold', () => {
     ['a délégant no protocol has', "Le protocole qui permet à l'IDE de poser un implant sur délégation de la sage-femme, vous l'avez ?"],
     ['a site no protocol about it covers, said after who does the act', 'Le protocole national où le kiné prend en charge les entorses du genou, il faut quelle formation ?'],
     ['a variant quoted before « protocole »', 'Il paraît qu’il y a une version « lombalgie chronique » du protocole kiné : quelles conditions ?'],
+    ['a name quoted before the protocol it names', 'On me parle de « ECG de repos » comme protocole : il existe ?'],
     ['what it delegates', "Le protocole national qui délègue à l'IDE la prise de l'ECG, il date de quand ?"],
     ['a profession no protocol involves', 'Quel est le protocole national de coopération sage-femme / médecin pour le suivi de la contraception ?'],
   ])('is told by %s', (_how, question) => {
