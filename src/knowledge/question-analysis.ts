@@ -333,8 +333,10 @@ function comparedSides(text: string): [string, string] | undefined {
   if (between?.[1]?.includes(',')) return undefined;
   const first = between ? match?.[1] : match?.[1]?.split(/,\s+/).pop();
   const a = first?.replace(/^(?:est[- ]ce que?|est[- ]ce qu['’]|is|are)\s+/iu, '').trim();
-  // « entre une MSP et une CPTS sur le financement »: what they are compared on is no part of the second side.
-  const b = match?.[2]?.replace(COMPARED_ON, '').replace(SAID_ALIKE, '').trim();
+  // « entre une MSP et une CPTS sur le financement »: what they are compared on is no part of the second side — unless
+  // the first side is said the same way (« la formation pour le protocole entorse vs la formation pour le protocole
+  // lombalgie »).
+  const b = match?.[2]?.replace(aspectOf(a ?? ''), '').replace(SAID_ALIKE, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
 
@@ -369,6 +371,12 @@ const ASKS_WHAT_CHANGES = /[,;:]?\s*(?:(?:qu['’ ]est[- ]ce |ce )qui change|qu[
 
 /** Where the aspect of a comparison starts after its second side. */
 const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;
+
+/** The aspect after the second side: none when the first side is said with one too (each side says its own). */
+function aspectOf(first: string): RegExp {
+  return COMPARED_ON.test(` ${first}`) ? NO_ASPECT : COMPARED_ON;
+}
+const NO_ASPECT = /$^/u;
 
 /** Words that ask which one (accent-folded): the readings of a question build their patterns from them. */
 export const WHICH_WORDS: readonly string[] = ['quel', 'quels', 'quelle', 'quelles', 'lesquels', 'lesquelles', 'which', 'what'];
