@@ -203,8 +203,10 @@ function weighClauses(text: string): Clause[] {
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
   const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
   const namesNothingAt = (i: number) => namesNothing(withoutFrameWords(parts[i] ?? ''));
-  // The first clause that asks and names nothing (« ça veut dire quoi », « what is that? »), then « par rapport à … » or not.
-  const empty = [...asked].sort((a, b) => a - b).find(namesNothingAt);
+  // The first clause that asks and names nothing (« ça veut dire quoi », « what is that? »), then « par rapport à … » or not;
+  // or one whose subject stands for a term quoted before it (« … their 'SISA'. What kind of company is that? »).
+  const quotedBefore = (i: number) => parts.slice(0, i).some((part) => QUOTED.test(part));
+  const empty = [...asked].sort((a, b) => a - b).find((i) => namesNothingAt(i) || (STANDS_FOR_BEFORE.test(normalizeForMatch(parts[i] ?? '')) && quotedBefore(i)));
   // « … 'protocoles de coopération'. In plain English, what is that? »: the subject is in the last clause before that names something.
   const subjectBefore = empty === undefined ? undefined : ([...parts.keys()].filter((i) => i < empty && !namesNothingAt(i)).pop() ?? empty - 1);
   if (subjectBefore !== undefined && subjectBefore >= 0) asked.add(subjectBefore);
@@ -264,6 +266,9 @@ function withQuotedAsked(clauses: Clause[], before: number): Clause[] {
   const rest = clause.text.replace(quoted[0], ' ').replace(/\s+/g, ' ').trim();
   return [...clauses.slice(0, before), { text: rest, weight: SITUATION_WEIGHT }, { text: term, weight: 1 }, ...clauses.slice(before + 1)];
 }
+
+/** A subject pronoun after its verb (« what kind of company is that », « à quoi ça sert »), accent-folded. */
+const STANDS_FOR_BEFORE = /\b(?:is|are|was|were|does|do) (?:it|that|this|they)\b|\b(?:ca|cela) (?:sert|veut|consiste|designe|signifie|represente)\b|\bc est (?:quoi )?(?:ca|cela)\b/;
 
 /** A clause whose subject is what was said before it (accent-folded). */
 const POINTS_BACK = new RegExp(

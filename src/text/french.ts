@@ -42,7 +42,7 @@ const STOP_WORDS = new Set<string>([
   'besides', 'itself', 'himself', 'herself', 'themselves', 'yourself', 'myself', 'ourselves', 'within', 'through', 'like',
   'more', 'really', 'actually', 'such', 'again', 'already', 'ever', 'even', 'now',
   'many', 'much', 'per', 'each', 'every', 'own', 'whether', 'whose', 'whom', 'here', 'too', 'him', 'while',
-  'someone', 'somebody', 'something', 'anyone', 'anybody', 'anything', 'everyone', 'everybody', 'everything',
+  'kind', 'someone', 'somebody', 'something', 'anyone', 'anybody', 'anything', 'everyone', 'everybody', 'everything',
   // English verbs that frame what is asked (« start to use a protocol », « we want to go on with it »): rare in a
   // French base, they would otherwise weigh as its most telling words.
   'use', 'uses', 'using', 'used', 'start', 'starts', 'starting', 'started', 'want', 'wants', 'wanted', 'go', 'goes', 'going',

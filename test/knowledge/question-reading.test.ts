@@ -233,6 +233,20 @@ describe('what is asked and what is said aside', () => {
     expect(analysed.clauses.filter((c) => c.weight === 1 && terms(c.text).length > 0).map((c) => c.text)).toEqual([quoted]);
   });
 
+  it.each([
+    ["The accountant keeps talking about their 'SISA'. What kind of company is that and what is it for?", ['SISA', 'What kind of company is that and what is it for?']],
+    ['Le comptable parle sans cesse de la « SISA ». Ça sert à quoi pour nous ?', ['SISA', 'Ça sert à quoi pour nous ?']],
+  ])('« %s » : an asking clause whose subject stands for a term quoted before asks about that term too', (question, asked) => {
+    const analysed = analyseQuestion(question);
+    expect(analysed.clauses.filter((c) => c.weight === 1).map((c) => c.text)).toEqual(asked);
+    expect(analysed.clauses.find((c) => c.text.startsWith('The accountant') || c.text.startsWith('Le comptable'))?.weight).toBe(SITUATION_WEIGHT);
+  });
+
+  it('reads nothing quoted before a clause whose subject is a pronoun as its term', () => {
+    const analysed = analyseQuestion('Le comptable parle sans cesse de la SISA. Ça sert à quoi pour nous ?');
+    expect(analysed.clauses.map((c) => c.text)).not.toContain('SISA');
+  });
+
   it('« … « responsabilité populationnelle ». Ça veut dire quoi, par rapport à une MSP ? » : the quoted term is asked, with what follows', () => {
     const analysed = analyseQuestion('Dans un dossier de CPTS je lis « responsabilité populationnelle ». Ça veut dire quoi, par rapport à une MSP ?');
     const asked = analysed.clauses.filter((c) => c.weight === 1 && terms(c.text).length > 0).map((c) => c.text);

@@ -7,6 +7,7 @@ describe('the terms of a text', () => {
     ['How much is it right now, within the protocol?', ['right', 'protocol']],
     ['How many acts can be billed per patient each year?', ['act', 'bill', 'patient', 'year']],
     ['Can someone other than a doctor follow him while he waits?', ['other', 'doctor', 'follow', 'wait']],
+    ['What kind of company is it?', ['company']],
   ])('« %s » : English words that say nothing of the subject are no terms', (text, expected) => {
     expect(terms(text)).toEqual(expected);
   });
