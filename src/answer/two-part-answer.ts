@@ -30,6 +30,9 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
       const alone = standsAlone(second);
       const context = alone ? {} : { context: contextFor(second, first) };
       const firstReply = await inner.handle({ ...message, text: first });
+      // « Il existe un protocole national pour les AVK ? c'est quel arrêté ? »: what the first part names is not in the
+      // base, so nothing can be said of it in the second either.
+      if (!alone && firstReply && saysTheBaseLacksIt(firstReply)) return firstReply;
       // « Is there a protocol for X? When was it authorised? »: what the second part's pronoun stands for is unknown when
       // the first part is not answered.
       const unknownReferent = !alone && !firstReply?.confident && hasReferringSubject(second);
@@ -47,6 +50,11 @@ export function createTwoPartHandler(handlers: readonly Handler[]): Handler {
       return joined(replies.map((reply) => (reply?.confident ? reply : null)));
     },
   };
+}
+
+/** « Le protocole que vous citez n'est pas dans ma base »: an unknown reply that cites where it looked (a general « je ne trouve pas » cites nothing). */
+function saysTheBaseLacksIt(reply: Reply): boolean {
+  return reply.kind === 'unknown' && reply.citations.length > 0;
 }
 
 /** A subject pronoun opening the second part (« elle compte comme paramédicale ? ») may stand for the asker's situation. */

@@ -423,6 +423,16 @@ describe('two-part questions across handlers', () => {
     expect(reply.text).toMatch(/équipe de soins primaires/);
   });
 
+  it.each([
+    ["il existe un protocole national pour que l'infirmière adapte les doses d'anticoagulants ? c'est quel arrêté ?"],
+    ["Is there a national protocol letting nurses manage asthma? When was it authorised?"],
+  ])('« %s » : a protocol the base does not hold is said to be missing for the part following up on it too', async (question) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe('unknown');
+    expect(reply.text).toMatch(/n'est pas dans ma base/);
+    expect(reply.text).not.toMatch(/partie de la question/);
+  });
+
   it('keeps a list of facts asked of one thing as one question', async () => {
     expect((await ask('Psychomotricien : Ordre ? URPS ?')).text).toMatch(/^\*\*Ordre : non ; URPS : non\.\*\*/);
     expect((await ask('les orthophonistes ont-ils un ordre ? et une URPS ?')).text).toMatch(/^\*\*Ordre : non ; URPS : oui\.\*\*/);
