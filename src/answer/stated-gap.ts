@@ -35,6 +35,10 @@ export function statedGap(question: string, answer: string): string | null {
   const sentences = splitSentences(answer);
   return (
     sentences.find((sentence) => {
+      // « La date de l'arrêté national n'a pas été trouvée dans les sources »: what was not found is what is asked, every
+      // word of it (not « la date de l'arrêté de l'ARS »).
+      const unfound = UNFOUND.exec(normalizeForMatch(sentence))?.[1];
+      if (unfound !== undefined) return terms(unfound).every((term) => topical.some((one) => sameWord(one, term)));
       const lacked = LACKED.exec(normalizeForMatch(sentence));
       const object = lacked?.[2];
       if (object === undefined) return false;
@@ -49,8 +53,9 @@ export function statedGap(question: string, answer: string): string | null {
   );
 }
 
-/** « composés » and « composition », « actes » and « acte »: one word, by their first letters. */
+/** « composés » and « composition », « actes » and « acte »: one word, by their first letters (a short term, « dat », by itself). */
 function sameWord(one: string, other: string): boolean {
+  if (one === other) return true;
   const shared = Math.min(one.length, other.length, SAME_PREFIX);
   return shared >= MIN_PREFIX && one.slice(0, shared) === other.slice(0, shared);
 }
@@ -61,6 +66,11 @@ const MIN_PREFIX = 4;
 /** « les sources ne détaillent pas X », « la base ne précise pas X », « n'en détaillent pas X » (accent-folded): X, what is lacked. */
 const LACKED = /\b(?:sources?|base|textes?|extraits?)\b(?: \w+){0,3} (?:ne|n)( en| y)? (?:detaill|precis|donn|indiqu|mentionn|fix)\w* pas (.+)$/;
 
+/** « X n'a pas été trouvé(e) dans les sources / la base » (accent-folded): X, what was not found. */
+const UNFOUND = /^(.+?) (?:n a|n ont) pas ete (?:re)?trouve\w* dans (?:les |la )?(?:sources?|base)\b/;
+
+/** The gap said first; not twice when the answer opens with it. */
 function withGapFirst(reply: Reply, gap: string): Reply {
-  return { ...reply, text: `**Je ne trouve pas ce détail dans la base** : ${gap}\n\n${reply.text}`, confident: false };
+  const text = reply.text.startsWith(gap) ? reply.text : `${gap}\n\n${reply.text}`;
+  return { ...reply, text: `**Je ne trouve pas ce détail dans la base** : ${text}`, confident: false };
 }

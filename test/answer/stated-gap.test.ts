@@ -32,12 +32,37 @@ describe('a passage that says the base lacks what is asked', () => {
   });
 });
 
+const VVC = "Le protocole est autorisé en 2013 par l'ARS. La date de l'arrêté national n'a pas été trouvée dans les sources de la base. [1]";
+
+describe('a passage that says what was not found in the sources', () => {
+  it.each([
+    ["Quelle est la date de l'arrêté national du protocole voie veineuse centrale ?"],
+    ["l'arrêté national VVC, il date de quand exactement ?"],
+    ["De quelle date est l'arrêté national de généralisation ?"],
+  ])('« %s » : the gap is said', (question) => {
+    expect(statedGap(question, VVC)).toMatch(/n'a pas été trouvée/);
+  });
+
+  it.each([
+    ["Qui avait autorisé le protocole voie veineuse centrale en 2013 ?"],
+    ["Quelle est la date de l'arrêté de l'ARS ?"],
+  ])('« %s » : what was not found is not what is asked', (question) => {
+    expect(statedGap(question, VVC)).toBeNull();
+  });
+});
+
 describe('through the offline core', () => {
   const { ask } = useOfflineCore();
   it('leads with the gap, and is no confident answer', async () => {
     const reply = await ask('Comment sont composés les trois collèges de l’URPS des médecins ?');
     expect(reply.text).toMatch(/^\*\*Je ne trouve pas ce détail dans la base\*\* : Les sources de la base ne détaillent pas la composition de ces collèges/u);
     expect(reply.confident).toBe(false);
+  });
+
+  it('says a gap the answer opens with once', async () => {
+    const reply = await ask('Le dossier PC 145 sur les MID line, il est autorisé ?');
+    const gap = "leur autorisation n'a pas été retrouvée";
+    if (reply.text.includes(gap)) expect(reply.text.split(gap)).toHaveLength(2);
   });
 
   it('answers what the base holds as before', async () => {
