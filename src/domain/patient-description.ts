@@ -26,7 +26,7 @@ const MALE_RELATIVES =
 const FEMALE_PERSON = String.raw`femmes?|filles?|fillette|jeune fille|patientes?|dames?|madame|mme|adolescentes?|clientes?|residentes?|gamines?|mamie|grand mere|etudiantes?|lyceennes?|collegiennes?|retraitees?|woman|women|girl|lady|${mine(FEMALE_RELATIVES)}|une (?:jeune|ado|enfant|adulte|malade|senior)`;
 const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|mr|m(?= [b-xz] )|adolescent|gamin|papi|papy|grand pere|etudiants?|lyceens?|collegiens?|retraites?|man|men|boy|${mine(MALE_RELATIVES)}`;
 /** For an age, anyone's relative too (« une maman avec son fils de 3 ans »). */
-const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|(?:son|sa|ses|leur|leurs|his|her|their) (?:${FEMALE_RELATIVES}|${MALE_RELATIVES})|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
+export const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|(?:son|sa|ses|leur|leurs|his|her|their) (?:${FEMALE_RELATIVES}|${MALE_RELATIVES})|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
 
 /** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */

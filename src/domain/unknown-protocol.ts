@@ -2,6 +2,7 @@ import type { Reply } from '../engine/reply.ts';
 import { foldAccents, splitLigatures, termOf, terms, words } from '../text/french.ts';
 import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
+import { PERSON } from './patient-description.ts';
 import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { findProfession, firstProfession, lastProfession, matchProtocolsByActs, professionById, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
@@ -65,6 +66,17 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   };
 }
 
+/**
+ * « protocole angine enfant », « protocole cystite pr une patiente de 34 ans »: the patient the protocol is asked for
+ * follows its name, and is no part of it (a description that opens with one keeps it).
+ */
+function withoutPatient(description: string): string {
+  const patient = PATIENT_AFTER_NAME.exec(foldAccents(description));
+  return patient ? description.slice(0, patient.index) : description;
+}
+
+const PATIENT_AFTER_NAME = new RegExp(String.raw`(?<=\S)\s+(?:${PERSON}|\d+\s*(?:ans?|mois|years?|months?))\b`, 'u');
+
 /** A verb of writing a protocol, a few words before it (accent-folded). */
 const TO_BE_WRITTEN =
   /\b(?:start|starting|create|creating|write|writing|draft|drafting|set up|setting up|launch|launching|develop|developing|ecrire|rediger|redige|redigeons|creer|cree|monter|monte|mettre en place|lancer|lance|elaborer|elabore|construire)\s+(?:[\w-]+\s+){0,4}$/u;
@@ -111,8 +123,11 @@ function isUnknown(registries: Registries, description: { text: string; singular
   // « protocole lombalgie aiguë jouable ? » asks whether; « telemonitoring » is a word the lexicon translates.
   const translated = new Set(createThesaurus(registries).expansions(description.text).flatMap(({ trigger }) => terms(trigger)));
   const unknownWords = content.filter((term) => !vocabulary.isKnown(term) && !translated.has(term) && !ONLY_ASKING_WHETHER.has(term));
-  // The head: the words of the description that name what protocols are about (not « encore », « ouvert »).
-  const head = content.filter((term) => holds(protocolVocabulary(registries), term)).slice(0, HEAD_TERMS);
+  // The head: the words of the description that name what protocols are about (not « encore », « ouvert »), before the
+  // patient it is asked for (« protocole angine enfant »).
+  const head = contentTerms(registries, withoutPatient(description.text))
+    .filter((term) => holds(protocolVocabulary(registries), term))
+    .slice(0, HEAD_TERMS);
   const telling = unknownWords.length > 0 ? unknownWords : description.singular && head.length >= 2 ? head : [];
   if (namesAVariant(registries, description.text) || namesAnotherSite(registries, description.text, content, text) || namesAnotherDelegant(registries, description.text)) return true;
   return telling.length > 0 && !registries.protocols.some((protocol) => telling.every((term) => holds(protocolTerms(registries, protocol), term)));

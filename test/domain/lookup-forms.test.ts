@@ -141,6 +141,10 @@ describe('a protocol the base does not hold', () => {
     'protocole lombalgie aiguë faisable pour elle ?',
     'Which hospital promoted the national nurse protocol for heart failure telemonitoring and titration?',
     'dans notre protocole local, la partie « processus de prise en charge » faut y mettre quoi ?',
+    "protocole cystite pr une patiente de 34 ans, c'est ok ?",
+    'protocole angine enfant',
+    'protocole sutures enfant 3 ans ?',
+    'protocole eruption bebe 2 ans',
   ])('« %s » : the protocol as the base qualifies it, or unqualified there', (question) => {
     expect(unknown(question)).toBe(false);
   });
@@ -149,6 +153,8 @@ describe('a protocol the base does not hold', () => {
     ['a délégant no protocol has', "Le protocole qui permet à l'IDE de poser un implant sur délégation de la sage-femme, vous l'avez ?"],
     ['a site no protocol about it covers, said after who does the act', 'Le protocole national où le kiné prend en charge les entorses du genou, il faut quelle formation ?'],
     ['a variant quoted before « protocole »', 'Il paraît qu’il y a une version « lombalgie chronique » du protocole kiné : quelles conditions ?'],
+    ['a word the base never uses, before the patient', 'protocole ECG enfant 6 ans ?'],
+    ['a word the base never uses, after a patient noun', 'le protocole ECG pour les patients de plus de 60 ans, il existe ?'],
     ['a name quoted before the protocol it names', 'On me parle de « ECG de repos » comme protocole : il existe ?'],
     ['what it delegates', "Le protocole national qui délègue à l'IDE la prise de l'ECG, il date de quand ?"],
     ['a profession no protocol involves', 'Quel est le protocole national de coopération sage-femme / médecin pour le suivi de la contraception ?'],
