@@ -337,7 +337,8 @@ function checkAge(population: Population, patient: PatientDescription, { fails, 
     const under = population.ages.every(({ min }) => min !== undefined && age < min);
     const min = population.ages[0]?.min ?? 0;
     const excluded = min === ADULT_AGE ? 'les mineurs (moins de 18 ans)' : `les moins de ${ageLabel(min)}`;
-    const why = under && population.ages.every(({ max }) => max === undefined) ? ` ; ${excluded} sont exclus` : '';
+    // « les moins de 65 ans sont exclus » is not said of a protocol that takes some of them otherwise (« handicap reconnu »).
+    const why = under && !population.otherwise && population.ages.every(({ max }) => max === undefined) ? ` ; ${excluded} sont exclus` : '';
     fails.push(`à ${ageLabel(age)}, le patient est hors de la tranche d'âge du protocole, qui concerne les patients ${[...new Set(ranges)].join(' ou ')}${otherwise}${why}`);
     return;
   }

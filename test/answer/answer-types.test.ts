@@ -35,6 +35,12 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 
+  it('does not say the under-65s are excluded from a protocol that takes them with a recognised handicap', async () => {
+    const reply = await ask('Patient de 58 ans sans reconnaissance MDPH, il ne se déplace plus : protocole domicile possible ?');
+    expect(reply.text).toMatch(/^\*\*Non\*\*.*handicap reconnu par la MDPH/u);
+    expect(reply.text).not.toMatch(/moins de 65 ans sont exclus/);
+  });
+
   it.each([
     'Le protocole cystite existe depuis 4 ans, on peut encore l’utiliser ?',
     'Un kiné diplômé depuis 2 ans peut-il appliquer le protocole entorse ?',
