@@ -9,7 +9,7 @@ import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { subjectType, type Expansion, type QueryExpander } from './query-expander.ts';
-import { analyseQuestion, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion, type QuestionKind } from './question-analysis.ts';
+import { analyseQuestion, clausesAbove, ONLY_ASKING_WHETHER, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion, type QuestionKind } from './question-analysis.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
@@ -114,7 +114,11 @@ export class Retriever {
     const unknownDetail = unknownNamed || (details.designations.length > 0 && this.unknownDesignations(details).length > 0) || this.namesUnknownSigle(question) || unknownAsked;
     // « par quoi on commence ? », « la MSP doit faire quoi ? » ask for steps: a section that gives them answers those
     // words; « … vs …, c'est pareil ? » asks for a comparison, which no word of the answer says.
-    const kindOnlyWords = analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : [];
+    // « c'est possible ? », « is that right? » ask whether what is said holds: no answer need say those words.
+    const kindOnlyWords = [
+      ...(analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : []),
+      ...answering.map((w) => w.term).filter((term) => ONLY_ASKING_WHETHER.has(term)),
+    ];
     const answeringOtherwise = withoutTerms(answering, kindOnlyWords);
     // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
     const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...kindOnlyWords]);

@@ -4,7 +4,7 @@ import { followedUpQuestion } from '../../src/answer/follow-up.ts';
 import type { Turn } from '../../src/engine/message.ts';
 
 /** Answers of the shipped base, through the real core (offline). */
-const { ask } = useOfflineCore();
+const { ask, core } = useOfflineCore();
 
 
 describe('answers from the shipped base', () => {
@@ -145,6 +145,16 @@ describe('a two-part question opened by the asker’s situation', () => {
     );
     expect(reply.text).toMatch(/accès aux soins/u);
     expect(reply.text).toMatch(/valorisation optionnelle/u);
+  });
+});
+
+describe('words that only ask whether', () => {
+  it.each([', c’est possible ?', ' : is that right?', ', oui ou non ?'])('« …%s » asks for no word the answer must say', async (asking) => {
+    const closed = 'Une SISA peut salarier des professionnels de santé';
+    const [plain] = await core().retriever.retrieve(`${closed} ?`);
+    const [asked] = await core().retriever.retrieve(`${closed}${asking}`);
+    expect(asked?.chunk.id).toBe(plain?.chunk.id);
+    expect(asked?.coverage).toBeCloseTo(plain?.coverage ?? 0);
   });
 });
 
