@@ -4,7 +4,7 @@ import { memoize } from '../text/memo.ts';
 
 /**
  * Tolerant phrase matching for registry names and keywords: words compared
- * accent- and case-insensitively, plural `s`/`x` ignored, and one typo allowed
+ * accent- and case-insensitively, plural `s`/`x` and English `-ed` / `-ing` ignored, and one typo allowed
  * in words of 6 letters or more, past their first letter ("ifirmier" → infirmier, "kinés" → kiné).
  */
 
@@ -18,11 +18,21 @@ function singular(word: string): string {
   return word.length > 3 && (word.endsWith('s') || word.endsWith('x')) ? word.slice(0, -1) : word;
 }
 
+/** « funded », « sutured », « drafting »: an English past or -ing form of a word of at least 4 letters (« pied » is none). */
+function englishBases(word: string): string[] {
+  const ending = /(?:ed|ing)$/.exec(word);
+  if (!ending || word.length - ending[0].length < MIN_INFLECTED_BASE) return [];
+  const base = word.slice(0, -ending[0].length);
+  return [base, `${base}e`];
+}
+
+const MIN_INFLECTED_BASE = 4;
+
 export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean): boolean {
   if (textWord === phraseWord) return true;
   const a = singular(textWord);
   const b = singular(phraseWord);
-  if (a === b) return true;
+  if (a === b || englishBases(textWord).includes(b)) return true;
   // A typo rarely changes the first letter: « future » is no « suture ».
   return fuzzy && b.length >= 6 && a.length >= 5 && a[0] === b[0] && Math.abs(a.length - b.length) <= 1 && editDistance(a, b, 1) <= 1;
 }

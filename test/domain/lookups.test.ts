@@ -140,6 +140,13 @@ describe('thésaurus', () => {
     expect(equivalents).toEqual(expect.arrayContaining(['CDS', 'health centre']));
   });
 
+  it('lit les formes anglaises en -ed / -ing du mot d’un groupe', () => {
+    expect(thesaurus.expand('to get our CPTS recognised and funded')).toEqual(expect.arrayContaining(['reconnue', 'financé']));
+    expect(thesaurus.expand('drafting a local protocol')).toContain('rédiger');
+    // A word of fewer than four letters before the ending is no inflected form (« pied », « bled »).
+    expect(thesaurus.expand('un pied')).toEqual([]);
+  });
+
   it('ajoute les synonymes courants et anglais, jamais le texte lui-même', () => {
     expect(thesaurus.expand('un kiné')).toEqual(expect.arrayContaining(['masseur-kinésithérapeute', 'physiotherapist']));
     expect(thesaurus.expand('sore throat')).toEqual(expect.arrayContaining(['angine', 'odynophagie']));
