@@ -375,7 +375,7 @@ const WHAT_CHANGES = /\b(?:qu est ce qui change|ce qui change|qu est ce que ca c
 const ASKS_WHAT_CHANGES = /[,;:]?\s*(?:(?:qu['’ ]est[- ]ce |ce )qui change|qu['’ ]est[- ]ce que [çc]a change|qu['’ ]est[- ]ce qui diff[èe]re|what changes|what(?: i|['’])?s different)\b.*$/iu;
 
 /** Where the aspect of a comparison starts after its second side. */
-const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|on|for|regarding|in terms of|as to|when it comes to)\s.*$/iu;
+const COMPARED_ON = /[,;]?\s+(?:sur|pour|concernant|niveau|au niveau d\S*|en termes d\S*|c[ôo]t[ée]|quant [àa]|selon|d['’]apr[èe]s|on|for|regarding|in terms of|as to|when it comes to|according to)\s.*$/iu;
 
 /** The aspect after the second side: none when the first side is said with one too (each side says its own). */
 function aspectOf(first: string): RegExp {

@@ -58,6 +58,8 @@ describe('the kind of a question', () => {
     ["Est-ce que l'ACI et l'accord conventionnel c'est la même chose ?", ["l'ACI", "l'accord conventionnel"]],
     ["Formation pour le protocole entorse vs formation pour le protocole lombalgie : c'est la même chose ?", ['Formation pour le protocole entorse', 'formation pour le protocole lombalgie']],
     ['Le protocole sur les entorses et celui sur le mal de dos, c’est pareil ?', ['Le protocole sur les entorses', 'celui sur le mal de dos']],
+    ["coopération vs coordination selon l'UNRS, c'est quoi la nuance ?", ['coopération', 'coordination']],
+    ['delegation vs task shifting according to the UNRS: what is the difference?', ['delegation', 'task shifting']],
   ])('reads « %s » as a comparison, the words saying it alike left out of the sides', (question, sides) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('comparison');
