@@ -75,7 +75,8 @@ function withoutPatient(description: string): string {
   return patient ? description.slice(0, patient.index) : description;
 }
 
-const PATIENT_AFTER_NAME = new RegExp(String.raw`(?<=\S)\s+(?:${PERSON}|\d+\s*(?:ans?|mois|years?|months?))\b`, 'u');
+/** A patient after the name, not the population it is about (« le protocole de suivi des patients sous AVK »). */
+const PATIENT_AFTER_NAME = new RegExp(String.raw`(?<=\S)(?<!\b(?:des|les|aux|du|de la|de l|of|for))\s+(?:${PERSON}|\d+\s*(?:ans?|mois|years?|months?))\b`, 'u');
 
 /** A verb of writing a protocol, a few words before it (accent-folded). */
 const TO_BE_WRITTEN =

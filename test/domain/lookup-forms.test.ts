@@ -155,6 +155,7 @@ describe('a protocol the base does not hold', () => {
     ['a variant quoted before « protocole »', 'Il paraît qu’il y a une version « lombalgie chronique » du protocole kiné : quelles conditions ?'],
     ['a word the base never uses, before the patient', 'protocole ECG enfant 6 ans ?'],
     ['a word the base never uses, after a patient noun', 'le protocole ECG pour les patients de plus de 60 ans, il existe ?'],
+    ['the population it is about', "le protocole national où l'IDE renouvelle les ordonnances des patients chroniques, il existe ?"],
     ['a name quoted before the protocol it names', 'On me parle de « ECG de repos » comme protocole : il existe ?'],
     ['what it delegates', "Le protocole national qui délègue à l'IDE la prise de l'ECG, il date de quand ?"],
     ['a profession no protocol involves', 'Quel est le protocole national de coopération sage-femme / médecin pour le suivi de la contraception ?'],
