@@ -279,9 +279,13 @@ function protocolsOfProfessionQuery(registries: Registries, n: string, asks: boo
   return !ASKS_WHICH.test(n) && JOINS.test(n) ? { kind: 'profession', profession, aspect: 'cooperation' } : roleOf(registries, profession, n);
 }
 
-/** Does the text say more than the profession, places and the words framing a question on protocols? */
+/**
+ * Does the text say more than the profession (and those it is named with: « a cardiologist or an anaesthetist »), places
+ * and the words framing a question on protocols?
+ */
 function namesMoreThanFrame(registries: Registries, n: string, profession: Profession): boolean {
-  return !framesOnly(withoutNames(registries, n, profession));
+  const joined = professionsJoined(registries, n).filter((other) => other.id !== profession.id);
+  return !framesOnly(joined.reduce((text, other) => withoutNames(registries, text, other), withoutNames(registries, n, profession)));
 }
 
 /** The profession's protocols as délégué, unless it is said to delegate (or never is délégué: « protocoles pour les cardiologues »). */

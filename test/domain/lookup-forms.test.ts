@@ -220,6 +220,15 @@ describe('several professions asked in one role', () => {
     expect(Math.max(...cited)).toBe(reply?.citations.length);
   });
 
+  it.each([
+    'Which national cooperation protocols have a cardiologist or an anaesthetist as the delegating doctor?',
+    'Quels protocoles nationaux ont pour délégant le cardiologue ou l’anesthésiste ?',
+  ])('« %s » : the professions named together are asked in one role', (question) => {
+    const query = detect(question);
+    expect(query?.kind).toBe('delegant');
+    expect(query && 'also' in query ? query.also?.map((profession) => profession.id) : undefined).toEqual(['medecin-anesthesiste']);
+  });
+
   it('reads the professions of the asker’s story apart from the one asked', () => {
     const query = detect("On se répartit les soins avec les infirmières, la pharmacienne et le kiné. Quels protocoles pour les infirmiers ?");
     expect(query && 'also' in query ? query.also : undefined).toBeUndefined();
