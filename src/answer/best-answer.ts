@@ -4,6 +4,7 @@ import type { Retriever } from '../knowledge/retriever.ts';
 import { selectPassages } from './extractive-composer.ts';
 import { askedDetails, lacksAsked } from '../knowledge/asked-details.ts';
 import { analyseQuestion, clausesAbove, SITUATION_WEIGHT } from '../knowledge/question-analysis.ts';
+import { normalizeForMatch } from '../text/french.ts';
 
 /**
  * A registry lookup and the knowledge articles can both answer « combien d'associés pour une SISA, et depuis
@@ -30,7 +31,8 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
       const asking = clausesAbove(analyseQuestion(message.text).clauses, SITUATION_WEIGHT);
       const fromLookup = found?.confident && lacksAsked(askedDetails(message.text, asking), found.text) ? null : found;
       if (!fromLookup) return firstReply(articles, message);
-      if (fromLookup.kind !== 'lookup' || fromLookup.verdict) return fromLookup;
+      // « Dans quels protocoles suis-je délégant ? » asks for the registry's list: an article gives one of them.
+      if (fromLookup.kind !== 'lookup' || fromLookup.verdict || ASKS_WHICH_PROTOCOLS.test(normalizeForMatch(asking))) return fromLookup;
       const best = selectPassages(await retriever.retrieve(withContext(message)))[0];
       if (!best) return fromLookup;
       // A lookup quotes the act or the question it answers (« … pour « suturer une plaie » ») : quotes do not count.
@@ -45,6 +47,9 @@ export function createBestAnswerHandler(lookup: Handler, articles: readonly Hand
     },
   };
 }
+
+/** « quels protocoles », « dans lesquels des protocoles », « which national protocols » (accent-folded). */
+const ASKS_WHICH_PROTOCOLS = /\b(?:quels|lesquels|which|what)(?: \S+){0,3} protocol(?:es|s)\b/;
 
 function withoutQuotes(text: string): string {
   return text.replace(/«[^»]*»/g, ' ');

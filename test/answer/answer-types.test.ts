@@ -302,6 +302,14 @@ describe('a registry verdict on a yes/no question', () => {
   });
 });
 
+describe('a list of protocols asked', () => {
+  it('is the registry’s list, not the article on one of them', async () => {
+    const reply = await ask('Je suis urgentiste. Dans quels protocoles nationaux de coopération suis-je délégant vis-à-vis des IDE de mon service ?');
+    expect(reply.kind).toBe('lookup');
+    expect(reply.text).toMatch(/Bilan radiologique[\s\S]*Sutures/u);
+  });
+});
+
 describe('a registry summary or the article section that answers', () => {
   it.each([
     ['Les étapes pour monter une SISA ?', /associés/, 'articles/sisa-societe-interprofessionnelle.md'],
