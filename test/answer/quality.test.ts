@@ -45,6 +45,7 @@ describe('answer quality on the project’s own sets', () => {
     ['holdout-o.jsonl', 0.85, 0.055],
     ['dev-p.jsonl', 0.82, 0.075],
     ['holdout-p.jsonl', 0.86, 0.07],
+    ['holdout-q.jsonl', 0.85, 0.06],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
