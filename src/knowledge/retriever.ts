@@ -2,7 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import { LRUCache } from 'lru-cache';
 import type { Passage } from './passage.ts';
 import { askedDetails, lacksAsked, unknownDesignations, type AskedDetails, type Designation } from './asked-details.ts';
-import { isMisspeltStopWord, normalizeForMatch, terms } from '../text/french.ts';
+import { isMisspeltStopWord, normalizeForMatch, pluralVerbStem, terms } from '../text/french.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { Chunk } from './chunk.ts';
@@ -236,8 +236,11 @@ export class Retriever {
         const unknown = lexical.frequencyOf(asked) === 0;
         // « expliquez-moi simplment » : a stop word mistyped says no more than the stop word.
         if (unknown && isMisspeltStopWord(asked)) continue;
-        const corrected = unknown ? (lexical.closestTerm(asked) ?? undefined) : undefined;
-        const term = corrected ?? asked;
+        // « travaillent » is the base's « travaille » (a verb's form, no typo); else the nearest term, a typo's.
+        const singular = unknown ? pluralVerbStem(asked) : undefined;
+        const conjugated = singular !== undefined && lexical.frequencyOf(singular) > 0 ? singular : undefined;
+        const corrected = unknown && !conjugated ? (lexical.closestTerm(asked) ?? undefined) : undefined;
+        const term = conjugated ?? corrected ?? asked;
         if (lexical.frequencyOf(term) === 0 && clause.weight < 1) continue;
         const weight = clause.weight * (corrected ? CORRECTED_TERM : 1) * Math.sqrt(lexical.informativeness(term));
         const known = wanted.get(term);

@@ -148,6 +148,16 @@ export const isMisspeltStopWord = memoize((word: string): boolean => {
 /** Stem one lowercase word, then fold its accents (memoised: the vocabulary is small). */
 export const stem: (word: string) => string = memoize((word) => (ENGLISH_ENDING.test(word) ? english.stem(word) : foldAccents(stemmer.stem(word))));
 
+/**
+ * « travaillent », « signent », « délèguent »: a third person plural the stemmer leaves whole, read as its singular
+ * (« travaille » → travaill). A noun may end so too (« patient »): callers use it only for a term the base never uses.
+ */
+export function pluralVerbStem(term: string): string | undefined {
+  return term.length >= MIN_PLURAL_VERB && term.endsWith('ent') ? stem(term.slice(0, -2)) : undefined;
+}
+
+const MIN_PLURAL_VERB = 6;
+
 /** The term of one token (the lexical index's tokenizer hands them one by one), or null for a stop word. */
 export function termOf(token: string): string | null {
   const word = bareWord(token);

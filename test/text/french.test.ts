@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMisspeltStopWord, terms } from '../../src/text/french.ts';
+import { isMisspeltStopWord, pluralVerbStem, terms } from '../../src/text/french.ts';
 
 describe('the terms of a text', () => {
   it.each([
@@ -42,6 +42,23 @@ describe('the terms of a text', () => {
 
   it('keeps the English words the lexicon translates (« since » is « depuis »)', () => {
     expect(terms('open since 2023')).toContain('sinc');
+  });
+});
+
+describe('a third person plural the stemmer leaves whole', () => {
+  it.each([
+    ['travaillent', 'travaille'],
+    ['signent', 'signer'],
+    ['délèguent', 'déléguer'],
+    ['valident', 'valide'],
+  ])('« %s » reads as « %s »', (plural, singular) => {
+    const [term = ''] = terms(plural);
+    expect(pluralVerbStem(term)).toBe(terms(singular)[0]);
+  });
+
+  it('reads nothing of a short word or one of another ending', () => {
+    expect(pluralVerbStem('dent')).toBeUndefined();
+    expect(pluralVerbStem('travaill')).toBeUndefined();
   });
 });
 
