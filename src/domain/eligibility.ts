@@ -10,7 +10,7 @@ import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, framesCooperation } from '.
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, checkRequirements, describesPractice, type AskerPractice } from './delegate-requirements.ts';
 import { bodySitesIn, bodySitesLabel } from './body-sites.ts';
-import { normalizeForMatch, terms } from '../text/french.ts';
+import { foldAccents, normalizeForMatch, terms } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
@@ -239,7 +239,8 @@ function checkEligibility(registries: Registries, protocol: Protocol, patient: P
 function checkPopulation(protocol: Protocol, patient: PatientDescription, text: string, findings: Findings): void {
   const { fails, unsure, met } = findings;
   const population = protocol.population ?? { ages: [], excluded: [] };
-  if (!(population.otherwise && mentionsCondition(text, population.otherwise.words))) checkAge(population, patient, findings);
+  // « … dans le protocole personnes âgées ou handicapées » names the protocol, not the patient's handicap.
+  if (!(population.otherwise && mentionsCondition(withoutProtocolName(protocol, text), population.otherwise.words))) checkAge(population, patient, findings);
   if (population.onset && patient.onsetDays !== undefined && patient.onsetDays > population.onset.maxDays) {
     fails.push(`ce protocole concerne une ${population.onset.label} ; la question décrit une plainte qui dure depuis plus longtemps`);
   }
@@ -271,18 +272,27 @@ function checkPopulation(protocol: Protocol, patient: PatientDescription, text: 
  * The question without the protocol named by its keywords (« via le protocole lombalgie », « under the ankle sprain
  * protocol »): what it says of the patient.
  */
+/** The text (lowercase, accent-folded, its punctuation kept: it parts what is said of the patient) without the protocol's name. */
 function withoutProtocolName(protocol: Protocol, text: string): string {
   const named = protocolNamePattern(protocol);
-  return named ? normalizeForMatch(text).replace(named, ' ') : text;
+  return named ? foldAccents(text.toLowerCase()).replace(named, ' ') : text;
 }
 
 const namePatterns = oncePer<Protocol, RegExp | null>(1000);
+/** What stands between two words of a name in lowercase text (« d'ordonnance », « rhino-conjonctivite »). */
+const BETWEEN_WORDS = String.raw`[\s'’-]+`;
 
 /** « protocole lombalgie », « ankle sprain protocol »: the protocol named by its short name or a keyword (null: it has none). */
 function protocolNamePattern(protocol: Protocol): RegExp | null {
   return namePatterns(protocol, () => {
-    const names = [protocol.short ?? '', ...protocol.keywords].map(normalizeForMatch).filter((name) => name !== '').map(escapeRegExp).join('|');
-    return names === '' ? null : new RegExp(String.raw`\bprotocoles?(?: (?:de|du|des|d|la|le|l|sur|pour))* (?:${names})\b|\b(?:${names}) protocols?\b`, 'g');
+    const names = [protocol.short ?? '', ...protocol.keywords]
+      .map(normalizeForMatch)
+      .filter((name) => name !== '')
+      .map((name) => escapeRegExp(name).replace(/ /g, BETWEEN_WORDS))
+      .join('|');
+    // « le protocole personnes âgées ou handicapées »: a word joined to a keyword names the protocol with it.
+    const named = String.raw`(?:${names})(?:\s+(?:ou|or)\s+(?:${names}|\w+))?`;
+    return names === '' ? null : new RegExp(String.raw`\bprotocoles?(?:${BETWEEN_WORDS}(?:de|du|des|d|la|le|l|sur|pour))*${BETWEEN_WORDS}${named}\b|\b${named}\s+protocols?\b`, 'g');
   });
 }
 

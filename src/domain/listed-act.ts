@@ -1,4 +1,5 @@
 import { normalizeForMatch, terms } from '../text/french.ts';
+import { spelledNumbersAsDigits } from '../text/number-words.ts';
 import { COOPERATION_FRAME_TERMS, frameTerms } from './cooperation-frame.ts';
 import { namesOf, type Profession, type Protocol, type Registries } from './registry.ts';
 import { professionById } from './lookups.ts';
@@ -54,8 +55,33 @@ function foldedTerms(text: string): string[] {
   return terms(normalizeForMatch(text));
 }
 
-const FIGURE = /\b(\d+) (jours?|semaines?|mois|seances?)\b/;
-const UPPER_LIMIT = (unit: string) => new RegExp(String.raw`\bmoins de (\d+) ${unit.replace(/s$/, '')}s?\b`);
+/** A figure of an act: a duration (« 8 jours », « huit jours », « une semaine », « a week ») or a count of sessions. */
+const FIGURE = /\b(\d+|une?|a|one) (jours?|days?|semaines?|weeks?|mois|months?|seances?|sessions?)\b/;
+/** An act's upper limit (« arrêt de travail de moins de 5 jours »). */
+const UPPER_LIMIT = /\bmoins de (\d+) (jours?|semaines?|mois|seances?)\b/;
+/** Days in each unit of duration; sessions count as themselves. */
+const UNIT_SIZE: readonly [RegExp, number, string][] = [
+  [/^(?:jours?|days?)$/, 1, 'duration'],
+  [/^(?:semaines?|weeks?)$/, 7, 'duration'],
+  [/^(?:mois|months?)$/, 30, 'duration'],
+  [/^(?:seances?|sessions?)$/, 1, 'count'],
+];
+
+/** « une semaine » → 7 (duration), « 10 séances » → 10 (count). */
+function measured([, amount = '', unit = '']: RegExpExecArray): { value: number; dimension: string } | undefined {
+  const size = UNIT_SIZE.find(([pattern]) => pattern.test(unit));
+  const count = /^\d+$/.test(amount) ? Number(amount) : 1;
+  return size ? { value: count * size[1], dimension: size[2] } : undefined;
+}
+
+/** Does the act asked go to or past the limit of the act listed (« arrêt de travail d'une semaine » and « de moins de 5 jours »)? */
+function beyondLimit(act: string, line: string): boolean {
+  const figure = FIGURE.exec(spelledNumbersAsDigits(normalizeForMatch(act)));
+  const limit = UPPER_LIMIT.exec(normalizeForMatch(line));
+  const asked = figure ? measured(figure) : undefined;
+  const allowed = limit ? measured(limit) : undefined;
+  return asked !== undefined && allowed !== undefined && asked.dimension === allowed.dimension && asked.value >= allowed.value;
+}
 
 interface ActLine {
   line: string;
@@ -94,8 +120,6 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
     ...[profession, ...[...protocol.delegants, ...protocol.delegues].flatMap((id) => professionById(registries, id) ?? [])].flatMap((p) => namesOf(p).flatMap((name) => terms(name))),
   ]);
   const asked = foldedTerms(normalizeForMatch(act).replace(RELATIVE_CLAUSE, '')).filter((term) => !aside.has(term) && !COOPERATION_FRAME_TERMS.has(term) && !GENERIC_ACT_TERMS.has(term) && !/^\d+$/.test(term));
-  // Nothing asked beyond what the protocol is about (« s'occuper d'une entorse de la cheville » in the sprain protocol).
-  if (asked.every((term) => allNames.includes(term))) return { kind: 'unasked' };
   // An act asked in other words (« renew the treatment ») is listed in the registry's (« renouvellement du traitement »).
   const equivalents = createThesaurus(registries)
     .expansions(act)
@@ -103,6 +127,13 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   const saysTerm = (term: string, have: readonly string[]) =>
     have.some((h) => sameWord(term, h)) || equivalents.some((e) => e.term === term && e.said.some((words) => words.every((w) => have.some((h) => sameWord(w, h)))));
   const covers = (have: readonly string[]) => asked.every((term) => saysTerm(term, have));
+  // « un arrêt de travail d'une semaine » in a protocol named by « arrêt de travail » and « 4 semaines »: the figure is asked.
+  const figured = terms(FIGURE.exec(spelledNumbersAsDigits(normalizeForMatch(act)))?.[0] ?? '');
+  const actAsked = asked.filter((term) => !figured.includes(term));
+  const limited = protocol.acts.find((line) => actAsked.length > 0 && beyondLimit(act, line) && actAsked.every((term) => saysTerm(term, foldedTerms(line))));
+  if (limited) return { kind: 'beyond', act: limited };
+  // Nothing asked beyond what the protocol is about (« s'occuper d'une entorse de la cheville » in the sprain protocol).
+  if (asked.every((term) => allNames.includes(term))) return { kind: 'unasked' };
   const excluded = protocol.acts.find((line) => {
     const part = EXCLUDED_PART.exec(line)?.[1];
     if (part === undefined) return false;
@@ -115,7 +146,5 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
   const listed = protocol.acts.map((line) => ({ line, terms: foldedTerms(line.replace(EXCLUDED_PART, ' ')) }));
   const matching = listed.find(({ terms: have }) => covers(have)) ?? withNameElsewhere(listed, asked, new Set(allNames), saysTerm);
   if (!matching) return { kind: 'unlisted' };
-  const figure = FIGURE.exec(normalizeForMatch(act));
-  const limit = figure?.[2] ? UPPER_LIMIT(figure[2]).exec(normalizeForMatch(matching.line)) : null;
-  return figure?.[1] && limit?.[1] && Number(figure[1]) >= Number(limit[1]) ? { kind: 'beyond', act: matching.line } : { kind: 'listed' };
+  return { kind: 'listed' };
 }

@@ -43,13 +43,15 @@ const GRANTED = String.raw`(?:passee?s?|reconnue?s?|accordee?s?|validee?s?|obten
 
 /**
  * A verb right after it that denies it or says it is still to come (« son dossier MDPH n'est pas encore passé », « la
- * reconnaissance MDPH est en cours », « MDPH: not yet ») — not one of a relative clause (« de la fièvre qui n'est pas
+ * reconnaissance MDPH est en cours », « MDPH: not yet », « le dossier MDPH a été refusé ») — not one of a relative clause (« de la fièvre qui n'est pas
  * tombée »), nor of how it is (« sa schizophrénie n'est pas stabilisée »).
  */
 const DENIED_AFTER = new RegExp(
   String.raw`^(?:(?:n|ne) (?:est|a|sont|ont|etait|avait|etaient|avaient) (?:pas|jamais|toujours pas)(?: encore)?(?: (?:ete|eu|eue))?(?: ${GRANTED}\b|$)` +
     String.raw`|(?:(?:est|sont|etait|is|are|was|still) )?(?:pas encore|toujours pas|not yet)(?: (?:ete|been))?(?: ${GRANTED}\b|$)` +
     String.raw`|(?:(?:est|sont|etait|is|are|was|still) )?(?:en cours|en attente|pending)\b` +
+    // « son dossier MDPH a été refusé », « the MDPH application was rejected ».
+    String.raw`|(?:(?:a ete|ont ete|est|sont|etait|was|were|has been|have been|is|are|got) )?(?:refusee?s?|rejetee?s?|refused|rejected|denied|turned down)\b` +
     String.raw`|(?:is|has|was) not(?: been)? ${GRANTED}\b)`,
 );
 

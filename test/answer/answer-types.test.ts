@@ -35,6 +35,21 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect(reply.citations.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    'Une patiente de 58 ans sans handicap reconnu, qui a juste du mal à se déplacer, peut-elle être suivie à domicile dans le protocole personnes âgées ou handicapées ?',
+    'dame de 62 ans dont le dossier MDPH a été refusé, protocole domicile ?',
+  ])('« %s » → Non: the handicap the protocol is named by, or one refused, is not the patient’s', async (question) => {
+    expect((await ask(question)).text).toMatch(/^\*\*Non\*\*.*65 ans/u);
+  });
+
+  it.each([
+    "Un kiné peut-il prescrire un arrêt de travail d'une semaine dans le protocole lombalgie ?",
+    'protocole lombalgie : le kiné peut faire un arrêt de travail de huit jours ?',
+    'Le kiné peut-il prescrire un arrêt de travail de deux semaines dans le protocole lombalgie ?',
+  ])('« %s » → Non: a duration in words or in weeks is beyond « moins de 5 jours »', async (question) => {
+    expect((await ask(question)).text).toMatch(/^\*\*Non\*\*.*moins de 5 jours/u);
+  });
+
   it('does not say the under-65s are excluded from a protocol that takes them with a recognised handicap', async () => {
     const reply = await ask('Patient de 58 ans sans reconnaissance MDPH, il ne se déplace plus : protocole domicile possible ?');
     expect(reply.text).toMatch(/^\*\*Non\*\*.*handicap reconnu par la MDPH/u);
