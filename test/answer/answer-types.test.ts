@@ -50,6 +50,15 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     expect((await ask(question)).text).toMatch(/^\*\*Non\*\*.*moins de 5 jours/u);
   });
 
+  it.each([
+    ['Can the triage nurse order an X-ray for a 30-year-old with a suspected ankle fracture?', /^\*\*Oui\*\*/u],
+    ["I'm a locum in a French emergency department: can the triage nurse order an X-ray for a 12-year-old with a suspected wrist fracture?", /^\*\*Non\*\*.*16 ans/u],
+  ])('« %s » : an English question on what a professional may do, verb first, is organisational', async (question, verdict) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe('lookup');
+    expect(reply.text).toMatch(verdict);
+  });
+
   it('does not say the under-65s are excluded from a protocol that takes them with a recognised handicap', async () => {
     const reply = await ask('Patient de 58 ans sans reconnaissance MDPH, il ne se déplace plus : protocole domicile possible ?');
     expect(reply.text).toMatch(/^\*\*Non\*\*.*handicap reconnu par la MDPH/u);
