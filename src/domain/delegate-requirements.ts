@@ -41,7 +41,12 @@ const UNIT = String.raw`(ans?|annees?|mois|years?|months?)`;
 /** « 1 an d'expérience », « 5 ans de métier », « 2 years of experience ». */
 const YEARS_OF = new RegExp(String.raw`\b${NUMBER} ${UNIT} (?:d experience|d exercice|de metier|d anciennete|de pratique|de diplome|of experience|of practice|in the job)\b`, 'g');
 /** « IDE aux urgences depuis 6 mois », « I've been an ER nurse for 2 years »: a duration, said of the asker when nothing else is named before it. */
-const FOR_DURATION = new RegExp(String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since|il y a) ${NUMBER} ${UNIT}\b`, 'g');
+const FOR_DURATION = new RegExp(
+  String.raw`(?:^|\b(?:je suis|j exerce|je travaille|je bosse|i ve been|i have been|i am|i m|working as|worked|work|working|mais|but)\b) ?((?:\w+ ){0,8}?)(?:depuis|for|since|il y a) ${NUMBER} ${UNIT}\b`,
+  'g',
+);
+/** « I started there 3 months ago », « I only joined the ER 4 months ago »: said in the first person, « ago » after the duration. */
+const AGO = new RegExp(String.raw`\b(?:i|i ve|i have|we|we ve|we have) (?:only |just |recently )?(?:started|joined|arrived|began|moved)\b ((?:\w+ ){0,6}?)${NUMBER} ${UNIT} ago\b`, 'g');
 /** « ça fait 8 mois que je suis aux urgences »: a duration the asker gives before what it is of. */
 const IT_HAS_BEEN = new RegExp(String.raw`\b(?:ca fait|cela fait|voila) ${NUMBER} ${UNIT} (?:que|qu) (?:je|j)\b`, 'g');
 /** « avec moins d'un an d'urgences », « less than 2 years »: under that figure. */
@@ -68,6 +73,7 @@ export function askerPractice(text: string, professionNamed: boolean): AskerPrac
   for (const match of n.matchAll(YEARS_OF)) years.push(figureOf(n, match, match[1], match[2]));
   for (const match of n.matchAll(LESS_THAN)) years.push({ ...figureOf(n, match, match[1], match[2]), under: true });
   for (const match of n.matchAll(IT_HAS_BEEN)) years.push(figureOf(n, match, match[1], match[2]));
+  for (const match of n.matchAll(AGO)) if (!NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
   for (const match of n.matchAll(FOR_DURATION)) {
     const theAsker = professionNamed || SAID_IN_FIRST_PERSON.test(match[0]);
     if (theAsker && !NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));

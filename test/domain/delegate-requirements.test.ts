@@ -31,6 +31,12 @@ describe('what the asker says of their practice', () => {
     expect(said('ça fait 3 ans que le service existe')).toEqual([]);
     expect(said('aux urgences depuis 6 mois, je peux suturer ?')).toEqual([]);
     expect(said('le protocole existe depuis 2 ans ?')).toEqual([]);
+    expect(said('I work in an ER and I started there 3 months ago')).toEqual([3 / 12]);
+    expect(said('the pain started 3 days ago')).toEqual([]);
+  });
+
+  it('reads an English duration after what the asker did (« have only worked there for 3 months »)', () => {
+    expect(values("I'm a locum nurse in a French ER and have only worked there for 3 months").years).toEqual([3 / 12]);
   });
 
   it('leaves durations that are not the asker’s', () => {
