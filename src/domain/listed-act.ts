@@ -60,27 +60,37 @@ const FIGURE = /\b(\d+|une?|a|one) (jours?|days?|semaines?|weeks?|mois|months?|s
 /** An act's upper limit (« arrêt de travail de moins de 5 jours »). */
 const UPPER_LIMIT = /\bmoins de (\d+) (jours?|semaines?|mois|seances?)\b/;
 /** Days in each unit of duration; sessions count as themselves. */
-const UNIT_SIZE: readonly [RegExp, number, string][] = [
-  [/^(?:jours?|days?)$/, 1, 'duration'],
-  [/^(?:semaines?|weeks?)$/, 7, 'duration'],
-  [/^(?:mois|months?)$/, 30, 'duration'],
-  [/^(?:seances?|sessions?)$/, 1, 'count'],
+const UNITS: readonly { unit: RegExp; size: number; dimension: 'duration' | 'count' }[] = [
+  { unit: /^(?:jours?|days?)$/, size: 1, dimension: 'duration' },
+  { unit: /^(?:semaines?|weeks?)$/, size: 7, dimension: 'duration' },
+  { unit: /^(?:mois|months?)$/, size: 30, dimension: 'duration' },
+  { unit: /^(?:seances?|sessions?)$/, size: 1, dimension: 'count' },
 ];
 
-/** « une semaine » → 7 (duration), « 10 séances » → 10 (count). */
-function measured([, amount = '', unit = '']: RegExpExecArray): { value: number; dimension: string } | undefined {
-  const size = UNIT_SIZE.find(([pattern]) => pattern.test(unit));
-  const count = /^\d+$/.test(amount) ? Number(amount) : 1;
-  return size ? { value: count * size[1], dimension: size[2] } : undefined;
+interface Measure {
+  /** The words that say it (« une semaine »). */
+  said: string;
+  value: number;
+  dimension: 'duration' | 'count';
 }
 
-/** Does the act asked go to or past the limit of the act listed (« arrêt de travail d'une semaine » and « de moins de 5 jours »)? */
-function beyondLimit(act: string, line: string): boolean {
-  const figure = FIGURE.exec(spelledNumbersAsDigits(normalizeForMatch(act)));
-  const limit = UPPER_LIMIT.exec(normalizeForMatch(line));
-  const asked = figure ? measured(figure) : undefined;
-  const allowed = limit ? measured(limit) : undefined;
-  return asked !== undefined && allowed !== undefined && asked.dimension === allowed.dimension && asked.value >= allowed.value;
+/** « une semaine » → 7 days, « 10 séances » → 10 sessions. */
+function measured(match: RegExpExecArray | null): Measure | undefined {
+  const [said = '', amount = '', unit = ''] = match ?? [];
+  const known = UNITS.find((one) => one.unit.test(unit));
+  const count = /^\d+$/.test(amount) ? Number(amount) : 1;
+  return known ? { said, value: count * known.size, dimension: known.dimension } : undefined;
+}
+
+/** The figure of the act asked (« un arrêt de travail de huit jours » → 8 days). */
+function askedFigure(act: string): Measure | undefined {
+  return measured(FIGURE.exec(spelledNumbersAsDigits(normalizeForMatch(act))));
+}
+
+/** Does the figure asked go to or past the limit of the act listed (« une semaine » and « de moins de 5 jours »)? */
+function beyondLimit(asked: Measure, line: string): boolean {
+  const allowed = measured(UPPER_LIMIT.exec(normalizeForMatch(line)));
+  return allowed !== undefined && asked.dimension === allowed.dimension && asked.value >= allowed.value;
 }
 
 interface ActLine {
@@ -128,9 +138,10 @@ export function checkAct(registries: Registries, protocol: Protocol, act: string
     have.some((h) => sameWord(term, h)) || equivalents.some((e) => e.term === term && e.said.some((words) => words.every((w) => have.some((h) => sameWord(w, h)))));
   const covers = (have: readonly string[]) => asked.every((term) => saysTerm(term, have));
   // « un arrêt de travail d'une semaine » in a protocol named by « arrêt de travail » and « 4 semaines »: the figure is asked.
-  const figured = terms(FIGURE.exec(spelledNumbersAsDigits(normalizeForMatch(act)))?.[0] ?? '');
+  const figure = askedFigure(act);
+  const figured = terms(figure?.said ?? '');
   const actAsked = asked.filter((term) => !figured.includes(term));
-  const limited = protocol.acts.find((line) => actAsked.length > 0 && beyondLimit(act, line) && actAsked.every((term) => saysTerm(term, foldedTerms(line))));
+  const limited = figure && actAsked.length > 0 ? protocol.acts.find((line) => beyondLimit(figure, line) && actAsked.every((term) => saysTerm(term, foldedTerms(line)))) : undefined;
   if (limited) return { kind: 'beyond', act: limited };
   // Nothing asked beyond what the protocol is about (« s'occuper d'une entorse de la cheville » in the sprain protocol).
   if (asked.every((term) => allNames.includes(term))) return { kind: 'unasked' };
