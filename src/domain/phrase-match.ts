@@ -18,12 +18,12 @@ function singular(word: string): string {
   return word.length > 3 && (word.endsWith('s') || word.endsWith('x')) ? word.slice(0, -1) : word;
 }
 
-/** « funded », « sutured », « drafting »: an English past or -ing form of a word of at least 4 letters (« pied » is none). */
-function englishBases(word: string): string[] {
-  const ending = /(?:ed|ing)$/.exec(word);
-  if (!ending || word.length - ending[0].length < MIN_INFLECTED_BASE) return [];
-  const base = word.slice(0, -ending[0].length);
-  return [base, `${base}e`];
+/** « funded », « sutured », « drafting »: an English past or -ing form of the word (of at least 4 letters: « pied » is none). */
+function isEnglishBaseOf(word: string, base: string): boolean {
+  const ending = word.endsWith('ed') ? 2 : word.endsWith('ing') ? 3 : 0;
+  if (ending === 0 || word.length - ending < MIN_INFLECTED_BASE) return false;
+  const stem = word.slice(0, -ending);
+  return base === stem || base === `${stem}e`;
 }
 
 const MIN_INFLECTED_BASE = 4;
@@ -32,7 +32,7 @@ export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean)
   if (textWord === phraseWord) return true;
   const a = singular(textWord);
   const b = singular(phraseWord);
-  if (a === b || englishBases(textWord).includes(b)) return true;
+  if (a === b || isEnglishBaseOf(textWord, b)) return true;
   // A typo rarely changes the first letter: « future » is no « suture ».
   return fuzzy && b.length >= 6 && a.length >= 5 && a[0] === b[0] && Math.abs(a.length - b.length) <= 1 && editDistance(a, b, 1) <= 1;
 }

@@ -27,9 +27,10 @@ export function isWordLikeAcronym(term: string): boolean {
   return WORD_LIKE_ACRONYMS.has(term);
 }
 
-function triggers(text: string, words: ReturnType<typeof matchWords>, phrase: string): boolean {
+function triggers(text: string, words: ReturnType<typeof matchWords>, initials: ReadonlySet<string>, phrase: string): boolean {
   if (isWordLikeAcronym(phrase)) return new RegExp(`(?<![\\p{L}])${phrase}(?![\\p{L}])`, 'u').test(text);
-  return containsPhrase(words, phrase);
+  // A phrase's first word meets a word of the text that starts with its letter (a typo keeps the first letter too).
+  return initials.has(matchWords(phrase)[0]?.[0] ?? '') && containsPhrase(words, phrase);
 }
 
 /** Does the phrase hold the other in more words (« multi-professional health centre » and « health centre »; not « centres de santé » and « centre de santé »)? */
@@ -51,9 +52,10 @@ function buildThesaurus(registries: Registries): QueryExpander {
   // Asked of the same text by several readers of one question (retrieval, coverage, the act check): computed once.
   const expansions = memoize((text: string): Expansion[] => {
     const words = matchWords(text);
+    const initials = new Set(words.map((word) => word[0] ?? ''));
     const found: Expansion[] = [];
     for (const group of groups) {
-      const present = group.filter((phrase) => triggers(text, words, phrase));
+      const present = group.filter((phrase) => triggers(text, words, initials, phrase));
       if (present.length === 0) continue;
       // Only what the query says exactly is left out: « salaried » is near « salariés », whose terms it lacks.
       const equivalents = group.filter((phrase) => !containsPhrase(words, phrase, false));
