@@ -30,6 +30,8 @@ const MIN_INFLECTED_BASE = 4;
 
 export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean): boolean {
   if (textWord === phraseWord) return true;
+  // Every reading below keeps the first letter.
+  if (textWord[0] !== phraseWord[0]) return false;
   const a = singular(textWord);
   const b = singular(phraseWord);
   if (a === b || isEnglishBaseOf(textWord, b)) return true;
