@@ -270,9 +270,9 @@ function checkPopulation(protocol: Protocol, patient: PatientDescription, text: 
 
 /**
  * The question without the protocol named by its keywords (« via le protocole lombalgie », « under the ankle sprain
- * protocol »): what it says of the patient.
+ * protocol »): what it says of the patient, lowercase and accent-folded, its punctuation kept (it parts what is said of
+ * the patient).
  */
-/** The text (lowercase, accent-folded, its punctuation kept: it parts what is said of the patient) without the protocol's name. */
 function withoutProtocolName(protocol: Protocol, text: string): string {
   const named = protocolNamePattern(protocol);
   return named ? foldAccents(text.toLowerCase()).replace(named, ' ') : text;

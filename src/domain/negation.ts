@@ -43,8 +43,8 @@ const GRANTED = String.raw`(?:passee?s?|reconnue?s?|accordee?s?|validee?s?|obten
 
 /**
  * A verb right after it that denies it or says it is still to come (« son dossier MDPH n'est pas encore passé », « la
- * reconnaissance MDPH est en cours », « MDPH: not yet », « le dossier MDPH a été refusé ») — not one of a relative clause (« de la fièvre qui n'est pas
- * tombée »), nor of how it is (« sa schizophrénie n'est pas stabilisée »).
+ * reconnaissance MDPH est en cours », « MDPH: not yet », « le dossier MDPH a été refusé ») — not one of a relative
+ * clause (« de la fièvre qui n'est pas tombée »), nor of how it is (« sa schizophrénie n'est pas stabilisée »).
  */
 const DENIED_AFTER = new RegExp(
   String.raw`^(?:(?:n|ne) (?:est|a|sont|ont|etait|avait|etaient|avaient) (?:pas|jamais|toujours pas)(?: encore)?(?: (?:ete|eu|eue))?(?: ${GRANTED}\b|$)` +

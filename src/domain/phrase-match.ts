@@ -30,13 +30,12 @@ const MIN_INFLECTED_BASE = 4;
 
 export function wordsMatch(textWord: string, phraseWord: string, fuzzy: boolean): boolean {
   if (textWord === phraseWord) return true;
-  // Every reading below keeps the first letter.
+  // Every reading below keeps the first letter; a typo rarely changes it either: « future » is no « suture ».
   if (textWord[0] !== phraseWord[0]) return false;
   const a = singular(textWord);
   const b = singular(phraseWord);
   if (a === b || isEnglishBaseOf(textWord, b)) return true;
-  // A typo rarely changes the first letter: « future » is no « suture ».
-  return fuzzy && b.length >= 6 && a.length >= 5 && a[0] === b[0] && Math.abs(a.length - b.length) <= 1 && editDistance(a, b, 1) <= 1;
+  return fuzzy && b.length >= 6 && a.length >= 5 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b, 1) <= 1;
 }
 
 /** Start indexes in `textWords` where every word of `phraseWords` follows, in order. */

@@ -57,6 +57,8 @@ const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 const DEFINITION =
   /\b(?:qu est ce qu(?:e|un|une)?|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|quesaco|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
 
+const DEFINITION_EVERYWHERE = new RegExp(DEFINITION.source, 'g');
+
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', COMPARISON],
   ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|dans quel ordre|(?:on|je|nous) (?:s y|m y|nous y) prend\w*|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about)|what (?:are the )?steps|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
@@ -150,7 +152,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
 function withDefinedApart(clauses: readonly Clause[]): Clause[] {
   const first = clauses.findIndex((clause) => clause.weight === 1);
   const asking = clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' ');
-  const defined = terms(normalizeForMatch(asking).replace(new RegExp(DEFINITION.source, 'g'), ' '));
+  const defined = terms(normalizeForMatch(asking).replace(DEFINITION_EVERYWHERE, ' '));
   const before = new Set(terms(clauses.slice(0, Math.max(0, first)).map((clause) => clause.text).join(' ')));
   if (defined.length === 0 || !defined.every((term) => before.has(term))) return [...clauses];
   return clauses.map((clause, i) => (i < first && clause.weight === TOPIC_WEIGHT ? { ...clause, weight: SITUATION_WEIGHT } : clause));
