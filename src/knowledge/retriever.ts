@@ -20,6 +20,12 @@ const CANDIDATES = 20;
  */
 const SIGLE = /(?:\b(?:l|d)['’]|\b(?:le|la|les|du|des|au|aux|de|the|of|a|an)\s+|\()(\p{Lu}{3,})(?![\p{L}\d])/gu;
 const RECENT_QUESTIONS = 64;
+/** A clause that opens by saying who the asker is or where they work (« je suis MG en MSP », « I work in a CPTS »). */
+const SAYS_WHO_ASKER_IS = /^(?:(?:bonjour|hello|hi)\W+)?(?:moi,? )?(?:je suis|i am|i m|je travaille|i work|je bosse|j exerce)\b/;
+/** « mon métier », « ma profession », « my job »: the asker's own. */
+const OWN_THING = /\b(?:mon|ma|mes|my)\b/;
+/** Content terms an asking clause says of its own when it needs no topic from the asker's situation. */
+const OWN_TERMS = 3;
 /**
  * The authored questions whose words count as the section's own for coverage (the first ones, written closest
  * to the section): all of them rank it, but more would let a section claim most of the vocabulary.
@@ -209,15 +215,22 @@ export class Retriever {
    * (a practice form, a protocol), so it counts as the question's topic rather than aside.
    */
   private withNamedTopics(analysed: AnalysedQuestion): AnalysedQuestion {
+    const asked = analysed.clauses.filter((clause) => clause.weight === 1);
     // A definition names what it defines.
-    const namesItsOwn = analysed.kind === 'definition' || analysed.sides !== undefined || analysed.clauses.some((clause) => clause.weight === 1 && this.expander.subjects(clause.text).length > 0);
+    const namesItsOwn = analysed.kind === 'definition' || analysed.sides !== undefined || asked.some((clause) => this.expander.subjects(clause.text).length > 0);
+    // « … Mon métier, c'est une profession réglementée ? » asks about who the asker is: their situation is its subject.
+    const asksOfAsker = analysed.clauses.some(({ text }) => !SAYS_WHO_ASKER_IS.test(normalizeForMatch(text)) && OWN_THING.test(normalizeForMatch(text)));
+    const asksAtLength = !asksOfAsker && asked.flatMap((clause) => terms(clause.text)).filter((term) => !ONLY_ASKING_WHETHER.has(term) && this.index.lexical.frequencyOf(term) > 0).length >= OWN_TERMS;
     const clauses = analysed.clauses.map((clause) => {
       if (clause.earlier || clause.weight > SITUATION_WEIGHT) return clause;
       const named = this.expander.subjects(clause.text);
       // « c'est quoi une SISA ? on nous en parle pour la MSP », « What is Asalée? My colleagues at the MSP keep
       // mentioning it », « … à la CPTS. Quelqu'un peut me rappeler ce qu'est le DMP ? »: when the question names its
       // own subject (a registry's thing, or what it asks to define), what the situation names stays aside.
-      return named.length > 0 && !namesItsOwn ? { ...clause, weight: TOPIC_WEIGHT } : clause;
+      // « je suis coordinatrice d'une MSP. Quels sont les 4 indicateurs à suivre chaque année ? »: the practice form
+      // where the asker works is where they are, not what a question that says its own subject at length is about.
+      const workplace = asksAtLength && named.every((subject) => subjectType(subject) === 'form') && SAYS_WHO_ASKER_IS.test(normalizeForMatch(clause.text));
+      return named.length > 0 && !namesItsOwn && !workplace ? { ...clause, weight: TOPIC_WEIGHT } : clause;
     });
     return { ...analysed, clauses };
   }

@@ -131,10 +131,19 @@ describe('what a question and a section are about', () => {
   it.each([
     ["Qui réalise le bilan visuel par délégation de l'ophtalmologiste ?", /orthoptiste/u],
     ["What is Asalée? My new colleagues at the MSP keep mentioning it.", /Asalée/u],
+    // The practice form the asker works in is where they are, when the question says its own subject at length.
+    ['Je suis MG en maison de santé : quels protocoles soins non programmés, et à qui je délègue ?', /odynophagie/u],
   ])('« %s »', async (question, fact) => {
     const reply = await ask(question);
     expect(reply.kind).toBe('answer');
     expect(reply.text).toMatch(fact);
+  });
+});
+
+describe('a question about who the asker is', () => {
+  it('keeps their self-description as its subject: no verdict on what is said of other professions', async () => {
+    const reply = await ask('Je suis assistante médicale dans une MSP depuis 6 mois. Mon métier, c’est une profession de santé réglementée avec un Ordre ?');
+    expect(reply.text).not.toMatch(/^\*\*Oui/u);
   });
 });
 
