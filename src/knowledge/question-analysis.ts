@@ -153,7 +153,7 @@ function withDefinedApart(clauses: readonly Clause[]): Clause[] {
   const first = clauses.findIndex((clause) => clause.weight === 1);
   const asking = clauses.filter((clause) => clause.weight === 1).map((clause) => clause.text).join(' ');
   const defined = terms(normalizeForMatch(asking).replace(DEFINITION_EVERYWHERE, ' '));
-  const before = new Set(terms(clauses.slice(0, Math.max(0, first)).map((clause) => clause.text).join(' ')));
+  const before = new Set(terms(normalizeForMatch(clauses.slice(0, Math.max(0, first)).map((clause) => clause.text).join(' '))));
   if (defined.length === 0 || !defined.every((term) => before.has(term))) return [...clauses];
   return clauses.map((clause, i) => (i < first && clause.weight === TOPIC_WEIGHT ? { ...clause, weight: SITUATION_WEIGHT } : clause));
 }

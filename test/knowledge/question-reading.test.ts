@@ -102,6 +102,7 @@ describe('what is asked and what is said aside', () => {
     ["The team asked me to send results via 'MSSanté'. What's MSSanté?", 'The team asked me'],
     ["la CME de l'hôpital doit donner son avis sur notre protocole, c'est quoi la CME ?", "la CME de l'hôpital"],
     ['On nous parle du ROR dans le projet de santé. Le ROR, c’est quoi ?', 'On nous parle'],
+    ['Une collègue de la MSP va rejoindre Asalée. Asalée c’est quoi au juste ?', 'Une collègue'],
   ])('« %s » : where the asker met the term a definition asks about is aside', (question, aside) => {
     expect(weightOf(question, aside)).toBe(SITUATION_WEIGHT);
   });
