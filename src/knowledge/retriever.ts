@@ -125,6 +125,10 @@ export class Retriever {
       ...(analysed.kind === 'steps' || analysed.kind === 'comparison' ? terms(analysed.kindWords ?? '') : []),
       ...answering.map((w) => w.term).filter((term) => ONLY_ASKING_WHETHER.has(term)),
     ];
+    // « SISA c quoi ce truc ? », « CNCI : kézako ? »: what a definition asks is the term it names; a word the base never
+    // uses beside it says how it is asked.
+    const framing = analysed.kind === 'definition' && !unknownAsked ? answering.filter(unknownToBase).map((w) => w.term) : [];
+    kindOnlyWords.push(...framing);
     const answeringOtherwise = withoutTerms(answering, kindOnlyWords);
     // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
     const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...kindOnlyWords]);
@@ -139,7 +143,8 @@ export class Retriever {
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
       const lacks = unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects);
       const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
-      const rankCoverage = coverageOf(wanted, chunkTerms.all);
+      // Where the asker met the term a definition asks about does not choose the passage that defines it.
+      const rankCoverage = coverageOf(analysed.kind === 'definition' ? answering : wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
       const likeness = Math.max(jaccard(askedTerms, chunkTerms.sectionWords), ...chunkTerms.questions.map((q) => jaccard(askedTerms, q)));
       // A section about another practice form that names every one asked in its text (« … les réseaux de santé, les PTA

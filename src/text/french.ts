@@ -30,7 +30,7 @@ const DOMAIN_WORDS = new Set<string>([
 /** Words that carry no meaning for retrieval: French stop words (less the domain's), question words, English ones. */
 const STOP_WORDS = new Set<string>([
   ...(stopwordsIso.fr ?? []).filter((word) => !DOMAIN_WORDS.has(word)),
-  'quel', 'quelle', 'quels', 'quelles', 'quoi', 'comment', 'combien', 'pourquoi', 'est-ce', 'estce',
+  'quel', 'quelle', 'quels', 'quelles', 'quoi', 'kesako', 'kézako', 'késako', 'quesaco', 'quézako', 'comment', 'combien', 'pourquoi', 'est-ce', 'estce',
   'qu', 'que', 'qui', 'ou', 'où', 'c', 'est', 'sont', 'ce', 'cela', 'ça', 'ca', 'faut', 'peut', 'peuvent',
   'y', 'a', 'il', 'elle', 'ils', 'elles', 'on', 'un', 'une', 'des', 'les', 'le', 'la', 'du', 'de',
   'the', 'what', 'is', 'are', 'who', 'how', 'which', 'does', 'do', 'can', 'of', 'an', 'to', 'in', 'for', 'and', 'or',
@@ -53,6 +53,8 @@ const STOP_WORDS = new Set<string>([
   'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
   'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',
   'briefly', 'roughly', 'please', 'thanks', 'agit',
+  // Nouns that stand in for the thing asked about (« c quoi ce truc ? », « what sort of thing is that? »).
+  'truc', 'trucs', 'machin', 'machins', 'bidule', 'thing', 'things', 'stuff', 'sort',
   // « … actuellement ? », « … today? » ask for what holds now, which no word of an answer says.
   'actuellement', 'aujourd', 'hui', 'maintenant', 'désormais', 'currently', 'today', 'nowadays', 'presently',
   // « été » as accent-folded text writes it (« ont-ils ete retirés »); not « passe », « cote », which are words of their own.

@@ -140,6 +140,18 @@ describe('what a question and a section are about', () => {
   });
 });
 
+describe('a definition asked in colloquial words', () => {
+  it.each([
+    ['CNCI : kézako ? on le voit dans tous les textes sur les protocoles locaux', /comité national des coopérations interprofessionnelles/iu],
+    ['on me parle de SISA pour notre future maison de santé, c quoi exactement ce truc ?', /société interprofessionnelle de soins ambulatoires/u],
+    ["I'm a locum in rural Ardèche and everyone keeps talking about their 'ESP'. What sort of thing is that?", /équipe de soins primaires/u],
+  ])('« %s » is answered by what defines the term', async (question, fact) => {
+    const reply = await ask(question);
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(fact);
+  });
+});
+
 describe('a question about who the asker is', () => {
   it('keeps their self-description as its subject: no verdict on what is said of other professions', async () => {
     const reply = await ask('Je suis assistante médicale dans une MSP depuis 6 mois. Mon métier, c’est une profession de santé réglementée avec un Ordre ?');

@@ -13,7 +13,7 @@ describe('the kind of a question', () => {
   });
 
   it('reads « c quoi », « c koi », « kesako » after the subject as asking a definition', () => {
-    for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
+    for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', 'CNCI : kézako ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
   });
 
   it('reads « quand » / « when » as asking for a date only where it asks', () => {
