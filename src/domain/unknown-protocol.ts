@@ -53,7 +53,8 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index))) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
-  const described = [...descriptions, ...quotedNames(text)];
+  // « le protocole sutures aux urgences, ça marche pour les gamins ? »: whom a protocol is asked for names none.
+  const described = [...descriptions.filter(({ text: said }) => !ONLY_A_PERSON.test(foldAccents(said))), ...quotedNames(text)];
   if (!described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
@@ -74,6 +75,9 @@ function withoutPatient(description: string): string {
   const patient = PATIENT_AFTER_NAME.exec(foldAccents(description));
   return patient ? description.slice(0, patient.index) : description;
 }
+
+/** A description that is someone, no protocol's name (« les gamins », « une patiente »). */
+const ONLY_A_PERSON = new RegExp(String.raw`^(?:(?:les|des|une|un|la|le|l|the|a|an|mes|nos|ses|leurs)\s+)?${PERSON}$`, 'u');
 
 /** A patient after the name, not the population it is about (« le protocole de suivi des patients sous AVK »). */
 const PATIENT_AFTER_NAME = new RegExp(String.raw`(?<=\S)(?<!\b(?:des|les|aux|du|de la|de l|of|for))\s+(?:${PERSON}|\d+\s*(?:ans?|mois|years?|months?))\b`, 'u');

@@ -145,6 +145,7 @@ describe('a protocol the base does not hold', () => {
     'protocole angine enfant',
     'protocole sutures enfant 3 ans ?',
     'protocole eruption bebe 2 ans',
+    'le protocole sutures aux urgences ça marche aussi pour les gamins ?',
   ])('« %s » : the protocol as the base qualifies it, or unqualified there', (question) => {
     expect(unknown(question)).toBe(false);
   });
