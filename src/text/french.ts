@@ -63,7 +63,7 @@ const STOP_WORDS = new Set<string>([
   'vis',
   // Forms of the verbs that frame a question (faire, devoir, pouvoir, aller, vouloir, falloir) the list leaves out.
   'fasse', 'fassent', 'fassions', 'ferait', 'feraient', 'fera', 'ferai', 'faisons', 'faisait', 'doive', 'doivent', 'devraient',
-  'devront', 'dois', 'devons', 'devez', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',
+  'devront', 'dois', 'devons', 'devez', 'devait', 'devaient', 'devrais', 'pourra', 'pourront', 'puisse', 'puissent', 'pourraient', 'pouvons', 'pouvez', 'aille',
   'aillent', 'irait', 'veuille', 'veut', 'veulent', 'voudrait', 'voudrais', 'voulons', 'faudrait', 'faudra', 'fallait',
 ]);
 

@@ -15,6 +15,12 @@ describe('answers from the shipped base', () => {
     expect(indicators.text).toMatch(/quatre indicateurs/);
     const dac = await ask('what is a DAC?');
     expect(dac.text).toMatch(/dispositif d'appui à la coordination/);
+    const delay = await ask('If I send a tele-expertise request, how many days does the specialist have to reply?');
+    expect(delay.text).toMatch(/7 jours/u);
+  });
+
+  it('reads « date butoir » as the deadline it is', async () => {
+    expect((await ask('Les PTA et les réseaux de santé devaient avoir disparu au profit des DAC à quelle date butoir ?')).text).toMatch(/27 juillet 2022/u);
   });
 
   it.each([
