@@ -50,7 +50,7 @@ const NAMED_WITH_POSSESSIVE = /^(?:Ma|Mon|Mes)\s+(?:\p{Lu}\p{Ll}|espace sant)/u;
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
 /** The words that ask for a comparison (accent-folded), and all of them in a question (« vs … c'est pareil ? »). */
-const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/;
+const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|cest|c|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/;
 const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 
 /** A question asking what something is or means (accent-folded). */
@@ -132,7 +132,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
         : '';
   const sides = kind === 'comparison' ? (sameAspect ?? comparedSides(text))?.map(withoutFrameWords) : undefined;
   const read = askedBefore(weighed.map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
-  const clauses = kind === 'definition' ? withDefinedApart(read) : read;
+  const clauses = kind === 'definition' ? withDefinedApart(read) : sides ? withSidesNamed(read, sides) : read;
   const parts = kind === 'comparison' ? undefined : twoParts(text);
   return {
     text,
@@ -142,6 +142,19 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     ...(sides?.[0] && sides[1] ? { sides: [sides[0], sides[1]] as [string, string] } : {}),
     ...(parts ? { parts } : {}),
   };
+}
+
+/**
+ * « on hésite entre écrire « délégation » ou « transfert » de tâches dans notre projet, c pareil ou pas ? »: the clause
+ * that names both things compared is what the comparison is about, though the asker says it of themselves.
+ */
+function withSidesNamed(clauses: readonly Clause[], sides: readonly string[]): Clause[] {
+  const named = sides.map((side) => terms(side));
+  return clauses.map((clause) => {
+    if (clause.weight > SITUATION_WEIGHT) return clause;
+    const said = new Set(terms(clause.text));
+    return named.every((side) => side.length > 0 && side.every((term) => said.has(term))) ? { ...clause, weight: TOPIC_WEIGHT } : clause;
+  });
 }
 
 /**

@@ -60,10 +60,13 @@ describe('the kind of a question', () => {
     ['Le protocole sur les entorses et celui sur le mal de dos, c’est pareil ?', ['Le protocole sur les entorses', 'celui sur le mal de dos']],
     ["coopération vs coordination selon l'UNRS, c'est quoi la nuance ?", ['coopération', 'coordination']],
     ['delegation vs task shifting according to the UNRS: what is the difference?', ['delegation', 'task shifting']],
+    ['on hésite entre écrire « délégation » ou « transfert » de tâches dans notre projet de santé, c pareil ou pas ?', ['délégation', 'transfert']],
   ])('reads « %s » as a comparison, the words saying it alike left out of the sides', (question, sides) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('comparison');
     expect(analysed.sides).toEqual(sides);
+    // The clause that names both sides is what is compared, even when the asker says it of themselves.
+    expect(analysed.clauses.find((clause) => sides.every((side) => clause.text.includes(side)))?.weight).toBeGreaterThan(SITUATION_WEIGHT);
   });
 });
 
