@@ -345,8 +345,10 @@ function comparedSides(text: string): [string, string] | undefined {
   const [subject, object] = [verbal?.[1]?.replace(LEADING_ASKING, '').trim(), verbal?.[2]?.replace(COMPARED_ON, '').trim()];
   if (subject && object && terms(subject).length > 0 && terms(object).length > 0) return [subject, object];
   const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!:;]|$)/iu.exec(text);
-  const match =
-    between ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(text.replace(/^\s*(?:diff[ée]rence|quelle diff[ée]rence)\s*:?\s*/iu, ''));
+  const unled = text.replace(LEADING_COMPARING, '');
+  // « diff esp cpts »: two words after the one that asks.
+  const pair = unled !== text ? /^([^\s,;:?!.]+)\s+([^\s,;:?!.]+)\s*\??\s*$/u.exec(unled) : null;
+  const match = between ?? pair ?? /^(.+?)\s+(?:ou|vs\.?|versus|or|et|and)\s+(.+?)\s*(?:[:,]|\?|$)/iu.exec(unled);
   // « Dans l'ACI, un protocole pluripro et … »: what comes before a comma sets the scene, the side starts after it
   // (not « entre MSP, centre de santé et CPTS », a list).
   // « entre MSP, centre de santé et CPTS » lists more than two: no two sides.
@@ -356,9 +358,14 @@ function comparedSides(text: string): [string, string] | undefined {
   // « entre une MSP et une CPTS sur le financement »: what they are compared on is no part of the second side — unless
   // the first side is said the same way (« la formation pour le protocole entorse vs la formation pour le protocole
   // lombalgie »).
-  const b = match?.[2]?.replace(aspectOf(a ?? ''), '').replace(SAID_ALIKE, '').trim();
+  const b = match?.[2]?.replace(aspectOf(a ?? ''), '').replace(SAID_ALIKE, '').replace(TRAILING_COMPARING, '').trim();
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
+
+/** « différence : », « quelle diff », « diff » opening a question. */
+const LEADING_COMPARING = /^\s*(?:(?:quelle|la)\s+)?(?:diff[ée]rences?|diffs?)\s*:?\s*/iu;
+/** « … optionnelles diff ? », « … msp c quoi la diff », « … urps difference »: the words asking, said after the sides without a mark. */
+const TRAILING_COMPARING = /\s+(?:(?:c['’ ]?est|cest|c)\s+)?(?:quoi\s+)?(?:(?:la|les|quelle|quelles)\s+)?(?:diff[ée]rences?|diffs?)\s*[?!.]*$/iu;
 
 /** « X differs from Y », « X se distingue de Y », « X diffère d'Y ». */
 const DIFFERS = /^(.+?)\s+(?:differs?|diff[èe]rent|diff[èe]re|se distinguent|se distingue)(?:[- ]t)?(?:[- ](?:il|elle|ils|elles))?\s+(?:from|de|d['’]|du|des)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;

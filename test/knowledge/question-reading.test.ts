@@ -61,6 +61,10 @@ describe('the kind of a question', () => {
     ["coopération vs coordination selon l'UNRS, c'est quoi la nuance ?", ['coopération', 'coordination']],
     ['delegation vs task shifting according to the UNRS: what is the difference?', ['delegation', 'task shifting']],
     ['on hésite entre écrire « délégation » ou « transfert » de tâches dans notre projet de santé, c pareil ou pas ?', ['délégation', 'transfert']],
+    ['missions socles et optionnelles diff ?', ['missions socles', 'optionnelles']],
+    ['diff esp cpts', ['esp', 'cpts']],
+    ['ordre ou urps difference', ['ordre', 'urps']],
+    ['centre de sante ou msp c quoi la diff', ['centre de sante', 'msp']],
   ])('reads « %s » as a comparison, the words saying it alike left out of the sides', (question, sides) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('comparison');
