@@ -16,6 +16,9 @@ interface Side {
 const COMPARING =
   /\b(?:quelles?|la|les|grosses?|principales?|vraies?|diff[ée]rences?|entre|c'est quoi|qu'est-ce qui|change|distingue|compar\w*|versus|vs|chacun|chacune|respectivement|what|is|are|the|main|big|difference|between|in each|pareils?|pareilles?|m[êe]mes?|chose|identiques?|pas|compte|same|thing|differ)\b|[?:,]/giu;
 
+/** « a CPTS », « une MSP », « l'ACI »: the article a side is said with, left out of its label. */
+const LEADING_ARTICLE = /^(?:(?:a|an|the|un|une|le|la|les|des)\s+|l['’]\s*)/iu;
+
 /**
  * A comparison (« différence entre une MSP et un centre de santé », « MSP et ESP : quelle différence sur la structure
  * juridique ? ») is answered side by side, each side with its own source: compared on the aspect asked (« la
@@ -119,7 +122,7 @@ async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, 
   const lines = found.flatMap(({ side, passage }) => {
     if (!passage) return [];
     citations.push(citationOf(passage));
-    return [`**${capitalize(side.label)}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
+    return [`**${capitalize(side.label.replace(LEADING_ARTICLE, ''))}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
   });
   return { kind: 'answer', text: lines.join('\n\n'), citations, confident: true };
 }

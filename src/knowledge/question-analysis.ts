@@ -340,9 +340,10 @@ function comparedSides(text: string): [string, string] | undefined {
   const either = pointedBack && !named ? [...text.slice(0, pointedBack.index).matchAll(EITHER_BEFORE)].pop() : undefined;
   const [one, other] = named ? (named[1] ? [named[1], named[2]] : [named[3], named[4]]) : either ? [either[1], either[2]] : [];
   if (one && other) return [one, other];
-  // « How does a CPTS differ from an MSP… », « ce qui distingue une CPTS d'une MSP »: the verb's subject and object.
-  const verbal = DIFFERS.exec(text) ?? DISTINGUISHES.exec(text);
-  const [subject, object] = [verbal?.[1]?.replace(LEADING_ASKING, '').trim(), verbal?.[2]?.replace(COMPARED_ON, '').trim()];
+  // « How does a CPTS differ from an MSP… », « ce qui distingue une CPTS d'une MSP »: the verb's subject and object;
+  // « Is an ESP the same thing as an MSP? », « une ESP c'est pareil qu'une MSP ? »: what is said alike.
+  const verbal = DIFFERS.exec(text) ?? DISTINGUISHES.exec(text) ?? SAME_AS.exec(text);
+  const [subject, object] = [verbal?.[1]?.replace(LEADING_ASKING, '').replace(/^(?:is|are)\s+|[,;:]\s*$/giu, '').trim(), verbal?.[2]?.replace(COMPARED_ON, '').trim()];
   if (subject && object && terms(subject).length > 0 && terms(object).length > 0) return [subject, object];
   const between = /\b(?:entre|between)\s+(.+?)\s+(?:et|and)\s+(.+?)\s*(?:[?.!:;]|$)/iu.exec(text);
   const unled = text.replace(LEADING_COMPARING, '');
@@ -366,6 +367,9 @@ function comparedSides(text: string): [string, string] | undefined {
 const LEADING_COMPARING = /^\s*(?:(?:quelle|la)\s+)?(?:diff[ée]rences?|diffs?)\s*:?\s*/iu;
 /** « … optionnelles diff ? », « … msp c quoi la diff », « … urps difference »: the words asking, said after the sides without a mark. */
 const TRAILING_COMPARING = /\s+(?:(?:c['’ ]?est|cest|c)\s+)?(?:quoi\s+)?(?:(?:la|les|quelle|quelles)\s+)?(?:diff[ée]rences?|diffs?)\s*[?!.]*$/iu;
+
+/** « X the same (thing) as Y », « X c'est la même chose que Y », « X c'est pareil qu'Y ». */
+const SAME_AS = /^(.+?)\s+(?:(?:c['’ ]?est|is it|are they)\s+)?(?:the same(?: thing)?|la m[êe]me chose|pareil(?:le)?s?|identiques?)\s+(?:as|que|qu['’])\s*(.+?)\s*(?:[?.!:;—]|$)/iu;
 
 /** « X differs from Y », « X se distingue de Y », « X diffère d'Y ». */
 const DIFFERS = /^(.+?)\s+(?:differs?|diff[èe]rent|diff[èe]re|se distinguent|se distingue)(?:[- ]t)?(?:[- ](?:il|elle|ils|elles))?\s+(?:from|de|d['’]|du|des)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;

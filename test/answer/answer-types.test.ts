@@ -213,9 +213,14 @@ describe('definitions and sigles', () => {
 describe('comparisons', () => {
   it('puts both sides side by side, each with its source', async () => {
     const reply = await ask('Quelle différence entre une MSP et un centre de santé ?');
-    expect(reply.text).toMatch(/\*\*Une MSP\*\*/);
+    expect(reply.text).toMatch(/\*\*MSP\*\*/);
     expect(reply.text).toMatch(/salari/);
     expect(new Set(reply.citations.map((c) => c.path))).toEqual(new Set(['articles/msp-maison-de-sante-pluriprofessionnelle.md', 'articles/centres-de-sante.md']));
+  });
+
+  it.each(['Is an ESP the same thing as an MSP?', 'Une ESP, c’est pareil qu’une MSP ?'])('« %s » compares what is said to be the same', async (question) => {
+    const reply = await ask(question);
+    expect(reply.text).toMatch(/\*\*ESP\*\*[\s\S]*\*\*MSP\*\*/u);
   });
 });
 
