@@ -3,6 +3,7 @@ import { analyseQuestion, clausesAbove, SITUATION_WEIGHT, THE_TWO, type Analysed
 import type { Passage } from '../knowledge/passage.ts';
 import type { Retriever } from '../knowledge/retriever.ts';
 import { capitalize } from '../text/capitalize.ts';
+import { escapeRegExp } from '../text/escape-regexp.ts';
 import { termOf, terms, words } from '../text/french.ts';
 import { citationOf, extractSentences, MAX_ANSWER_CHARS, selectPassages } from './extractive-composer.ts';
 
@@ -16,7 +17,18 @@ interface Side {
 const COMPARING =
   /\b(?:quelles?|la|les|grosses?|principales?|vraies?|diff[ée]rences?|entre|c'est quoi|qu'est-ce qui|change|distingue|compar\w*|versus|vs|chacun|chacune|respectivement|what|is|are|the|main|big|difference|between|in each|pareils?|pareilles?|m[êe]mes?|chose|identiques?|pas|compte|same|thing|differ)\b|[?:,]/giu;
 
-/** « a CPTS », « une MSP », « l'ACI »: the article a side is said with, left out of its label. */
+/**
+ * A side as its label shows it: without the article it is said with (« a CPTS », « une MSP », « l'ACI »), and spelt as
+ * the heading of its answer spells it when typed in lowercase (« msp » → « MSP »).
+ */
+function labelOf(side: string, heading: string): string {
+  const label = side.replace(LEADING_ARTICLE, '');
+  if (label !== label.toLowerCase()) return capitalize(label);
+  const spelt = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(label)}(?![\\p{L}\\d])`, 'iu').exec(heading)?.[0];
+  return capitalize(spelt ?? label);
+}
+
+/** « a CPTS », « une MSP », « l'ACI »: the article a side is said with. */
 const LEADING_ARTICLE = /^(?:(?:a|an|the|un|une|le|la|les|des)\s+|l['’]\s*)/iu;
 
 /**
@@ -122,7 +134,7 @@ async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, 
   const lines = found.flatMap(({ side, passage }) => {
     if (!passage) return [];
     citations.push(citationOf(passage));
-    return [`**${capitalize(side.label.replace(LEADING_ARTICLE, ''))}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
+    return [`**${labelOf(side.label, passage.chunk.section)}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
   });
   return { kind: 'answer', text: lines.join('\n\n'), citations, confident: true };
 }

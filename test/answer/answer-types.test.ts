@@ -218,6 +218,10 @@ describe('comparisons', () => {
     expect(new Set(reply.citations.map((c) => c.path))).toEqual(new Set(['articles/msp-maison-de-sante-pluriprofessionnelle.md', 'articles/centres-de-sante.md']));
   });
 
+  it('labels a side typed in lowercase as its answer’s heading spells it', async () => {
+    expect((await ask('msp vs cpts ?')).text).toMatch(/^\*\*MSP\*\*[\s\S]*\*\*CPTS\*\*/u);
+  });
+
   it.each(['Is an ESP the same thing as an MSP?', 'Une ESP, c’est pareil qu’une MSP ?'])('« %s » compares what is said to be the same', async (question) => {
     const reply = await ask(question);
     expect(reply.text).toMatch(/\*\*ESP\*\*[\s\S]*\*\*MSP\*\*/u);
