@@ -132,7 +132,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
         : '';
   const sides = kind === 'comparison' ? (sameAspect ?? comparedSides(text))?.map(withoutFrameWords) : undefined;
   const read = askedBefore(weighed.map((clause) => ({ ...clause, text: withoutFrameWords(clause.text) })));
-  const clauses = kind === 'definition' ? withDefinedApart(read) : sides ? withSidesNamed(read, sides) : read;
+  const clauses = kind === 'definition' ? withGuessAside(withDefinedApart(read)) : sides ? withSidesNamed(read, sides) : read;
   const parts = kind === 'comparison' ? undefined : twoParts(text);
   return {
     text,
@@ -155,6 +155,20 @@ function withSidesNamed(clauses: readonly Clause[], sides: readonly string[]): C
     const said = new Set(terms(clause.text));
     return named.every((side) => side.length > 0 && side.every((term) => said.has(term))) ? { ...clause, weight: TOPIC_WEIGHT } : clause;
   });
+}
+
+/** A thing said to be of some kind (« une asso ? », « c'est un dossier administratif ? », « some kind of grant? »). */
+const GUESS = /^(?:(?:c est|cest|c|is it|it s|is that)\s+)?(?:(?:some |a )?(?:kind|sort|type) of|(?:un|une) (?:sorte|genre|espece|type) d|un|une|a|an|some)\b/;
+
+/**
+ * « The practice manager keeps mentioning the 'ACI'. What is it — some kind of grant? », « la SISA c quoi ? une asso ? »:
+ * a clause asked after the last one asking a definition guesses what the thing is; what defines it answers, whether
+ * it says the guess or not.
+ */
+function withGuessAside(clauses: readonly Clause[]): Clause[] {
+  const last = clauses.map((clause) => clause.weight === 1 && DEFINITION.test(normalizeForMatch(clause.text))).lastIndexOf(true);
+  const guesses = (clause: Clause, i: number) => last >= 0 && i > last && clause.weight === 1 && !clause.earlier && GUESS.test(normalizeForMatch(clause.text));
+  return clauses.map((clause, i) => (guesses(clause, i) ? { ...clause, weight: SITUATION_WEIGHT } : clause));
 }
 
 /**
@@ -263,7 +277,7 @@ function namesNothing(text: string): boolean {
  * hearing about the ACI at meetings »), up to where or when they hear of it.
  */
 const HEARD_OF =
-  /\b(?:parle|parlé|parlent|parler|parlait|entends|entendu|hear|heard|hearing|talk|talks|talking|mention|mentions|mentioned)\s+(?:[\p{L}’']+\s+){0,3}?(?:de|d['’]|du|des|about|of)\s*((?:(?!\s(?:dans|en|à|au|aux|chez|pendant|lors|depuis|sans|in|at|during|on|from|for|since)\s)[^,;:.!?])+)/iu;
+  /\b(?:parle|parlé|parlent|parler|parlait|entends|entendu|hear|heard|hearing|talk|talks|talking|mention|mentions|mentioned)\s+(?:[\p{L}’']+\s+){0,3}?(?:de|d['’]|du|des|about|of)\s*((?:(?!\s(?:dans|en|à|au|aux|chez|pendant|lors|depuis|sans|pour|in|at|during|on|from|for|since)\s)[^,;:.!?])+)/iu;
 
 /** A term set in quotes (« protocole de coopération », "SISA", “ACI”, 'ROR'), single ones apart from any letter (not « l'ACI »). */
 const QUOTED = /[«“"]\s*([^«»“”"]{2,60}?)\s*[»”"]|(?<!\p{L})['‘]([^'‘’\n]{2,60}?)['’](?!\p{L})/u;

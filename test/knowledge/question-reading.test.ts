@@ -76,7 +76,7 @@ describe('the kind of a question', () => {
 
 describe('what is asked and what is said aside', () => {
   it('counts every clause that asks as asked, not only the last one', () => {
-    const analysed = analyseQuestion("le projet de santé d'une MSP c'est quoi au juste, c'est un dossier administratif ?");
+    const analysed = analyseQuestion("Qui valide le projet de santé, c'est l'ARS ?");
     expect(analysed.clauses.map((c) => c.weight)).toEqual([1, 1]);
   });
 
@@ -110,8 +110,21 @@ describe('what is asked and what is said aside', () => {
     ["la CME de l'hôpital doit donner son avis sur notre protocole, c'est quoi la CME ?", "la CME de l'hôpital"],
     ['On nous parle du ROR dans le projet de santé. Le ROR, c’est quoi ?', 'On nous parle'],
     ['Une collègue de la MSP va rejoindre Asalée. Asalée c’est quoi au juste ?', 'Une collègue'],
+    ['on me parle de SISA pour notre future maison de santé, c quoi exactement ce truc ?', 'pour notre future maison de santé'],
   ])('« %s » : where the asker met the term a definition asks about is aside', (question, aside) => {
     expect(weightOf(question, aside)).toBe(SITUATION_WEIGHT);
+  });
+
+  it.each([
+    ['la SISA c quoi ? une asso ?', 'une asso'],
+    ["le projet de santé d'une MSP c'est quoi au juste, c'est un dossier administratif ?", 'dossier administratif'],
+    ["The practice manager keeps mentioning the 'ACI'. What is it — some kind of grant?", 'some kind of grant'],
+  ])('« %s » : what the asker guesses the thing defined is, is aside (%s)', (question, guess) => {
+    expect(weightOf(question, guess)).toBe(SITUATION_WEIGHT);
+  });
+
+  it('reads no guess in what else a definition asks (« Des exemples ? »)', () => {
+    expect(weightOf("Selon l'UNRS, la coopération c'est quoi ? Des exemples ?", 'Des exemples')).toBe(1);
   });
 
   it.each([
