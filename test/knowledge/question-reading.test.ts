@@ -16,6 +16,11 @@ describe('the kind of a question', () => {
     for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', 'CNCI : kézako ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
   });
 
+  it('reads no definition in « qu’est-ce qu’on fait », « qu’est-ce que je peux déléguer »', () => {
+    for (const q of ['qu’est-ce qu’on fait concrètement comme actes ?', 'Médecin anesthésiste : qu’est-ce que je peux déléguer par protocole ?']) expect(kind(q), q).not.toBe('definition');
+    expect(kind('qu’est-ce qu’un protocole de coopération ?')).toBe('definition');
+  });
+
   it('reads « quand » / « when » as asking for a date only where it asks', () => {
     for (const q of ['Quand le protocole cystite a-t-il été autorisé ?', 'ACI MSP : signé quand ?', 'Depuis quand les CPTS existent-elles ?', 'When was the CPTS ACI signed?', "c'est quand la date limite ?"]) {
       expect(kind(q), q).toBe('number');
