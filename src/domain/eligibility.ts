@@ -3,7 +3,7 @@ import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, SITUATI
 import type { Reply } from '../engine/reply.ts';
 import { frenchDay, isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
-import { findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
+import { askerProfession, findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
 import { PLACE_NAMES, placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
 import { withoutPhrases } from './phrase-match.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, framesCooperation } from './cooperation-frame.ts';
@@ -57,7 +57,9 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   if (!protocol) return null;
   const patient = describePatient(text);
   if (!asksWhetherApplies(text, analysed, patient)) return null;
-  const profession = findProfession(registries, text);
+  // « je suis pharmacienne … on faisait le protocole cystite avec les médecins du coin. Je peux toujours être déléguée ? »:
+  // the profession the question asks of, else the asker's own, else any it names.
+  const profession = (asking ? findProfession(registries, asking) : undefined) ?? askerProfession(registries, text) ?? findProfession(registries, text);
   const practice = askerPractice(text, profession !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).

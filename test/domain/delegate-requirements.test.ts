@@ -90,6 +90,11 @@ describe('eligibility of the asker as délégué', () => {
     ['Le pharmacien peut-il toujours être délégué dans le protocole rhino-conjonctivite allergique ?', /^\*\*Oui\*\* : les pharmaciens sont délégués de ce protocole/],
     ['IDE en SSIAD : déléguée possible dans le protocole domicile personnes âgées ?', /^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole/],
     ["I'm a community pharmacist in a CPTS. Can I still act as a delegate in the sore throat protocol?", /^\*\*Non\*\* : .*retirés des délégués le 17 juin 2024/],
+    // The asker's profession, not the délégants they name (« avec les médecins du coin »).
+    [
+      'Je suis pharmacienne titulaire et notre officine participe à la CPTS. Jusqu’ici on faisait le protocole cystite avec les médecins du coin. Est-ce que je peux toujours être déléguée dans ce protocole ?',
+      /^\*\*Non\*\* : ce protocole délègue ces actes aux infirmiers, pas aux pharmaciens/,
+    ],
   ])('a profession’s role in a protocol, no patient checked: « %s »', (question, said) => {
     expect(ask(question)).toMatch(said);
     expect(ask(question)).not.toMatch(/âge n'est pas précisé/);
