@@ -108,6 +108,7 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
     ["Patient de 72 ans schizophrène stabilisé, 4 visites à domicile l'an dernier : l'IDE peut le suivre avec le protocole domicile ?", /^\*\*Oui\*\*[^\n]*non stabilisé, pas ce que la question décrit/],
     ['Patiente de 80 ans, bipolaire équilibrée, 5 visites à domicile : protocole domicile IDE ?', /^\*\*Oui\*\*[^\n]*non stabilisé, pas ce que la question décrit/],
     ['Patient de 72 ans schizophrène non stabilisé, 4 visites à domicile : protocole domicile IDE ?', /^\*\*Non\*\*[^\n]*trouble psychiatrique non stabilisé/],
+    ['adulte 45 ans handicap reconnu MDPH avec troubles psy non stabilises, protocole domicile ok ?', /^\*\*Non\*\*[^\n]*trouble psychiatrique non stabilisé/],
     ['Patiente de 80 ans, bipolaire pas stabilisée, protocole domicile IDE possible ?', /^\*\*Non\*\*/],
     ['Patient de 72 ans schizophrène, stabilisé : protocole domicile IDE ?', /^\*\*Oui\*\*/],
     ['Patient de 72 ans schizophrène (stabilisé) : protocole domicile IDE ?', /^\*\*Oui\*\*/],
