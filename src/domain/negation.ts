@@ -18,7 +18,9 @@ function negated(memberWords: readonly string[], start: number, end: number): bo
   const after = memberWords[end] ?? '';
   // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
   if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
-  if (DENIED_AFTER.test(memberWords.slice(end, end + 5).join(' '))) return true;
+  const following = memberWords.slice(end, end + 5).join(' ');
+  // « la reconnaissance MDPH est en cours » is not yet had; « grossesse en cours » is a pregnancy.
+  if (DENIED_AFTER.test(following) || (PENDING_AFTER.test(following) && !ONGOING_STATES.has(memberWords[end - 1] ?? ''))) return true;
   for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
     const word = memberWords[i] ?? '';
     if (NEGATION.has(word) && !comparesFigure(memberWords, i)) return true;
@@ -49,11 +51,15 @@ const GRANTED = String.raw`(?:passee?s?|reconnue?s?|accordee?s?|validee?s?|obten
 const DENIED_AFTER = new RegExp(
   String.raw`^(?:(?:n|ne) (?:est|a|sont|ont|etait|avait|etaient|avaient) (?:pas|jamais|toujours pas)(?: encore)?(?: (?:ete|eu|eue))?(?: ${GRANTED}\b|$)` +
     String.raw`|(?:(?:est|sont|etait|is|are|was|still) )?(?:pas encore|toujours pas|not yet)(?: (?:ete|been))?(?: ${GRANTED}\b|$)` +
-    String.raw`|(?:(?:est|sont|etait|is|are|was|still) )?(?:en cours|en attente|pending)\b` +
     // « son dossier MDPH a été refusé », « the MDPH application was rejected ».
     String.raw`|(?:(?:a ete|ont ete|est|sont|etait|was|were|has been|have been|is|are|got) )?(?:refusee?s?|rejetee?s?|refused|rejected|denied|turned down)\b` +
     String.raw`|(?:is|has|was) not(?: been)? ${GRANTED}\b)`,
 );
+
+/** « … est en cours », « en attente », « pending »: still to be had, for what is granted. */
+const PENDING_AFTER = /^(?:(?:est|sont|etait|is|are|was|still) )?(?:en cours|en attente|pending)\b/;
+/** What « en cours » says is going on, not awaited (« grossesse en cours », « traitement en cours »). */
+const ONGOING_STATES: ReadonlySet<string> = new Set(['grossesse', 'grossesses', 'traitement', 'traitements', 'pregnancy', 'treatment']);
 
 /** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
 const NEGATION_REACH = 4;

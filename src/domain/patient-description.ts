@@ -64,6 +64,9 @@ const PROFESSIONAL_BEFORE = new RegExp(String.raw`\b(?:${PROFESSIONALS})\s$`);
 /** « mon père est médecin », « mon frère, IDE », « my husband is a nurse »: a professional, not a patient. */
 const PROFESSIONAL_AFTER = new RegExp(String.raw`^ (?:est |etait |is |was )?(?:un |une |a |an )?(?:${PROFESSIONALS})\b`);
 
+/** Pregnancy named, said or denied (accent-folded). */
+const PREGNANT = /\b(?:enceintes?|grossesses?|pregnant|pregnancy)\b/;
+
 /** The patient a question describes: age and sex when it attaches them to a patient. */
 export function describePatient(text: string): PatientDescription {
   // « une patiente de quarante-deux ans » is « … de 42 ans ».
@@ -78,7 +81,8 @@ export function describePatient(text: string): PatientDescription {
   // « a 64-year-old … calls with burning when she passes urine »: of a patient whose age is given, English says the sex
   // in its pronouns, when all say one (« my husband is a nurse, can he… » describes no patient).
   const pronouns = age !== undefined;
-  const female = namesPatient(n, FEMALE_PERSON) || (pronouns && SHE.test(n) && !HE.test(n));
+  // « a pregnant 28-year-old », « pas enceinte »: only a woman is said to be pregnant or not.
+  const female = namesPatient(n, FEMALE_PERSON) || (pronouns && SHE.test(n) && !HE.test(n)) || (age !== undefined && PREGNANT.test(n));
   const male = namesPatient(n, MALE_PERSON) || (pronouns && HE.test(n) && !SHE.test(n));
   if (female !== male) described.sex = female ? 'femme' : 'homme';
   return described;

@@ -57,6 +57,8 @@ describe('the patient a question describes', () => {
     ['My patient is 72 and lives alone; the GP visited her at home', { age: 72, sex: 'femme' }],
     ['my patient is 17 and has heart failure: can the nurse see him?', { age: 17, sex: 'homme' }],
     ['a 40-year-old teacher, she or he?', { age: 40 }],
+    ['cystitis protocol for a pregnant 28 year old?', { age: 28, sex: 'femme' }],
+    ['patient de 30 ans, grossesse de 3 mois', { age: 30, sex: 'femme' }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
@@ -141,6 +143,10 @@ describe('a condition a verb after it denies or puts off', () => {
     ['MDPH pending', 'absent'],
   ] as const)('« %s » → %s', (text, mention) => {
     expect(conditionMention(text, ['MDPH', 'handicap', 'schizophrénie', 'fièvre'])).toBe(mention);
+  });
+
+  it.each(['grossesse en cours', 'femme de 25 ans, grossesse en cours, brûlures', 'traitement en cours'])('« %s » : a state going on, not awaited', (text) => {
+    expect(conditionMention(text, ['grossesse', 'traitement'])).toBe('said');
   });
 });
 
