@@ -50,7 +50,7 @@ const NAMED_WITH_POSSESSIVE = /^(?:Ma|Mon|Mes)\s+(?:\p{Lu}\p{Ll}|espace sant)/u;
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
 /** The words that ask for a comparison (accent-folded), and all of them in a question (« vs … c'est pareil ? »). */
-const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|cest|c|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?)\b/;
+const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|cest|c|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|meme chose|differ|the same(?: thing)?|which (?:one )?is (?:better|best)|(?:lequel|laquelle) (?:est|serait) (?:le |la )?(?:mieux|plus (?:simple|adapte|adaptee)|preferable))\b/;
 const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 
 /** A question asking what something is or means (accent-folded). */
@@ -380,10 +380,10 @@ function comparedSides(text: string): [string, string] | undefined {
 /** « différence : », « quelle diff », « diff » opening a question. */
 const LEADING_COMPARING = /^\s*(?:(?:quelle|la)\s+)?(?:diff[ée]rences?|diffs?)\s*:?\s*/iu;
 /** « … optionnelles diff ? », « … msp c quoi la diff », « … urps difference »: the words asking, said after the sides without a mark. */
-const TRAILING_COMPARING = /\s+(?:(?:c['’ ]?est|cest|c)\s+)?(?:quoi\s+)?(?:(?:la|les|quelle|quelles)\s+)?(?:diff[ée]rences?|diffs?)\s*[?!.]*$/iu;
+const TRAILING_COMPARING = /\s+(?:(?:c['’ ]?est|cest|c)\s+)?(?:(?:quoi|koi)\s+)?(?:(?:la|les|quelle|quelles)\s+)?(?:diff[ée]rences?|diffs?)\s*[?!.]*$/iu;
 
 /** « X the same (thing) as Y », « X c'est la même chose que Y », « X c'est pareil qu'Y ». */
-const SAME_AS = /^(.+?)\s+(?:(?:c['’ ]?est|is it|are they)\s+)?(?:the same(?: thing)?|la m[êe]me chose|pareil(?:le)?s?|identiques?)\s+(?:as|que|qu['’])\s*(.+?)\s*(?:[?.!:;—]|$)/iu;
+const SAME_AS = /^(.+?)\s+(?:(?:c['’ ]?est|cest|c|is it|are they)\s+)?(?:the same(?: thing)?|la m[êe]me chose|pareil(?:le)?s?|identiques?)\s+(?:as|que|qu['’]|qu\s)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;
 
 /** « X differs from Y », « X se distingue de Y », « X diffère d'Y ». */
 const DIFFERS = /^(.+?)\s+(?:differs?|diff[èe]rent|diff[èe]re|se distinguent|se distingue)(?:[- ]t)?(?:[- ](?:il|elle|ils|elles))?\s+(?:from|de|d['’]|du|des)\s*(.+?)\s*(?:[?.!:;—]|$)/iu;

@@ -70,6 +70,10 @@ describe('the kind of a question', () => {
     ['diff esp cpts', ['esp', 'cpts']],
     ['ordre ou urps difference', ['ordre', 'urps']],
     ['centre de sante ou msp c quoi la diff', ['centre de sante', 'msp']],
+    ['aci msp vs aci cpts c koi la diff', ['aci msp', 'aci cpts']],
+    ['CPTS c pareil qu une MSP ?', ['CPTS', 'une MSP']],
+    ['which is better for a small team, ESP or MSP?', ['ESP', 'MSP']],
+    ['ESP ou MSP, laquelle est la plus adaptée pour nous ?', ['ESP', 'MSP']],
   ])('reads « %s » as a comparison, the words saying it alike left out of the sides', (question, sides) => {
     const analysed = analyseQuestion(question);
     expect(analysed.kind).toBe('comparison');
