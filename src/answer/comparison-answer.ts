@@ -28,6 +28,9 @@ function labelOf(side: string, heading: string): string {
   return capitalize(spelt ?? label);
 }
 
+/** Said of a side the base does not describe (the user's words are its label only). */
+const SIDE_MISSING = "je n'ai pas trouvé dans ma base de passage qui le décrive ; je ne peux donc pas comparer sur ce point.";
+
 /** « a CPTS », « une MSP », « l'ACI »: the article a side is said with. */
 const LEADING_ARTICLE = /^(?:(?:a|an|the|un|une|le|la|les|des)\s+|l['’]\s*)/iu;
 
@@ -35,8 +38,9 @@ const LEADING_ARTICLE = /^(?:(?:a|an|the|un|une|le|la|les|des)\s+|l['’]\s*)/iu
  * A comparison (« différence entre une MSP et un centre de santé », « MSP et ESP : quelle différence sur la structure
  * juridique ? ») is answered side by side, each side with its own source: compared on the aspect asked (« la
  * structure juridique de la MSP »), or, when the base does not answer that for both or nothing more is asked, each
- * side defined. Null when a side is not answered, or both come down to one passage (the question then goes the
- * usual way).
+ * side defined. When one side is not answered, the other is, and that side is said to be missing (a reply that is not
+ * confident: the question may still be answered whole). Null when neither is, or both come down to one passage (the
+ * question then goes the usual way).
  */
 export async function answerComparison(retriever: Retriever, question: AnalysedQuestion, passages: readonly Passage[]): Promise<Reply | null> {
   if (question.kind !== 'comparison' || !question.sides) return null;
@@ -49,11 +53,14 @@ export async function answerComparison(retriever: Retriever, question: AnalysedQ
   // has sections on, without what the asker would do there.
   const [first, second] = sides.map((side) => namedThing(retriever, side));
   const reduced = first && second && (first !== sides[0] || second !== sides[1]) ? comparedSides(question, [first, second]) : [];
+  // Both sides answered, at the first reading that answers both; else one side answered and the other said missing.
+  let partial: Reply | null = null;
   for (const asked of [...comparedSides(question, sides), ...reduced]) {
     const reply = await answerEachSide(retriever, question, asked);
-    if (reply) return reply;
+    if (reply?.confident) return reply;
+    partial ??= reply;
   }
-  return null;
+  return partial;
 }
 
 /**
@@ -127,14 +134,15 @@ async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, 
   const retrieveSide = (side: Side) => retriever.retrieve({ ...analyseQuestion(side.asked), kind: 'comparison', kindWords: '' });
   const found = await Promise.all(sides.map(async (side) => ({ side, passage: selectPassages(await retrieveSide(side))[0] })));
   const passages = found.flatMap(({ passage }) => (passage ? [passage] : []));
-  if (passages.length < sides.length || new Set(passages.map((p) => p.chunk.id)).size < passages.length) return null;
+  if (passages.length === 0 || new Set(passages.map((p) => p.chunk.id)).size < passages.length) return null;
   const wanted = new Set(terms(question.text));
   const budget = Math.floor(MAX_ANSWER_CHARS / sides.length) - 60;
   const citations: Citation[] = [];
   const lines = found.flatMap(({ side, passage }) => {
-    if (!passage) return [];
+    if (!passage) return [`**${labelOf(side.label, '')}** : ${SIDE_MISSING}`];
     citations.push(citationOf(passage));
     return [`**${labelOf(side.label, passage.chunk.section)}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
   });
-  return { kind: 'answer', text: lines.join('\n\n'), citations, confident: true };
+  // One side the base does not describe: an answer, said partial (not confident).
+  return { kind: 'answer', text: lines.join('\n\n'), citations, confident: passages.length === sides.length };
 }

@@ -15,8 +15,10 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
       const query = analysed.clauses.map((c) => c.text).join(' ');
       const passages = await retriever.retrieve(analysed);
       const compared = await answerComparison(retriever, analysed, passages);
-      if (compared) return compared;
-      return composer.compose({ text: query, history: message.history, deadline: message.deadline }, passages);
+      if (compared?.confident) return compared;
+      const composed = await composer.compose({ text: query, history: message.history, deadline: message.deadline }, passages);
+      // One side of a comparison the base does not describe: said so, unless the question is answered whole.
+      return compared && !composed.confident ? compared : composed;
     },
   };
 }

@@ -24,6 +24,8 @@ const RECENT_QUESTIONS = 64;
 const SAYS_WHO_ASKER_IS = /^(?:(?:bonjour|hello|hi)\W+)?(?:moi,? )?(?:je suis|i am|i m|je travaille|i work|je bosse|j exerce)\b/;
 /** « mon métier », « ma profession », « my job »: the asker's own. */
 const OWN_THING = /\b(?:mon|ma|mes|my)\b/;
+/** The first terms of a line or sentence, where what it speaks of is named. */
+const OPENING_TERMS = 3;
 /** Content terms an asking clause says of its own when it needs no topic from the asker's situation. */
 const OWN_TERMS = 3;
 /**
@@ -130,6 +132,9 @@ export class Retriever {
     const framing = analysed.kind === 'definition' && !unknownAsked ? answering.filter(unknownToBase).map((w) => w.term) : [];
     kindOnlyWords.push(...framing);
     const answeringOtherwise = withoutTerms(answering, kindOnlyWords);
+    // « c'est quoi la téléconsultation ? », or one side of « téléexpertise vs téléconsultation », is not answered by a
+    // passage that names it in passing.
+    const defined = (analysed.kind === 'definition' || analysed.kind === 'comparison') && answeringOtherwise.length === 1 ? answeringOtherwise[0] : undefined;
     // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
     const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...kindOnlyWords]);
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
@@ -141,7 +146,8 @@ export class Retriever {
       if (!chunk) continue;
       const chunkTerms = this.termsOf(chunk);
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
-      const lacks = unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects);
+      const lacks =
+        unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
       const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       // Where the asker met the term a definition asks about does not choose the passage that defines it.
       const rankCoverage = coverageOf(analysed.kind === 'definition' ? answering : wanted, chunkTerms.all);
@@ -176,6 +182,18 @@ export class Retriever {
     const subjectsOf = giving.map((line) => this.expander.subjects(line));
     // A figure said of no one (« le plan y consacre 400 millions d'euros ») is said of what the passage is about.
     return subjectsOf.some((named) => named.length > 0) && !subjectsOf.some((named) => named.some((subject) => asked.has(subject)));
+  }
+
+  /**
+   * Does the section speak of the term, not only name it in passing: in its title or heading, or at the start of one of
+   * its lines, sentences or the questions it answers (« - FIR : fonds… », « La téléexpertise est… », « Qu'est-ce que
+   * l'ACI ? »), or as what a bracket spells out (« … (FIR) »)?
+   */
+  private speaksOf(chunk: Chunk, term: WantedTerm): boolean {
+    const says = (have: ReadonlySet<string>) => have.has(term.term) || term.alternatives.some((alt) => alt.every((t) => have.has(t)));
+    if (says(this.termsOf(chunk).heading)) return true;
+    const lines = [...chunk.text.split(/\n|(?<=[.!?;:])\s+|\(/u), ...(chunk.questions ?? [])];
+    return lines.some((line) => says(new Set(terms(line).slice(0, OPENING_TERMS))));
   }
 
   /** Does the text write a sigle (« ANCMSP », three capitals or more) that the base never uses? */

@@ -219,6 +219,14 @@ describe('comparisons', () => {
     expect(new Set(reply.citations.map((c) => c.path))).toEqual(new Set(['articles/msp-maison-de-sante-pluriprofessionnelle.md', 'articles/centres-de-sante.md']));
   });
 
+  it('says which side the base does not describe, rather than a passage naming it in passing', async () => {
+    const reply = await ask('téléexpertise vs téléconsultation');
+    expect(reply.confident).toBe(false);
+    expect(reply.text).toMatch(/\*\*Téléexpertise\*\* : La téléexpertise est/u);
+    expect(reply.text).toMatch(/\*\*Téléconsultation\*\* : je n'ai pas trouvé dans ma base/u);
+    expect(reply.citations.map((c) => c.path)).toEqual(['articles/teleexpertise.md']);
+  });
+
   it('labels a side typed in lowercase as its answer’s heading spells it', async () => {
     expect((await ask('msp vs cpts ?')).text).toMatch(/^\*\*MSP\*\*[\s\S]*\*\*CPTS\*\*/u);
   });
@@ -226,6 +234,14 @@ describe('comparisons', () => {
   it.each(['Is an ESP the same thing as an MSP?', 'Une ESP, c’est pareil qu’une MSP ?'])('« %s » compares what is said to be the same', async (question) => {
     const reply = await ask(question);
     expect(reply.text).toMatch(/\*\*ESP\*\*[\s\S]*\*\*MSP\*\*/u);
+  });
+});
+
+describe('definitions', () => {
+  it('are not answered by a passage that names the term in passing', async () => {
+    // The base names the téléconsultation only among the heart-failure protocol's acts.
+    expect((await ask("c'est quoi la téléconsultation ?")).kind).toBe('unknown');
+    expect((await ask("c'est quoi le FIR ?")).text).toMatch(/fonds d'intervention régional/u);
   });
 });
 
