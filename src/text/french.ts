@@ -48,7 +48,7 @@ const STOP_WORDS = new Set<string>([
   'use', 'uses', 'using', 'used', 'start', 'starts', 'starting', 'started', 'want', 'wants', 'wanted', 'go', 'goes', 'going',
   'make', 'makes', 'making',
   // SMS spellings of stop words (« ds notre cpts », « pr les IDE », « qd »).
-  'ds', 'pr', 'qd', 'tt', 'tjrs', 'bcp', 'pk', 'pq',
+  'ds', 'pr', 'qd', 'tt', 'tjrs', 'tjs', 'bcp', 'pk', 'pq', 'mnt', 'mtn', 'ajd', 'auj', 'qqn', 'qqch', 'dc', 'vrmt', 'pcq', 'psk',
   // Words that say how to answer, not what is asked (« vraiment », « concrètement », « in plain terms », « please »).
   'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
   'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',
