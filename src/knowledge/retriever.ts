@@ -21,7 +21,8 @@ const CANDIDATES = 20;
 const SIGLE = /(?:\b(?:l|d)['’]|\b(?:le|la|les|du|des|au|aux|de|the|of|a|an)\s+|\()(\p{Lu}{3,})(?![\p{L}\d])/gu;
 const RECENT_QUESTIONS = 64;
 /** A clause that opens by saying who the asker is or where they work (« je suis MG en MSP », « I work in a CPTS »). */
-const SAYS_WHO_ASKER_IS = /^(?:(?:bonjour|hello|hi)\W+)?(?:moi,? )?(?:je suis|i am|i m|je travaille|i work|je bosse|j exerce)\b/;
+const SAYS_WHO_ASKER_IS =
+  /^(?:(?:bonjour|hello|hi)\W+)?(?:moi,? )?(?:je suis|i am|i m|je travaille|i work|je bosse|j exerce|je viens d(?: etre| arriver| rejoindre| integrer)|je (?:debute|commence) (?:comme|en tant que|dans|en)|i (?:ve|have) just (?:joined|started|been hired))\b/;
 /** « mon métier », « ma profession », « my job »: the asker's own. */
 const OWN_THING = /\b(?:mon|ma|mes|my)\b/;
 /** The first terms of a line or sentence, where what it speaks of is named. */

@@ -141,6 +141,10 @@ describe('what a question and a section are about', () => {
     ["What is Asalée? My new colleagues at the MSP keep mentioning it.", /Asalée/u],
     // The practice form the asker works in is where they are, when the question says its own subject at length.
     ['Je suis MG en maison de santé : quels protocoles soins non programmés, et à qui je délègue ?', /odynophagie/u],
+    [
+      "Je viens d'être embauchée comme coordinatrice dans une MSP qui applique deux protocoles de coopération. La présidente me demande de m'occuper du suivi annuel : qu'est-ce que je dois faire remonter chaque année ?",
+      /quatre indicateurs/u,
+    ],
   ])('« %s »', async (question, fact) => {
     const reply = await ask(question);
     expect(reply.kind).toBe('answer');
