@@ -206,6 +206,11 @@ describe('definitions and sigles', () => {
     expect(reply.text).not.toMatch(/^\*\*Oui/u);
   });
 
+  it('reads « paru » as « publié », and says Oui only of the month the base gives', async () => {
+    expect((await ask("L'avenant 1 de l'ACI des maisons de santé est-il bien paru au JO en août 2022 ?")).text).toMatch(/^\*\*Oui\*\*/u);
+    expect((await ask("L'avenant 1 de l'ACI des maisons de santé est-il bien paru au JO en juillet 2022 ?")).text).not.toMatch(/^\*\*Oui/u);
+  });
+
   it('gives no « Non » for a sigle that still exists', async () => {
     expect((await ask('Les CPTS existent-elles encore ?')).text).not.toMatch(/^\*\*Non\*\*/);
   });
