@@ -135,13 +135,19 @@ function pluralNames(registries: Registries, ids: readonly string[]): string {
  * délégué of.
  */
 function askedProtocol(registries: Registries, asking: string, text: string): Protocol | undefined {
-  const named = matchProtocolsByActs(registries, text);
+  // « la MSP voisine a rédigé un protocole local pour le suivi des plaies chroniques »: a local protocol, none of the
+  // national ones whose acts it shares.
+  const local = NAMES_LOCAL_PROTOCOL.test(normalizeForMatch(text));
+  const named = matchProtocolsByActs(registries, text).filter((protocol) => !local || protocol.status.kind === 'local');
   const inAsking = new Set(asking === '' ? [] : matchProtocolsByActs(registries, asking));
   const found = [...named.filter((protocol) => inAsking.has(protocol)), ...named.filter((protocol) => !inAsking.has(protocol))];
   const profession = findProfession(registries, text);
   const own = profession ? found.find((p) => p.delegues.some((id) => professionCovers(registries, id, profession.id))) : undefined;
   return own ?? found[0];
 }
+
+/** « un protocole local », « leur propre protocole », « protocole maison », « our own local protocol » (accent-folded). */
+const NAMES_LOCAL_PROTOCOL = /\bprotocoles? (?:de cooperation )?(?:locaux|local|maison)\b|\b(?:notre|leur|son|votre|nos|leurs) propres? protocoles?\b|\b(?:own|local) (?:local )?(?:cooperation )?protocols?\b/;
 
 /** « … (domicile du patient ; infirmier de ville, y compris en SSIAD) », when the question names where as the protocol's setting does (« IDE en SSIAD »). */
 function settingSaid(protocol: Protocol, text: string): string {

@@ -100,6 +100,11 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask(question)).not.toMatch(/âge n'est pas précisé/);
   });
 
+  it('checks no national protocol for a local one that shares its acts', () => {
+    expect(ask('La MSP voisine a rédigé un protocole local pour le suivi des plaies chroniques par ses infirmières. Est-ce qu’on a le droit de l’appliquer dans notre équipe ?')).toBeNull();
+    expect(ask('Notre propre protocole sur les plaies, nos IDE peuvent-elles l’appliquer aux urgences ?')).toBeNull();
+  });
+
   it('« une échographie obstétricale peut-elle être déléguée au manipulateur ? » asks of an act, not of a role', () => {
     expect(ask('Une échographie obstétricale peut-elle être déléguée au manipulateur radio ?')).toBeNull();
   });
