@@ -55,7 +55,7 @@ const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 
 /** A question asking what something is or means (accent-folded). */
 const DEFINITION =
-  /\b(?:qu est ce qu(?:e|un|une)?(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|ca|cela|c)\b)|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|kezako|quesaco|quezako|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
+  /\b(?:qu est ce qu(?:e|un|une)?(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|ca|cela|c)\b)|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|kezako|quesaco|quezako|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|consiste(?:nt)? en quoi|en quoi (?:ca |cela )?consiste(?:nt)?|what does (?:it|that|this) (?:consist of|involve|mean)|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
 
 const DEFINITION_EVERYWHERE = new RegExp(DEFINITION.source, 'g');
 

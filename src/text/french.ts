@@ -49,6 +49,7 @@ const STOP_WORDS = new Set<string>([
   'make', 'makes', 'making',
   // SMS spellings of stop words (« ds notre cpts », « pr les IDE », « qd »).
   'ds', 'pr', 'qd', 'tt', 'tjrs', 'tjs', 'bcp', 'pk', 'pq', 'mnt', 'mtn', 'ajd', 'auj', 'qqn', 'qqch', 'dc', 'vrmt', 'pcq', 'psk',
+  'cest', 'cetait', 'jai', 'jsuis', 'chui', 'koi', 'ki', 'ke', 'kel', 'kelle', 'kels', 'kelles', 'kan', 'koment', 'cmt', 'kom',
   // Words that say how to answer, not what is asked (« vraiment », « concrètement », « in plain terms », « please »).
   'vraiment', 'concrètement', 'exactement', 'simplement', 'justement', 'réellement', 'franchement', 'clairement', 'précisément',
   'globalement', 'basiquement', 'brièvement', 'svp', 'stp', 'merci', 'plain', 'terms', 'simply', 'basically', 'exactly',

@@ -44,6 +44,7 @@ describe('answers from the shipped base', () => {
     const back = await ask('mal de dos : qui peut le prendre en charge ?');
     expect(back.text).toMatch(/lombalgie|lombaire/i);
     expect(back.text).toMatch(/^\*\*Protocoles de coopération pour l'acte demandé/);
+    expect((await ask('teleexpertise cest quoi')).text).toMatch(/requérant/u);
     // « mnt » is « maintenant », no protocol's name.
     expect((await ask('comment declarer un protocole national mnt')).text).toMatch(/application en ligne du ministère/u);
   });

@@ -13,7 +13,7 @@ describe('the kind of a question', () => {
   });
 
   it('reads « c quoi », « c koi », « kesako » after the subject as asking a definition', () => {
-    for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', 'CNCI : kézako ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
+    for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', 'CNCI : kézako ?', 'Un protocole de coopération, concrètement, ça consiste en quoi ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
   });
 
   it('reads no definition in « qu’est-ce qu’on fait », « qu’est-ce que je peux déléguer »', () => {
