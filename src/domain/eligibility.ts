@@ -42,6 +42,8 @@ export interface Eligibility {
 }
 
 const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend: 'Ça dépend' };
+/** Terms of a message typed as notes, without a question's words or mark. */
+const TELEGRAPHIC_TERMS = 8;
 
 /**
  * « L'IOA peut-elle demander une radio pour un enfant de 12 ans ? »: when a question describes a patient (an
@@ -49,7 +51,8 @@ const VERDICT_LABEL: Record<Verdict, string> = { oui: 'Oui', non: 'Non', depend:
  * is checked against that protocol's population and délégués. Null when the question is not of that kind.
  */
 export function eligibilityAnswer(registries: Registries, text: string, today: IsoDay): Reply | null {
-  if (!asksSomething(text)) return null;
+  // « cystite femme 70ans protocole ide »: a patient and a protocol typed fast ask whether one fits the other.
+  if (!asksSomething(text) && !(terms(text).length <= TELEGRAPHIC_TERMS && /\bprotocol/u.test(normalizeForMatch(text)) && describePatient(text).age !== undefined)) return null;
   // The question read once: its kind, and the clauses that ask (not the asker's situation).
   const analysed = analyseQuestion(text);
   const asking = clausesAbove(analysed.clauses, TOPIC_WEIGHT);

@@ -100,6 +100,11 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask(question)).not.toMatch(/âge n'est pas précisé/);
   });
 
+  it('reads a patient and a protocol typed as notes, without a question mark, as asking whether one fits the other', () => {
+    expect(ask('cystite femme 70ans protocole ide')).toMatch(/^\*\*Non\*\* : à 70 ans/u);
+    expect(ask('cystite femme 30 ans')).toBeNull();
+  });
+
   it('checks no national protocol for a local one that shares its acts', () => {
     expect(ask('La MSP voisine a rédigé un protocole local pour le suivi des plaies chroniques par ses infirmières. Est-ce qu’on a le droit de l’appliquer dans notre équipe ?')).toBeNull();
     expect(ask('Notre propre protocole sur les plaies, nos IDE peuvent-elles l’appliquer aux urgences ?')).toBeNull();
