@@ -43,6 +43,8 @@ const AGE = [
   // « Mr B a 78 ans », « Mme L., 82 ans »: an initial after the title.
   new RegExp(String.raw`\b${PERSON}(?: [a-z](?= ))?(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
+  // « 30yo », « 30 y/o », « 30-year-old »'s abbreviations.
+  new RegExp(String.raw`\b(\d{1,3}) ?(y ?o|yrs? ?o)\b`),
   new RegExp(String.raw`\b(?:agee?s? de|aged) (\d{1,3})(?: ?${UNIT})?\b`),
   // « elle a 15 ans », « she is 15 », « my patient is 72 », « il 80 ans » — not « il a 2 ans d'expérience », nor
   // « permet-il 10 visites ».

@@ -58,6 +58,8 @@ describe('the patient a question describes', () => {
     ['my patient is 17 and has heart failure: can the nurse see him?', { age: 17, sex: 'homme' }],
     ['a 40-year-old teacher, she or he?', { age: 40 }],
     ['cystitis protocol for a pregnant 28 year old?', { age: 28, sex: 'femme' }],
+    ['30yo wrist trauma IOA xray ok?', { age: 30 }],
+    ['a 30 y/o woman', { age: 30, sex: 'femme' }],
     ['patient de 30 ans, grossesse de 3 mois', { age: 30, sex: 'femme' }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
