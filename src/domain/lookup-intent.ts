@@ -69,7 +69,7 @@ const ACT_HINT =
   /\b(?:sutur\w*|prescri\w*|renouvel\w*|vaccin\w*|infiltr\w*|ponction\w*|pansements?|perfus\w*|sond\w*|diagnosti\w*|soign\w*|trait\w*|prendre en charge|prise en charge|examin\w*|depist\w*|pos(?:e|er)|inject\w*|echograph\w*|radio\w*|bilan|tests?|soins?|actes?|ordonnances?|arret de travail|consultations?|suivre|suivi)\b/;
 
 const QUESTION_YES_NO =
-  /\b(?:ont|ont ils|ont elles|a t il|a t elle|on a|a t on|j ai|ai je|nous avons|avons nous|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|(?:dois|dois je|devons|devons nous) (?:m|me|nous) inscrire|inscription|(?:etre|s etre) inscrite?s?|do|does|have|has)\b/;
+  /\b(?:ont|ont ils|ont elles|a t il|a t elle|on a|a t on|j ai|ai je|nous avons|avons nous|existe t il|y a t il|disposent|dispose t il|possedent|possede t il|est il|est elle|sont ils|sont elles|quelle categorie|de quelle categorie|quel ordre|quelle urps|doit (?:il|elle )?s inscrire|doivent (?:ils |elles )?s inscrire|(?:dois|dois je|devons|devons nous) (?:m|me|nous) inscrire|inscription|(?:etre|s etre) inscrite?s?|do|does|have|has|is|are)\b/;
 
 export function detectLookup(registries: Registries, text: string): LookupQuery | null {
   const query = withoutPatient(askedFirst(registries, text), text);
@@ -610,7 +610,7 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
     const aspect = urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre';
     return { kind: 'profession', profession, aspect, ...(aspect === 'ordre' && has(n, OPTIONAL) ? { optional: true } : {}) };
   }
-  if (has(n, /\breglemente\w*/)) return { kind: 'profession', profession, aspect: 'reglementee' };
+  if (has(n, /\b(?:reglemente\w*|regulated)\b/)) return { kind: 'profession', profession, aspect: 'reglementee' };
   if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
   if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
   return null;

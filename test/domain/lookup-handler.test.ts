@@ -127,6 +127,8 @@ describe('faits sur une profession', () => {
     ['Psychomotricien : profession réglementée ?', /^\*\*Oui\*\*/],
     ['psychomotricien : profession reglementee ?', /^\*\*Oui\*\*/],
     ["ergotérapeute en centre de santé, j'ai une urps ou un ordre moi ?", /^\*\*Ordre : non ; URPS : non/],
+    ['Are psychologists considered a regulated health profession in France?', /^\*\*Non\*\* : les psychologues ne relèvent pas/],
+    ['Is an osteopath a regulated health profession in France?', /^\*\*Non\*\* : les ostéopathes ne relèvent pas/],
   ])('« %s » : question nue sur une profession, accents ou non, lieu d’exercice en plus', async (question, lead) => {
     expect((await answer(question)).text).toMatch(lead);
   });
