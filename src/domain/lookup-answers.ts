@@ -568,14 +568,18 @@ export function datedAnswer(facts: readonly DatedFact[], today: IsoDay): Reply {
   return compose(`**${topics}** :`, facts.map((fact) => datedBlock(fact, today)), true);
 }
 
-export function glossaryAnswer(registries: Registries, entry: GlossaryEntry, today: IsoDay): Reply {
-  const text = [entry.expansion ? `${capitalize(entry.expansion)}.` : '', entry.definition ?? '']
-    .filter((part) => part !== '')
-    .join(' ');
-  const block: Block = { text, title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary };
-  // A term that names a dated value (TE2, RQD) gets that value as of today.
-  const dated = registries.dated.filter((fact) => fact.keywords.includes(entry.term)).map((fact) => datedBlock(fact, today));
-  return compose(`**${entry.term}** :`, [block, ...dated], true);
+export function glossaryAnswer(registries: Registries, entries: readonly [GlossaryEntry, ...GlossaryEntry[]], today: IsoDay): Reply {
+  const [first] = entries;
+  const several = entries.length > 1;
+  const blocks = entries.flatMap((entry): Block[] => {
+    const said = [entry.expansion ? `${capitalize(entry.expansion)}.` : '', entry.definition ?? ''].filter((part) => part !== '').join(' ');
+    // Several sigles asked at once: each says which it is.
+    const text = several ? `**${entry.term}** : ${said}` : said;
+    // A term that names a dated value (TE2, RQD) gets that value as of today.
+    const dated = registries.dated.filter((fact) => fact.keywords.includes(entry.term)).map((fact) => datedBlock(fact, today));
+    return [{ text, title: 'Glossaire', section: entry.term, sources: entry.sources, path: REGISTRY_FILES.glossary }, ...dated];
+  });
+  return compose(several ? `**${entries.map((entry) => entry.term).join(', ')}** :` : `**${first.term}** :`, blocks, true);
 }
 
 /** « **Non**, plus sous cette forme : PTA (plateforme territoriale d’appui). » and the glossary’s definition (« … fusionné dans les DAC »). */
@@ -610,7 +614,7 @@ const STATUS_VERDICTS: Partial<Record<Protocol['status']['kind'], string>> = {
 export function lookupAnswer(registries: Registries, query: LookupQuery, today: IsoDay): Reply {
   switch (query.kind) {
     case 'acronym':
-      return glossaryAnswer(registries, query.entry, today);
+      return glossaryAnswer(registries, query.entries, today);
     case 'ended':
       return endedAnswer(query.entry);
     case 'compared-protocols':

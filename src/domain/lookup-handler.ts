@@ -70,7 +70,7 @@ function coveredWords(query: LookupQuery): string {
     case 'status':
       return `${query.protocol.keywords.join(' ')} protocole national autorisé`;
     case 'acronym':
-      return [query.entry.term, ...query.entry.variants].join(' ');
+      return query.entries.flatMap((entry) => [entry.term, ...entry.variants]).join(' ');
     case 'compared-professions':
       return `${query.professions.flatMap((profession) => namesOf(profession)).join(' ')} profession différence comparaison ordre urps catégorie`;
     case 'compared-protocols':

@@ -45,7 +45,7 @@ export type LookupQuery =
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
   | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
-  | { kind: 'acronym'; entry: GlossaryEntry }
+  | { kind: 'acronym'; entries: [GlossaryEntry, ...GlossaryEntry[]] }
   /** Whether something the glossary says was merged or replaced still exists (« les PTA existent-elles encore ? »). */
   | { kind: 'ended'; entry: GlossaryEntry }
   /** A tariff, threshold or opening that changes on given days. */
@@ -334,20 +334,33 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
   const quoted = ASKS_MEANING.test(n) ? QUOTED_SIGLE.exec(text)?.[1] : undefined;
   // « CNCI shows up everywhere. What is that committee called in full? »: the one sigle in capitals, its full name asked
   // (in a question that asks nothing else: « CNCI, le nom complet ? et quel décret… » asks two things).
-  const capitals = ASKS_FULL_NAME.test(n) && !analyseQuestion(text).parts ? [...new Set(text.match(CAPITAL_WORD) ?? [])] : [];
-  const written = capitals.length === 1 ? capitals[0] : undefined;
+  // « … RCP and ACI. What do these mean? »: the sigles in capitals the question points back to.
+  const pointsBack = ASKS_MEANING.test(n) && POINTS_TO_SIGLES.test(n);
+  const capitals = (ASKS_FULL_NAME.test(n) || pointsBack) && !analyseQuestion(text).parts ? [...new Set(text.match(CAPITAL_WORD) ?? [])] : [];
+  const written = capitals.length === 1 || pointsBack ? capitals[0] : undefined;
   const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1], quoted && normalizeForMatch(quoted), written && normalizeForMatch(written)].filter(
     (word): word is string => typeof word === 'string' && word !== '',
   );
-  for (const word of candidates) {
+  const sigleOf = (word: string) => {
     const entry = registries.glossary.find(
       (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === word),
     );
     // « has », « ami », « clic » are words too: as sigles they must be written in capitals.
-    if (entry && (!isWordLikeAcronym(entry.term) || new RegExp(String.raw`(?<!\p{L})${entry.term}(?!\p{L})`, 'u').test(text))) return { kind: 'acronym', entry };
-  }
-  return null;
+    return entry && (!isWordLikeAcronym(entry.term) || new RegExp(String.raw`(?<!\p{L})${entry.term}(?!\p{L})`, 'u').test(text)) ? entry : undefined;
+  };
+  const entry = candidates.map(sigleOf).find((found) => found !== undefined);
+  if (!entry) return null;
+  // « RCP et ACI, ça veut dire quoi ? », « they keep talking about RCP and ACI. What do these mean? »: each sigle joined to it.
+  const joined = [...n.matchAll(JOINED_SIGLES)].flatMap((match) => [match[1], match[2]]).flatMap((word) => (word ? [sigleOf(word)] : []));
+  const others = [...new Set(joined)].filter((other): other is GlossaryEntry => other !== undefined && other !== entry);
+  return { kind: 'acronym', entries: others.length > 0 && joined.includes(entry) ? [entry, ...others] : [entry] };
 }
+
+/** « what do these mean », « ces sigles veulent dire quoi » (normalised text). */
+const POINTS_TO_SIGLES = /\b(?:these|those|they|ces sigles|ces acronymes|ces abreviations)\b/;
+
+/** Two words joined by « et », « and », « ou », « or » or a comma (« rcp et aci »), on normalised text. */
+const JOINED_SIGLES = /\b([a-z0-9]{2,10}) (?:et|and|ou|or) (?:l |le |la |les |the )?([a-z0-9]{2,10})\b/g;
 
 /** Asked whether something still exists (accent-folded): « existent-elles encore », « do MAIA still exist », « ça existe toujours ». */
 const STILL_EXISTS = /\b(?:existe\w*|exist|exists|existing)\b.*\b(?:encore|toujours|still|aujourd hui|today|now|maintenant|(?:19|20)\d\d)\b|\b(?:encore|toujours|still)\b.*\b(?:existe\w*|exist|exists)\b/;

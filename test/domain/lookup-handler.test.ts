@@ -573,6 +573,12 @@ describe('faits sur une forme d’exercice', () => {
   it('« que signifie MAIA ? »', async () => {
     expect((await answer('Que signifie MAIA ?')).text).toMatch(/MAIA[\s\S]*DAC/);
   });
+
+  it.each(['RCP et ACI, ça veut dire quoi ?', 'The team keeps talking about RCP and ACI. What do these mean?'])('« %s » : chaque sigle demandé', async (question) => {
+    const reply = await answer(question);
+    expect(reply.text).toMatch(/\*\*RCP\*\* : Réunion de concertation pluridisciplinaire/u);
+    expect(reply.text).toMatch(/\*\*ACI\*\* : Accord conventionnel interprofessionnel/u);
+  });
 });
 
 describe('questions générales laissées à la recherche documentaire', () => {
