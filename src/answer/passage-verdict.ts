@@ -49,7 +49,8 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   if (!isClosed(asked) || NEGATED.test(asked) || EITHER_OR.test(asked)) return null;
   const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
   if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;
-  const share = answeredShare(question);
+  // « … fait-elle partie des critères socles ? » asks whether it is among them: a list of them says so without the words.
+  const share = answeredShare(question.replace(ASKS_MEMBERSHIP, ' '));
   // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a sentence
   // about the base says what the base holds.
   const sentence = readSentences(answer).find(
@@ -123,7 +124,7 @@ const OPEN_WORDS = /\b(?:qui|quand|ou|que|qu|quoi|lequel|laquelle|lesquels|lesqu
 const SUBORDINATING = /\b(?:qui|quand|ou|que|qu|who|when|where)\b/g;
 
 /** An inverted verb (« doit-il », « peut-elle », « a-t-on »), on accent-folded text. */
-const INVERTED_VERB = String.raw`\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b`;
+const INVERTED_VERB = String.raw`\b\w+ t (?:il|elle|on|ils|elles)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|a|ont|existe|existent|compte|comptent|puis|dois|peux|fait|font|figure|figurent|concerne|concernent) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b`;
 /** An English auxiliary first (« Can the… », « Is it… »). */
 const AUXILIARY_FIRST = String.raw`^(?:is|are|can|does|do|did|should|must|has|have|was|were|will|could)\b`;
 
@@ -154,7 +155,7 @@ function withoutSubordinates(asked: string): string {
 }
 
 /** A negation (« n'a pas », « ne … plus », « not », « never »), on accent-folded text. */
-const NEGATED = /\b(?:ne|n) (?:\S+ ){0,3}?(?:pas|plus|jamais|aucun|aucune|ni|rien)\b|\b(?:not|never|no longer|cannot|cant|isnt|arent|doesnt|dont)\b/;
+const NEGATED = /\b(?:ne|n) (?:\S+ ){0,4}?(?:pas|plus|jamais|aucun|aucune|ni|rien)\b|\b(?:not|never|no longer|cannot|cant|isnt|arent|doesnt|dont)\b/;
 
 /** A sentence that excludes something: neither « oui » nor « non » says what it does. */
 const EXCLUDING = /\b(?:exclu|exclus|exclue|exclues|sauf|hors|interdit|interdite|sans|except)\b/;
@@ -174,6 +175,9 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
 
 /** « … ou … ? » asks between two things. */
 const EITHER_OR = /\b(?:ou|or)\b/;
+
+/** « fait(-elle) partie des », « figure parmi », « est inclus dans », « is part of », « is one of », « among » (as typed). */
+const ASKS_MEMBERSHIP = /\b(?:fait|font|faisait|faire)(?:[- ]t)?(?:[- ](?:il|elle|ils|elles|on))? (?:vraiment |bien |encore )?partie\b|\bfigurent? (?:bien )?parmi\b|\b(?:inclus|incluse|inclues|included|compris|comprise) (?:dans|in)\b|\b(?:part|one) of\b|\bamong\b/giu;
 
 /** « sa profession », « leur équipe »: someone the question names elsewhere. */
 const POINTS_OUTSIDE = /\b(?:sa|son|ses|leur|leurs|his|her|their)\b/;

@@ -23,8 +23,15 @@ describe('a closed question answered by a sentence that says it', () => {
     ["est-ce que l'ESP a une structure juridique propre ?", ESP, 'Non'],
     ['Une SISA peut-elle salarier des professionnels de santé maintenant ?', SISA, 'Oui'],
     ['Un centre de santé peut-il être à but lucratif ?', 'Un centre de santé soigne. Il est géré à but non lucratif. [1]', 'Non'],
+    // Asked whether it is among them: a list of them says so without « fait partie ».
+    ["L'ouverture le samedi fait-elle partie des critères ?", 'Les critères comprennent : - une ouverture le samedi ; - des réunions. [1]', 'Oui'],
   ])('« %s » → %s', (question, answer, said) => {
     expect(passageVerdict(question, answer, wordShare, 'Centre de santé')?.said).toBe(said);
+  });
+
+  it('reads a negation a few words before what it denies (« ne font donc partie d’aucune »)', () => {
+    const answer = 'Ces professions ne font donc partie d’aucune des trois catégories. [1]';
+    expect(passageVerdict('Un psychologue fait-il partie des trois catégories ?', answer, wordShare, 'Professions non réglementées : psychologues')?.said).toBe('Non');
   });
 
   it.each([
