@@ -29,7 +29,7 @@ function labelOf(side: string, heading: string): string {
 }
 
 /** Said of a side the base does not describe (the user's words are its label only). */
-const SIDE_MISSING = "je n'ai pas trouvé dans ma base de passage qui le décrive ; je ne peux donc pas comparer sur ce point.";
+const SIDE_MISSING = "je n'ai pas trouvé dans ma base de passage qui en parle ; je ne peux donc pas comparer sur ce point.";
 
 /** « a CPTS », « une MSP », « l'ACI »: the article a side is said with. */
 const LEADING_ARTICLE = /^(?:(?:a|an|the|un|une|le|la|les|des)\s+|l['’]\s*)/iu;

@@ -48,6 +48,8 @@ export class Retriever {
   /** Terms of the chunks met so far (a chunk is re-ranked each time it comes back as a candidate). */
   private readonly termCache = new LRUCache<string, ChunkTerms>({ max: TERM_CACHE_SIZE });
   private readonly namedInText = new LRUCache<string, Set<string>>({ max: TERM_CACHE_SIZE });
+  /** The first terms of each line, sentence and authored question of the chunks a definition was asked of. */
+  private readonly openingsOf = new LRUCache<string, Set<string>[]>({ max: TERM_CACHE_SIZE });
 
   /** Passages of the last questions asked (the same question is retrieved several times while answering it). */
   private readonly recent = new LRUCache<string, Passage[]>({ max: RECENT_QUESTIONS });
@@ -131,13 +133,12 @@ export class Retriever {
     // « SISA c quoi ce truc ? », « CNCI : kézako ? »: what a definition asks is the term it names; a word the base never
     // uses beside it says how it is asked.
     const framing = analysed.kind === 'definition' && !unknownAsked ? answering.filter(unknownToBase).map((w) => w.term) : [];
-    kindOnlyWords.push(...framing);
-    const answeringOtherwise = withoutTerms(answering, kindOnlyWords);
+    const answeringOtherwise = withoutTerms(answering, [...kindOnlyWords, ...framing]);
     // « c'est quoi la téléconsultation ? », or one side of « téléexpertise vs téléconsultation », is not answered by a
     // passage that names it in passing.
     const defined = (analysed.kind === 'definition' || analysed.kind === 'comparison') && answeringOtherwise.length === 1 ? answeringOtherwise[0] : undefined;
     // A figure in the unit asked answers the words that ask for it (« combien de temps » → « 7 jours »).
-    const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...kindOnlyWords]);
+    const answeringWithFigure = withoutTerms(answering, [...details.askingTerms, ...kindOnlyWords, ...framing]);
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const asksAboutBefore = analysed.kind === 'comparison' || ASKS_ABOUT_BEFORE.test(normalizeForMatch(question));
@@ -193,8 +194,13 @@ export class Retriever {
   private speaksOf(chunk: Chunk, term: WantedTerm): boolean {
     const says = (have: ReadonlySet<string>) => have.has(term.term) || term.alternatives.some((alt) => alt.every((t) => have.has(t)));
     if (says(this.termsOf(chunk).heading)) return true;
-    const lines = [...chunk.text.split(/\n|(?<=[.!?;:])\s+|\(/u), ...(chunk.questions ?? [])];
-    return lines.some((line) => says(new Set(terms(line).slice(0, OPENING_TERMS))));
+    let openings = this.openingsOf.get(chunk.id);
+    if (!openings) {
+      const lines = [...chunk.text.split(/\n|(?<=[.!?;:])\s+|\(/u), ...(chunk.questions ?? [])];
+      openings = lines.map((line) => new Set(terms(line).slice(0, OPENING_TERMS)));
+      this.openingsOf.set(chunk.id, openings);
+    }
+    return openings.some(says);
   }
 
   /** Does the text write a sigle (« ANCMSP », three capitals or more) that the base never uses? */
