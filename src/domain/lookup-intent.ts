@@ -7,7 +7,7 @@ import { askerProfession, findForm, findProfession, firstProfession, lastProfess
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
 import { describePatient } from './patient-description.ts';
-import { type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
+import { namesOf, type Protocol, type DatedFact, type GlossaryEntry, type PracticeForm, type Profession, type ProfessionCategory, type Registries } from './registry.ts';
 
 /**
  * Recognises the lookup questions the registries answer. Conservative on
@@ -552,6 +552,9 @@ const FORM_ASPECTS: readonly [FormAspect, RegExp][] = [
 function formQuery(registries: Registries, n: string): LookupQuery | null {
   const form = findForm(registries, n);
   if (!form) return null;
+  // « MSP vs ESP niveau financement » compares two forms: each side is answered on its own, not the first one alone.
+  const other = findForm(registries, withoutPhrases(n, namesOf(form)));
+  if (other && other !== form && analyseQuestion(n).kind === 'comparison') return null;
   const howMany = /\b(?:combien de|combien d|nombre (?:minimum |minimal )?de|minimum de|au moins combien de) (.+)$/.exec(n);
   if (howMany?.[1] && (findProfession(registries, howMany[1]) || /^(?:professionnel|membre|personne|paramedica|associe)/.test(howMany[1]))) {
     return form.composition ? { kind: 'form', form, aspect: 'composition' } : null;

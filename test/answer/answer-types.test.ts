@@ -232,6 +232,11 @@ describe('comparisons', () => {
     expect(reply.citations.map((c) => c.path)).toEqual(['articles/teleexpertise.md']);
   });
 
+  it('answers both practice forms compared on an aspect, not the first one’s registry entry alone', async () => {
+    const reply = await ask('aci msp vs aci cpts niveau financement');
+    expect(reply.text).toMatch(/\*\*Aci msp\*\*[\s\S]*\*\*Aci cpts\*\*/u);
+  });
+
   it('labels a side typed in lowercase as its answer’s heading spells it', async () => {
     expect((await ask('msp vs cpts ?')).text).toMatch(/^\*\*MSP\*\*[\s\S]*\*\*CPTS\*\*/u);
   });
