@@ -28,8 +28,11 @@ function labelOf(side: string, heading: string): string {
   return capitalize(spelt ?? label);
 }
 
-/** Said of a side the base does not describe (the user's words are its label only). */
-const SIDE_MISSING = "je n'ai pas trouvé dans ma base de passage qui en parle ; je ne peux donc pas comparer sur ce point.";
+/** A heading that asks what a thing is (« Qu'est-ce qu'une CPTS ? »). */
+const DEFINING_HEADING = /^(?:qu['’]est-ce qu|what is|what are)/iu;
+
+/** Said of the side the base does not describe. */
+const SIDE_MISSING = "**L'autre élément comparé** : je n'ai pas trouvé dans ma base de passage qui en parle ; je ne peux donc pas comparer sur ce point.";
 
 /** « a CPTS », « une MSP », « l'ACI »: the article a side is said with. */
 const LEADING_ARTICLE = /^(?:(?:a|an|the|un|une|le|la|les|des)\s+|l['’]\s*)/iu;
@@ -135,11 +138,16 @@ async function answerEachSide(retriever: Retriever, question: AnalysedQuestion, 
   const found = await Promise.all(sides.map(async (side) => ({ side, passage: selectPassages(await retrieveSide(side))[0] })));
   const passages = found.flatMap(({ passage }) => (passage ? [passage] : []));
   if (passages.length === 0 || new Set(passages.map((p) => p.chunk.id)).size < passages.length) return null;
+  // A side said missing beside the other only when that other is surely answered: by the section that defines it
+  // (« Qu'est-ce que la téléexpertise ? »), not one that names it (« … voie veineuse centrale par un IDE »).
+  const defines = (passage: Passage, side: Side) => DEFINING_HEADING.test(passage.chunk.section) && headingNames(passage.chunk.section, side.label);
+  if (passages.length < sides.length && !found.every(({ side, passage }) => !passage || defines(passage, side))) return null;
   const wanted = new Set(terms(question.text));
   const budget = Math.floor(MAX_ANSWER_CHARS / sides.length) - 60;
   const citations: Citation[] = [];
   const lines = found.flatMap(({ side, passage }) => {
-    if (!passage) return [`**${labelOf(side.label, '')}** : ${SIDE_MISSING}`];
+    // The user's words are not repeated for what the base does not know: they could name a patient.
+    if (!passage) return [SIDE_MISSING];
     citations.push(citationOf(passage));
     return [`**${labelOf(side.label, passage.chunk.section)}** : ${extractSentences(passage.chunk.text, wanted, budget, SETS_APART)} [${citations.length}]`];
   });

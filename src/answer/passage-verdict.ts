@@ -49,8 +49,7 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   if (!isClosed(asked) || NEGATED.test(asked) || EITHER_OR.test(asked)) return null;
   const aboutSituation = analysed.clauses.some((clause) => clause.weight === SITUATION_WEIGHT) && POINTS_OUTSIDE.test(asked);
   if (aboutSituation || new Set(terms(asked)).size < MIN_TERMS) return null;
-  // « … fait-elle partie des critères socles ? » asks whether it is among them: a list of them says so without the words.
-  const share = answeredShare(question.replace(ASKS_MEMBERSHIP, ' '));
+  const share = answeredShare(question);
   // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a sentence
   // about the base says what the base holds.
   const sentence = readSentences(answer).find(
@@ -154,8 +153,11 @@ function withoutSubordinates(asked: string): string {
   return asked.slice(0, after) + asked.slice(after).replace(SUBORDINATING, ' ');
 }
 
-/** A negation (« n'a pas », « ne … plus », « not », « never »), on accent-folded text. */
-const NEGATED = /\b(?:ne|n) (?:\S+ ){0,4}?(?:pas|plus|jamais|aucun|aucune|ni|rien)\b|\b(?:not|never|no longer|cannot|cant|isnt|arent|doesnt|dont)\b/;
+/**
+ * A negation (« n'a pas », « ne … plus », « ne font donc partie d'aucune », « not », « never »), on accent-folded text;
+ * not « ne … que », which restricts (« n'est ouvert qu'aux plus de 18 ans »), nor the French « dont ».
+ */
+const NEGATED = /\b(?:ne|n) (?:(?!qu |que )\S+ ){0,4}?(?:pas|plus|jamais|aucun|aucune|ni|rien)\b|\b(?:not|never|no longer|cannot|cant|isnt|arent|doesnt)\b/;
 
 /** A sentence that excludes something: neither « oui » nor « non » says what it does. */
 const EXCLUDING = /\b(?:exclu|exclus|exclue|exclues|sauf|hors|interdit|interdite|sans|except)\b/;
@@ -175,9 +177,6 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
 
 /** « … ou … ? » asks between two things. */
 const EITHER_OR = /\b(?:ou|or)\b/;
-
-/** « fait(-elle) partie des », « figure parmi », « est inclus dans », « is part of », « is one of », « among » (as typed). */
-const ASKS_MEMBERSHIP = /\b(?:fait|font|faisait|faire)(?:[- ]t)?(?:[- ](?:il|elle|ils|elles|on))? (?:vraiment |bien |encore )?partie\b|\bfigurent? (?:bien )?parmi\b|\b(?:inclus|incluse|inclues|included|compris|comprise) (?:dans|in)\b|\b(?:part|one) of\b|\bamong\b/giu;
 
 /** « sa profession », « leur équipe »: someone the question names elsewhere. */
 const POINTS_OUTSIDE = /\b(?:sa|son|ses|leur|leurs|his|her|their)\b/;

@@ -61,8 +61,11 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const patient = describePatient(text);
   if (!asksWhetherApplies(text, analysed, patient)) return null;
   // « je suis pharmacienne … on faisait le protocole cystite avec les médecins du coin. Je peux toujours être déléguée ? »:
-  // the profession the question asks of, else the asker's own, else any it names.
-  const profession = (asking ? findProfession(registries, asking) : undefined) ?? askerProfession(registries, text) ?? findProfession(registries, text);
+  // the profession the question asks of (not the délégant who would delegate: « le médecin peut-il me déléguer … »),
+  // else the asker's own, else any it names.
+  const named = asking ? findProfession(registries, asking) : undefined;
+  const askedOf = named && !protocol.delegants.some((id) => professionCovers(registries, id, named.id)) ? named : undefined;
+  const profession = askedOf ?? askerProfession(registries, text) ?? findProfession(registries, text);
   const practice = askerPractice(text, profession !== undefined);
   // Without a patient to check, only the asker's place or practice can rule the protocol out (« kiné dans une CPTS »),
   // in a question about applying a protocol (not « le projet immobilier de la future MSP »).

@@ -334,10 +334,8 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
   const quoted = ASKS_MEANING.test(n) ? QUOTED_SIGLE.exec(text)?.[1] : undefined;
   // « CNCI shows up everywhere. What is that committee called in full? »: the one sigle in capitals, its full name asked
   // (in a question that asks nothing else: « CNCI, le nom complet ? et quel décret… » asks two things).
-  // « … RCP and ACI. What do these mean? »: the sigles in capitals the question points back to.
-  const pointsBack = ASKS_MEANING.test(n) && POINTS_TO_SIGLES.test(n);
-  const capitals = (ASKS_FULL_NAME.test(n) || pointsBack) && !analyseQuestion(text).parts ? [...new Set(text.match(CAPITAL_WORD) ?? [])] : [];
-  const written = capitals.length === 1 || pointsBack ? capitals[0] : undefined;
+  const capitals = ASKS_FULL_NAME.test(n) && !analyseQuestion(text).parts ? [...new Set(text.match(CAPITAL_WORD) ?? [])] : [];
+  const written = capitals.length === 1 ? capitals[0] : undefined;
   const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1], quoted && normalizeForMatch(quoted), written && normalizeForMatch(written)].filter(
     (word): word is string => typeof word === 'string' && word !== '',
   );
@@ -348,19 +346,43 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
     // « has », « ami », « clic » are words too: as sigles they must be written in capitals.
     return entry && (!isWordLikeAcronym(entry.term) || new RegExp(String.raw`(?<!\p{L})${entry.term}(?!\p{L})`, 'u').test(text)) ? entry : undefined;
   };
+  // « RCP et ACI, ça veut dire quoi ? », « RCP, ACI et SISA ? », « … RCP and ACI. What do these mean? »: sigles named
+  // one after the other, each asked, in the order said.
+  const runs = sigleRuns(n.split(' '), sigleOf);
   const entry = candidates.map(sigleOf).find((found) => found !== undefined);
-  if (!entry) return null;
-  // « RCP et ACI, ça veut dire quoi ? », « they keep talking about RCP and ACI. What do these mean? »: each sigle joined to it.
-  const joined = [...n.matchAll(JOINED_SIGLES)].flatMap((match) => [match[1], match[2]]).flatMap((word) => (word ? [sigleOf(word)] : []));
-  const others = [...new Set(joined)].filter((other): other is GlossaryEntry => other !== undefined && other !== entry);
-  return { kind: 'acronym', entries: others.length > 0 && joined.includes(entry) ? [entry, ...others] : [entry] };
+  const pointedTo = ASKS_MEANING.test(n) && POINTS_TO_SIGLES.test(n) ? runs.find((run) => run.length > 1) : undefined;
+  const run = entry ? runs.find((one) => one.includes(entry)) : pointedTo;
+  if (run && run.length > 1) return { kind: 'acronym', entries: [run[0] as GlossaryEntry, ...run.slice(1)] };
+  return entry ? { kind: 'acronym', entries: [entry] } : null;
+}
+
+/** The glossary sigles named one after the other, with only joining words between them (« rcp aci et sisa »). */
+function sigleRuns(words: readonly string[], sigleOf: (word: string) => GlossaryEntry | undefined): GlossaryEntry[][] {
+  const runs: GlossaryEntry[][] = [];
+  let current: GlossaryEntry[] = [];
+  let gap = 0;
+  for (const word of words) {
+    const entry = sigleOf(word);
+    if (entry) {
+      if (!current.includes(entry)) current.push(entry);
+      gap = 0;
+    } else if (current.length > 0 && SIGLE_JOINERS.has(word) && gap < 2) {
+      gap += 1;
+    } else {
+      if (current.length > 0) runs.push(current);
+      current = [];
+      gap = 0;
+    }
+  }
+  if (current.length > 0) runs.push(current);
+  return runs;
 }
 
 /** « what do these mean », « ces sigles veulent dire quoi » (normalised text). */
-const POINTS_TO_SIGLES = /\b(?:these|those|they|ces sigles|ces acronymes|ces abreviations)\b/;
+const POINTS_TO_SIGLES = /\b(?:these|those|ces sigles|ces acronymes|ces abreviations)\b/;
 
-/** Two words joined by « et », « and », « ou », « or » or a comma (« rcp et aci »), on normalised text. */
-const JOINED_SIGLES = /\b([a-z0-9]{2,10}) (?:et|and|ou|or) (?:l |le |la |les |the )?([a-z0-9]{2,10})\b/g;
+/** Words between sigles named together (a comma is gone from normalised text). */
+const SIGLE_JOINERS: ReadonlySet<string> = new Set(['et', 'and', 'ou', 'or', 'l', 'le', 'la', 'les', 'the', 'des', 'du']);
 
 /** Asked whether something still exists (accent-folded): « existent-elles encore », « do MAIA still exist », « ça existe toujours ». */
 const STILL_EXISTS = /\b(?:existe\w*|exist|exists|existing)\b.*\b(?:encore|toujours|still|aujourd hui|today|now|maintenant|(?:19|20)\d\d)\b|\b(?:encore|toujours|still)\b.*\b(?:existe\w*|exist|exists)\b/;

@@ -19,8 +19,8 @@ function negated(memberWords: readonly string[], start: number, end: number): bo
   // « fièvre non » ends its member; « trouble psychiatrique non stabilisé » names the condition.
   if (NEGATION_AFTER.has(after) && (after !== 'non' || end === memberWords.length - 1)) return true;
   const following = memberWords.slice(end, end + 5).join(' ');
-  // « la reconnaissance MDPH est en cours » is not yet had; « grossesse en cours » is a pregnancy.
-  if (DENIED_AFTER.test(following) || (PENDING_AFTER.test(following) && !ONGOING_STATES.has(memberWords[end - 1] ?? ''))) return true;
+  // « la reconnaissance MDPH est en cours » is not yet had; « grossesse en cours », « fièvre en cours » are going on.
+  if (DENIED_AFTER.test(following) || (PENDING_AFTER.test(following) && memberWords.slice(Math.max(0, start - 2), end).some((word) => GRANTED_THINGS.has(word)))) return true;
   for (let i = start - 1; i >= Math.max(0, start - NEGATION_REACH); i--) {
     const word = memberWords[i] ?? '';
     if (NEGATION.has(word) && !comparesFigure(memberWords, i)) return true;
@@ -58,8 +58,8 @@ const DENIED_AFTER = new RegExp(
 
 /** « … est en cours », « en attente », « pending »: still to be had, for what is granted. */
 const PENDING_AFTER = /^(?:(?:est|sont|etait|is|are|was|still) )?(?:en cours|en attente|pending)\b/;
-/** What « en cours » says is going on, not awaited (« grossesse en cours », « traitement en cours »). */
-const ONGOING_STATES: ReadonlySet<string> = new Set(['grossesse', 'grossesses', 'traitement', 'traitements', 'pregnancy', 'treatment']);
+/** What is granted or obtained, which « en cours » says is still awaited (« reconnaissance MDPH en cours », « DIU en cours »). */
+const GRANTED_THINGS: ReadonlySet<string> = new Set(['mdph', 'reconnaissance', 'dossier', 'demande', 'handicap', 'diu', 'diplome', 'formation', 'inscription', 'agrement', 'autorisation', 'recognition', 'application', 'training', 'diploma']);
 
 /** How many words before a condition a negation still governs it (« n'a pas du tout de fièvre »). */
 const NEGATION_REACH = 4;

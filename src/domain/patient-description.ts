@@ -68,6 +68,8 @@ const PROFESSIONAL_AFTER = new RegExp(String.raw`^ (?:est |etait |is |was )?(?:u
 
 /** Pregnancy named, said or denied (accent-folded). */
 const PREGNANT = /\b(?:enceintes?|grossesses?|pregnant|pregnancy)\b/;
+/** « sa femme », « his wife », « ma compagne »: a partner of someone, whose pregnancy is not the patient's. */
+const SOMEONE_ELSES_PARTNER = /\b(?:sa|ma|his|my|their|leur) (?:femme|compagne|epouse|conjointe|wife|partner|girlfriend)\b/;
 
 /** The patient a question describes: age and sex when it attaches them to a patient. */
 export function describePatient(text: string): PatientDescription {
@@ -83,9 +85,11 @@ export function describePatient(text: string): PatientDescription {
   // « a 64-year-old … calls with burning when she passes urine »: of a patient whose age is given, English says the sex
   // in its pronouns, when all say one (« my husband is a nurse, can he… » describes no patient).
   const pronouns = age !== undefined;
-  // « a pregnant 28-year-old », « pas enceinte »: only a woman is said to be pregnant or not.
-  const female = namesPatient(n, FEMALE_PERSON) || (pronouns && SHE.test(n) && !HE.test(n)) || (age !== undefined && PREGNANT.test(n));
   const male = namesPatient(n, MALE_PERSON) || (pronouns && HE.test(n) && !SHE.test(n));
+  // « a pregnant 28-year-old », « pas enceinte »: only a woman is said to be pregnant or not — unless a man is the
+  // patient and the pregnancy someone else's (« il dit que sa femme n'est pas enceinte »).
+  const pregnantPatient = age !== undefined && PREGNANT.test(n) && !male && !HE.test(n) && !SOMEONE_ELSES_PARTNER.test(n);
+  const female = namesPatient(n, FEMALE_PERSON) || (pronouns && SHE.test(n) && !HE.test(n)) || pregnantPatient;
   if (female !== male) described.sex = female ? 'femme' : 'homme';
   return described;
 }

@@ -55,7 +55,7 @@ const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 
 /** A question asking what something is or means (accent-folded). */
 const DEFINITION =
-  /\b(?:qu est ce qu(?:e|un|une)?(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|ca|cela|c)\b)|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|kezako|quesaco|quezako|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|consiste(?:nt)? en quoi|en quoi (?:ca |cela )?consiste(?:nt)?|what does (?:it|that|this) (?:consist of|involve|mean)|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
+  /\b(?:qu est ce qu(?:e|un|une)?(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|ca|cela|c)\b)|qu est ce qu on (?:appelle|entend par|designe)|qu est ce que (?:ca|cela) (?:veut dire|signifie|designe)|ce qu est|ce que sont|ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|kezako|quesaco|quezako|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|consiste(?:nt)? en quoi|en quoi (?:ca |cela )?consiste(?:nt)?|what does (?:it|that|this) (?:consist of|involve|mean)|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
 
 const DEFINITION_EVERYWHERE = new RegExp(DEFINITION.source, 'g');
 
@@ -377,8 +377,8 @@ function comparedSides(text: string): [string, string] | undefined {
   return a && b && terms(a).length > 0 && terms(b).length > 0 ? [a, b] : undefined;
 }
 
-/** « différence : », « quelle diff », « diff » opening a question. */
-const LEADING_COMPARING = /^\s*(?:(?:quelle|la)\s+)?(?:diff[ée]rences?|diffs?)\s*:?\s*/iu;
+/** « différence : », « quelle diff », « diff », « différencier » opening a question. */
+const LEADING_COMPARING = /^\s*(?:(?:quelle|la)\s+)?(?:diff[ée]rences?|diffs?|diff[ée]rencier|distinguer|comparer)(?![\p{L}\d])\s*:?\s*/iu;
 /** « … optionnelles diff ? », « … msp c quoi la diff », « … urps difference »: the words asking, said after the sides without a mark. */
 const TRAILING_COMPARING = /\s+(?:(?:c['’ ]?est|cest|c)\s+)?(?:(?:quoi|koi)\s+)?(?:(?:la|les|quelle|quelles)\s+)?(?:diff[ée]rences?|diffs?)\s*[?!.]*$/iu;
 

@@ -23,8 +23,8 @@ const RECENT_QUESTIONS = 64;
 /** A clause that opens by saying who the asker is or where they work (« je suis MG en MSP », « I work in a CPTS »). */
 const SAYS_WHO_ASKER_IS =
   /^(?:(?:bonjour|hello|hi)\W+)?(?:moi,? )?(?:je suis|i am|i m|je travaille|i work|je bosse|j exerce|je viens d(?: etre| arriver| rejoindre| integrer)|je (?:debute|commence) (?:comme|en tant que|dans|en)|i (?:ve|have) just (?:joined|started|been hired))\b/;
-/** « mon métier », « ma profession », « my job »: the asker's own. */
-const OWN_THING = /\b(?:mon|ma|mes|my)\b/;
+/** « mon métier », « ma profession », « my job »: the asker's own role (accent-folded). */
+const ASKERS_OWN_ROLE = /\b(?:mon|ma|my) (?:metier|profession|poste|statut|diplome|fonction|job|role|occupation)\b/;
 /** The first terms of a line or sentence, where what it speaks of is named. */
 const OPENING_TERMS = 3;
 /** Content terms an asking clause says of its own when it needs no topic from the asker's situation. */
@@ -249,7 +249,7 @@ export class Retriever {
     // A definition names what it defines.
     const namesItsOwn = analysed.kind === 'definition' || analysed.sides !== undefined || asked.some((clause) => this.expander.subjects(clause.text).length > 0);
     // « … Mon métier, c'est une profession réglementée ? » asks about who the asker is: their situation is its subject.
-    const asksOfAsker = analysed.clauses.some(({ text }) => !SAYS_WHO_ASKER_IS.test(normalizeForMatch(text)) && OWN_THING.test(normalizeForMatch(text)));
+    const asksOfAsker = analysed.clauses.some(({ text }) => ASKERS_OWN_ROLE.test(normalizeForMatch(text)));
     const asksAtLength = !asksOfAsker && asked.flatMap((clause) => terms(clause.text)).filter((term) => !ONLY_ASKING_WHETHER.has(term) && this.index.lexical.frequencyOf(term) > 0).length >= OWN_TERMS;
     const clauses = analysed.clauses.map((clause) => {
       if (clause.earlier || clause.weight > SITUATION_WEIGHT) return clause;

@@ -228,7 +228,9 @@ describe('comparisons', () => {
     const reply = await ask('téléexpertise vs téléconsultation');
     expect(reply.confident).toBe(false);
     expect(reply.text).toMatch(/\*\*Téléexpertise\*\* : La téléexpertise est/u);
-    expect(reply.text).toMatch(/\*\*Téléconsultation\*\* : je n'ai pas trouvé dans ma base/u);
+    // The side the base lacks is not echoed: the user's words could name a patient.
+    expect(reply.text).toMatch(/\*\*L'autre élément comparé\*\* : je n'ai pas trouvé dans ma base/u);
+    expect((await ask('Différencier IDE et IPA ?')).text).not.toMatch(/voie veineuse/u);
     expect(reply.citations.map((c) => c.path)).toEqual(['articles/teleexpertise.md']);
   });
 

@@ -23,10 +23,13 @@ describe('a closed question answered by a sentence that says it', () => {
     ["est-ce que l'ESP a une structure juridique propre ?", ESP, 'Non'],
     ['Une SISA peut-elle salarier des professionnels de santé maintenant ?', SISA, 'Oui'],
     ['Un centre de santé peut-il être à but lucratif ?', 'Un centre de santé soigne. Il est géré à but non lucratif. [1]', 'Non'],
-    // Asked whether it is among them: a list of them says so without « fait partie ».
-    ["L'ouverture le samedi fait-elle partie des critères ?", 'Les critères comprennent : - une ouverture le samedi ; - des réunions. [1]', 'Oui'],
   ])('« %s » → %s', (question, answer, said) => {
     expect(passageVerdict(question, answer, wordShare, 'Centre de santé')?.said).toBe(said);
+  });
+
+  it('reads no negation in « ne … que », nor in the French « dont »', () => {
+    expect(passageVerdict('Le protocole est-il ouvert aux plus de 18 ans ?', "Le protocole n'est ouvert qu'aux plus de 18 ans. [1]", wordShare)?.said).not.toBe('Non');
+    expect(passageVerdict('Plusieurs professions sont-elles déléguées, dont le pharmacien ?', 'Plusieurs professions sont déléguées, dont le pharmacien. [1]', wordShare)?.said).toBe('Oui');
   });
 
   it('reads a negation a few words before what it denies (« ne font donc partie d’aucune »)', () => {

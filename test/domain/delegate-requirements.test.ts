@@ -91,6 +91,7 @@ describe('eligibility of the asker as délégué', () => {
     ['IDE en SSIAD : déléguée possible dans le protocole domicile personnes âgées ?', /^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole/],
     ["I'm a community pharmacist in a CPTS. Can I still act as a delegate in the sore throat protocol?", /^\*\*Non\*\* : .*retirés des délégués le 17 juin 2024/],
     // The asker's profession, not the délégants they name (« avec les médecins du coin »).
+    ['Je suis pharmacienne. Une patiente de 30 ans avec une cystite : le médecin peut-il me déléguer dans le protocole cystite ?', /^\*\*Non\*\* : .*pas aux pharmaciens/],
     [
       'Je suis pharmacienne titulaire et notre officine participe à la CPTS. Jusqu’ici on faisait le protocole cystite avec les médecins du coin. Est-ce que je peux toujours être déléguée dans ce protocole ?',
       /^\*\*Non\*\* : ce protocole délègue ces actes aux infirmiers, pas aux pharmaciens/,

@@ -574,7 +574,7 @@ describe('faits sur une forme d’exercice', () => {
     expect((await answer('Que signifie MAIA ?')).text).toMatch(/MAIA[\s\S]*DAC/);
   });
 
-  it.each(['RCP et ACI, ça veut dire quoi ?', 'The team keeps talking about RCP and ACI. What do these mean?'])('« %s » : chaque sigle demandé', async (question) => {
+  it.each(['RCP et ACI, ça veut dire quoi ?', 'Our MSP team keeps talking about RCP and ACI. What do these mean?', 'RCP, ACI et SISA, ça veut dire quoi ?'])('« %s » : chaque sigle demandé', async (question) => {
     const reply = await answer(question);
     expect(reply.text).toMatch(/\*\*RCP\*\* : Réunion de concertation pluridisciplinaire/u);
     expect(reply.text).toMatch(/\*\*ACI\*\* : Accord conventionnel interprofessionnel/u);

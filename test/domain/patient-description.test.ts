@@ -61,6 +61,7 @@ describe('the patient a question describes', () => {
     ['30yo wrist trauma IOA xray ok?', { age: 30 }],
     ['a 30 y/o woman', { age: 30, sex: 'femme' }],
     ['patient de 30 ans, grossesse de 3 mois', { age: 30, sex: 'femme' }],
+    ["Mon patient de 40 ans, il dit que sa femme n'est pas enceinte", { age: 40 }],
   ])('« %s » → %o', (text, patient) => {
     expect(describePatient(text)).toEqual(patient);
   });
@@ -147,9 +148,12 @@ describe('a condition a verb after it denies or puts off', () => {
     expect(conditionMention(text, ['MDPH', 'handicap', 'schizophrénie', 'fièvre'])).toBe(mention);
   });
 
-  it.each(['grossesse en cours', 'femme de 25 ans, grossesse en cours, brûlures', 'traitement en cours'])('« %s » : a state going on, not awaited', (text) => {
-    expect(conditionMention(text, ['grossesse', 'traitement'])).toBe('said');
-  });
+  it.each(['grossesse en cours', 'femme de 25 ans, grossesse en cours, brûlures', 'fièvre en cours', 'trouble bipolaire en cours de décompensation'])(
+    '« %s » : a state going on, not awaited',
+    (text) => {
+      expect(conditionMention(text, ['grossesse', 'fièvre', 'trouble bipolaire'])).toBe('said');
+    },
+  );
 });
 
 describe('a score the question gives', () => {
