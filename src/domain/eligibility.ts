@@ -14,7 +14,7 @@ import { foldAccents, normalizeForMatch, terms } from '../text/french.ts';
 import { frenchList } from '../text/listing.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
-import { conditionMention, describePatient, mentionsCondition, scoreSaid, temperatureSaid, type PatientDescription } from './patient-description.ts';
+import { conditionMention, describePatient, mentionsCondition, PREGNANCY, scoreSaid, temperatureSaid, type PatientDescription } from './patient-description.ts';
 import { namesOf, type Population, type Profession, type Protocol, type Registries } from './registry.ts';
 
 /** Eligibility questions, answered from the protocols' populations before any other lookup or article. */
@@ -51,15 +51,16 @@ const TELEGRAPHIC_TERMS = 8;
  * is checked against that protocol's population and délégués. Null when the question is not of that kind.
  */
 export function eligibilityAnswer(registries: Registries, text: string, today: IsoDay): Reply | null {
-  // « cystite femme 70ans protocole ide »: a patient and a protocol typed fast ask whether one fits the other.
-  if (!asksSomething(text) && !(terms(text).length <= TELEGRAPHIC_TERMS && /\bprotocol/u.test(normalizeForMatch(text)) && describePatient(text).age !== undefined)) return null;
+  // « cystite femme 70ans protocole ide »: a patient with an age and a protocol typed fast ask whether one fits the other.
+  const notes = !asksSomething(text);
+  if (notes && !(terms(text).length <= TELEGRAPHIC_TERMS && /\bprotocol/u.test(normalizeForMatch(text)))) return null;
   // The question read once: its kind, and the clauses that ask (not the asker's situation).
   const analysed = analyseQuestion(text);
   const asking = clausesAbove(analysed.clauses, TOPIC_WEIGHT);
   const protocol = askedProtocol(registries, asking, text);
   if (!protocol) return null;
   const patient = describePatient(text);
-  if (!asksWhetherApplies(text, analysed, patient)) return null;
+  if ((notes && patient.age === undefined) || !asksWhetherApplies(text, analysed, patient)) return null;
   // « je suis pharmacienne … on faisait le protocole cystite avec les médecins du coin. Je peux toujours être déléguée ? »:
   // the profession the question asks of (not the délégant who would delegate: « le médecin peut-il me déléguer … »),
   // else the asker's own, else any it names.
@@ -369,9 +370,6 @@ function checkAge(population: Population, patient: PatientDescription, { fails, 
   const sources = population.ages.map((range, i) => `${ranges[i]}${range.source ? ` selon ${range.source}` : ''}`);
   unsure.push(`les sources divergent sur la tranche d'âge (${sources.join(', ')}) : à ${ageLabel(age)}, vérifiez la version du protocole appliquée par votre équipe`);
 }
-
-/** Words of a pregnancy, a population the sources of a protocol may not speak of. */
-const PREGNANCY = ['enceinte', 'enceintes', 'grossesse', 'pregnant'];
 
 /** The age of majority: a protocol for adults excludes « les mineurs ». */
 const ADULT_AGE = 18;

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../text/escape-regexp.ts';
+import { oncePer } from '../text/memo.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
@@ -339,21 +340,34 @@ function acronymQuery(registries: Registries, text: string, n: string): LookupQu
   const candidates = [SIGLE_BEFORE.exec(n)?.[1], SIGLE_AFTER.exec(n)?.[1], quoted && normalizeForMatch(quoted), written && normalizeForMatch(written)].filter(
     (word): word is string => typeof word === 'string' && word !== '',
   );
+  const byName = siglesByName(registries);
   const sigleOf = (word: string) => {
-    const entry = registries.glossary.find(
-      (candidate) => !candidate.term.includes(' ') && [candidate.term, ...candidate.variants].some((name) => normalizeForMatch(name) === word),
-    );
+    const entry = byName.get(word);
     // « has », « ami », « clic » are words too: as sigles they must be written in capitals.
     return entry && (!isWordLikeAcronym(entry.term) || new RegExp(String.raw`(?<!\p{L})${entry.term}(?!\p{L})`, 'u').test(text)) ? entry : undefined;
   };
+  const entry = candidates.map(sigleOf).find((found) => found !== undefined);
+  const pointsBack = ASKS_MEANING.test(n) && POINTS_TO_SIGLES.test(n);
+  if (!entry && !pointsBack) return null;
   // « RCP et ACI, ça veut dire quoi ? », « RCP, ACI et SISA ? », « … RCP and ACI. What do these mean? »: sigles named
   // one after the other, each asked, in the order said.
   const runs = sigleRuns(n.split(' '), sigleOf);
-  const entry = candidates.map(sigleOf).find((found) => found !== undefined);
-  const pointedTo = ASKS_MEANING.test(n) && POINTS_TO_SIGLES.test(n) ? runs.find((run) => run.length > 1) : undefined;
-  const run = entry ? runs.find((one) => one.includes(entry)) : pointedTo;
+  const run = entry ? runs.find((one) => one.includes(entry)) : runs.find((one) => one.length > 1);
   if (run && run.length > 1) return { kind: 'acronym', entries: [run[0] as GlossaryEntry, ...run.slice(1)] };
   return entry ? { kind: 'acronym', entries: [entry] } : null;
+}
+
+const sigleNames = oncePer<Registries, ReadonlyMap<string, GlossaryEntry>>();
+
+/** The glossary's one-word sigles by each of their names, normalised (the first entry of a name, as the glossary orders them). */
+function siglesByName(registries: Registries): ReadonlyMap<string, GlossaryEntry> {
+  return sigleNames(registries, () => {
+    const byName = new Map<string, GlossaryEntry>();
+    for (const entry of registries.glossary.filter((one) => !one.term.includes(' '))) {
+      for (const name of [entry.term, ...entry.variants]) if (!byName.has(normalizeForMatch(name))) byName.set(normalizeForMatch(name), entry);
+    }
+    return byName;
+  });
 }
 
 /** The glossary sigles named one after the other, with only joining words between them (« rcp aci et sisa »). */

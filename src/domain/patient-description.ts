@@ -66,8 +66,10 @@ const PROFESSIONAL_BEFORE = new RegExp(String.raw`\b(?:${PROFESSIONALS})\s$`);
 /** « mon père est médecin », « mon frère, IDE », « my husband is a nurse »: a professional, not a patient. */
 const PROFESSIONAL_AFTER = new RegExp(String.raw`^ (?:est |etait |is |was )?(?:un |une |a |an )?(?:${PROFESSIONALS})\b`);
 
-/** Pregnancy named, said or denied (accent-folded). */
-const PREGNANT = /\b(?:enceintes?|grossesses?|pregnant|pregnancy)\b/;
+/** The words that say a pregnancy (« enceinte », « grossesse », « pregnant »), a population a protocol's sources may not speak of. */
+export const PREGNANCY: readonly string[] = ['enceinte', 'enceintes', 'grossesse', 'pregnant'];
+/** Pregnancy named, said or denied (accent-folded; plurals and the English noun too). */
+const PREGNANT = new RegExp(String.raw`\b(?:${[...PREGNANCY, 'pregnancy'].join('|')})s?\b`);
 /** « sa femme », « his wife », « ma compagne »: a partner of someone, whose pregnancy is not the patient's. */
 const SOMEONE_ELSES_PARTNER = /\b(?:sa|ma|his|my|their|leur) (?:femme|compagne|epouse|conjointe|wife|partner|girlfriend)\b/;
 
