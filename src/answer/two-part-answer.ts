@@ -99,7 +99,8 @@ function joined(replies: readonly (Reply | null)[]): Reply {
     replies.map((reply, index) => (reply ? { text: within(reply.text, (budgets[index] ?? 0) - 2), citations: reply.citations } : { text: said[index] ?? '', citations: [] })),
   );
   const buttons = replies.flatMap((reply) => reply?.buttons ?? []);
-  return { kind: 'answer', text, citations, confident: true, ...(buttons.length > 0 ? { buttons } : {}) };
+  const tentative = replies.some((reply) => reply?.tentative === true);
+  return { kind: 'answer', text, citations, confident: true, ...(buttons.length > 0 ? { buttons } : {}), ...(tentative ? { tentative } : {}) };
 }
 
 /** Each of the lengths' share of the answer's length: an equal one, and what a shorter length leaves to the others. */

@@ -9,6 +9,7 @@ import { createQuestionHandler } from '../answer/question-handler.ts';
 import { createTwoPartHandler } from '../answer/two-part-answer.ts';
 import { withPassageVerdict } from '../answer/passage-verdict.ts';
 import { withStatedGap } from '../answer/stated-gap.ts';
+import { withTentativeCaveat } from '../answer/tentative-caveat.ts';
 import { withFigurePlacement } from '../answer/figure-placement.ts';
 import { createBestAnswerHandler } from '../answer/best-answer.ts';
 import { withFollowUps } from '../answer/follow-up.ts';
@@ -138,7 +139,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       createHelpHandler(options.help ?? CONSOLE_HELP),
       withFollowUps([
         clinicalGuardHandler,
-        createTwoPartHandler([
+        withTentativeCaveat(createTwoPartHandler([
           createEligibilityHandler(registries, today, retriever),
           withFigurePlacement(
             createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [
@@ -146,7 +147,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
               withPassageVerdict(withStatedGap(createQuestionHandler(retriever, await selectComposer(config, logger))), (question) => retriever.answeredShare(question)),
             ], retriever),
           ),
-        ]),
+        ])),
       ]),
     ],
     logger,

@@ -61,6 +61,11 @@ export interface Reply {
    * facts): a question that asks more than that is better answered by an article passage that answers it.
    */
   summaryOf?: string;
+  /**
+   * The answer rests on a passage that ranks weakly for the question: it goes out with a caveat, not confident (see
+   * `withTentativeCaveat`). Set by the composers, read once the whole reply is made.
+   */
+  tentative?: boolean;
   /** A registry lookup that opens with its verdict on a yes/no question (« **Oui** : … »): an article passage gives none. */
   verdict?: boolean;
 }
