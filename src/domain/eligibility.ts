@@ -78,7 +78,9 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   const where = placeConfirmation(protocol.places, places, today);
   // « Nous sommes un centre de santé. Peut-on mettre en place le protocole cystite ? »: whether it applies there, and nothing else.
   const placeAsked = where !== null && asksOnlyWhetherItApplies(registries, protocol, asking || text);
-  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null || placeAsked))) return null;
+  // « le manip radio peut-il faire les échos de grossesse dans le protocole ? »: an act it leaves out rules it out.
+  const actExcluded = excludedActsAsked(protocol, text).length > 0;
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null || placeAsked || actExcluded))) return null;
   const result = checkEligibility(registries, protocol, patient, text, { profession, practice, ruledOutThere, aboutPatient });
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(analysed)) return null;
@@ -216,6 +218,11 @@ function describesPatientFor(protocol: Protocol, population: Population, patient
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
 
+/** The acts the protocol leaves out that the question asks of it (not those it says are not asked). */
+function excludedActsAsked(protocol: Protocol, text: string): Protocol['excludedActs'] {
+  return protocol.excludedActs.filter((act) => conditionMention(text, act.words) === 'said');
+}
+
 /** What the question says of the asker, read once by the handler. */
 interface AskerReading {
   profession: Profession | undefined;
@@ -241,6 +248,7 @@ function checkEligibility(registries: Registries, protocol: Protocol, patient: P
     askerMet.push(`les ${profession.plural} sont délégués de ce protocole${settingSaid(protocol, text)}`);
   }
   if (ruledOutThere) fails.push(ruledOutThere);
+  fails.push(...excludedActsAsked(protocol, text).map((act) => `ce protocole exclut les ${act.label}`));
   const requirements = checkRequirements(protocol.requirements, practice);
   fails.push(...requirements.missing);
   askerMet.push(...requirements.met);

@@ -178,6 +178,8 @@ const protocolFields = {
     )
     .default([]),
   acts: z.array(text).default([]),
+  /** Acts of the same kind the protocol leaves out (« échographies cardiaques »), each with the words that name it in a question. */
+  excludedActs: z.array(z.strictObject({ label: text, words: z.array(text).min(1) })).default([]),
   nature: z.array(ProtocolNatureSchema).default([]),
   patients: text,
   /** The population of `patients`, where the sources state it precisely enough to check a patient against it. */

@@ -114,7 +114,11 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const weighed = weighClauses(text);
   // What the asker says of themselves (« on en a marre d'exercer chacun dans notre coin ») compares nothing.
   const beyondSituation = normalizeForMatch(clausesAbove(weighed, SITUATION_WEIGHT)) || n;
-  const found = KIND_PATTERNS.find(([kind, pattern]) => pattern.test(kind === 'comparison' ? beyondSituation : n));
+  // The kind is said by the clauses that ask, else by the whole question but what its relative clauses tell.
+  const asking = normalizeForMatch(clausesAbove(weighed, TOPIC_WEIGHT)) || n;
+  const told = normalizeForMatch(weighed.filter((clause) => clause.weight === 1 || !RELATIVE_START.test(normalizeForMatch(clause.text))).map((clause) => clause.text).join(' ')) || n;
+  const kindIn = (said: string) => KIND_PATTERNS.find(([kind, pattern]) => pattern.test(kind === 'comparison' ? beyondSituation : said));
+  const found = kindIn(asking) ?? kindIn(told);
   // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
   // « MSP ou centre de santé : qu'est-ce qui change pour le statut ? » too.
   const sideBySide = found?.[0] === 'comparison' ? null : (SAME_ASPECT.exec(n) ?? WHAT_CHANGES.exec(n));
@@ -226,7 +230,7 @@ function weighClauses(text: string): Clause[] {
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   if (parts.length <= 1) return [{ text, weight: 1 }];
-  const asking = parts.map((part) => ASKS.test(normalizeForMatch(part)) || part.includes('?'));
+  const asking = parts.map((part, i) => (ASKS.test(normalizeForMatch(part)) || part.includes('?')) && !isRelative(parts, i));
   const last = asking.lastIndexOf(true);
   const focus = last >= 0 ? last : parts.length - 1;
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
@@ -321,18 +325,40 @@ const MENTIONS_ASKER = /\b(?:je|j|me|m|moi|nous|on|notre|nos|mon|ma|mes|i|im|my|
  * dans le même village. » is the asker's situation in all its parts, not only in the one that says « on ».
  */
 function situationSentences(text: string, parts: readonly string[]): boolean[] {
-  const sentences = text.split(/(?<=[.;!?:\n…])\s+/u);
+  const sentenceOf = sentenceIndexes(text, parts);
+  const startsWithAsker = (part: string) => ABOUT_ASKER.test(normalizeForMatch(part)) && !NAMED_WITH_POSSESSIVE.test(part);
+  const aboutAsker = new Set(parts.flatMap((part, i) => (startsWithAsker(part) && !asksSomething(part) ? [sentenceOf[i]] : [])));
+  return parts.map((part, i) => startsWithAsker(part) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
+}
+
+const SENTENCE_END = /(?<=[.;!?:\n…])\s+/u;
+
+/** A relative word opening a clause (« qui est aussi trésorier », « where she works »), accent-folded. */
+const RELATIVE_START = /^(?:qui|ou|dont|lequel|laquelle|lesquels|lesquelles|who|whom|which|where)\b/;
+
+/**
+ * « Notre kiné, qui est aussi trésorier, … ? », « My patient, who is 72, can the nurse … ? »: a clause opening on a
+ * relative word inside a sentence, without the question mark that a later clause has, tells of what comes before it;
+ * it asks nothing (« Qui valide le projet, c'est l'ARS ? » opens its sentence: it asks).
+ */
+function isRelative(parts: readonly string[], i: number): boolean {
+  const part = parts[i] ?? '';
+  const before = parts[i - 1];
+  const afterNoun = before !== undefined && !/[.;:!?…]\s*$/u.test(before);
+  return afterNoun && !part.includes('?') && parts.slice(i + 1).some((later) => later.includes('?')) && RELATIVE_START.test(normalizeForMatch(part));
+}
+
+/** The index of the sentence each part (in order) belongs to. */
+function sentenceIndexes(text: string, parts: readonly string[]): number[] {
+  const sentences = text.split(SENTENCE_END);
   let sentence = 0;
   let consumed = sentences[0]?.length ?? 0;
   let offset = 0;
-  const sentenceOf = parts.map((part) => {
+  return parts.map((part) => {
     offset = text.indexOf(part, offset) + part.length;
     while (offset > consumed && sentence < sentences.length - 1) consumed += 1 + (sentences[++sentence]?.length ?? 0);
     return sentence;
   });
-  const startsWithAsker = (part: string) => ABOUT_ASKER.test(normalizeForMatch(part)) && !NAMED_WITH_POSSESSIVE.test(part);
-  const aboutAsker = new Set(parts.flatMap((part, i) => (startsWithAsker(part) && !asksSomething(part) ? [sentenceOf[i]] : [])));
-  return parts.map((part, i) => startsWithAsker(part) || (aboutAsker.has(sentenceOf[i]) && !asksSomething(part)));
 }
 
 /** The sides said before the words asking what changes: none when the first side holds them (what is asked is split, not two sides). */

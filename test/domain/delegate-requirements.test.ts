@@ -111,8 +111,8 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask('Notre propre protocole sur les plaies, nos IDE peuvent-elles l’appliquer aux urgences ?')).toBeNull();
   });
 
-  it('« une échographie obstétricale peut-elle être déléguée au manipulateur ? » asks of an act, not of a role', () => {
-    expect(ask('Une échographie obstétricale peut-elle être déléguée au manipulateur radio ?')).toBeNull();
+  it('« une échographie obstétricale peut-elle être déléguée au manipulateur ? » asks of an act the protocol leaves out, not of a role', () => {
+    expect(ask('Une échographie obstétricale peut-elle être déléguée au manipulateur radio ?')).toMatch(/^\*\*Non\*\* : ce protocole exclut les échographies obstétricales\.$/u);
   });
 
   it('gives a patient’s figures that meet the protocol as its reasons', () => {

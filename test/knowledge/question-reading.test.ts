@@ -83,6 +83,33 @@ describe('the kind of a question', () => {
   });
 });
 
+describe('a clause opening on a relative word, in a sentence that states', () => {
+  it.each([
+    ["Notre kiné, qui est aussi trésorier de l'association, a eu une discussion avec un confrère. Comment sont choisis les représentants d'une URPS ?", 'qui est aussi trésorier'],
+    ['Ma collègue, qui travaille dans une CPTS, dit que le protocole est ouvert aux CPTS. Est-ce vrai ?', 'qui travaille dans une CPTS'],
+    ['My colleague, who works in a CPTS near Lyon, says the protocol is open to CPTS. Is that right?', 'who works in a CPTS'],
+    ["La MSP d'à côté, où travaille mon frère, a signé l'ACI. Combien touche-t-elle ?", 'où travaille mon frère'],
+  ])('« %s » : « %s » is not asked', (question, clause) => {
+    expect(weightOf(question, clause)).toBeLessThan(1);
+  });
+
+  it('does not give its kind to the question', () => {
+    expect(kind("Notre kiné, qui est aussi trésorier de l'association, a eu une discussion avec un confrère. Comment sont choisis les représentants d'une URPS ?")).not.toBe('who');
+  });
+
+  it.each([
+    ['Pour le protocole cystite, qui signe la déclaration ?', 'qui signe la déclaration ?'],
+    ['Dans une MSP, qui est le délégant du protocole cystite', 'qui est le délégant'],
+  ])('« %s » : an interrogative « qui » still asks', (question, clause) => {
+    expect(weightOf(question, clause)).toBe(1);
+    expect(kind(question)).toBe('who');
+  });
+
+  it('reads the kind of a question from the clause that asks (« Under the … protocol, can the nurse … ? »)', () => {
+    expect(kind('Under the ankle sprain protocol, can the physio prescribe an X-ray?')).toBe('yes-no');
+  });
+});
+
 describe('what is asked and what is said aside', () => {
   it('counts every clause that asks as asked, not only the last one', () => {
     const analysed = analyseQuestion("Qui valide le projet de santé, c'est l'ARS ?");
