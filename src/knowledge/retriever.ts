@@ -142,6 +142,7 @@ export class Retriever {
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const asksAboutBefore = analysed.kind === 'comparison' || ASKS_ABOUT_BEFORE.test(normalizeForMatch(question));
+    const storyAnswering = this.askedOfStorySubject(analysed, found, subjects);
     const passages: Passage[] = [];
     for (const [id, fusedScore] of fused) {
       const chunk = this.index.byId.get(id);
@@ -150,7 +151,9 @@ export class Retriever {
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
       const lacks =
         unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
-      const coverage = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
+      const told = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
+      const aboutStorySubject = storyAnswering !== undefined && [...chunkTerms.subjects].some((subject) => subjects.has(subject));
+      const coverage = aboutStorySubject ? Math.max(told, coverageOf(withoutTerms(storyAnswering, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : told;
       // Where the asker met the term a definition asks about does not choose the passage that defines it.
       const rankCoverage = coverageOf(analysed.kind === 'definition' ? answering : wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
@@ -300,6 +303,19 @@ export class Retriever {
       for (const term of terms(trigger)) (wanted.get(term) ?? wanted.get(`${term}s`) ?? wanted.get(`${term}x`))?.alternatives.push(...alternatives);
     }
     return [...wanted.values()];
+  }
+
+  /**
+   * « Julien, le kiné de notre MSP, est formé au protocole lombalgie … il a entendu qu'il fallait 20 heures … Combien
+   * d'heures faut-il pour ce protocole ? »: a question that names nothing of its own, after a story that names what it is
+   * about. The terms of what is asked, then, are what a passage about that thing must hold, not the story's.
+   */
+  private askedOfStorySubject(analysed: AnalysedQuestion, expansions: readonly Expansion[], subjects: ReadonlySet<string>): WantedTerm[] | undefined {
+    const asked = analysed.clauses.filter((clause) => clause.weight === 1 && !clause.earlier);
+    const told = analysed.clauses.some((clause) => clause.weight < 1 && !clause.earlier);
+    if (subjects.size === 0 || !told || asked.some((clause) => this.expander.subjects(clause.text).length > 0)) return undefined;
+    const wanted = this.weightedTerms({ ...analysed, clauses: asked }, expansions);
+    return wanted.length > 0 ? wanted : undefined;
   }
 
   /**
