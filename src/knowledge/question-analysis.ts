@@ -36,7 +36,7 @@ export const TOPIC_WEIGHT = 0.8;
  * without a question mark.
  */
 const ASKS =
-  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\b(?:savoir|know) (?:quel|quels|quelle|quelles|comment|combien|lequel|laquelle|lesquels|lesquelles|what|which|how)\b/;
+  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\b(?:savoir|know) (?:quel|quels|quelle|quelles|comment|combien|lequel|laquelle|lesquels|lesquelles|what|which|how)\b|\b(?<!\bje ne sais )quoi\b(?! que\b)/;
 /**
  * A clause that starts with the asker (« on est 6 dans un village », « je suis kiné ») describes them; one that
  * only mentions them (« pour déclarer qu'on applique le protocole ») is part of what is asked.
@@ -311,6 +311,8 @@ const POINTS_BACK = new RegExp(
     String.raw`\b(?:on|je|j|nous|vous|il|elle|ils|elles|tu) (?:ne |n )?(?:le|la|les|l|y|en) \w`,
     // « qui doit en être informé ? », « il faut le déclarer où ? »: an object pronoun before the verb a modal governs.
     String.raw`\b(?:doit|doivent|dois|peut|peuvent|peux|faut|veut|veulent|va|vont) (?:le|la|les|l|y|en) \w`,
+    // « on met quoi dedans ? », « what goes in it? »: an adverb standing for what was named before.
+    String.raw`\b(?:dedans|dessus|la dedans|in it|into it|inside it|on it)\b`,
   ].join('|'),
 );
 

@@ -110,6 +110,27 @@ describe('a clause opening on a relative word, in a sentence that states', () =>
   });
 });
 
+describe('« quoi » after its verb, and adverbs that stand for what was said before', () => {
+  it.each([
+    ['On attaque le projet de santé. On met quoi dedans, dans quel ordre ?', 'On met quoi dedans'],
+    ['Pour le dossier ACI, on fait quoi en premier ?', 'on fait quoi en premier ?'],
+    ['Notre équipe a un protocole local. Nous on doit envoyer quoi à l ARS ?', 'Nous on doit envoyer quoi'],
+  ])('« %s » : « %s » asks', (question, clause) => {
+    expect(weightOf(question, clause)).toBe(1);
+  });
+
+  it.each([
+    ['On attaque la rédaction du projet de santé. On met quoi dedans ?', 'On attaque la rédaction du projet de santé.'],
+    ["We're drafting the health project. What goes in it?", "We're drafting the health project."],
+  ])('« %s » : the clause pointed back to is the topic, though it tells the asker', (question, clause) => {
+    expect(weightOf(question, clause)).toBeGreaterThan(SITUATION_WEIGHT);
+  });
+
+  it('does not read « je ne sais quoi » or « quoi que » as asking', () => {
+    expect(weightOf('On a un je ne sais quoi de bizarre dans le dossier. Qui valide le projet de santé ?', 'On a un je ne sais quoi')).toBeLessThan(1);
+  });
+});
+
 describe('what is asked and what is said aside', () => {
   it('counts every clause that asks as asked, not only the last one', () => {
     const analysed = analyseQuestion("Qui valide le projet de santé, c'est l'ARS ?");
