@@ -143,6 +143,7 @@ export class Retriever {
     const askedTerms = new Set(terms(question));
     const asksAboutBefore = analysed.kind === 'comparison' || ASKS_ABOUT_BEFORE.test(normalizeForMatch(question));
     const storyAnswering = this.askedOfStorySubject(analysed, found, subjects);
+    const selfContained = this.askedAtLength(analysed, found);
     const passages: Passage[] = [];
     for (const [id, fusedScore] of fused) {
       const chunk = this.index.byId.get(id);
@@ -153,7 +154,8 @@ export class Retriever {
         unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
       const told = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const aboutStorySubject = storyAnswering !== undefined && [...chunkTerms.subjects].some((subject) => subjects.has(subject));
-      const coverage = aboutStorySubject ? Math.max(told, coverageOf(withoutTerms(storyAnswering, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : told;
+      const asked = aboutStorySubject ? storyAnswering : selfContained;
+      const coverage = asked ? Math.max(told, coverageOf(withoutTerms(asked, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : told;
       // Where the asker met the term a definition asks about does not choose the passage that defines it.
       const rankCoverage = coverageOf(analysed.kind === 'definition' ? answering : wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
@@ -316,6 +318,19 @@ export class Retriever {
     if (subjects.size === 0 || !told || asked.some((clause) => this.expander.subjects(clause.text).length > 0)) return undefined;
     const wanted = this.weightedTerms({ ...analysed, clauses: asked }, expansions);
     return wanted.length > 0 ? wanted : undefined;
+  }
+
+  /**
+   * « … A visiting ARS officer suggested it could become a national protocol. What's the procedure for getting a national
+   * cooperation protocol written and authorised? »: a question that says at length what it asks, after a story, is
+   * covered by its own terms as well (not for a definition or a comparison, whose subject the story may name).
+   */
+  private askedAtLength(analysed: AnalysedQuestion, expansions: readonly Expansion[]): WantedTerm[] | undefined {
+    const asked = analysed.clauses.filter((clause) => clause.weight === 1 && !clause.earlier);
+    const told = analysed.clauses.some((clause) => clause.weight > SITUATION_WEIGHT && clause.weight < 1 && !clause.earlier);
+    if (!told || analysed.kind === 'definition' || analysed.sides) return undefined;
+    const wanted = this.weightedTerms({ ...analysed, clauses: asked }, expansions).filter((w) => !ONLY_ASKING_WHETHER.has(w.term) && this.isKnown(w.term));
+    return wanted.length >= OWN_TERMS ? wanted : undefined;
   }
 
   /**

@@ -377,7 +377,9 @@ describe('faits sur une profession', () => {
     'On est deux généralistes avec un kiné. Par quoi commencer pour monter une MSP, et dans quel ordre faire les choses ?',
     'les étapes pour créer une MSP avec notre infirmière, dans le bon ordre ?',
     'In what order should a GP and a nurse do the steps to open an MSP?',
-  ])('« %s » : « dans quel ordre » est un ordre d’étapes, pas l’Ordre d’une profession', async (question) => {
+    "The lead nurse says it could become national. What's the procedure for a national protocol, from the idea to the ministerial order?",
+    'Is the nurses’ protocol authorised by a ministerial order or by the ARS?',
+  ])('« %s » : « dans quel ordre », « ministerial order » ne sont pas l’Ordre d’une profession', async (question) => {
     expect((await ask(question))?.text ?? '').not.toMatch(/ont un Ordre|n'ont pas d'Ordre/);
   });
 
