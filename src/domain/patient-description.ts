@@ -84,6 +84,7 @@ export function describePatient(text: string): PatientDescription {
   if (onset !== undefined) described.onsetDays = onset;
   const visits = HOME_VISITS.exec(n) ?? DOCTOR_CAME.exec(n);
   if (visits?.[1]) described.homeVisits = /^(?:aucune|no)$/.test(visits[1]) ? 0 : numberValue(visits[1]);
+  else if (NEVER_VISITED.test(n)) described.homeVisits = 0;
   // « a 64-year-old … calls with burning when she passes urine »: of a patient whose age is given, English says the sex
   // in its pronouns, when all say one (« my husband is a nurse, can he… » describes no patient).
   const pronouns = age !== undefined;
@@ -126,6 +127,9 @@ const BELOW = String.raw`(?:inferieure? a|moins de|below|under|less than)`;
 const HOME_VISITS = new RegExp(
   String.raw`\b(${NUMBER_PATTERN}|une|un|one|aucune|no)(?: seule?)? (?:visites? (?:a domicile|au domicile)|home visits?|visites? du medecin a domicile)\b(?=.*\b(?:medecin|generaliste|mg|doctor|gp|l an dernier|l annee (?:derniere|passee|precedente)|last year|past year|depuis un an)\b)`,
 );
+
+/** « n'a jamais eu de visite à domicile », « pas de visite à domicile », « never had a home visit »: none, whenever. */
+const NEVER_VISITED = /\b(?:jamais (?:eu|recu|beneficie d) (?:de |d |une )?|pas (?:eu|recu) (?:de |d |une )?|aucune |never (?:had|received) (?:a |any )?|(?:has|have) not had (?:a |any )?|(?:hasn|haven) t had (?:a |any )?)(?:seule )?(?:visites? (?:a|au) domicile|home visits?)\b/;
 
 /** « le médecin est venu 4 fois », « le MG est passé 2 fois chez lui », « venu le voir chez lui cinq fois », « the GP came 3 times ». */
 const DOCTOR_CAME = new RegExp(String.raw`\b(?:medecin|generaliste|mg|doctor|gp)\b(?: \w+){0,3} (?:venu|venue|passe|alle|came|visited|went)(?: \w+){0,4} (${NUMBER_PATTERN}) (?:fois|times)\b`);

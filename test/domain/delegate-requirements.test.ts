@@ -115,6 +115,11 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask('Une échographie obstétricale peut-elle être déléguée au manipulateur radio ?')).toMatch(/^\*\*Non\*\* : ce protocole exclut les échographies obstétricales\.$/u);
   });
 
+  it('does not say « Oui » for a patient who never had a home visit: the protocol asks for 3, unless the IADL score admits them', () => {
+    expect(ask("Un patient de 66 ans qui se déplace sans problème et n'a jamais eu de visite à domicile peut-il entrer dans le protocole domicile ?")).toMatch(/^\*\*Ça dépend\*\* : le protocole demande au moins 3 visites/u);
+    expect(ask('An 80-year-old man who has never had a home visit: can the nurse follow him under the home-care protocol?')).toMatch(/^\*\*Ça dépend\*\*/u);
+  });
+
   it('gives a patient’s figures that meet the protocol as its reasons', () => {
     expect(ask('Patiente de 34 ans, brûlures urinaires sans fièvre, en MSP : l’IDE peut appliquer le protocole cystite ?')).toMatch(
       /^\*\*Oui\*\* : à 34 ans, dans la tranche d'âge du protocole \(de 16 ans à 65 ans\) ; une patiente : ce protocole est réservé aux femmes ; les infirmiers sont délégués de ce protocole ; ce protocole s'applique /,
