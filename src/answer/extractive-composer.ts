@@ -1,5 +1,5 @@
 import type { Citation, Reply } from '../engine/reply.ts';
-import { joinSentences, sentencesOf } from '../text/sentences.ts';
+import { joinSentences, sentencesOf, type Sentence } from '../text/sentences.ts';
 import { terms } from '../text/french.ts';
 import type { AnswerComposer, Question } from './composer.ts';
 import type { Passage } from '../knowledge/passage.ts';
@@ -136,25 +136,73 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
   const sentences = sentencesOf(text);
   const joined = joinSentences(sentences);
   if (joined.length <= budget) return joined;
-  const scored = sentences.map((sentence, index) => ({
-    index,
-    length: sentence.text.length,
-    score:
-      index === 0
-        ? Number.POSITIVE_INFINITY
-        : terms(sentence.text).filter((t) => wanted.has(t)).length + (favoured?.test(sentence.text) ? FAVOURED_BONUS : 0) - index * 0.01,
-  }));
+  const scoreOf = (sentence: Sentence, index: number) =>
+    index === 0 ? Number.POSITIVE_INFINITY : terms(sentence.text).filter((t) => wanted.has(t)).length + (favoured?.test(sentence.text) ? FAVOURED_BONUS : 0) - index * 0.01;
+  const units = listUnits(sentences).map((unit) => ({ ...unit, score: Math.max(...unit.indexes.map((i) => scoreOf(sentences[i] as Sentence, i))) }));
   const kept = new Set<number>();
+  const cut = new Set<number>();
   let used = 0;
-  for (const { index, length } of [...scored].sort((a, b) => b.score - a.score)) {
-    if (used + length + 1 > budget) continue;
-    kept.add(index);
-    used += length + 1;
+  const lengthOf = (indexes: readonly number[]) => indexes.reduce((sum, i) => sum + (sentences[i]?.text.length ?? 0) + 1, 0);
+  for (const unit of [...units].sort((a, b) => b.score - a.score)) {
+    const fits = used + lengthOf(unit.indexes) <= budget;
+    // A list too long to keep whole: its introduction and its best items, the cut said.
+    const part = fits || unit.indexes.length === 1 ? unit.indexes : bestOfList(unit.indexes, (i) => scoreOf(sentences[i] as Sentence, i), lengthOf, budget - used);
+    if (!fits && part.length < 2) continue;
+    for (const i of part) kept.add(i);
+    // Where items are left out, the cut is said: after each kept line the next of which is not kept.
+    const gaps = part.filter((i, k) => unit.indexes.includes(i + 1) && part[k + 1] !== i + 1);
+    for (const i of gaps) cut.add(i);
+    used += lengthOf(part) + gaps.length * (CUT_ITEM.length + 1);
   }
   if (kept.size === 0) return truncate(sentences[0]?.text ?? text, budget);
   // A sentence kept after a gap starts its own line (« … 35 000 € ; » then « Une fois la MSP… » are not one sentence).
-  return joinSentences(sentences.flatMap((sentence, i) => (kept.has(i) ? [{ ...sentence, startsLine: sentence.startsLine || (i > 0 && !kept.has(i - 1)) }] : [])));
+  return joinSentences(
+    sentences.flatMap((sentence, i) => {
+      if (!kept.has(i)) return [];
+      const line = { ...sentence, startsLine: sentence.startsLine || (i > 0 && !kept.has(i - 1)) };
+      return cut.has(i) ? [line, { text: CUT_ITEM, startsLine: true }] : [line];
+    }),
+  );
 }
+
+/** Said where a list is cut: the items left out are not silently dropped. */
+const CUT_ITEM = '- […]';
+
+/**
+ * A list's introduction and, in their order, the items that say most of the question within the budget, each cut in
+ * the list costing its mark.
+ */
+function bestOfList(indexes: readonly number[], scoreOf: (i: number) => number, lengthOf: (indexes: readonly number[]) => number, budget: number): number[] {
+  const [intro, ...items] = indexes;
+  if (intro === undefined || lengthOf([intro]) > budget) return [];
+  const chosen = [intro];
+  for (const item of [...items].sort((a, b) => scoreOf(b) - scoreOf(a))) {
+    const tried = [...chosen, item].sort((a, b) => a - b);
+    const gaps = tried.filter((i, k) => indexes.includes(i + 1) && tried[k + 1] !== i + 1).length;
+    if (lengthOf(tried) + gaps * (CUT_ITEM.length + 1) <= budget) chosen.push(item);
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** A list item (« - le suivi du diabète ; »). */
+const LIST_ITEM = /^[-•*]\s/u;
+
+/**
+ * The sentences in the units an answer keeps or leaves whole: a list with the sentence that introduces it (« Il couvre
+ * quatre activités : » and its items), otherwise each sentence. Kept in part, « quatre activités » followed by two would
+ * mislead.
+ */
+function listUnits(sentences: readonly Sentence[]): { indexes: number[] }[] {
+  const units: { indexes: number[] }[] = [];
+  sentences.forEach((sentence, i) => {
+    const last = units[units.length - 1];
+    const item = sentence.startsLine && LIST_ITEM.test(sentence.text);
+    if (item && last && i > 0) last.indexes.push(i);
+    else units.push({ indexes: [i] });
+  });
+  return units;
+}
+
 
 function truncate(text: string, budget: number): string {
   if (text.length <= budget) return text;
