@@ -131,6 +131,28 @@ describe('« quoi » after its verb, and adverbs that stand for what was said be
   });
 });
 
+describe('steps asked in English, and doing « the same » as others', () => {
+  it.each([
+    'How do we apply for FIR funding for our future MSP?',
+    'How do we get a new CPTS recognised and funded?',
+    "What's the process for declaring a local protocol?",
+    'Is there a simple process to join a CPTS?',
+  ])('« %s » asks for steps', (question) => {
+    expect(kind(question)).toBe('steps');
+  });
+
+  it.each([
+    "A neighbouring team got money for their feasibility study and we'd like to do the same. What conditions do we have to meet?",
+    'La MSP voisine a eu le FIR, on voudrait faire la même chose. Quelles conditions faut-il remplir ?',
+  ])('« %s » compares nothing', (question) => {
+    expect(kind(question)).not.toBe('comparison');
+  });
+
+  it.each(['Is an ESP the same thing as an MSP?', 'MSP et ESP, c’est la même chose ?'])('« %s » still compares', (question) => {
+    expect(kind(question)).toBe('comparison');
+  });
+});
+
 describe('what is asked and what is said aside', () => {
   it('counts every clause that asks as asked, not only the last one', () => {
     const analysed = analyseQuestion("Qui valide le projet de santé, c'est l'ARS ?");
