@@ -28,6 +28,8 @@ const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|mr|m(?= [b-xz
 /** For an age, anyone's relative too (« une maman avec son fils de 3 ans »). */
 export const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|(?:son|sa|ses|leur|leurs|his|her|their) (?:${FEMALE_RELATIVES}|${MALE_RELATIVES})|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
+/** Words after which a figure is no age: a time, a duration, a pregnancy (accent-folded). */
+const NOT_WHO = String.raw`(?:enceinte|pregnant|depuis|pendant|durant|il|y|a|ya|en|dans|apres|avant|since|for|during|over|in|after|before|within|suivie?s?|vue?s?|seen|followed|opere|operee)\b`;
 
 /** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
 const PROFESSIONALS = String.raw`infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?`;
@@ -42,6 +44,9 @@ const AGE = [
   // Not « une femme enceinte de 5 mois »: how long she has been pregnant.
   // « Mr B a 78 ans », « Mme L., 82 ans »: an initial after the title.
   new RegExp(String.raw`\b${PERSON}(?: [a-z](?= ))?(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
+  // « une cliente fidèle de la pharmacie, 55 ans »: the age in apposition, after words that say who the patient is
+  // (not how long ago or for how long: « suivie depuis 3 ans », « vue il y a 2 ans »).
+  new RegExp(String.raw`\b${PERSON}(?: (?!${NOT_WHO})\w+){2,5}? (\d{1,3}) ?${UNIT}\b(?! (?:de suivi|d experience|d exercice|ago|plus tot|auparavant|de plus|of experience))`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   // « 30yo », « 30 y/o », « 30-year-old »'s abbreviations.
   new RegExp(String.raw`\b(\d{1,3}) ?(y ?o|yrs? ?o)\b`),

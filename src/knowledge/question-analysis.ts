@@ -52,6 +52,8 @@ const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|
 /** The words that ask for a comparison (accent-folded), and all of them in a question (« vs … c'est pareil ? »). */
 const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|cest|c|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|(?<!\b(?:faire|fait|fais|font|refaire) (?:la )?)meme chose|differ|(?<!\b(?:do|did|does|doing|done) )the same(?: thing)?|which (?:one )?is (?:better|best)|(?:lequel|laquelle) (?:est|serait) (?:le |la )?(?:mieux|plus (?:simple|adapte|adaptee)|preferable))\b/;
 const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
+/** The words of COMPARISON that set things apart (not those that say them alike: « pareil », « the same »). */
+const SETS_APART = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|differ)\b/;
 
 /** A question asking what something is or means (accent-folded). */
 const DEFINITION =
@@ -117,8 +119,11 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   // The kind is said by the clauses that ask, else by the whole question but what its relative clauses tell.
   const asking = normalizeForMatch(clausesAbove(weighed, TOPIC_WEIGHT)) || n;
   const told = normalizeForMatch(weighed.filter((clause) => clause.weight === 1 || !RELATIVE_START.test(normalizeForMatch(clause.text))).map((clause) => clause.text).join(' ')) || n;
-  const kindIn = (said: string) => KIND_PATTERNS.find(([kind, pattern]) => pattern.test(kind === 'comparison' ? beyondSituation : said));
-  const found = kindIn(asking) ?? kindIn(told);
+  // « Elle voudrait la même chose. Je suis déléguée sur le protocole … : est-ce possible pour elle ? »: sameness said
+  // before what is asked compares nothing; a difference said there (« Entorse vs lombalgie : la formation est la même ? ») still does.
+  const comparing = COMPARISON.test(asking) || SETS_APART.test(beyondSituation);
+  const kindIn = (said: string, compared: boolean) => KIND_PATTERNS.find(([kind, pattern]) => (kind === 'comparison' ? compared : pattern.test(said)));
+  const found = kindIn(asking, comparing) ?? kindIn(told, comparing);
   // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
   // « MSP ou centre de santé : qu'est-ce qui change pour le statut ? » too.
   const sideBySide = found?.[0] === 'comparison' ? null : (SAME_ASPECT.exec(n) ?? WHAT_CHANGES.exec(n));

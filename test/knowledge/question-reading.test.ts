@@ -148,6 +148,12 @@ describe('steps asked in English, and doing « the same » as others', () => {
     expect(kind(question)).not.toBe('comparison');
   });
 
+  it('reads sameness said before the question as no comparison (« Elle voudrait la même chose. … est-ce possible pour elle ? »)', () => {
+    expect(kind('Une cliente de 55 ans a vu son amie renouveler son traitement. Elle voudrait la même chose. Je suis déléguée sur le protocole : est-ce possible pour elle ?')).not.toBe('comparison');
+    expect(kind('Our neighbours got the same thing last year. We are a CPTS: can we apply the cystitis protocol?')).not.toBe('comparison');
+    expect(kind('Entorse de cheville vs lombalgie aiguë : la formation des kinés est la même ?')).toBe('comparison');
+  });
+
   it.each(['Is an ESP the same thing as an MSP?', 'MSP et ESP, c’est la même chose ?'])('« %s » still compares', (question) => {
     expect(kind(question)).toBe('comparison');
   });
