@@ -154,6 +154,18 @@ describe('steps asked in English, and doing « the same » as others', () => {
     expect(kind('Entorse de cheville vs lombalgie aiguë : la formation des kinés est la même ?')).toBe('comparison');
   });
 
+  it.each(['Est-ce que c’est possible ?', "Mon associé pensait l'inclure dans le protocole domicile. Est-ce que c'est possible ?"])(
+    '« %s » asks whether, not what something is',
+    (question) => {
+      expect(kind(question)).toBe('yes-no');
+    },
+  );
+
+  it.each(['je sais pas ce que c est la sisa', "je ne sais pas ce qu'est une SISA", "I don't know what a DAC is"])('« %s » asks a definition, « je ne sais pas » aside', (question) => {
+    expect(kind(question)).toBe('definition');
+    expect(analyseQuestion(question).clauses.map((c) => c.text).join(' ')).not.toMatch(/sais|know/iu);
+  });
+
   it.each(['Is an ESP the same thing as an MSP?', 'MSP et ESP, c’est la même chose ?'])('« %s » still compares', (question) => {
     expect(kind(question)).toBe('comparison');
   });
