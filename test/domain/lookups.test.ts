@@ -140,6 +140,10 @@ describe('thésaurus', () => {
     expect(equivalents).toEqual(expect.arrayContaining(['CDS', 'health centre']));
   });
 
+  it('lit « MG » comme le médecin généraliste, en capitales comme en minuscules', () => {
+    for (const text of ['une MSP avec un seul MG', 'un seul mg dans la msp', 'our GP left']) expect(thesaurus.expand(text), text).toContain('médecins généralistes');
+  });
+
   it('lit les formes anglaises en -ed / -ing du mot d’un groupe', () => {
     expect(thesaurus.expand('to get our CPTS recognised and funded')).toEqual(expect.arrayContaining(['reconnue', 'financé']));
     expect(thesaurus.expand('drafting a local protocol')).toContain('rédiger');
