@@ -49,6 +49,8 @@ describe('answer quality on the project’s own sets', () => {
     ['dev-q.jsonl', 0.86, 0.07],
     ['holdout-r.jsonl', 0.78, 0.095],
     ['dev-r.jsonl', 0.82, 0.075],
+    ['dev-s.jsonl', 0.8, 0.075],
+    ['holdout-s.jsonl', 0.8, 0.08],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
