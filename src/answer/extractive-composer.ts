@@ -136,24 +136,27 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
   const sentences = sentencesOf(text);
   const joined = joinSentences(sentences);
   if (joined.length <= budget) return joined;
-  const scoreOf = (sentence: Sentence, index: number) =>
-    index === 0 ? Number.POSITIVE_INFINITY : terms(sentence.text).filter((t) => wanted.has(t)).length + (favoured?.test(sentence.text) ? FAVOURED_BONUS : 0) - index * 0.01;
-  const units = listUnits(sentences).map((unit) => ({ ...unit, score: Math.max(...unit.indexes.map((i) => scoreOf(sentences[i] as Sentence, i))) }));
-  const kept = new Set<number>();
-  const cut = new Set<number>();
-  let used = 0;
+  const scoreOf = (index: number) =>
+    index === 0 ? Number.POSITIVE_INFINITY : terms(sentences[index]?.text ?? '').filter((t) => wanted.has(t)).length + (favoured?.test(sentences[index]?.text ?? '') ? FAVOURED_BONUS : 0) - index * 0.01;
   const lengthOf = (indexes: readonly number[]) => indexes.reduce((sum, i) => sum + (sentences[i]?.text.length ?? 0) + 1, 0);
-  for (const unit of [...units].sort((a, b) => b.score - a.score)) {
-    const fits = used + lengthOf(unit.indexes) <= budget;
-    // A list too long to keep whole: its introduction and its best items, the cut said.
-    const part = fits || unit.indexes.length === 1 ? unit.indexes : bestOfList(unit.indexes, (i) => scoreOf(sentences[i] as Sentence, i), lengthOf, budget - used);
+  const units = listUnits(sentences).map(({ indexes }) => ({ indexes, score: Math.max(...indexes.map(scoreOf)) }));
+  // What each unit keeps: whole, or for a list too long, its introduction and its best items.
+  const parts = new Map<readonly number[], readonly number[]>();
+  const cost = (unit: readonly number[], part: readonly number[]) => lengthOf(part) + gapsIn(part, unit).length * (CUT_ITEM.length + 1);
+  let used = 0;
+  const ranked = [...units].sort((a, b) => b.score - a.score);
+  for (const [rank, { indexes }] of ranked.entries()) {
+    const fits = used + lengthOf(indexes) <= budget;
+    // Items that say nothing of the question leave room for the sentences after that do (« Le financement de ces missions… »).
+    const answering = ranked.slice(rank + 1).filter((unit) => unit.score > SAYS_SOMETHING && unit.indexes.length === 1);
+    const room = budget - used - lengthOf(answering.flatMap((unit) => unit.indexes));
+    const part = fits || indexes.length === 1 ? indexes : bestOfList(indexes, scoreOf, (tried) => cost(indexes, tried), budget - used, room);
     if (!fits && part.length < 2) continue;
-    for (const i of part) kept.add(i);
-    // Where items are left out, the cut is said: after each kept line the next of which is not kept.
-    const gaps = part.filter((i, k) => unit.indexes.includes(i + 1) && part[k + 1] !== i + 1);
-    for (const i of gaps) cut.add(i);
-    used += lengthOf(part) + gaps.length * (CUT_ITEM.length + 1);
+    parts.set(indexes, part);
+    used += cost(indexes, part);
   }
+  const kept = new Set([...parts.values()].flat());
+  const cut = new Set([...parts].flatMap(([unit, part]) => gapsIn(part, unit)));
   if (kept.size === 0) return truncate(sentences[0]?.text ?? text, budget);
   // A sentence kept after a gap starts its own line (« … 35 000 € ; » then « Une fois la MSP… » are not one sentence).
   return joinSentences(
@@ -169,23 +172,30 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
 const CUT_ITEM = '- […]';
 
 /**
- * A list's introduction and, in their order, the items that say most of the question within the budget, each cut in
- * the list costing its mark.
+ * A list's introduction and, in their order, the items that say most of the question within the budget (`cost` counts
+ * the marks of the cuts too); those that say nothing of it only within `room`, what the sentences that do leave.
  */
-function bestOfList(indexes: readonly number[], scoreOf: (i: number) => number, lengthOf: (indexes: readonly number[]) => number, budget: number): number[] {
+function bestOfList(indexes: readonly number[], scoreOf: (i: number) => number, cost: (tried: readonly number[]) => number, budget: number, room: number): number[] {
   const [intro, ...items] = indexes;
-  if (intro === undefined || lengthOf([intro]) > budget) return [];
+  if (intro === undefined || cost([intro]) > budget) return [];
   const chosen = [intro];
   for (const item of [...items].sort((a, b) => scoreOf(b) - scoreOf(a))) {
     const tried = [...chosen, item].sort((a, b) => a - b);
-    const gaps = tried.filter((i, k) => indexes.includes(i + 1) && tried[k + 1] !== i + 1).length;
-    if (lengthOf(tried) + gaps * (CUT_ITEM.length + 1) <= budget) chosen.push(item);
+    if (cost(tried) <= (scoreOf(item) > SAYS_SOMETHING ? budget : room)) chosen.push(item);
   }
   return chosen.sort((a, b) => a - b);
 }
 
-/** A list item (« - le suivi du diabète ; »). */
-const LIST_ITEM = /^[-•*]\s/u;
+/** A line's score when it says at least one term of the question (each term counts 1, less a small penalty for its place). */
+const SAYS_SOMETHING = 0.5;
+
+/** The kept lines of a unit after which lines are left out: where the cut is said. */
+function gapsIn(kept: readonly number[], unit: readonly number[]): number[] {
+  return kept.filter((i, k) => unit.includes(i + 1) && kept[k + 1] !== i + 1);
+}
+
+/** A list item (« - le suivi du diabète ; », « 2. la transmission… »). */
+const LIST_ITEM = /^(?:[-•*]|\d{1,2}[.)])\s/u;
 
 /**
  * The sentences in the units an answer keeps or leaves whole: a list with the sentence that introduces it (« Il couvre
@@ -194,11 +204,15 @@ const LIST_ITEM = /^[-•*]\s/u;
  */
 function listUnits(sentences: readonly Sentence[]): { indexes: number[] }[] {
   const units: { indexes: number[] }[] = [];
+  let inItem = false;
   sentences.forEach((sentence, i) => {
     const last = units[units.length - 1];
     const item = sentence.startsLine && LIST_ITEM.test(sentence.text);
-    if (item && last && i > 0) last.indexes.push(i);
+    // An item's second sentence (« - PC suivi d'un numéro (ex. PC 154) … ») stays with its item.
+    const itemGoesOn = !sentence.startsLine && inItem;
+    if (last && (item || itemGoesOn)) last.indexes.push(i);
     else units.push({ indexes: [i] });
+    inItem = item || itemGoesOn;
   });
   return units;
 }

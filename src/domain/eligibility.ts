@@ -79,9 +79,9 @@ export function eligibilityAnswer(registries: Registries, text: string, today: I
   // « Nous sommes un centre de santé. Peut-on mettre en place le protocole cystite ? »: whether it applies there, and nothing else.
   const placeAsked = where !== null && asksOnlyWhetherItApplies(registries, protocol, asking || text);
   // « le manip radio peut-il faire les échos de grossesse dans le protocole ? »: an act it leaves out rules it out.
-  const actExcluded = excludedActsAsked(protocol, text).length > 0;
-  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null || placeAsked || actExcluded))) return null;
-  const result = checkEligibility(registries, protocol, patient, text, { profession, practice, ruledOutThere, aboutPatient });
+  const actsLeftOut = excludedActsAsked(protocol, text);
+  if (!aboutPatient && !(COOPERATION_WORDS.test(normalizeForMatch(text)) && (aboutAsker || ruledOutThere !== null || placeAsked || actsLeftOut.length > 0))) return null;
+  const result = checkEligibility(registries, protocol, patient, text, { profession, practice, ruledOutThere, aboutPatient, actsLeftOut });
   // « … un arrêt de travail de 8 jours : je peux le prescrire ? » asks about an act's figure, which the populations do not hold.
   if (result.verdict !== 'non' && asksAboutAFigure(analysed)) return null;
   const why = result.verdict === 'non' ? result.fails : result.unsure;
@@ -218,12 +218,26 @@ function describesPatientFor(protocol: Protocol, population: Population, patient
   return population.excluded.some((condition) => mentionsCondition(text, condition.words));
 }
 
-/** The acts the protocol leaves out that the question asks of it (not those it says are not asked). */
-function excludedActsAsked(protocol: Protocol, text: string): Protocol['excludedActs'] {
-  return protocol.excludedActs.filter((act) => conditionMention(text, act.words) === 'said');
+/**
+ * The acts the protocol leaves out that the question asks it to cover (« le MERM peut-il faire une écho cardiaque
+ * dans le protocole ? »): not when they ask whether it leaves them out (« le protocole exclut-il… ? », its answer is
+ * no « Non »), nor when they name an act it delegates (« l'échographie vasculaire prescrite après une
+ * échocardiographie »).
+ */
+function excludedActsAsked(protocol: Protocol, asked: string): Protocol['excludedActs'] {
+  const n = normalizeForMatch(asked);
+  if (ASKS_OF_EXCLUSION.test(n)) return [];
+  const left = protocol.excludedActs.filter((act) => conditionMention(asked, act.words) === 'said');
+  if (left.length === 0) return [];
+  const named = withoutPhrases(n, left.flatMap((act) => act.words));
+  const delegatedNamed = protocol.keywords.some((keyword) => keyword.includes(' ') && new RegExp(String.raw`\b${escapeRegExp(normalizeForMatch(keyword))}\b`).test(named));
+  return delegatedNamed ? [] : left;
 }
 
-/** What the question says of the asker, read once by the handler. */
+/** « exclut-il », « sont-elles exclues », « does it exclude », « exclusions » (accent-folded). */
+const ASKS_OF_EXCLUSION = /\b(?:exclu\w*|exclud\w*|exclusions?)\b/;
+
+/** What the question says of the asker, and the acts it asks that the protocol leaves out, read once by the handler. */
 interface AskerReading {
   profession: Profession | undefined;
   practice: AskerPractice;
@@ -231,6 +245,8 @@ interface AskerReading {
   ruledOutThere: string | null;
   /** Whether the question describes a patient to check against the population. */
   aboutPatient: boolean;
+  /** The acts asked that the protocol leaves out. */
+  actsLeftOut: Protocol['excludedActs'];
 }
 
 function checkEligibility(registries: Registries, protocol: Protocol, patient: PatientDescription, text: string, asker: AskerReading): Eligibility {
@@ -248,7 +264,7 @@ function checkEligibility(registries: Registries, protocol: Protocol, patient: P
     askerMet.push(`les ${profession.plural} sont délégués de ce protocole${settingSaid(protocol, text)}`);
   }
   if (ruledOutThere) fails.push(ruledOutThere);
-  fails.push(...excludedActsAsked(protocol, text).map((act) => `ce protocole exclut les ${act.label}`));
+  fails.push(...asker.actsLeftOut.map((act) => `ce protocole exclut les ${act.label}`));
   const requirements = checkRequirements(protocol.requirements, practice);
   fails.push(...requirements.missing);
   askerMet.push(...requirements.met);

@@ -1,4 +1,4 @@
-import { normalizeForMatch } from '../text/french.ts';
+import { foldAccents, normalizeForMatch } from '../text/french.ts';
 import { escapeRegExp } from '../text/escape-regexp.ts';
 import { matchWords } from './phrase-match.ts';
 import { MEMBER_BREAK, phrasesIn } from './negation.ts';
@@ -28,8 +28,6 @@ const MALE_PERSON = String.raw`hommes?|garcon|jeune homme|monsieur|mr|m(?= [b-xz
 /** For an age, anyone's relative too (« une maman avec son fils de 3 ans »). */
 export const PERSON = String.raw`(?:${FEMALE_PERSON}|${MALE_PERSON}|(?:son|sa|ses|leur|leurs|his|her|their) (?:${FEMALE_RELATIVES}|${MALE_RELATIVES})|patients?|pts?|enfants?|ados?|bebe|nourrisson|personne|personnes|adulte|mineur|mineure|senior|resident|residente|clients?|clientes?|gamins?|gamines?|petits?|petites?|jeunes?|usagers?|usageres?|insuffisante?s? cardiaques?|diabetiques?|asthmatiques?|hypertendue?s?|malades?|child|kid|baby|infant|person|adult|customer)`;
 const UNIT = String.raw`(ans?|annees?|years?|yrs?|mois|months?|semaines?|weeks?)`;
-/** Words after which a figure is no age: a time, a duration, a pregnancy (accent-folded). */
-const NOT_WHO = String.raw`(?:enceinte|pregnant|depuis|pendant|durant|il|y|a|ya|en|dans|apres|avant|since|for|during|over|in|after|before|within|suivie?s?|vue?s?|seen|followed|opere|operee)\b`;
 
 /** A professional named just before the word (« un infirmier homme », « sage-femme ») makes it no patient's sex. */
 const PROFESSIONALS = String.raw`infirmiers?|infirmieres?|medecins?|kines?|kinesitherapeutes?|pharmaciens?|sages?|ide|nurses?|doctors?|physiotherapists?|pharmacists?`;
@@ -44,9 +42,6 @@ const AGE = [
   // Not « une femme enceinte de 5 mois »: how long she has been pregnant.
   // « Mr B a 78 ans », « Mme L., 82 ans »: an initial after the title.
   new RegExp(String.raw`\b${PERSON}(?: [a-z](?= ))?(?: (?!enceinte\b|pregnant\b)\w+)? (?:de |d |of |agee?s? de |aged )?(\d{1,3}) ?${UNIT}\b`),
-  // « une cliente fidèle de la pharmacie, 55 ans »: the age in apposition, after words that say who the patient is
-  // (not how long ago or for how long: « suivie depuis 3 ans », « vue il y a 2 ans »).
-  new RegExp(String.raw`\b${PERSON}(?: (?!${NOT_WHO})\w+){2,5}? (\d{1,3}) ?${UNIT}\b(?! (?:de suivi|d experience|d exercice|ago|plus tot|auparavant|de plus|of experience))`),
   new RegExp(String.raw`\b(\d{1,3}) ?(years?|yrs?|months?) old\b`),
   // « 30yo », « 30 y/o », « 30-year-old »'s abbreviations.
   new RegExp(String.raw`\b(\d{1,3}) ?(y ?o|yrs? ?o)\b`),
@@ -83,7 +78,7 @@ export function describePatient(text: string): PatientDescription {
   // « une patiente de quarante-deux ans » is « … de 42 ans ».
   const n = spelledNumbersAsDigits(normalizeForMatch(text));
   const described: PatientDescription = {};
-  const age = ageIn(n);
+  const age = ageIn(n) ?? apposedAge(text);
   if (age !== undefined) described.age = age;
   const onset = onsetIn(n);
   if (onset !== undefined) described.onsetDays = onset;
@@ -100,6 +95,18 @@ export function describePatient(text: string): PatientDescription {
   const female = namesPatient(n, FEMALE_PERSON) || (pronouns && SHE.test(n) && !HE.test(n)) || pregnantPatient;
   if (female !== male) described.sex = female ? 'femme' : 'homme';
   return described;
+}
+
+/**
+ * « une cliente fidèle de la pharmacie, 55 ans, … »: the age set off by a comma after words that say who the patient is
+ * (read on the text with its punctuation: « cystite récidivante 3 ans », « symptômes 2 semaines », « 3 ans de suivi »
+ * give none).
+ */
+const APPOSED_AGE = new RegExp(String.raw`\b${PERSON}(?: [^\d,.;:!?()]+?){1,6}?, (\d{1,3}) ?(?:ans|years?|yo)\b(?! ?(?:de|d'|d’|of|ago|plus tot|auparavant)\b)`);
+
+function apposedAge(text: string): number | undefined {
+  const said = APPOSED_AGE.exec(foldAccents(text.toLowerCase()).replace(/\s+/gu, ' '));
+  return said?.[1] ? Number(said[1]) : undefined;
 }
 
 function ageIn(n: string): number | undefined {

@@ -36,7 +36,7 @@ export const TOPIC_WEIGHT = 0.8;
  * without a question mark.
  */
 const ASKS =
-  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\b(?:savoir|know) (?:quel|quels|quelle|quelles|comment|combien|lequel|laquelle|lesquels|lesquelles|what|which|how)\b|\b(?<!\bje ne sais )quoi\b(?! que\b)/;
+  /\?|^(?:(?:sur|pour|par|de|dans|avec|a|en|selon|chez|depuis|on|in|for|with|by|from|at) )?(?:quel|quelle|quels|quelles|qui|quoi|combien|lequel|laquelle|lesquels|lesquelles|what|which|whom)\b|^(?:qu|quel|quelle|quels|quelles|qui|quoi|comment|combien|pourquoi|ou|quand|est ce|peut on|peut il|peut elle|peuvent|faut il|doit on|doit il|a t on|y a t il|existe t il|what|who|how|which|when|where|why|is|are|can|does|do|should)\b|\b(?:est ce que|qu est ce|c est quoi|veut dire|signifie)\b|\b\w+ t (?:il|elle|on)\b|\b(?:peut|peuvent|doit|doivent|faut|est|sont|ont|existe|puis|dois|pourrait|pourrais|pourrions|peux|sais|sait) (?:il|elle|on|ils|elles|je|tu|nous|vous)\b|\b(?:savoir|know) (?:quel|quels|quelle|quelles|comment|combien|lequel|laquelle|lesquels|lesquelles|what|which|how)\b|(?<!\bsais (?:pas )?)\bquoi\b(?= [a-z])(?! que\b)/;
 /**
  * A clause that starts with the asker (« on est 6 dans un village », « je suis kiné ») describes them; one that
  * only mentions them (« pour déclarer qu'on applique le protocole ») is part of what is asked.
@@ -49,11 +49,19 @@ const NAMED_WITH_POSSESSIVE = /^(?:Ma|Mon|Mes)\s+(?:\p{Lu}\p{Ll}|espace sant)/u;
 /** « quand » / « when » asking for a date, not joining two clauses (« quand elle fait pipi », « when she pees »). */
 const WHEN = String.raw`(?:^(?:et )?(?:quand|when)\b(?! (?:il|elle|ils|elles|on|je|tu|nous|vous|he|she|they|it|you|we|i)\b)|\b(?:depuis|jusqu a|a partir de|c est|c etait|pour|d ici|since|until) (?:quand|when)\b|\b(?:quand|when) (?:est ce|a t|ont|est|sont|etait|doit|faut|commence|sera|seront|was|were|did|is|will|does)\b|\b(?:quand|when)\s*$|\b\w+(?:e|es|ee|ees|i|is|ie|ies|u|ue|t|te)\s+(?:quand|when)\b(?! (?:meme|il|elle|ils|elles|on|je|tu|nous|vous|le|la|les|un|une|he|she|they|it|the|a|you|we|i)\b))`;
 
+/** The words that set things apart (accent-folded): « différence », « vs », « compare »… */
+const APART_WORDS = String.raw`difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|differ`;
+/**
+ * The words that say things alike or one against the other: « c'est pareil », « la même chose », « the same » — not
+ * doing what others did (« on voudrait faire la même chose », « we'd like to do the same »), unless a side follows
+ * (« faire la même chose qu'une MSP », « do the same as an MSP »).
+ */
+const ALIKE_WORDS = String.raw`chacun|chacune|respectivement|each of them|in each|(?:c est|cest|c|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|(?<!\b(?:faire|fait|fais|font|refaire) (?:la )?)meme chose|(?:faire|fait|fais|font) (?:la )?meme chose (?=qu)|(?<!\b(?:do|did|does|doing|done) )the same(?: thing)?|(?:do|did|does|doing|done) the same(?: thing)? (?=as\b)|which (?:one )?is (?:better|best)|(?:lequel|laquelle) (?:est|serait) (?:le |la )?(?:mieux|plus (?:simple|adapte|adaptee)|preferable)`;
 /** The words that ask for a comparison (accent-folded), and all of them in a question (« vs … c'est pareil ? »). */
-const COMPARISON = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|chacun|chacune|respectivement|each of them|in each|(?:c est|cest|c|ce sont|sont ils|sont elles|ca compte|ca marche) (?:pareils?|pareilles?|la meme chose|identiques?)|(?<!\b(?:faire|fait|fais|font|refaire) (?:la )?)meme chose|differ|(?<!\b(?:do|did|does|doing|done) )the same(?: thing)?|which (?:one )?is (?:better|best)|(?:lequel|laquelle) (?:est|serait) (?:le |la )?(?:mieux|plus (?:simple|adapte|adaptee)|preferable))\b/;
+const COMPARISON = new RegExp(String.raw`\b(?:${APART_WORDS}|${ALIKE_WORDS})\b`);
 const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
-/** The words of COMPARISON that set things apart (not those that say them alike: « pareil », « the same »). */
-const SETS_APART = /\b(?:difference|differences|diff|differencier|distinguer|distingue|distinguent|comparer|comparaison|versus|vs|compare|compared|difference between|differe|differs|distinguish|distinguishes|differ)\b/;
+/** The words of COMPARISON that set things apart (not those that say them alike). */
+const SETS_APART = new RegExp(String.raw`\b(?:${APART_WORDS})\b`);
 
 /** A question asking what something is or means (accent-folded). */
 const DEFINITION =
@@ -63,7 +71,7 @@ const DEFINITION_EVERYWHERE = new RegExp(DEFINITION.source, 'g');
 
 const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
   ['comparison', COMPARISON],
-  ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|dans quel ordre|(?:on|je|nous) (?:s y|m y|nous y) prend\w*|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about|apply|get)|what (?:are the )?steps|(?:what s|what is|is there a|the|qu est ce que) (?:\w+ )?process\b|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
+  ['steps', /\b(?:comment(?: \w+){0,3} (?:faire|fait|fais|creer|cree|monter|monte|ouvrir|ouvre|declarer|declare|devenir|deviens|devient|mettre|met|obtenir|obtient|rejoindre|elaborer|constituer|deposer|depose|proceder|lancer|lance|inscrire|adherer|signer|organiser|s y prendre)|(?:quelles (?:sont les )?|les |premieres? )etapes?|demarches?|procedure|par (?:ou|quoi) (?:on |je |nous )?commence\w*|(?:on )?commence(?:r)? par quoi|dans quel ordre|(?:on|je|nous) (?:s y|m y|nous y) prend\w*|(?:qu est ce qu on|que) doit (?:on )?faire|(?:doit|doivent|dois|devons|faut)(?: il| on)? faire quoi|que faut il faire|how (?:do|to|can|should) (?:i|we|you)? ?(?:set|create|start|open|declare|become|join|build|proceed|go about|apply|get)|what (?:are the )?steps|(?:what s the|what is the|qu est ce que) (?:\w+ )?process\b|the steps (?:to|for)|steps to|where (?:do|should) (?:we|i) start)\b/],
   ['definition', DEFINITION],
   ['number', new RegExp(String.raw`\b(?:combien|quel (?:montant|tarif|nombre|budget|age|delai|pourcentage|plafond|prix)|quelle (?:somme|duree|proportion|date|annee)|en quelle annee|a quelle date|how (?:many|much|long|old)|what year)\b|${WHEN}`)],
   // « qui » / « who » ask only at the start of a clause, after a preposition or before the verb they ask about (not
@@ -320,7 +328,7 @@ const POINTS_BACK = new RegExp(
     // « qui doit en être informé ? », « il faut le déclarer où ? »: an object pronoun before the verb a modal governs.
     String.raw`\b(?:doit|doivent|dois|peut|peuvent|peux|faut|veut|veulent|va|vont) (?:le|la|les|l|y|en) \w`,
     // « on met quoi dedans ? », « what goes in it? »: an adverb standing for what was named before.
-    String.raw`\b(?:dedans|dessus|la dedans|in it|into it|inside it|on it)\b`,
+    String.raw`\b(?:dedans|la dedans|in it|into it|inside it)\b`,
   ].join('|'),
 );
 
@@ -343,8 +351,8 @@ function situationSentences(text: string, parts: readonly string[]): boolean[] {
 
 const SENTENCE_END = /(?<=[.;!?:\n…])\s+/u;
 
-/** A relative word opening a clause (« qui est aussi trésorier », « where she works »), accent-folded. */
-const RELATIVE_START = /^(?:qui|ou|dont|lequel|laquelle|lesquels|lesquelles|who|whom|which|where)\b/;
+/** A relative word opening a clause (« qui est aussi trésorier », « where she works »), accent-folded; not « où », which folds to « ou » (or). */
+const RELATIVE_START = /^(?:qui|dont|lequel|laquelle|lesquels|lesquelles|who|whom|which|where)\b/;
 
 /**
  * « Notre kiné, qui est aussi trésorier, … ? », « My patient, who is 72, can the nurse … ? »: a clause opening on a

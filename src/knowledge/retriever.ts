@@ -142,8 +142,7 @@ export class Retriever {
     // Articles title their sections as questions, and list the questions they answer: wording alike is a strong hint.
     const askedTerms = new Set(terms(question));
     const asksAboutBefore = analysed.kind === 'comparison' || ASKS_ABOUT_BEFORE.test(normalizeForMatch(question));
-    const storyAnswering = this.askedOfStorySubject(analysed, found, subjects);
-    const selfContained = this.askedAtLength(analysed, found);
+    const afterStory = this.askedAfterStory(analysed, found, subjects);
     const passages: Passage[] = [];
     for (const [id, fusedScore] of fused) {
       const chunk = this.index.byId.get(id);
@@ -152,10 +151,9 @@ export class Retriever {
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
       const lacks =
         unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
-      const told = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
-      const aboutStorySubject = storyAnswering !== undefined && [...chunkTerms.subjects].some((subject) => subjects.has(subject));
-      const asked = aboutStorySubject ? storyAnswering : selfContained;
-      const coverage = asked ? Math.max(told, coverageOf(withoutTerms(asked, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : told;
+      const covered = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
+      const ownTerms = afterStory?.ofSubject && [...chunkTerms.subjects].some((subject) => subjects.has(subject)) ? afterStory.ofSubject : afterStory?.atLength;
+      const coverage = ownTerms ? Math.max(covered, coverageOf(withoutTerms(ownTerms, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : covered;
       // Where the asker met the term a definition asks about does not choose the passage that defines it.
       const rankCoverage = coverageOf(analysed.kind === 'definition' ? answering : wanted, chunkTerms.all);
       const headingCoverage = coverageOf(wanted, chunkTerms.heading);
@@ -308,29 +306,23 @@ export class Retriever {
   }
 
   /**
-   * « Julien, le kiné de notre MSP, est formé au protocole lombalgie … il a entendu qu'il fallait 20 heures … Combien
-   * d'heures faut-il pour ce protocole ? »: a question that names nothing of its own, after a story that names what it is
-   * about. The terms of what is asked, then, are what a passage about that thing must hold, not the story's.
+   * What a question asks after a story, as the terms a passage must hold rather than the story's: « Julien, le kiné de
+   * notre MSP, est formé au protocole lombalgie … il a entendu qu'il fallait 20 heures … Combien d'heures faut-il pour ce
+   * protocole ? » names nothing of its own, so its terms are looked for in the passages about what the story names
+   * (`ofSubject`); « … a visiting ARS officer suggested it could become national. What's the procedure for getting a
+   * national cooperation protocol authorised? » says at length what it asks, so its terms are looked for everywhere
+   * (`atLength`; not for a definition or a comparison, whose subject the story may name).
    */
-  private askedOfStorySubject(analysed: AnalysedQuestion, expansions: readonly Expansion[], subjects: ReadonlySet<string>): WantedTerm[] | undefined {
-    const asked = analysed.clauses.filter((clause) => clause.weight === 1 && !clause.earlier);
-    const told = analysed.clauses.some((clause) => clause.weight < 1 && !clause.earlier);
-    if (subjects.size === 0 || !told || asked.some((clause) => this.expander.subjects(clause.text).length > 0)) return undefined;
+  private askedAfterStory(analysed: AnalysedQuestion, expansions: readonly Expansion[], subjects: ReadonlySet<string>): { ofSubject?: WantedTerm[]; atLength?: WantedTerm[] } | undefined {
+    const own = analysed.clauses.filter((clause) => !clause.earlier);
+    const asked = own.filter((clause) => clause.weight === 1);
+    const story = own.filter((clause) => clause.weight < 1);
+    if (story.length === 0) return undefined;
     const wanted = this.weightedTerms({ ...analysed, clauses: asked }, expansions);
-    return wanted.length > 0 ? wanted : undefined;
-  }
-
-  /**
-   * « … A visiting ARS officer suggested it could become a national protocol. What's the procedure for getting a national
-   * cooperation protocol written and authorised? »: a question that says at length what it asks, after a story, is
-   * covered by its own terms as well (not for a definition or a comparison, whose subject the story may name).
-   */
-  private askedAtLength(analysed: AnalysedQuestion, expansions: readonly Expansion[]): WantedTerm[] | undefined {
-    const asked = analysed.clauses.filter((clause) => clause.weight === 1 && !clause.earlier);
-    const told = analysed.clauses.some((clause) => clause.weight > SITUATION_WEIGHT && clause.weight < 1 && !clause.earlier);
-    if (!told || analysed.kind === 'definition' || analysed.sides) return undefined;
-    const wanted = this.weightedTerms({ ...analysed, clauses: asked }, expansions).filter((w) => !ONLY_ASKING_WHETHER.has(w.term) && this.isKnown(w.term));
-    return wanted.length >= OWN_TERMS ? wanted : undefined;
+    const namesNone = subjects.size > 0 && wanted.length > 0 && !asked.some((clause) => this.expander.subjects(clause.text).length > 0);
+    const telling = wanted.filter((w) => !ONLY_ASKING_WHETHER.has(w.term) && this.isKnown(w.term));
+    const atLength = story.some((clause) => clause.weight > SITUATION_WEIGHT) && analysed.kind !== 'definition' && !analysed.sides && telling.length >= OWN_TERMS;
+    return { ...(namesNone ? { ofSubject: wanted } : {}), ...(atLength ? { atLength: telling } : {}) };
   }
 
   /**

@@ -39,4 +39,30 @@ describe('a passage with a list, cut to fit an answer', () => {
       ].join('\n'),
     );
   });
+
+  it('keeps the sentence that answers over items that say nothing of the question, the cut said', () => {
+    const missions = [
+      'Une CPTS remplit des missions :',
+      '- faciliter l’accès à un médecin traitant ;',
+      '- organiser les soins non programmés ;',
+      '- organiser des parcours pluriprofessionnels ;',
+      '- développer la prévention ;',
+      '- répondre aux crises sanitaires.',
+      'Le financement de ces missions passe par l’ACI des CPTS, signé avec la CPAM et l’ARS.',
+    ].join('\n');
+    const cut = extractSentences(missions, wanted('Comment sont financées les missions d’une CPTS ?'), 200);
+    expect(cut).toContain('Le financement de ces missions passe par l’ACI');
+    expect(cut).toContain('- […]');
+  });
+
+  it('keeps an item of two sentences whole, and reads numbered items as a list', () => {
+    const glossary = ['Sigles des protocoles :', '- PC suivi d’un numéro (ex. PC 154). Numéro d’un dossier de protocole évalué par la HAS ;', '- IADL : activités instrumentales de la vie quotidienne ;', '- TE2 : l’avis du requis en téléexpertise.'].join('\n');
+    const cut = extractSentences(glossary, wanted('IADL et TE2, ça veut dire quoi ?'), 140);
+    expect(cut).not.toMatch(/\(ex\.$/mu);
+    expect(cut).toContain('- IADL : activités instrumentales');
+    const indicators = ['Le suivi comporte quatre indicateurs :', '1. le nombre de patients inclus ;', '2. le taux de reprise par le délégant ;', '3. le taux d’événements indésirables ;', '4. la satisfaction des professionnels.'].join('\n');
+    const kept = extractSentences(indicators, wanted('Quel est le taux de reprise par le délégant ?'), 110);
+    expect(kept).toContain('2. le taux de reprise par le délégant ;');
+    expect(kept).toContain('- […]');
+  });
 });

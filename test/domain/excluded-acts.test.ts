@@ -25,6 +25,13 @@ describe('an act the protocol leaves out', () => {
     // An act the protocol delegates, or one the question says is not asked, is no reason for a « Non ».
     ['Le MERM peut-il faire une échographie abdominale dans le cadre du protocole de coopération ?'],
     ["Le MERM peut-il faire une écho vasculaire (pas d'écho cardiaque) dans le cadre du protocole ?"],
+    // Asked whether the protocol leaves it out: « Non » would contradict what follows.
+    ["Le protocole MERM exclut-il les échographies d'urgence ?"],
+    ['Les échographies cardiaques sont-elles exclues du protocole de coopération MERM ?'],
+    ['Does the MERM cooperation protocol exclude cardiac ultrasound?'],
+    // The excluded act is the patient's history, or what came before; the act asked is one the protocol delegates.
+    ["Ma patiente a eu une échographie cardiaque le mois dernier ; le manipulateur radio peut-il lui faire l'échographie abdominale dans le cadre du protocole ?"],
+    ['Le manipulateur radio peut-il faire une échographie vasculaire prescrite après une échocardiographie, dans le cadre du protocole MERM ?'],
   ])('« %s » : no exclusion said', (question) => {
     expect(verdict(question) ?? '').not.toMatch(/exclut les échographies/);
   });

