@@ -134,6 +134,8 @@ export class Retriever {
     // uses beside it says how it is asked.
     const framing = analysed.kind === 'definition' && !unknownAsked ? answering.filter(unknownToBase).map((w) => w.term) : [];
     const answeringOtherwise = withoutTerms(answering, [...kindOnlyWords, ...framing]);
+    // « Quelle est la procédure ? », « dans quel ordre ? » on their own: only how it is asked, nothing it is about.
+    const asksOfNothing = answering.length > 0 && answering.every((w) => kindOnlyWords.includes(w.term)) && !analysed.clauses.some((clause) => clause.earlier);
     // « c'est quoi la téléconsultation ? », or one side of « téléexpertise vs téléconsultation », is not answered by a
     // passage that names it in passing.
     const defined = (analysed.kind === 'definition' || analysed.kind === 'comparison') && answeringOtherwise.length === 1 ? answeringOtherwise[0] : undefined;
@@ -150,7 +152,8 @@ export class Retriever {
       const chunkTerms = this.termsOf(chunk);
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
       const lacks =
-        unknownDetail || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
+        unknownDetail ||
+        asksOfNothing || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
       const covered = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const ownTerms = afterStory?.ofSubject && [...chunkTerms.subjects].some((subject) => subjects.has(subject)) ? afterStory.ofSubject : afterStory?.atLength;
       const coverage = ownTerms ? Math.max(covered, coverageOf(withoutTerms(ownTerms, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : covered;
