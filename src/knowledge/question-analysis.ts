@@ -1,5 +1,5 @@
 import { isMisspeltStopWord, normalizeForMatch, terms } from '../text/french.ts';
-import { canonicalQuestion } from './question-forms.ts';
+import { ASPECT_NOUNS, canonicalQuestion } from './question-forms.ts';
 
 /** What a question asks for, which decides how its answer is composed (`number`: a quantity, an amount or a date). */
 export type QuestionKind = 'definition' | 'comparison' | 'number' | 'who' | 'steps' | 'yes-no' | 'open';
@@ -64,8 +64,9 @@ const COMPARISON_EVERYWHERE = new RegExp(COMPARISON.source, 'g');
 const SETS_APART = new RegExp(String.raw`\b(?:${APART_WORDS})\b`);
 
 /** A question asking what something is or means (accent-folded). */
-const DEFINITION =
-  /\b(?:qu est ce qu(?:e|un|une)?(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|ca|cela|c)\b)|qu est ce qu on (?:appelle|entend par|designe)|qu est ce que (?:ca|cela) (?:veut dire|signifie|designe)|ce qu est|ce que sont|(?<!\best )ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|kezako|quesaco|quezako|que (?:signifie|veut dire|designe)|veut dire quoi|definition|what is|what s|whats|what are|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|consiste(?:nt)? en quoi|en quoi (?:ca |cela )?consiste(?:nt)?|what does (?:it|that|this) (?:consist of|involve|mean)|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b/;
+const DEFINITION = new RegExp(
+  String.raw`\b(?:qu est ce qu(?:e|un|une)?(?! (?:je|j|tu|il|elle|on|nous|vous|ils|elles|ca|cela|c)\b)|qu est ce qu on (?:appelle|entend par|designe)|qu est ce que (?:ca|cela) (?:veut dire|signifie|designe)|ce qu est|ce que sont|(?<!\best )ce que c est|c est quoi|c est koi|cest (?:quoi|koi)|c (?:quoi|koi)|kesako|kezako|quesaco|quezako|que (?:signifie|veut dire|designe)|veut dire quoi|definition|(?:what is|what s|whats|what are)(?! (?:(?:a|an|the) )?(?:${ASPECT_NOUNS})\b)|what does (?:\w+ ){1,4}(?:mean|stand for)|de quoi (?:il )?s agit(?: il)?|ce dont il s agit|(?:sert|servent|servirait) a quoi|consiste(?:nt)? en quoi|en quoi (?:ca |cela )?consiste(?:nt)?|what does (?:it|that|this) (?:consist of|involve|mean)|a quoi (?:\w+ ){0,3}(?:sert|servent)|what (?:an? |the )?[\w-]+(?: [\w-]+){0,2} (?:is|are|means)(?! (?:\w+ed|given|done|paid|taken|made|known|seen)\b)|meaning of|stand for)\b`,
+);
 
 const DEFINITION_EVERYWHERE = new RegExp(DEFINITION.source, 'g');
 

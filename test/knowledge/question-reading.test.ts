@@ -151,6 +151,16 @@ describe('steps asked in English, and doing « the same » as others', () => {
   });
 
   it.each([
+    ['What are the steps to create a CPTS?', 'steps'],
+    ["What's the process for declaring a local protocol?", 'steps'],
+    ["What's the deadline for a CPTS to start its missions?", 'open'],
+    ['What is a CPTS?', 'definition'],
+    ["what's an ESP", 'definition'],
+  ])('« %s » : what is asked of « what is the … » is an aspect, not a definition, unless a thing follows (%s)', (question, expected) => {
+    expect(kind(question)).toBe(expected);
+  });
+
+  it.each([
     "A neighbouring team got money for their feasibility study and we'd like to do the same. What conditions do we have to meet?",
     'La MSP voisine a eu le FIR, on voudrait faire la même chose. Quelles conditions faut-il remplir ?',
   ])('« %s » compares nothing', (question) => {
