@@ -136,8 +136,10 @@ export function extractSentences(text: string, wanted: ReadonlySet<string>, budg
   const sentences = sentencesOf(text);
   const joined = joinSentences(sentences);
   if (joined.length <= budget) return joined;
-  const scoreOf = (index: number) =>
-    index === 0 ? Number.POSITIVE_INFINITY : terms(sentences[index]?.text ?? '').filter((t) => wanted.has(t)).length + (favoured?.test(sentences[index]?.text ?? '') ? FAVOURED_BONUS : 0) - index * 0.01;
+  const scores = sentences.map(({ text: said }, index) =>
+    index === 0 ? Number.POSITIVE_INFINITY : terms(said).filter((t) => wanted.has(t)).length + (favoured?.test(said) ? FAVOURED_BONUS : 0) - index * 0.01,
+  );
+  const scoreOf = (index: number) => scores[index] ?? 0;
   const lengthOf = (indexes: readonly number[]) => indexes.reduce((sum, i) => sum + (sentences[i]?.text.length ?? 0) + 1, 0);
   const units = listUnits(sentences).map(({ indexes }) => ({ indexes, score: Math.max(...indexes.map(scoreOf)) }));
   // What each unit keeps: whole, or for a list too long, its introduction and its best items.
@@ -216,7 +218,6 @@ function listUnits(sentences: readonly Sentence[]): { indexes: number[] }[] {
   });
   return units;
 }
-
 
 function truncate(text: string, budget: number): string {
   if (text.length <= budget) return text;

@@ -5,7 +5,7 @@ import { frenchDay, isoDay, type IsoDay } from './dated.ts';
 import { compose, protocolBlock } from './lookup-answers.ts';
 import { askerProfession, findProfession, matchProtocolsByActs, professionById, professionCovers } from './lookups.ts';
 import { PLACE_NAMES, placeConfirmation, placeRefusal, placesDenied, placesDeniedRefusal, placesIn, type Place } from './places.ts';
-import { withoutPhrases } from './phrase-match.ts';
+import { containsPhrase, matchWords, withoutPhrases } from './phrase-match.ts';
 import { COOPERATION_FRAME_TERMS, COOPERATION_WORDS, framesCooperation } from './cooperation-frame.ts';
 import { unknownProtocolAnswer, type Vocabulary } from './unknown-protocol.ts';
 import { askerPractice, checkRequirements, describesPractice, type AskerPractice } from './delegate-requirements.ts';
@@ -229,8 +229,8 @@ function excludedActsAsked(protocol: Protocol, asked: string): Protocol['exclude
   if (ASKS_OF_EXCLUSION.test(n)) return [];
   const left = protocol.excludedActs.filter((act) => conditionMention(asked, act.words) === 'said');
   if (left.length === 0) return [];
-  const named = withoutPhrases(n, left.flatMap((act) => act.words));
-  const delegatedNamed = protocol.keywords.some((keyword) => keyword.includes(' ') && new RegExp(String.raw`\b${escapeRegExp(normalizeForMatch(keyword))}\b`).test(named));
+  const named = matchWords(withoutPhrases(n, left.flatMap((act) => act.words)));
+  const delegatedNamed = protocol.keywords.some((keyword) => keyword.includes(' ') && containsPhrase(named, keyword, false));
   return delegatedNamed ? [] : left;
 }
 

@@ -126,16 +126,16 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   // What the asker says of themselves (« on en a marre d'exercer chacun dans notre coin ») compares nothing.
   const beyondSituation = normalizeForMatch(clausesAbove(weighed, SITUATION_WEIGHT)) || n;
   // The kind is said by the clauses that ask, else by the whole question but what its relative clauses tell.
-  const asking = normalizeForMatch(clausesAbove(weighed, TOPIC_WEIGHT)) || n;
+  const askedClauses = weighed.filter((clause) => clause.weight > TOPIC_WEIGHT).map((clause) => normalizeForMatch(clause.text));
+  const asking = askedClauses.join(' ') || n;
   const told = normalizeForMatch(weighed.filter((clause) => clause.weight === 1 || !RELATIVE_START.test(normalizeForMatch(clause.text))).map((clause) => clause.text).join(' ')) || n;
   // « Elle voudrait la même chose. Je suis déléguée sur le protocole … : est-ce possible pour elle ? »: sameness said
   // before what is asked compares nothing; a difference said there (« Entorse vs lombalgie : la formation est la même ? ») still does.
   const comparing = COMPARISON.test(asking) || SETS_APART.test(beyondSituation);
   // « Mon associé pensait l'inclure dans le protocole. Est-ce que c'est possible ? »: a clause opens on the words of a yes/no question.
-  const askedClauses = weighed.filter((clause) => clause.weight > TOPIC_WEIGHT).map((clause) => normalizeForMatch(clause.text));
   const kindIn = (said: string, clauses: readonly string[]) =>
     KIND_PATTERNS.find(([kind, pattern]) => (kind === 'comparison' ? comparing : kind === 'yes-no' ? clauses.some((clause) => pattern.test(clause)) : pattern.test(said)));
-  const found = kindIn(asking, [asking, ...askedClauses]) ?? kindIn(told, [told]);
+  const found = kindIn(asking, askedClauses.length > 0 ? askedClauses : [asking]) ?? kindIn(told, [told]);
   // « Odynophagie et cystite : même délégant ? » compares two things on one aspect, when two sides are said.
   // « MSP ou centre de santé : qu'est-ce qui change pour le statut ? » too.
   const sideBySide = found?.[0] === 'comparison' ? null : (SAME_ASPECT.exec(n) ?? WHAT_CHANGES.exec(n));

@@ -1,14 +1,14 @@
 /**
- * Colloquial, SMS and English ways of asking "what is X?" rewritten to the
- * French form the articles title their definition sections with, so that
- * "c koi une cpts" and "What is a CPTS?" find "Qu'est-ce qu'une CPTS ?".
- */
-/**
  * What « What is the … » asks of when it asks an aspect of something, not what a thing is (« What are the steps … »,
  * « What's the deadline … »): accent-folded English nouns.
  */
 export const ASPECT_NOUNS = String.raw`steps?|process|procedure|differences?|deadlines?|dates?|amounts?|costs?|prices?|fees?|numbers?|ages?|conditions?|criteria|requirements?|rules?|timeline|roles?|tasks?|benefits?|advantages?|missions?|time\s+limit|penalty|penalties`;
 
+/**
+ * Colloquial, SMS and English ways of asking "what is X?" rewritten to the
+ * French form the articles title their definition sections with, so that
+ * "c koi une cpts" and "What is a CPTS?" find "Qu'est-ce qu'une CPTS ?".
+ */
 const DEFINITION_FORMS: readonly RegExp[] = [
   /^\s*(?:c|c'est|cest|c est|sa veut dire|ça veut dire)\s+(?:koi|quoi)\b/iu,
   /^\s*(?:koi|quoi)\s+(?:c|c'est|cest|est)\b/iu,

@@ -153,7 +153,10 @@ export class Retriever {
       // « lombalgie : quelle tranche d'âge ? » is not answered by a passage on several protocols that gives the ages of the others.
       const lacks =
         unknownDetail ||
-        asksOfNothing || lacksAsked(details, `${chunk.section}\n${chunk.text}`) || this.givesFigureOnlyOfOthers(chunk, details, subjects) || (defined !== undefined && !this.speaksOf(chunk, defined));
+        asksOfNothing ||
+        lacksAsked(details, `${chunk.section}\n${chunk.text}`) ||
+        this.givesFigureOnlyOfOthers(chunk, details, subjects) ||
+        (defined !== undefined && !this.speaksOf(chunk, defined));
       const covered = coverageOf(details.units.length > 0 && !lacks ? answeringWithFigure : answeringOtherwise, chunkTerms.all);
       const ownTerms = afterStory?.ofSubject && [...chunkTerms.subjects].some((subject) => subjects.has(subject)) ? afterStory.ofSubject : afterStory?.atLength;
       const coverage = ownTerms ? Math.max(covered, coverageOf(withoutTerms(ownTerms, [...details.askingTerms, ...kindOnlyWords, ...framing]), chunkTerms.all)) : covered;
