@@ -52,9 +52,13 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   const share = answeredShare(question);
   // A sentence says what it says of its section's subject (« Le protocole déroge… », « Sa gestion… »); a sentence
   // about the base says what the base holds.
-  const sentence = readSentences(answer).find(
-    (text) => !OF_THE_BASE.test(text) && share(`${about} ${text}`) > FULL && quantifiersKept(asked, normalizeForMatch(text)),
-  );
+  // A list item is one of what its lead lists: being there says it « fait partie » of it, « is among » it. It says so of
+  // what is asked, not of the asker's story.
+  const askedClauses = clausesAbove(analysed.clauses, TOPIC_WEIGHT);
+  const shareOfMember = MEMBERSHIP.test(askedClauses) ? answeredShare(askedClauses.replace(new RegExp(MEMBERSHIP, 'giu'), ' ')) : undefined;
+  const says = ({ text, lead }: ReadSentence) =>
+    lead === undefined || !shareOfMember ? share(`${about} ${text}`) > FULL : shareOfMember(`${about} ${lead} ${text}`) > FULL && shareOfMember(`${about} ${lead}`) < FULL;
+  const sentence = readSentences(answer).find((read) => !OF_THE_BASE.test(read.text) && says(read) && quantifiersKept(asked, normalizeForMatch(read.text)))?.text;
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
   if (EXCLUDING.test(said)) return null;
@@ -64,19 +68,25 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   return { said: denied ? 'Non' : limited ? 'Oui, dans certaines limites' : 'Oui', sentence };
 }
 
+/** A sentence of the answer; a list item with the sentence that leads to its list. */
+interface ReadSentence {
+  text: string;
+  lead?: string;
+}
+
 /**
  * The answer's sentences that can say something plainly. A list item says what it says under its lead sentence: under
  * a plain one (« Trois autres outils sont cités : - la MSSanté, qui permet… ») it does; under one that denies, excludes,
  * limits or speaks of the base (« … leur autorisation n'a pas été retrouvée : - PC 161… ») it does not.
  */
-function readSentences(answer: string): string[] {
-  const read: string[] = [];
+function readSentences(answer: string): ReadSentence[] {
+  const read: ReadSentence[] = [];
   let lead = '';
   for (const text of splitSentences(answer)) {
     if (!LIST_ITEM.test(text)) {
       lead = text;
-      read.push(text);
-    } else if (plainLead(lead)) read.push(text);
+      read.push({ text });
+    } else if (plainLead(lead)) read.push({ text, lead });
   }
   return read;
 }
@@ -105,7 +115,8 @@ function deniesWhatIsAsked(said: string, asked: string): boolean {
 
 /** The verdict first; the sentence that says it after it when it is not the answer's first. */
 function withVerdict(reply: Reply, { said, sentence }: PassageVerdict): Reply {
-  const lead = reply.text.startsWith(sentence) ? `**${said}** : ${reply.text}` : `**${said}** : ${sentence}\n\n${reply.text}`;
+  const quoted = LIST_ITEM.test(sentence) ? sentence.replace(LIST_ITEM, '').replace(/\s*[;,]\s*$/u, '.') : sentence;
+  const lead = reply.text.startsWith(sentence) ? `**${said}** : ${reply.text}` : `**${said}** : ${quoted}\n\n${reply.text}`;
   return { ...reply, text: lead };
 }
 
@@ -174,6 +185,9 @@ const OF_THE_BASE = /^\s*(?:la base|le registre|les sources|ses sources|coordo)\
 
 /** A list item (« - PC 161 : … », « 2. le taux de reprise… »). */
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
+
+/** Words that ask whether something is one of a list: « fait partie de », « figure parmi », « is among ». */
+const MEMBERSHIP = /(?<![\p{L}\p{N}])(?:partie|parmi|figurer?|figurent|inclus|incluse|inclut|incluent|compris|comprise|among|part|included|includes|include)(?![\p{L}\p{N}])/iu;
 
 /** « … ou … ? » asks between two things. */
 const EITHER_OR = /\b(?:ou|or)\b/;

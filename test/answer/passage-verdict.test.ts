@@ -86,6 +86,18 @@ describe('a closed question answered by a sentence that says it', () => {
     expect(passageVerdict(MSSANTE, TOOLS("L'ARS cite trois outils :"), wordShare)).toMatchObject({ said: 'Oui', sentence: expect.stringContaining('MSSanté') });
   });
 
+  const CRITERIA = "Les critères socles de l'ACI comprennent notamment :\n- une ouverture les jours ouvrés et le samedi matin ;\n- des soins non programmés. [1]";
+
+  it.each([
+    ["Est-ce que l'ouverture du samedi matin fait partie des critères socles ?", 'Oui'],
+    ["L'ouverture le samedi matin figure-t-elle parmi les critères socles ?", 'Oui'],
+    ["Notre MSP d'Aurillac est fermée le week-end depuis toujours. Est-ce que l'ouverture du samedi matin fait vraiment partie des critères socles ?", 'Oui'],
+    ["Est-ce que l'ouverture du dimanche fait partie des critères socles ?", null],
+    ["Les critères socles font-ils partie de l'ACI ?", null],
+  ])('an item of a list is one of what its lead lists: « %s » → %s', (question, said) => {
+    expect(passageVerdict(question, CRITERIA, wordShare, 'Critères socles')?.said ?? null).toBe(said);
+  });
+
   it.each([
     ['denies', "L'ARS ne cite plus ces outils :"],
     ['excludes', "L'ARS cite ces outils, sauf pour les centres :"],
@@ -130,6 +142,10 @@ describe('through the offline core', () => {
   it('« Does the PTA still exist? » gets no « Oui » from a text that has them merged into the DAC', async () => {
     expect((await ask('Does the PTA still exist?')).text).not.toMatch(/^\*\*Oui\*\*/u);
     expect((await ask('les PTA existent encore ?')).text).not.toMatch(/^\*\*Oui\*\*/u);
+  });
+
+  it('quotes the item that says it without its bullet', async () => {
+    expect((await ask("Est-ce que l'ouverture du samedi matin fait partie des critères socles de l'ACI ?")).text).toMatch(/^\*\*Oui\*\* : une ouverture .*samedi matin[^;]*\.\n/u);
   });
 
   it('an open question gets no verdict', async () => {
