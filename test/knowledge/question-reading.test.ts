@@ -141,6 +141,28 @@ describe('« quoi » after its verb, and adverbs that stand for what was said be
   });
 });
 
+describe('how something goes, asked as steps', () => {
+  it.each([
+    "Comment se passe la fabrication d'un protocole national ?",
+    'comment ça se passe une téléexpertise ?',
+    'Comment ca marche, la déclaration ?',
+    'Le protocole entorse, ça se déroule comment pour moi ?',
+    'je viens d’être formée, on fait quoi de A à Z ?',
+    'Protocole sutures : qui fait quoi étape par étape ?',
+    'How does a tele-expertise request work in practice?',
+    'How does the declaration of a protocol actually work?',
+    'Walk me through how a national protocol gets authorised.',
+    'What do we have to do administratively?',
+    'Explain step by step how we declare a protocol.',
+  ])('« %s »', (question) => {
+    expect(kind(question)).toBe('steps');
+  });
+
+  it.each(['Comment le médecin est-il joignable ?', 'How much does it cost?', 'Does the protocol work for children?'])('« %s » does not ask how it goes', (question) => {
+    expect(kind(question)).not.toBe('steps');
+  });
+});
+
 describe('steps asked in English, and doing « the same » as others', () => {
   it.each([
     'How do we apply for FIR funding for our future MSP?',
