@@ -461,7 +461,14 @@ export function comparedProfessionsAnswer(registries: Registries, professions: r
   return compose(`**${professions.map((profession) => profession.label).join(' / ')}** :`, blocks, true);
 }
 
-export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, asked?: ProfessionCategory, optional = false): Reply {
+/** How a profession's fact was asked: of a category, whether its Ordre is optional, or as a denial. */
+export interface ProfessionAsking {
+  asked?: ProfessionCategory;
+  optional?: boolean;
+  denied?: boolean;
+}
+
+export function professionAnswer(registries: Registries, profession: Profession, aspect: ProfessionAspect, { asked, optional = false, denied = false }: ProfessionAsking = {}): Reply {
   const blocks = [professionCard(profession)];
   if (aspect === 'cooperation') {
     blocks.push({
@@ -472,10 +479,12 @@ export function professionAnswer(registries: Registries, profession: Profession,
       path: REGISTRY_FILES.professions,
     });
   }
-  const said = lead(registries, profession, aspect, asked, optional);
+  const verdictLed = lead(registries, profession, aspect, asked, optional);
+  // « on n'a pas d'URPS, c'est vrai ? »: « Oui » would seem to grant the denial; the fact is said on its own.
+  const said = denied ? capitalize(verdictLed.replace(/^\*\*(?:Oui|Non)\*\* : /u, '')) : verdictLed;
   // The registry's own facts (Ordre, URPS, category, regulated) decide a yes/no question; whether a profession may
   // take part in « the protocol » may be about something else (« le médecin peut-il arrêter le protocole ? »).
-  const verdict = aspect !== 'cooperation' && /^\*\*(?:Oui|Non|Ordre : )/.test(said);
+  const verdict = aspect !== 'cooperation' && /^\*\*(?:Oui|Non|Ordre : )/.test(verdictLed);
   return { ...compose(said, blocks, true), ...(verdict ? { verdict } : {}) };
 }
 
@@ -632,7 +641,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
       return rolesAnswer(answer(query.profession), (query.also ?? []).map(answer));
     }
     case 'profession':
-      return professionAnswer(registries, query.profession, query.aspect, query.askedCategory, query.optional);
+      return professionAnswer(registries, query.profession, query.aspect, { asked: query.askedCategory, optional: query.optional, denied: query.denied });
     case 'professions-with':
       return professionsWithAnswer(registries, query.aspect);
     case 'category':

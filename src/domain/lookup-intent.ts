@@ -41,8 +41,12 @@ export type LookupQuery =
   | { kind: 'delegant'; profession: Profession; places?: Place[]; also?: Profession[] }
   | { kind: 'compared-protocols'; protocols: [Protocol, Protocol] }
   | { kind: 'compared-professions'; professions: [Profession, Profession] }
-  /** `optional`: asked whether its Ordre is optional (« l'inscription est-elle facultative ? »), the opposite of whether it has one. */
-  | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory; optional?: boolean }
+  /**
+   * `optional`: asked whether its Ordre is optional (« l'inscription est-elle facultative ? »), the opposite of whether
+   * it has one. `denied`: asked as a denial (« on n'a pas d'URPS, c'est vrai ? »), which « oui » or « non » would answer
+   * ambiguously.
+   */
+  | { kind: 'profession'; profession: Profession; aspect: ProfessionAspect; askedCategory?: ProfessionCategory; optional?: boolean; denied?: boolean }
   | { kind: 'professions-with'; aspect: 'ordre' | 'urps' }
   | { kind: 'category'; category: ProfessionCategory }
   | { kind: 'form'; form: PracticeForm; aspect: FormAspect }
@@ -661,11 +665,12 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
   if (!has(n, QUESTION_YES_NO) && !(bare && has(n, PROFESSION_ASPECT))) return null;
   const urps = has(n, /\burps\b|\bunions? regionales?\b/);
   const ordre = has(n, /\bordres?\b|\border\b/);
+  const denied = has(n, DENIED_ASPECT) ? { denied: true } : {};
   if (urps || ordre) {
     const aspect = urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre';
-    return { kind: 'profession', profession, aspect, ...(aspect === 'ordre' && has(n, OPTIONAL) ? { optional: true } : {}) };
+    return { kind: 'profession', profession, aspect, ...(aspect === 'ordre' && has(n, OPTIONAL) ? { optional: true } : denied) };
   }
-  if (has(n, /\b(?:reglemente\w*|regulated)\b/)) return { kind: 'profession', profession, aspect: 'reglementee' };
+  if (has(n, /\b(?:reglemente\w*|regulated)\b/)) return { kind: 'profession', profession, aspect: 'reglementee', ...denied };
   if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
   if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
   return null;
@@ -673,6 +678,9 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
 
 /** The asker as the subject of what is asked (« je dois », « dois-je », « on a », « nous avons », « do we », « I need », accent-folded). */
 const ASKER_SUBJECT = /\b(?:je|j|nous|on|i|we)(?: (?:ne|n))? (?:dois|devons|doit|ai|avons|a|suis|sommes|est|need|must|have|am|are)\b|\b(?:dois|ai|suis) je\b|\b(?:avons|devons|sommes) nous\b|\b(?:a|doit) t on\b|\b(?:do|must|should|can) (?:i|we)\b/;
+
+/** « on a pas d'URPS », « n'ont pas d'Ordre », « pas réglementée », « don't have an Order », « not regulated » (accent-folded). */
+const DENIED_ASPECT = /\b(?:pas|plus|aucun|aucune|sans|no|not|without|dont|doesnt|isnt|arent|(?:don|doesn|isn|aren) t)\s+(?:\w+\s+){0,2}?(?:(?:d|de|du|des|un|une|a|an|any|own)\s+)?(?:ordres?|order|urps|unions? regionales?|reglemente\w*|regulated)\b/;
 
 /** « facultative », « pas obligatoire », « pas besoin », « optional », « not required » (accent-folded). */
 const OPTIONAL = /\b(?:facultati\w*|optionnel\w*|optional|(?:pas|plus|non) (?:obligatoire|necessaire|indispensable)s?|pas besoin|not (?:required|mandatory|compulsory|needed)|no need)\b/;

@@ -90,7 +90,7 @@ const KIND_PATTERNS: readonly [QuestionKind, RegExp][] = [
  * they are left out of the clauses, so that they neither count nor match.
  */
 const FRAME_WORDS =
-  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliqu\w*|explain|english|anglais|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en france|in france|(?:in|of|under|within) (?:the )?french (?:health(?:care)? )?(?:system|law|context)|(?:in|of|within) (?:the )?french primary (?:health )?care(?: system)?|(?:(?:dans|du|au) )?(?:le )?syst[èe]me de sant[ée] fran[çc]ais|french|fran[çc]aise?s?|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|(?:quelqu['’]un|qqn|someone|somebody|anyone)\s+(?:peut|pourrait|can|could)\s+(?:me\s+|nous\s+|m['’]|us\s+)?(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer|remind|tell|explain|summari[sz]e|confirm)(?:\s+(?:me|us))?|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|nous\s+|m['’])(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer)|(?:can|could) (?:you|someone|somebody|anyone)\s+(?:please\s+)?(?:remind|tell|explain|summari[sz]e)(?:\s+(?:me|us))?|(?:je voudrais|j['’]aimerais|je souhaite|je souhaiterais|i['’]d like to|i would like to|i want to)\s+(?:bien\s+)?(?:savoir|comprendre|know|understand)|(?:a|ont|avoir|aurait|auraient|aura|as|avons|avez) le droit d(?:e|['’])|(?:allowed|permitted) to|(?:je |j['’])?(?:ne |n['’])?sais pas|(?:i )?(?:don['’]?t|do not) know|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
+  /\b(?:veut dire|veulent dire|signifie|signifient|d[ée]finition|d[ée]finir|expliqu\w*|explain|english|anglais|mean|means|meaning|exactement|exactly|concr[èe]tement|en gros|en france|in france|(?:in|of|under|within) (?:the )?french (?:health(?:care)? )?(?:system|law|context)|(?:in|of|within) (?:the )?french primary (?:health )?care(?: system)?|(?:(?:dans|du|au) )?(?:le )?syst[èe]me de sant[ée] fran[çc]ais|french|fran[çc]aise?s?|en (?:deux|2|trois|3|quelques) mots|en bref|en r[ée]sum[ée]|bri[èe]vement|rapidement|vite fait|in short|briefly|in a nutshell|in a few words|(?:quelqu['’]un|qqn|someone|somebody|anyone)\s+(?:peut|pourrait|can|could)\s+(?:me\s+|nous\s+|m['’]|us\s+)?(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer|remind|tell|explain|summari[sz]e|confirm)(?:\s+(?:me|us))?|(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|nous\s+|m['’])(?:rappeler|redonner|dire|expliquer|r[ée]sumer|pr[ée]ciser|confirmer)|(?:can|could) (?:you|someone|somebody|anyone)\s+(?:please\s+)?(?:remind|tell|explain|summari[sz]e)(?:\s+(?:me|us))?|(?:je voudrais|j['’]aimerais|je souhaite|je souhaiterais|i['’]d like to|i would like to|i want to)\s+(?:bien\s+)?(?:savoir|comprendre|know|understand)|(?:a|ont|avoir|aurait|auraient|aura|as|avons|avez) le droit d(?:e|['’])|(?:allowed|permitted) to|(?:je |j['’])?(?:ne |n['’])?sais pas|(?:qu['’]est-ce que )?je (?:lui|leur) (?:dis|réponds|reponds)(?: quoi)?|what (?:do|should) i tell (?:her|him|them)|(?:i )?(?:don['’]?t|do not) know|svp|stp|s'il (?:vous|te) pla[îi]t|please|merci|thanks|bonjour|salut|hello|hi|d[ée]sol[ée]e?|question|savoir|dire)\b/giu;
 
 /**
  * « La téléconsultation (pas la téléexpertise), c'est remboursé combien ? », « … , not the hospital one, … »: what
@@ -244,6 +244,7 @@ function askedBefore(clauses: readonly Clause[]): Clause[] {
 function weighClauses(text: string): Clause[] {
   const parts = text
     .split(/(?<=[.;!?:\n…])\s+|,\s+|\s+[–—-]\s+|\s+\((?=[^)]{12,}\))|\s+(?:mais|car|parce que|sachant que|vu que|because|but)\s+/iu)
+    .flatMap((part) => part.split(CLAIM_REPORTED))
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
   if (parts.length <= 1) return [{ text, weight: 1 }];
@@ -275,11 +276,30 @@ function weighClauses(text: string): Clause[] {
   // situation, not the topic.
   const afterthought = (i: number) =>
     i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && (MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? '')) || /^\(.*\)[.!]?$/u.test(parts[i] ?? ''));
-  const weighed = parts.map((part, i) => ({
+  const weighed = parts.map((part, i) => (!asked.has(i) && claimHolder(part)) || {
     text: part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
-  }));
+  });
   return subjectBefore === undefined ? weighed : withQuotedAsked(weighed, subjectBefore);
+}
+
+/**
+ * « Ma collègue est persuadée qu'on ne peut pas… Elle a raison ? », « My colleague thinks every criterion is
+ * compulsory. Is she right? »: who holds a claim and the claim are two clauses; checked (« c'est vrai ? »), the claim
+ * is what is asked, not who said it.
+ */
+const REPORTING_FR = String.raw`(?:pense|pensent|pensait|croit|croient|croyait|dit|disent|affirme|affirment|assure|assurent|soutient|persuadée?s?|convaincue?s?|(?:il|ça|ca) para[iî]t|entendu dire)\s+(?:que\s+|qu['’])`;
+const REPORTING_EN = String.raw`(?:thinks|believes|reckons|claims|insists|says|is convinced|keeps saying|told me|told us|heard that)`;
+const CLAIM_REPORTED = new RegExp(String.raw`(?<=\b${REPORTING_FR})|(?<=\b${REPORTING_EN})\s+`, 'iu');
+/** The words that report a claim, ending the clause of who holds it. */
+const REPORTING_END = new RegExp(String.raw`\b(?:${REPORTING_FR.replace(String.raw`que\s+`, 'que')}|${REPORTING_EN})\s*$`, 'iu');
+
+/**
+ * Who holds a claim (« mon orthoptiste me dit qu' ») is what the claim is about, not the asker's situation: « my
+ * colleague » is a word the base does not use, « orthoptiste » one it does.
+ */
+function claimHolder(part: string): Clause | undefined {
+  return REPORTING_END.test(part) ? { text: part.replace(REPORTING_END, '').trim(), weight: TOPIC_WEIGHT } : undefined;
 }
 
 /**

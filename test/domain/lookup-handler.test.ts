@@ -684,6 +684,18 @@ describe('« je peux … » read as « <profession> peut … »', () => {
   });
 });
 
+describe('a fact asked as a denial is said without « oui » or « non », which would answer it ambiguously', () => {
+  it.each([
+    ["kiné il parait qu'on a pas d'urps nous, c vrai ?", /^Les masseurs-kinésithérapeutes ont une URPS/u],
+    ["Les infirmiers n'ont pas d'Ordre ?", /^Les infirmiers ont un Ordre/u],
+    ["Les psychologues n'ont pas d'Ordre, c'est ça ?", /^Les psychologues n'ont pas d'Ordre propre/u],
+    ["Is it true that physios don't have an Order?", /^Les masseurs-kinésithérapeutes ont un Ordre/u],
+    ['Les sages-femmes n’ont plus d’URPS ?', /^Les sages-femmes ont une URPS/u],
+  ])('« %s »', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+});
+
 describe('asked whether the Ordre is optional: the opposite of whether there is one', () => {
   it.each([
     ["L'inscription à l'Ordre est-elle facultative pour un kiné ?", /^\*\*Non\*\* : les masseurs-kinésithérapeutes ont un Ordre, où l'inscription est obligatoire/u],

@@ -141,6 +141,22 @@ describe('« quoi » after its verb, and adverbs that stand for what was said be
   });
 });
 
+describe('a claim checked: the claim is asked, who holds it is its topic', () => {
+  it.each([
+    ["Ma remplaçante pense que les infirmières n'ont pas d'Ordre. Je lui dis quoi ?", 'les infirmières', 'Ma remplaçante'],
+    ["mon orthoptiste me dit qu'elle a plus besoin de protocole pour renouveler les lunettes, c vrai ?", 'elle a plus besoin', 'mon orthoptiste'],
+    ['My colleague thinks every ACI criterion is compulsory for the MSP. Is she right?', 'every ACI criterion', 'My colleague'],
+    ['The coordinator says the local MAIA still runs as its own service. Is that right?', 'the local MAIA', 'The coordinator'],
+    ["Mon associé est persuadé qu'on peut fermer le samedi. C'est vrai ?", 'on peut fermer', 'Mon associé'],
+  ])('« %s »', (question, claim, holder) => {
+    const { clauses } = analyseQuestion(question);
+    expect(clauses.find((clause) => clause.text.startsWith(claim))?.weight).toBe(1);
+    const held = clauses.find((clause) => clause.text.startsWith(holder));
+    expect(held).toMatchObject({ weight: 0.8 });
+    expect(held?.text).not.toMatch(/\b(?:pense|dit|persuadé|thinks|says)\b/u);
+  });
+});
+
 describe('how something goes, asked as steps', () => {
   it.each([
     "Comment se passe la fabrication d'un protocole national ?",
