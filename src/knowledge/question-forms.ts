@@ -17,7 +17,16 @@ const DEFINITION_FORMS: readonly RegExp[] = [
   /^\s*(?:d[ée]finition|d[ée]finir)\s+(?:de|d'|du|des)?/iu,
 ];
 
-export function canonicalQuestion(text: string): string {
+/** SMS spellings and common slips of the words that ask (« cmb de tps », « cmbien », « qd »), spelled out. */
+const ASKING_SPELLINGS: readonly [RegExp, string][] = [
+  [/\b(?:cmb|cbn|cmbien|combein|conbien|combiens)\b/giu, 'combien'],
+  [/\btps\b/giu, 'temps'],
+  [/\bqd\b/giu, 'quand'],
+  [/\b(?:pk|pq|pkoi|pourkoi)\b/giu, 'pourquoi'],
+];
+
+export function canonicalQuestion(asked: string): string {
+  const text = ASKING_SPELLINGS.reduce((spelled, [slip, word]) => spelled.replace(slip, word), asked);
   for (const form of DEFINITION_FORMS) {
     // « Définition d'un centre » → « qu'est-ce que un centre », not « queun ».
     if (form.test(text)) return text.replace(form, "qu'est-ce que ").replace(/ {2,}/g, ' ');

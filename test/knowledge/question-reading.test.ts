@@ -157,6 +157,23 @@ describe('a claim checked: the claim is asked, who holds it is its topic', () =>
   });
 });
 
+describe('SMS spellings of the words that ask', () => {
+  it.each([
+    ['aci msp le contrat il dure cmb de tps ?', 'number'],
+    ['protocle lombalgie la douleur doit dater de cmbien de temps max ?', 'number'],
+    ['cbn ça coûte une téléexpertise ?', 'number'],
+    ['ACI CPTS signé qd ?', 'number'],
+  ])('« %s » → %s', (question, expected) => {
+    expect(kind(question)).toBe(expected);
+  });
+
+  it('reads « combien de temps » in « cmb de tps »: a duration is asked', () => {
+    const { text } = analyseQuestion('le contrat dure cmb de tps ?');
+    expect(askedDetails(text).units).toEqual(askedDetails('le contrat dure combien de temps ?').units);
+    expect(askedDetails(text).units.length).toBeGreaterThan(0);
+  });
+});
+
 describe('how something goes, asked as steps', () => {
   it.each([
     "Comment se passe la fabrication d'un protocole national ?",
