@@ -17,8 +17,15 @@ export const MIN_COVERAGE = 0.45;
  */
 export const MIN_SCORE = 0.05;
 /**
- * A passage that answers but ranks below this is the nearest the base has rather than surely the answer: about one
- * answer in six resting on such a passage was wrong on the development sets, one in twenty-five above it.
+ * A question answered on its own (not a side of a comparison, nor weighed against a registry's answer) is shown the
+ * nearest passage down to this rank, as such (« À vérifier »): on the development sets, about two such answers in
+ * three between this and MIN_SCORE were right.
+ */
+export const NEAREST_SCORE = 0.045;
+/**
+ * A passage that answers but ranks below this is the nearest the base has rather than surely the answer, and is shown
+ * as such: about one answer in six resting on such a passage was wrong on the development sets, one in twenty-five
+ * above it.
  */
 const SURE_SCORE = 0.055;
 
@@ -38,7 +45,7 @@ export class ExtractiveComposer implements AnswerComposer {
   async compose(question: Question, passages: readonly Passage[]): Promise<Reply> {
     const { kind } = analyseQuestion(question.text);
     const wanted = new Set(terms(question.text));
-    const relevant = selectPassages(passages, kind === 'steps', wanted);
+    const relevant = selectPassages(passages, { followOn: kind === 'steps', asked: wanted, floor: NEAREST_SCORE });
     if (relevant.length === 0) return unknownReply(suggestionsFrom(passages));
     const wantsNumber = kind === 'number';
     const parts: string[] = [];
@@ -74,15 +81,22 @@ export function suggestionsFrom(passages: readonly Passage[]): string[] {
   return out;
 }
 
+/** How passages are chosen: for steps, the section that follows; the question's terms; the lowest rank that answers. */
+export interface Selection {
+  followOn?: boolean;
+  asked?: ReadonlySet<string>;
+  floor?: number;
+}
+
 /**
  * The best passage, plus a second one from another article when it is nearly as good; for steps (`followOn`), the
  * section that follows the best one in its article when it ranks among the next ones and answers as fully (« comment
  * déclarer un protocole » : the declaration, then what to provide for it).
  */
-export function selectPassages(all: readonly Passage[], followOn = false, asked?: ReadonlySet<string>): Passage[] {
+export function selectPassages(all: readonly Passage[], { followOn = false, asked, floor = MIN_SCORE }: Selection = {}): Passage[] {
   const passages = all.filter((p) => !p.offSubject && !p.lacksAsked);
   const best = passages[0];
-  if (!best || best.coverage < MIN_COVERAGE || best.score < MIN_SCORE) return [];
+  if (!best || best.coverage < MIN_COVERAGE || best.score < floor) return [];
   const next = followOn ? passages.slice(1, 3).find((p) => p.chunk.id === followingId(best.chunk.id) && p.coverage >= best.coverage) : undefined;
   if (next) return [best, next];
   // « quels examens sont délégués et lesquels sont exclus ? »: a close passage that says what the best one leaves out of the question.

@@ -17,8 +17,8 @@ export function createQuestionHandler(retriever: Retriever, composer: AnswerComp
       const compared = await answerComparison(retriever, analysed, passages);
       if (compared?.confident) return compared;
       const composed = await composer.compose({ text: query, history: message.history, deadline: message.deadline }, passages);
-      // One side of a comparison the base does not describe: said so, unless the question is answered whole.
-      return compared && !composed.confident ? compared : composed;
+      // One side of a comparison the base does not describe: said so, unless the question is surely answered whole.
+      return compared && (!composed.confident || composed.tentative) ? compared : composed;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { BaseMessage } from '@langchain/core/messages';
 import { holdsClinicalInstruction } from '../answer/clinical-guard.ts';
 import type { AnswerComposer, Question } from '../answer/composer.ts';
 import type { Passage } from '../knowledge/passage.ts';
-import { citationOf, MAX_ANSWER_CHARS, restsOnWeakPassage, selectPassages } from '../answer/extractive-composer.ts';
+import { citationOf, MAX_ANSWER_CHARS, NEAREST_SCORE, restsOnWeakPassage, selectPassages } from '../answer/extractive-composer.ts';
 import type { Reply } from '../engine/reply.ts';
 import type { Logger } from '../log/logger.ts';
 import { findPatientIdentifiers, patientDataMessage } from '../privacy/patient-data-guard.ts';
@@ -63,7 +63,7 @@ export class GroundedComposer implements AnswerComposer {
     };
 
     // Nothing in the base answers: the offline « je ne trouve pas », without asking the model.
-    const relevant = selectPassages(passages);
+    const relevant = selectPassages(passages, { floor: NEAREST_SCORE });
     if (relevant.length === 0) return this.fallback.compose(question, passages);
 
     const findings = findPatientIdentifiers(question.text);

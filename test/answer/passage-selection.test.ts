@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectPassages } from '../../src/answer/extractive-composer.ts';
+import { NEAREST_SCORE, selectPassages } from '../../src/answer/extractive-composer.ts';
 import type { Passage } from '../../src/knowledge/passage.ts';
 import { terms } from '../../src/text/french.ts';
 
@@ -17,11 +17,18 @@ describe('the passages an answer is made of', () => {
   const asked = new Set(terms('Protocole échographies : quels examens sont délégués, et lesquels sont exclus ?'));
 
   it('adds a close passage of the same article that says what the best one leaves out of the question', () => {
-    expect(selectPassages([DELEGATED, EXCLUDED], false, asked)).toEqual([DELEGATED, EXCLUDED]);
+    expect(selectPassages([DELEGATED, EXCLUDED], { asked })).toEqual([DELEGATED, EXCLUDED]);
   });
 
   it('adds none that says nothing more of the question, or that ranks well below the best', () => {
-    expect(selectPassages([DELEGATED, AGAIN], false, asked)).toEqual([DELEGATED]);
-    expect(selectPassages([DELEGATED, { ...EXCLUDED, score: 0.03 }], false, asked)).toEqual([DELEGATED]);
+    expect(selectPassages([DELEGATED, AGAIN], { asked })).toEqual([DELEGATED]);
+    expect(selectPassages([DELEGATED, { ...EXCLUDED, score: 0.03 }], { asked })).toEqual([DELEGATED]);
+  });
+
+  it('answers from a passage ranking below MIN_SCORE only down to the floor asked, for a question answered on its own', () => {
+    const near = { ...DELEGATED, score: 0.047 };
+    expect(selectPassages([near])).toEqual([]);
+    expect(selectPassages([near], { floor: NEAREST_SCORE })).toEqual([near]);
+    expect(selectPassages([{ ...DELEGATED, score: 0.04 }], { floor: NEAREST_SCORE })).toEqual([]);
   });
 });
