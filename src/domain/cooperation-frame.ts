@@ -12,6 +12,24 @@ export function frameTerms(words: string): Set<string> {
 export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperation|coop)\b/;
 
 /**
+ * A protocol said to be a team's own (normalised text): « maison », « notre (propre) », « in-house », « our own »; not
+ * « un protocole local pour la vaccination », which may exist somewhere.
+ */
+const OWN_PROTOCOL =
+  /\bprotocoles? (?:de cooperation )?maison\b|\b(?:notre|nos|leur|leurs|son|sa|ses|votre|vos) (?:propres? )?(?:\w+ )?protocoles?\b|\b(?:in house|home grown|homegrown|own|our|their) (?:multiprofessional |cooperation |local |\w+ )?protocols?\b/;
+
+/**
+ * Is the protocol named at `index` (`named`, its words) a team's own (« notre protocole local sur les plaies »,
+ * « their in-house protocol »)? No registry lists it: what is asked of it is what the base says of local protocols.
+ */
+export function ownProtocol(n: string, index: number, named: string): boolean {
+  return OWN_PROTOCOL.test(`${n.slice(Math.max(0, index - OWN_REACH), index)}${named}`);
+}
+
+/** How far before a protocol's name (in characters) the words saying whose it is are read. */
+const OWN_REACH = 30;
+
+/**
  * Words that frame a question about protocols without saying which one (« les protocoles nationaux existants »,
  * « quels protocoles pour moi ? »). In a question on a profession's protocols, any other word than these, a
  * profession and a practice form names an act or a subject (« poser un DIU », « les cervicalgies »); a list of a

@@ -3,7 +3,7 @@ import { oncePer } from '../text/memo.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
 import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
-import { COOPERATION_WORDS, frameTerms, framesCooperation } from './cooperation-frame.ts';
+import { COOPERATION_WORDS, frameTerms, framesCooperation, ownProtocol } from './cooperation-frame.ts';
 import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, professionsJoined, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
 import { PLACE_NAMES, placesIn, type Place } from './places.ts';
@@ -479,7 +479,7 @@ function actQuery(registries: Registries, n: string, asker?: Profession): Lookup
   if (HOW_MANY_ASKED.test(n)) return null;
   const protocolFor =
     /\b(?:protocoles?|delegations?)(?: de cooperation)?(?: nationa(?:l|ux)| loca(?:l|ux))? (?:pour|sur|concernant|contre|en cas d|en cas de) (?:la |le |les |l |un |une |des |du |d )?(.+)$/.exec(n);
-  if (protocolFor?.[1]) {
+  if (protocolFor?.[1] && !ownProtocol(n, protocolFor.index, protocolFor[0])) {
     const target = protocolFor[1];
     // « je suis orthoptiste, y a-t-il des protocoles pour moi ? »: the asker's own profession.
     const asker = FOR_THE_ASKER.test(target) ? findProfession(registries, n) : undefined;

@@ -3,7 +3,7 @@ import { foldAccents, splitLigatures, termOf, terms, words } from '../text/frenc
 import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { PERSON } from './patient-description.ts';
-import { COOPERATION_FRAME_TERMS } from './cooperation-frame.ts';
+import { COOPERATION_FRAME_TERMS, ownProtocol } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { findProfession, firstProfession, lastProfession, matchProtocolsByActs, professionById, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
@@ -50,7 +50,8 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     const match = pattern.exec(folded);
     const at = match?.indices?.[1];
     // « they want to start a local protocol on wound dressings »: one to be written is not said to exist.
-    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index))) return [];
+    // « notre protocole local sur les plaies » is a team's own: no registry lists it.
+    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index)) || ownProtocol(folded, match.index, match[0])) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
   // « le protocole sutures aux urgences, ça marche pour les gamins ? »: whom a protocol is asked for names none.

@@ -457,6 +457,16 @@ describe('honesty', () => {
     }
   });
 
+  it.each([
+    'Notre protocole local sur les plaies chroniques marche bien. Est-ce qu’un protocole local peut devenir national ?',
+    "La MSP d'à côté a écrit son propre protocole local sur les bas de contention. On peut le reprendre tel quel chez nous ?",
+    'Nos infirmières ont écrit avec nos médecins un protocole maison pour le suivi des plaies. Comment le mettre en place officiellement ?',
+    'Their in-house protocol on wound care works well: can it be declared as a local cooperation protocol?',
+  ])('reads a team’s own protocol as no protocol to look up: « %s »', async (question) => {
+    const reply = await ask(question);
+    expect(reply.text).not.toMatch(/n'est pas dans ma base|Sutures de plaies|aucun protocole de coopération pour l'acte/u);
+  });
+
   it('abstains on what the base does not hold, offering close topics it does cover', async () => {
     const reply = await ask('Quelle est la capitale de l’Australie ?');
     expect(reply.kind).toBe('unknown');
