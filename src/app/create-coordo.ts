@@ -10,6 +10,7 @@ import { createTwoPartHandler } from '../answer/two-part-answer.ts';
 import { withPassageVerdict } from '../answer/passage-verdict.ts';
 import { withStatedGap } from '../answer/stated-gap.ts';
 import { withTentativeCaveat } from '../answer/tentative-caveat.ts';
+import { createCompositionHandler } from '../domain/form-composition.ts';
 import { withFigurePlacement } from '../answer/figure-placement.ts';
 import { createBestAnswerHandler } from '../answer/best-answer.ts';
 import { withFollowUps } from '../answer/follow-up.ts';
@@ -140,6 +141,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       withFollowUps([
         clinicalGuardHandler,
         withTentativeCaveat(createTwoPartHandler([
+          createCompositionHandler(registries),
           createEligibilityHandler(registries, today, retriever),
           withFigurePlacement(
             createBestAnswerHandler(createLookupHandler(registries, { ...options.lookup, vocabulary: retriever, today }), [

@@ -55,6 +55,10 @@ export function loadRegistries(knowledgeDir: string): Registries {
     }
   });
   uniqueIds(REGISTRY_FILES.forms, forms);
+  forms.forEach((form, index) => {
+    const unknown = form.composition?.minimum?.find((member) => member.profession !== undefined && !professionIds.has(member.profession));
+    if (unknown) throw new RegistryError(REGISTRY_FILES.forms, `[${index}].composition.minimum`, `profession inconnue « ${unknown.profession ?? ''} » (entrée « ${form.id} »)`);
+  });
   uniqueIds(REGISTRY_FILES.dated, dated);
   uniqueIds(REGISTRY_FILES.protocols, national);
   const nationalProblem = unknownProfessions(national, '', professionIds)[0];

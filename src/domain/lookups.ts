@@ -62,7 +62,7 @@ function namedAt(registries: Registries, text: string, which: 'first' | 'last'):
   return whole[0]?.profession;
 }
 
-interface ProfessionSpan {
+export interface ProfessionSpan {
   profession: Profession;
   start: number;
   end: number;
@@ -93,7 +93,7 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(['ou', 'et', 'or', 'and']);
 const JOINING_WORDS: ReadonlySet<string> = new Set([...CONJUNCTIONS, 'le', 'la', 'l', 'les', 'un', 'une', 'des', 'a', 'an', 'the']);
 
 /** Where professions are named among the text's words, a name inside a longer one not counting apart. */
-const professionSpans = memoisedPerRegistries((registries, text): readonly ProfessionSpan[] => {
+export const professionSpans = memoisedPerRegistries((registries, text): readonly ProfessionSpan[] => {
   const words = matchWords(text);
   const spans = registries.professions.flatMap((profession) =>
     namesOf(profession).flatMap((name) => {

@@ -70,13 +70,22 @@ export const ProfessionSchema = z.strictObject({
 });
 export type Profession = z.infer<typeof ProfessionSchema>;
 
+/** One of the members a practice form needs at least: so many of a profession (or its specialties), or of a category. */
+export const MinimumMemberSchema = z
+  .strictObject({ count: z.number().int().positive(), profession: kebabId.optional(), category: ProfessionCategorySchema.optional() })
+  .refine((member) => (member.profession === undefined) !== (member.category === undefined), 'un membre minimal nomme une profession ou une catégorie');
+export type MinimumMember = z.infer<typeof MinimumMemberSchema>;
+
+/** Who makes up a practice form; `minimum`, in checkable form, the members its text says it needs at least. */
+export const CompositionSchema = z.strictObject({ text, sources, minimum: z.array(MinimumMemberSchema).optional() });
+
 export const PracticeFormSchema = z.strictObject({
   id: kebabId,
   acronym: text.optional(),
   label: text,
   variants: z.array(text).default([]),
   definition: FactSchema,
-  composition: FactSchema.optional(),
+  composition: CompositionSchema.optional(),
   legalForm: FactSchema.optional(),
   legalBasis: FactSchema.optional(),
   validatedBy: FactSchema.optional(),
