@@ -1,5 +1,5 @@
 import type { Reply } from '../engine/reply.ts';
-import { foldAccents, splitLigatures, termOf, terms, words } from '../text/french.ts';
+import { foldAccents, normalizeForMatch, splitLigatures, termOf, terms, words } from '../text/french.ts';
 import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { PERSON } from './patient-description.ts';
@@ -8,7 +8,7 @@ import { REGISTRY_FILES } from './load.ts';
 import { findProfession, firstProfession, lastProfession, matchProtocolsByActs, professionById, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
-import { ONLY_ASKING_WHETHER } from '../knowledge/question-analysis.ts';
+import { asksSomething, ONLY_ASKING_WHETHER } from '../knowledge/question-analysis.ts';
 
 /**
  * « le protocole varicelle », « protocole de coopération sur la dyslexie », « le protocole national pour le suivi
@@ -50,13 +50,17 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
     const match = pattern.exec(folded);
     const at = match?.indices?.[1];
     // « they want to start a local protocol on wound dressings »: one to be written is not said to exist.
-    // « notre protocole local sur les plaies » is a team's own: no registry lists it.
-    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index)) || ownProtocol(folded, match.index, match[0])) return [];
+    // « notre protocole maison sur les plaies, on doit le déclarer ? » asks what the rules say of a team's own protocol;
+    // « … il a été déclaré quand ? », « ses critères d'exclusion ? » ask facts of it, which no registry holds.
+    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index)) || (ownProtocol(folded, match.index, match[0]) && !asksFactOf(text, match[0]))) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
   // « le protocole sutures aux urgences, ça marche pour les gamins ? »: whom a protocol is asked for names none.
   const described = [...descriptions.filter(({ text: said }) => !ONLY_A_PERSON.test(foldAccents(said))), ...quotedNames(text)];
-  if (!described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
+  // « Dans notre protocole maison, c'est quoi les critères d'exclusion ? »: a fact asked of a team's own protocol, named
+  // by no description.
+  const ownUnnamed = asksOfOwnProtocol(text) && matchProtocolsByActs(registries, folded).length === 0 && !asksWhatToDo(askingSentences(text));
+  if (!ownUnnamed && !described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
     kind: 'unknown',
@@ -85,7 +89,42 @@ const PATIENT_AFTER_NAME = new RegExp(String.raw`(?<=\S)(?<!\b(?:des|les|aux|du|
 
 /** A verb of writing a protocol, a few words before it (accent-folded). */
 const TO_BE_WRITTEN =
-  /\b(?:start|starting|create|creating|write|writing|draft|drafting|set up|setting up|launch|launching|develop|developing|ecrire|rediger|redige|redigeons|creer|cree|monter|monte|mettre en place|lancer|lance|elaborer|elabore|construire)\s+(?:[\w-]+\s+){0,4}$/u;
+  /\b(?:start|starting|create|creating|write|writing|draft|drafting|set up|setting up|launch|launching|develop|developing|ecrire|ecrive|ecrivions|rediger|redige|redigeons|redigions|creer|cree|monter|monte|mettre en place|lancer|lance|elaborer|elabore|construire)\s+(?:[\w-]+\s+){0,4}$/u;
+
+/** Does a sentence that asks name a team's own protocol (« notre protocole maison »), not one to be written? */
+function asksOfOwnProtocol(text: string): boolean {
+  return askingSentences(text).some((sentence) => {
+    const own = OWN_UNNAMED.exec(sentence);
+    return own !== null && !TO_BE_WRITTEN.test(sentence.slice(0, own.index));
+  });
+}
+
+/** The sentences that ask, accent-folded. */
+function askingSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?…])\s+/u)
+    .filter(asksSomething)
+    .map(normalizeForMatch);
+}
+
+/**
+ * Is a fact asked of the protocol named (« notre protocole maison sur les plaies, il a été déclaré quand ? »): in a
+ * sentence that asks, and not what may or must be done with it (« on doit le déclarer ? », « can it become national »)?
+ */
+function asksFactOf(text: string, named: string): boolean {
+  const asking = askingSentences(text).filter((sentence) => sentence.includes(normalizeForMatch(named)));
+  return asking.length > 0 && !asksWhatToDo(asking);
+}
+
+function asksWhatToDo(sentences: readonly string[]): boolean {
+  return sentences.some((sentence) => WHAT_TO_DO.test(sentence));
+}
+
+/** A team's own protocol, named without saying what it is for (accent-folded). */
+const OWN_UNNAMED = /\bprotocoles? (?:de cooperation )?maison\b|\bpropres? protocoles?\b|\b(?:in house|home grown|homegrown|own) (?:local )?protocols?\b/;
+
+const WHAT_TO_DO =
+  /\b(?:doit|doivent|dois|devons|devez|faut|faudra|faudrait|peut|peuvent|peux|pouvons|pouvez|possible|comment|demarches?|procedure|etapes?|how|can|could|should|must|need|needs|have to|has to|allowed)\b/;
 
 const QUOTED_NAME = /[«“"]\s*([^«»“”"]{3,60}?)\s*[»”"]/gu;
 /** A protocol (or a version of one) a few words before a quote, or after it (lowercase). */

@@ -467,6 +467,22 @@ describe('honesty', () => {
     expect(reply.text).not.toMatch(/n'est pas dans ma base|Sutures de plaies|aucun protocole de coopération pour l'acte/u);
   });
 
+  it.each([
+    "Notre protocole maison sur le renouvellement des bas de contention par l'IDE, il a été déclaré à l'ARS quand ?",
+    'Est-ce que notre protocole local de suivi INR est bien déclaré à l’ARS ?',
+    "Dans notre protocole maison, c'est quoi les critères d'exclusion ?",
+    'Notre protocole local sur les bas de contention : qui sont les délégués ?',
+  ])('says a fact asked of a team’s own protocol is not in the base: « %s »', async (question) => {
+    expect((await ask(question)).text).toMatch(/n'est pas dans ma base/u);
+  });
+
+  it.each(['Un protocole local, c’est quoi ?', "Notre protocole cystite, on l'applique depuis 2021 ; les indicateurs c'est quoi ?", "Le médecin voudrait qu'on écrive notre propre protocole pour les plaies. Protocole national et protocole local, ça change quoi ?"])(
+    'reads no team’s own protocol in « %s »',
+    async (question) => {
+      expect((await ask(question)).text).not.toMatch(/n'est pas dans ma base/u);
+    },
+  );
+
   it('abstains on what the base does not hold, offering close topics it does cover', async () => {
     const reply = await ask('Quelle est la capitale de l’Australie ?');
     expect(reply.kind).toBe('unknown');
