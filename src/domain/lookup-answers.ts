@@ -411,7 +411,7 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
     case 'urps':
       return profession.urps ? `**Oui** : ${lower(who)} ont une URPS (union régionale des professionnels de santé).` : `**Non** : ${lower(who)} ne figurent pas parmi les 10 professions dotées d'une URPS.`;
     case 'ordre-urps':
-      return `**Ordre : ${profession.ordre ? 'oui' : 'non'} ; URPS : ${profession.urps ? 'oui' : 'non'}.** ${[lead(registries, profession, 'ordre'), lead(registries, profession, 'urps')].map((text) => text.replace(/^\*\*(?:Oui|Non)\*\* : /, '')).map(capitalize).join(' ')}`;
+      return `**Ordre : ${profession.ordre ? 'oui' : 'non'} ; URPS : ${profession.urps ? 'oui' : 'non'}.** ${[lead(registries, profession, 'ordre'), lead(registries, profession, 'urps')].map(withoutVerdict).join(' ')}`;
     case 'reglementee':
       if (profession.category === 'non-reglementee') return `**Non** : ${lower(who)} ne relèvent pas d'une profession réglementée par le code de la santé publique.`;
       if (profession.category === 'non-precisee') return `Les sources ne précisent pas la catégorie des ${profession.plural}.`;
@@ -434,6 +434,9 @@ function lead(registries: Registries, profession: Profession, aspect: Profession
         : `**Non** : ${lower(who)} ne relèvent pas de la catégorie « ${lower(CATEGORY_TITLES[asked])} » (${CATEGORY_LABELS[profession.category]}).`;
   }
 }
+
+/** « **Oui** : les kinés ont un Ordre… » → « Les kinés ont un Ordre… ». */
+const withoutVerdict = (said: string) => capitalize(said.replace(/^\*\*(?:Oui|Non)\*\* : /u, ''));
 
 /** A profession's card: its category, Ordre, URPS and what the sources add. */
 function professionCard(profession: Profession): Block {
@@ -480,8 +483,10 @@ export function professionAnswer(registries: Registries, profession: Profession,
     });
   }
   const verdictLed = lead(registries, profession, aspect, asked, optional);
-  // « on n'a pas d'URPS, c'est vrai ? »: « Oui » would seem to grant the denial; the fact is said on its own.
-  const said = denied ? capitalize(verdictLed.replace(/^\*\*(?:Oui|Non)\*\* : /u, '')) : verdictLed;
+  // « on n'a pas d'URPS, c'est vrai ? »: « Oui » would seem to grant the denial. « … a medical profession, and do they
+  // have an order? » asks two facts, which one « Oui » or « Non » cannot both answer. Each fact is said on its own.
+  const alsoCategory = asked !== undefined && aspect !== 'categorie' ? withoutVerdict(lead(registries, profession, 'categorie', asked)) : undefined;
+  const said = alsoCategory ? `${withoutVerdict(verdictLed)} ${alsoCategory}` : denied ? withoutVerdict(verdictLed) : verdictLed;
   // The registry's own facts (Ordre, URPS, category, regulated) decide a yes/no question; whether a profession may
   // take part in « the protocol » may be about something else (« le médecin peut-il arrêter le protocole ? »).
   const verdict = aspect !== 'cooperation' && /^\*\*(?:Oui|Non|Ordre : )/.test(verdictLed);

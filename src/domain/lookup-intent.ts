@@ -63,8 +63,8 @@ export type LookupQuery =
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
 const CATEGORY_PHRASES: readonly [ProfessionCategory, RegExp][] = [
-  ['medicale', /\bprofessions? medicales?\b/],
-  ['pharmacie', /\bprofessions? de (?:la )?pharmacie\b/],
+  ['medicale', /\bprofessions? medicales?\b|\bmedical professions?\b/],
+  ['pharmacie', /\bprofessions? de (?:la )?pharmacie\b|\bpharmacy professions?\b/],
   ['auxiliaire-medical', /\bauxiliaires? medica(?:l|ux)\b|\bparamedica(?:l|ux|le|les)\b|\ballied health\b/],
   ['non-reglementee', /\bprofessions? (?:de sante )?non reglementees?\b/],
 ];
@@ -640,7 +640,7 @@ const PROFESSION_ASPECT = /\b(?:ordres?|orders?|urps|unions? regionales?|categor
 
 /** "Les orthophonistes ont-ils un ordre ?", « Psychomotricien : Ordre ? URPS ? », "Un ambulancier est-il un professionnel de santé réglementé ?" */
 function professionQuery(registries: Registries, n: string, asks: boolean, asker?: Profession): LookupQuery | null {
-  let rest = n;
+  let rest = withoutComparedProfession(registries, n);
   for (const [, pattern] of CATEGORY_PHRASES) rest = rest.replace(pattern, ' ');
   // « on a 2 MG et une psychologue, elle compte comme paramédicale ? »: a pronoun that asks points to the profession named just before it.
   // A pronoun first (a follow-up, its earlier question after it) points to that question's last profession.
@@ -668,13 +668,27 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
   const denied = has(n, DENIED_ASPECT) ? { denied: true } : {};
   if (urps || ordre) {
     const aspect = urps && ordre ? 'ordre-urps' : urps ? 'urps' : 'ordre';
-    return { kind: 'profession', profession, aspect, ...(aspect === 'ordre' && has(n, OPTIONAL) ? { optional: true } : denied) };
+    // « Are midwives a medical profession, and do they have an order? »: the category asked with it is said too.
+    const category = asked ? { askedCategory: asked } : {};
+    return { kind: 'profession', profession, aspect, ...category, ...(aspect === 'ordre' && has(n, OPTIONAL) ? { optional: true } : denied) };
   }
   if (has(n, /\b(?:reglemente\w*|regulated)\b/)) return { kind: 'profession', profession, aspect: 'reglementee', ...denied };
   if (asked) return { kind: 'profession', profession, aspect: 'categorie', askedCategory: asked };
   if (has(n, /\bcategorie\b/)) return { kind: 'profession', profession, aspect: 'categorie' };
   return null;
 }
+
+/**
+ * « les orthophonistes ont un Ordre comme les kinés ? », « regulated like nurses? »: the profession compared with is
+ * not the one asked about.
+ */
+function withoutComparedProfession(registries: Registries, n: string): string {
+  return n.replace(COMPARED_WITH, (phrase, named: string) => (findProfession(registries, named) ? ' ' : phrase));
+}
+
+/** Not « exercer comme kiné », « work as a nurse »: the role someone works in. */
+const COMPARED_WITH =
+  /(?<!\b(?:exercer|exerce|exercent|exercant|travailler|travaille|travaillent|bosser|bosse|installe|installer|inscrit|inscrite|embauche|work|works|working|practise|practice|practising|employed|hired) )\b(?:comme|au meme titre que|like|as do|as with|the same as) (?:les |le |la |l |un |une |des |the |a |an )?([a-z]+(?:[ -][a-z]+)?)/g;
 
 /** The asker as the subject of what is asked (« je dois », « dois-je », « on a », « nous avons », « do we », « I need », accent-folded). */
 const ASKER_SUBJECT = /\b(?:je|j|nous|on|i|we)(?: (?:ne|n))? (?:dois|devons|doit|ai|avons|a|suis|sommes|est|need|must|have|am|are)\b|\b(?:dois|ai|suis) je\b|\b(?:avons|devons|sommes) nous\b|\b(?:a|doit) t on\b|\b(?:do|must|should|can) (?:i|we)\b/;

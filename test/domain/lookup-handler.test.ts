@@ -684,6 +684,29 @@ describe('« je peux … » read as « <profession> peut … »', () => {
   });
 });
 
+describe('the profession asked about, not the one it is compared with', () => {
+  it.each([
+    ['ma collègue pense que les orthophonistes ont un Ordre comme les kinés, elle a raison ?', /^\*\*Non\*\* : les orthophonistes n'ont pas d'Ordre/u],
+    ['Les psychologues sont une profession réglementée comme les infirmières ?', /^\*\*Non\*\* : les psychologues ne relèvent pas d'une profession réglementée/u],
+    ['Do speech therapists have an Order like physios do?', /^\*\*Non\*\* : les orthophonistes/u],
+    ["faut etre inscrit a l'ordre pour bosser comme kiné ?", /masseurs-kinésithérapeutes ont un Ordre/u],
+    ["L'inscription à l'Ordre est-elle obligatoire pour exercer comme kiné ?", /masseurs-kinésithérapeutes ont un Ordre/u],
+  ])('« %s »', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+});
+
+describe('a category asked in English, or with the Ordre', () => {
+  it.each([
+    ['Is a nurse a medical profession in France?', /^\*\*Non\*\* : les infirmiers ne relèvent pas de la catégorie « professions médicales »/u],
+    ['Are pharmacists a medical profession in France?', /^\*\*Non\*\* : les pharmaciens/u],
+    ['Does a midwife count as a medical profession in France?', /^\*\*Oui\*\* : les sages-femmes relèvent de la catégorie « professions médicales »/u],
+    ['Is a nurse a medical profession, and do they have an Ordre?', /^Les infirmiers ont un Ordre.* Les infirmiers ne relèvent pas de la catégorie « professions médicales »/u],
+  ])('« %s »', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+});
+
 describe('a fact asked as a denial is said without « oui » or « non », which would answer it ambiguously', () => {
   it.each([
     ["kiné il parait qu'on a pas d'urps nous, c vrai ?", /^Les masseurs-kinésithérapeutes ont une URPS/u],
