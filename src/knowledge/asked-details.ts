@@ -113,7 +113,7 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
   [/\b(?:quel pourcentage|quelle proportion|what share|what percentage|quelle part)\b/, ['pourcent']],
   [new RegExp(String.raw`\b(?:combien de points|${HOW_MANY}points)\b`), ['points']],
   [/\b(?:combien de (?:centimetres|cm|millimetres|mm)|how many (?:centimetres|centimeters|cm|millimetres|millimeters|mm)|how (?:long|big|large) (?:is|must|should|can) (?:the |a )?wound)\b/, ['longueur']],
-  [/\b(?:(?:tranche|limites?|bornes?) d ages?|(?:a partir de|jusqu a|de) quel age|quel age|age (?:limits?|range|bracket)|how old)\b/, ['ans']],
+  [/\b(?:(?:tranche|limites?|bornes?) d ages?|(?:a partir de|jusqu a|de) quel age|quel age|age (?:limits?|range|bracket)|how old)\b/, ['ans', 'anyAge']],
   [/\b(?:quelle (?:est |sera |etait )?(?:la |sa |leur )?date|a quelle date|de quand date\w*|c est quand|what (?:is the )?date)\b/, ['year', 'month']],
   [/\b(?:en quelle annee|quelle annee|what year|which year)\b/, ['year']],
   [/\b(?:quel mois|en quel mois|which month|what month)\b/, ['month']],
@@ -122,7 +122,15 @@ const ASKED_UNITS: readonly [RegExp, readonly string[]][] = [
 /** A year or a month as the base writes them (normalised text): what answers a question asking for a date. */
 const YEAR_PATTERN = String.raw`(?:19|20)\d\d`;
 const MONTH_PATTERN = 'janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
-const DATE_PARTS: Record<string, string> = { year: YEAR_PATTERN, month: MONTH_PATTERN };
+/**
+ * What answers a unit asked without a number in it: a year, a month (a date asked), or « tous âges » (an age limit
+ * asked of a protocol that has none).
+ */
+const FIGURES_IN_WORDS: Record<string, string> = {
+  year: YEAR_PATTERN,
+  month: MONTH_PATTERN,
+  anyAge: String.raw`tous (?:les )?ages|tout age|sans limite d ages?|all ages|any age|no age limit`,
+};
 
 /** A word and the number right after it (« avenant 3 », « pc 188 »), where the number measures nothing. */
 const DESIGNATION = /\b([a-z]{2,}) (?:n |no |numero )?(\d{1,4})\b(?! ?(?:ans?|annees?|mois|jours?|semaines?|heures?|h|euros?|eur|points?|pour ?cent|%|patients?|professionnels?|medecins?|membres?|habitants?|fois|minutes?|min|km|kg|mg|g|ml)\b)/g;
@@ -185,8 +193,8 @@ export function askedDetails(question: string, asking = question): AskedDetails 
   const units = [...new Set(askingUnits.flatMap(([, families]) => families))];
   const askingTerms = askingUnits.flatMap(([pattern]) => terms(pattern.exec(a)?.[0] ?? ''));
   const spelled = units.flatMap((family) => UNIT_FAMILIES[family] ?? []);
-  const dateParts = units.flatMap((family) => DATE_PARTS[family] ?? []);
-  const figures = [...(dateParts.length > 0 ? [dateParts.join('|')] : []), ...(spelled.length > 0 ? [String.raw`(?:${NUMBER_WORDS}) ?(?:${MULTIPLIER})?(?:${spelled.join('|')})`] : [])];
+  const inWords = units.flatMap((family) => FIGURES_IN_WORDS[family] ?? []);
+  const figures = [...(inWords.length > 0 ? [inWords.join('|')] : []), ...(spelled.length > 0 ? [String.raw`(?:${NUMBER_WORDS}) ?(?:${MULTIPLIER})?(?:${spelled.join('|')})`] : [])];
   const figure = figures.length > 0 ? new RegExp(String.raw`\b(?:${figures.join('|')})\b`) : undefined;
   const counted = units.length > 0 ? [] : terms(COUNT_ASKED.exec(a)?.[1] ?? '');
   const named = terms(NAMED_ASKED.exec(asking.toLowerCase())?.[1] ?? '');

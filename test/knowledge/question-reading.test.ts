@@ -520,6 +520,15 @@ describe('the detail a question asks for', () => {
   });
 
   it.each([
+    ["Il n'y a pas de limite d'âge dans le protocole sutures ?", 'Le protocole concerne les patients de tous âges.', false],
+    ['Is there an age limit for patients in the suture protocol?', 'Le protocole concerne les patients de tous âges.', false],
+    ['Protocole sutures : quelle tranche d’âge ?', 'Il faut au moins un an d’expérience aux urgences.', false],
+    ['Protocole sutures : quelle tranche d’âge ?', 'Le protocole est réservé aux infirmiers des urgences.', true],
+  ])('« %s » : an age limit asked is answered by a figure in years, or by « tous âges » (%s)', (question, passage, lacking) => {
+    expect(lacksAsked(askedDetails(question), passage)).toBe(lacking);
+  });
+
+  it.each([
     // Named in other words than the base's: a passage with no count at all gives none; a percentage counts nothing.
     ['How many supervised scans does a radiographer need for the ultrasound protocol?', 'Le délégué consacre au moins 50 % de son temps à l’échographie.', true],
     ['How many supervised scans does a radiographer need for the ultrasound protocol?', 'Il a été encadré en tutorat sur au moins 40 examens.', false],
