@@ -150,7 +150,7 @@ export interface ClinicalSignals {
 }
 
 const DOSE_ASKED = rx(
-  String.raw`\b(?:quel(?:le)?s?|what|which)(?: (?!est\b|is\b|sont\b|are\b)\w+){0,2} (?:doses?|dosages?|posologies?)\b|\b(?:doses?|posologies?) (?:cibles?|maximales?|max)\b|\btarget doses?\b|\bhow much (?:of )?(?:${DRUG_NAMES})\b`,
+  String.raw`\b(?:quel(?:le)?s?|what|which)(?: (?!est\b|is\b|sont\b|are\b)\w+){0,2} (?:doses?|dosages?|posologies?)\b|\b(?:doses?|posologies?) (?:cibles?|maximales?|max)\b|\btarget doses?\b|\bhow much (?:of )?(?:${DRUG_NAMES})\b|\bcombien (?:de |d )?(?:${DRUG_NAMES})\b`,
 );
 
 const DRUG = rx(String.raw`\b(?:${DRUG_CLASSES}|${DRUG_NAMES}|\w{3,}(?:${DRUG_ENDINGS})e?s?)\b`);
