@@ -507,9 +507,12 @@ export const ASKS_FOR_CONTENT = wordsPattern(CONTENT_WORDS);
 /** An interrogative word anywhere in a clause (« il y a combien d'axes ? »). */
 const INTERROGATIVE = wordsPattern([...CONTENT_WORDS, 'qui', 'quand', 'who', 'when']);
 
-/** Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative. */
+/**
+ * Where a second question starts: after a question mark, or at « et » / « and » followed by an interrogative, or by an
+ * English auxiliary before its subject (« and can it join a CPTS? », not « fell on her ankle and is at ER triage »).
+ */
 const SECOND_QUESTION =
-  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-(?:t-)?(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:(?:[àa]|de|pour|par|sur|avec|dans|en|chez|depuis|to|from|for|by|with|in|on|at) )?(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|qu['’]est-ce|jusqu|il y a|y a-t-il|c'est quoi|quoi|lesquels|lesquelles|when|how|who|whom|what|which|where|why|is|are|does|do|can)\b(?!['’]t))/iu;
+  /\?\s+(?=\S)|,\s+(?:et|and)\s+(?=[^?.!,;]*\b\w+-(?:t-)?(?:il|elle|on|ils|elles)\b)|[,;]?\s+(?:et|and|puis)\s+(?=(?:(?:[àa]|de|pour|par|sur|avec|dans|en|chez|depuis|to|from|for|by|with|in|on|at) )?(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|est-ce|qu['’]est-ce|jusqu|il y a|y a-t-il|c'est quoi|quoi|lesquels|lesquelles|when|how|who|whom|what|which|where|why|(?:is|are|does|do|can)(?= (?:it|there|this|that|they|he|she|we|i|you|the|a|an|my|our|their|his|her|any|every|each)\b))\b(?!['’]t))/iu;
 
 /**
  * « DAC : créés par quelle loi, et ils ont remplacé quoi ? », « c'est qui le délégué et c'est pour quels patients ? »: a

@@ -157,6 +157,16 @@ describe('a claim checked: the claim is asked, who holds it is its topic', () =>
   });
 });
 
+describe('a second question after « and »', () => {
+  it.each([
+    ['What is an ESP and can it join a CPTS?', ["qu'est-ce que ESP", 'can it join a CPTS?']],
+    ['Pregnant woman, 29, fell on her ankle and is at ER triage. Can the triage nurse order the X-ray?', undefined],
+    ['The MSP has two GPs and does home visits. Is that enough?', undefined],
+  ])('« %s »', (question, parts) => {
+    expect(analyseQuestion(question).parts).toEqual(parts);
+  });
+});
+
 describe('SMS spellings of the words that ask', () => {
   it.each([
     ['aci msp le contrat il dure cmb de tps ?', 'number'],
