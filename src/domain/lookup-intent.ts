@@ -625,10 +625,10 @@ function missingBodyQuery(registries: Registries, n: string): LookupQuery | null
 }
 
 /**
- * « dans quel ordre », « l'ordre de mission », « in what order », « the ministerial order » (an arrêté): an order, not a
- * profession's Ordre (« l'Ordre des … ») (normalised text).
+ * « dans quel ordre », « l'ordre de mission », « in what order », « the ministerial order », « the March 2023 order » (an
+ * arrêté): an order, not a profession's Ordre (« l'Ordre des … ») (normalised text).
  */
-const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\b(?:ministerial|ministry|government|prefectoral) orders?\b|\bordres? (?:chronologique|de|d) \w+|\b(?:what|which|right) order\b|\b(?:to|can|may|could|might|must|should|will|would|i|we|they|you|nurses?|doctors?) orders?\b/g;
+const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\b(?:ministerial|ministry|government|prefectoral) orders?\b|\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december) orders?\b|\bordres? (?:chronologique|de|d) \w+|\b(?:what|which|right) order\b|\b(?:to|can|may|could|might|must|should|will|would|i|we|they|you|nurses?|doctors?) orders?\b/g;
 
 /** A subject pronoun (« elle compte… », « a-t-elle… »), not an impersonal one (« il y a », « il faut »), on normalised text. */
 const SUBJECT_PRONOUN = /\b(?:il|elle|ils|elles)\b(?! (?:y a|faut|existe)\b)/;

@@ -379,6 +379,8 @@ describe('faits sur une profession', () => {
     'In what order should a GP and a nurse do the steps to open an MSP?',
     "The lead nurse says it could become national. What's the procedure for a national protocol, from the idea to the ministerial order?",
     'Is the nurses’ protocol authorised by a ministerial order or by the ARS?',
+    'The nurses run the sore-throat protocol. Which requirements did the March 2023 order drop?',
+    'Was the 2020 order on the cystitis protocol replaced for nurses?',
   ])('« %s » : « dans quel ordre », « ministerial order » ne sont pas l’Ordre d’une profession', async (question) => {
     expect((await ask(question))?.text ?? '').not.toMatch(/ont un Ordre|n'ont pas d'Ordre/);
   });
