@@ -486,6 +486,8 @@ describe('honesty', () => {
   it('abstains on what the base does not hold, offering close topics it does cover', async () => {
     const reply = await ask('Quelle est la capitale de l’Australie ?');
     expect(reply.kind).toBe('unknown');
+    // It says what the base is about, so that a question off its scope is seen to be.
+    expect(reply.text).toMatch(/porte sur l'exercice coordonné/u);
     const close = await ask('Combien coûte la cotisation annuelle à la fédération des maisons de santé ?');
     expect(close.kind).toBe('unknown');
     expect(close.suggestions?.length ?? 0).toBeGreaterThan(0);
