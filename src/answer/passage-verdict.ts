@@ -3,6 +3,7 @@ import type { Reply } from '../engine/reply.ts';
 import { analyseQuestion, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { splitSentences } from '../text/sentences.ts';
+import { NUMBER_WORDS_PATTERN, numberValue } from '../text/number-words.ts';
 
 /** How much of a closed question a sentence covers (1: every word asked, or an equivalent of it). */
 export type AnsweredShare = (question: string) => (text: string) => number;
@@ -56,8 +57,17 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   // what is asked, not of the asker's story.
   const askedClauses = clausesAbove(analysed.clauses, TOPIC_WEIGHT);
   const shareOfMember = MEMBERSHIP.test(askedClauses) ? answeredShare(askedClauses.replace(new RegExp(MEMBERSHIP, 'giu'), ' ')) : undefined;
-  const says = ({ text, lead }: ReadSentence) =>
-    lead === undefined || !shareOfMember ? share(`${about} ${text}`) > FULL : shareOfMember(`${about} ${lead} ${text}`) > FULL && shareOfMember(`${about} ${lead}`) < FULL;
+  // Only a list of the passage `about` heads (the answer's first), under a lead that does not set it apart from what is
+  // asked (« En plus de ses missions socles, … : »), and an item that says the figures asked (« un an » is not « 2 ans »).
+  const firstPassage = answer.split(PASSAGE_END)[0] ?? answer;
+  const isMember = ({ text, lead = '' }: ReadSentence) =>
+    firstPassage.includes(text) &&
+    !BESIDES.test(normalizeForMatch(lead)) &&
+    figuresOf(normalizeForMatch(askedClauses)).every((figure) => figuresOf(normalizeForMatch(text)).includes(figure)) &&
+    shareOfMember !== undefined &&
+    shareOfMember(`${about} ${lead} ${text}`) > FULL &&
+    shareOfMember(`${about} ${lead}`) < FULL;
+  const says = (read: ReadSentence) => (read.lead === undefined || !shareOfMember ? share(`${about} ${read.text}`) > FULL : isMember(read));
   const sentence = readSentences(answer).find((read) => !OF_THE_BASE.test(read.text) && says(read) && quantifiersKept(asked, normalizeForMatch(read.text)))?.text;
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);
@@ -187,7 +197,20 @@ const OF_THE_BASE = /^\s*(?:la base|le registre|les sources|ses sources|coordo)\
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
 
 /** Words that ask whether something is one of a list: « fait partie de », « figure parmi », « is among ». */
-const MEMBERSHIP = /(?<![\p{L}\p{N}])(?:partie|parmi|figurer?|figurent|inclus|incluse|inclut|incluent|compris|comprise|among|part|included|includes|include)(?![\p{L}\p{N}])/iu;
+const MEMBERSHIP = /(?<![\p{L}\p{N}])(?:(?:fait|font|faire|fasse|fassent)(?:[- ](?:t[- ])?(?:il|elle|ils|elles|on))?(?: \p{L}+)? partie|parmi|figurer?|figurent|inclus|incluse|incluses|among|part of|included)(?![\p{L}\p{N}])/iu;
+
+/** Where the answer's first passage ends: its citation marker. */
+const PASSAGE_END = /(?<=\[\d+\])\s*\n/u;
+
+/** A lead that lists what is besides something else (accent-folded). */
+const BESIDES = /\b(?:en plus|outre|hors|sauf|autres que|besides|in addition|apart from|other than)\b/;
+
+/** The figures a text says, as numbers (« un an » → 1, « 2 ans » → 2), on accent-folded text. */
+function figuresOf(n: string): number[] {
+  return [...n.matchAll(FIGURE_WORD)].map(([word]) => numberValue(word));
+}
+
+const FIGURE_WORD = new RegExp(String.raw`\b(?:\d+|${NUMBER_WORDS_PATTERN})\b(?= (?:ans?|annees?|mois|jours?|semaines?|heures?|h|years?|months?|days?|weeks?|hours?)\b)`, 'g');
 
 /** « … ou … ? » asks between two things. */
 const EITHER_OR = /\b(?:ou|or)\b/;

@@ -683,7 +683,9 @@ function professionQuery(registries: Registries, n: string, asks: boolean, asker
  * not the one asked about.
  */
 function withoutComparedProfession(registries: Registries, n: string): string {
-  return n.replace(COMPARED_WITH, (phrase, named: string) => (findProfession(registries, named) ? ' ' : phrase));
+  const without = n.replace(COMPARED_WITH, (phrase, named: string) => (findProfession(registries, named) ? ' ' : phrase));
+  // « Une profession comme les orthophonistes a-t-elle un Ordre ? »: with no other profession named, it is an example of what is asked.
+  return findProfession(registries, without) ? without : n;
 }
 
 /** Not « exercer comme kiné », « work as a nurse »: the role someone works in. */

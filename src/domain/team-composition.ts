@@ -16,6 +16,9 @@ export interface TeamMember {
  */
 export function describedTeam(registries: Registries, text: string): TeamMember[] {
   const words = matchWords(text);
+  // « On a 3 MG, un MG part à la retraite », « un deuxième MG arrive »: who leaves or comes says no team unless the
+  // question says the team that results (« il nous restera un MG », « avec un seul MG »).
+  if (words.some((word) => CHANGING.has(word)) && !words.some((word) => RESULTING.has(word))) return [];
   const team = new Map<string, TeamMember>();
   const spans = [...professionSpans(registries, text)].sort((a, b) => a.start - b.start);
   for (const { profession, start } of spans) {
@@ -28,9 +31,10 @@ export function describedTeam(registries: Registries, text: string): TeamMember[
     if (count !== undefined) for (const id of team.keys()) if (id !== profession.id && professionCovers(registries, id, profession.id)) team.delete(id);
     team.set(profession.id, { profession, ...(count !== undefined ? { count } : known?.count !== undefined ? { count: known.count } : {}) });
   }
+  // The asker counts one, when the question names their profession only for them (not « je suis MG avec mon associé MG »).
   const asker = askerProfession(registries, text);
-  const own = asker ? team.get(asker.id) : undefined;
-  if (asker && own?.count === undefined) team.set(asker.id, { profession: asker, count: 1 });
+  const named = asker ? new Set(spans.filter(({ profession }) => profession.id === asker.id).map(({ start }) => start)).size : 0;
+  if (asker && team.get(asker.id)?.count === undefined && named <= 1) team.set(asker.id, { profession: asker, count: 1 });
   return [...team.values()];
 }
 
@@ -41,6 +45,13 @@ function countBefore(words: readonly string[], start: number): number | undefine
   if (/^\d+$/.test(last)) return Number(last);
   return NUMBER_WORD_VALUES[last];
 }
+
+/** Words of someone leaving or joining the team (normalised). */
+const CHANGING: ReadonlySet<string> = new Set(
+  'part partent partir quitte quittent quitter perdre perd perdu retraite arrive arrivent arriver rejoint rejoignent rejoindre recrute recrutons embauche deuxieme leaves leaving lose losing retires retiring joins joining arrives another second'.split(' '),
+);
+/** Words saying the team that results (normalised). */
+const RESULTING: ReadonlySet<string> = new Set('restera resteront resterons reste restent seul seule plus qu remain remaining left only'.split(' '));
 
 const ALONE: ReadonlySet<string> = new Set(['seul', 'seule', 'single', 'only']);
 const ONE_OF: ReadonlySet<string> = new Set(['un', 'une', 'le', 'la', 'l', 'a', 'one', 'the']);

@@ -144,6 +144,14 @@ describe('through the offline core', () => {
     expect((await ask('les PTA existent encore ?')).text).not.toMatch(/^\*\*Oui\*\*/u);
   });
 
+  it.each([
+    'Est-ce que la qualité et la pertinence font partie des missions socles de la CPTS ?',
+    'Est-ce que la prévention fait partie des missions optionnelles des CPTS ?',
+    "Est-ce qu'une expérience d'un an fait partie des conditions pour le MERM délégué ?",
+  ])('gives no « Oui » from an item of another list, under a lead that sets it apart, or with another figure: « %s »', async (question) => {
+    expect((await ask(question)).text).not.toMatch(/^\*\*Oui/u);
+  });
+
   it('quotes the item that says it without its bullet', async () => {
     expect((await ask("Est-ce que l'ouverture du samedi matin fait partie des critères socles de l'ACI ?")).text).toMatch(/^\*\*Oui\*\* : une ouverture .*samedi matin[^;]*\.\n/u);
   });

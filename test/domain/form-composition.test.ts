@@ -51,6 +51,9 @@ describe('a team checked against the minimum of the practice forms it asks about
     ['a form without a minimum', 'On est 1 MG et 1 IDE, on peut monter une CPTS ?'],
     ['how to make one', 'On est 1 MG et 2 IDE : comment monter une MSP ?'],
     ['how many are needed', 'Combien de médecins faut-il pour une MSP ? On est un seul MG.'],
+    ['someone leaving, without the team that results', 'On a 3 MG et 2 IDE, un MG part à la retraite. On peut rester MSP ?'],
+    ['someone joining', 'On est 1 MG et 2 IDE, un autre MG nous rejoint en janvier. On peut devenir MSP ?'],
+    ['the asker’s profession named again for a colleague', 'Je suis MG avec mon associé MG et une IDE, on peut devenir MSP ?'],
   ])('no verdict for %s', (_why, question) => {
     expect(answer(question)).toBeNull();
   });
