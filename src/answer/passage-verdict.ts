@@ -56,7 +56,7 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   // A list item is one of what its lead lists: being there says it « fait partie » of it, « is among » it. It says so of
   // what is asked, not of the asker's story.
   const askedClauses = clausesAbove(analysed.clauses, TOPIC_WEIGHT);
-  const shareOfMember = MEMBERSHIP.test(askedClauses) ? answeredShare(askedClauses.replace(new RegExp(MEMBERSHIP, 'giu'), ' ')) : undefined;
+  const shareOfMember = MEMBERSHIP.test(askedClauses) ? answeredShare(askedClauses.replace(MEMBERSHIP_EVERYWHERE, ' ')) : undefined;
   // Only a list of the passage `about` heads (the answer's first), under a lead that does not set it apart from what is
   // asked (« En plus de ses missions socles, … : »), and an item that says the figures asked (« un an » is not « 2 ans »).
   const firstPassage = answer.split(PASSAGE_END)[0] ?? answer;
@@ -198,6 +198,8 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
 
 /** Words that ask whether something is one of a list: « fait partie de », « figure parmi », « is among ». */
 const MEMBERSHIP = /(?<![\p{L}\p{N}])(?:(?:fait|font|faire|fasse|fassent)(?:[- ](?:t[- ])?(?:il|elle|ils|elles|on))?(?: \p{L}+)? partie|parmi|figurer?|figurent|inclus|incluse|incluses|among|part of|included)(?![\p{L}\p{N}])/iu;
+
+const MEMBERSHIP_EVERYWHERE = new RegExp(MEMBERSHIP.source, 'giu');
 
 /** Where the answer's first passage ends: its citation marker. */
 const PASSAGE_END = /(?<=\[\d+\])\s*\n/u;

@@ -19,6 +19,12 @@ const OWN_PROTOCOL =
   /\bprotocoles? (?:de cooperation )?maison\b|\b(?:notre|nos|leur|leurs|son|sa|ses|votre|vos) (?:propres? )?(?:\w+ )?protocoles?\b|\b(?:in house|home grown|homegrown|own|our|their) (?:multiprofessional |cooperation |local |\w+ )?protocols?\b/;
 
 /**
+ * A team's own protocol named as such, whatever it is for (normalised text): « notre protocole maison », « notre propre
+ * protocole », « our in-house protocol »; a possessive alone (« notre protocole cystite ») may name a national one.
+ */
+export const OWN_UNNAMED = /\bprotocoles? (?:de cooperation )?maison\b|\bpropres? protocoles?\b|\b(?:in house|home grown|homegrown|own) (?:local )?protocols?\b/;
+
+/**
  * Is the protocol named at `index` (`named`, its words) a team's own (« notre protocole local sur les plaies »,
  * « their in-house protocol »)? No registry lists it: what is asked of it is what the base says of local protocols.
  */

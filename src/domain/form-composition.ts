@@ -1,6 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import type { Reply } from '../engine/reply.ts';
-import { analyseQuestion, asksSomething, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, askingSentences, type QuestionKind } from '../knowledge/question-analysis.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { compose, type Block } from './lookup-answers.ts';
 import { professionById, professionCovers } from './lookups.ts';
@@ -26,8 +26,8 @@ interface Requirement {
 
 export function compositionAnswer(registries: Registries, text: string): Reply | null {
   if (NOT_WHETHER.has(analyseQuestion(text).kind)) return null;
-  // The sentence that asks (« On hésite entre se déclarer ESP ou MSP, qu'est-ce qui colle à notre équipe ? »).
-  const words = matchWords(askingSentence(text));
+  // The last sentence that asks (« On hésite entre se déclarer ESP ou MSP, qu'est-ce qui colle à notre équipe ? »).
+  const words = matchWords(askingSentences(text).at(-1) ?? text);
   const formWords = new Set(registries.forms.flatMap((form) => namesOf(form).flatMap(matchWords)));
   const forms = registries.forms.filter((form) => form.composition?.minimum && namesOf(form).some((name) => namedAsBeing(words, name, formWords)));
   const team = describedTeam(registries, text);
@@ -59,12 +59,6 @@ function namedAsBeing(words: readonly string[], name: string, formWords: Readonl
     }
     return false;
   });
-}
-
-/** The last sentence that asks, else the last sentence. */
-function askingSentence(text: string): string {
-  const sentences = text.split(/(?<=[.!?…])\s+/u);
-  return sentences.filter(asksSomething).at(-1) ?? sentences.at(-1) ?? text;
 }
 
 function requirement(registries: Registries, member: MinimumMember, team: readonly TeamMember[]): Requirement {

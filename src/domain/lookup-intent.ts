@@ -696,7 +696,7 @@ const COMPARED_WITH =
 const ASKER_SUBJECT = /\b(?:je|j|nous|on|i|we)(?: (?:ne|n))? (?:dois|devons|doit|ai|avons|a|suis|sommes|est|need|must|have|am|are)\b|\b(?:dois|ai|suis) je\b|\b(?:avons|devons|sommes) nous\b|\b(?:a|doit) t on\b|\b(?:do|must|should|can) (?:i|we)\b/;
 
 /** « on a pas d'URPS », « n'ont pas d'Ordre », « pas réglementée », « don't have an Order », « not regulated » (accent-folded). */
-const DENIED_ASPECT = /\b(?:pas|plus|aucun|aucune|sans|no|not|without|dont|doesnt|isnt|arent|(?:don|doesn|isn|aren) t)\s+(?:\w+\s+){0,2}?(?:(?:d|de|du|des|un|une|a|an|any|own)\s+)?(?:ordres?|order|urps|unions? regionales?|reglemente\w*|regulated)\b/;
+const DENIED_ASPECT = /\b(?:pas|(?<!\ben )plus|aucun|aucune|sans|no|not|without|dont|doesnt|isnt|arent|(?:don|doesn|isn|aren) t)\s+(?:\w+\s+){0,2}?(?:(?:d|de|du|des|un|une|a|an|any|own)\s+)?(?:ordres?|order|urps|unions? regionales?|reglemente\w*|regulated)\b/;
 
 /** « facultative », « pas obligatoire », « pas besoin », « optional », « not required » (accent-folded). */
 const OPTIONAL = /\b(?:facultati\w*|optionnel\w*|optional|(?:pas|plus|non) (?:obligatoire|necessaire|indispensable)s?|pas besoin|not (?:required|mandatory|compulsory|needed)|no need)\b/;

@@ -3,12 +3,12 @@ import { foldAccents, normalizeForMatch, splitLigatures, termOf, terms, words } 
 import { oncePer } from '../text/memo.ts';
 import { bodySiteNames, bodySitesIn } from './body-sites.ts';
 import { PERSON } from './patient-description.ts';
-import { COOPERATION_FRAME_TERMS, ownProtocol } from './cooperation-frame.ts';
+import { COOPERATION_FRAME_TERMS, OWN_UNNAMED, ownProtocol } from './cooperation-frame.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { findProfession, firstProfession, lastProfession, matchProtocolsByActs, professionById, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { namesOf, type Protocol, type Registries } from './registry.ts';
 import { createThesaurus } from './thesaurus.ts';
-import { asksSomething, ONLY_ASKING_WHETHER } from '../knowledge/question-analysis.ts';
+import { askingSentences, ONLY_ASKING_WHETHER } from '../knowledge/question-analysis.ts';
 
 /**
  * « le protocole varicelle », « protocole de coopération sur la dyslexie », « le protocole national pour le suivi
@@ -59,7 +59,7 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   const described = [...descriptions.filter(({ text: said }) => !ONLY_A_PERSON.test(foldAccents(said))), ...quotedNames(text)];
   // « Dans notre protocole maison, c'est quoi les critères d'exclusion ? »: a fact asked of a team's own protocol, named
   // by no description.
-  const ownUnnamed = asksOfOwnProtocol(text) && matchProtocolsByActs(registries, folded).length === 0 && !asksWhatToDo(askingSentences(text));
+  const ownUnnamed = asksOfOwnProtocol(text) && matchProtocolsByActs(registries, folded).length === 0 && !asksWhatToDo(foldedAskingSentences(text));
   if (!ownUnnamed && !described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
@@ -93,18 +93,15 @@ const TO_BE_WRITTEN =
 
 /** Does a sentence that asks name a team's own protocol (« notre protocole maison »), not one to be written? */
 function asksOfOwnProtocol(text: string): boolean {
-  return askingSentences(text).some((sentence) => {
+  return foldedAskingSentences(text).some((sentence) => {
     const own = OWN_UNNAMED.exec(sentence);
     return own !== null && !TO_BE_WRITTEN.test(sentence.slice(0, own.index));
   });
 }
 
 /** The sentences that ask, accent-folded. */
-function askingSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?…])\s+/u)
-    .filter(asksSomething)
-    .map(normalizeForMatch);
+function foldedAskingSentences(text: string): string[] {
+  return askingSentences(text).map(normalizeForMatch);
 }
 
 /**
@@ -112,16 +109,13 @@ function askingSentences(text: string): string[] {
  * sentence that asks, and not what may or must be done with it (« on doit le déclarer ? », « can it become national »)?
  */
 function asksFactOf(text: string, named: string): boolean {
-  const asking = askingSentences(text).filter((sentence) => sentence.includes(normalizeForMatch(named)));
+  const asking = foldedAskingSentences(text).filter((sentence) => sentence.includes(normalizeForMatch(named)));
   return asking.length > 0 && !asksWhatToDo(asking);
 }
 
 function asksWhatToDo(sentences: readonly string[]): boolean {
   return sentences.some((sentence) => WHAT_TO_DO.test(sentence));
 }
-
-/** A team's own protocol, named without saying what it is for (accent-folded). */
-const OWN_UNNAMED = /\bprotocoles? (?:de cooperation )?maison\b|\bpropres? protocoles?\b|\b(?:in house|home grown|homegrown|own) (?:local )?protocols?\b/;
 
 const WHAT_TO_DO =
   /\b(?:doit|doivent|dois|devons|devez|faut|faudra|faudrait|peut|peuvent|peux|pouvons|pouvez|possible|comment|demarches?|procedure|etapes?|how|can|could|should|must|need|needs|have to|has to|allowed)\b/;

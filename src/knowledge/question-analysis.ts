@@ -107,6 +107,11 @@ export function asksSomething(text: string): boolean {
   return text.includes('?') || ASKS.test(normalizeForMatch(text));
 }
 
+/** The sentences of a message that ask something, in order. */
+export function askingSentences(text: string): string[] {
+  return text.split(/(?<=[.!?…])\s+/u).filter(asksSomething);
+}
+
 /**
  * The words of the clauses that weigh more than `weight`, in order: above TOPIC_WEIGHT what is asked, above
  * SITUATION_WEIGHT its topic too.
@@ -288,11 +293,12 @@ function weighClauses(text: string): Clause[] {
  * compulsory. Is she right? »: who holds a claim and the claim are two clauses; checked (« c'est vrai ? »), the claim
  * is what is asked, not who said it.
  */
-const REPORTING_FR = String.raw`(?:pense|pensent|pensait|croit|croient|croyait|dit|disent|affirme|affirment|assure|assurent|soutient|persuadée?s?|convaincue?s?|(?:il|ça|ca) para[iî]t|entendu dire)\s+(?:que\s+|qu['’])`;
-const REPORTING_EN = String.raw`(?:thinks|believes|reckons|claims|insists|says|is convinced|keeps saying|told me|told us|heard that)`;
-const CLAIM_REPORTED = new RegExp(String.raw`(?<=\b${REPORTING_FR})|(?<=\b${REPORTING_EN})\s+`, 'iu');
-/** The words that report a claim, ending the clause of who holds it. */
-const REPORTING_END = new RegExp(String.raw`\b(?:${REPORTING_FR.replace(String.raw`que\s+`, 'que')}|${REPORTING_EN})\s*$`, 'iu');
+/** The words that report a claim: a verb of saying or believing and « que » (« pense que », « est persuadée qu' », « says »). */
+const REPORTING = String.raw`(?:(?:pense|pensent|pensait|croit|croient|croyait|dit|disent|affirme|affirment|assure|assurent|soutient|persuadée?s?|convaincue?s?|(?:il|ça|ca) para[iî]t|entendu dire)\s+(?:que|qu['’])|thinks|believes|reckons|claims|insists|says|is convinced|keeps saying|told me|told us|heard that)`;
+/** Where the claim starts: right after those words. */
+const CLAIM_REPORTED = new RegExp(String.raw`(?<=\b${REPORTING})(?:\s+|(?<=['’]))`, 'iu');
+/** Those words ending the clause of who holds the claim. */
+const REPORTING_END = new RegExp(String.raw`\b${REPORTING}\s*$`, 'iu');
 
 /**
  * Who holds a claim (« mon orthoptiste me dit qu' ») is what the claim is about, not the asker's situation: « my
