@@ -176,6 +176,9 @@ const ROLE_ASKED =
 const APPLIES =
   /\b(?:peux|puis|peut|peuvent|pouvons|pourrait|pourrais|possible|rentre\w*|entre(?:r)? dans|eligible\w*|inclu\w*|prendre (?:en charge|dans)|autorise\w*|le droit|ok|faisable|envisageable|marche|fonctionne|applicable|s applique|appliquer|rempli\w*|satisfai\w*|can|could|may|allowed|eligible|fit|qualif\w*|apply|applies|run|meet|meets|fulfil\w*)\b/;
 
+/** Steps asked as how something goes (« comment ça se passe », « how does it work »), accent-folded. */
+const HOW_IT_GOES = /\b(?:se passe|se passent|se deroule|se deroulent|marche|marchent|fonctionne|fonctionnent|work|happen|go)\b/;
+
 /** Kinds of question that ask for something else than a yes or no (a number, steps, a comparison…). */
 const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'comparison', 'definition', 'who']);
 
@@ -184,8 +187,12 @@ const NOT_YES_NO: ReadonlySet<QuestionKind> = new Set(['number', 'steps', 'compa
  * patient described, then a protocol, with no verb (« Femme de 25 ans, brûlures, pas de fièvre : protocole cystite
  * IDE ? ») asks it too.
  */
-function asksWhetherApplies(text: string, { kind }: AnalysedQuestion, patient: PatientDescription): boolean {
+function asksWhetherApplies(text: string, { kind, kindWords = '' }: AnalysedQuestion, patient: PatientDescription): boolean {
   if (kind === 'yes-no') return true;
+  // « Un enfant de 10 ans avec une entorse, comment ça se passe dans le protocole kiné ? »: how it goes for a patient
+  // described starts with whether the protocol takes them.
+  const describedPatient = patient.age !== undefined || patient.sex !== undefined;
+  if (kind === 'steps' && describedPatient && HOW_IT_GOES.test(kindWords)) return true;
   if (NOT_YES_NO.has(kind)) return false;
   const n = normalizeForMatch(text);
   // « …, patient de 30 ans, quels actes le kiné peut faire ? » asks what, not whether.

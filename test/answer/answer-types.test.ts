@@ -162,6 +162,15 @@ describe('eligibility: Oui / Non / Ça dépend, with the reason', () => {
   });
 });
 
+describe('how it goes for a patient described', () => {
+  it.each([
+    ['Un enfant de 10 ans avec une entorse, comment ça se passe dans le protocole kiné ?', /^\*\*Non\*\* : à 10 ans/u],
+    ['How does it work for a 70-year-old woman with cystitis, can the nurse see her?', /^\*\*Non\*\* : à 70 ans/u],
+  ])('starts with whether the protocol takes them: « %s »', async (question, said) => {
+    expect((await ask(question)).text).toMatch(said);
+  });
+});
+
 describe('a profession asked between two categories', () => {
   it.each([
     ['Je suis sage-femme : ma profession est-elle classée parmi les professions médicales ou les auxiliaires médicaux ?', /profession médicale/],
