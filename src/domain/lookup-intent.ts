@@ -2,7 +2,7 @@ import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, namesNothing, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_WORDS, frameTerms, framesCooperation, ownProtocol } from './cooperation-frame.ts';
 import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, professionsJoined, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
@@ -124,7 +124,12 @@ const FOR_THE_ASKER = new RegExp(String.raw`^(?:${THE_ASKER}|mon equipe|notre eq
  * say nothing the registries answer (« je suis kiné. Quels protocoles pour moi ? »).
  */
 function askedFirst(registries: Registries, text: string): LookupQuery | null {
-  const asking = clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT);
+  // « L'infirmière pense que les diététiciens ont un Ordre, c'est vrai ? »: what is asked is the claim; « c'est vrai ? »
+  // checks it, and points back to nothing else.
+  const asking = clausesAbove(
+    analyseQuestion(text).clauses.filter((clause) => !namesNothing(clause.text)),
+    TOPIC_WEIGHT,
+  );
   const standsAlone = asking !== '' && asking.length < text.length && !REFERS_BACK.test(normalizeForMatch(asking));
   const asker = askerProfession(registries, text);
   const alone = standsAlone ? detectQuery(registries, asking, asker) : null;

@@ -315,7 +315,7 @@ function claimHolder(part: string): Clause | undefined {
 export const ONLY_ASKING_WHETHER: ReadonlySet<string> = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl']);
 
 /** A clause that names nothing the question is about (a mistyped stop word is none: « expliquez-moi simplment »). */
-function namesNothing(text: string): boolean {
+export function namesNothing(text: string): boolean {
   return terms(text).every((term) => ONLY_ASKING_WHETHER.has(term) || isMisspeltStopWord(term));
 }
 

@@ -698,6 +698,16 @@ describe('the profession asked about, not the one it is compared with', () => {
   });
 });
 
+describe('a claim checked: the profession the claim is about, not the one who holds it', () => {
+  it.each([
+    ["L'infirmière pense que les diététiciens ont un Ordre, c'est vrai ?", /^\*\*Non\*\* : les diététiciens/u],
+    ["Mon kiné croit que les orthoptistes ont un Ordre, c'est vrai ?", /^\*\*Non\*\* : les orthoptistes/u],
+    ['My GP thinks speech therapists have an order. Is that right?', /^\*\*Non\*\* : les orthophonistes/u],
+  ])('« %s »', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+});
+
 describe('a category asked in English, or with the Ordre', () => {
   it.each([
     ['Is a nurse a medical profession in France?', /^\*\*Non\*\* : les infirmiers ne relèvent pas de la catégorie « professions médicales »/u],
