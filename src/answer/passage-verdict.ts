@@ -60,10 +60,11 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   // Only a list of the passage `about` heads (the answer's first), under a lead that does not set it apart from what is
   // asked (« En plus de ses missions socles, … : »), and an item that says the figures asked (« un an » is not « 2 ans »).
   const firstPassage = answer.split(PASSAGE_END)[0] ?? answer;
+  const figuresAsked = figuresOf(normalizeForMatch(askedClauses));
   const isMember = ({ text, lead = '' }: ReadSentence) =>
     firstPassage.includes(text) &&
     !BESIDES.test(normalizeForMatch(lead)) &&
-    figuresOf(normalizeForMatch(askedClauses)).every((figure) => figuresOf(normalizeForMatch(text)).includes(figure)) &&
+    figuresAsked.every((figure) => figuresOf(normalizeForMatch(text)).includes(figure)) &&
     shareOfMember !== undefined &&
     shareOfMember(`${about} ${lead} ${text}`) > FULL &&
     shareOfMember(`${about} ${lead}`) < FULL;

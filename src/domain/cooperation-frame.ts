@@ -11,18 +11,22 @@ export function frameTerms(words: string): Set<string> {
 /** Words of a protocole de coopération or a delegation (normalised text). */
 export const COOPERATION_WORDS = /\b(?:protocoles?|protocols?|deleg\w*|cooperation|coop)\b/;
 
+/** « protocole maison », « protocole de coopération maison » (normalised text). */
+const HOUSE_PROTOCOL = String.raw`\bprotocoles? (?:de cooperation )?maison\b`;
+
 /**
  * A protocol said to be a team's own (normalised text): « maison », « notre (propre) », « in-house », « our own »; not
  * « un protocole local pour la vaccination », which may exist somewhere.
  */
-const OWN_PROTOCOL =
-  /\bprotocoles? (?:de cooperation )?maison\b|\b(?:notre|nos|leur|leurs|son|sa|ses|votre|vos) (?:propres? )?(?:\w+ )?protocoles?\b|\b(?:in house|home grown|homegrown|own|our|their) (?:multiprofessional |cooperation |local |\w+ )?protocols?\b/;
+const OWN_PROTOCOL = new RegExp(
+  String.raw`${HOUSE_PROTOCOL}|\b(?:notre|nos|leur|leurs|son|sa|ses|votre|vos) (?:propres? )?(?:\w+ )?protocoles?\b|\b(?:in house|home grown|homegrown|own|our|their) (?:multiprofessional |cooperation |local |\w+ )?protocols?\b`,
+);
 
 /**
  * A team's own protocol named as such, whatever it is for (normalised text): « notre protocole maison », « notre propre
  * protocole », « our in-house protocol »; a possessive alone (« notre protocole cystite ») may name a national one.
  */
-export const OWN_UNNAMED = /\bprotocoles? (?:de cooperation )?maison\b|\bpropres? protocoles?\b|\b(?:in house|home grown|homegrown|own) (?:local )?protocols?\b/;
+export const OWN_UNNAMED = new RegExp(String.raw`${HOUSE_PROTOCOL}|\bpropres? protocoles?\b|\b(?:in house|home grown|homegrown|own) (?:local )?protocols?\b`);
 
 /**
  * Is the protocol named at `index` (`named`, its words) a team's own (« notre protocole local sur les plaies »,

@@ -1,6 +1,7 @@
 import type { Handler } from '../engine/handler.ts';
 import type { Reply } from '../engine/reply.ts';
 import { analyseQuestion, askingSentences, type QuestionKind } from '../knowledge/question-analysis.ts';
+import { oncePer } from '../text/memo.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { compose, type Block } from './lookup-answers.ts';
 import { professionById, professionCovers } from './lookups.ts';
@@ -16,6 +17,10 @@ export function createCompositionHandler(registries: Registries): Handler {
   return { name: 'form-composition', handle: async (message) => compositionAnswer(registries, message.text) };
 }
 
+/** The words of every practice form's names, read once per registries. */
+const formWordsOnce = oncePer<Registries, ReadonlySet<string>>(4);
+const formWordsOf = (registries: Registries) => formWordsOnce(registries, () => new Set(registries.forms.flatMap((form) => namesOf(form).flatMap(matchWords))));
+
 /** A requirement of a form against the team: met, not met, or not told (a profession named without its count). */
 interface Requirement {
   member: MinimumMember;
@@ -28,10 +33,11 @@ export function compositionAnswer(registries: Registries, text: string): Reply |
   if (NOT_WHETHER.has(analyseQuestion(text).kind)) return null;
   // The last sentence that asks (« On hésite entre se déclarer ESP ou MSP, qu'est-ce qui colle à notre équipe ? »).
   const words = matchWords(askingSentences(text).at(-1) ?? text);
-  const formWords = new Set(registries.forms.flatMap((form) => namesOf(form).flatMap(matchWords)));
+  const formWords = formWordsOf(registries);
   const forms = registries.forms.filter((form) => form.composition?.minimum && namesOf(form).some((name) => namedAsBeing(words, name, formWords)));
+  if (forms.length === 0) return null;
   const team = describedTeam(registries, text);
-  if (forms.length === 0 || !team.some((member) => member.count !== undefined)) return null;
+  if (!team.some((member) => member.count !== undefined)) return null;
   const checked = forms.map((form) => ({ form, requirements: (form.composition?.minimum ?? []).map((member) => requirement(registries, member, team)) }));
   // A form the question does not tell enough to check (« avec un seul MG » says nothing of the others, « avec les
   // infirmières du bourg » not how many) gets no « Oui »; a member it counts short gets a « Non ».

@@ -46,20 +46,21 @@ export function unknownProtocolAnswer(registries: Registries, text: string, voca
   // prend en charge les entorses » are about what is taken in charge.
   const lowered = splitLigatures(text.normalize('NFC').toLowerCase()).replace(/[«»"“”'’]/g, ' ').replace(/\s+/g, ' ').replace(TAKING_IN_CHARGE, '');
   const folded = foldAccents(lowered);
+  const asking = askingSentences(text).map(normalizeForMatch);
   const descriptions = DESCRIPTIONS.flatMap(([pattern, end]) => {
     const match = pattern.exec(folded);
     const at = match?.indices?.[1];
     // « they want to start a local protocol on wound dressings »: one to be written is not said to exist.
     // « notre protocole maison sur les plaies, on doit le déclarer ? » asks what the rules say of a team's own protocol;
     // « … il a été déclaré quand ? », « ses critères d'exclusion ? » ask facts of it, which no registry holds.
-    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index)) || (ownProtocol(folded, match.index, match[0]) && !asksFactOf(text, match[0]))) return [];
+    if (!match || !at || TO_BE_WRITTEN.test(folded.slice(0, match.index)) || (ownProtocol(folded, match.index, match[0]) && !asksFactOf(asking, match[0]))) return [];
     return [{ text: lowered.slice(at[0], at[1]).replace(end, '').trim(), singular: !/\bprotocoles\b/.test(match[0]) }];
   });
   // « le protocole sutures aux urgences, ça marche pour les gamins ? »: whom a protocol is asked for names none.
   const described = [...descriptions.filter(({ text: said }) => !ONLY_A_PERSON.test(foldAccents(said))), ...quotedNames(text)];
   // « Dans notre protocole maison, c'est quoi les critères d'exclusion ? »: a fact asked of a team's own protocol, named
   // by no description.
-  const ownUnnamed = asksOfOwnProtocol(text) && matchProtocolsByActs(registries, folded).length === 0 && !asksWhatToDo(foldedAskingSentences(text));
+  const ownUnnamed = asksOfOwnProtocol(asking) && matchProtocolsByActs(registries, folded).length === 0 && !asksWhatToDo(asking);
   if (!ownUnnamed && !described.some((description) => isUnknown(registries, description, vocabulary, text)) && !namesAProfessionOfNone(registries, described)) return null;
   // The user's own words are not repeated: they could name a patient.
   return {
@@ -91,26 +92,24 @@ const PATIENT_AFTER_NAME = new RegExp(String.raw`(?<=\S)(?<!\b(?:des|les|aux|du|
 const TO_BE_WRITTEN =
   /\b(?:start|starting|create|creating|write|writing|draft|drafting|set up|setting up|launch|launching|develop|developing|ecrire|ecrive|ecrivions|rediger|redige|redigeons|redigions|creer|cree|monter|monte|mettre en place|lancer|lance|elaborer|elabore|construire)\s+(?:[\w-]+\s+){0,4}$/u;
 
-/** Does a sentence that asks name a team's own protocol (« notre protocole maison »), not one to be written? */
-function asksOfOwnProtocol(text: string): boolean {
-  return foldedAskingSentences(text).some((sentence) => {
+/**
+ * Does a sentence that asks (`asking`, accent-folded) name a team's own protocol (« notre protocole maison »), not one
+ * to be written?
+ */
+function asksOfOwnProtocol(asking: readonly string[]): boolean {
+  return asking.some((sentence) => {
     const own = OWN_UNNAMED.exec(sentence);
     return own !== null && !TO_BE_WRITTEN.test(sentence.slice(0, own.index));
   });
-}
-
-/** The sentences that ask, accent-folded. */
-function foldedAskingSentences(text: string): string[] {
-  return askingSentences(text).map(normalizeForMatch);
 }
 
 /**
  * Is a fact asked of the protocol named (« notre protocole maison sur les plaies, il a été déclaré quand ? »): in a
  * sentence that asks, and not what may or must be done with it (« on doit le déclarer ? », « can it become national »)?
  */
-function asksFactOf(text: string, named: string): boolean {
-  const asking = foldedAskingSentences(text).filter((sentence) => sentence.includes(normalizeForMatch(named)));
-  return asking.length > 0 && !asksWhatToDo(asking);
+function asksFactOf(asking: readonly string[], named: string): boolean {
+  const naming = asking.filter((sentence) => sentence.includes(normalizeForMatch(named)));
+  return naming.length > 0 && !asksWhatToDo(naming);
 }
 
 function asksWhatToDo(sentences: readonly string[]): boolean {

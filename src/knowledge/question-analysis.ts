@@ -289,11 +289,11 @@ function weighClauses(text: string): Clause[] {
 }
 
 /**
- * « Ma collègue est persuadée qu'on ne peut pas… Elle a raison ? », « My colleague thinks every criterion is
+ * The words that report a claim: a verb of saying or believing and « que » (« pense que », « est persuadée qu' »,
+ * « says »). « Ma collègue est persuadée qu'on ne peut pas… Elle a raison ? », « My colleague thinks every criterion is
  * compulsory. Is she right? »: who holds a claim and the claim are two clauses; checked (« c'est vrai ? »), the claim
  * is what is asked, not who said it.
  */
-/** The words that report a claim: a verb of saying or believing and « que » (« pense que », « est persuadée qu' », « says »). */
 const REPORTING = String.raw`(?:(?:pense|pensent|pensait|croit|croient|croyait|dit|disent|affirme|affirment|assure|assurent|soutient|persuadée?s?|convaincue?s?|(?:il|ça|ca) para[iî]t|entendu dire)\s+(?:que|qu['’])|thinks|believes|reckons|claims|insists|says|is convinced|keeps saying|told me|told us|heard that)`;
 /** Where the claim starts: right after those words. */
 const CLAIM_REPORTED = new RegExp(String.raw`(?<=\b${REPORTING})(?:\s+|(?<=['’]))`, 'iu');
