@@ -135,7 +135,11 @@ function askedFirst(registries: Registries, text: string): LookupQuery | null {
   const alone = standsAlone ? detectQuery(registries, asking, asker) : null;
   // « C'est quoi un protocole de coopération ? Je suis orthophoniste. » asks a definition, whoever asks it.
   if (!alone && standsAlone && analyseQuestion(asking).kind === 'definition') return null;
-  return alone ?? askerProtocolsQuery(registries, asking || text, text, asker) ?? detectQuery(registries, text, asker) ?? placeProtocolsQuery(registries, asking || text, text);
+  // « Notre protocole local… les IDE aussi… Est-ce qu'un protocole local peut devenir national ? »: a question that
+  // stands alone and is not the asker's own is not about what its story names.
+  const whole = detectQuery(registries, text, asker);
+  const wholeText = whole && standsAlone && ofTheStory(registries, whole, asking) ? null : whole;
+  return alone ?? askerProtocolsQuery(registries, asking || text, text, asker) ?? wholeText ?? placeProtocolsQuery(registries, asking || text, text);
 }
 
 /** A first-person subject a few words before the end (« je peux toujours être », « can i still be »). */
@@ -196,6 +200,22 @@ const framesOnly = (n: string) => terms(withoutPhrases(n, PLACE_NAMES)).every(fr
 const REFERS_BACK = new RegExp(
   String.raw`(?:^(?:\w+ (?:t )?)?|\b(?:qu|que|si|s|et|mais|ou|car|donc|quand|parce qu)\s)(?:il|elle|ils|elles)\b|\b(?:ca|cela|celui|celle|ceux|celles|c|(?<!\best )ce|cet|cette|ces|son|sa|ses|leur|leurs|y(?! a\b)|${THE_ASKER}|it|its|they|them|their|this|that|these|those)\b`,
 );
+
+/**
+ * Is a profession read from the whole text only named in its story, while what is asked stands alone, is not the
+ * asker's own and says what it is about (« Notre protocole local… les IDE aussi… Est-ce qu'un protocole local peut
+ * devenir national ? »)?
+ */
+function ofTheStory(registries: Registries, query: LookupQuery, asking: string): boolean {
+  const n = normalizeForMatch(asking);
+  if (!['profession', 'delegue', 'delegant', 'act'].includes(query.kind) || FIRST_PERSON.test(n) || /\bon\b/.test(n) || findProfession(registries, n)) return false;
+  // « liste rapide svp », « tu sais ? » say too little to stand alone.
+  const said = terms(n);
+  return said.length >= 4 && said.some((term) => !framesCooperation(term) && !ASPECT_FRAME_TERMS.has(term) && !ASKING_TERMS.has(term));
+}
+
+/** The words that ask, in a lookup question (« quel », « est-ce que », « which »). */
+const ASKING_TERMS = frameTerms('quel quelle quels quelles qui quoi combien est-ce what which who how many is are does do dans quel lequel laquelle');
 
 /** The readings of a question, in order; `asker` is the profession the asker says is theirs, when the question is about them. */
 function detectQuery(registries: Registries, text: string, asker?: Profession): LookupQuery | null {

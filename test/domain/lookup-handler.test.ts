@@ -429,6 +429,21 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(listed);
   });
 
+  it.each([
+    "Notre protocole local sur les plaies marche bien, les IDE aussi sont ravies. Est-ce qu'un protocole local peut devenir national ?",
+    'Les IDE de la maison sont motivées. Est-ce qu’un protocole local peut servir à une autre équipe ?',
+  ])('« %s » : une profession nommée dans le récit seulement n’est pas ce que demande une question qui se suffit', async (question) => {
+    expect(await ask(question)).toBeNull();
+  });
+
+  it.each([
+    ['Ma collègue est orthophoniste. A-t-on un Ordre ?', /orthophonistes n’ont pas d’Ordre|orthophonistes n'ont pas d'Ordre/],
+    ['Nous les orthoptistes, on a une URPS ?', /orthoptistes/],
+    ['Une amie orthoptiste me demande s’il existe des protocoles de coopération où elle peut être déléguée, tu sais ?', /orthoptistes/],
+  ])('« %s » : la question qui renvoie au récit le lit encore', async (question, said) => {
+    expect((await answer(question)).text).toMatch(said);
+  });
+
   it('ne tranche pas pour une profession que les sources citent avec les auxiliaires médicaux', async () => {
     expect((await answer('Les ambulanciers sont-ils des auxiliaires médicaux ?')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\*/);
   });
