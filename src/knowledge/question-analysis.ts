@@ -257,7 +257,7 @@ function weighClauses(text: string): Clause[] {
   const last = asking.lastIndexOf(true);
   const focus = last >= 0 ? last : parts.length - 1;
   // Every clause that asks is what is asked (« le projet de santé c'est quoi au juste, c'est un dossier administratif ? »).
-  const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus]);
+  const asked = new Set([...asking.flatMap((asks, i) => (asks ? [i] : [])), focus, ...checkedClaims(parts, asking)]);
   const namesNothingAt = (i: number) => namesNothing(withoutFrameWords(parts[i] ?? ''));
   // The first clause that asks and names nothing (« ça veut dire quoi », « what is that? »), then « par rapport à … » or not;
   // or one whose subject stands for a term quoted before it (« … their 'SISA'. What kind of company is that? »).
@@ -282,7 +282,7 @@ function weighClauses(text: string): Clause[] {
   const afterthought = (i: number) =>
     i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && (MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? '')) || /^\(.*\)[.!]?$/u.test(parts[i] ?? ''));
   const weighed = parts.map((part, i) => (!asked.has(i) && claimHolder(part)) || {
-    text: part,
+    text: REPORTING_END.test(parts[i - 1] ?? '') ? withoutClaimedFigures(part) : part,
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   });
   return subjectBefore === undefined ? weighed : withQuotedAsked(weighed, subjectBefore);
@@ -299,6 +299,35 @@ const REPORTING = String.raw`(?:(?:pense|pensent|pensait|croit|croient|croyait|d
 const CLAIM_REPORTED = new RegExp(String.raw`(?<=\b${REPORTING})(?:\s+|(?<=['’]))`, 'iu');
 /** Those words ending the clause of who holds the claim. */
 const REPORTING_END = new RegExp(String.raw`\b${REPORTING}\s*$`, 'iu');
+
+/**
+ * « un interne m'a dit que c'est pour les femmes de 16 à 65 ans, je mets ça sur l'affiche ? »: a claim that a later
+ * question points back to (« ça », « that ») is what it checks, and is asked.
+ */
+function checkedClaims(parts: readonly string[], asking: readonly boolean[]): number[] {
+  return parts.flatMap((part, i) => {
+    if (!REPORTING_END.test(parts[i - 1] ?? '')) return [];
+    return parts.some((later, j) => j > i && asking[j] === true && CHECKS_BACK.test(normalizeForMatch(later))) ? [i] : [];
+  });
+}
+
+/** A pronoun standing for what was said before (accent-folded). */
+const CHECKS_BACK = /\b(?:ca|cela|that|it|this|so)\b/;
+
+/**
+ * « ma collègue dit que l'ACI date de 2015, c'est ça ? », « un interne m'a dit que c'est pour les femmes de 18 à 60
+ * ans »: the figures of a claim are what is checked, not what is asked: a passage that gives others answers it.
+ */
+function withoutClaimedFigures(claim: string): string {
+  return claim.replace(CLAIMED_FIGURE, ' ').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * A year, or a quantity in a unit (« de 18 à 60 ans », « 25 € », « 5 years »); not a number that names (« l'avenant 4 »)
+ * nor figures given as alternatives without a unit (« 6–45 and another 6–50 »).
+ */
+const CLAIMED_FIGURE =
+  /(?<![\p{L}\d])(?:(?:19|20)\d\d(?!\d)|\d+(?:[,.]\d+)?(?:\s*(?:à|a|-|–|to|et|ou|or)\s*\d+(?:[,.]\d+)?)?\s*(?:ans?|années?|mois|jours?|semaines?|heures?|h|€|euros?|%|years?|months?|days?|weeks?|hours?)(?![\p{L}\d]))/giu;
 
 /**
  * Who holds a claim (« mon orthoptiste me dit qu' ») is what the claim is about, not the asker's situation: « my

@@ -157,6 +157,25 @@ describe('a claim checked: the claim is asked, who holds it is its topic', () =>
   });
 });
 
+describe('the figures of a claim checked are what is checked, not what is asked', () => {
+  it.each([
+    ["ma collegue dit que l'aci des msp date de 2015, c'est ça ?", 'l\'aci des msp date de', []],
+    ["un interne m'a dit que le protocole cystite c pour les femmes de 18 à 60 ans, je met ça sur l'affiche ?", 'le protocole cystite c pour les femmes de', []],
+    ['A colleague told me the sore throat protocol was opened to CPTS in 2020. Is that so?', 'the sore throat protocol was opened to CPTS in', []],
+    ["On me dit que l'avenant 4 de l'ACI CPTS change les missions socles : c'est vrai ?", "l'avenant 4 de l'ACI CPTS change les missions socles", ['4']],
+  ])('« %s »', (question, claim, kept) => {
+    const clause = analyseQuestion(question).clauses.find((c) => c.text.startsWith(claim));
+    expect(clause?.weight).toBe(1);
+    expect(askedDetails(clause?.text ?? '').years).toEqual([]);
+    expect(clause?.text.match(/\d+/gu) ?? []).toEqual(kept);
+  });
+
+  it('keeps the figures of a claim nobody checks, and of a question that is no claim', () => {
+    expect(analyseQuestion("L'ACI des MSP date de 2017 ?").clauses.map((c) => c.text).join(' ')).toMatch(/2017/u);
+    expect(analyseQuestion('One website says 6–45 and another 6–50 for the sore throat protocol. Which one is right?').clauses.map((c) => c.text).join(' ')).toMatch(/6–45.*6–50/u);
+  });
+});
+
 describe('a second question after « and »', () => {
   it.each([
     ['What is an ESP and can it join a CPTS?', ["qu'est-ce que ESP", 'can it join a CPTS?']],
