@@ -294,7 +294,7 @@ function weighClauses(text: string): Clause[] {
  * compulsory. Is she right? »: who holds a claim and the claim are two clauses; checked (« c'est vrai ? »), the claim
  * is what is asked, not who said it.
  */
-const REPORTING = String.raw`(?:(?:pense|pensent|pensait|croit|croient|croyait|dit|disent|affirme|affirment|assure|assurent|soutient|persuadée?s?|convaincue?s?|(?:il|ça|ca) para[iî]t|entendu dire)\s+(?:que|qu['’])|thinks|believes|reckons|claims|insists|says|is convinced|keeps saying|told me|told us|heard that)`;
+const REPORTING = String.raw`(?:(?:pense|pensent|pensait|croit|croient|croyait|dit|disent|affirme|affirment|assure|assurent|soutient|raconte|racontent|racontait|prétend|prétendent|persuadée?s?|convaincue?s?|(?:il|ça|ca) para[iî]t|entendu dire|(?:j['’]ai|a|on a) lu)\s+(?:que|qu['’])|thinks|believes|reckons|claims|insists|says|is convinced|keeps saying|told me|told us|heard that|read that)`;
 /** Where the claim starts: right after those words. */
 const CLAIM_REPORTED = new RegExp(String.raw`(?<=\b${REPORTING})(?:\s+|(?<=['’]))`, 'iu');
 /** Those words ending the clause of who holds the claim. */
@@ -341,7 +341,7 @@ function claimHolder(part: string): Clause | undefined {
  * Terms that only ask whether what was said holds (« oui ou non ? », « c'est possible ? », « is that right? »,
  * « vrai ou faux ? »): a clause of nothing else asks about the clause before it.
  */
-export const ONLY_ASKING_WHETHER: ReadonlySet<string> = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl']);
+export const ONLY_ASKING_WHETHER: ReadonlySet<string> = new Set(['oui', 'non', 'yes', 'no', 'vrai', 'faux', 'tru', 'fals', 'possibl', 'right', 'correct', 'exact', 'ok', 'okay', 'jouabl', 'faisabl', 'envisageabl', ...terms('confirmez confirmes confirme confirm')]);
 
 /** A clause that names nothing the question is about (a mistyped stop word is none: « expliquez-moi simplment »). */
 export function namesNothing(text: string): boolean {

@@ -148,12 +148,14 @@ describe('a claim checked: the claim is asked, who holds it is its topic', () =>
     ['My colleague thinks every ACI criterion is compulsory for the MSP. Is she right?', 'every ACI criterion', 'My colleague'],
     ['The coordinator says the local MAIA still runs as its own service. Is that right?', 'the local MAIA', 'The coordinator'],
     ["Mon associé est persuadé qu'on peut fermer le samedi. C'est vrai ?", 'on peut fermer', 'Mon associé'],
+    ["Le médecin du cabinet raconte que la SISA peut salarier des IDE. Vous confirmez ?", 'la SISA peut salarier', 'Le médecin du cabinet'],
+    ["Mon associé prétend qu'on peut fermer le samedi. Tu confirmes ?", 'on peut fermer', 'Mon associé'],
   ])('« %s »', (question, claim, holder) => {
     const { clauses } = analyseQuestion(question);
     expect(clauses.find((clause) => clause.text.startsWith(claim))?.weight).toBe(1);
     const held = clauses.find((clause) => clause.text.startsWith(holder));
     expect(held).toMatchObject({ weight: 0.8 });
-    expect(held?.text).not.toMatch(/\b(?:pense|dit|persuadé|thinks|says)\b/u);
+    expect(held?.text).not.toMatch(/\b(?:pense|dit|persuadé|raconte|prétend|thinks|says)\b/u);
   });
 });
 
