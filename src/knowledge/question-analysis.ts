@@ -552,11 +552,11 @@ const SECOND_QUESTION =
 
 /**
  * « DAC : créés par quelle loi, et ils ont remplacé quoi ? », « c'est qui le délégué et c'est pour quels patients ? »: a
- * second question whose subject, a pronoun, comes before its interrogative word. Read so only after a first part that
- * asks too.
+ * second question whose subject, a pronoun, comes before its interrogative word; or its verb, the interrogative last
+ * (« … date de quand et exclut qui ? »). Read so only after a first part that asks too.
  */
 const SECOND_QUESTION_AFTER_SUBJECT =
-  /[,;]?\s+(?:et|and)\s+(?=(?:il|elle|ils|elles|on|c['’]est|ça|ca|ce sont|they|it|it['’]s)\s[^?.!;]*\b(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|quoi|when|how|who|what|which|where|why)\b)/iu;
+  /[,;]?\s+(?:et|and)\s+(?=(?:il|elle|ils|elles|on|c['’]est|c|ça|ca|ce sont|they|it|it['’]s)\s[^?.!;]*\b(?:quand|combien|qui|quel|quelle|quels|quelles|comment|o[uù]|pourquoi|quoi|when|how|who|what|which|where|why)\b|\p{L}+\s+(?:qui|quoi|combien|quand|o[uù])\s*\?\s*$)/iu;
 
 /** Where the second question starts, if any: by its interrogative word, or by its subject after a first part that asks. */
 function secondQuestion(text: string): RegExpExecArray | null {

@@ -178,6 +178,17 @@ describe('the figures of a claim checked are what is checked, not what is asked'
   });
 });
 
+describe('a second question whose verb comes first, its interrogative last', () => {
+  it.each([
+    ['protocole ioa radio aux urgences date de quand et exclut qui ?', ['protocole ioa radio aux urgences date de quand', 'exclut qui ?']],
+    ['combien de protocoles nationaux fin 2023 et c qui qui les autorise ?', ['combien de protocoles nationaux fin 2023', 'c qui qui les autorise ?']],
+    ["le kiné et l'IDE c'est qui ?", undefined],
+    ['Le protocole entorse et le protocole lombalgie concernent qui ?', undefined],
+  ])('« %s »', (question, parts) => {
+    expect(analyseQuestion(question).parts).toEqual(parts);
+  });
+});
+
 describe('a second question after « and »', () => {
   it.each([
     ['What is an ESP and can it join a CPTS?', ["qu'est-ce que ESP", 'can it join a CPTS?']],
