@@ -12,6 +12,10 @@ describe('the kind of a question', () => {
     expect(kind('Ordre des kinés et des infirmiers : chacun a le sien ?')).toBe('comparison');
   });
 
+  it('reads « les grandes étapes », « the main steps » as asking for steps', () => {
+    for (const q of ["Quelles sont les grandes étapes pour qu'un protocole de coopération devienne national ?", "on veut creer une cpts, c'est quoi les grandes etapes jusqu'au financement ?", 'What are the main steps to set up a SISA?', 'les principales étapes pour ouvrir un centre de santé ?']) expect(kind(q), q).toBe('steps');
+  });
+
   it('reads « c quoi », « c koi », « kesako » after the subject as asking a definition', () => {
     for (const q of ['protocole de coop c quoi exactement ?', 'une ESP c koi ?', 'PTA, kesako ?', 'CNCI : kézako ?', 'Un protocole de coopération, concrètement, ça consiste en quoi ?', "le DAC cest quoi ?"]) expect(kind(q), q).toBe('definition');
   });
