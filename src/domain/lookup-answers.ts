@@ -1,8 +1,9 @@
-import { endedOpening, placeRefusal, placesLabel, type Place } from './places.ts';
+import { endedOpening, placeRefusal, placesIn, placesLabel, type Place } from './places.ts';
 import { capitalize } from '../text/capitalize.ts';
+import { normalizeForMatch } from '../text/french.ts';
 import { truncate } from '../text/truncate.ts';
 import { joinCited, type Citation, type Reply } from '../engine/reply.ts';
-import { describeValues, frenchDay, type IsoDay } from './dated.ts';
+import { describeValues, frenchDay, valueAt, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { checkAct, type ActCheck } from './listed-act.ts';
 import { canTakePart, matchProtocolsByActs, professionById, professionCovers, professionNamed, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
@@ -576,10 +577,25 @@ function datedBlock(fact: DatedFact, today: IsoDay): Block {
   return { text, title: 'Faits datés', section: fact.topic, sources, path: REGISTRY_FILES.dated };
 }
 
-/** Tariffs, thresholds, openings: the value of today first, then the coming and past ones. */
-export function datedAnswer(facts: readonly DatedFact[], today: IsoDay): Reply {
+/**
+ * Tariffs, thresholds, openings: the value of today first, then the coming and past ones. Asked whether one is open
+ * in `whether` places, **Oui** when today's value names them all, **Non** when no value is in force today.
+ */
+export function datedAnswer(facts: readonly DatedFact[], today: IsoDay, whether?: readonly Place[]): Reply {
   const topics = [...new Set(facts.map((fact) => fact.topic))].join(' ; ');
-  return compose(`**${topics}** :`, facts.map((fact) => datedBlock(fact, today)), true);
+  const answer = compose(`**${topics}** :`, facts.map((fact) => datedBlock(fact, today)), true);
+  const [fact] = facts;
+  const said = whether && fact && facts.length === 1 ? openingVerdict(fact, today, whether) : undefined;
+  return said ? { ...answer, text: answer.text.replace(`**${topics}** :`, `**${said}** (${topics}) :`), verdict: true } : answer;
+}
+
+/** « Oui » when the opening in force today names every place asked, « Non » when none is in force; otherwise none. */
+function openingVerdict(fact: DatedFact, today: IsoDay, places: readonly Place[]): 'Oui' | 'Non' | undefined {
+  const current = valueAt(fact.values, today);
+  // Not open today, whether it was or will be: the text says when.
+  if (!current) return 'Non';
+  const named = placesIn(normalizeForMatch(current.value));
+  return places.every((place) => named.includes(place)) ? 'Oui' : undefined;
 }
 
 export function glossaryAnswer(registries: Registries, entries: readonly [GlossaryEntry, ...GlossaryEntry[]], today: IsoDay): Reply {
@@ -636,7 +652,7 @@ export function lookupAnswer(registries: Registries, query: LookupQuery, today: 
     case 'compared-professions':
       return comparedProfessionsAnswer(registries, query.professions);
     case 'dated':
-      return datedAnswer(query.facts, today);
+      return datedAnswer(query.facts, today, query.whether);
     case 'act':
       return actAnswer(registries, query.act, today, query.profession, { wholeQuestion: query.wholeQuestion, verbAct: query.verbAct, which: query.which, situated: query.situated, places: query.places });
     case 'delegue':

@@ -2,7 +2,7 @@ import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, namesNothing, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, namesNothing, ONLY_ASKING_WHETHER, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_WORDS, frameTerms, framesCooperation, ownProtocol } from './cooperation-frame.ts';
 import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, professionsJoined, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
@@ -53,8 +53,11 @@ export type LookupQuery =
   | { kind: 'acronym'; entries: [GlossaryEntry, ...GlossaryEntry[]] }
   /** Whether something the glossary says was merged or replaced still exists (« les PTA existent-elles encore ? »). */
   | { kind: 'ended'; entry: GlossaryEntry }
-  /** A tariff, threshold or opening that changes on given days. */
-  | { kind: 'dated'; facts: DatedFact[] }
+  /**
+   * A tariff, threshold or opening that changes on given days. `whether`: asked whether it is open where the question
+   * says (« Is a CPTS allowed to run the cystitis protocol? »), which the opening of today answers by yes or no.
+   */
+  | { kind: 'dated'; facts: DatedFact[]; whether?: Place[] }
   /** Whether one named protocol is national (authorised), and what it is otherwise; `eitherOr`: « national ou local ? ». */
   | { kind: 'status'; protocol: Protocol; eitherOr: boolean }
   /** Which protocols apply in these places (« quels protocoles en CPTS ? »). */
@@ -229,7 +232,7 @@ function detectQuery(registries: Registries, text: string, asker?: Profession): 
     delegationQuery(registries, n, asker) ??
     statusQuery(registries, text, n) ??
     actQuery(registries, n, asker) ??
-    datedQuery(registries, n) ??
+    datedQuery(registries, text, n) ??
     categoryQuery(n) ??
     professionsWithQuery(registries, n) ??
     formQuery(registries, n) ??
@@ -578,12 +581,35 @@ const DATED_ASPECTS: readonly [DatedFact['aspect'], RegExp][] = [
   ['ouverture', /\bouver\w*|\bouvri\w*|\bcpts\b/],
 ];
 
+/** A closed question (« … est ouvert aux CPTS ? », « Is a CPTS allowed…? »), not one asking since when, until when or which. */
+function asksWhether(n: string): boolean {
+  return ['yes-no', 'open'].includes(analyseQuestion(n).kind) && !ASKS_CONTENT.test(n) && !/\b(?:depuis|jusqu|since|until)\b/.test(n);
+}
+
+/**
+ * What is asked names only the opening, the places and the protocols it is of (not « faut-il toujours un logiciel
+ * partagé… ? », « je voulais me déclarer délégué… c'est encore possible ? »).
+ */
+function asksOnlyOpening(text: string, fact: DatedFact): boolean {
+  const asking = normalizeForMatch(clausesAbove(analyseQuestion(text).clauses, TOPIC_WEIGHT) || text);
+  const named = withoutPhrases(withoutPhrases(asking, fact.keywords.map(normalizeForMatch)), PLACE_NAMES);
+  return terms(named).every((term) => framesCooperation(term) || ONLY_ASKING_WHETHER.has(term) || OPENING_TERMS.has(term));
+}
+
+/** Words that ask whether something is open or allowed, besides those framing a question on protocols. */
+const OPENING_TERMS = frameTerms('ouvert ouverts ouverte ouvertes ouverture permis autorisé autorisée allowed permitted implement start démarrer lancer faire encore toujours still');
+
 /** "Combien est payée une téléexpertise ?", "Quel plafond pour la téléexpertise ?" */
-function datedQuery(registries: Registries, n: string): LookupQuery | null {
+function datedQuery(registries: Registries, text: string, n: string): LookupQuery | null {
   for (const [aspect, pattern] of DATED_ASPECTS) {
     if (!has(n, pattern)) continue;
     const facts = matchDatedFacts(registries, n, aspect);
-    if (facts.length > 0) return { kind: 'dated', facts };
+    if (facts.length === 0) continue;
+    // « … is a CPTS allowed to do that? », « le protocole cystite est ouvert aux CPTS ? »: whether, of one opening, where.
+    const places = placesIn(n);
+    const [fact] = facts;
+    const whether = aspect === 'ouverture' && fact && facts.length === 1 && places.length > 0 && asksWhether(n) && asksOnlyOpening(text, fact);
+    return whether ? { kind: 'dated', facts, whether: places } : { kind: 'dated', facts };
   }
   return null;
 }

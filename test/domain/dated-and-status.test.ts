@@ -109,6 +109,30 @@ describe('tarif de la téléexpertise, horloge fixée', () => {
   });
 });
 
+describe('ouverture datée demandée par oui ou non, horloge fixée', () => {
+  it.each([
+    'Our CPTS nurses would like to run the cystitis protocol this year. Is a CPTS allowed to do that?',
+    'Le protocole cystite est-il ouvert aux CPTS ?',
+    'protocole angine c encore possible en cpts ?',
+  ])('ouverte ce jour là où la question le demande : **Oui** — « %s »', async (question) => {
+    const reply = await ask(question, '2026-12-01');
+    expect(reply.text).toMatch(/^\*\*Oui\*\* \(Protocoles odynophagie et cystite en CPTS\) :\n\n.*depuis le 9 mars 2023/u);
+    expect(reply.verdict).toBe(true);
+  });
+
+  it('pas encore ouverte avant le 1er juillet 2022 : **Non**', async () => {
+    expect((await ask('Le protocole cystite est-il ouvert aux CPTS ?', '2022-03-01')).text).toMatch(/^\*\*Non\*\* \(/u);
+  });
+
+  it.each([
+    'Pour faire le protocole angine dans notre CPTS, faut-il encore un logiciel partagé et une formation par un maître de stage ?',
+    'Pharmacien dans une CPTS : je voulais me déclarer délégué sur le protocole mal de gorge, c’est encore possible ?',
+    'Le protocole cystite est ouvert aux CPTS depuis quand ?',
+  ])('sans verdict quand la question demande autre chose que l’ouverture — « %s »', async (question) => {
+    expect((await ask(question, '2026-12-01')).text).not.toMatch(/^\*\*Oui\*\* \(/u);
+  });
+});
+
 describe('statuts des protocoles', () => {
   it('chaque entrée a un statut permis, avec sa justification ; « national » a un arrêté ou un texte au JO', () => {
     for (const protocol of registries.protocols) {
