@@ -25,6 +25,8 @@ interface Figure {
   context: string;
   /** « moins d'un an »: under the value, not at it. */
   under?: boolean;
+  /** « il faut 5 ans d'expérience », « doit consacrer 30 % de son temps »: a rule someone states, not the asker's practice. */
+  claimed?: boolean;
 }
 
 /** What the asker says of their own practice: every duration and share of time, each with its context. */
@@ -70,7 +72,7 @@ const CONTEXT_WORDS = 6;
 export function askerPractice(text: string, professionNamed: boolean): AskerPractice {
   const n = normalizeForMatch(text.replace(/%/g, ' pour cent '));
   const years: Figure[] = [];
-  for (const match of n.matchAll(YEARS_OF)) years.push(figureOf(n, match, match[1], match[2]));
+  for (const match of n.matchAll(YEARS_OF)) years.push(withClaim(n, match, figureOf(n, match, match[1], match[2])));
   for (const match of n.matchAll(LESS_THAN)) years.push({ ...figureOf(n, match, match[1], match[2]), under: true });
   for (const match of n.matchAll(IT_HAS_BEEN)) years.push(figureOf(n, match, match[1], match[2]));
   for (const match of n.matchAll(AGO)) if (!NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
@@ -78,9 +80,19 @@ export function askerPractice(text: string, professionNamed: boolean): AskerPrac
     const theAsker = professionNamed || SAID_IN_FIRST_PERSON.test(match[0]);
     if (theAsker && !NOT_THE_ASKER.test(match[1] ?? '')) years.push(figureOf(n, match, match[2], match[3]));
   }
-  const shares = [...n.matchAll(SHARE)].map((match) => ({ value: Number(match[1]), context: around(n, match) }));
+  const shares = [...n.matchAll(SHARE)].map((match) => withClaim(n, match, { value: Number(match[1]), context: around(n, match) }));
   return { years, shares, text };
 }
+
+/** Words a few before a figure that make it a requirement stated (« doit avoir », « il faut », « needs », « must have »). */
+const REQUIRED_BEFORE = /\b(?:doit|doivent|faut|faudrait|faut il|exige\w*|requi\w*|needs?|must|should|minimum|au moins|at least)(?: \S+){0,3} $/;
+
+function withClaim(n: string, match: RegExpMatchArray, figure: Figure): Figure {
+  return REQUIRED_BEFORE.test(n.slice(Math.max(0, (match.index ?? 0) - CLAIM_REACH), match.index ?? 0)) ? { ...figure, claimed: true } : figure;
+}
+
+/** How far before a figure (in characters) the words that make it a requirement are read. */
+const CLAIM_REACH = 40;
 
 function figureOf(n: string, match: RegExpMatchArray, count: string | undefined, unit: string | undefined): Figure {
   return { value: numberValue(count ?? '0') / (/^(?:mois|months?)$/.test(unit ?? '') ? 12 : 1), context: around(n, match) };
@@ -120,13 +132,20 @@ export function checkRequirements(requirements: Requirements | undefined, practi
   const check: RequirementsCheck = { missing: [], met: [] };
   const years = requirements?.years;
   const given = years ? figureFor(practice.years, years.of) : undefined;
-  if (years && given) {
+  if (years && given?.claimed) {
+    // « un manip doit avoir 5 ans d'expérience, c'est la règle ? »: the rule stated, checked against the protocol's.
+    if (given.value === years.min) check.met.push(`${said(given)} ${years.of} : c'est bien le minimum du protocole`);
+    else check.missing.push(`le protocole demande au moins ${duration(years.min)} ${years.of}, pas ${said(given)}`);
+  } else if (years && given) {
     if (shortOf(given, years.min)) check.missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${said(given)}`);
     else check.met.push(`${said(given)} ${years.of} : le protocole en demande au moins ${duration(years.min)}`);
   }
   const share = requirements?.share;
   const spent = share ? figureFor(practice.shares, share.on) : undefined;
-  if (share && spent) {
+  if (share && spent?.claimed) {
+    if (spent.value === share.min) check.met.push(`${spent.value} % du temps ${share.on} : c'est bien le minimum du protocole`);
+    else check.missing.push(`le protocole demande au moins ${share.min} % du temps ${share.on}, pas ${spent.value} %`);
+  } else if (share && spent) {
     if (shortOf(spent, share.min)) check.missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent.value} %`);
     else check.met.push(`${spent.value} % du temps ${share.on} : le protocole en demande au moins ${share.min} %`);
   }

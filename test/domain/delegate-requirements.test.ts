@@ -60,6 +60,14 @@ describe('eligibility of the asker as délégué', () => {
     expect(ask("Je suis arrivée aux urgences il y a huit mois, j'ai fait la théorie et la pratique du protocole sutures. Je peux être déléguée pour suturer ?")).toMatch(/^\*\*Non\*\*.*1 an d'exercice aux urgences.*8 mois/);
   });
 
+  it.each([
+    ["Le radiologue dit qu'un manip radio doit avoir 5 ans d'expérience pour faire les échos déléguées. C'est ça la règle ?", /^\*\*Non\*\* : le protocole demande au moins 2 ans d'expérience, pas 5 ans/u],
+    ["Mon collègue dit qu'un MERM doit consacrer au moins 30 % de son temps à l'échographie pour être délégué, c'est bien ça ?", /^\*\*Non\*\* : le protocole demande au moins 50 % du temps/u],
+    ["Le radiologue dit qu'un manip radio doit avoir 2 ans d'expérience pour faire les échos déléguées. C'est ça la règle ?", /^\*\*Oui\*\* : .*2 ans d'expérience : c'est bien le minimum du protocole/u],
+  ])('checks a requirement someone states against the protocol’s, not as the asker’s practice: « %s »', (question, said) => {
+    expect(ask(question)).toMatch(said);
+  });
+
   it('answers « Oui » when the figures are met, with each figure against its minimum, pointing to the other conditions', () => {
     expect(ask("I've been an ER nurse for 2 years. Can I become a delegate for the suture protocol?")).toMatch(/^\*\*Oui\*\* : les infirmiers sont délégués de ce protocole ; 2 ans d'exercice aux urgences : le protocole en demande au moins 1 an\b.*autres critères/);
     expect(ask("Je suis MERM depuis 10 ans avec le DIU d'écho et 60 % de mon temps en écho, je peux être délégué ?")).toMatch(/^\*\*Oui\*\* : .*10 ans .*au moins 2 ans ; 60 % du temps .*au moins 50 %/);
