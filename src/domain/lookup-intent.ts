@@ -2,7 +2,7 @@ import { escapeRegExp } from '../text/escape-regexp.ts';
 import { oncePer } from '../text/memo.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { withoutPhrases } from './phrase-match.ts';
-import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, namesNothing, ONLY_ASKING_WHETHER, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, asksSomething, ASKS_FOR_CONTENT, clausesAbove, CONTENT_WORDS, namesNothing, ONLY_ASKING_WHETHER, SITUATION_WEIGHT, TOPIC_WEIGHT, WHICH_WORDS, wordsPattern } from '../knowledge/question-analysis.ts';
 import { COOPERATION_WORDS, frameTerms, framesCooperation, ownProtocol } from './cooperation-frame.ts';
 import { askerProfession, findForm, findProfession, firstProfession, lastProfession, matchDatedFacts, matchProtocolsByActs, namesOfLineage, professionsJoined, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
 import { isWordLikeAcronym } from './thesaurus.ts';
@@ -90,11 +90,27 @@ export function detectLookup(registries: Registries, text: string): LookupQuery 
     return { ...query, situated: matchProtocolsByActs(registries, around).map((protocol) => protocol.id), ...placed };
   }
   // « Dans Asalée, le généraliste délègue quoi à l'infirmière ? » asks about the protocol named, not for a list.
-  if (query?.kind === 'delegue' && query.delegant && matchProtocolsByActs(registries, normalizeForMatch(text)).length > 0) return null;
+  // « Dans le protocole radio de l'IOA, le délégant c'est le radiologue ? », « the heart failure protocol… so the GP is
+  // the delegating doctor there? »: any question on a role that names the protocol is about that protocol.
+  if ((query?.kind === 'delegue' || query?.kind === 'delegant') && namesProtocol(registries, text, query.profession)) return null;
   if (!query || (query.kind !== 'delegue' && query.kind !== 'delegant')) return query;
   const placed = places.length > 0 ? { ...query, places } : query;
   return withOthersJoined(registries, placed, text);
 }
+
+/**
+ * Does what is asked, or its topic, name a protocol, besides the profession (« manip radio » names no radiology
+ * protocol) and the asker's story (« j'avais commencé les TROD angine… dans quels protocoles je peux encore… »)?
+ */
+function namesProtocol(registries: Registries, text: string, profession: Profession): boolean {
+  const asked = normalizeForMatch(clausesAbove(analyseQuestion(text).clauses, SITUATION_WEIGHT) || text);
+  // « quels protocoles je peux appliquer… à domicile ? », « entre odynophagie et rhino, dans lequel… ? » ask for the list.
+  if (ASKS_WHICH_PROTOCOLS.test(asked)) return false;
+  return matchProtocolsByActs(registries, withoutNames(registries, asked, profession)).length === 1;
+}
+
+/** Asking which protocols (accent-folded). */
+const ASKS_WHICH_PROTOCOLS = /\b(?:quels?|quelles?|lesquels|which|what) (?:\w+ )?(?:protocoles?|protocols?)\b|\b(?:dans lequel|lequel|laquelle|which one)\b/;
 
 /** « Dans quels protocoles le cardiologue ou l'anesthésiste est délégant ? »: the other professions asked in the same role. */
 function withOthersJoined<Q extends Extract<LookupQuery, { kind: 'delegue' | 'delegant' }>>(registries: Registries, query: Q, text: string): Q {

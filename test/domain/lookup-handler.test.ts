@@ -467,6 +467,20 @@ describe('faits sur une profession', () => {
     expect(await ask('Dans le protocole échographies pour les manips radio, qui est le délégant ?')).toBeNull();
   });
 
+  it.each([
+    "Dans le protocole radio de l'IOA, le délégant c'est le radiologue ?",
+    "Le protocole insuffisance cardiaque, l'IDE déléguée fait quoi au quotidien, étape par étape ?",
+  ])('« %s » : un rôle demandé d’un protocole nommé est laissé aux articles sur ce protocole', async (question) => {
+    expect(await ask(question)).toBeNull();
+  });
+
+  it.each([
+    ['Protocoles de coopération pour les manips radio ?', /manipulateurs d'électroradiologie médicale ont le rôle de délégué/u],
+    ['Infirmière en CPTS, quels protocoles nationaux je peux appliquer aujourd’hui en tant que déléguée à domicile ?', /infirmiers ont le rôle de délégué/u],
+  ])('« %s » : la liste, quand le nom de la profession ou la question de quels protocoles en nomme un', async (question, listed) => {
+    expect((await answer(question)).text).toMatch(listed);
+  });
+
   it('un psychologue ne peut pas participer à un protocole de coopération', async () => {
     expect((await answer('Un psychologue peut-il participer à un protocole de coopération ?')).text).toMatch(/^\*\*Non\*\*/);
   });
