@@ -50,6 +50,13 @@ export const namesOfPlaces = (places: readonly Place[]): string[] => places.flat
 /** Ambulatory places: a protocol open « en ville » is open in each of them. */
 const IN_TOWN: ReadonlySet<Place> = new Set(['msp', 'centre-de-sante', 'esp', 'cpts', 'ville']);
 
+/**
+ * « à 50 km de l'hôpital », « loin du CHU », « near the hospital »: a place said to be elsewhere, which the asker
+ * does not work in.
+ */
+const AWAY_FROM =
+  /(?<![\p{L}\d])(?:(?:à|a)\s+\d+\s*(?:km|kilom[eè]tres?|min(?:utes)?|heures?|h)\s+|(?:loin|pr[eè]s|proche|à côté|a cote)\s+)(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)\p{L}+|(?<![\p{L}\d])(?:far from|near|close to|next to|\d+\s*(?:km|miles|minutes) (?:from|away from))\s+(?:the\s+|a\s+|an\s+)?\p{L}+/giu;
+
 /** The places a question says the asker works in (« IDE en centre de santé », « notre CPTS »), negated ones left out. */
 export function placesIn(text: string): Place[] {
   return placesSaid(text, false);
@@ -64,7 +71,7 @@ export function placesDenied(text: string): Place[] {
 }
 
 function placesSaid(text: string, negated: boolean): Place[] {
-  const members = text.split(MEMBER_BREAK).map(matchWords);
+  const members = text.replace(AWAY_FROM, ' ').split(MEMBER_BREAK).map(matchWords);
   return PLACES.filter((place) => members.some((words) => phrasesIn(words, NAMES[place], false).some((mention) => mention.negated === negated)));
 }
 

@@ -12,6 +12,17 @@ const protocol = (id: string) => {
 };
 
 describe('where the asker works', () => {
+  it.each([
+    ["IDE libérale dans une MSP rurale, à 50 km de l'hôpital", ['ville', 'msp']],
+    ['IDE en MSP à 20 min du CHU', ['msp']],
+    ["kiné en cabinet, loin de l'hôpital", ['ville']],
+    ['I work in a health centre near the hospital', ['centre-de-sante']],
+    ['GP in an MSP 30 km from the hospital', ['msp']],
+    ["IDE à l'hôpital, près de la MSP", ['etablissement']],
+  ])('leaves out a place said to be elsewhere: « %s »', (text, places) => {
+    expect(placesIn(text)).toEqual(places);
+  });
+
   it('reads the place in its usual spellings, and leaves negated ones out', () => {
     expect(placesIn('IDE en centre de santé')).toEqual(['centre-de-sante']);
     expect(placesIn('notre cpts')).toEqual(['cpts']);
