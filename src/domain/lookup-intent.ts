@@ -240,7 +240,7 @@ const ASKING_TERMS = frameTerms('quel quelle quels quelles qui quoi combien est-
 function detectQuery(registries: Registries, text: string, asker?: Profession): LookupQuery | null {
   const n = normalizeForMatch(text);
   // « dans quel ordre faire les choses » names no Ordre.
-  const unordered = n.replace(SEQUENCE, ' ');
+  const unordered = n.replace(SEQUENCE, ' ').replace(ORDRE_AS_RECIPIENT, '$1');
   return (
     comparedQuery(registries, text) ??
     endedQuery(registries, text, n) ??
@@ -696,6 +696,12 @@ function missingBodyQuery(registries: Registries, n: string): LookupQuery | null
  * arrêté): an order, not a profession's Ordre (« l'Ordre des … ») (normalised text).
  */
 const SEQUENCE = /\b(?:dans|en|par|selon|in) (?:quel |le bon |l |the right |what |which )?ordre\b|\b(?:ministerial|ministry|government|prefectoral) orders?\b|\b(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december) orders?\b|\bordres? (?:chronologique|de|d) \w+|\b(?:what|which|right) order\b|\b(?:to|can|may|could|might|must|should|will|would|i|we|they|you|nurses?|doctors?) orders?\b/g;
+
+/**
+ * « on a envoyé les statuts à l'Ordre et à l'ARS », « transmis aux Ordres »: an Ordre something is sent to is where a
+ * procedure goes, not a fact asked of a profession (normalised text; what is sent is kept).
+ */
+const ORDRE_AS_RECIPIENT = /\b((?:envoy|transmi|transmet|adress|depos|send|sent|submit)\w*(?: \w+){0,4}) (?:a|aux|to) (?:l |les |the )?ordres?\b/g;
 
 /** A subject pronoun (« elle compte… », « a-t-elle… »), not an impersonal one (« il y a », « il faut »), on normalised text. */
 const SUBJECT_PRONOUN = /\b(?:il|elle|ils|elles)\b(?! (?:y a|faut|existe)\b)/;

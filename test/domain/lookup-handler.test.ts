@@ -481,6 +481,17 @@ describe('faits sur une profession', () => {
     expect((await answer(question)).text).toMatch(listed);
   });
 
+  it.each([
+    "On crée notre SISA avec deux médecins et moi, la kiné. On a envoyé les statuts à l'Ordre et à l'ARS hier. Ça passe ?",
+    "Je suis infirmière, on a transmis le dossier aux Ordres la semaine dernière, c'est bon pour la suite ?",
+  ])('« %s » : un Ordre à qui on envoie quelque chose n’est pas un fait demandé de la profession', async (question) => {
+    expect(await ask(question)).toBeNull();
+  });
+
+  it("« Je suis kiné, je dois m'inscrire à l'Ordre ? » : l'inscription reste une question sur l'Ordre", async () => {
+    expect((await answer("Je suis kiné, je dois m'inscrire à l'Ordre ?")).text).toMatch(/masseurs-kinésithérapeutes ont un Ordre/u);
+  });
+
   it('un psychologue ne peut pas participer à un protocole de coopération', async () => {
     expect((await answer('Un psychologue peut-il participer à un protocole de coopération ?')).text).toMatch(/^\*\*Non\*\*/);
   });
