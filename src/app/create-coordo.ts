@@ -10,6 +10,7 @@ import { createTwoPartHandler } from '../answer/two-part-answer.ts';
 import { withPassageVerdict } from '../answer/passage-verdict.ts';
 import { withStatedGap } from '../answer/stated-gap.ts';
 import { withTentativeCaveat } from '../answer/tentative-caveat.ts';
+import { withClaimVerdict } from '../answer/claim-verdict.ts';
 import { createCompositionHandler } from '../domain/form-composition.ts';
 import { withFigurePlacement } from '../answer/figure-placement.ts';
 import { createBestAnswerHandler } from '../answer/best-answer.ts';
@@ -140,7 +141,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
       createHelpHandler(options.help ?? CONSOLE_HELP),
       withFollowUps([
         clinicalGuardHandler,
-        withTentativeCaveat(createTwoPartHandler([
+        withTentativeCaveat(withClaimVerdict(createTwoPartHandler([
           createCompositionHandler(registries),
           createEligibilityHandler(registries, today, retriever),
           withFigurePlacement(
@@ -149,7 +150,7 @@ export async function createCore(config: Config, options: CoordoOptions = {}): P
               withPassageVerdict(withStatedGap(createQuestionHandler(retriever, await selectComposer(config, logger))), (question) => retriever.answeredShare(question)),
             ], retriever),
           ),
-        ])),
+        ]))),
       ]),
     ],
     logger,

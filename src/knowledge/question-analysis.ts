@@ -330,6 +330,18 @@ const CLAIMED_FIGURE =
   /(?<![\p{L}\d])(?:(?:19|20)\d\d(?!\d)|\d+(?:[,.]\d+)?(?:\s*(?:à|a|-|–|to|et|ou|or)\s*\d+(?:[,.]\d+)?)?\s*(?:ans?|années?|mois|jours?|semaines?|heures?|h|€|euros?|%|years?|months?|days?|weeks?|hours?)(?![\p{L}\d]))/giu;
 
 /**
+ * The claim a question checks, as reported (« Ma voisine est persuadée qu'elle ne peut pas participer… Elle a raison ? »
+ * → « elle ne peut pas participer… »), when what follows it only asks whether it holds; undefined otherwise.
+ */
+export function checkedClaim(text: string): string | undefined {
+  const [, claim, check] = CLAIM_CHECKED.exec(text) ?? [];
+  return claim && check && namesNothing(check.replace(/\b(?:elle|il|ils|elles|she|he|they|a|ont|is|are|raison|right|wrong|tort)\b/giu, ' ')) ? claim : undefined;
+}
+
+/** A reported claim, up to its sentence's end, and the question that ends the message. */
+const CLAIM_CHECKED = new RegExp(String.raw`\b${REPORTING}\s*([^.?!;]+)[\s\S]*?([^.?!;]*\?)\s*$`, 'iu');
+
+/**
  * Who holds a claim (« mon orthoptiste me dit qu' ») is what the claim is about, not the asker's situation: « my
  * colleague » is a word the base does not use, « orthoptiste » one it does.
  */
