@@ -168,6 +168,7 @@ describe('the figures of a claim checked are what is checked, not what is asked'
     ["ma collegue dit que l'aci des msp date de 2015, c'est ça ?", 'l\'aci des msp date de', []],
     ["un interne m'a dit que le protocole cystite c pour les femmes de 18 à 60 ans, je met ça sur l'affiche ?", 'le protocole cystite c pour les femmes de', []],
     ['A colleague told me the sore throat protocol was opened to CPTS in 2020. Is that so?', 'the sore throat protocol was opened to CPTS in', []],
+    ["Un confrère dit qu'avec le protocole entorse on peut prendre les patients jusqu'à 65 ans : c'est bien la limite d'âge ?", 'avec le protocole entorse on peut prendre les patients jusqu', []],
     ["On me dit que l'avenant 4 de l'ACI CPTS change les missions socles : c'est vrai ?", "l'avenant 4 de l'ACI CPTS change les missions socles", ['4']],
   ])('« %s »', (question, claim, kept) => {
     const clause = analyseQuestion(question).clauses.find((c) => c.text.startsWith(claim));
