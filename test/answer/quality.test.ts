@@ -53,6 +53,8 @@ describe('answer quality on the project’s own sets', () => {
     ['holdout-s.jsonl', 0.8, 0.08],
     ['dev-t.jsonl', 0.77, 0.09],
     ['holdout-t.jsonl', 0.71, 0.115],
+    ['dev-u.jsonl', 0.8, 0.085],
+    ['holdout-u.jsonl', 0.87, 0.08],
   ])('%s: pass rate ≥ %s, confidently wrong ≤ %s', async (file, minPass, maxWrong) => {
     const questions = await readEvalFile(path.join(OWN_EVAL_DIR, file));
     expect(questions.length).toBeGreaterThanOrEqual(97);
