@@ -35,9 +35,8 @@ export function withPassageVerdict(handler: Handler, answeredShare: AnsweredShar
 
 export interface PassageVerdict {
   said: 'Oui' | 'Oui, dans certaines limites' | 'Non';
-  /** The sentence of the answer that says it: with `absent`, the lead of the list what is asked is not in. */
+  /** The sentence of the answer that says it. */
   sentence: string;
-  absent?: true;
 }
 
 /**
@@ -71,7 +70,7 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
     shareOfMember(`${about} ${lead}`) < FULL;
   const says = (read: ReadSentence) => (read.lead === undefined || !shareOfMember ? share(`${about} ${read.text}`) > FULL : isMember(read));
   const sentence = readSentences(answer).find((read) => !OF_THE_BASE.test(read.text) && says(read) && quantifiersKept(asked, normalizeForMatch(read.text)))?.text;
-  if (!sentence) return MEMBERSHIP.test(askedClauses) ? notInItsList(askedClauses, firstPassage, about, answeredShare) : null;
+  if (!sentence) return null;
   const said = normalizeForMatch(sentence);
   if (EXCLUDING.test(said)) return null;
   const denied = NEGATED.test(said) || deniesWhatIsAsked(said, asked);
@@ -79,39 +78,6 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   if (denied && limited) return null;
   return { said: denied ? 'Non' : limited ? 'Oui, dans certaines limites' : 'Oui', sentence };
 }
-
-/**
- * « La prévention fait-elle partie des trois axes de l'ACI ? » answered by the list of the three axes, none of which
- * says it: **Non**. Only a list its lead says is the one asked about, with as many items as the question counts, a lead
- * that does not say the list is open (« notamment »), and neither an item nor the passage's other sentences saying what is asked.
- */
-function notInItsList(askedClauses: string, firstPassage: string, about: string, answeredShare: AnsweredShare): PassageVerdict | null {
-  const membership = MEMBERSHIP.exec(askedClauses);
-  if (!membership) return null;
-  const item = askedClauses.slice(0, membership.index);
-  const list = askedClauses.slice(membership.index + membership[0].length);
-  if (terms(item).length === 0 || terms(list).length === 0) return null;
-  const reads = readSentences(firstPassage);
-  const lead = reads.find(({ text }) => text.trimEnd().endsWith(':') && answeredShare(list)(`${about} ${text}`) > FULL)?.text;
-  const items = reads.filter((read) => read.lead === lead).map(({ text }) => text);
-  if (lead === undefined || items.length === 0 || OPEN_LIST.test(normalizeForMatch(lead)) || BESIDES.test(normalizeForMatch(lead))) return null;
-  const counted = figuresCounted(normalizeForMatch(list));
-  if (counted.length > 0 && !counted.includes(items.length)) return null;
-  const sayItem = answeredShare(item);
-  const rest = reads.filter((read) => read.lead === undefined && !LIST_ITEM.test(read.text)).map(({ text }) => text);
-  if ([rest.join(' '), ...items].some((text) => sayItem(text) > FULL)) return null;
-  return { said: 'Non', sentence: lead, absent: true };
-}
-
-/** A lead that lists some of many (« notamment », « par exemple », « such as »), accent-folded. */
-const OPEN_LIST = /\b(?:notamment|par exemple|entre autres|exemples?|comme|dont|such as|including|for example|e g)\b/;
-
-/** The counts a text says (« des trois axes », « the four indicators »), as numbers, accent-folded. */
-function figuresCounted(n: string): number[] {
-  return [...n.matchAll(COUNT_WORD)].map(([word]) => numberValue(word));
-}
-
-const COUNT_WORD = new RegExp(String.raw`\b(?:\d+|${NUMBER_WORDS_PATTERN})\b`, 'g');
 
 /** A sentence of the answer; a list item with the sentence that leads to its list. */
 interface ReadSentence {
@@ -159,8 +125,7 @@ function deniesWhatIsAsked(said: string, asked: string): boolean {
 }
 
 /** The verdict first; the sentence that says it after it when it is not the answer's first. */
-function withVerdict(reply: Reply, { said, sentence, absent }: PassageVerdict): Reply {
-  if (absent) return { ...reply, text: `**${said}** : ce n'est pas dans la liste que donne la base.\n\n${reply.text}` };
+function withVerdict(reply: Reply, { said, sentence }: PassageVerdict): Reply {
   const quoted = LIST_ITEM.test(sentence) ? sentence.replace(LIST_ITEM, '').replace(/\s*[;,]\s*$/u, '.') : sentence;
   const lead = reply.text.startsWith(sentence) ? `**${said}** : ${reply.text}` : `**${said}** : ${quoted}\n\n${reply.text}`;
   return { ...reply, text: lead };
@@ -232,8 +197,8 @@ const OF_THE_BASE = /^\s*(?:la base|le registre|les sources|ses sources|coordo)\
 /** A list item (« - PC 161 : … », « 2. le taux de reprise… »). */
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/u;
 
-/** Words that ask whether something is one of a list: « fait partie de », « figure parmi », « l'un des », « is among », « one of ». */
-const MEMBERSHIP = /(?<![\p{L}\p{N}])(?:(?:fait|font|faire|fasse|fassent)(?:[- ](?:t[- ])?(?:il|elle|ils|elles|on))?(?: \p{L}+)? partie|parmi|figurer?|figurent|inclus|incluse|incluses|l['’ ]une? des|among|part of|included|one of)(?![\p{L}\p{N}])/iu;
+/** Words that ask whether something is one of a list: « fait partie de », « figure parmi », « is among ». */
+const MEMBERSHIP = /(?<![\p{L}\p{N}])(?:(?:fait|font|faire|fasse|fassent)(?:[- ](?:t[- ])?(?:il|elle|ils|elles|on))?(?: \p{L}+)? partie|parmi|figurer?|figurent|inclus|incluse|incluses|among|part of|included)(?![\p{L}\p{N}])/iu;
 
 const MEMBERSHIP_EVERYWHERE = new RegExp(MEMBERSHIP.source, 'giu');
 

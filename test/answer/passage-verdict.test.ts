@@ -126,38 +126,6 @@ describe('a closed question answered by a sentence that says it', () => {
   });
 });
 
-describe('something asked of a list that none of its items says', () => {
-  const AXES = "L'ACI des MSP repose sur trois axes :\n- l'accès aux soins ;\n- le travail en équipe ;\n- le système d'information. [1]";
-  const axes = (question: string) => passageVerdict(question, AXES, wordShare, "Les trois axes de l'ACI des MSP");
-
-  it.each(["La prévention fait-elle partie des trois axes de l'ACI des MSP ?", "Is prevention one of the axes of the ACI des MSP?", "La prévention est-elle l'un des axes de l'ACI des MSP ?"])(
-    '« %s » → Non',
-    (question) => {
-      expect(axes(question)).toMatchObject({ said: 'Non', absent: true });
-    },
-  );
-
-  it.each([
-    ['an item that says it', "Le travail en équipe fait-il partie des trois axes de l'ACI des MSP ?", 'Oui'],
-    ['another count', "La prévention fait-elle partie des quatre axes de l'ACI des MSP ?", undefined],
-    ['a list of something else', "La prévention fait-elle partie des missions des CPTS ?", undefined],
-  ])('%s', (_why, question, said) => {
-    expect(axes(question)?.said).toBe(said);
-  });
-
-  it.each([
-    ['open', "L'ACI cite notamment trois axes :"],
-    ['set apart', "En plus des critères, l'ACI a trois axes :"],
-  ])('gives no « Non » under a lead that says the list is %s', (_why, lead) => {
-    expect(passageVerdict("La prévention fait-elle partie des trois axes de l'ACI ?", `${lead}\n- l'accès aux soins ;\n- le travail en équipe ;\n- le système d'information. [1]`, wordShare, "L'ACI")).toBeNull();
-  });
-
-  it('gives no « Non » when the passage says it outside the list', () => {
-    const said = `${AXES.replace(' [1]', '')} La prévention fait partie de chaque axe. [1]`;
-    expect(passageVerdict("La prévention fait-elle partie des trois axes de l'ACI des MSP ?", said, wordShare, "Les trois axes de l'ACI des MSP")?.said).not.toBe('Non');
-  });
-});
-
 describe('through the offline core', () => {
   const { ask } = useOfflineCore();
   it.each([
@@ -182,13 +150,6 @@ describe('through the offline core', () => {
     "Est-ce qu'une expérience d'un an fait partie des conditions pour le MERM délégué ?",
   ])('gives no « Oui » from an item of another list, under a lead that sets it apart, or with another figure: « %s »', async (question) => {
     expect((await ask(question)).text).not.toMatch(/^\*\*Oui/u);
-  });
-
-  it.each([
-    "La prévention fait-elle partie des trois axes de l'ACI des MSP ?",
-    "Le taux de satisfaction des patients fait-il partie des quatre indicateurs annuels d'un protocole de coopération ?",
-  ])('« %s » : **Non**, with the list that leaves it out', async (question) => {
-    expect((await ask(question)).text).toMatch(/^\*\*Non\*\* : ce n'est pas dans la liste que donne la base\.\n\n.*:\n(?:- |1\. )/u);
   });
 
   it('quotes the item that says it without its bullet', async () => {
