@@ -1,6 +1,6 @@
 import type { Handler } from '../engine/handler.ts';
 import type { Reply } from '../engine/reply.ts';
-import { analyseQuestion, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
+import { analyseQuestion, askingSentences, ASKS_FOR_CONTENT, clausesAbove, SITUATION_WEIGHT, TOPIC_WEIGHT } from '../knowledge/question-analysis.ts';
 import { normalizeForMatch, terms } from '../text/french.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { NUMBER_WORDS_PATTERN, numberValue } from '../text/number-words.ts';
@@ -60,15 +60,17 @@ export function passageVerdict(question: string, answer: string, answeredShare: 
   // Only a list of the passage `about` heads (the answer's first), under a lead that does not set it apart from what is
   // asked (« En plus de ses missions socles, … : »), and an item that says the figures asked (« un an » is not « 2 ans »).
   const firstPassage = answer.split(PASSAGE_END)[0] ?? answer;
-  const figuresAsked = figuresOf(normalizeForMatch(askedClauses));
+  // Read in the sentences that ask, as written: a claim's figures (« un arrêt de 15 jours, c'est vrai ? ») are what
+  // it checks, though they are not searched for.
+  const figuresAsked = figuresOf(normalizeForMatch(askingSentences(question).join(' ') || question));
   const isMember = ({ text, lead = '' }: ReadSentence) =>
     firstPassage.includes(text) &&
     !BESIDES.test(normalizeForMatch(lead)) &&
-    figuresAsked.every((figure) => figuresOf(normalizeForMatch(text)).includes(figure)) &&
     shareOfMember !== undefined &&
     shareOfMember(`${about} ${lead} ${text}`) > FULL &&
     shareOfMember(`${about} ${lead}`) < FULL;
-  const says = (read: ReadSentence) => (read.lead === undefined || !shareOfMember ? share(`${about} ${read.text}`) > FULL : isMember(read));
+  const saysFigures = ({ text }: ReadSentence) => figuresAsked.every((figure) => figuresOf(normalizeForMatch(text)).includes(figure));
+  const says = (read: ReadSentence) => saysFigures(read) && (read.lead === undefined || !shareOfMember ? share(`${about} ${read.text}`) > FULL : isMember(read));
   const sentence = readSentences(answer).find((read) => !OF_THE_BASE.test(read.text) && says(read) && quantifiersKept(asked, normalizeForMatch(read.text)))?.text;
   if (!sentence) return null;
   const said = normalizeForMatch(sentence);

@@ -84,11 +84,18 @@ export function askerPractice(text: string, professionNamed: boolean): AskerPrac
   return { years, shares, text };
 }
 
-/** Words a few before a figure that make it a requirement stated (« doit avoir », « il faut », « needs », « must have »). */
-const REQUIRED_BEFORE = /\b(?:doit|doivent|faut|faudrait|faut il|exige\w*|requi\w*|needs?|must|should|minimum|au moins|at least)(?: \S+){0,3} $/;
+/**
+ * Words a few before a figure that make it a requirement stated (« doit avoir », « il faut », « le protocole demande »,
+ * « needs », « must have »); not « au moins » nor « at least », which the asker says of themself too.
+ */
+const REQUIRED_BEFORE = /\b(?:doit|doivent|faut|faudrait|exige\w*|demande|demandent|requi\w*|needs?|must|should)(?: \S+){0,3} $/;
+/** The asker speaking of themself just before (« j'ai au moins », « I have », « je dois avoir »): their own practice. */
+const ASKER_BEFORE = /\b(?:je|j|i|i ve|we|nous)(?: \S+){0,3} $/;
 
+/** A figure after the words that state a requirement, not said by the asker of themself, is a rule someone states. */
 function withClaim(n: string, match: RegExpMatchArray, figure: Figure): Figure {
-  return REQUIRED_BEFORE.test(n.slice(Math.max(0, (match.index ?? 0) - CLAIM_REACH), match.index ?? 0)) ? { ...figure, claimed: true } : figure;
+  const before = n.slice(Math.max(0, (match.index ?? 0) - CLAIM_REACH), match.index ?? 0);
+  return REQUIRED_BEFORE.test(before) && !ASKER_BEFORE.test(before) ? { ...figure, claimed: true } : figure;
 }
 
 /** How far before a figure (in characters) the words that make it a requirement are read. */
@@ -134,8 +141,7 @@ export function checkRequirements(requirements: Requirements | undefined, practi
   const given = years ? figureFor(practice.years, years.of) : undefined;
   if (years && given?.claimed) {
     // « un manip doit avoir 5 ans d'expérience, c'est la règle ? »: the rule stated, checked against the protocol's.
-    if (given.value === years.min) check.met.push(`${said(given)} ${years.of} : c'est bien le minimum du protocole`);
-    else check.missing.push(`le protocole demande au moins ${duration(years.min)} ${years.of}, pas ${said(given)}`);
+    checkStated(check, given.value === years.min, `${said(given)} ${years.of}`, `au moins ${duration(years.min)} ${years.of}, pas ${said(given)}`);
   } else if (years && given) {
     if (shortOf(given, years.min)) check.missing.push(`il faut au moins ${duration(years.min)} ${years.of} pour être délégué ; la question en indique ${said(given)}`);
     else check.met.push(`${said(given)} ${years.of} : le protocole en demande au moins ${duration(years.min)}`);
@@ -143,14 +149,19 @@ export function checkRequirements(requirements: Requirements | undefined, practi
   const share = requirements?.share;
   const spent = share ? figureFor(practice.shares, share.on) : undefined;
   if (share && spent?.claimed) {
-    if (spent.value === share.min) check.met.push(`${spent.value} % du temps ${share.on} : c'est bien le minimum du protocole`);
-    else check.missing.push(`le protocole demande au moins ${share.min} % du temps ${share.on}, pas ${spent.value} %`);
+    checkStated(check, spent.value === share.min, `${spent.value} % du temps ${share.on}`, `au moins ${share.min} % du temps ${share.on}, pas ${spent.value} %`);
   } else if (share && spent) {
     if (shortOf(spent, share.min)) check.missing.push(`il faut consacrer au moins ${share.min} % de son temps ${share.on} ; la question en indique ${spent.value} %`);
     else check.met.push(`${spent.value} % du temps ${share.on} : le protocole en demande au moins ${share.min} %`);
   }
   for (const credential of lackedCredentials(requirements, practice)) check.missing.push(`il faut ${credential.name} pour être délégué ; d'après la question, ce n'est pas acquis`);
   return check;
+}
+
+/** A requirement someone states: the protocol's minimum (« 2 ans d'expérience »), or what the protocol asks instead. */
+function checkStated(check: RequirementsCheck, isTheMinimum: boolean, stated: string, instead: string): void {
+  if (isTheMinimum) check.met.push(`${stated} : c'est bien le minimum du protocole`);
+  else check.missing.push(`le protocole demande ${instead}`);
 }
 
 /** The credentials the asker says they do not have yet (« je n'ai pas le DIU », « aucune formation », « not trained yet », « inscrite au DIU »). */

@@ -3,7 +3,7 @@ import { capitalize } from '../text/capitalize.ts';
 import { normalizeForMatch } from '../text/french.ts';
 import { truncate } from '../text/truncate.ts';
 import { joinCited, type Citation, type Reply } from '../engine/reply.ts';
-import { describeValues, frenchDay, valueAt, type IsoDay } from './dated.ts';
+import { describeValues, frenchDay, valueAt, type DatedValue, type IsoDay } from './dated.ts';
 import { REGISTRY_FILES } from './load.ts';
 import { checkAct, type ActCheck } from './listed-act.ts';
 import { canTakePart, matchProtocolsByActs, professionById, professionCovers, professionNamed, protocolsForDelegant, protocolsForDelegue } from './lookups.ts';
@@ -583,19 +583,24 @@ function datedBlock(fact: DatedFact, today: IsoDay): Block {
  */
 export function datedAnswer(facts: readonly DatedFact[], today: IsoDay, whether?: readonly Place[]): Reply {
   const topics = [...new Set(facts.map((fact) => fact.topic))].join(' ; ');
-  const answer = compose(`**${topics}** :`, facts.map((fact) => datedBlock(fact, today)), true);
   const [fact] = facts;
-  const said = whether && fact && facts.length === 1 ? openingVerdict(fact, today, whether) : undefined;
-  return said ? { ...answer, text: answer.text.replace(`**${topics}** :`, `**${said}** (${topics}) :`), verdict: true } : answer;
+  const said = whether && fact ? openingVerdict(fact, today, whether) : undefined;
+  const answer = compose(said ? `**${said}** (${topics}) :` : `**${topics}** :`, facts.map((f) => datedBlock(f, today)), true);
+  return said ? { ...answer, verdict: true } : answer;
 }
 
-/** « Oui » when the opening in force today names every place asked, « Non » when none is in force; otherwise none. */
+/**
+ * Of an opening the values say is to the places asked (« aux CPTS »): « Oui » when one is in force today, « Non » when
+ * none is. Places its values never name (« en MSP » for an opening to CPTS) get no verdict.
+ */
 function openingVerdict(fact: DatedFact, today: IsoDay, places: readonly Place[]): 'Oui' | 'Non' | undefined {
+  const opensThere = (value: DatedValue) => {
+    const named = placesIn(normalizeForMatch(value.value));
+    return places.every((place) => named.includes(place));
+  };
+  if (!fact.values.some(opensThere)) return undefined;
   const current = valueAt(fact.values, today);
-  // Not open today, whether it was or will be: the text says when.
-  if (!current) return 'Non';
-  const named = placesIn(normalizeForMatch(current.value));
-  return places.every((place) => named.includes(place)) ? 'Oui' : undefined;
+  return current && opensThere(current) ? 'Oui' : current ? undefined : 'Non';
 }
 
 export function glossaryAnswer(registries: Registries, entries: readonly [GlossaryEntry, ...GlossaryEntry[]], today: IsoDay): Reply {

@@ -228,13 +228,19 @@ const REFERS_BACK = new RegExp(
 function ofTheStory(registries: Registries, query: LookupQuery, asking: string): boolean {
   const n = normalizeForMatch(asking);
   if (!['profession', 'delegue', 'delegant', 'act'].includes(query.kind) || FIRST_PERSON.test(n) || /\bon\b/.test(n) || findProfession(registries, n)) return false;
+  // « L'ostéopathe voudrait participer. Un professionnel non réglementé peut-il être délégué ? »: « un professionnel »,
+  // « un délégué » stand for the one the story names.
+  if (STANDS_FOR_A_PROFESSIONAL.test(n)) return false;
   // « liste rapide svp », « tu sais ? » say too little to stand alone.
   const said = terms(n);
   return said.length >= 4 && said.some((term) => !framesCooperation(term) && !ASPECT_FRAME_TERMS.has(term) && !ASKING_TERMS.has(term));
 }
 
 /** The words that ask, in a lookup question (« quel », « est-ce que », « which »). */
-const ASKING_TERMS = frameTerms('quel quelle quels quelles qui quoi combien est-ce what which who how many is are does do dans quel lequel laquelle');
+const ASKING_TERMS = frameTerms('quel quelle quels quelles qui quoi combien est-ce what which who how many is are does do lequel laquelle');
+
+/** Words that name a professional without saying which (accent-folded). */
+const STANDS_FOR_A_PROFESSIONAL = /\b(?:un|une|des|a|an)(?: \w+)? (?:professionnels?|soignants?|delegues?|deleguees?|delegants?|professionals?|delegates?|clinicians?)\b/;
 
 /** The readings of a question, in order; `asker` is the profession the asker says is theirs, when the question is about them. */
 function detectQuery(registries: Registries, text: string, asker?: Profession): LookupQuery | null {
@@ -597,10 +603,16 @@ const DATED_ASPECTS: readonly [DatedFact['aspect'], RegExp][] = [
   ['ouverture', /\bouver\w*|\bouvri\w*|\bcpts\b/],
 ];
 
-/** A closed question (« … est ouvert aux CPTS ? », « Is a CPTS allowed…? »), not one asking since when, until when or which. */
+/**
+ * A closed question on today (« … est ouvert aux CPTS ? », « Is a CPTS allowed…? »), not one asking since when, until
+ * when or which, nor of another time (« Was it open to CPTS in 2021? »).
+ */
 function asksWhether(n: string): boolean {
-  return ['yes-no', 'open'].includes(analyseQuestion(n).kind) && !ASKS_CONTENT.test(n) && !/\b(?:depuis|jusqu|since|until)\b/.test(n);
+  return ['yes-no', 'open'].includes(analyseQuestion(n).kind) && !ASKS_CONTENT.test(n) && !OTHER_TIME.test(n);
 }
+
+/** Since when, until when, a year, a past tense (accent-folded). */
+const OTHER_TIME = /\b(?:depuis|jusqu|since|until|(?:19|20)\d\d|was|were|etait|etaient|a ete|ont ete|avait|avaient|used to)\b/;
 
 /**
  * What is asked names only the opening, the places and the protocols it is of (not « faut-il toujours un logiciel

@@ -11,6 +11,8 @@ export interface Clause {
   weight: number;
   /** An earlier question of the thread, which this one follows up on. */
   earlier?: boolean;
+  /** A claim someone reported (« ma collègue dit que… »): its figures are what is checked. */
+  claim?: boolean;
 }
 
 export interface AnalysedQuestion {
@@ -282,7 +284,8 @@ function weighClauses(text: string): Clause[] {
   const afterthought = (i: number) =>
     i > focus && /[?.!]\s*$/u.test(parts[focus] ?? '') && (MENTIONS_ASKER.test(normalizeForMatch(parts[i] ?? '')) || /^\(.*\)[.!]?$/u.test(parts[i] ?? ''));
   const weighed = parts.map((part, i) => (!asked.has(i) && claimHolder(part)) || {
-    text: REPORTING_END.test(parts[i - 1] ?? '') ? withoutClaimedFigures(part) : part,
+    text: part,
+    ...(REPORTING_END.test(parts[i - 1] ?? '') ? { claim: true } : {}),
     weight: asked.has(i) ? 1 : !pointedTo.has(i) && (describesAsker[i] || afterthought(i)) ? SITUATION_WEIGHT : TOPIC_WEIGHT,
   });
   return subjectBefore === undefined ? weighed : withQuotedAsked(weighed, subjectBefore);
@@ -316,10 +319,12 @@ const CHECKS_BACK = /\b(?:ca|cela|that|it|this|so)\b|\bc est (?:bien|vraiment)\b
 
 /**
  * « ma collègue dit que l'ACI date de 2015, c'est ça ? », « un interne m'a dit que c'est pour les femmes de 18 à 60
- * ans »: the figures of a claim are what is checked, not what is asked: a passage that gives others answers it.
+ * ans »: the figures of a claim are what is checked, not what is searched for: a passage that gives others answers it.
+ * For retrieval only; what checks the claim (a registry's figures, a verdict) reads them.
  */
-function withoutClaimedFigures(claim: string): string {
-  return claim.replace(CLAIMED_FIGURE, ' ').replace(/\s+/gu, ' ').trim();
+export function withClaimsUnfigured(analysed: AnalysedQuestion): AnalysedQuestion {
+  const clauses = analysed.clauses.map((clause) => (clause.claim ? { ...clause, text: clause.text.replace(CLAIMED_FIGURE, ' ').replace(/\s+/gu, ' ').trim() } : clause));
+  return { ...analysed, clauses };
 }
 
 /**

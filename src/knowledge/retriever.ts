@@ -9,7 +9,7 @@ import type { Chunk } from './chunk.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { subjectType, type Expansion, type QueryExpander } from './query-expander.ts';
-import { analyseQuestion, clausesAbove, ONLY_ASKING_WHETHER, SITUATION_WEIGHT, TOPIC_WEIGHT, type AnalysedQuestion, type QuestionKind } from './question-analysis.ts';
+import { analyseQuestion, clausesAbove, ONLY_ASKING_WHETHER, SITUATION_WEIGHT, TOPIC_WEIGHT, withClaimsUnfigured, type AnalysedQuestion, type QuestionKind } from './question-analysis.ts';
 import type { VectorHit } from './vector-index.ts';
 import { errorName, silentLogger, type Logger } from '../log/logger.ts';
 
@@ -96,7 +96,7 @@ export class Retriever {
   }
 
   private async rank(asked: AnalysedQuestion, limit: number): Promise<Passage[]> {
-    const analysed = this.withNamedTopics(asked);
+    const analysed = this.withNamedTopics(withClaimsUnfigured(asked));
     const question = clausesAbove(analysed.clauses, SITUATION_WEIGHT);
     const aside = analysed.clauses.filter((c) => c.weight <= SITUATION_WEIGHT).map((c) => c.text).join(' ');
     const found = this.expander.expansions(question);

@@ -128,8 +128,11 @@ describe('ouverture datée demandée par oui ou non, horloge fixée', () => {
     'Pour faire le protocole angine dans notre CPTS, faut-il encore un logiciel partagé et une formation par un maître de stage ?',
     'Pharmacien dans une CPTS : je voulais me déclarer délégué sur le protocole mal de gorge, c’est encore possible ?',
     'Le protocole cystite est ouvert aux CPTS depuis quand ?',
-  ])('sans verdict quand la question demande autre chose que l’ouverture — « %s »', async (question) => {
-    expect((await ask(question, '2026-12-01')).text).not.toMatch(/^\*\*Oui\*\* \(/u);
+    'Was the cystitis protocol open to CPTS in 2021?',
+    'Le protocole entorse est-il ouvert aux MSP ?',
+    'Le protocole lombalgie est-il ouvert en centre de santé ?',
+  ])('sans verdict quand la question demande autre chose que l’ouverture d’aujourd’hui là où elle est datée — « %s »', async (question) => {
+    expect((await ask(question, '2026-12-01')).text).not.toMatch(/^\*\*(?:Oui|Non)\*\* \(/u);
   });
 });
 

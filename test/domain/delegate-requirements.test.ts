@@ -64,6 +64,9 @@ describe('eligibility of the asker as délégué', () => {
     ["Le radiologue dit qu'un manip radio doit avoir 5 ans d'expérience pour faire les échos déléguées. C'est ça la règle ?", /^\*\*Non\*\* : le protocole demande au moins 2 ans d'expérience, pas 5 ans/u],
     ["Mon collègue dit qu'un MERM doit consacrer au moins 30 % de son temps à l'échographie pour être délégué, c'est bien ça ?", /^\*\*Non\*\* : le protocole demande au moins 50 % du temps/u],
     ["Le radiologue dit qu'un manip radio doit avoir 2 ans d'expérience pour faire les échos déléguées. C'est ça la règle ?", /^\*\*Oui\*\* : .*2 ans d'expérience : c'est bien le minimum du protocole/u],
+    ["Le cadre dit que le protocole sutures demande 3 ans d'expérience aux urgences, c'est ça ?", /^\*\*Non\*\* : le protocole demande au moins 1 an d'exercice aux urgences, pas 3 ans/u],
+    ["J'ai au moins 3 ans d'expérience aux urgences, je peux faire les sutures par délégation ?", /^\*\*Oui\*\* : 3 ans d'exercice aux urgences : le protocole en demande au moins 1 an/u],
+    ["IDE aux urgences avec un minimum de 2 ans d'expérience, je peux faire les sutures par délégation ?", /^\*\*Oui\*\* : .*2 ans d'exercice aux urgences : le protocole en demande au moins 1 an/u],
   ])('checks a requirement someone states against the protocol’s, not as the asker’s practice: « %s »', (question, said) => {
     expect(ask(question)).toMatch(said);
   });

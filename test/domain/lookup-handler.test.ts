@@ -440,6 +440,8 @@ describe('faits sur une profession', () => {
     ['Ma collègue est orthophoniste. A-t-on un Ordre ?', /orthophonistes n’ont pas d’Ordre|orthophonistes n'ont pas d'Ordre/],
     ['Nous les orthoptistes, on a une URPS ?', /orthoptistes/],
     ['Une amie orthoptiste me demande s’il existe des protocoles de coopération où elle peut être déléguée, tu sais ?', /orthoptistes/],
+    ["L'ostéopathe de la MSP voudrait participer. Est-ce qu'un professionnel non réglementé peut être délégué dans un protocole ?", /ostéopathes ne peuvent être ni délégants ni délégués/u],
+    ["Mon collègue m'a dit que le kiné peut prescrire un arrêt de travail de 15 jours dans le protocole lombalgie, c'est vrai ?", /^\*\*Non\*\* : .*moins de 5 jours/u],
   ])('« %s » : la question qui renvoie au récit le lit encore', async (question, said) => {
     expect((await answer(question)).text).toMatch(said);
   });

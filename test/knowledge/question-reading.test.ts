@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { askedDetails, lacksAsked } from '../../src/knowledge/asked-details.ts';
-import { analyseQuestion, SITUATION_WEIGHT, withoutNegatedMentions } from '../../src/knowledge/question-analysis.ts';
+import { analyseQuestion, SITUATION_WEIGHT, withClaimsUnfigured, withoutNegatedMentions } from '../../src/knowledge/question-analysis.ts';
 import { terms } from '../../src/text/french.ts';
 
 const kind = (text: string) => analyseQuestion(text).kind;
@@ -171,15 +171,17 @@ describe('the figures of a claim checked are what is checked, not what is asked'
     ["Un confrère dit qu'avec le protocole entorse on peut prendre les patients jusqu'à 65 ans : c'est bien la limite d'âge ?", 'avec le protocole entorse on peut prendre les patients jusqu', []],
     ["On me dit que l'avenant 4 de l'ACI CPTS change les missions socles : c'est vrai ?", "l'avenant 4 de l'ACI CPTS change les missions socles", ['4']],
   ])('« %s »', (question, claim, kept) => {
-    const clause = analyseQuestion(question).clauses.find((c) => c.text.startsWith(claim));
+    const clause = withClaimsUnfigured(analyseQuestion(question)).clauses.find((c) => c.text.startsWith(claim));
     expect(clause?.weight).toBe(1);
     expect(askedDetails(clause?.text ?? '').years).toEqual([]);
     expect(clause?.text.match(/\d+/gu) ?? []).toEqual(kept);
   });
 
-  it('keeps the figures of a claim nobody checks, and of a question that is no claim', () => {
-    expect(analyseQuestion("L'ACI des MSP date de 2017 ?").clauses.map((c) => c.text).join(' ')).toMatch(/2017/u);
-    expect(analyseQuestion('One website says 6–45 and another 6–50 for the sore throat protocol. Which one is right?').clauses.map((c) => c.text).join(' ')).toMatch(/6–45.*6–50/u);
+  it('keeps the figures of a question that is no claim, of figures without a unit, and for what checks the claim', () => {
+    const said = (question: string) => withClaimsUnfigured(analyseQuestion(question)).clauses.map((c) => c.text).join(' ');
+    expect(said("L'ACI des MSP date de 2017 ?")).toMatch(/2017/u);
+    expect(said('One website says 6–45 and another 6–50 for the sore throat protocol. Which one is right?')).toMatch(/6–45.*6–50/u);
+    expect(analyseQuestion("Mon collègue m'a dit que le kiné peut prescrire un arrêt de 15 jours, c'est vrai ?").clauses.map((c) => c.text).join(' ')).toMatch(/15 jours/u);
   });
 });
 
