@@ -315,7 +315,7 @@ function checkedClaims(parts: readonly string[], asking: readonly boolean[]): nu
 }
 
 /** A pronoun standing for what was said before, or « c'est bien … ? » asking whether it is so (accent-folded). */
-const CHECKS_BACK = /\b(?:ca|cela|that|it|this|so)\b|\bc est (?:bien|vraiment)\b/;
+const CHECKS_BACK = /\b(?:ca|cela|that|it|this)\b|\bc est (?:bien|vraiment)\b/;
 
 /**
  * « ma collègue dit que l'ACI date de 2015, c'est ça ? », « un interne m'a dit que c'est pour les femmes de 18 à 60
